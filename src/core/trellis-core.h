@@ -1,0 +1,19 @@
+/* trellis-core.h: everything the core offers, for the layers above it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trellis-action.h"
+#include "trellis-checklist.h"
+#include "trellis-enums.h"
+#include "trellis-node.h"
+#include "trellis-plan.h"
+#include "trellis-project.h"
+#include "trellis-round.h"
+#include "trellis-scale.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
+#include "trellis-stats.h"
+#include "trellis-summary.h"
+#include "trellis-types.h"

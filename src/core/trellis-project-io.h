@@ -1,0 +1,58 @@
+/* trellis-project-io.h: reading and writing the XML project file (.trellis)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trellis-types.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_PROJECT_NAMESPACE      "https://trellisapp.org/ns/project"
+#define TRELLIS_PROJECT_FORMAT_MAJOR   1
+#define TRELLIS_PROJECT_FORMAT_MINOR   0
+#define TRELLIS_PROJECT_FORMAT_VERSION "1.0"
+#define TRELLIS_PROJECT_MIME_TYPE      "application/x-trellis+xml"
+
+/* Far above any real partnership (100,000 responses to 60 statements is ~15 MB) and far
+ * below what would exhaust a laptop. */
+#define TRELLIS_PROJECT_MAX_SIZE       (64 * 1024 * 1024)
+
+#define TRELLIS_PROJECT_ERROR (trellis_project_error_quark ())
+
+/**
+ * TrellisProjectError:
+ * @TRELLIS_PROJECT_ERROR_TOO_LARGE: the file is larger than any real project
+ * @TRELLIS_PROJECT_ERROR_MALFORMED: not well-formed XML, e.g. truncated
+ * @TRELLIS_PROJECT_ERROR_NOT_A_PROJECT: XML, but not a Trellis project
+ * @TRELLIS_PROJECT_ERROR_NEWER_VERSION: written by a newer Trellis with a new major format
+ * @TRELLIS_PROJECT_ERROR_FORBIDDEN: declares a DTD or entities, which Trellis never writes
+ * @TRELLIS_PROJECT_ERROR_INVALID: a Trellis project whose content is inconsistent
+ */
+typedef enum
+{
+  TRELLIS_PROJECT_ERROR_TOO_LARGE,
+  TRELLIS_PROJECT_ERROR_MALFORMED,
+  TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+  TRELLIS_PROJECT_ERROR_NEWER_VERSION,
+  TRELLIS_PROJECT_ERROR_FORBIDDEN,
+  TRELLIS_PROJECT_ERROR_INVALID,
+} TrellisProjectError;
+
+GQuark          trellis_project_error_quark (void);
+
+TrellisProject *trellis_project_load_bytes (GBytes      *bytes,
+                                            const char  *display_name,
+                                            GError     **error);
+TrellisProject *trellis_project_load_file (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+GBytes         *trellis_project_save_to_bytes (TrellisProject *project);
+gboolean        trellis_project_save_file (TrellisProject  *project,
+                                           GFile           *file,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,674 @@
+/* trellis-round.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-round"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "trellis-round.h"
+
+/* Answers live in one flat byte table, row-major: a round of 10,000 respondents
+ * answering 60 items is 600 kB rather than 600,000 objects, and statistics walk it
+ * without allocating. Groups are stored once and referenced by index. */
+struct _TrellisRound
+{
+  TrellisNode  parent_instance;
+
+  char        *id;
+  char        *label;
+  char        *date;
+  char        *source;
+  guint        n_excluded;
+
+  GPtrArray   *items;            /* item keys, char* */
+  GHashTable  *item_index;       /* key -> index + 1 */
+  GByteArray  *answers;          /* n_responses × items->len TrellisAnswer */
+  GArray      *response_groups;  /* guint16 per response: 0 = none, else groups[i - 1] */
+  GPtrArray   *groups;           /* char*, first-seen order */
+
+  GPtrArray   *comment_sections; /* section ids, first-seen order */
+  GHashTable  *comments;         /* section id -> GPtrArray of char* */
+  guint        n_comments;
+
+  GPtrArray   *column_rules;     /* TrellisColumnRule */
+  GPtrArray   *value_rules;      /* TrellisValueRule */
+};
+
+G_DEFINE_FINAL_TYPE (TrellisRound, trellis_round, TRELLIS_TYPE_NODE)
+G_DEFINE_BOXED_TYPE (TrellisColumnRule, trellis_column_rule, trellis_column_rule_copy, trellis_column_rule_free)
+G_DEFINE_BOXED_TYPE (TrellisValueRule, trellis_value_rule, trellis_value_rule_copy, trellis_value_rule_free)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_DATE,
+  PROP_SOURCE,
+  PROP_N_EXCLUDED,
+  PROP_N_RESPONSES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* More groups than this in one round is not a respondent group but a free-text column
+ * mapped by mistake; the index type is sized for it. */
+#define MAX_GROUPS G_MAXUINT16
+
+TrellisColumnRule *
+trellis_column_rule_new (const char        *header,
+                         TrellisColumnRole  role,
+                         const char        *target)
+{
+  TrellisColumnRule *rule = g_new0 (TrellisColumnRule, 1);
+
+  rule->header = g_strdup (header != NULL ? header : "");
+  rule->role = role;
+  rule->target = g_strdup (target);
+  return rule;
+}
+
+TrellisColumnRule *
+trellis_column_rule_copy (const TrellisColumnRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return trellis_column_rule_new (rule->header, rule->role, rule->target);
+}
+
+void
+trellis_column_rule_free (TrellisColumnRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->header);
+  g_free (rule->target);
+  g_free (rule);
+}
+
+TrellisValueRule *
+trellis_value_rule_new (const char    *text,
+                        TrellisAnswer  answer)
+{
+  TrellisValueRule *rule = g_new0 (TrellisValueRule, 1);
+
+  rule->text = g_strdup (text != NULL ? text : "");
+  rule->answer = answer;
+  return rule;
+}
+
+TrellisValueRule *
+trellis_value_rule_copy (const TrellisValueRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return trellis_value_rule_new (rule->text, rule->answer);
+}
+
+void
+trellis_value_rule_free (TrellisValueRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->text);
+  g_free (rule);
+}
+
+static void
+trellis_round_finalize (GObject *object)
+{
+  TrellisRound *self = (TrellisRound *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_byte_array_unref);
+  g_clear_pointer (&self->response_groups, g_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->comment_sections, g_ptr_array_unref);
+  g_clear_pointer (&self->comments, g_hash_table_unref);
+  g_clear_pointer (&self->column_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->value_rules, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (trellis_round_parent_class)->finalize (object);
+}
+
+static void
+trellis_round_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TrellisRound *self = TRELLIS_ROUND (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_N_EXCLUDED:
+      g_value_set_uint (value, self->n_excluded);
+      break;
+    case PROP_N_RESPONSES:
+      g_value_set_uint (value, trellis_round_get_n_responses (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_round_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TrellisRound *self = TRELLIS_ROUND (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_LABEL:
+      trellis_round_set_label (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      trellis_round_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      trellis_round_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_N_EXCLUDED:
+      trellis_round_set_n_excluded (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_round_class_init (TrellisRoundClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = trellis_round_finalize;
+  object_class->get_property = trellis_round_get_property;
+  object_class->set_property = trellis_round_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);
+  properties[PROP_N_EXCLUDED] = g_param_spec_uint ("n-excluded", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_N_RESPONSES] =
+    g_param_spec_uint ("n-responses", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+trellis_round_init (TrellisRound *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_free);
+  self->item_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->answers = g_byte_array_new ();
+  self->response_groups = g_array_new (FALSE, FALSE, sizeof (guint16));
+  self->groups = g_ptr_array_new_with_free_func (g_free);
+  self->comment_sections = g_ptr_array_new_with_free_func (g_free);
+  self->comments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->column_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_column_rule_free);
+  self->value_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_value_rule_free);
+}
+
+TrellisRound *
+trellis_round_new (const char *id)
+{
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  return g_object_new (TRELLIS_TYPE_ROUND, "id", id, NULL);
+}
+
+const char *
+trellis_round_get_id (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->id;
+}
+
+const char *
+trellis_round_get_label (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->label;
+}
+
+void
+trellis_round_set_label (TrellisRound *self,
+                         const char   *label)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->label, label, properties[PROP_LABEL]);
+}
+
+/**
+ * trellis_round_get_date:
+ *
+ * Returns: (nullable): the date the survey closed, as YYYY-MM-DD
+ */
+const char *
+trellis_round_get_date (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->date;
+}
+
+/**
+ * trellis_round_set_date:
+ * @iso_date: (nullable): a calendar date as YYYY-MM-DD, or %NULL for none
+ *
+ * Returns: %FALSE, leaving the date as it was, when @iso_date is not a real date
+ */
+gboolean
+trellis_round_set_date (TrellisRound *self,
+                        const char   *iso_date)
+{
+  unsigned int year, month, day;
+  char tail;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), FALSE);
+
+  if (iso_date != NULL && *iso_date != '\0')
+    {
+      if (strlen (iso_date) != 10 ||
+          sscanf (iso_date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+          !g_date_valid_dmy (day, month, year))
+        return FALSE;
+    }
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->date, iso_date, properties[PROP_DATE]);
+  return TRUE;
+}
+
+const char *
+trellis_round_get_source (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->source;
+}
+
+/**
+ * trellis_round_set_source:
+ * @source: (nullable): the export's file name, without its folder
+ */
+void
+trellis_round_set_source (TrellisRound *self,
+                          const char   *source)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->source, source, properties[PROP_SOURCE]);
+}
+
+/**
+ * trellis_round_get_n_excluded:
+ *
+ * Returns: how many unfinished responses the import left out
+ */
+guint
+trellis_round_get_n_excluded (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  return self->n_excluded;
+}
+
+void
+trellis_round_set_n_excluded (TrellisRound *self,
+                              guint         n_excluded)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+
+  if (self->n_excluded == n_excluded)
+    return;
+  self->n_excluded = n_excluded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EXCLUDED]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_set_items:
+ * @item_keys: the rated items this round's responses answer, in column order
+ *
+ * Sets the columns of the answer table. Allowed once, before the first response.
+ *
+ * Returns: %FALSE if responses exist already or a key appears twice
+ */
+gboolean
+trellis_round_set_items (TrellisRound       *self,
+                         const char * const *item_keys)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), FALSE);
+  g_return_val_if_fail (item_keys != NULL, FALSE);
+
+  if (trellis_round_get_n_responses (self) > 0)
+    return FALSE;
+
+  g_hash_table_remove_all (self->item_index);
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; item_keys[i] != NULL; i++)
+    {
+      char *key = g_strdup (item_keys[i]);
+
+      if (g_hash_table_contains (self->item_index, key))
+        {
+          g_free (key);
+          g_hash_table_remove_all (self->item_index);
+          g_ptr_array_set_size (self->items, 0);
+          return FALSE;
+        }
+      g_ptr_array_add (self->items, key);
+      g_hash_table_insert (self->item_index, key, GUINT_TO_POINTER (i + 1));
+    }
+  trellis_node_changed (TRELLIS_NODE (self));
+  return TRUE;
+}
+
+guint
+trellis_round_get_n_items (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  return self->items->len;
+}
+
+const char *
+trellis_round_get_item (TrellisRound *self,
+                        guint         item)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (item < self->items->len, NULL);
+  return g_ptr_array_index (self->items, item);
+}
+
+/**
+ * trellis_round_find_item:
+ *
+ * Returns: the column of @item_key in the answer table, or -1
+ */
+int
+trellis_round_find_item (TrellisRound *self,
+                         const char   *item_key)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), -1);
+  g_return_val_if_fail (item_key != NULL, -1);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->item_index, item_key)) - 1;
+}
+
+static guint16
+intern_group (TrellisRound *self,
+              const char   *group)
+{
+  if (group == NULL || *group == '\0')
+    return 0;
+  for (guint i = 0; i < self->groups->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->groups, i), group))
+      return i + 1;
+  if (self->groups->len >= MAX_GROUPS)
+    return 0;
+  g_ptr_array_add (self->groups, g_strdup (group));
+  return self->groups->len;
+}
+
+/**
+ * trellis_round_add_response:
+ * @answers: (array): one answer per item, in item order
+ * @group: (nullable): the respondent's group, or %NULL
+ *
+ * Returns: the new response's index
+ */
+guint
+trellis_round_add_response (TrellisRound        *self,
+                            const TrellisAnswer *answers,
+                            const char          *group)
+{
+  guint16 group_index;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  g_return_val_if_fail (answers != NULL || self->items->len == 0, 0);
+
+  group_index = intern_group (self, group);
+  g_byte_array_append (self->answers, (const guint8 *) answers, self->items->len);
+  g_array_append_val (self->response_groups, group_index);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
+  trellis_node_changed (TRELLIS_NODE (self));
+  return self->response_groups->len - 1;
+}
+
+guint
+trellis_round_get_n_responses (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  return self->response_groups->len;
+}
+
+/**
+ * trellis_round_get_response:
+ *
+ * Returns: (array): the answers of one response, one per item
+ */
+const TrellisAnswer *
+trellis_round_get_response (TrellisRound *self,
+                            guint         response)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (response < self->response_groups->len, NULL);
+
+  return (const TrellisAnswer *) self->answers->data + (gsize) response * self->items->len;
+}
+
+TrellisAnswer
+trellis_round_get_answer (TrellisRound *self,
+                          guint         response,
+                          guint         item)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), TRELLIS_ANSWER_BLANK);
+  g_return_val_if_fail (response < self->response_groups->len, TRELLIS_ANSWER_BLANK);
+  g_return_val_if_fail (item < self->items->len, TRELLIS_ANSWER_BLANK);
+
+  return (TrellisAnswer) self->answers->data[(gsize) response * self->items->len + item];
+}
+
+/**
+ * trellis_round_get_response_group:
+ *
+ * Returns: (nullable): the group the respondent said they belong to
+ */
+const char *
+trellis_round_get_response_group (TrellisRound *self,
+                                  guint         response)
+{
+  guint16 group_index;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (response < self->response_groups->len, NULL);
+
+  group_index = g_array_index (self->response_groups, guint16, response);
+  return group_index == 0 ? NULL : g_ptr_array_index (self->groups, group_index - 1);
+}
+
+guint
+trellis_round_get_n_groups (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  return self->groups->len;
+}
+
+/**
+ * trellis_round_get_group:
+ *
+ * Returns: the label of the @group-th distinct group, in the order first seen
+ */
+const char *
+trellis_round_get_group (TrellisRound *self,
+                         guint         group)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+  return g_ptr_array_index (self->groups, group);
+}
+
+/**
+ * trellis_round_count_group:
+ *
+ * Returns: how many responses carry @group
+ */
+guint
+trellis_round_count_group (TrellisRound *self,
+                           const char   *group)
+{
+  guint16 wanted = 0;
+  guint count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  g_return_val_if_fail (group != NULL, 0);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->groups, i), group))
+      wanted = i + 1;
+  if (wanted == 0)
+    return 0;
+  for (guint i = 0; i < self->response_groups->len; i++)
+    if (g_array_index (self->response_groups, guint16, i) == wanted)
+      count++;
+  return count;
+}
+
+/**
+ * trellis_round_add_comment:
+ *
+ * Stores one comment against a section. The importer adds them in a shuffled order so
+ * that the n-th comment of one section and the n-th of another need not be the same
+ * respondent's.
+ */
+void
+trellis_round_add_comment (TrellisRound *self,
+                           const char   *section_id,
+                           const char   *text)
+{
+  GPtrArray *list;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (section_id != NULL && *section_id != '\0');
+  g_return_if_fail (text != NULL);
+
+  list = g_hash_table_lookup (self->comments, section_id);
+  if (list == NULL)
+    {
+      char *key = g_strdup (section_id);
+
+      g_ptr_array_add (self->comment_sections, key);
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->comments, key, list);
+    }
+  g_ptr_array_add (list, g_strdup (text));
+  self->n_comments++;
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_get_comments:
+ *
+ * Returns: (transfer none) (nullable) (element-type utf8): the section's comments
+ */
+GPtrArray *
+trellis_round_get_comments (TrellisRound *self,
+                            const char   *section_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->comments, section_id);
+}
+
+guint
+trellis_round_get_n_comments (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
+  return self->n_comments;
+}
+
+/**
+ * trellis_round_get_comment_sections:
+ *
+ * Returns: (transfer none) (element-type utf8): ids of the sections holding comments
+ */
+GPtrArray *
+trellis_round_get_comment_sections (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->comment_sections;
+}
+
+/**
+ * trellis_round_get_column_rules:
+ *
+ * Returns: (transfer none) (element-type TrellisColumnRule): the confirmed mapping
+ */
+GPtrArray *
+trellis_round_get_column_rules (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->column_rules;
+}
+
+void
+trellis_round_add_column_rule (TrellisRound            *self,
+                               const TrellisColumnRule *rule)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (rule != NULL);
+
+  g_ptr_array_add (self->column_rules, trellis_column_rule_copy (rule));
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_get_value_rules:
+ *
+ * Returns: (transfer none) (element-type TrellisValueRule): answer texts the facilitator
+ *   mapped by hand
+ */
+GPtrArray *
+trellis_round_get_value_rules (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return self->value_rules;
+}
+
+void
+trellis_round_add_value_rule (TrellisRound           *self,
+                              const TrellisValueRule *rule)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (rule != NULL);
+
+  g_ptr_array_add (self->value_rules, trellis_value_rule_copy (rule));
+  trellis_node_changed (TRELLIS_NODE (self));
+}

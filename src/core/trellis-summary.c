@@ -1,0 +1,326 @@
+/* trellis-summary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-summary"
+
+#include "config.h"
+
+#include "trellis-checklist.h"
+#include "trellis-project.h"
+#include "trellis-round.h"
+#include "trellis-scale.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
+#include "trellis-summary.h"
+
+struct _TrellisSummary
+{
+  gatomicrefcount      ref_count;
+
+  TrellisProject      *project;
+  TrellisRound        *round;
+  TrellisScale        *scale;
+  char                *group;
+  guint                n_respondents;
+  GPtrArray           *sections;  /* TrellisSectionSummary */
+  TrellisDistribution  overall;
+};
+
+G_DEFINE_BOXED_TYPE (TrellisSummary, trellis_summary, trellis_summary_ref, trellis_summary_unref)
+
+static void
+item_summary_free (TrellisItemSummary *item)
+{
+  g_clear_object (&item->statement);
+  g_clear_object (&item->scale);
+  g_free (item->item_key);
+  g_free (item);
+}
+
+static void
+section_summary_free (TrellisSectionSummary *section)
+{
+  g_clear_object (&section->section);
+  g_clear_pointer (&section->items, g_ptr_array_unref);
+  g_free (section);
+}
+
+static gboolean
+response_in_group (TrellisRound *round,
+                   guint         response,
+                   const char   *group)
+{
+  return group == NULL || g_strcmp0 (trellis_round_get_response_group (round, response), group) == 0;
+}
+
+static TrellisItemSummary *
+summarise_item (TrellisSummary   *self,
+                TrellisStatement *statement)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
+  TrellisItemSummary *item = g_new0 (TrellisItemSummary, 1);
+  guint n_responses = trellis_round_get_n_responses (self->round);
+  int column;
+
+  item->statement = g_object_ref (statement);
+  item->scale = g_object_ref (self->scale);
+  item->item_key = trellis_checklist_dup_item_key (checklist, statement, self->scale);
+  trellis_distribution_init (&item->dist, trellis_scale_get_n_points (self->scale));
+
+  column = trellis_round_find_item (self->round, item->item_key);
+  item->asked = column >= 0;
+  for (guint r = 0; r < n_responses; r++)
+    {
+      if (!response_in_group (self->round, r, self->group))
+        continue;
+      trellis_distribution_add (&item->dist,
+                                item->asked ? trellis_round_get_answer (self->round, r, column)
+                                            : TRELLIS_ANSWER_BLANK);
+    }
+  trellis_distribution_finish (&item->dist);
+  return item;
+}
+
+/**
+ * trellis_summary_new:
+ * @scale: (nullable): the scale to summarise; %NULL for the checklist's main scale
+ * @group: (nullable): count only respondents of this group; %NULL for everyone
+ *
+ * Counts the answers of @round to every rated statement in use, on one scale. Cut
+ * statements and sections are left out; a statement the round's export did not carry
+ * is kept, with every respondent counted blank and @asked false.
+ *
+ * The caller decides whether a group is large enough to be shown: see
+ * trellis_project_get_min_group_size().
+ *
+ * Returns: (transfer full): the summary
+ */
+TrellisSummary *
+trellis_summary_new (TrellisProject *project,
+                     TrellisRound   *round,
+                     TrellisScale   *scale,
+                     const char     *group)
+{
+  TrellisSummary *self;
+  TrellisChecklist *checklist;
+  guint n_sections, n_responses;
+  guint n_points;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+  g_return_val_if_fail (scale == NULL || TRELLIS_IS_SCALE (scale), NULL);
+
+  checklist = trellis_project_get_checklist (project);
+  if (scale == NULL)
+    scale = trellis_checklist_get_scale (checklist, 0);
+  g_return_val_if_fail (scale != NULL, NULL);
+
+  self = g_new0 (TrellisSummary, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->project = g_object_ref (project);
+  self->round = g_object_ref (round);
+  self->scale = g_object_ref (scale);
+  self->group = g_strdup (group);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_summary_free);
+  n_points = trellis_scale_get_n_points (scale);
+  trellis_distribution_init (&self->overall, n_points);
+
+  n_responses = trellis_round_get_n_responses (round);
+  for (guint r = 0; r < n_responses; r++)
+    if (response_in_group (round, r, group))
+      self->n_respondents++;
+
+  n_sections = trellis_checklist_get_n_sections (checklist);
+  for (guint s = 0; s < n_sections; s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+      g_autoptr(GPtrArray) rated = NULL;
+      TrellisSectionSummary *section_summary;
+      GPtrArray *comments;
+
+      if (!trellis_section_get_included (section))
+        continue;
+
+      section_summary = g_new0 (TrellisSectionSummary, 1);
+      section_summary->section = g_object_ref (section);
+      section_summary->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_summary_free);
+      trellis_distribution_init (&section_summary->pooled, n_points);
+      comments = trellis_round_get_comments (round, trellis_section_get_id (section));
+      section_summary->n_comments = comments != NULL ? comments->len : 0;
+
+      rated = trellis_section_collect_rated (section, TRUE);
+      for (guint i = 0; i < rated->len; i++)
+        {
+          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i));
+
+          g_ptr_array_add (section_summary->items, item);
+          if (item->asked)
+            trellis_distribution_merge (&section_summary->pooled, &item->dist);
+        }
+      trellis_distribution_finish (&section_summary->pooled);
+      trellis_distribution_merge (&self->overall, &section_summary->pooled);
+      g_ptr_array_add (self->sections, section_summary);
+    }
+  trellis_distribution_finish (&self->overall);
+
+  return self;
+}
+
+TrellisSummary *
+trellis_summary_ref (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+trellis_summary_unref (TrellisSummary *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_object (&self->project);
+  g_clear_object (&self->round);
+  g_clear_object (&self->scale);
+  g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * trellis_summary_get_project:
+ *
+ * Returns: (transfer none): the project summarised
+ */
+TrellisProject *
+trellis_summary_get_project (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->project;
+}
+
+/**
+ * trellis_summary_get_round:
+ *
+ * Returns: (transfer none): the round summarised
+ */
+TrellisRound *
+trellis_summary_get_round (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->round;
+}
+
+/**
+ * trellis_summary_get_scale:
+ *
+ * Returns: (transfer none): the scale the answers are on
+ */
+TrellisScale *
+trellis_summary_get_scale (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->scale;
+}
+
+/**
+ * trellis_summary_get_group:
+ *
+ * Returns: (nullable): the group counted, or %NULL for every respondent
+ */
+const char *
+trellis_summary_get_group (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->group;
+}
+
+guint
+trellis_summary_get_n_respondents (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_respondents;
+}
+
+guint
+trellis_summary_get_n_sections (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->sections->len;
+}
+
+/**
+ * trellis_summary_get_section:
+ *
+ * Returns: (transfer none): the @position-th section in use
+ */
+TrellisSectionSummary *
+trellis_summary_get_section (TrellisSummary *self,
+                             guint           position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->sections->len, NULL);
+  return g_ptr_array_index (self->sections, position);
+}
+
+/**
+ * trellis_summary_find_section:
+ *
+ * Returns: (transfer none) (nullable): the section with this id
+ */
+TrellisSectionSummary *
+trellis_summary_find_section (TrellisSummary *self,
+                              const char     *section_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      TrellisSectionSummary *section = g_ptr_array_index (self->sections, i);
+      if (g_strcmp0 (trellis_section_get_id (section->section), section_id) == 0)
+        return section;
+    }
+  return NULL;
+}
+
+/**
+ * trellis_summary_find_item:
+ *
+ * Returns: (transfer none) (nullable): the summary of this statement
+ */
+TrellisItemSummary *
+trellis_summary_find_item (TrellisSummary *self,
+                           const char     *statement_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (statement_id != NULL, NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      TrellisSectionSummary *section = g_ptr_array_index (self->sections, i);
+      for (guint j = 0; j < section->items->len; j++)
+        {
+          TrellisItemSummary *item = g_ptr_array_index (section->items, j);
+          if (g_strcmp0 (trellis_statement_get_id (item->statement), statement_id) == 0)
+            return item;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * trellis_summary_get_overall:
+ *
+ * Returns: (transfer none): every answer of the round pooled
+ */
+const TrellisDistribution *
+trellis_summary_get_overall (TrellisSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->overall;
+}

@@ -1,0 +1,65 @@
+/* trellis-types.h: forward declarations and small value types shared by the core model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TrellisAction    TrellisAction;
+typedef struct _TrellisChecklist TrellisChecklist;
+typedef struct _TrellisNode      TrellisNode;
+typedef struct _TrellisPlan      TrellisPlan;
+typedef struct _TrellisProject   TrellisProject;
+typedef struct _TrellisRound     TrellisRound;
+typedef struct _TrellisScale     TrellisScale;
+typedef struct _TrellisSection   TrellisSection;
+typedef struct _TrellisStatement TrellisStatement;
+
+/**
+ * TrellisStatementKind:
+ * @TRELLIS_STATEMENT_RATING: rated on every scale of the checklist
+ * @TRELLIS_STATEMENT_COMMENT: a free-text comment box (one per section, usually last)
+ * @TRELLIS_STATEMENT_MULTI: a lead-in ("By working together, the partnership has…")
+ *   whose sub-statements are each rated; the lead-in itself is not
+ */
+typedef enum
+{
+  TRELLIS_STATEMENT_RATING,
+  TRELLIS_STATEMENT_COMMENT,
+  TRELLIS_STATEMENT_MULTI,
+} TrellisStatementKind;
+
+/**
+ * TrellisActionStatus:
+ *
+ * Where an improvement-plan action stands.
+ */
+typedef enum
+{
+  TRELLIS_ACTION_NOT_STARTED,
+  TRELLIS_ACTION_IN_PROGRESS,
+  TRELLIS_ACTION_DONE,
+  TRELLIS_ACTION_POSTPONED,
+  TRELLIS_ACTION_CANCELLED,
+} TrellisActionStatus;
+
+/* One answer to one rated item: 1…n_points on the item's scale, or one of these.
+ * Kept to one byte because a round of 10,000 respondents × 60 items is held in memory. */
+typedef gint8 TrellisAnswer;
+
+#define TRELLIS_ANSWER_BLANK          ((TrellisAnswer) 0)
+#define TRELLIS_ANSWER_NOT_APPLICABLE ((TrellisAnswer) -1)
+#define TRELLIS_ANSWER_DONT_KNOW      ((TrellisAnswer) -2)
+
+#define TRELLIS_SCALE_MIN_POINTS 2
+#define TRELLIS_SCALE_MAX_POINTS 11
+
+/* The floor the design allows for the minimum group size: below it a breakdown
+ * could name a person. */
+#define TRELLIS_MIN_GROUP_SIZE_FLOOR   3
+#define TRELLIS_MIN_GROUP_SIZE_DEFAULT 5
+
+G_END_DECLS
