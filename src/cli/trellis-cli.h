@@ -1,0 +1,41 @@
+/* trellis-cli.h: the commands of trellis-cli, one file each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of DESIGN.md's command-line contract. */
+#define TRELLIS_CLI_OK        0
+#define TRELLIS_CLI_BAD_INPUT 1
+#define TRELLIS_CLI_USAGE     2
+
+/* Every command takes its own argv (argv[0] is the command name) and returns an exit
+ * status. Bad input is reported as one line on stderr naming the file (and the row and
+ * column where they apply); a failed command never changes the project file. */
+typedef int (*TrellisCliCommand) (int    argc,
+                                  char **argv);
+
+int  trellis_cli_templates (int argc, char **argv);
+int  trellis_cli_new (int argc, char **argv);
+int  trellis_cli_validate (int argc, char **argv);
+int  trellis_cli_summary (int argc, char **argv);
+int  trellis_cli_import (int argc, char **argv);
+int  trellis_cli_export (int argc, char **argv);
+
+/* Helpers shared by the commands (cli-common.c). */
+int  trellis_cli_usage_error (GOptionContext *context,
+                              const char     *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+int  trellis_cli_input_error (const char *file,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+gboolean trellis_cli_parse (GOptionContext   *context,
+                            int              *argc,
+                            char           ***argv,
+                            int              *status);
+
+G_END_DECLS
