@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @TRELLIS_IMPORT_ERROR_NO_STATEMENTS: no column answers a statement of the checklist
  * @TRELLIS_IMPORT_ERROR_BAD_ANSWER: an answer that is not on the statement's scale
  * @TRELLIS_IMPORT_ERROR_MISMATCH: files of one import whose columns differ
+ * @TRELLIS_IMPORT_ERROR_ROUND_EXISTS: the project has a round of that name already
  *
  * Every message names the file and, where it applies, the row and column.
  */
@@ -37,6 +38,7 @@ typedef enum
   TRELLIS_IMPORT_ERROR_NO_STATEMENTS,
   TRELLIS_IMPORT_ERROR_BAD_ANSWER,
   TRELLIS_IMPORT_ERROR_MISMATCH,
+  TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
 } TrellisImportError;
 
 GQuark trellis_import_error_quark (void);
