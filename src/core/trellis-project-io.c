@@ -1340,10 +1340,7 @@ read_responses (xmlNode           *node,
       if (n != n_items)
         {
           set_invalid (error, display_name, child,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "it holds %u answers where the round has %u item",
-                                    "it holds %u answers where the round has %u items",
-                                    n_items),
+                       _("the number of answers (%u) is not the number of items (%u)"),
                        n, n_items);
           return FALSE;
         }
