@@ -1,0 +1,297 @@
+/* cli-summary.c: trellis-cli summary PROJECT [--round LABEL] [--json]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+
+/* JSON has no NaN: a statistic of no answers is null. */
+static void
+add_number (JsonBuilder *builder,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, round (value * 1000.0) / 1000.0);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_distribution (JsonBuilder               *builder,
+                  const TrellisDistribution *dist)
+{
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dist->n_points; i++)
+    json_builder_add_int_value (builder, dist->counts[i]);
+  json_builder_end_array (builder);
+  add_int (builder, "not_applicable", dist->not_applicable);
+  add_int (builder, "dont_know", dist->dont_know);
+  add_int (builder, "blank", dist->blank);
+  add_int (builder, "valid", dist->valid);
+  add_number (builder, "mean", dist->mean);
+  add_number (builder, "median", dist->median);
+  add_number (builder, "iqr", dist->iqr);
+  add_number (builder, "percent_agree", dist->valid > 0 ? dist->pct_agree : NAN);
+  add_number (builder, "percent_neutral", dist->valid > 0 ? dist->pct_neutral : NAN);
+  add_number (builder, "percent_disagree", dist->valid > 0 ? dist->pct_disagree : NAN);
+}
+
+static void
+add_scale (JsonBuilder  *builder,
+           TrellisScale *scale)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", trellis_scale_get_id (scale));
+  add_string (builder, "title", trellis_scale_get_title (scale));
+  json_builder_set_member_name (builder, "points");
+  json_builder_begin_array (builder);
+  for (guint p = 1; p <= trellis_scale_get_n_points (scale); p++)
+    json_builder_add_string_value (builder, trellis_scale_get_point_label (scale, p));
+  json_builder_end_array (builder);
+  add_string (builder, "not_applicable", trellis_scale_get_allow_na (scale)
+                                           ? trellis_scale_get_answer_label (scale, TRELLIS_ANSWER_NOT_APPLICABLE)
+                                           : NULL);
+  add_string (builder, "dont_know", trellis_scale_get_allow_dk (scale)
+                                      ? trellis_scale_get_answer_label (scale, TRELLIS_ANSWER_DONT_KNOW)
+                                      : NULL);
+  json_builder_end_object (builder);
+}
+
+static void
+add_round (JsonBuilder    *builder,
+           TrellisProject *project,
+           TrellisRound   *round)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  guint n_scales = trellis_checklist_get_n_scales (checklist);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", trellis_round_get_id (round));
+  add_string (builder, "label", trellis_round_get_label (round));
+  add_string (builder, "date", trellis_round_get_date (round));
+  add_string (builder, "source", trellis_round_get_source (round));
+  add_int (builder, "respondents", trellis_round_get_n_responses (round));
+  add_int (builder, "excluded_incomplete", trellis_round_get_n_excluded (round));
+  add_int (builder, "comments", trellis_round_get_n_comments (round));
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < n_scales; s++)
+    {
+      g_autoptr(TrellisSummary) summary =
+        trellis_summary_new (project, round, trellis_checklist_get_scale (checklist, s), NULL);
+
+      for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
+        {
+          TrellisSectionSummary *section = trellis_summary_get_section (summary, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", trellis_section_get_id (section->section));
+          add_string (builder, "code", trellis_section_get_code (section->section));
+          add_string (builder, "title", trellis_section_get_title (section->section));
+          add_string (builder, "scale", trellis_scale_get_id (trellis_summary_get_scale (summary)));
+          add_int (builder, "comments", section->n_comments);
+          json_builder_set_member_name (builder, "pooled");
+          json_builder_begin_object (builder);
+          add_distribution (builder, &section->pooled);
+          json_builder_end_object (builder);
+
+          json_builder_set_member_name (builder, "statements");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < section->items->len; j++)
+            {
+              TrellisItemSummary *item = g_ptr_array_index (section->items, j);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "id", trellis_statement_get_id (item->statement));
+              add_string (builder, "number", trellis_statement_get_number (item->statement));
+              add_string (builder, "text", trellis_statement_get_text (item->statement));
+              add_string (builder, "scale", trellis_scale_get_id (item->scale));
+              json_builder_set_member_name (builder, "asked");
+              json_builder_add_boolean_value (builder, item->asked);
+              add_distribution (builder, &item->dist);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static int
+print_json (TrellisProject *project,
+            GPtrArray      *rounds)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "partnership", trellis_project_get_name (project));
+  add_string (builder, "checklist", trellis_checklist_get_title (checklist));
+  add_int (builder, "min_group_size", trellis_project_get_min_group_size (project));
+  json_builder_set_member_name (builder, "scales");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < trellis_checklist_get_n_scales (checklist); s++)
+    add_scale (builder, trellis_checklist_get_scale (checklist, s));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "rounds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rounds->len; i++)
+    add_round (builder, project, g_ptr_array_index (rounds, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  puts (text);
+  return TRELLIS_CLI_OK;
+}
+
+static char *
+format_mean (double value)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.2f", value);
+}
+
+static int
+print_text (TrellisProject *project,
+            GPtrArray      *rounds)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisScale *scale = trellis_checklist_get_scale (checklist, 0);
+
+  printf ("%s\n", trellis_project_get_name (project) != NULL ? trellis_project_get_name (project) : "");
+  if (rounds->len == 0)
+    printf ("%s\n", _("No survey rounds yet."));
+
+  for (guint r = 0; r < rounds->len; r++)
+    {
+      TrellisRound *round = g_ptr_array_index (rounds, r);
+      g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, scale, NULL);
+
+      putchar ('\n');
+      /* TRANSLATORS: "Round: Autumn 2026 (2026-10-12), 25 respondents" */
+      printf (_("Round: %s (%s), %u respondents"),
+              trellis_round_get_label (round) != NULL ? trellis_round_get_label (round) : trellis_round_get_id (round),
+              trellis_round_get_date (round) != NULL ? trellis_round_get_date (round) : _("no date"),
+              trellis_summary_get_n_respondents (summary));
+      putchar ('\n');
+
+      for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
+        {
+          TrellisSectionSummary *section = trellis_summary_get_section (summary, i);
+          g_autofree char *label = trellis_section_dup_label (section->section);
+
+          printf ("\n%s\n", label);
+          printf ("  %-6s %4s ", _("Item"), "n");
+          for (guint p = 1; p <= section->pooled.n_points; p++)
+            printf (" %4u", p);
+          printf (" %4s %4s %5s %6s %7s\n", _("N/A"), _("DK"), _("Blank"), _("Mean"), _("% agree"));
+          for (guint j = 0; j < section->items->len; j++)
+            {
+              TrellisItemSummary *item = g_ptr_array_index (section->items, j);
+              const TrellisDistribution *dist = &item->dist;
+              g_autofree char *mean = format_mean (dist->mean);
+              const char *number = trellis_statement_get_number (item->statement);
+
+              printf ("  %-6s %4u ", number != NULL ? number : "", dist->valid);
+              for (guint p = 0; p < dist->n_points; p++)
+                printf (" %4u", dist->counts[p]);
+              printf (" %4u %4u %5u %6s %6.0f%%\n", dist->not_applicable, dist->dont_know,
+                      dist->blank, mean, dist->pct_agree);
+            }
+        }
+    }
+  return TRELLIS_CLI_OK;
+}
+
+int
+trellis_cli_summary (int    argc,
+                     char **argv)
+{
+  g_autofree char *round_label = NULL;
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Only this round (its label or id)"), N_("LABEL") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON (keys are documented in the README)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GPtrArray) rounds = g_ptr_array_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Print, per round, the respondent count and each statement’s answer counts, mean and percent agreeing."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!trellis_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return trellis_cli_usage_error (context, _("expected one project file"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = trellis_project_load_file (file, NULL, &error);
+  if (project == NULL)
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
+    return trellis_cli_input_error (argv[1], "%s", _("the checklist has no answer scale"));
+
+  if (round_label != NULL)
+    {
+      TrellisRound *round = trellis_project_find_round_by_label (project, round_label);
+
+      if (round == NULL)
+        return trellis_cli_input_error (argv[1], _("no round called “%s”"), round_label);
+      g_ptr_array_add (rounds, round);
+    }
+  else
+    {
+      for (guint i = 0; i < trellis_project_get_n_rounds (project); i++)
+        g_ptr_array_add (rounds, trellis_project_get_round (project, i));
+    }
+
+  return as_json ? print_json (project, rounds) : print_text (project, rounds);
+}

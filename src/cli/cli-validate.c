@@ -1,0 +1,52 @@
+/* cli-validate.c: trellis-cli validate PROJECT
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+
+int
+trellis_cli_validate (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GPtrArray) rated = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisChecklist *checklist;
+  guint n_responses = 0;
+  int status;
+
+  g_option_context_set_summary (context, _("Check that a project file can be read and is consistent."));
+  if (!trellis_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return trellis_cli_usage_error (context, _("expected one project file"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = trellis_project_load_file (file, NULL, &error);
+  if (project == NULL)
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+
+  checklist = trellis_project_get_checklist (project);
+  rated = trellis_checklist_collect_rated (checklist, TRUE);
+  for (guint i = 0; i < trellis_project_get_n_rounds (project); i++)
+    n_responses += trellis_round_get_n_responses (trellis_project_get_round (project, i));
+
+  /* TRANSLATORS: "FILE: valid (4 sections, 60 rated statements, 1 round, 25 responses)" */
+  printf (_("%s: valid (%u sections, %u rated statements, %u rounds, %u responses)"),
+          argv[1], trellis_checklist_get_n_sections (checklist), rated->len,
+          trellis_project_get_n_rounds (project), n_responses);
+  putchar ('\n');
+  return TRELLIS_CLI_OK;
+}
