@@ -161,7 +161,7 @@ trellis_import_layout_get_name (TrellisImportLayout layout)
       return _("KoboToolbox");
     case TRELLIS_IMPORT_LAYOUT_GENERIC:
     default:
-      return _("one header row");
+      return _("generic");
     }
 }
 
@@ -241,7 +241,7 @@ lookup_name (const char *text)
       return &named_columns[i];
   /* Microsoft Forms quizzes add "Points - Q" and "Feedback - Q"; KoboToolbox splits a
    * geopoint into _q_latitude, _q_longitude, _q_altitude and _q_precision. */
-  if (g_str_has_prefix (folded, "points ") || g_str_has_prefix (folded, "feedback "))
+  if (g_str_has_prefix (text, "Points - ") || g_str_has_prefix (text, "Feedback - "))
     {
       static const NamedColumn quiz = { "", TRELLIS_COLUMN_METADATA, REASON_METADATA };
       return &quiz;
@@ -466,9 +466,12 @@ hint_by_position (TrellisLayoutInfo *info,
       /* Everything before the first question is about the respondent. */
       for (guint c = 0; c < info->columns->len; c++)
         {
+          const NamedColumn *named = lookup_name (trellis_table_get (table, h, c));
+
           if (*trellis_table_get (table, h + 1, c) != '\0')
             break;
-          hint (info, c, TRELLIS_COLUMN_IDENTIFYING, REASON_ID);
+          hint (info, c, TRELLIS_COLUMN_IDENTIFYING,
+                named != NULL && named->role == TRELLIS_COLUMN_IDENTIFYING ? named->reason : REASON_ID);
         }
       break;
     case TRELLIS_IMPORT_LAYOUT_GENERIC:

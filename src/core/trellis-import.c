@@ -393,11 +393,16 @@ map_by_matching (TrellisImport *self,
         continue;
       if (candidate->key == NULL)
         {
-          /* A comment box: the section is settled below, once items are placed. */
+          g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+
+          /* A comment box: the section is settled below, once items are placed. A header
+           * that says "comment" confirms a match by number alone. */
           decided[candidate->column] = TRUE;
           _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT,
                                               section_id_of (candidate->match.statement),
-                                              candidate->match.score, NULL);
+                                              contains_any (folded, comment_words)
+                                              ? MAX (candidate->match.score, 0.9) : candidate->match.score,
+                                              NULL);
           continue;
         }
       if (g_hash_table_contains (taken_keys, candidate->key))
