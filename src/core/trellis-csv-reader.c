@@ -82,6 +82,11 @@ decode_text (GBytes      *bytes,
   g_autofree char *text = NULL;
   gsize text_length = 0;
 
+  if (size == 0)
+    {
+      *length = 0;
+      return g_strdup ("");
+    }
   if (size >= 2 && data[0] == 0xff && data[1] == 0xfe)
     utf16 = "UTF-16LE", data += 2, size -= 2;
   else if (size >= 2 && data[0] == 0xfe && data[1] == 0xff)

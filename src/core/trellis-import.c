@@ -746,8 +746,9 @@ trellis_import_add_file (TrellisImport       *self,
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 "%s", local_error->message);
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
+                                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                                 ? _("there is no such file") : local_error->message);
       return FALSE;
     }
   return trellis_import_add_bytes (self, bytes, name, format, error);
