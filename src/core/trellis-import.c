@@ -1036,8 +1036,12 @@ is_empty_comment (const char *cleaned)
     "", "n a", "na", "none", "no", "nil", "nothing", "no comment", "no comments",
     "no further comments", "nothing to add", NULL
   };
-  g_autofree char *folded = _trellis_import_fold (cleaned);
+  g_autofree char *folded = NULL;
 
+  /* Real comments are longer than any of these; most are not folded at all. */
+  if (strlen (cleaned) > 24)
+    return FALSE;
+  folded = _trellis_import_fold (cleaned);
   for (guint i = 0; nothing[i] != NULL; i++)
     if (strcmp (folded, nothing[i]) == 0)
       return TRUE;
