@@ -315,6 +315,7 @@ test_hostile_spreadsheets (void)
     { "entities.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN,
       "“entities.xlsx”: its part “xl/sharedStrings.xml” declares a DTD or entities, which no spreadsheet program writes; it was not read" },
     { "xxe.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
+    { "empty-part.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
     { "old-excel.xls", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
       "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
     { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },

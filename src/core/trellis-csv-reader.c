@@ -148,7 +148,10 @@ skip_sep_line (const char *text,
   if (end - p < 5 || g_ascii_strncasecmp (p, "sep=", 4) != 0)
     return text;
   p += 4;
-  if (*p == '\r' || *p == '\n')
+  /* Only a single ASCII character can split fields without splitting characters. */
+  if (p >= end || (!g_ascii_ispunct (*p) && *p != '\t' && *p != ' '))
+    return text;
+  if (*p == '"')
     return text;
   *delimiter = *p++;
   if (p < end && *p == '"')
@@ -249,6 +252,8 @@ trellis_table_read_csv (GBytes      *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (delimiter == 0 || (delimiter > 0 && delimiter != '"' && delimiter != '\n' &&
+                                           delimiter != '\r'), NULL);
 
   if (g_bytes_get_size (bytes) > TRELLIS_TABLE_MAX_FILE_SIZE)
     {

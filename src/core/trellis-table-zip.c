@@ -210,6 +210,11 @@ _trellis_xml_part_open (GHashTable  *parts,
       return NULL;
     }
   data = g_bytes_get_data (bytes, &size);
+  if (size == 0)
+    {
+      set_malformed (part, error);
+      return NULL;
+    }
   if (size > G_MAXINT)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
