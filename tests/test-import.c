@@ -167,6 +167,7 @@ typedef struct
 
 static const LayoutCase layout_cases[] = {
   { { "microsoft-forms.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
+  { { "microsoft-forms-ja.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 5 },
   { { "microsoft-forms-libreoffice.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
   { { "microsoft-forms-libreoffice.ods" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
   { { "google-forms.csv" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 1, FALSE, 2 },
@@ -440,6 +441,42 @@ test_round_exists (void)
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
 }
 
+/* Dudley's checklist rates each statement twice; a header naming a scale answers on it. */
+static void
+test_two_scales (void)
+{
+  const char csv[] =
+    "1. The partnership has a clear and unambiguous remit.,"
+    "1. The partnership has a clear and unambiguous remit. - Importance,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP. - Importance,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP.\r\n"
+    "4,5,3,2\r\n"
+    "Agree,1,N/A,Strongly disagree\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisScale) importance = trellis_scale_new ("importance", 5);
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "s1", "s1@importance", "s2", "s2@importance" };
+  const TrellisAnswer first[] = { 4, 5, 2, 3 };
+  const TrellisAnswer second[] = { 4, 1, 1, TRELLIS_ANSWER_NOT_APPLICABLE };
+  TrellisRound *round;
+
+  trellis_scale_set_title (importance, "Importance");
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), importance);
+  g_assert_true (trellis_import_add_bytes (import, bytes, "dudley.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_items (round), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      int item = trellis_round_find_item (round, keys[i]);
+      g_assert_cmpint (item, ==, (int) i);
+      g_assert_cmpint (trellis_round_get_answer (round, 0, item), ==, first[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, 1, item), ==, second[i]);
+    }
+}
+
 /*****/
 
 typedef struct
@@ -616,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);
   g_test_add_func ("/import/round-exists", test_round_exists);
+  g_test_add_func ("/import/two-scales", test_two_scales);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/headers", test_match_headers);
   g_test_add_func ("/import/match/fold", test_fold);

@@ -39,6 +39,38 @@ parse_format (const char         *name,
   return FALSE;
 }
 
+/* "Sometimes=3", "6=na", "7=dk", "-99=blank": what an answer text means. */
+static gboolean
+parse_answer_rule (TrellisScale   *scale,
+                   const char     *rule,
+                   char          **text,
+                   TrellisAnswer  *answer)
+{
+  const char *equals = strrchr (rule, '=');
+  const char *value;
+  char *end;
+  gint64 point;
+
+  if (equals == NULL || equals == rule)
+    return FALSE;
+  value = equals + 1;
+  if (g_ascii_strcasecmp (value, "na") == 0)
+    *answer = TRELLIS_ANSWER_NOT_APPLICABLE;
+  else if (g_ascii_strcasecmp (value, "dk") == 0)
+    *answer = TRELLIS_ANSWER_DONT_KNOW;
+  else if (g_ascii_strcasecmp (value, "blank") == 0)
+    *answer = TRELLIS_ANSWER_BLANK;
+  else
+    {
+      point = g_ascii_strtoll (value, &end, 10);
+      if (*value == '\0' || *end != '\0' || point < 1 || point > trellis_scale_get_n_points (scale))
+        return FALSE;
+      *answer = (TrellisAnswer) point;
+    }
+  *text = g_strndup (rule, equals - rule);
+  return TRUE;
+}
+
 static char *
 shorten (const char *text,
          glong       width)
@@ -237,6 +269,8 @@ trellis_cli_import (int    argc,
 {
   g_autofree char *round_label = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *date = NULL;
+  g_auto(GStrv) answer_rules = NULL;
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
   const GOptionEntry entries[] = {
@@ -244,6 +278,8 @@ trellis_cli_import (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
+    { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed"), N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT FILE…"));
@@ -277,6 +313,19 @@ trellis_cli_import (int    argc,
 
   import = trellis_import_new (project);
   trellis_import_set_include_incomplete (import, include_incomplete);
+  if (date != NULL && !trellis_import_set_date (import, date))
+    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
+  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
+      g_autofree char *text = NULL;
+      TrellisAnswer answer;
+
+      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
+        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
+                                        answer_rules[i], trellis_scale_get_n_points (scale));
+      trellis_import_set_value (import, text, answer);
+    }
   for (int i = 2; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);

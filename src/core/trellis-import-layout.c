@@ -307,8 +307,11 @@ detect_kind (TrellisTable *table,
       *n_header_rows = 2;
       return TRELLIS_IMPORT_LAYOUT_QUALTRICS_LEGACY;
     }
-  if (h + 1 < n_rows && *trellis_table_get (table, h, 0) != '\0' &&
-      *trellis_table_get (table, h + 1, 0) == '\0' && *trellis_table_get (table, h + 1, 1) == '\0')
+  /* SurveyMonkey: the second header row is blank under the respondent details, and
+   * every response starts with its Respondent ID. */
+  if (h + 2 < n_rows && *trellis_table_get (table, h, 0) != '\0' &&
+      *trellis_table_get (table, h + 1, 0) == '\0' && *trellis_table_get (table, h + 1, 1) == '\0' &&
+      *trellis_table_get (table, h + 2, 0) != '\0')
     {
       guint continuations = 0;
 

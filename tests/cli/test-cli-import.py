@@ -81,10 +81,18 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _, err = run(project, fixture("google-forms.csv"), fixture("surveymonkey.csv"))
     check("files of different surveys: exit 1", code == 1 and one_line_naming(err, "surveymonkey.csv"), err)
     check("files of different surveys: project byte-identical", read(project) == original)
+    code, _, err = run(project, fixture("outside-scale.csv"), "--answer", "Sometimes=9")
+    check("an answer off the scale in --answer is a usage error", code == 2, err)
+    code, _, err = run(project, fixture("outside-scale.csv"), "--date", "2026-13-40")
+    check("a bad --date is a usage error", code == 2, err)
+    code, out, err = run(project, fixture("outside-scale.csv"), "--answer", "Sometimes=3", "--dry-run")
+    check("--answer maps an unknown answer", code == 0 and "11 responses" in out, out + err)
+    check("--answer in a dry run changes nothing", read(project) == original)
     code, _, err = run(os.path.join(tmp, "missing.trellis"), fixture("google-forms.csv"))
     check("a missing project: exit 1", code == 1 and one_line_naming(err, "missing.trellis"), err)
 
-    code, out, err = run(project, fixture("google-forms.csv"), fixture("google-forms.zip"), "--round", "Autumn 2026")
+    code, out, err = run(project, fixture("google-forms.csv"), fixture("google-forms.zip"), "--round", "Autumn 2026",
+                         "--date", "2026-09-30")
     check("two collectors import", code == 0, err)
     saved = read(project).decode("utf-8")
     check("the project changed", saved.encode("utf-8") != original)
@@ -92,6 +100,7 @@ with tempfile.TemporaryDirectory() as tmp:
     leaked = [v for v in expected["identifying"] if v in saved]
     check("no identifying value is saved", not leaked, leaked)
     check("the confirmed mapping is saved", 'role="identifying"' in saved and 'role="item"' in saved)
+    check("the round has the date given", 'date="2026-09-30"' in saved)
 
     after_first = read(project)
     code, _, err = run(project, fixture("google-forms.csv"), "--round", "Autumn 2026")
