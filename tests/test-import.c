@@ -477,6 +477,27 @@ test_two_scales (void)
     }
 }
 
+/* Empty cells past the header are harmless; a short row is a broken line. */
+static void
+test_row_lengths (void)
+{
+  const char padded[] = "Q1,Q2\r\n4,5,,\r\n3,2\r\n";
+  const char short_row[] = "Q1,Q2\r\n4,5\r\n3\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) good = trellis_import_new (project);
+  g_autoptr(TrellisImport) bad = trellis_import_new (project);
+  g_autoptr(GBytes) padded_bytes = g_bytes_new_static (padded, sizeof padded - 1);
+  g_autoptr(GBytes) short_bytes = g_bytes_new_static (short_row, sizeof short_row - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_import_add_bytes (good, padded_bytes, "padded.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_import_column_get_target (trellis_import_get_column (good, 1)), ==, "s2");
+  g_assert_false (trellis_import_add_bytes (bad, short_bytes, "short.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_RAGGED);
+  g_assert_cmpstr (error->message, ==, "“short.csv”, row 3: the row has 1 cell where the header has 2; the file may be damaged");
+}
+
 /*****/
 
 typedef struct
@@ -654,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/import/set-column", test_set_column);
   g_test_add_func ("/import/round-exists", test_round_exists);
   g_test_add_func ("/import/two-scales", test_two_scales);
+  g_test_add_func ("/import/row-lengths", test_row_lengths);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/headers", test_match_headers);
   g_test_add_func ("/import/match/fold", test_fold);

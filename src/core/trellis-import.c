@@ -558,15 +558,20 @@ check_rows (ImportFile  *file,
       any = TRUE;
       if (format != TRELLIS_TABLE_FORMAT_CSV && format != TRELLIS_TABLE_FORMAT_TSV)
         continue;
-      /* Spreadsheets leave out empty cells at the end of a row; text files do not,
-       * so a row of another length is a broken line. */
+      /* Spreadsheets leave out empty cells at the end of a row; text files do not, so
+       * a row of another length is a broken line, unless all it adds is empty cells. */
       length = trellis_table_get_row_length (table, row);
+      while (length > width && *trellis_table_get (table, row, length - 1) == '\0')
+        length--;
       if (length != width)
         {
           _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_RAGGED, file->name,
                                      trellis_table_get_sheet_row (table, row), TRELLIS_TABLE_NO_COLUMN,
-                                     _("the row has %u cells where the header has %u; the file may be damaged"),
-                                     length, width);
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "the row has %u cell where the header has %u; the file may be damaged",
+                                                  "the row has %u cells where the header has %u; the file may be damaged",
+                                                  trellis_table_get_row_length (table, row)),
+                                     trellis_table_get_row_length (table, row), width);
           return FALSE;
         }
     }
