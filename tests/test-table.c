@@ -316,6 +316,8 @@ test_hostile_spreadsheets (void)
       "“entities.xlsx”: its part “xl/sharedStrings.xml” declares a DTD or entities, which no spreadsheet program writes; it was not read" },
     { "xxe.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
     { "empty-part.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+    { "wrong-encoding.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT,
+      "“wrong-encoding.xlsx”: the file is damaged: its part “xl/worksheets/sheet1.xml” is not in UTF-8, as spreadsheet programs write" },
     { "old-excel.xls", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
       "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
     { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },

@@ -179,6 +179,46 @@ set_forbidden (TrellisXmlPart  *part,
                              part->part_name);
 }
 
+/* Spreadsheet programs write their XML in UTF-8. A part declaring another encoding is
+ * refused before libxml2 converts it, since conversion errors bypass the parser's error
+ * handler and would reach the terminal. */
+static gboolean
+declares_utf8 (const char *data,
+               gsize       size)
+{
+  gsize length = MIN (size, 256);
+  const char *end, *encoding, *quote;
+  char value[16];
+  gsize n;
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    data += 3, length -= 3;
+  if (length >= 2 && ((guchar) data[0] == 0xfe || (guchar) data[0] == 0xff || data[0] == 0 || data[1] == 0))
+    return FALSE;
+  if (length < 5 || memcmp (data, "<?xml", 5) != 0)
+    return TRUE;
+  end = g_strstr_len (data, length, "?>");
+  if (end == NULL)
+    return TRUE;
+  encoding = g_strstr_len (data, end - data, "encoding");
+  if (encoding == NULL)
+    return TRUE;
+  encoding += strlen ("encoding");
+  while (encoding < end && (*encoding == ' ' || *encoding == '=' || *encoding == '\t'))
+    encoding++;
+  if (encoding >= end || (*encoding != '"' && *encoding != '\''))
+    return FALSE;
+  quote = memchr (encoding + 1, *encoding, end - encoding - 1);
+  if (quote == NULL)
+    return FALSE;
+  n = quote - encoding - 1;
+  if (n >= sizeof value)
+    return FALSE;
+  memcpy (value, encoding + 1, n);
+  value[n] = '\0';
+  return g_ascii_strcasecmp (value, "UTF-8") == 0 || g_ascii_strcasecmp (value, "UTF8") == 0;
+}
+
 /**
  * _trellis_xml_part_open:
  *
@@ -225,6 +265,15 @@ _trellis_xml_part_open (GHashTable  *parts,
   if (g_strstr_len (data, size, "<!DOCTYPE") != NULL || g_strstr_len (data, size, "<!ENTITY") != NULL)
     {
       set_forbidden (part, error);
+      return NULL;
+    }
+
+  if (!declares_utf8 (data, size))
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_CORRUPT, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the file is damaged: its part “%s” is not in UTF-8, as spreadsheet programs write"),
+                                 part_name);
       return NULL;
     }
 

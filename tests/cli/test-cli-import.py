@@ -70,7 +70,8 @@ with tempfile.TemporaryDirectory() as tmp:
 
     bad = ["empty.csv", "headers-only.csv", "ragged.csv", "binary.csv", "truncated.xlsx",
            "corrupt.xlsx", "zip-bomb.xlsx", "entities.xlsx", "xxe.xlsx", "no-statements.csv",
-           "outside-scale.csv", "old-excel.xls", "unclosed-quote.csv", "limesurvey-empty.csv"]
+           "outside-scale.csv", "old-excel.xls", "unclosed-quote.csv", "limesurvey-empty.csv", "wrong-encoding.xlsx",
+           "empty-part.xlsx"]
     for name in bad:
         code, out, err = run(project, fixture(name))
         check(f"{name}: exit 1", code == 1, err)
