@@ -1111,6 +1111,7 @@ trellis_import_build_round (TrellisImport  *self,
   g_autoptr(GPtrArray) comment_lists = NULL;
   g_autoptr(GHashTable) group_names = NULL;
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree TrellisAnswer *answers = NULL;
   g_autofree char *round_id = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
@@ -1209,16 +1210,12 @@ trellis_import_build_round (TrellisImport  *self,
   for (guint s = 0; s < plan.comment_sections->len; s++)
     {
       const char *section = g_ptr_array_index (plan.comment_sections, s);
-      g_autoptr(GPtrArray) merged = g_ptr_array_new ();
+      g_autoptr(GPtrArray) merged = NULL;
 
-      /* Two comment columns for one section are pooled; a section is taken once. */
-      if (section == NULL)
+      /* Two comment columns for one section are pooled; each section is taken once. */
+      if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
         continue;
-      for (guint t = 0; t < s; t++)
-        if (g_strcmp0 (g_ptr_array_index (plan.comment_sections, t), section) == 0)
-          section = NULL;
-      if (section == NULL)
-        continue;
+      merged = g_ptr_array_new ();
       for (guint t = s; t < plan.comment_sections->len; t++)
         if (g_strcmp0 (g_ptr_array_index (plan.comment_sections, t), section) == 0)
           {
