@@ -15,7 +15,7 @@ struct _TrellisStatusPage
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *box;
+  GtkWidget *scroller;
   GtkImage  *image;
   GtkLabel  *title_label;
   GtkLabel  *description_label;
@@ -127,7 +127,7 @@ trellis_status_page_class_init (TrellisStatusPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-status-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TrellisStatusPage, box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStatusPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatusPage, image);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatusPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatusPage, description_label);

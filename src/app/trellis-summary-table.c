@@ -43,6 +43,7 @@ typedef struct
   ColumnKind  kind;
   guint       point;
   char       *title;
+  const char *spoken_title;
   const char *tooltip;
 } Column;
 
@@ -61,34 +62,35 @@ collect_columns (TrellisScale *scale)
 
   g_array_set_clear_func (columns, (GDestroyNotify) column_clear);
 
-  column = (Column) { COLUMN_COUNT, 0, g_strdup (C_("column", "n")),
+  column = (Column) { COLUMN_COUNT, 0, g_strdup (C_("column", "n")), _("Answers on the scale"),
                       _("Answers on the scale: the base of the mean and the percentages") };
   g_array_append_val (columns, column);
   for (guint p = 1; p <= n_points; p++)
     {
       const char *label = trellis_scale_get_point_label (scale, p);
       column = (Column) { COLUMN_POINT, p,
-                          label != NULL ? g_strdup (label) : g_strdup_printf ("%u", p), NULL };
+                          label != NULL ? g_strdup (label) : g_strdup_printf ("%u", p), NULL, NULL };
       g_array_append_val (columns, column);
     }
   if (trellis_scale_get_allow_na (scale))
     {
       column = (Column) { COLUMN_NOT_APPLICABLE, 0, g_strdup (trellis_scale_get_na_label (scale)),
-                          NULL };
+                          NULL, NULL };
       g_array_append_val (columns, column);
     }
   if (trellis_scale_get_allow_dk (scale))
     {
-      column = (Column) { COLUMN_DONT_KNOW, 0, g_strdup (trellis_scale_get_dk_label (scale)), NULL };
+      column = (Column) { COLUMN_DONT_KNOW, 0, g_strdup (trellis_scale_get_dk_label (scale)),
+                          NULL, NULL };
       g_array_append_val (columns, column);
     }
-  column = (Column) { COLUMN_BLANK, 0, g_strdup (C_("column", "Blank")),
+  column = (Column) { COLUMN_BLANK, 0, g_strdup (C_("column", "Blank")), NULL,
                       _("Respondents who left the statement unanswered") };
   g_array_append_val (columns, column);
-  column = (Column) { COLUMN_MEAN, 0, g_strdup (C_("column", "Mean")),
+  column = (Column) { COLUMN_MEAN, 0, g_strdup (C_("column", "Mean")), NULL,
                       _("Mean of the answers on the scale, from 1 to the number of points") };
   g_array_append_val (columns, column);
-  column = (Column) { COLUMN_AGREE, 0, g_strdup (C_("column", "% agree")),
+  column = (Column) { COLUMN_AGREE, 0, g_strdup (C_("column", "% agree")), _("Percent agreeing"),
                       _("Percentage of the answers on the scale above its middle") };
   g_array_append_val (columns, column);
   return columns;
@@ -210,7 +212,10 @@ new_value_cell (const Column       *column,
 {
   g_autofree char *text = item->asked ? format_cell (column, &item->dist)
                                       : g_strdup (TRELLIS_FORMAT_NO_VALUE);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", column->title, text);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s",
+                                                 column->spoken_title != NULL ? column->spoken_title
+                                                                              : column->title,
+                                                 text);
   GtkWidget *cell = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (cell), 1.0);
@@ -261,6 +266,9 @@ trellis_summary_table_class_init (TrellisSummaryTableClass *klass)
 static void
 trellis_summary_table_init (TrellisSummaryTable *self)
 {
+  /* One stop for the keyboard: focused, the table scrolls into view and a screen
+   * reader announces it by its round. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->grid = gtk_grid_new ();
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
 }

@@ -383,6 +383,14 @@ hide_banner (TrellisWindow *self)
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
+/* A folded banner stays out of the accessibility tree: an empty alert would confuse. */
+static void
+banner_child_revealed_cb (TrellisWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->banner_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), FALSE);
+}
+
 /**
  * trellis_window_show_error:
  * @primary: what went wrong, in a few words
@@ -406,6 +414,7 @@ trellis_window_show_error (TrellisWindow *self,
   else
     markup = g_markup_printf_escaped ("<b>%s</b>", primary);
   gtk_label_set_markup (self->banner_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
@@ -439,7 +448,7 @@ smoke_tick_cb (GtkWidget     *widget,
   name = trellis_document_dup_title (self->document);
   while (gtk_list_box_get_row_at_index (self->section_list, n_rows) != NULL)
     n_rows++;
-  g_printerr ("trellis: showing “%s”: %u sections in the sidebar, %u survey rounds\n",
+  g_printerr ("trellis: showing “%s” (sections: %u, survey rounds: %u)\n",
               name, n_rows, trellis_project_get_n_rounds (project));
   g_application_quit (g_application_get_default ());
   return G_SOURCE_REMOVE;
@@ -977,6 +986,8 @@ trellis_window_init (TrellisWindow *self)
   gtk_drop_down_set_expression (self->round_dropdown, round_name);
   g_signal_connect_swapped (self->round_dropdown, "notify::selected",
                             G_CALLBACK (round_selected_cb), self);
+  g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",
+                            G_CALLBACK (banner_child_revealed_cb), self);
   g_signal_connect_swapped (self->section_list, "row-selected",
                             G_CALLBACK (section_row_selected_cb), self);
 
