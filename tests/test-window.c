@@ -237,6 +237,110 @@ test_window_open_failure (void)
   destroy_window (window);
 }
 
+static GtkDialog *
+find_dialog (TrellisWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return GTK_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* gtk_window_destroy() takes a window off GTK's list; our reference keeps it alive. */
+static gboolean
+is_open (TrellisWindow *window)
+{
+  return g_list_store_find (G_LIST_STORE (gtk_window_get_toplevels ()), window, NULL);
+}
+
+/* gtk_window_close() does nothing to a window that was never shown. */
+static void
+show_window (TrellisWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Closing with unsaved changes asks; each answer does what it says. */
+static void
+test_window_close_unsaved (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) unwritable = g_file_new_build_filename (g_get_user_data_dir (), "no-such-folder",
+                                                          "project.trellis", NULL);
+  g_autoptr(GFile) file = temp_project_file ("closing.trellis");
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, unwritable);
+  g_autoptr(GError) error = NULL;
+  GtkDialog *dialog;
+
+  trellis_window_set_document (window, document);
+  show_window (window);
+  trellis_project_set_name (project, "Edited");
+
+  /* Cancel: nothing happens. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*Edited – Trellis");
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_true (is_open (window));
+  g_assert_null (find_dialog (window));
+
+  /* Save, but the save fails: the window stays open and says why. */
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  g_assert_true (is_open (window));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
+                                   "Could not save “project.trellis”"));
+
+  /* Save that works (the document now belongs to a folder that exists): saved, then
+   * closed. */
+  g_assert_true (trellis_document_save (document, file, &error));
+  g_assert_no_error (error);
+  trellis_project_set_name (project, "Edited again");
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  g_assert_false (is_open (window));
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_window_close_discard (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("discarded.trellis");
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, file);
+
+  trellis_window_set_document (window, document);
+  show_window (window);
+  trellis_project_set_name (project, "Not kept");
+
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_REJECT);
+  g_assert_false (is_open (window));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 static void
 test_summary_table (void)
 {
@@ -279,6 +383,8 @@ main (int   argc,
   g_test_add_func ("/window/open", test_window_open);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/open-failure", test_window_open_failure);
+  g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
+  g_test_add_func ("/window/close-discard", test_window_close_discard);
   g_test_add_func ("/summary-table/rows", test_summary_table);
 
   return g_test_run ();
