@@ -122,11 +122,11 @@ describe_pooled (TrellisSummary            *summary,
     {
       g_autofree char *neutral = trellis_format_percent (pooled->pct_neutral);
       /* Translators: the section's statements taken together; the last part is "312 answers" */
-      return g_strdup_printf (_("All statements: %s agree · %s neutral · %s disagree · mean %s from %s"),
+      return g_strdup_printf (_("Across the section: %s agree · %s neutral · %s disagree · mean %s from %s"),
                               agree, neutral, disagree, mean, answers);
     }
   /* Translators: the section's statements taken together; the last part is "312 answers" */
-  return g_strdup_printf (_("All statements: %s agree · %s disagree · mean %s from %s"),
+  return g_strdup_printf (_("Across the section: %s agree · %s disagree · mean %s from %s"),
                           agree, disagree, mean, answers);
 }
 

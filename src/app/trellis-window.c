@@ -981,6 +981,12 @@ trellis_window_init (TrellisWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* GTK 4.8 leaves the drop-down's button (its first CSS node) nameless, and that is
+   * what takes the focus: name it so a screen reader says what it chooses. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->round_dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Survey round"),
+                                  -1);
+
   round_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (round_display_name), NULL, NULL);
   gtk_drop_down_set_expression (self->round_dropdown, round_name);
