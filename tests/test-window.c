@@ -226,7 +226,7 @@ test_window_open_failure (void)
   g_assert_null (trellis_window_get_document (window));
   banner = _trellis_window_get_banner_text (window);
   g_assert_nonnull (banner);
-  g_assert_true (g_str_has_prefix (banner, "Could not open “wrong-root.trellis”"));
+  g_assert_cmpstr (banner, ==, "“wrong-root.trellis” is not a Trellis project file.");
 
   trellis_window_open (window, missing);
   wait_until_idle (window);

@@ -24,14 +24,22 @@ struct _TrellisApplication
 
 G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, GTK_TYPE_APPLICATION)
 
+/* The main window, even when a dialog of it (About, Keyboard Shortcuts) has the focus. */
+static TrellisWindow *
+find_window (TrellisApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TRELLIS_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static TrellisWindow *
 get_window (TrellisApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TrellisWindow *window = find_window (self);
 
-  if (TRELLIS_IS_WINDOW (window))
-    return TRELLIS_WINDOW (window);
-  return trellis_window_new (GTK_APPLICATION (self));
+  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self));
 }
 
 static gboolean
@@ -50,9 +58,8 @@ remember_first_run (TrellisApplication *self)
 static void
 update_document_actions (TrellisApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  gboolean has_document = TRELLIS_IS_WINDOW (window) &&
-                          trellis_window_get_document (TRELLIS_WINDOW (window)) != NULL;
+  TrellisWindow *window = find_window (self);
+  gboolean has_document = window != NULL && trellis_window_get_document (window) != NULL;
   g_autoptr(GFile) sample = trellis_application_dup_sample_file (self);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save")),
@@ -140,9 +147,8 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   static const char *developers[] = { "The Trellis developers", NULL };
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (window,
+  gtk_show_about_dialog (GTK_WINDOW (find_window (TRELLIS_APPLICATION (user_data))),
                          "program-name", _("Trellis"),
                          "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,

@@ -412,7 +412,7 @@ trellis_window_show_error (TrellisWindow *self,
   if (secondary != NULL)
     markup = g_markup_printf_escaped ("<b>%s</b>\n%s", primary, secondary);
   else
-    markup = g_markup_printf_escaped ("<b>%s</b>", primary);
+    markup = g_markup_escape_text (primary, -1);
   gtk_label_set_markup (self->banner_label, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
@@ -505,17 +505,15 @@ load_cb (GObject      *source_object,
   g_clear_object (&self->load_cancellable);
   set_busy (self, FALSE);
 
+  /* The loader's messages are whole sentences that name the file: show them as they are. */
   if (document == NULL)
     {
-      g_autofree char *name = dup_display_basename (request->file);
-      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
-
-      trellis_window_show_error (self, primary, error->message);
+      trellis_window_show_error (self, error->message, NULL);
       gtk_stack_set_visible_child_name (self->main_stack,
                                         self->document != NULL ? "project" : "empty");
       if (smoke_testing ())
         {
-          g_printerr ("trellis: %s: %s\n", primary, error->message);
+          g_printerr ("trellis: %s\n", error->message);
           g_application_quit (g_application_get_default ());
         }
       return;
@@ -691,10 +689,7 @@ save_to (TrellisWindow *self,
 
   if (!trellis_document_save (self->document, file, &error))
     {
-      g_autofree char *name = dup_display_basename (file);
-      g_autofree char *primary = g_strdup_printf (_("Could not save “%s”"), name);
-
-      trellis_window_show_error (self, primary, error->message);
+      trellis_window_show_error (self, error->message, NULL);
       return FALSE;
     }
   hide_banner (self);
@@ -736,7 +731,13 @@ choose_file_then_save (TrellisWindow *self,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
   else
     {
+      /* Not the working directory, which for a launched application means nothing. */
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL ? documents
+                                                                      : g_get_home_dir ());
       g_autofree char *name = trellis_document_dup_suggested_name (self->document);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   attach_continuation (chooser, next);
