@@ -252,6 +252,7 @@ write_statement (xmlNode          *parent,
 
   set_attribute (node, "id", trellis_statement_get_id (statement));
   set_attribute (node, "number", trellis_statement_get_number (statement));
+  g_assert (trellis_statement_get_kind (statement) < G_N_ELEMENTS (kind_names));
   set_attribute (node, "kind", kind_names[trellis_statement_get_kind (statement)]);
   if (!trellis_statement_get_included (statement))
     set_attribute (node, "included", "false");
@@ -322,6 +323,8 @@ write_mapping (xmlNode      *parent,
     {
       const TrellisColumnRule *rule = g_ptr_array_index (columns, i);
       xmlNode *column = add_element (node, "column");
+
+      g_assert (rule->role < G_N_ELEMENTS (role_names));
 
       set_attribute (column, "header", rule->header);
       set_attribute (column, "role", role_names[rule->role]);
