@@ -425,6 +425,36 @@ test_truncated (void)
     g_autoptr(GBytes) almost = g_bytes_new_from_bytes (bytes, 0, size - 3);
     assert_bytes_refused (almost, TRELLIS_PROJECT_ERROR_MALFORMED, "line");
   }
+  /* Just after the first byte of a multi-byte character: damaged, not foreign. */
+  {
+    const guint8 *data = g_bytes_get_data (bytes, NULL);
+    const guint8 *lead = data;
+    g_autoptr(GBytes) mid_character = NULL;
+
+    while ((*lead & 0xC0) != 0xC0)
+      lead++;
+    mid_character = g_bytes_new_from_bytes (bytes, 0, lead - data + 1);
+    assert_bytes_refused (mid_character, TRELLIS_PROJECT_ERROR_MALFORMED, "line");
+  }
+}
+
+/* Windows editors put a byte-order mark before UTF-8; it is still UTF-8. */
+static void
+test_utf8_bom_accepted (void)
+{
+  g_autoptr(GFile) file = fixture ("minimal.trellis");
+  g_autoptr(GBytes) plain = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(GByteArray) with_bom = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = NULL;
+
+  g_byte_array_append (with_bom, (const guint8 *) "\xEF\xBB\xBF", 3);
+  g_byte_array_append (with_bom, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&with_bom));
+  project = trellis_project_load_bytes (bytes, "bom.trellis", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_project_get_name (project), ==, "Test partnership");
 }
 
 static void
@@ -700,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/project-io/write/control-characters", test_control_characters_dropped);
   g_test_add_func ("/project-io/read/minimal", test_minimal_fixture);
   g_test_add_func ("/project-io/read/newer-minor", test_newer_minor_accepted);
+  g_test_add_func ("/project-io/read/utf-8-bom", test_utf8_bom_accepted);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/project-io/hostile/%s", hostile_cases[i].fixture);
