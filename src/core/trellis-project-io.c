@@ -1283,12 +1283,11 @@ read_responses (xmlNode           *node,
 
       if (*tokens[i] == '\0')
         continue;
+      /* Answers to a statement the coordinator has since deleted (or turned into a
+       * comment box) stay in the round: nothing the partnership said is lost, and
+       * summaries simply do not show them. Such items are held to the widest scale. */
       if (!trellis_checklist_lookup_item_key (checklist, tokens[i], NULL, &scale))
-        {
-          set_invalid (error, display_name, node,
-                       _("the item “%s” names no rated statement of the checklist"), tokens[i]);
-          return FALSE;
-        }
+        scale = NULL;
       if (!g_hash_table_add (seen, tokens[i]))
         {
           set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
@@ -1317,6 +1316,7 @@ read_responses (xmlNode           *node,
         {
           const char *start;
           TrellisScale *scale;
+          guint n_points;
 
           while (g_ascii_isspace (*p))
             p++;
@@ -1331,13 +1331,14 @@ read_responses (xmlNode           *node,
               continue;
             }
           scale = g_ptr_array_index (scales, n);
+          n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
           if (!parse_answer (start, p - start, "-", &answers[n]) ||
-              answers[n] > (TrellisAnswer) trellis_scale_get_n_points (scale))
+              answers[n] > (TrellisAnswer) n_points)
             {
               set_invalid (error, display_name, child,
                            _("“%.*s” is not an answer on the scale of item “%s” "
                              "(1 to %u, na, dk, or - for blank)"),
-                           (int) (p - start), start, items[n], trellis_scale_get_n_points (scale));
+                           (int) (p - start), start, items[n], n_points);
               return FALSE;
             }
           n++;
@@ -1358,17 +1359,15 @@ read_responses (xmlNode           *node,
 static gboolean
 read_comments (xmlNode           *node,
                TrellisRound      *round,
-               TrellisChecklist  *checklist,
                const char        *display_name,
                GError           **error)
 {
   g_autofree char *section_id = _trellis_xml_dup_attribute (node, "section");
 
-  if (section_id == NULL || trellis_checklist_find_section (checklist, section_id) == NULL)
+  /* Comments for a section deleted since are kept, like answers to deleted statements. */
+  if (section_id == NULL || *section_id == '\0')
     {
-      set_invalid (error, display_name, node,
-                   _("the comments are for section “%s”, which the checklist does not have"),
-                   section_id != NULL ? section_id : "");
+      set_invalid (error, display_name, node, _("the comments name no section"));
       return FALSE;
     }
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1435,7 +1434,7 @@ read_round (xmlNode           *node,
         }
       else if (_trellis_xml_is_element (child, "comments"))
         {
-          if (!read_comments (child, round, checklist, display_name, error))
+          if (!read_comments (child, round, display_name, error))
             return NULL;
         }
     }
