@@ -60,3 +60,25 @@ trellis_format_date (const char *iso_date)
   /* Translators: a survey round's date, see strftime(3) */
   return g_date_time_format (date, _("%-d %B %Y"));
 }
+
+/**
+ * trellis_format_round_name:
+ *
+ * Returns: (transfer full): what to call @round: its label, else its date, else its id
+ */
+char *
+trellis_format_round_name (TrellisRound *round)
+{
+  const char *label;
+  char *date;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+
+  label = trellis_round_get_label (round);
+  if (label != NULL && *label != '\0')
+    return g_strdup (label);
+  date = trellis_format_date (trellis_round_get_date (round));
+  if (date != NULL)
+    return date;
+  return g_strdup (trellis_round_get_id (round));
+}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "trellis-core.h"
+
 G_BEGIN_DECLS
 
 /* What a statistic shows when there is nothing to count. */
@@ -14,5 +16,6 @@ G_BEGIN_DECLS
 char *trellis_format_mean (double mean);
 char *trellis_format_percent (double percent);
 char *trellis_format_date (const char *iso_date);
+char *trellis_format_round_name (TrellisRound *round);
 
 G_END_DECLS

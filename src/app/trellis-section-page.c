@@ -91,17 +91,16 @@ describe_round (TrellisSummary *summary)
 {
   TrellisRound *round = trellis_summary_get_round (summary);
   guint n_respondents = trellis_summary_get_n_respondents (summary);
+  g_autofree char *name = trellis_format_round_name (round);
   g_autofree char *date = trellis_format_date (trellis_round_get_date (round));
   g_autofree char *respondents = NULL;
-  const char *label = trellis_round_get_label (round);
 
   respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents", n_respondents),
                                  n_respondents);
-  if (label == NULL || *label == '\0')
-    label = date != NULL ? date : trellis_round_get_id (round);
-  else if (date != NULL)
-    return g_strdup_printf ("%s · %s · %s", label, date, respondents);
-  return g_strdup_printf ("%s · %s", label, respondents);
+  /* The name is the date itself when the round has no label. */
+  if (date != NULL && g_strcmp0 (name, date) != 0)
+    return g_strdup_printf ("%s · %s · %s", name, date, respondents);
+  return g_strdup_printf ("%s · %s", name, respondents);
 }
 
 static char *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-format.h"
 #include "trellis-project-io.h"
 #include "trellis-section-row.h"
 #include "trellis-status-page.h"
@@ -290,16 +291,7 @@ create_section_row (gpointer item,
 static char *
 round_display_name (TrellisRound *round)
 {
-  const char *label;
-
-  if (round == NULL)
-    return NULL;
-  label = trellis_round_get_label (round);
-  if (label != NULL && *label != '\0')
-    return g_strdup (label);
-  if (trellis_round_get_date (round) != NULL)
-    return g_strdup (trellis_round_get_date (round));
-  return g_strdup (trellis_round_get_id (round));
+  return round != NULL ? trellis_format_round_name (round) : NULL;
 }
 
 static void
