@@ -315,6 +315,59 @@ test_minimal_fixture (void)
                    ==, TRELLIS_ACTION_DONE);
 }
 
+/* Deleting a statement or a section after a round has answers must not make the project
+ * unreadable: the answers and comments stay in the file, and summaries leave them out. */
+static void
+test_deleted_statements_keep_answers (void)
+{
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  TrellisStatement *statement = trellis_checklist_get_section (checklist, 0) != NULL
+                                  ? trellis_section_get_statement (trellis_checklist_get_section (checklist, 0), 0)
+                                  : NULL;
+  g_autofree char *statement_id = NULL;
+  g_autofree char *section_id = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(TrellisProject) loaded = NULL;
+  g_autoptr(TrellisSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisRound *loaded_round;
+  TrellisSection *section;
+  int column;
+
+  g_assert_nonnull (statement);
+  g_assert_true (trellis_statement_is_rated (statement));
+  statement_id = g_strdup (trellis_statement_get_id (statement));
+  column = trellis_round_find_item (round, statement_id);
+  g_assert_cmpint (column, >=, 0);
+  section = trellis_statement_get_section (statement);
+  section_id = g_strdup (trellis_section_get_id (section));
+  g_assert_nonnull (trellis_round_get_comments (round, section_id));
+
+  trellis_section_remove_statement (section, statement);
+  trellis_checklist_remove_section (checklist, section);
+  first = trellis_project_save_to_bytes (project);
+  loaded = trellis_project_load_bytes (first, "deleted.trellis", &error);
+  g_assert_no_error (error);
+
+  loaded_round = trellis_project_get_round (loaded, 0);
+  g_assert_cmpint (trellis_round_find_item (loaded_round, statement_id), ==, column);
+  for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+    g_assert_cmpint (trellis_round_get_answer (loaded_round, r, column), ==,
+                     trellis_round_get_answer (round, r, column));
+  g_assert_cmpuint (trellis_round_get_comments (loaded_round, section_id)->len, ==,
+                    trellis_round_get_comments (round, section_id)->len);
+
+  summary = trellis_summary_new (loaded, loaded_round, NULL, NULL);
+  g_assert_null (trellis_summary_find_item (summary, statement_id));
+  g_assert_null (trellis_summary_find_section (summary, section_id));
+
+  second = trellis_project_save_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
 static void
 test_newer_minor_accepted (void)
 {
@@ -354,10 +407,7 @@ static const HostileCase hostile_cases[] = {
   { "too-few-tokens.trellis", TRELLIS_PROJECT_ERROR_INVALID, "line 27" },
   { "answer-outside-scale.trellis", TRELLIS_PROJECT_ERROR_INVALID, "line 27" },
   { "bad-answer-token.trellis", TRELLIS_PROJECT_ERROR_INVALID, "“yes”" },
-  { "unknown-item.trellis", TRELLIS_PROJECT_ERROR_INVALID, "“s9”" },
-  { "comment-item.trellis", TRELLIS_PROJECT_ERROR_INVALID, "“s3”" },
   { "duplicate-item.trellis", TRELLIS_PROJECT_ERROR_INVALID, "line 26" },
-  { "unknown-comment-section.trellis", TRELLIS_PROJECT_ERROR_INVALID, "“Z”" },
   { "bad-date.trellis", TRELLIS_PROJECT_ERROR_INVALID, "2026-02-30" },
   { "bad-kind.trellis", TRELLIS_PROJECT_ERROR_INVALID, "essay" },
   { "bad-status.trellis", TRELLIS_PROJECT_ERROR_INVALID, "finished" },
@@ -425,6 +475,36 @@ test_truncated (void)
     g_autoptr(GBytes) almost = g_bytes_new_from_bytes (bytes, 0, size - 3);
     assert_bytes_refused (almost, TRELLIS_PROJECT_ERROR_MALFORMED, "line");
   }
+  /* Just after the first byte of a multi-byte character: damaged, not foreign. */
+  {
+    const guint8 *data = g_bytes_get_data (bytes, NULL);
+    const guint8 *lead = data;
+    g_autoptr(GBytes) mid_character = NULL;
+
+    while ((*lead & 0xC0) != 0xC0)
+      lead++;
+    mid_character = g_bytes_new_from_bytes (bytes, 0, lead - data + 1);
+    assert_bytes_refused (mid_character, TRELLIS_PROJECT_ERROR_MALFORMED, "line");
+  }
+}
+
+/* Windows editors put a byte-order mark before UTF-8; it is still UTF-8. */
+static void
+test_utf8_bom_accepted (void)
+{
+  g_autoptr(GFile) file = fixture ("minimal.trellis");
+  g_autoptr(GBytes) plain = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(GByteArray) with_bom = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = NULL;
+
+  g_byte_array_append (with_bom, (const guint8 *) "\xEF\xBB\xBF", 3);
+  g_byte_array_append (with_bom, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&with_bom));
+  project = trellis_project_load_bytes (bytes, "bom.trellis", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_project_get_name (project), ==, "Test partnership");
 }
 
 static void
@@ -700,6 +780,8 @@ main (int   argc,
   g_test_add_func ("/project-io/write/control-characters", test_control_characters_dropped);
   g_test_add_func ("/project-io/read/minimal", test_minimal_fixture);
   g_test_add_func ("/project-io/read/newer-minor", test_newer_minor_accepted);
+  g_test_add_func ("/project-io/read/deleted-statements-keep-answers", test_deleted_statements_keep_answers);
+  g_test_add_func ("/project-io/read/utf-8-bom", test_utf8_bom_accepted);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/project-io/hostile/%s", hostile_cases[i].fixture);

@@ -20,3 +20,4 @@
 #include "trellis-summary.h"
 #include "trellis-template.h"
 #include "trellis-types.h"
+#include "trellis-undo-stack.h"

@@ -64,13 +64,16 @@ lookup_name (const char * const *names,
   return -1;
 }
 
+/* Room for any TrellisAnswer printed as a number, sign included. */
+#define ANSWER_TEXT_SIZE 8
+
 /* Answers in a response row are short tokens so a round of thousands of respondents
  * stays readable and small: a point number, "na", "dk", or "-" for blank. A value rule
  * spells blank out, because there it is a word the facilitator chose. */
 static const char *
 format_answer (TrellisAnswer answer,
                const char   *blank,
-               char          buffer[4])
+               char          buffer[ANSWER_TEXT_SIZE])
 {
   switch (answer)
     {
@@ -81,7 +84,7 @@ format_answer (TrellisAnswer answer,
     case TRELLIS_ANSWER_DONT_KNOW:
       return "dk";
     default:
-      g_snprintf (buffer, 4, "%d", (int) answer);
+      g_snprintf (buffer, ANSWER_TEXT_SIZE, "%d", (int) answer);
       return buffer;
     }
 }
@@ -249,6 +252,7 @@ write_statement (xmlNode          *parent,
 
   set_attribute (node, "id", trellis_statement_get_id (statement));
   set_attribute (node, "number", trellis_statement_get_number (statement));
+  g_assert (trellis_statement_get_kind (statement) < G_N_ELEMENTS (kind_names));
   set_attribute (node, "kind", kind_names[trellis_statement_get_kind (statement)]);
   if (!trellis_statement_get_included (statement))
     set_attribute (node, "included", "false");
@@ -320,6 +324,8 @@ write_mapping (xmlNode      *parent,
       const TrellisColumnRule *rule = g_ptr_array_index (columns, i);
       xmlNode *column = add_element (node, "column");
 
+      g_assert (rule->role < G_N_ELEMENTS (role_names));
+
       set_attribute (column, "header", rule->header);
       set_attribute (column, "role", role_names[rule->role]);
       set_attribute (column, "target", rule->target);
@@ -328,7 +334,7 @@ write_mapping (xmlNode      *parent,
     {
       const TrellisValueRule *rule = g_ptr_array_index (values, i);
       xmlNode *value = add_element (node, "value");
-      char buffer[4];
+      char buffer[ANSWER_TEXT_SIZE];
 
       set_attribute (value, "text", rule->text);
       set_attribute (value, "answer", format_answer (rule->answer, "blank", buffer));
@@ -365,7 +371,7 @@ write_responses (xmlNode      *parent,
       g_string_truncate (row, 0);
       for (guint i = 0; i < n_items; i++)
         {
-          char buffer[4];
+          char buffer[ANSWER_TEXT_SIZE];
 
           if (i > 0)
             g_string_append_c (row, ' ');
@@ -643,6 +649,7 @@ _trellis_xml_read_document (GBytes      *bytes,
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *first_error = NULL;
   ParseState state = { FALSE, 0, NULL };
   const char *data;
   gsize size;
@@ -685,6 +692,7 @@ _trellis_xml_read_document (GBytes      *bytes,
   /* The bytes are UTF-8 whatever the declaration says: that is checked above and is
    * the only encoding Trellis writes. */
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8", options);
+  first_error = g_steal_pointer (&state.error_message);
 
   if (state.has_doctype)
     {
@@ -693,24 +701,21 @@ _trellis_xml_read_document (GBytes      *bytes,
                      "contain. It was not opened, because such declarations can be used to "
                      "read other files or exhaust memory."),
                    display_name);
-      g_free (state.error_message);
       return NULL;
     }
   if (doc == NULL || !ctxt->wellFormed)
     {
-      if (state.error_message != NULL)
+      if (first_error != NULL)
         g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
                      _("“%s” is damaged or incomplete and cannot be opened "
                        "(line %ld: %s)."),
-                     display_name, state.error_line, state.error_message);
+                     display_name, state.error_line, first_error);
       else
         g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
                      _("“%s” is damaged or incomplete and cannot be opened."),
                      display_name);
-      g_free (state.error_message);
       return NULL;
     }
-  g_free (state.error_message);
 
   root = xmlDocGetRootElement (doc);
   if (root == NULL || !_trellis_xml_is_element (root, root_name))
@@ -726,7 +731,7 @@ _trellis_xml_read_document (GBytes      *bytes,
   if (!parse_version (version, &major, &minor) || major == 0)
     {
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
-                   _("“%s” cannot be opened: its format version “%s” is not one Trellis knows."),
+                   _("“%s” cannot be opened: its format version “%.20s” is not one Trellis knows."),
                    display_name, version != NULL ? version : "");
       return NULL;
     }
@@ -1278,12 +1283,11 @@ read_responses (xmlNode           *node,
 
       if (*tokens[i] == '\0')
         continue;
+      /* Answers to a statement the coordinator has since deleted (or turned into a
+       * comment box) stay in the round: nothing the partnership said is lost, and
+       * summaries simply do not show them. Such items are held to the widest scale. */
       if (!trellis_checklist_lookup_item_key (checklist, tokens[i], NULL, &scale))
-        {
-          set_invalid (error, display_name, node,
-                       _("the item “%s” names no rated statement of the checklist"), tokens[i]);
-          return FALSE;
-        }
+        scale = NULL;
       if (!g_hash_table_add (seen, tokens[i]))
         {
           set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
@@ -1312,6 +1316,7 @@ read_responses (xmlNode           *node,
         {
           const char *start;
           TrellisScale *scale;
+          guint n_points;
 
           while (g_ascii_isspace (*p))
             p++;
@@ -1326,13 +1331,14 @@ read_responses (xmlNode           *node,
               continue;
             }
           scale = g_ptr_array_index (scales, n);
+          n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
           if (!parse_answer (start, p - start, "-", &answers[n]) ||
-              answers[n] > (TrellisAnswer) trellis_scale_get_n_points (scale))
+              answers[n] > (TrellisAnswer) n_points)
             {
               set_invalid (error, display_name, child,
                            _("“%.*s” is not an answer on the scale of item “%s” "
                              "(1 to %u, na, dk, or - for blank)"),
-                           (int) (p - start), start, items[n], trellis_scale_get_n_points (scale));
+                           (int) (p - start), start, items[n], n_points);
               return FALSE;
             }
           n++;
@@ -1353,17 +1359,15 @@ read_responses (xmlNode           *node,
 static gboolean
 read_comments (xmlNode           *node,
                TrellisRound      *round,
-               TrellisChecklist  *checklist,
                const char        *display_name,
                GError           **error)
 {
   g_autofree char *section_id = _trellis_xml_dup_attribute (node, "section");
 
-  if (section_id == NULL || trellis_checklist_find_section (checklist, section_id) == NULL)
+  /* Comments for a section deleted since are kept, like answers to deleted statements. */
+  if (section_id == NULL || *section_id == '\0')
     {
-      set_invalid (error, display_name, node,
-                   _("the comments are for section “%s”, which the checklist does not have"),
-                   section_id != NULL ? section_id : "");
+      set_invalid (error, display_name, node, _("the comments name no section"));
       return FALSE;
     }
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1430,7 +1434,7 @@ read_round (xmlNode           *node,
         }
       else if (_trellis_xml_is_element (child, "comments"))
         {
-          if (!read_comments (child, round, checklist, display_name, error))
+          if (!read_comments (child, round, display_name, error))
             return NULL;
         }
     }

@@ -4,8 +4,7 @@
 line on stderr naming the file (and row and column), 2 on bad usage; a failed or dry-run
 import leaves the project file byte-identical; identifying values never reach it.
 
-Usage: test-cli-import.py IMPORT_COMMAND FIXTURES_DIR   (prints TAP)
-IMPORT_COMMAND runs `trellis-cli import` (its arguments follow).
+Usage: test-cli-import.py TRELLIS_CLI FIXTURES_DIR   (prints TAP)
 """
 import json
 import os
@@ -15,13 +14,13 @@ import subprocess
 import sys
 import tempfile
 
-command, fixtures = sys.argv[1], sys.argv[2]
+cli, fixtures = sys.argv[1], sys.argv[2]
 expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
 results = []
 
 
 def run(*args):
-    proc = subprocess.run([command, *args], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([cli, "import", *args], capture_output=True, text=True, timeout=60)
     return proc.returncode, proc.stdout, proc.stderr
 
 
