@@ -4,7 +4,11 @@
 line on stderr naming the file (and row and column), 2 on bad usage; a failed or dry-run
 import leaves the project file byte-identical; identifying values never reach it.
 
-Usage: test-cli-import.py TRELLIS_CLI FIXTURES_DIR   (prints TAP)
+Every layout is also imported into the bundled sample project and read back with
+`trellis-cli summary --json`, whose counts must be the fixture generator's own tally, and
+the result must match the project-file schema.
+
+Usage: test-cli-import.py TRELLIS_CLI FIXTURES_DIR SAMPLE_PROJECT SCHEMA   (prints TAP)
 """
 import json
 import os
@@ -14,13 +18,19 @@ import subprocess
 import sys
 import tempfile
 
-cli, fixtures = sys.argv[1], sys.argv[2]
+cli, fixtures, sample, schema = sys.argv[1:5]
+LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-libreoffice.xlsx",
+           "microsoft-forms-libreoffice.ods", "google-forms.csv", "google-forms.zip",
+           "google-forms-libreoffice.xlsx", "google-forms-libreoffice.ods", "surveymonkey.csv",
+           "surveymonkey.xlsx", "qualtrics.csv", "qualtrics-utf16.tsv", "qualtrics-legacy.csv",
+           "limesurvey-code.csv", "limesurvey-full.csv", "kobotoolbox.csv", "generic-cp1252.csv",
+           "generic-bom.csv", "generic-unicode.txt", "generic-utf16be.csv", "generic.ods"]
 expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
 results = []
 
 
-def run(*args):
-    proc = subprocess.run([cli, "import", *args], capture_output=True, text=True, timeout=60)
+def run(*args, command="import"):
+    proc = subprocess.run([cli, command, *args], capture_output=True, text=True, timeout=60)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -110,6 +120,30 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run(project, fixture("google-forms.csv"))
     check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
     check("the next round gets a default label", "“Round 2”" in out, out)
+
+    xmllint = shutil.which("xmllint")
+    for name in LAYOUTS:
+        target = os.path.join(tmp, "sample-" + name + ".trellis")
+        shutil.copy(sample, target)
+        code, out, err = run(target, fixture(name), "--round", "Imported")
+        check(f"{name}: imports into the sample project", code == 0, err)
+        code, out, err = run(target, "--round", "Imported", "--json", command="summary")
+        try:
+            rounds = json.loads(out)["rounds"]
+        except (ValueError, KeyError):
+            rounds = []
+        check(f"{name}: summary reads the round", code == 0 and len(rounds) == 1, err)
+        if not rounds:
+            continue
+        got = {st["id"]: st["counts"] + [st["not_applicable"], st["dont_know"], st["blank"]]
+               for section in rounds[0]["sections"] for st in section["statements"]}
+        wrong = [k for k, v in expected["counts"].items() if got.get(k) != v]
+        check(f"{name}: every statement's counts are exact", not wrong,
+              "; ".join(f"{k}: {got.get(k)} != {expected['counts'][k]}" for k in wrong[:5]))
+        check(f"{name}: respondents", rounds[0]["respondents"] == expected["respondents"], rounds[0]["respondents"])
+        if xmllint:
+            proc = subprocess.run([xmllint, "--noout", "--relaxng", schema, target], capture_output=True, text=True)
+            check(f"{name}: the project matches the schema", proc.returncode == 0, proc.stderr)
 
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
