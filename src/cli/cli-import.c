@@ -75,9 +75,12 @@ static char *
 shorten (const char *text,
          glong       width)
 {
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (text, -1) <= width)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, width - 1), "…", NULL);
+  start = g_utf8_substring (text, 0, width - 1);
+  return g_strconcat (start, "…", NULL);
 }
 
 static char *
