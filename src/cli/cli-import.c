@@ -196,18 +196,23 @@ print_summary (TrellisImport *import,
                                                        : trellis_round_get_id (reused));
       putchar ('\n');
     }
-  printf (_("Round: “%s”, %u responses to %u statements"), trellis_round_get_label (round),
-          trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
+  /* TRANSLATORS: Round: “Autumn 2026”, 25 responses to 60 statements */
+  printf (ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
+                    trellis_round_get_n_responses (round)),
+          trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
   putchar ('\n');
   if (trellis_round_get_n_excluded (round) > 0)
     {
-      printf (_("Left out: %u unfinished responses, previews or tests (--include-incomplete keeps them)"),
+      printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
+                        "Left out: %u unfinished responses, previews or tests (--include-incomplete keeps them)",
+                        trellis_round_get_n_excluded (round)),
               trellis_round_get_n_excluded (round));
       putchar ('\n');
     }
   if (trellis_import_get_n_empty (import) > 0)
     {
-      printf (_("Skipped: %u empty rows"), trellis_import_get_n_empty (import));
+      printf (ngettext ("Skipped: %u empty row", "Skipped: %u empty rows", trellis_import_get_n_empty (import)),
+              trellis_import_get_n_empty (import));
       putchar ('\n');
     }
 
