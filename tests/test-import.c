@@ -418,6 +418,15 @@ test_set_column (void)
   g_assert_nonnull (s1_column);
   g_assert_nonnull (group_column);
 
+  /* Samples for the assistant, but none of a column that identifies people. */
+  {
+    g_auto(GStrv) samples = trellis_import_dup_samples (import, trellis_import_column_get_index (group_column), 3);
+    g_auto(GStrv) emails = trellis_import_dup_samples (import, email, 3);
+
+    g_assert_cmpuint (g_strv_length (samples), ==, 3);
+    g_assert_cmpuint (g_strv_length (emails), ==, 0);
+  }
+
   /* An item belongs to one column; a second group column replaces the first. */
   g_assert_true (trellis_import_set_column (import, 5, TRELLIS_COLUMN_ITEM, "s1", &error));
   g_assert_cmpint (trellis_import_column_get_role (s1_column), ==, TRELLIS_COLUMN_IGNORED);

@@ -1411,6 +1411,47 @@ trellis_import_dup_values (TrellisImport *self)
 }
 
 /**
+ * trellis_import_dup_samples:
+ * @max_samples: how many at most
+ *
+ * A few distinct values of a column, in the order they first occur, for the assistant
+ * to show beside its header. A column taken as identifying shows none: the point of
+ * dropping it is that nobody reads it.
+ *
+ * Returns: (transfer full): the samples
+ */
+GStrv
+trellis_import_dup_samples (TrellisImport *self,
+                            guint          column,
+                            guint          max_samples)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ImportFile *file;
+  guint n_rows;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (column < g_list_model_get_n_items (G_LIST_MODEL (self->columns)), NULL);
+
+  file = first_file (self);
+  n_rows = trellis_table_get_n_rows (file->table);
+  if (trellis_import_column_get_role (column_at (self, column)) == TRELLIS_COLUMN_IDENTIFYING)
+    return g_strv_builder_end (builder);
+  for (guint row = file->layout->first_data_row;
+       row < n_rows && g_hash_table_size (seen) < max_samples; row++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
+
+      if (*cleaned != '\0' && !g_hash_table_contains (seen, cleaned))
+        {
+          g_strv_builder_add (builder, cleaned);
+          g_hash_table_add (seen, g_steal_pointer (&cleaned));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
  * trellis_import_set_column:
  * @role: what the column holds
  * @target: (nullable): the item key for %TRELLIS_COLUMN_ITEM, the section id for

@@ -70,6 +70,9 @@ TrellisImportColumn *trellis_import_get_column (TrellisImport *self,
 TrellisRound        *trellis_import_get_reused_round (TrellisImport *self);
 gboolean             trellis_import_needs_review (TrellisImport *self);
 GPtrArray           *trellis_import_dup_values (TrellisImport *self);
+GStrv                trellis_import_dup_samples (TrellisImport *self,
+                                                 guint          column,
+                                                 guint          max_samples);
 
 /* 3. Change: the facilitator's overrides. */
 gboolean             trellis_import_set_column (TrellisImport     *self,
