@@ -193,13 +193,16 @@ declares_utf8 (const char *data,
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     data += 3, length -= 3;
+  /* What libxml2 would take for UTF-16, UCS-4 or EBCDIC ("<?xm" in code page 37). */
   if (length >= 2 && ((guchar) data[0] == 0xfe || (guchar) data[0] == 0xff || data[0] == 0 || data[1] == 0))
+    return FALSE;
+  if (length >= 4 && memcmp (data, "\x4c\x6f\xa7\x94", 4) == 0)
     return FALSE;
   if (length < 5 || memcmp (data, "<?xml", 5) != 0)
     return TRUE;
   end = g_strstr_len (data, length, "?>");
   if (end == NULL)
-    return TRUE;
+    return FALSE;
   encoding = g_strstr_len (data, end - data, "encoding");
   if (encoding == NULL)
     return TRUE;
@@ -277,8 +280,9 @@ _trellis_xml_part_open (GHashTable  *parts,
       return NULL;
     }
 
-  part->reader = xmlReaderForMemory (data, (int) size, part_name, NULL,
-                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  part->reader = xmlReaderForMemory (data, (int) size, part_name, "UTF-8",
+                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                     XML_PARSE_IGNORE_ENC);
   if (part->reader == NULL)
     {
       set_malformed (part, error);
