@@ -215,13 +215,13 @@ simulate_round (TrellisProject *project,
 
   for (guint r = 0; r < G_N_ELEMENTS (sample_groups); r++)
     {
-      double bias = (random_double (random) - 0.5) * 1.2;
+      double bias = (random_double (random) - 0.5) * 1.4;
 
       for (guint i = 0; i < n_items; i++)
         {
           /* Each item has its own lean, stable across rounds, improving a little each
            * round; some items are often Not applicable or Don't know. */
-          double lean = 2.4 + 1.9 * fmod (i * 0.618034, 1.0) + 0.3 * index;
+          double lean = 1.9 + 2.7 * fmod (i * 0.618034, 1.0) + 0.3 * index;
           double p_na = (i % 7 == 3) ? 0.15 : 0.02;
           double p_dk = (i % 5 == 1) ? 0.12 : 0.03;
 
