@@ -846,7 +846,7 @@ layout_build (TrellisChartLayout *self,
   self->missing_range = missing_range (chart);
   place_columns (self);
 
-  y = place_titles (self);
+  y = trellis_chart_style_get_show_titles (self->style) ? place_titles (self) : 0;
   y = place_column_headings (self, y);
   self->rows_top = y;
 

@@ -19,6 +19,7 @@ struct _TrellisChartStyle
   TrellisChartPalette  palette;
   char                *font_family;
   double               font_size;
+  gboolean             show_titles;
 };
 
 G_DEFINE_BOXED_TYPE (TrellisChartStyle, trellis_chart_style, trellis_chart_style_ref, trellis_chart_style_unref)
@@ -41,6 +42,7 @@ trellis_chart_style_new (TrellisChartPalette palette)
   self->palette = palette;
   self->font_family = g_strdup (DEFAULT_FONT_FAMILY);
   self->font_size = DEFAULT_FONT_SIZE;
+  self->show_titles = TRUE;
   return self;
 }
 
@@ -112,6 +114,26 @@ trellis_chart_style_set_font_size (TrellisChartStyle *self,
   g_return_if_fail (points >= 4.0 && points <= 72.0);
 
   self->font_size = points;
+}
+
+gboolean
+trellis_chart_style_get_show_titles (const TrellisChartStyle *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->show_titles;
+}
+
+/**
+ * trellis_chart_style_set_show_titles:
+ * @show: whether charts carry their title, subtitle and note; a view or page that
+ *   shows its own heading turns them off
+ */
+void
+trellis_chart_style_set_show_titles (TrellisChartStyle *self,
+                                     gboolean           show)
+{
+  g_return_if_fail (self != NULL);
+  self->show_titles = !!show;
 }
 
 /**

@@ -95,6 +95,9 @@ void                trellis_chart_style_set_font_family (TrellisChartStyle *self
 double              trellis_chart_style_get_font_size (const TrellisChartStyle *self);
 void                trellis_chart_style_set_font_size (TrellisChartStyle *self,
                                                        double             points);
+gboolean            trellis_chart_style_get_show_titles (const TrellisChartStyle *self);
+void                trellis_chart_style_set_show_titles (TrellisChartStyle *self,
+                                                         gboolean           show);
 
 PangoFontDescription *trellis_chart_style_dup_font (const TrellisChartStyle *self,
                                                     TrellisChartFont         font);
