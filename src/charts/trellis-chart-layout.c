@@ -557,10 +557,19 @@ place_bar (TrellisChartLayout *self,
                             : dist->not_applicable + dist->dont_know > 0 ? _("No answers on the scale")
                             : _("No answers");
 
+      PangoLayout *text = make_text (self, message, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
+      TrellisChartColour backdrop;
+      double width, height;
+
       for (guint i = 0; i < n_points; i++)
         layout.segments[i].rect = (TrellisChartRect) { self->zero_x, y, 0, thickness };
-      add_text (self, message, TRELLIS_CHART_FONT_SMALL, self->zero_x, 0.5, centre, 0.5,
-                TRELLIS_CHART_INK_TEXT_MUTED);
+      /* On the row's own colour, so that the zero line stops short of the words. */
+      text_size (text, &width, &height);
+      trellis_chart_style_get_ink (self->style, row_index % 2 == 1 ? TRELLIS_CHART_INK_ROW_BAND
+                                                                   : TRELLIS_CHART_INK_BACKGROUND, &backdrop);
+      add_fill (self->over, self->zero_x - width / 2 - 0.3 * self->em, centre - height / 2,
+                width + 0.6 * self->em, height, &backdrop, FALSE);
+      place_text (self, text, self->zero_x, 0.5, centre, 0.5, TRELLIS_CHART_INK_TEXT_MUTED);
     }
   else
     {
