@@ -43,10 +43,19 @@ trellis_cli_validate (int    argc,
   for (guint i = 0; i < trellis_project_get_n_rounds (project); i++)
     n_responses += trellis_round_get_n_responses (trellis_project_get_round (project, i));
 
-  /* TRANSLATORS: "FILE: valid (4 sections, 60 rated statements, 1 round, 25 responses)" */
-  printf (_("%s: valid (%u sections, %u rated statements, %u rounds, %u responses)"),
-          argv[1], trellis_checklist_get_n_sections (checklist), rated->len,
-          trellis_project_get_n_rounds (project), n_responses);
+  {
+    g_autofree char *sections = g_strdup_printf (ngettext ("%u section", "%u sections", trellis_checklist_get_n_sections (checklist)),
+                                                 trellis_checklist_get_n_sections (checklist));
+    g_autofree char *statements = g_strdup_printf (ngettext ("%u rated statement", "%u rated statements", rated->len),
+                                                   rated->len);
+    g_autofree char *rounds = g_strdup_printf (ngettext ("%u round", "%u rounds", trellis_project_get_n_rounds (project)),
+                                               trellis_project_get_n_rounds (project));
+    g_autofree char *responses = g_strdup_printf (ngettext ("%u response", "%u responses", n_responses),
+                                                  n_responses);
+
+    /* TRANSLATORS: "FILE: valid (4 sections, 60 rated statements, 1 round, 25 responses)" */
+    printf (_("%s: valid (%s, %s, %s, %s)"), argv[1], sections, statements, rounds, responses);
+  }
   putchar ('\n');
   return TRELLIS_CLI_OK;
 }

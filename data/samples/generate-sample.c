@@ -1,0 +1,311 @@
+/* generate-sample.c: builds the bundled sample project from a fixed seed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sample is a fictional partnership that has just run its first survey round with the
+ * Outcome-Focused Partnership Checklist. Answers come from a simple model so that the
+ * charts tell a believable story: a partnership that meets well (section A) but is unsure
+ * how it uses evidence (B), divided about shifting resources to prevention (C) and weak on
+ * performance reporting (D), where many members simply don't know.
+ *
+ *   generate-sample OUT.trellis [--tally OUT.json]
+ *
+ * --tally writes the generator's own count of every answer, made as it draws them and
+ * without the statistics code, so a test can check `trellis-cli summary --json` against it.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
+
+#define SEED 20261016
+
+typedef struct
+{
+  const char *name;
+  guint       size;
+  double      bias;  /* how rosy this partner's view is, in scale points */
+} Group;
+
+/* Five partners; the fire service sends two people, fewer than the minimum group size,
+ * so the sample also shows how Trellis protects a small group. */
+static const Group groups[] = {
+  { "Northshire Council", 7, 0.15 },
+  { "NHS Northshire", 6, -0.10 },
+  { "Police Scotland", 5, 0.25 },
+  { "Third sector", 5, -0.45 },
+  { "Scottish Fire and Rescue", 2, 0.10 },
+};
+
+typedef struct
+{
+  const char *section;
+  double      mean;          /* typical answer */
+  double      spread;        /* how much partners differ */
+  double      dont_know;     /* chance of Don't know */
+  double      not_applicable;
+} SectionMood;
+
+static const SectionMood moods[] = {
+  { "A", 3.7, 0.85, 0.03, 0.02 },
+  { "B", 3.2, 0.95, 0.10, 0.02 },
+  { "C", 3.0, 1.10, 0.08, 0.04 },
+  { "D", 2.7, 1.00, 0.20, 0.05 },
+};
+
+/* Statements the partnership clearly feels differently about, up or down. */
+typedef struct
+{
+  const char *id;
+  double      shift;
+  double      extra_spread;
+} StatementMood;
+
+static const StatementMood statement_moods[] = {
+  { "s7", 0.6, 0.0 },    /* achieves more together */
+  { "s12", 0.5, 0.0 },   /* meetings well organised */
+  { "s9", -0.6, 0.3 },   /* continuity of representatives */
+  { "s17", -0.5, 0.2 },  /* members challenge each other */
+  { "s21", -0.4, 0.3 },  /* engagement with communities */
+  { "s32", -0.7, 0.4 },  /* appropriately resourced */
+  { "s34", -0.3, 0.9 },  /* shifting resources to prevention: deeply split */
+  { "s38", -0.2, 0.7 },
+  { "s39", -0.6, 0.5 },
+  { "s49", -0.8, 0.2 },  /* public performance report */
+  { "s52", -0.5, 0.3 },  /* political scrutiny */
+  { "s55i", -0.2, 0.2 },
+};
+
+/* Free-text comments, invented for the sample, as partners write them. */
+static const char * const comments_a[] = {
+  "Meetings are well chaired but the agenda is too full to discuss anything properly.",
+  "Papers often arrive the night before, which makes it hard to brief my own organisation.",
+  "We keep sending different people; a named deputy for each partner would help continuity.",
+  "The group works well together, but we could be braver in challenging each other.",
+  "I am still not clear how this group reports to the CPP Board.",
+  "Good spirit of openness. Actions are recorded but not always followed up.",
+  "The voluntary sector is represented by one person for forty organisations – that is a big ask.",
+};
+
+static const char * const comments_b[] = {
+  "We have plenty of data but rarely discuss what it means for our priorities.",
+  "The strategic assessment is excellent; it should drive the agenda more than it does.",
+  "Community engagement is mostly consultation at the end of the process.",
+  "Would value a joint analyst post shared between partners.",
+  "Little evidence that we evaluate what we fund.",
+};
+
+static const char * const comments_c[] = {
+  "Everyone supports prevention until it means moving money out of their own budget.",
+  "Our outcomes are clear on paper; I am less sure they change what each of us does.",
+  "Too many priorities – we should pick three and do them well.",
+  "Resource decisions in my organisation are made elsewhere, with little reference to this partnership.",
+  "The Single Outcome Agreement reflects our priorities, the budget does not.",
+  "Early intervention work on antisocial behaviour is a real success story.",
+};
+
+static const char * const comments_d[] = {
+  "I have never seen a performance report from this group.",
+  "Targets exist but nobody owns them.",
+  "The quarterly dashboard is useful but it is presented, not discussed.",
+  "Risk is never on the agenda.",
+  "Elected members only see the headline figures once a year.",
+  "We should publish an annual report that the public can read.",
+};
+
+typedef struct
+{
+  const char         *section;
+  const char * const *texts;
+  guint               n_texts;
+  double              chance;  /* chance that a respondent comments on this section */
+} CommentPool;
+
+static const CommentPool comment_pools[] = {
+  { "A", comments_a, G_N_ELEMENTS (comments_a), 0.35 },
+  { "B", comments_b, G_N_ELEMENTS (comments_b), 0.22 },
+  { "C", comments_c, G_N_ELEMENTS (comments_c), 0.30 },
+  { "D", comments_d, G_N_ELEMENTS (comments_d), 0.30 },
+};
+
+static double
+normal (GRand *rand)
+{
+  /* Box–Muller: GRand's stream is the same on every platform, so is this. */
+  double u1 = g_rand_double_range (rand, 1e-12, 1.0);
+  double u2 = g_rand_double (rand);
+  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+}
+
+static const SectionMood *
+find_mood (const char *section_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (moods); i++)
+    if (g_str_equal (moods[i].section, section_id))
+      return &moods[i];
+  g_error ("no mood for section %s", section_id);
+}
+
+static const StatementMood *
+find_statement_mood (const char *statement_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (statement_moods); i++)
+    if (g_str_equal (statement_moods[i].id, statement_id))
+      return &statement_moods[i];
+  return NULL;
+}
+
+static TrellisAnswer
+draw_answer (GRand              *rand,
+             const SectionMood  *mood,
+             const StatementMood *statement_mood,
+             double              respondent_bias)
+{
+  double roll = g_rand_double (rand);
+  double mean = mood->mean + respondent_bias;
+  double spread = mood->spread;
+  long value;
+
+  if (roll < 0.01)
+    return TRELLIS_ANSWER_BLANK;
+  if (roll < 0.01 + mood->not_applicable)
+    return TRELLIS_ANSWER_NOT_APPLICABLE;
+  if (roll < 0.01 + mood->not_applicable + mood->dont_know)
+    return TRELLIS_ANSWER_DONT_KNOW;
+
+  if (statement_mood != NULL)
+    {
+      mean += statement_mood->shift;
+      spread += statement_mood->extra_spread;
+    }
+  value = lround (mean + spread * normal (rand));
+  return (TrellisAnswer) CLAMP (value, 1, 5);
+}
+
+static void
+add_comments (GRand        *rand,
+              TrellisRound *round,
+              guint         n_respondents)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (comment_pools); p++)
+    {
+      const CommentPool *pool = &comment_pools[p];
+      g_autoptr(GPtrArray) unused = g_ptr_array_new ();
+
+      for (guint i = 0; i < pool->n_texts; i++)
+        g_ptr_array_add (unused, (gpointer) pool->texts[i]);
+
+      /* Each respondent may comment; comments are stored in the order drawn, which
+       * is not respondent order, so sections cannot be lined up against each other. */
+      for (guint r = 0; r < n_respondents && unused->len > 0; r++)
+        {
+          if (g_rand_double (rand) < pool->chance)
+            {
+              guint pick = g_rand_int_range (rand, 0, unused->len);
+              trellis_round_add_comment (round, pool->section, g_ptr_array_index (unused, pick));
+              g_ptr_array_remove_index_fast (unused, pick);
+            }
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(TrellisRound) round = NULL;
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GString) tally = g_string_new (NULL);
+  g_autofree guint *counts = NULL;  /* per item: points 1–5, N/A, DK, blank */
+  TrellisChecklist *checklist;
+  guint n_items, n_respondents = 0;
+  const char *tally_path = NULL;
+
+  if (argc == 4 && g_str_equal (argv[2], "--tally"))
+    tally_path = argv[3];
+  else if (argc != 2)
+    {
+      fprintf (stderr, "usage: generate-sample OUT.trellis [--tally OUT.json]\n");
+      return 2;
+    }
+
+  project = trellis_project_new_from_template ("is-ofpc", "Northshire Community Safety Partnership", &error);
+  if (project == NULL)
+    g_error ("%s", error->message);
+  trellis_project_set_description (project,
+    "The community safety thematic group of the Northshire Community Planning Partnership: "
+    "Northshire Council, NHS Northshire, Police Scotland, the Scottish Fire and Rescue Service "
+    "and the third sector. A fictional partnership; its answers are made up by a generator.");
+  checklist = trellis_project_get_checklist (project);
+
+  round = trellis_round_new ("r1");
+  trellis_round_set_label (round, "Autumn 2026");
+  trellis_round_set_date (round, "2026-10-16");
+  trellis_round_set_source (round, "northshire-csp-survey.csv");
+  items = trellis_checklist_dup_item_keys (checklist, TRUE);
+  trellis_round_set_items (round, (const char * const *) items);
+  n_items = g_strv_length (items);
+  counts = g_new0 (guint, n_items * 8);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      for (guint m = 0; m < groups[g].size; m++)
+        {
+          g_autofree TrellisAnswer *answers = g_new0 (TrellisAnswer, n_items);
+          double respondent_bias = groups[g].bias + 0.45 * normal (rand);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              TrellisStatement *statement = NULL;
+              TrellisSection *section;
+              TrellisAnswer answer;
+              guint slot;
+
+              trellis_checklist_lookup_item_key (checklist, items[i], &statement, NULL);
+              section = trellis_statement_get_section (statement);
+              answer = draw_answer (rand, find_mood (trellis_section_get_id (section)),
+                                    find_statement_mood (items[i]), respondent_bias);
+              answers[i] = answer;
+              slot = answer >= 1 ? (guint) answer - 1
+                     : answer == TRELLIS_ANSWER_NOT_APPLICABLE ? 5
+                     : answer == TRELLIS_ANSWER_DONT_KNOW ? 6 : 7;
+              counts[i * 8 + slot]++;
+            }
+          trellis_round_add_response (round, answers, groups[g].name);
+          n_respondents++;
+        }
+    }
+  add_comments (rand, round, n_respondents);
+  trellis_project_append_round (project, round);
+
+  out = g_file_new_for_commandline_arg (argv[1]);
+  if (!trellis_project_save_file (project, out, NULL, &error))
+    g_error ("%s", error->message);
+
+  if (tally_path != NULL)
+    {
+      g_string_append_printf (tally, "{\n  \"respondents\": %u,\n  \"items\": {\n", n_respondents);
+      for (guint i = 0; i < n_items; i++)
+        {
+          const guint *c = &counts[i * 8];
+          g_string_append_printf (tally,
+                                  "    \"%s\": {\"counts\": [%u, %u, %u, %u, %u], \"not_applicable\": %u, "
+                                  "\"dont_know\": %u, \"blank\": %u}%s\n",
+                                  items[i], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+                                  i + 1 < n_items ? "," : "");
+        }
+      g_string_append (tally, "  }\n}\n");
+      if (!g_file_set_contents (tally_path, tally->str, tally->len, &error))
+        g_error ("%s", error->message);
+    }
+  return 0;
+}

@@ -1,0 +1,55 @@
+/* cli-new.c: trellis-cli new OUT.trellis [--template ID] [--name NAME]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
+
+#define DEFAULT_TEMPLATE "is-ofpc"
+
+int
+trellis_cli_new (int    argc,
+                 char **argv)
+{
+  g_autofree char *template_id = NULL;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
+      N_("Start from this template (see “trellis-cli templates”); default is-ofpc"), N_("ID") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The partnership’s name"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT.trellis"));
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Create a project file from a built-in template."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!trellis_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return trellis_cli_usage_error (context, _("expected the new project’s file name"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  /* A project holds a partnership's survey rounds; never replace one by accident. */
+  if (g_file_query_exists (file, NULL))
+    return trellis_cli_input_error (argv[1], "%s", _("a file of this name exists already; choose another name"));
+
+  project = trellis_project_new_from_template (template_id != NULL ? template_id : DEFAULT_TEMPLATE,
+                                               name, &error);
+  if (project == NULL)
+    return trellis_cli_input_error (NULL, "%s", error->message);
+  if (!trellis_project_save_file (project, file, NULL, &error))
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+  return TRELLIS_CLI_OK;
+}

@@ -1,0 +1,36 @@
+/* trellis-project-io-private.h: the XML reader shared by project files and templates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "trellis-project-io.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+/* Parses @bytes with every safeguard of the project loader (size limit, UTF-8 only,
+ * no DTD, no entities, no network, errors kept off stderr) and checks that the root
+ * element is @root_name in the Trellis namespace with a format version this build
+ * reads. Errors are in TRELLIS_PROJECT_ERROR and name @display_name. */
+xmlDoc           *_trellis_xml_read_document (GBytes      *bytes,
+                                              const char  *display_name,
+                                              const char  *root_name,
+                                              GError     **error);
+
+gboolean          _trellis_xml_is_element (xmlNode    *node,
+                                           const char *name);
+char             *_trellis_xml_dup_attribute (xmlNode    *node,
+                                              const char *name);
+char             *_trellis_xml_dup_child_text (xmlNode    *parent,
+                                               const char *name);
+
+/* Reads a <checklist> element into a new checklist that belongs to nothing yet. */
+TrellisChecklist *_trellis_checklist_read_node (xmlNode     *node,
+                                                const char  *display_name,
+                                                GError     **error);
+
+G_END_DECLS

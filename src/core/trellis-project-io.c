@@ -1,0 +1,1723 @@
+/* trellis-project-io.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-project-io"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "trellis-action.h"
+#include "trellis-checklist.h"
+#include "trellis-plan.h"
+#include "trellis-project.h"
+#include "trellis-project-io-private.h"
+#include "trellis-round.h"
+#include "trellis-scale.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
+
+/* The file format is documented, element by element, in data/trellis-project.rng. */
+
+G_DEFINE_QUARK (trellis-project-error-quark, trellis_project_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+
+#define ROOT_PROJECT  "trellis-project"
+#define ROOT_TEMPLATE "trellis-template"
+
+/* Read as a chunk at a time so that a file growing while it is read, or a device that
+ * reports no size, still stops at the limit. */
+#define READ_CHUNK_SIZE (256 * 1024)
+
+/* Stable names written to the file; the enums' order may change, these never. */
+static const char * const kind_names[] = {
+  [TRELLIS_STATEMENT_RATING] = "rating",
+  [TRELLIS_STATEMENT_COMMENT] = "comment",
+  [TRELLIS_STATEMENT_MULTI] = "multi",
+};
+
+static const char * const role_names[] = {
+  [TRELLIS_COLUMN_IGNORED] = "ignored",
+  [TRELLIS_COLUMN_ITEM] = "item",
+  [TRELLIS_COLUMN_COMMENT] = "comment",
+  [TRELLIS_COLUMN_GROUP] = "group",
+  [TRELLIS_COLUMN_IDENTIFYING] = "identifying",
+  [TRELLIS_COLUMN_METADATA] = "metadata",
+  [TRELLIS_COLUMN_COMPLETION] = "completion",
+};
+
+static int
+lookup_name (const char * const *names,
+             guint               n_names,
+             const char         *name)
+{
+  for (guint i = 0; name != NULL && i < n_names; i++)
+    if (g_str_equal (names[i], name))
+      return i;
+  return -1;
+}
+
+/* Room for any TrellisAnswer printed as a number, sign included. */
+#define ANSWER_TEXT_SIZE 8
+
+/* Answers in a response row are short tokens so a round of thousands of respondents
+ * stays readable and small: a point number, "na", "dk", or "-" for blank. A value rule
+ * spells blank out, because there it is a word the facilitator chose. */
+static const char *
+format_answer (TrellisAnswer answer,
+               const char   *blank,
+               char          buffer[ANSWER_TEXT_SIZE])
+{
+  switch (answer)
+    {
+    case TRELLIS_ANSWER_BLANK:
+      return blank;
+    case TRELLIS_ANSWER_NOT_APPLICABLE:
+      return "na";
+    case TRELLIS_ANSWER_DONT_KNOW:
+      return "dk";
+    default:
+      g_snprintf (buffer, ANSWER_TEXT_SIZE, "%d", (int) answer);
+      return buffer;
+    }
+}
+
+static gboolean
+parse_answer (const char    *token,
+              gsize          length,
+              const char    *blank,
+              TrellisAnswer *answer)
+{
+  guint value = 0;
+
+  if (length == strlen (blank) && strncmp (token, blank, length) == 0)
+    *answer = TRELLIS_ANSWER_BLANK;
+  else if (length == 2 && strncmp (token, "na", 2) == 0)
+    *answer = TRELLIS_ANSWER_NOT_APPLICABLE;
+  else if (length == 2 && strncmp (token, "dk", 2) == 0)
+    *answer = TRELLIS_ANSWER_DONT_KNOW;
+  else if (length >= 1 && length <= 2 && g_ascii_isdigit (token[0]) &&
+           (length == 1 || g_ascii_isdigit (token[1])))
+    {
+      for (gsize i = 0; i < length; i++)
+        value = value * 10 + (token[i] - '0');
+      if (value < 1 || value > TRELLIS_SCALE_MAX_POINTS)
+        return FALSE;
+      *answer = (TrellisAnswer) value;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Writing
+ * ------------------------------------------------------------------------------------ */
+
+/* XML 1.0 cannot hold most control characters, not even escaped, and pasted or imported
+ * text sometimes carries them; they are dropped so that a save never writes a file that
+ * will not open again. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return (c >= 0x20 && c <= 0xD7FF) || c == '\t' || c == '\n' || c == '\r' ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static char *
+dup_xml_safe (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = NULL;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_xml_char (c))
+        {
+          if (out != NULL)
+            g_string_append_unichar (out, c);
+        }
+      else if (out == NULL)
+        out = g_string_new_len (valid, p - valid);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : g_steal_pointer (&valid);
+}
+
+static xmlNode *
+add_element (xmlNode    *parent,
+             const char *name)
+{
+  return xmlNewChild (parent, parent->ns, BAD_CAST name, NULL);
+}
+
+static void
+add_text_element (xmlNode    *parent,
+                  const char *name,
+                  const char *text)
+{
+  g_autofree char *safe = NULL;
+
+  if (text == NULL)
+    return;
+  safe = dup_xml_safe (text);
+  xmlNewTextChild (parent, parent->ns, BAD_CAST name, BAD_CAST safe);
+}
+
+static void
+set_attribute (xmlNode    *node,
+               const char *name,
+               const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL)
+    return;
+  safe = dup_xml_safe (value);
+  xmlNewProp (node, BAD_CAST name, BAD_CAST safe);
+}
+
+static void
+set_uint_attribute (xmlNode    *node,
+                    const char *name,
+                    guint       value)
+{
+  char buffer[16];
+
+  g_snprintf (buffer, sizeof buffer, "%u", value);
+  xmlNewProp (node, BAD_CAST name, BAD_CAST buffer);
+}
+
+/* Allowed with the default label is the usual case and is written as nothing. */
+static void
+write_optional_answer (xmlNode    *scale_node,
+                       const char *name,
+                       const char *label,
+                       gboolean    allowed)
+{
+  g_autofree char *safe = NULL;
+  xmlNode *node;
+
+  if (label == NULL && allowed)
+    return;
+  if (label != NULL)
+    safe = dup_xml_safe (label);
+  node = xmlNewTextChild (scale_node, scale_node->ns, BAD_CAST name, BAD_CAST safe);
+  if (!allowed)
+    set_attribute (node, "allowed", "false");
+}
+
+static void
+write_scale (xmlNode      *parent,
+             TrellisScale *scale)
+{
+  xmlNode *node = add_element (parent, "scale");
+  guint n_points = trellis_scale_get_n_points (scale);
+
+  set_attribute (node, "id", trellis_scale_get_id (scale));
+  set_uint_attribute (node, "points", n_points);
+  add_text_element (node, "title", trellis_scale_get_title (scale));
+  for (guint point = 1; point <= n_points; point++)
+    {
+      g_autofree char *safe = dup_xml_safe (trellis_scale_get_point_label (scale, point));
+      xmlNode *point_node = xmlNewTextChild (node, node->ns, BAD_CAST "point", BAD_CAST safe);
+
+      set_uint_attribute (point_node, "value", point);
+    }
+
+  write_optional_answer (node, "not-applicable",
+                         trellis_scale_get_na_label (scale), trellis_scale_get_allow_na (scale));
+  write_optional_answer (node, "dont-know",
+                         trellis_scale_get_dk_label (scale), trellis_scale_get_allow_dk (scale));
+}
+
+static void
+write_statement (xmlNode          *parent,
+                 TrellisStatement *statement)
+{
+  xmlNode *node = add_element (parent, "statement");
+  guint n_children = trellis_statement_get_n_children (statement);
+  const char *questions = trellis_statement_get_questions (statement);
+  const char *best_case = trellis_statement_get_best_case (statement);
+  const char *worst_case = trellis_statement_get_worst_case (statement);
+  const char *note = trellis_statement_get_note (statement);
+
+  set_attribute (node, "id", trellis_statement_get_id (statement));
+  set_attribute (node, "number", trellis_statement_get_number (statement));
+  g_assert (trellis_statement_get_kind (statement) < G_N_ELEMENTS (kind_names));
+  set_attribute (node, "kind", kind_names[trellis_statement_get_kind (statement)]);
+  if (!trellis_statement_get_included (statement))
+    set_attribute (node, "included", "false");
+  add_text_element (node, "text", trellis_statement_get_text (statement));
+
+  if (questions != NULL || best_case != NULL || worst_case != NULL || note != NULL)
+    {
+      xmlNode *guidance = add_element (node, "guidance");
+
+      add_text_element (guidance, "questions", questions);
+      add_text_element (guidance, "best-case", best_case);
+      add_text_element (guidance, "worst-case", worst_case);
+      add_text_element (guidance, "note", note);
+    }
+
+  for (guint i = 0; i < n_children; i++)
+    write_statement (node, trellis_statement_get_child (statement, i));
+}
+
+static void
+write_section (xmlNode        *parent,
+               TrellisSection *section)
+{
+  xmlNode *node = add_element (parent, "section");
+  guint n = trellis_section_get_n_statements (section);
+
+  set_attribute (node, "id", trellis_section_get_id (section));
+  set_attribute (node, "code", trellis_section_get_code (section));
+  if (!trellis_section_get_included (section))
+    set_attribute (node, "included", "false");
+  add_text_element (node, "title", trellis_section_get_title (section));
+  add_text_element (node, "description", trellis_section_get_description (section));
+  for (guint i = 0; i < n; i++)
+    write_statement (node, trellis_section_get_statement (section, i));
+}
+
+static void
+write_checklist (xmlNode          *parent,
+                 TrellisChecklist *checklist)
+{
+  xmlNode *node = add_element (parent, "checklist");
+  guint n_scales = trellis_checklist_get_n_scales (checklist);
+  guint n_sections = trellis_checklist_get_n_sections (checklist);
+
+  set_attribute (node, "template", trellis_checklist_get_template_id (checklist));
+  set_attribute (node, "template-version", trellis_checklist_get_template_version (checklist));
+  add_text_element (node, "title", trellis_checklist_get_title (checklist));
+  add_text_element (node, "description", trellis_checklist_get_description (checklist));
+  for (guint i = 0; i < n_scales; i++)
+    write_scale (node, trellis_checklist_get_scale (checklist, i));
+  for (guint i = 0; i < n_sections; i++)
+    write_section (node, trellis_checklist_get_section (checklist, i));
+}
+
+static void
+write_mapping (xmlNode      *parent,
+               TrellisRound *round)
+{
+  GPtrArray *columns = trellis_round_get_column_rules (round);
+  GPtrArray *values = trellis_round_get_value_rules (round);
+  xmlNode *node;
+
+  if (columns->len == 0 && values->len == 0)
+    return;
+
+  node = add_element (parent, "mapping");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const TrellisColumnRule *rule = g_ptr_array_index (columns, i);
+      xmlNode *column = add_element (node, "column");
+
+      g_assert (rule->role < G_N_ELEMENTS (role_names));
+
+      set_attribute (column, "header", rule->header);
+      set_attribute (column, "role", role_names[rule->role]);
+      set_attribute (column, "target", rule->target);
+    }
+  for (guint i = 0; i < values->len; i++)
+    {
+      const TrellisValueRule *rule = g_ptr_array_index (values, i);
+      xmlNode *value = add_element (node, "value");
+      char buffer[ANSWER_TEXT_SIZE];
+
+      set_attribute (value, "text", rule->text);
+      set_attribute (value, "answer", format_answer (rule->answer, "blank", buffer));
+    }
+}
+
+static void
+write_responses (xmlNode      *parent,
+                 TrellisRound *round)
+{
+  guint n_items = trellis_round_get_n_items (round);
+  guint n_responses = trellis_round_get_n_responses (round);
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GString) row = g_string_new (NULL);
+  xmlNode *node;
+
+  if (n_items == 0 && n_responses == 0)
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (i > 0)
+        g_string_append_c (items, ' ');
+      g_string_append (items, trellis_round_get_item (round, i));
+    }
+  node = add_element (parent, "responses");
+  set_attribute (node, "items", items->str);
+
+  for (guint r = 0; r < n_responses; r++)
+    {
+      const TrellisAnswer *answers = trellis_round_get_response (round, r);
+      xmlNode *response;
+
+      g_string_truncate (row, 0);
+      for (guint i = 0; i < n_items; i++)
+        {
+          char buffer[ANSWER_TEXT_SIZE];
+
+          if (i > 0)
+            g_string_append_c (row, ' ');
+          g_string_append (row, format_answer (answers[i], "-", buffer));
+        }
+      response = xmlNewTextChild (node, node->ns, BAD_CAST "response", BAD_CAST row->str);
+      set_attribute (response, "group", trellis_round_get_response_group (round, r));
+    }
+}
+
+static void
+write_comments (xmlNode      *parent,
+                TrellisRound *round)
+{
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *section_id = g_ptr_array_index (sections, i);
+      GPtrArray *comments = trellis_round_get_comments (round, section_id);
+      xmlNode *node = add_element (parent, "comments");
+
+      set_attribute (node, "section", section_id);
+      for (guint j = 0; j < comments->len; j++)
+        add_text_element (node, "comment", g_ptr_array_index (comments, j));
+    }
+}
+
+static void
+write_round (xmlNode      *parent,
+             TrellisRound *round)
+{
+  xmlNode *node = add_element (parent, "round");
+
+  set_attribute (node, "id", trellis_round_get_id (round));
+  set_attribute (node, "date", trellis_round_get_date (round));
+  if (trellis_round_get_n_excluded (round) > 0)
+    set_uint_attribute (node, "excluded", trellis_round_get_n_excluded (round));
+  add_text_element (node, "label", trellis_round_get_label (round));
+  add_text_element (node, "source", trellis_round_get_source (round));
+  write_mapping (node, round);
+  write_responses (node, round);
+  write_comments (node, round);
+}
+
+static void
+write_action (xmlNode       *parent,
+              TrellisAction *action)
+{
+  xmlNode *node = add_element (parent, "action");
+  const char * const *statement_ids = trellis_action_get_statement_ids (action);
+
+  set_attribute (node, "id", trellis_action_get_id (action));
+  set_attribute (node, "status", trellis_action_status_to_string (trellis_action_get_status (action)));
+  set_attribute (node, "round", trellis_action_get_round_id (action));
+  add_text_element (node, "area", trellis_action_get_area (action));
+  add_text_element (node, "text", trellis_action_get_text (action));
+  add_text_element (node, "responsible", trellis_action_get_responsible (action));
+  add_text_element (node, "due", trellis_action_get_due (action));
+  add_text_element (node, "notes", trellis_action_get_notes (action));
+  for (guint i = 0; statement_ids != NULL && statement_ids[i] != NULL; i++)
+    set_attribute (add_element (node, "statement"), "ref", statement_ids[i]);
+}
+
+/**
+ * trellis_project_save_to_bytes:
+ *
+ * Writes @project as a project file. The output depends only on the project's content
+ * (no timestamps, fixed ordering), so saving an unchanged project gives the same bytes
+ * and a version-control diff shows only what was edited.
+ *
+ * Returns: (transfer full): the file's bytes, UTF-8 XML
+ */
+GBytes *
+trellis_project_save_to_bytes (TrellisProject *project)
+{
+  xmlDoc *doc;
+  xmlNode *root;
+  xmlNode *partnership;
+  xmlNs *ns;
+  xmlChar *memory = NULL;
+  int size = 0;
+  guint n_rounds;
+  TrellisPlan *plan;
+  guint n_actions;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+
+  doc = xmlNewDoc (BAD_CAST "1.0");
+  root = xmlNewDocNode (doc, NULL, BAD_CAST ROOT_PROJECT, NULL);
+  ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+
+  partnership = add_element (root, "partnership");
+  set_uint_attribute (partnership, "min-group-size", trellis_project_get_min_group_size (project));
+  add_text_element (partnership, "name", trellis_project_get_name (project));
+  add_text_element (partnership, "description", trellis_project_get_description (project));
+
+  write_checklist (root, trellis_project_get_checklist (project));
+
+  n_rounds = trellis_project_get_n_rounds (project);
+  if (n_rounds > 0)
+    {
+      xmlNode *rounds = add_element (root, "rounds");
+
+      for (guint i = 0; i < n_rounds; i++)
+        write_round (rounds, trellis_project_get_round (project, i));
+    }
+
+  plan = trellis_project_get_plan (project);
+  n_actions = trellis_plan_get_n_actions (plan);
+  if (n_actions > 0)
+    {
+      xmlNode *plan_node = add_element (root, "plan");
+
+      for (guint i = 0; i < n_actions; i++)
+        write_action (plan_node, trellis_plan_get_action (plan, i));
+    }
+
+  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
+  xmlFreeDoc (doc);
+  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
+  if (memory == NULL)
+    g_error ("Out of memory writing a project file");
+  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+}
+
+/**
+ * trellis_project_save_file:
+ *
+ * Saves @project to @file atomically: the new content goes to a temporary file in the
+ * same folder which then replaces @file, and the previous version is kept as
+ * “name.trellis~”. If anything fails, @file is left as it was.
+ *
+ * Returns: whether the project was saved
+ */
+gboolean
+trellis_project_save_file (TrellisProject  *project,
+                           GFile           *file,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = trellis_project_save_to_bytes (project);
+  if (!g_file_replace_contents (file,
+                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, TRUE, G_FILE_CREATE_NONE, NULL,
+                                cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not save “%s”: "), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Reading
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  gboolean  has_doctype;
+  long      error_line;
+  char     *error_message;
+} ParseState;
+
+/* Keeps libxml2's complaints off stderr and remembers the first, which names the place
+ * where a damaged file stops making sense; later ones only echo it. */
+static void
+on_parse_error (void     *user_data,
+                xmlError *error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (state->error_message != NULL || error->level < XML_ERR_ERROR)
+    return;
+  state->error_line = error->line;
+  state->error_message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+}
+
+/* A project never has a DOCTYPE. Stopping at the declaration, before its internal
+ * subset is read, means no entity is ever declared, so neither external entities nor
+ * entity expansion bombs get a chance to run. */
+static void
+on_doctype (void          *user_data,
+            const xmlChar *name,
+            const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->has_doctype = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *display_name,
+               guint64      size)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
+
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+               _("“%s” is too large to be a Trellis file (%s; the limit is %s)."),
+               display_name, size_text, limit_text);
+}
+
+static gboolean
+is_utf8_or_cut_short (const char *data,
+                      gsize       size)
+{
+  const char *end;
+  gsize rest;
+
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+  /* A file cut off inside a multi-byte character is a damaged project, not a foreign
+   * file; the parser reports it with its line. */
+  rest = size - (end - data);
+  return rest < 4 && memchr (end, '\0', rest) == NULL && ((guchar) *end & 0xC0) == 0xC0;
+}
+
+static gboolean
+parse_version (const char *text,
+               guint64    *major,
+               guint64    *minor)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, ".", 3);
+  *minor = 0;
+  return (g_strv_length (parts) == 1 || g_strv_length (parts) == 2) &&
+         g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT16, major, NULL) &&
+         (parts[1] == NULL ||
+          g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT16, minor, NULL));
+}
+
+static void
+ensure_libxml_initialized (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+xmlDoc *
+_trellis_xml_read_document (GBytes      *bytes,
+                            const char  *display_name,
+                            const char  *root_name,
+                            GError     **error)
+{
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
+                      XML_PARSE_BIG_LINES;
+  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *first_error = NULL;
+  ParseState state = { FALSE, 0, NULL };
+  const char *data;
+  gsize size;
+  xmlNode *root;
+  guint64 major, minor;
+
+  g_assert (bytes != NULL);
+  g_assert (display_name != NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, size);
+      return NULL;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                   _("“%s” is empty. It may have been damaged while it was being copied or saved."),
+                   display_name);
+      return NULL;
+    }
+  if (!is_utf8_or_cut_short (data, size))
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+                   is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
+                               : _("“%s” is not a Trellis project: it is not UTF-8 text."),
+                   display_name);
+      return NULL;
+    }
+
+  ensure_libxml_initialized ();
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory reading “%s”", display_name);
+  ctxt->_private = &state;
+  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->internalSubset = on_doctype;
+
+  /* The bytes are UTF-8 whatever the declaration says: that is checked above and is
+   * the only encoding Trellis writes. */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8", options);
+  first_error = g_steal_pointer (&state.error_message);
+
+  if (state.has_doctype)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
+                   _("“%s” declares a document type or entities, which Trellis files never "
+                     "contain. It was not opened, because such declarations can be used to "
+                     "read other files or exhaust memory."),
+                   display_name);
+      return NULL;
+    }
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      if (first_error != NULL)
+        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                     _("“%s” is damaged or incomplete and cannot be opened "
+                       "(line %ld: %s)."),
+                     display_name, state.error_line, first_error);
+      else
+        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                     _("“%s” is damaged or incomplete and cannot be opened."),
+                     display_name);
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !_trellis_xml_is_element (root, root_name))
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+                   is_template ? _("“%s” is not a Trellis template.")
+                               : _("“%s” is not a Trellis project file."),
+                   display_name);
+      return NULL;
+    }
+
+  version = _trellis_xml_dup_attribute (root, "format-version");
+  if (!parse_version (version, &major, &minor) || major == 0)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
+                   _("“%s” cannot be opened: its format version “%.20s” is not one Trellis knows."),
+                   display_name, version != NULL ? version : "");
+      return NULL;
+    }
+  /* A newer minor version only adds things an older Trellis can skip; a newer major
+   * version may change the meaning of what is there, so it is refused whole. */
+  if (major > TRELLIS_PROJECT_FORMAT_MAJOR)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Trellis (format %s); this "
+                     "version reads format %d.x. Please update Trellis."),
+                   display_name, version, TRELLIS_PROJECT_FORMAT_MAJOR);
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+_trellis_xml_is_element (xmlNode    *node,
+                         const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST TRELLIS_PROJECT_NAMESPACE) &&
+         xmlStrEqual (node->name, BAD_CAST name);
+}
+
+static char *
+steal_xml_string (xmlChar *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) text);
+  xmlFree (text);
+  return copy;
+}
+
+char *
+_trellis_xml_dup_attribute (xmlNode    *node,
+                            const char *name)
+{
+  return steal_xml_string (xmlGetNoNsProp (node, BAD_CAST name));
+}
+
+static char *
+dup_text (xmlNode *node)
+{
+  return steal_xml_string (xmlNodeGetContent (node));
+}
+
+char *
+_trellis_xml_dup_child_text (xmlNode    *parent,
+                             const char *name)
+{
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    if (_trellis_xml_is_element (child, name))
+      return dup_text (child);
+  return NULL;
+}
+
+static void set_invalid (GError     **error,
+                         const char  *display_name,
+                         xmlNode     *node,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (4, 5);
+
+/* Names the file, the line and the element, so that someone repairing a file by hand
+ * (or reporting a bug) can find the place. */
+static void
+set_invalid (GError     **error,
+             const char  *display_name,
+             xmlNode     *node,
+             const char  *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
+               /* Translators: “file name” cannot be opened: line 12, <statement>: what is wrong */
+               _("“%s” cannot be opened: line %ld, <%s>: %s."),
+               display_name, xmlGetLineNo (node), (const char *) node->name, detail);
+}
+
+/* Ids end up in space-separated lists and in item keys ("s12@importance"). */
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || *p == '@')
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+read_id (xmlNode     *node,
+         const char  *display_name,
+         GError     **error)
+{
+  g_autofree char *id = _trellis_xml_dup_attribute (node, "id");
+
+  if (!is_valid_id (id))
+    {
+      if (id == NULL)
+        set_invalid (error, display_name, node, _("the id is missing"));
+      else
+        set_invalid (error, display_name, node, _("“%s” is not a valid id"), id);
+      return NULL;
+    }
+  return g_steal_pointer (&id);
+}
+
+static gboolean
+read_boolean (xmlNode     *node,
+              const char  *name,
+              gboolean     fallback,
+              gboolean    *value,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autofree char *text = _trellis_xml_dup_attribute (node, name);
+
+  if (text == NULL)
+    *value = fallback;
+  else if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *value = TRUE;
+  else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *value = FALSE;
+  else
+    {
+      set_invalid (error, display_name, node,
+                   _("%s=\"%s\" must be true or false"), name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_uint (xmlNode     *node,
+           const char  *name,
+           guint        min,
+           guint        max,
+           guint        fallback,
+           guint       *value,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autofree char *text = _trellis_xml_dup_attribute (node, name);
+  guint64 number;
+
+  if (text == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+    {
+      set_invalid (error, display_name, node,
+                   _("%s=\"%s\" must be a whole number from %u to %u"), name, text, min, max);
+      return FALSE;
+    }
+  *value = (guint) number;
+  return TRUE;
+}
+
+/* Singletons such as <checklist> may appear at most once: a second one means the file
+ * was put together wrongly, and silently picking one could drop data. */
+static gboolean
+find_single_child (xmlNode     *parent,
+                   const char  *name,
+                   xmlNode    **found,
+                   const char  *display_name,
+                   GError     **error)
+{
+  *found = NULL;
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    {
+      if (!_trellis_xml_is_element (child, name))
+        continue;
+      if (*found != NULL)
+        {
+          set_invalid (error, display_name, child, _("this element may appear only once here"));
+          return FALSE;
+        }
+      *found = child;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *display_name;
+  GHashTable *statement_ids;
+} ChecklistReader;
+
+static TrellisScale *
+read_scale (xmlNode     *node,
+            const char  *display_name,
+            GError     **error)
+{
+  g_autoptr(TrellisScale) scale = NULL;
+  g_autofree char *id = NULL;
+  guint n_points;
+
+  if ((id = read_id (node, display_name, error)) == NULL)
+    return NULL;
+  if (xmlHasProp (node, BAD_CAST "points") == NULL)
+    {
+      set_invalid (error, display_name, node, _("the number of points is missing"));
+      return NULL;
+    }
+  if (!read_uint (node, "points", TRELLIS_SCALE_MIN_POINTS, TRELLIS_SCALE_MAX_POINTS, 0,
+                  &n_points, display_name, error))
+    return NULL;
+
+  scale = trellis_scale_new (id, n_points);
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      gboolean allowed;
+
+      if (_trellis_xml_is_element (child, "title"))
+        {
+          g_autofree char *title = dup_text (child);
+          trellis_scale_set_title (scale, title);
+        }
+      else if (_trellis_xml_is_element (child, "point"))
+        {
+          g_autofree char *label = dup_text (child);
+          guint value;
+
+          if (xmlHasProp (child, BAD_CAST "value") == NULL)
+            {
+              set_invalid (error, display_name, child, _("the point's value is missing"));
+              return NULL;
+            }
+          if (!read_uint (child, "value", 1, n_points, 0, &value, display_name, error))
+            return NULL;
+          trellis_scale_set_point_label (scale, value, label);
+        }
+      else if (_trellis_xml_is_element (child, "not-applicable"))
+        {
+          g_autofree char *label = dup_text (child);
+
+          if (!read_boolean (child, "allowed", TRUE, &allowed, display_name, error))
+            return NULL;
+          trellis_scale_set_na_label (scale, label);
+          trellis_scale_set_allow_na (scale, allowed);
+        }
+      else if (_trellis_xml_is_element (child, "dont-know"))
+        {
+          g_autofree char *label = dup_text (child);
+
+          if (!read_boolean (child, "allowed", TRUE, &allowed, display_name, error))
+            return NULL;
+          trellis_scale_set_dk_label (scale, label);
+          trellis_scale_set_allow_dk (scale, allowed);
+        }
+    }
+  return g_steal_pointer (&scale);
+}
+
+static void
+read_guidance (xmlNode          *node,
+               TrellisStatement *statement)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      text = dup_text (child);
+      if (_trellis_xml_is_element (child, "questions"))
+        trellis_statement_set_questions (statement, text);
+      else if (_trellis_xml_is_element (child, "best-case"))
+        trellis_statement_set_best_case (statement, text);
+      else if (_trellis_xml_is_element (child, "worst-case"))
+        trellis_statement_set_worst_case (statement, text);
+      else if (_trellis_xml_is_element (child, "note"))
+        trellis_statement_set_note (statement, text);
+    }
+}
+
+static TrellisStatement *
+read_statement (xmlNode          *node,
+                gboolean          is_sub_statement,
+                ChecklistReader  *reader,
+                GError          **error)
+{
+  g_autoptr(TrellisStatement) statement = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *number = NULL;
+  gboolean included;
+  int kind = TRELLIS_STATEMENT_RATING;
+
+  if ((id = read_id (node, reader->display_name, error)) == NULL)
+    return NULL;
+  if (g_hash_table_contains (reader->statement_ids, id))
+    {
+      set_invalid (error, reader->display_name, node,
+                   _("the statement id “%s” is used twice"), id);
+      return NULL;
+    }
+  kind_text = _trellis_xml_dup_attribute (node, "kind");
+  if (kind_text != NULL &&
+      (kind = lookup_name (kind_names, G_N_ELEMENTS (kind_names), kind_text)) < 0)
+    {
+      set_invalid (error, reader->display_name, node,
+                   _("“%s” is not a kind of statement (rating, comment or multi)"), kind_text);
+      return NULL;
+    }
+  if (!read_boolean (node, "included", TRUE, &included, reader->display_name, error))
+    return NULL;
+
+  g_hash_table_add (reader->statement_ids, g_strdup (id));
+  statement = trellis_statement_new (id, kind);
+  number = _trellis_xml_dup_attribute (node, "number");
+  trellis_statement_set_number (statement, number);
+  trellis_statement_set_included (statement, included);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_trellis_xml_is_element (child, "text"))
+        {
+          g_autofree char *text = dup_text (child);
+          trellis_statement_set_text (statement, text);
+        }
+      else if (_trellis_xml_is_element (child, "guidance"))
+        read_guidance (child, statement);
+      else if (_trellis_xml_is_element (child, "statement"))
+        {
+          g_autoptr(TrellisStatement) sub_statement = NULL;
+
+          /* Only a multi-part statement has parts, and parts have none of their own. */
+          if (is_sub_statement || kind != TRELLIS_STATEMENT_MULTI)
+            {
+              set_invalid (error, reader->display_name, child,
+                           _("only a statement of kind “multi” may contain statements"));
+              return NULL;
+            }
+          sub_statement = read_statement (child, TRUE, reader, error);
+          if (sub_statement == NULL)
+            return NULL;
+          trellis_statement_append_child (statement, sub_statement);
+        }
+    }
+  return g_steal_pointer (&statement);
+}
+
+static TrellisSection *
+read_section (xmlNode          *node,
+              ChecklistReader  *reader,
+              GError          **error)
+{
+  g_autoptr(TrellisSection) section = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *code = NULL;
+  gboolean included;
+
+  if ((id = read_id (node, reader->display_name, error)) == NULL)
+    return NULL;
+  if (!read_boolean (node, "included", TRUE, &included, reader->display_name, error))
+    return NULL;
+
+  section = trellis_section_new (id);
+  code = _trellis_xml_dup_attribute (node, "code");
+  trellis_section_set_code (section, code);
+  trellis_section_set_included (section, included);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_trellis_xml_is_element (child, "title"))
+        {
+          g_autofree char *title = dup_text (child);
+          trellis_section_set_title (section, title);
+        }
+      else if (_trellis_xml_is_element (child, "description"))
+        {
+          g_autofree char *description = dup_text (child);
+          trellis_section_set_description (section, description);
+        }
+      else if (_trellis_xml_is_element (child, "statement"))
+        {
+          g_autoptr(TrellisStatement) statement = read_statement (child, FALSE, reader, error);
+
+          if (statement == NULL)
+            return NULL;
+          trellis_section_append_statement (section, statement);
+        }
+    }
+  return g_steal_pointer (&section);
+}
+
+TrellisChecklist *
+_trellis_checklist_read_node (xmlNode     *node,
+                              const char  *display_name,
+                              GError     **error)
+{
+  g_autoptr(TrellisChecklist) checklist = trellis_checklist_new ();
+  g_autoptr(GHashTable) statement_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ChecklistReader reader = { display_name, statement_ids };
+  g_autofree char *template_id = _trellis_xml_dup_attribute (node, "template");
+  g_autofree char *template_version = _trellis_xml_dup_attribute (node, "template-version");
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  /* The checklist belongs to nothing while it is built, so none of these edits reaches
+   * a project's changed signal. */
+  trellis_checklist_set_template_id (checklist, template_id);
+  trellis_checklist_set_template_version (checklist, template_version);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_trellis_xml_is_element (child, "title"))
+        {
+          g_autofree char *title = dup_text (child);
+          trellis_checklist_set_title (checklist, title);
+        }
+      else if (_trellis_xml_is_element (child, "description"))
+        {
+          g_autofree char *description = dup_text (child);
+          trellis_checklist_set_description (checklist, description);
+        }
+      else if (_trellis_xml_is_element (child, "scale"))
+        {
+          g_autoptr(TrellisScale) scale = read_scale (child, display_name, error);
+
+          if (scale == NULL)
+            return NULL;
+          if (trellis_checklist_find_scale (checklist, trellis_scale_get_id (scale)) != NULL)
+            {
+              set_invalid (error, display_name, child, _("the scale id “%s” is used twice"),
+                           trellis_scale_get_id (scale));
+              return NULL;
+            }
+          trellis_checklist_append_scale (checklist, scale);
+        }
+      else if (_trellis_xml_is_element (child, "section"))
+        {
+          g_autoptr(TrellisSection) section = read_section (child, &reader, error);
+
+          if (section == NULL)
+            return NULL;
+          if (trellis_checklist_find_section (checklist, trellis_section_get_id (section)) != NULL)
+            {
+              set_invalid (error, display_name, child, _("the section id “%s” is used twice"),
+                           trellis_section_get_id (section));
+              return NULL;
+            }
+          trellis_checklist_append_section (checklist, section);
+        }
+    }
+  return g_steal_pointer (&checklist);
+}
+
+static gboolean
+read_answer_attribute (xmlNode        *node,
+                       TrellisAnswer  *answer,
+                       const char     *display_name,
+                       GError        **error)
+{
+  g_autofree char *text = _trellis_xml_dup_attribute (node, "answer");
+
+  if (text == NULL || !parse_answer (text, strlen (text), "blank", answer))
+    {
+      set_invalid (error, display_name, node,
+                   _("answer=\"%s\" must be a point number, na, dk or blank"),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_mapping (xmlNode       *node,
+              TrellisRound  *round,
+              const char    *display_name,
+              GError       **error)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_trellis_xml_is_element (child, "column"))
+        {
+          g_autofree char *header = _trellis_xml_dup_attribute (child, "header");
+          g_autofree char *role_text = _trellis_xml_dup_attribute (child, "role");
+          g_autofree char *target = _trellis_xml_dup_attribute (child, "target");
+          g_autoptr(TrellisColumnRule) rule = NULL;
+          int role = lookup_name (role_names, G_N_ELEMENTS (role_names), role_text);
+
+          if (role < 0)
+            {
+              set_invalid (error, display_name, child,
+                           _("role=\"%s\" is not a column role Trellis knows"),
+                           role_text != NULL ? role_text : "");
+              return FALSE;
+            }
+          rule = trellis_column_rule_new (header, role, target);
+          trellis_round_add_column_rule (round, rule);
+        }
+      else if (_trellis_xml_is_element (child, "value"))
+        {
+          g_autofree char *text = _trellis_xml_dup_attribute (child, "text");
+          g_autoptr(TrellisValueRule) rule = NULL;
+          TrellisAnswer answer;
+
+          if (!read_answer_attribute (child, &answer, display_name, error))
+            return FALSE;
+          rule = trellis_value_rule_new (text, answer);
+          trellis_round_add_value_rule (round, rule);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_responses (xmlNode           *node,
+                TrellisRound      *round,
+                TrellisChecklist  *checklist,
+                const char        *display_name,
+                GError           **error)
+{
+  g_autofree char *items_text = _trellis_xml_dup_attribute (node, "items");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) tokens = NULL;
+  g_auto(GStrv) items = NULL;
+  g_autofree TrellisAnswer *answers = NULL;
+  guint n_items;
+
+  if (items_text == NULL)
+    {
+      set_invalid (error, display_name, node, _("the list of items is missing"));
+      return FALSE;
+    }
+  tokens = g_strsplit_set (items_text, " \t\r\n", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      TrellisScale *scale = NULL;
+
+      if (*tokens[i] == '\0')
+        continue;
+      /* Answers to a statement the coordinator has since deleted (or turned into a
+       * comment box) stay in the round: nothing the partnership said is lost, and
+       * summaries simply do not show them. Such items are held to the widest scale. */
+      if (!trellis_checklist_lookup_item_key (checklist, tokens[i], NULL, &scale))
+        scale = NULL;
+      if (!g_hash_table_add (seen, tokens[i]))
+        {
+          set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, tokens[i]);
+      g_ptr_array_add (scales, scale);
+    }
+  items = g_strv_builder_end (builder);
+  n_items = scales->len;
+  trellis_round_set_items (round, (const char * const *) items);
+  answers = g_new0 (TrellisAnswer, MAX (n_items, 1));
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *row = NULL;
+      g_autofree char *group = NULL;
+      const char *p;
+      guint n = 0;
+
+      if (!_trellis_xml_is_element (child, "response"))
+        continue;
+
+      row = dup_text (child);
+      for (p = row; ; )
+        {
+          const char *start;
+          TrellisScale *scale;
+          guint n_points;
+
+          while (g_ascii_isspace (*p))
+            p++;
+          if (*p == '\0')
+            break;
+          start = p;
+          while (*p != '\0' && !g_ascii_isspace (*p))
+            p++;
+          if (n >= n_items)
+            {
+              n++;
+              continue;
+            }
+          scale = g_ptr_array_index (scales, n);
+          n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
+          if (!parse_answer (start, p - start, "-", &answers[n]) ||
+              answers[n] > (TrellisAnswer) n_points)
+            {
+              set_invalid (error, display_name, child,
+                           _("“%.*s” is not an answer on the scale of item “%s” "
+                             "(1 to %u, na, dk, or - for blank)"),
+                           (int) (p - start), start, items[n], n_points);
+              return FALSE;
+            }
+          n++;
+        }
+      if (n != n_items)
+        {
+          set_invalid (error, display_name, child,
+                       _("the number of answers (%u) is not the number of items (%u)"),
+                       n, n_items);
+          return FALSE;
+        }
+      group = _trellis_xml_dup_attribute (child, "group");
+      trellis_round_add_response (round, answers, group);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_comments (xmlNode           *node,
+               TrellisRound      *round,
+               const char        *display_name,
+               GError           **error)
+{
+  g_autofree char *section_id = _trellis_xml_dup_attribute (node, "section");
+
+  /* Comments for a section deleted since are kept, like answers to deleted statements. */
+  if (section_id == NULL || *section_id == '\0')
+    {
+      set_invalid (error, display_name, node, _("the comments name no section"));
+      return FALSE;
+    }
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (_trellis_xml_is_element (child, "comment"))
+      {
+        g_autofree char *text = dup_text (child);
+        trellis_round_add_comment (round, section_id, text);
+      }
+  return TRUE;
+}
+
+static TrellisRound *
+read_round (xmlNode           *node,
+            TrellisChecklist  *checklist,
+            const char        *display_name,
+            GError           **error)
+{
+  g_autoptr(TrellisRound) round = NULL;
+  g_autofree char *id = _trellis_xml_dup_attribute (node, "id");
+  g_autofree char *date = _trellis_xml_dup_attribute (node, "date");
+  xmlNode *responses;
+  guint n_excluded;
+
+  if (id == NULL || *id == '\0')
+    {
+      set_invalid (error, display_name, node, _("the id is missing"));
+      return NULL;
+    }
+  if (!read_uint (node, "excluded", 0, G_MAXUINT, 0, &n_excluded, display_name, error))
+    return NULL;
+
+  /* The round belongs to nothing while it is built, so adding thousands of responses
+   * does not reach the project's changed signal. */
+  round = trellis_round_new (id);
+  if (!trellis_round_set_date (round, date))
+    {
+      set_invalid (error, display_name, node,
+                   _("date=\"%s\" is not a calendar date written as YYYY-MM-DD"), date);
+      return NULL;
+    }
+  trellis_round_set_n_excluded (round, n_excluded);
+
+  if (!find_single_child (node, "responses", &responses, display_name, error))
+    return NULL;
+  if (responses != NULL && !read_responses (responses, round, checklist, display_name, error))
+    return NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (_trellis_xml_is_element (child, "label"))
+        {
+          g_autofree char *label = dup_text (child);
+          trellis_round_set_label (round, label);
+        }
+      else if (_trellis_xml_is_element (child, "source"))
+        {
+          g_autofree char *source = dup_text (child);
+          trellis_round_set_source (round, source);
+        }
+      else if (_trellis_xml_is_element (child, "mapping"))
+        {
+          if (!read_mapping (child, round, display_name, error))
+            return NULL;
+        }
+      else if (_trellis_xml_is_element (child, "comments"))
+        {
+          if (!read_comments (child, round, display_name, error))
+            return NULL;
+        }
+    }
+  return g_steal_pointer (&round);
+}
+
+static TrellisAction *
+read_action (xmlNode     *node,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autoptr(TrellisAction) action = NULL;
+  g_autoptr(GStrvBuilder) statement_ids = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *id = _trellis_xml_dup_attribute (node, "id");
+  g_autofree char *status_text = _trellis_xml_dup_attribute (node, "status");
+  g_autofree char *round_id = _trellis_xml_dup_attribute (node, "round");
+  TrellisActionStatus status = TRELLIS_ACTION_NOT_STARTED;
+
+  if (id == NULL || *id == '\0')
+    {
+      set_invalid (error, display_name, node, _("the id is missing"));
+      return NULL;
+    }
+  if (status_text != NULL && !trellis_action_status_from_string (status_text, &status))
+    {
+      set_invalid (error, display_name, node,
+                   _("status=\"%s\" is not an action status Trellis knows"), status_text);
+      return NULL;
+    }
+
+  action = trellis_action_new (id);
+  trellis_action_set_status (action, status);
+  trellis_action_set_round_id (action, round_id);
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (_trellis_xml_is_element (child, "statement"))
+        {
+          g_autofree char *ref = _trellis_xml_dup_attribute (child, "ref");
+
+          if (ref != NULL && *ref != '\0')
+            g_strv_builder_add (statement_ids, ref);
+          continue;
+        }
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      text = dup_text (child);
+      if (_trellis_xml_is_element (child, "area"))
+        trellis_action_set_area (action, text);
+      else if (_trellis_xml_is_element (child, "text"))
+        trellis_action_set_text (action, text);
+      else if (_trellis_xml_is_element (child, "responsible"))
+        trellis_action_set_responsible (action, text);
+      else if (_trellis_xml_is_element (child, "due"))
+        trellis_action_set_due (action, text);
+      else if (_trellis_xml_is_element (child, "notes"))
+        trellis_action_set_notes (action, text);
+    }
+  ids = g_strv_builder_end (statement_ids);
+  trellis_action_set_statement_ids (action, (const char * const *) ids);
+  return g_steal_pointer (&action);
+}
+
+static gboolean
+read_partnership (xmlNode         *node,
+                  TrellisProject  *project,
+                  const char      *display_name,
+                  GError         **error)
+{
+  g_autofree char *name = _trellis_xml_dup_child_text (node, "name");
+  g_autofree char *description = _trellis_xml_dup_child_text (node, "description");
+  guint min_group_size;
+
+  /* A size below the floor is raised to it by the project rather than refused: the file
+   * then errs on the side of the respondents' anonymity. */
+  if (!read_uint (node, "min-group-size", 0, G_MAXUINT16, TRELLIS_MIN_GROUP_SIZE_DEFAULT,
+                  &min_group_size, display_name, error))
+    return FALSE;
+  trellis_project_set_name (project, name);
+  trellis_project_set_description (project, description);
+  trellis_project_set_min_group_size (project, min_group_size);
+  return TRUE;
+}
+
+static TrellisProject *
+read_project (xmlNode     *root,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(TrellisChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
+  TrellisPlan *plan;
+
+  if (!find_single_child (root, "partnership", &partnership, display_name, error) ||
+      !find_single_child (root, "checklist", &checklist_node, display_name, error) ||
+      !find_single_child (root, "rounds", &rounds_node, display_name, error) ||
+      !find_single_child (root, "plan", &plan_node, display_name, error))
+    return NULL;
+
+  if (partnership != NULL && !read_partnership (partnership, project, display_name, error))
+    return NULL;
+
+  if (checklist_node != NULL)
+    checklist = _trellis_checklist_read_node (checklist_node, display_name, error);
+  else
+    checklist = trellis_checklist_new ();
+  if (checklist == NULL)
+    return NULL;
+
+  for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisRound *round;
+
+      if (!_trellis_xml_is_element (child, "round"))
+        continue;
+      round = read_round (child, checklist, display_name, error);
+      if (round == NULL)
+        return NULL;
+      g_ptr_array_add (rounds, round);
+      for (guint i = 0; i + 1 < rounds->len; i++)
+        if (g_str_equal (trellis_round_get_id (g_ptr_array_index (rounds, i)),
+                         trellis_round_get_id (round)))
+          {
+            set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
+                         trellis_round_get_id (round));
+            return NULL;
+          }
+    }
+
+  for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisAction *action;
+
+      if (!_trellis_xml_is_element (child, "action"))
+        continue;
+      action = read_action (child, display_name, error);
+      if (action == NULL)
+        return NULL;
+      g_ptr_array_add (actions, action);
+      if (!g_hash_table_add (action_ids, (gpointer) trellis_action_get_id (action)))
+        {
+          set_invalid (error, display_name, child, _("the action id “%s” is used twice"),
+                       trellis_action_get_id (action));
+          return NULL;
+        }
+    }
+
+  /* Everything was read; attach it in a few steps so the project is whole or not at all. */
+  trellis_project_set_checklist (project, checklist);
+  for (guint i = 0; i < rounds->len; i++)
+    trellis_project_append_round (project, g_ptr_array_index (rounds, i));
+  plan = trellis_project_get_plan (project);
+  for (guint i = 0; i < actions->len; i++)
+    trellis_plan_append_action (plan, g_ptr_array_index (actions, i));
+
+  return g_steal_pointer (&project);
+}
+
+/**
+ * trellis_project_load_bytes:
+ * @bytes: the content of a project file
+ * @display_name: the file's name as shown to the user, for error messages
+ *
+ * Reads a project file. Hostile or damaged content (a document type declaration,
+ * entities, anything that is not well-formed UTF-8 XML, a newer major format version,
+ * inconsistent content) is refused with a %TRELLIS_PROJECT_ERROR naming the file and,
+ * where there is one, the line.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @error set
+ */
+TrellisProject *
+trellis_project_load_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = _("the project file");
+
+  doc = _trellis_xml_read_document (bytes, display_name, ROOT_PROJECT, error);
+  if (doc == NULL)
+    return NULL;
+  return read_project (xmlDocGetRootElement (doc), display_name, error);
+}
+
+static GBytes *
+read_at_most (GFile         *file,
+              gsize          limit,
+              const char    *display_name,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not open “%s”: "), display_name);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GBytes) chunk = g_input_stream_read_bytes (G_INPUT_STREAM (stream), READ_CHUNK_SIZE,
+                                                           cancellable, &local_error);
+      gsize chunk_size;
+      const guint8 *chunk_data;
+
+      if (chunk == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not read “%s”: "), display_name);
+          return NULL;
+        }
+      chunk_data = g_bytes_get_data (chunk, &chunk_size);
+      if (chunk_size == 0)
+        break;
+      g_byte_array_append (buffer, chunk_data, chunk_size);
+      /* One byte past the limit is enough for the loader to refuse it. */
+      if (buffer->len > limit)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * trellis_project_load_file:
+ *
+ * Reads a project file, refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before
+ * reading any of it. See trellis_project_load_bytes().
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @error set
+ */
+TrellisProject *
+trellis_project_load_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not open “%s”: "), name);
+      return NULL;
+    }
+  display_name = g_strdup (g_file_info_get_display_name (info));
+
+  if (g_file_info_get_size (info) > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, g_file_info_get_size (info));
+      return NULL;
+    }
+
+  bytes = read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, display_name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return trellis_project_load_bytes (bytes, display_name, error);
+}

@@ -1,0 +1,31 @@
+/* trellis-template.h: the built-in checklist templates a project starts from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trellis-types.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_TEMPLATE (trellis_template_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrellisTemplate, trellis_template, TRELLIS, TEMPLATE, GObject)
+
+const char       *trellis_template_get_id (TrellisTemplate *self);
+const char       *trellis_template_get_title (TrellisTemplate *self);
+const char       *trellis_template_get_summary (TrellisTemplate *self);
+const char       *trellis_template_get_source (TrellisTemplate *self);
+const char       *trellis_template_get_version (TrellisTemplate *self);
+
+GListModel       *trellis_template_list_builtin (void);
+TrellisTemplate  *trellis_template_find (const char *id);
+TrellisChecklist *trellis_template_load (const char  *id,
+                                         GError     **error);
+TrellisProject   *trellis_project_new_from_template (const char  *id,
+                                                     const char  *name,
+                                                     GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,263 @@
+/* trellis-undo-stack.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-undo-stack"
+
+#include "config.h"
+
+#include "trellis-undo-stack.h"
+
+/* An edit is pushed after it has been applied; undo reverts it and moves it to the redo
+ * list, redo applies it again. A new edit empties the redo list, as users expect. */
+typedef struct
+{
+  char            *label;
+  TrellisUndoFunc  undo;
+  TrellisUndoFunc  redo;
+  gpointer         data;
+  GDestroyNotify   destroy;
+} Edit;
+
+struct _TrellisUndoStack
+{
+  GObject  parent_instance;
+
+  GQueue   done;    /* Edit*, most recent at the head */
+  GQueue   undone;  /* Edit*, most recently undone at the head */
+};
+
+G_DEFINE_FINAL_TYPE (TrellisUndoStack, trellis_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+edit_free (Edit *edit)
+{
+  if (edit->destroy != NULL)
+    edit->destroy (edit->data);
+  g_free (edit->label);
+  g_free (edit);
+}
+
+static void
+notify_state (TrellisUndoStack *self)
+{
+  for (guint i = PROP_CAN_UNDO; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+static void
+trellis_undo_stack_finalize (GObject *object)
+{
+  TrellisUndoStack *self = (TrellisUndoStack *) object;
+
+  g_queue_clear_full (&self->done, (GDestroyNotify) edit_free);
+  g_queue_clear_full (&self->undone, (GDestroyNotify) edit_free);
+
+  G_OBJECT_CLASS (trellis_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+trellis_undo_stack_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TrellisUndoStack *self = TRELLIS_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, trellis_undo_stack_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, trellis_undo_stack_get_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, trellis_undo_stack_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, trellis_undo_stack_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_undo_stack_class_init (TrellisUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = trellis_undo_stack_finalize;
+  object_class->get_property = trellis_undo_stack_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+trellis_undo_stack_init (TrellisUndoStack *self)
+{
+  g_queue_init (&self->done);
+  g_queue_init (&self->undone);
+}
+
+TrellisUndoStack *
+trellis_undo_stack_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_UNDO_STACK, NULL);
+}
+
+/**
+ * trellis_undo_stack_push:
+ * @label: what the edit did, for the menu ("Import “Autumn 2026”")
+ * @undo: reverts the edit
+ * @redo: applies it again
+ * @data: (nullable): passed to @undo and @redo
+ * @destroy: (nullable): frees @data when the edit is forgotten
+ *
+ * Records an edit that has just been made.
+ */
+void
+trellis_undo_stack_push (TrellisUndoStack *self,
+                         const char       *label,
+                         TrellisUndoFunc   undo,
+                         TrellisUndoFunc   redo,
+                         gpointer          data,
+                         GDestroyNotify    destroy)
+{
+  Edit *edit;
+
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (undo != NULL && redo != NULL);
+
+  g_queue_clear_full (&self->undone, (GDestroyNotify) edit_free);
+  edit = g_new0 (Edit, 1);
+  edit->label = g_strdup (label);
+  edit->undo = undo;
+  edit->redo = redo;
+  edit->data = data;
+  edit->destroy = destroy;
+  g_queue_push_head (&self->done, edit);
+  notify_state (self);
+}
+
+/**
+ * trellis_undo_stack_undo:
+ *
+ * Returns: %FALSE when there was nothing to undo
+ */
+gboolean
+trellis_undo_stack_undo (TrellisUndoStack *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+
+  edit = g_queue_pop_head (&self->done);
+  if (edit == NULL)
+    return FALSE;
+  edit->undo (edit->data);
+  g_queue_push_head (&self->undone, edit);
+  notify_state (self);
+  return TRUE;
+}
+
+/**
+ * trellis_undo_stack_redo:
+ *
+ * Returns: %FALSE when there was nothing to redo
+ */
+gboolean
+trellis_undo_stack_redo (TrellisUndoStack *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+
+  edit = g_queue_pop_head (&self->undone);
+  if (edit == NULL)
+    return FALSE;
+  edit->redo (edit->data);
+  g_queue_push_head (&self->done, edit);
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+trellis_undo_stack_get_can_undo (TrellisUndoStack *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+  return !g_queue_is_empty (&self->done);
+}
+
+gboolean
+trellis_undo_stack_get_can_redo (TrellisUndoStack *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+  return !g_queue_is_empty (&self->undone);
+}
+
+/**
+ * trellis_undo_stack_get_undo_label:
+ *
+ * Returns: (nullable): what undo would take back
+ */
+const char *
+trellis_undo_stack_get_undo_label (TrellisUndoStack *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), NULL);
+
+  edit = g_queue_peek_head (&self->done);
+  return edit != NULL ? edit->label : NULL;
+}
+
+/**
+ * trellis_undo_stack_get_redo_label:
+ *
+ * Returns: (nullable): what redo would apply again
+ */
+const char *
+trellis_undo_stack_get_redo_label (TrellisUndoStack *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), NULL);
+
+  edit = g_queue_peek_head (&self->undone);
+  return edit != NULL ? edit->label : NULL;
+}
+
+/**
+ * trellis_undo_stack_clear:
+ *
+ * Forgets every edit, as when another project is opened.
+ */
+void
+trellis_undo_stack_clear (TrellisUndoStack *self)
+{
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+
+  g_queue_clear_full (&self->done, (GDestroyNotify) edit_free);
+  g_queue_clear_full (&self->undone, (GDestroyNotify) edit_free);
+  notify_state (self);
+}

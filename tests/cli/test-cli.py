@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""trellis-cli's contract (DESIGN.md): exit 0 on success, 1 on bad input with one line on
+stderr naming the file, 2 on bad usage; a failed command never changes the project file.
+
+Usage: test-cli.py TRELLIS_CLI SAMPLE_PROJECT   (prints TAP)
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+cli, sample = sys.argv[1], sys.argv[2]
+results = []
+
+
+def run(*args, cwd=None):
+    proc = subprocess.run([cli, *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def one_line_naming(stderr, name):
+    lines = [l for l in stderr.splitlines() if l.strip()]
+    return len(lines) == 1 and name in lines[0]
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    # Usage errors: 2.
+    code, _, err = run()
+    check("no command is a usage error", code == 2, err)
+    code, _, err = run("frobnicate")
+    check("unknown command is a usage error", code == 2, err)
+    code, _, err = run("summary")
+    check("summary without a project is a usage error", code == 2, err)
+    code, _, err = run("summary", sample, "--no-such-option")
+    check("unknown option is a usage error", code == 2, err)
+    code, out, _ = run("--help")
+    check("--help succeeds and lists commands", code == 0 and "summary" in out and "validate" in out)
+
+    # Success: 0.
+    code, out, err = run("validate", sample)
+    check("validate accepts the sample", code == 0 and "valid" in out, err)
+    code, out, err = run("templates")
+    check("templates lists is-ofpc", code == 0 and "is-ofpc" in out, err)
+    code, out, err = run("summary", sample, "--json")
+    try:
+        data = json.loads(out)
+    except ValueError:
+        data = None
+    check("summary --json prints JSON", code == 0 and data is not None, err)
+    if data:
+        r = data["rounds"][0]
+        check("summary --json counts respondents", r["respondents"] > 0)
+        first = r["sections"][0]["statements"][0]
+        keys = {"id", "number", "text", "scale", "asked", "counts", "not_applicable", "dont_know",
+                "blank", "valid", "mean", "median", "iqr", "percent_agree", "percent_neutral",
+                "percent_disagree"}
+        check("summary --json statement keys are the documented ones", set(first) == keys, sorted(first))
+        check("counts add up to respondents",
+              sum(first["counts"]) + first["not_applicable"] + first["dont_know"] + first["blank"]
+              == r["respondents"])
+    code, out, err = run("summary", sample)
+    check("summary prints a table", code == 0 and "Section A" in out, err)
+
+    # new: creates a project from a template; refuses to overwrite.
+    fresh = os.path.join(tmp, "fresh.trellis")
+    code, _, err = run("new", fresh, "--template", "is-ofpc", "--name", "Test Partnership")
+    check("new creates a project", code == 0 and os.path.exists(fresh), err)
+    code, out, err = run("validate", fresh)
+    check("the new project validates", code == 0, err)
+    before = digest(fresh)
+    code, _, err = run("new", fresh)
+    check("new refuses to overwrite a file", code == 1 and one_line_naming(err, "fresh.trellis")
+          and digest(fresh) == before, err)
+    code, _, err = run("new", os.path.join(tmp, "x.trellis"), "--template", "no-such-template")
+    check("new with an unknown template is bad input", code == 1 and "no-such-template" in err, err)
+
+    # Bad input: 1, one line naming the file, nothing changed.
+    missing = os.path.join(tmp, "missing.trellis")
+    code, _, err = run("summary", missing)
+    check("a missing file is bad input", code == 1 and one_line_naming(err, "missing.trellis"), err)
+    broken = os.path.join(tmp, "broken.trellis")
+    with open(sample, "rb") as f:
+        data_bytes = f.read()
+    with open(broken, "wb") as f:
+        f.write(data_bytes[: len(data_bytes) // 2])
+    before = digest(broken)
+    code, _, err = run("validate", broken)
+    check("a truncated project is bad input", code == 1 and one_line_naming(err, "broken.trellis"), err)
+    check("validate leaves the broken file alone", digest(broken) == before)
+    code, _, err = run("summary", sample, "--round", "No Such Round")
+    check("an unknown round is bad input", code == 1 and one_line_naming(err, "No Such Round"), err)
+    xxe = os.path.join(tmp, "xxe.trellis")
+    with open(xxe, "w") as f:
+        f.write('<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                '<trellis-project xmlns="https://trellisapp.org/ns/project" format-version="1.0">'
+                '<partnership><name>&x;</name></partnership></trellis-project>\n')
+    code, out, err = run("summary", xxe)
+    check("an external entity is refused", code == 1 and "root:" not in out + err, err)
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)

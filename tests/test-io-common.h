@@ -1,0 +1,16 @@
+/* test-io-common.h: a project using every feature of the file format, for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trellis-core.h"
+
+G_BEGIN_DECLS
+
+/* Comment text with everything XML has to escape, a CDATA terminator and non-ASCII. */
+#define TEST_TRICKY_COMMENT "Fish & chips <b>\"quoted\"</b> 'single' ]]> — Côte d’Ivoire, 日本, ✓\nsecond line\tand a tab"
+
+TrellisProject *test_build_full_project (void);
+
+G_END_DECLS

@@ -1,0 +1,301 @@
+/* test-template.c: the built-in checklist templates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "trellis-core.h"
+
+static TrellisTemplate *
+find_in_list (GListModel *list,
+              const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) template = g_list_model_get_item (list, i);
+
+      if (g_str_equal (trellis_template_get_id (template), id))
+        return template;
+    }
+  return NULL;
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(GListModel) list = trellis_template_list_builtin ();
+  TrellisTemplate *ofpc;
+
+  g_assert_true (g_list_model_get_item_type (list) == TRELLIS_TYPE_TEMPLATE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >=, 3);
+  ofpc = find_in_list (list, "is-ofpc");
+  g_assert_nonnull (ofpc);
+  g_assert_cmpstr (trellis_template_get_title (ofpc), ==, "Outcome-Focused Partnership Checklist");
+  g_assert_cmpstr (trellis_template_get_version (ofpc), ==, "2");
+  g_assert_nonnull (trellis_template_get_summary (ofpc));
+  g_assert_nonnull (strstr (trellis_template_get_source (ofpc), "Improvement Service"));
+  g_assert_nonnull (find_in_list (list, "nine-ingredients"));
+  g_assert_nonnull (find_in_list (list, "laa-performance-matrix"));
+
+  /* Ordered by id, so lists and the command line show them the same way every time. */
+  for (guint i = 1; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) before = g_list_model_get_item (list, i - 1);
+      g_autoptr(TrellisTemplate) after = g_list_model_get_item (list, i);
+
+      g_assert_cmpstr (trellis_template_get_id (before), <, trellis_template_get_id (after));
+    }
+}
+
+static void
+test_every_template_loads (void)
+{
+  g_autoptr(GListModel) list = trellis_template_list_builtin ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) template = g_list_model_get_item (list, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisChecklist) checklist = trellis_template_load (trellis_template_get_id (template), &error);
+      g_autoptr(GPtrArray) rated = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (trellis_checklist_get_template_id (checklist), ==, trellis_template_get_id (template));
+      g_assert_cmpstr (trellis_checklist_get_template_version (checklist), ==,
+                       trellis_template_get_version (template));
+      g_assert_nonnull (trellis_checklist_get_title (checklist));
+      g_assert_cmpuint (trellis_checklist_get_n_scales (checklist), >=, 1);
+      g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), >=, 1);
+      rated = trellis_checklist_collect_rated (checklist, TRUE);
+      g_assert_cmpuint (rated->len, >, 0);
+      for (guint j = 0; j < rated->len; j++)
+        g_assert_nonnull (trellis_statement_get_text (g_ptr_array_index (rated, j)));
+    }
+}
+
+static void
+test_is_ofpc (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("is-ofpc", &error);
+  g_autoptr(GPtrArray) rated = NULL;
+  g_auto(GStrv) keys = NULL;
+  const char *codes[] = { "A", "B", "C", "D" };
+  const guint comment_items[] = { 18, 25, 40, 56 };
+  TrellisScale *scale;
+  TrellisStatement *multi;
+  guint n_numbered = 0;
+
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+      TrellisStatement *comment = trellis_section_get_comment_statement (section);
+      g_autofree char *number = g_strdup_printf ("%u", comment_items[i]);
+
+      g_assert_cmpstr (trellis_section_get_code (section), ==, codes[i]);
+      g_assert_nonnull (trellis_section_get_title (section));
+      g_assert_nonnull (comment);
+      g_assert_cmpstr (trellis_statement_get_number (comment), ==, number);
+      n_numbered += trellis_section_get_n_statements (section);
+    }
+  g_assert_cmpuint (n_numbered, ==, 56);
+
+  /* Numbered 1 to 56 in order, across the sections. */
+  for (guint n = 1; n <= 56; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", n);
+      g_autofree char *number = g_strdup_printf ("%u", n);
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, id);
+
+      g_assert_nonnull (statement);
+      g_assert_cmpstr (trellis_statement_get_number (statement), ==, number);
+      g_assert_null (trellis_statement_get_parent_statement (statement));
+    }
+
+  multi = trellis_checklist_find_statement (checklist, "s55");
+  g_assert_cmpint (trellis_statement_get_kind (multi), ==, TRELLIS_STATEMENT_MULTI);
+  g_assert_cmpuint (trellis_statement_get_n_children (multi), ==, 9);
+  for (guint i = 0; i < 9; i++)
+    {
+      TrellisStatement *part = trellis_statement_get_child (multi, i);
+      g_autofree char *number = g_strdup_printf ("55%c", 'a' + i);
+
+      g_assert_cmpstr (trellis_statement_get_number (part), ==, number);
+      g_assert_true (trellis_statement_is_rated (part));
+      g_assert_true (trellis_statement_get_parent_statement (part) == multi);
+    }
+  g_assert_false (trellis_statement_is_rated (multi));
+
+  g_assert_cmpuint (trellis_checklist_get_n_scales (checklist), ==, 1);
+  scale = trellis_checklist_get_scale (checklist, 0);
+  g_assert_cmpuint (trellis_scale_get_n_points (scale), ==, 5);
+  g_assert_cmpstr (trellis_scale_get_point_label (scale, 1), ==, "Strongly disagree");
+  g_assert_cmpstr (trellis_scale_get_point_label (scale, 5), ==, "Strongly agree");
+  g_assert_true (trellis_scale_get_allow_na (scale));
+  g_assert_true (trellis_scale_get_allow_dk (scale));
+  g_assert_cmpstr (trellis_scale_get_na_label (scale), ==, "Not applicable");
+  g_assert_cmpstr (trellis_scale_get_dk_label (scale), ==, "Don't know");
+
+  /* 56 items - 4 comment boxes - the lead-in of 55 + its 9 parts. */
+  rated = trellis_checklist_collect_rated (checklist, TRUE);
+  g_assert_cmpuint (rated->len, ==, 60);
+  keys = trellis_checklist_dup_item_keys (checklist, TRUE);
+  g_assert_cmpuint (g_strv_length (keys), ==, 60);
+  g_assert_cmpstr (keys[0], ==, "s1");
+  g_assert_cmpstr (keys[59], ==, "s55i");
+}
+
+static void
+test_nine_ingredients (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("nine-ingredients", &error);
+  g_autoptr(GPtrArray) rated = NULL;
+  TrellisSection *section;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), ==, 1);
+  section = trellis_checklist_get_section (checklist, 0);
+  g_assert_cmpuint (trellis_section_get_n_statements (section), ==, 9);
+  rated = trellis_checklist_collect_rated (checklist, TRUE);
+  g_assert_cmpuint (rated->len, ==, 9);
+  g_assert_true (g_str_has_prefix (trellis_statement_get_text (g_ptr_array_index (rated, 3)),
+                                   "There is a ‘golden thread’ running through from outcomes"));
+  g_assert_cmpuint (trellis_scale_get_n_points (trellis_checklist_get_scale (checklist, 0)), ==, 5);
+}
+
+static void
+test_laa_matrix (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("laa-performance-matrix", &error);
+  g_autoptr(GPtrArray) rated = NULL;
+  const char *headings[] = {
+    "Outcomes",
+    "Indicators and targets",
+    "Performance monitoring and reporting",
+    "Performance management and improvement",
+    "Operational planning and delivery",
+  };
+  TrellisStatement *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), ==, G_N_ELEMENTS (headings));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    g_assert_cmpstr (trellis_section_get_title (trellis_checklist_get_section (checklist, i)), ==, headings[i]);
+
+  /* Every characteristic carries the matrix's three columns of guidance. */
+  rated = trellis_checklist_collect_rated (checklist, TRUE);
+  g_assert_cmpuint (rated->len, ==, 16);
+  for (guint i = 0; i < rated->len; i++)
+    {
+      TrellisStatement *statement = g_ptr_array_index (rated, i);
+
+      g_assert_true (g_str_has_prefix (trellis_statement_get_questions (statement), "• "));
+      g_assert_true (g_str_has_prefix (trellis_statement_get_best_case (statement), "• "));
+      g_assert_true (g_str_has_prefix (trellis_statement_get_worst_case (statement), "• "));
+    }
+  first = g_ptr_array_index (rated, 0);
+  g_assert_cmpstr (trellis_statement_get_text (first), ==, "Outcomes are derived from evidence of local circumstances");
+  g_assert_cmpstr (trellis_statement_get_worst_case (first), ==,
+                   "• conflicting political outcomes based on party or territorial divisions\n"
+                   "• everything is a priority\n"
+                   "• no clear outcomes in the LAA\n"
+                   "• local priorities not translated to outcomes\n"
+                   "• outcomes' evidence missing, or many indirect proxies used");
+}
+
+static void
+test_unknown (void)
+{
+  const char *ids[] = { "no-such-template", "", "../is-ofpc", "is-ofpc.xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisChecklist) checklist = trellis_template_load (ids[i], &error);
+
+      g_assert_null (checklist);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      g_assert_null (trellis_template_find (ids[i]));
+    }
+}
+
+static void
+on_changed (TrellisProject *project,
+            guint          *count)
+{
+  (*count)++;
+}
+
+static void
+test_new_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template ("is-ofpc", "Northshire CSP", &error);
+  g_autoptr(TrellisProject) missing = NULL;
+  TrellisChecklist *checklist;
+  guint n_changed = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_project_get_name (project), ==, "Northshire CSP");
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 0);
+  g_assert_cmpuint (trellis_project_get_min_group_size (project), ==, TRELLIS_MIN_GROUP_SIZE_DEFAULT);
+  checklist = trellis_project_get_checklist (project);
+  g_assert_cmpstr (trellis_checklist_get_template_id (checklist), ==, "is-ofpc");
+  g_assert_true (trellis_node_get_parent (TRELLIS_NODE (checklist)) == TRELLIS_NODE (project));
+
+  /* The template's checklist is the project's own: edits reach the project. */
+  g_signal_connect (project, "changed", G_CALLBACK (on_changed), &n_changed);
+  trellis_statement_set_included (trellis_checklist_find_statement (checklist, "s55c"), FALSE);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  missing = trellis_project_new_from_template ("no-such-template", "X", &error);
+  g_assert_null (missing);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* A project made from each template saves and loads back unchanged. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(GListModel) list = trellis_template_list_builtin ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) template = g_list_model_get_item (list, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisProject) project =
+        trellis_project_new_from_template (trellis_template_get_id (template), "Partnership", &error);
+      g_autoptr(GBytes) first = trellis_project_save_to_bytes (project);
+      g_autoptr(TrellisProject) loaded = trellis_project_load_bytes (first, "template.trellis", &error);
+      g_autoptr(GBytes) second = NULL;
+
+      g_assert_no_error (error);
+      second = trellis_project_save_to_bytes (loaded);
+      g_assert_true (g_bytes_equal (first, second));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/template/list", test_list);
+  g_test_add_func ("/template/every-template-loads", test_every_template_loads);
+  g_test_add_func ("/template/is-ofpc", test_is_ofpc);
+  g_test_add_func ("/template/nine-ingredients", test_nine_ingredients);
+  g_test_add_func ("/template/laa-performance-matrix", test_laa_matrix);
+  g_test_add_func ("/template/unknown", test_unknown);
+  g_test_add_func ("/template/new-project", test_new_project);
+  g_test_add_func ("/template/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
