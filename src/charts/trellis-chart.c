@@ -363,7 +363,8 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
       const char *id = trellis_statement_get_id (item->statement);
       TrellisChartRow *row = chart_add_row (self, id, trellis_statement_get_number (item->statement),
                                             trellis_statement_get_text (item->statement));
-      const TrellisChartBar *previous = NULL;
+      /* The bar before, by value: appending a bar may move the row's bars in memory. */
+      TrellisChartBar previous = { 0 };
 
       for (guint s = 0; s < n_summaries; s++)
         {
@@ -380,12 +381,12 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
               trellis_distribution_init (&none, self->n_points);
               bar = row_add_bar (self, row, label, &none, FALSE);
             }
-          if (previous != NULL && previous->dist.valid > 0 && bar->dist.valid > 0)
+          if (s > 0 && previous.dist.valid > 0 && bar->dist.valid > 0)
             {
               bar->has_change = TRUE;
-              bar->change_agree = bar->dist.pct_agree - previous->dist.pct_agree;
+              bar->change_agree = bar->dist.pct_agree - previous.dist.pct_agree;
             }
-          previous = bar;
+          previous.dist = bar->dist;
         }
     }
   chart_sort (self);
