@@ -407,34 +407,27 @@ place_column_headings (TrellisChartLayout *self,
   return bottom + 0.35 * self->em;
 }
 
+/* Prints a segment's percent on it, in the text colour that reads best there, if it
+ * fits with room to spare; otherwise the segment goes unlabelled. */
 static void
 place_segment_label (TrellisChartLayout        *self,
-                     const TrellisChartSegment *segment,
+                     TrellisChartSegment       *segment,
                      const TrellisChartColour  *fill)
 {
-  g_autofree char *text = NULL;
-  PangoLayout *layout;
+  g_autofree char *text = g_strdup_printf ("%d", segment->label);
+  PangoLayout *layout = make_text (self, text, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
   double width, height;
 
-  text = g_strdup_printf ("%d", segment->label);
-  layout = make_text (self, text, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
   text_size (layout, &width, &height);
+  if (width + 0.5 * self->em > segment->rect.width || height * 0.8 > segment->rect.height)
+    {
+      g_object_unref (layout);
+      segment->label = -1;
+      return;
+    }
   place_text (self, layout, segment->rect.x + segment->rect.width / 2, 0.5,
               segment->rect.y + segment->rect.height / 2, 0.5,
               trellis_chart_style_get_text_ink_on (self->style, fill));
-}
-
-/* Whether a whole percent fits inside a segment, with room to spare on both sides. */
-static gboolean
-label_fits (TrellisChartLayout        *self,
-            const TrellisChartSegment *segment)
-{
-  g_autofree char *text = g_strdup_printf ("%d", segment->label);
-  g_autoptr(PangoLayout) layout = make_text (self, text, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
-  double width, height;
-
-  text_size (layout, &width, &height);
-  return width + 0.5 * self->em <= segment->rect.width && height * 0.8 <= segment->rect.height;
 }
 
 /* Splits each side's printed total among its points, so that the numbers on the
@@ -593,10 +586,7 @@ place_bar (TrellisChartLayout *self,
             }
           trellis_chart_style_get_level_colour (self->style, n_points, i + 1, &colour);
           add_fill (self->over, segment->rect.x, y, segment->rect.width, thickness, &colour, FALSE);
-          if (label_fits (self, segment))
-            place_segment_label (self, segment, &colour);
-          else
-            segment->label = -1;
+          place_segment_label (self, segment, &colour);
         }
       /* Hairlines between neighbouring levels; the neutral is one block, never split at
        * zero, so it stays one grey on any printer. */

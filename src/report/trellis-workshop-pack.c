@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -713,6 +715,20 @@ draw_plan_row (TrellisWorkshopPack *self,
   cairo_stroke (cr);
 }
 
+/* The dash before a comment, on its first line. */
+static void
+draw_bullet (TrellisWorkshopPack *self,
+             cairo_t             *cr,
+             const Block         *block)
+{
+  g_autoptr(PangoLayout) dash = make_text (self, "–", TRELLIS_CHART_FONT_BODY, -1, FALSE);
+  double top, bottom;
+
+  line_bounds (block->text, 0, &top, &bottom);
+  cairo_move_to (cr, 0, block->y + top);
+  pango_cairo_show_layout (cr, dash);
+}
+
 static void
 draw_block (TrellisWorkshopPack *self,
             cairo_t             *cr,
@@ -731,16 +747,7 @@ draw_block (TrellisWorkshopPack *self,
       set_ink (self, cr, block->ink);
       draw_lines (cr, block->text, block->first_line, block->end_line, block->x, block->y);
       if (block->bullet)
-        {
-          double top, bottom;
-
-          line_bounds (block->text, 0, &top, &bottom);
-          cairo_move_to (cr, 0, block->y + top);
-          {
-            g_autoptr(PangoLayout) dash = make_text (self, "–", TRELLIS_CHART_FONT_BODY, -1, FALSE);
-            pango_cairo_show_layout (cr, dash);
-          }
-        }
+        draw_bullet (self, cr, block);
       break;
     case BLOCK_PLAN_ROW:
       draw_plan_row (self, cr, block, width);
@@ -856,69 +863,72 @@ build_example_chart (TrellisWorkshopPack *self)
   return trellis_chart_new_section (summary, "example", TRELLIS_CHART_ORDER_CHECKLIST);
 }
 
+/* The partnership, the checklist and the round: who answered, and when. */
 static void
-draw_title_page (TrellisWorkshopPack *self,
-                 cairo_t             *cr)
+draw_cover (TrellisWorkshopPack *self,
+            cairo_t             *cr,
+            double               width,
+            double              *y)
 {
   TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
-  double width = self->page_width - 2 * MARGIN_SIDE, y = 0;
-  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
-  g_autofree char *title = NULL, *order = NULL, *privacy = NULL;
-  g_autoptr(GString) contents = g_string_new (NULL);
   const char *name = trellis_project_get_name (self->project);
+  PangoFontDescription *big = trellis_chart_style_dup_font (self->text_style, TRELLIS_CHART_FONT_TITLE);
+  g_autoptr(PangoLayout) title = make_text (self, name != NULL && *name != '\0' ? name : _("Partnership self-assessment"),
+                                            TRELLIS_CHART_FONT_TITLE, width, FALSE);
+  g_autofree char *date = NULL, *when = NULL, *who = NULL;
+  guint n_excluded, n_responses;
 
   draw_paragraph (self, cr, _("Partnership self-assessment · workshop pack"), TRELLIS_CHART_FONT_SUBTITLE,
-                  TRELLIS_CHART_INK_TEXT_MUTED, width, &y, 4);
-  title = g_markup_escape_text (name != NULL && *name != '\0' ? name : _("Partnership self-assessment"), -1);
-  {
-    g_autoptr(PangoLayout) layout = make_text (self, title, TRELLIS_CHART_FONT_TITLE, width, TRUE);
-    PangoFontDescription *big = trellis_chart_style_dup_font (self->text_style, TRELLIS_CHART_FONT_TITLE);
-
-    pango_font_description_set_size (big, pango_font_description_get_size (big) * 3 / 2);
-    pango_layout_set_font_description (layout, big);
-    pango_font_description_free (big);
-    set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
-    cairo_move_to (cr, 0, y);
-    pango_cairo_show_layout (cr, layout);
-    y += layout_height (layout) + 4;
-  }
+                  TRELLIS_CHART_INK_TEXT_MUTED, width, y, 4);
+  pango_font_description_set_size (big, pango_font_description_get_size (big) * 3 / 2);
+  pango_layout_set_font_description (title, big);
+  pango_font_description_free (big);
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
+  cairo_move_to (cr, 0, *y);
+  pango_cairo_show_layout (cr, title);
+  *y += layout_height (title) + 4;
   if (trellis_checklist_get_title (checklist) != NULL)
     draw_paragraph (self, cr, trellis_checklist_get_title (checklist), TRELLIS_CHART_FONT_HEADING,
-                    TRELLIS_CHART_INK_TEXT, width, &y, 14);
+                    TRELLIS_CHART_INK_TEXT, width, y, 14);
 
-  if (self->round != NULL)
+  if (self->round == NULL)
     {
-      g_autofree char *date = format_round_date (self->round);
-      g_autofree char *when = NULL, *who = NULL;
-      guint n_excluded = trellis_round_get_n_excluded (self->round);
-      guint n_responses = trellis_round_get_n_responses (self->round);
-
-      /* TRANSLATORS: the survey round and its date, "Autumn 2026 survey, 12 October 2026" */
-      when = date != NULL ? g_strdup_printf (_("%s survey, %s"), trellis_round_get_label (self->round), date)
-                          : g_strdup_printf (_("%s survey"), trellis_round_get_label (self->round));
-      who = n_excluded > 0
-              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u respondent (%u unfinished response left out)",
-                                              "%u respondents (%u unfinished responses left out)", n_responses),
-                                 n_responses, n_excluded)
-              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents", n_responses),
-                                 n_responses);
-      draw_paragraph (self, cr, when, TRELLIS_CHART_FONT_BODY_BOLD, TRELLIS_CHART_INK_TEXT, width, &y, 2);
-      draw_paragraph (self, cr, who, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, &y, 2);
-      if (self->options.compare == TRELLIS_REPORT_COMPARE_ROUNDS)
-        draw_paragraph (self, cr, _("Each statement compares this round with up to two rounds before it."),
-                        TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, &y, 2);
-      else if (self->options.compare == TRELLIS_REPORT_COMPARE_GROUPS)
-        draw_paragraph (self, cr, _("Each statement shows all respondents and then each respondent group."),
-                        TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, &y, 2);
+      draw_paragraph (self, cr, _("No survey responses have been imported yet."), TRELLIS_CHART_FONT_BODY,
+                      TRELLIS_CHART_INK_TEXT, width, y, 2);
+      return;
     }
-  else
-    draw_paragraph (self, cr, _("No survey responses have been imported yet."), TRELLIS_CHART_FONT_BODY,
-                    TRELLIS_CHART_INK_TEXT, width, &y, 2);
-  y += 14;
 
-  /* Contents: every page that begins something, but this one. */
-  draw_paragraph (self, cr, _("Contents"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width, &y, 4);
+  date = format_round_date (self->round);
+  /* TRANSLATORS: the survey round and its date, "Autumn 2026 survey, 12 October 2026" */
+  when = date != NULL ? g_strdup_printf (_("%s survey, %s"), trellis_round_get_label (self->round), date)
+                      : g_strdup_printf (_("%s survey"), trellis_round_get_label (self->round));
+  n_excluded = trellis_round_get_n_excluded (self->round);
+  n_responses = trellis_round_get_n_responses (self->round);
+  who = n_excluded > 0
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent (%u unfinished response left out)",
+                                          "%u respondents (%u unfinished responses left out)", n_responses),
+                             n_responses, n_excluded)
+          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents", n_responses),
+                             n_responses);
+  draw_paragraph (self, cr, when, TRELLIS_CHART_FONT_BODY_BOLD, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  draw_paragraph (self, cr, who, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  if (self->options.compare == TRELLIS_REPORT_COMPARE_ROUNDS)
+    draw_paragraph (self, cr, _("Each statement compares this round with up to two rounds before it."),
+                    TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  else if (self->options.compare == TRELLIS_REPORT_COMPARE_GROUPS)
+    draw_paragraph (self, cr, _("Each statement shows all respondents and then each respondent group."),
+                    TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+}
+
+/* Every page that begins something, but this one, with its page number. */
+static void
+draw_contents (TrellisWorkshopPack *self,
+               cairo_t             *cr,
+               double               width,
+               double              *y)
+{
+  draw_paragraph (self, cr, _("Contents"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width, y, 4);
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
   for (guint p = 1; p < self->pages->len; p++)
     {
       const char *heading = g_array_index (self->pages, Page, p).heading;
@@ -933,51 +943,76 @@ draw_title_page (TrellisWorkshopPack *self,
       pango_layout_get_size (number, &number_width, NULL);
       entry = make_text (self, heading, TRELLIS_CHART_FONT_BODY, width - 3 * TEXT_FONT_SIZE, FALSE);
       pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
-      set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
-      cairo_move_to (cr, 0, y);
+      cairo_move_to (cr, 0, *y);
       pango_cairo_show_layout (cr, entry);
-      cairo_move_to (cr, width - (double) number_width / PANGO_SCALE, y);
+      cairo_move_to (cr, width - (double) number_width / PANGO_SCALE, *y);
       pango_cairo_show_layout (cr, number);
-      y += layout_height (entry) + 2;
+      *y += layout_height (entry) + 2;
     }
-  y += 14;
+}
+
+/* An example bar, drawn as every chart in the pack is, and what to read off it. */
+static void
+draw_how_to_read (TrellisWorkshopPack *self,
+                  cairo_t             *cr,
+                  double               width,
+                  double              *y)
+{
+  g_autoptr(TrellisChart) example = build_example_chart (self);
+  g_autoptr(TrellisChartStyle) style = trellis_report_create_style (&self->options, CHART_FONT_SIZE);
+  g_autoptr(TrellisChartLayout) layout = NULL;
+  const char *points[] = {
+    _("Each bar is one statement: 100% of the partners who answered it on the scale; n is how many that was."),
+    _("Agreement runs to the right of the centre line and disagreement to the left; the darker shades are the strong answers. “Neither agree nor disagree” is the grey block, split half either side of the line."),
+    _("The bold figures beside a bar are the percentages disagreeing and agreeing; the figures on the bar, each answer’s percentage. They are rounded so that they add up."),
+    _("Not applicable and Don’t know are not counted in the percentages. The narrow column on the right shows them as a share of everyone asked."),
+    _("A bar reaching far both ways marks a statement on which partners disagree with each other: often the most useful one to discuss."),
+    self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
+      ? _("Statements are ordered by how many agree, most agreement first.")
+      : _("Statements are in checklist order."),
+  };
 
   draw_paragraph (self, cr, _("How to read the charts"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width,
-                  &y, 6);
-  {
-    g_autoptr(TrellisChart) example = build_example_chart (self);
-    g_autoptr(TrellisChartStyle) style = trellis_report_create_style (&self->options, CHART_FONT_SIZE);
-    g_autoptr(TrellisChartLayout) layout = NULL;
+                  y, 6);
+  trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
+  trellis_chart_style_set_show_titles (style, FALSE);
+  layout = trellis_chart_layout_new (example, style, width, 0, 0);
+  cairo_save (cr);
+  cairo_translate (cr, 0, *y);
+  trellis_chart_layout_paint (layout, cr);
+  cairo_restore (cr);
+  *y += trellis_chart_layout_get_height (layout) + 10;
 
-    trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
-    trellis_chart_style_set_show_titles (style, FALSE);
-    layout = trellis_chart_layout_new (example, style, width, 0, 0);
-    cairo_save (cr);
-    cairo_translate (cr, 0, y);
-    trellis_chart_layout_paint (layout, cr);
-    cairo_restore (cr);
-    y += trellis_chart_layout_get_height (layout) + 10;
-  }
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("–\t%s", points[i]);
+      g_autoptr(PangoLayout) text = make_text (self, item, TRELLIS_CHART_FONT_BODY, width, FALSE);
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                          (int) (TEXT_FONT_SIZE * PANGO_SCALE));
 
-  order = g_strdup (self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
-                      ? _("Statements are ordered by how many agree, most agreement first.")
-                      : _("Statements are in checklist order."));
-  {
-    const char *points[] = {
-      _("Each bar is one statement: 100% of the partners who answered it on the scale; n is how many that was."),
-      _("Agreement runs to the right of the centre line and disagreement to the left; the darker shades are the strong answers. “Neither agree nor disagree” is the grey block, split half either side of the line."),
-      _("The bold figures beside a bar are the percentages disagreeing and agreeing; the figures on the bar, each answer’s percentage. They are rounded so that they add up."),
-      _("Not applicable and Don’t know are not counted in the percentages. The narrow column on the right shows them as a share of everyone asked."),
-      _("A bar reaching far both ways marks a statement on which partners disagree with each other: often the most useful one to discuss."),
-      order,
-    };
+      /* A hanging indent: the dash in the margin, the lines under each other. */
+      pango_layout_set_tabs (text, tabs);
+      pango_layout_set_indent (text, (int) (-TEXT_FONT_SIZE * PANGO_SCALE));
+      cairo_move_to (cr, 0, *y);
+      pango_cairo_show_layout (cr, text);
+      *y += layout_height (text) + 3;
+    }
+}
 
-    for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-      {
-        g_autofree char *item = g_strdup_printf ("–  %s", points[i]);
-        draw_paragraph (self, cr, item, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, &y, 3);
-      }
-  }
+static void
+draw_title_page (TrellisWorkshopPack *self,
+                 cairo_t             *cr)
+{
+  double width = self->page_width - 2 * MARGIN_SIDE, y = 0;
+  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
+  g_autofree char *privacy = NULL;
+
+  draw_cover (self, cr, width, &y);
+  y += 14;
+  draw_contents (self, cr, width, &y);
+  y += 14;
+  draw_how_to_read (self, cr, width, &y);
   y += 10;
   privacy = g_strdup_printf (_("Responses are confidential. Comments are printed as written, in no particular order, and are linked neither to anyone’s ratings nor to each other. No group of fewer than %u respondents is ever shown on its own."),
                              min_group_size);
