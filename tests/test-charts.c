@@ -611,6 +611,36 @@ test_palettes (void)
     }
 }
 
+/* A widget may be squeezed to almost nothing: the chart draws nonsense-free or not at
+ * all, but never fails. */
+static void
+test_tiny_sizes (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_groups (project, trellis_project_get_latest_round (project), NULL,
+                                                            "D", TRELLIS_CHART_ORDER_AGREEMENT);
+  const double sizes[][2] = { { 1, 1 }, { 10, 400 }, { 60, 20 }, { 2000, 5 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, sizes[i][0], sizes[i][1], 0);
+      TrellisChartHit hit;
+
+      g_assert_cmpuint (trellis_chart_layout_get_end_row (layout), >=, 1);
+      trellis_chart_layout_paint (layout, cr);
+      trellis_chart_draw (chart, style, cr, sizes[i][0], sizes[i][1]);
+      trellis_chart_layout_hit_test (layout, sizes[i][0] / 2, sizes[i][1] / 2, &hit);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -633,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/charts/groups/not-stated", test_groups_not_stated);
   g_test_add_func ("/charts/hit-test", test_hit_test);
   g_test_add_func ("/charts/palettes", test_palettes);
+  g_test_add_func ("/charts/tiny-sizes", test_tiny_sizes);
 
   return g_test_run ();
 }
