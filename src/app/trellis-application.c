@@ -1,0 +1,360 @@
+/* trellis-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-application.h"
+#include "trellis-window.h"
+
+/* Where the sample project is installed; TRELLIS_SAMPLE_PROJECT overrides it so the
+ * uninstalled build (tests, `meson devenv`) finds the one in the source tree. */
+#define SAMPLE_PROJECT_PATH PKGDATADIR "/samples/northshire-csp.trellis"
+
+struct _TrellisApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, GTK_TYPE_APPLICATION)
+
+/* The main window, even when a dialog of it (About, Keyboard Shortcuts) has the focus. */
+static TrellisWindow *
+find_window (TrellisApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TRELLIS_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static TrellisWindow *
+get_window (TrellisApplication *self)
+{
+  TrellisWindow *window = find_window (self);
+
+  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self));
+}
+
+static gboolean
+is_first_run (TrellisApplication *self)
+{
+  return self->settings != NULL && !g_settings_get_boolean (self->settings, "first-run-done");
+}
+
+static void
+remember_first_run (TrellisApplication *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+}
+
+static void
+update_document_actions (TrellisApplication *self)
+{
+  TrellisWindow *window = find_window (self);
+  gboolean has_document = window != NULL && trellis_window_get_document (window) != NULL;
+  g_autoptr(GFile) sample = trellis_application_dup_sample_file (self);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-sample")),
+                               sample != NULL);
+}
+
+/*****/
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TrellisWindow *window = get_window (TRELLIS_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_window_choose_and_open (window);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TrellisWindow *window = get_window (TRELLIS_APPLICATION (user_data));
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_window_open (window, file);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (user_data);
+  TrellisWindow *window = get_window (self);
+  g_autoptr(GFile) sample = trellis_application_dup_sample_file (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (sample != NULL)
+    trellis_window_open_sample (window, sample);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  trellis_window_save (get_window (TRELLIS_APPLICATION (user_data)));
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  trellis_window_save_as (get_window (TRELLIS_APPLICATION (user_data)));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing asks about unsaved changes; the application ends with its last window. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Trellis developers", NULL };
+
+  gtk_show_about_dialog (GTK_WINDOW (find_window (TRELLIS_APPLICATION (user_data))),
+                         "program-name", _("Trellis"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Find out how well your partnership works together "
+                                       "and agree what to improve."),
+                         "website", "https://trellisapp.org",
+                         "copyright", "© 2026 The Trellis developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: your names, one per line, to be credited */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "open-sample", open_sample_action },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+/*****/
+
+static void
+load_settings (TrellisApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  /* Run from an uninstalled build without GSETTINGS_SCHEMA_DIR, Trellis still works; it
+   * only forgets its window size. g_settings_new() would abort. */
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: window size and first run will not be remembered",
+                 APP_ID);
+      return;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/org/trellisapp/Trellis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+trellis_application_startup (GApplication *application)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.open", { "<Control>o", NULL } },
+    { "app.save", { "<Control>s", NULL } },
+    { "app.save-as", { "<Shift><Control>s", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
+
+  load_settings (self);
+  load_style ();
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  update_document_actions (self);
+}
+
+static void
+trellis_application_activate (GApplication *application)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  TrellisWindow *window = get_window (self);
+  g_autoptr(GFile) sample = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (trellis_window_get_document (window) != NULL || trellis_window_get_busy (window))
+    return;
+
+  /* On the very first start there is nothing of the user's to show: the sample gives
+   * them something to explore. */
+  sample = trellis_application_dup_sample_file (self);
+  if (sample != NULL && is_first_run (self))
+    trellis_window_open_sample (window, sample);
+  remember_first_run (self);
+}
+
+static void
+trellis_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  TrellisWindow *window = get_window (self);
+
+  /* One project per window and one window: the first file wins. */
+  if (n_files > 1)
+    {
+      g_autofree char *name = g_file_get_parse_name (files[0]);
+      g_printerr (_("Trellis opens one project at a time; opening %s\n"), name);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_window_open (window, files[0]);
+  remember_first_run (self);
+}
+
+static void
+trellis_application_window_added (GtkApplication *application,
+                                  GtkWindow      *window)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (trellis_application_parent_class)->window_added (application, window);
+
+  if (TRELLIS_IS_WINDOW (window))
+    g_signal_connect_object (window, "notify::document", G_CALLBACK (update_document_actions),
+                             self, G_CONNECT_SWAPPED);
+  update_document_actions (self);
+}
+
+static void
+trellis_application_dispose (GObject *object)
+{
+  TrellisApplication *self = (TrellisApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (trellis_application_parent_class)->dispose (object);
+}
+
+static void
+trellis_application_class_init (TrellisApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = trellis_application_dispose;
+  app_class->startup = trellis_application_startup;
+  app_class->activate = trellis_application_activate;
+  app_class->open = trellis_application_open;
+  gtk_app_class->window_added = trellis_application_window_added;
+}
+
+static void
+trellis_application_init (TrellisApplication *self)
+{
+  g_set_application_name (_("Trellis"));
+}
+
+TrellisApplication *
+trellis_application_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/trellisapp/Trellis",
+                       NULL);
+}
+
+/**
+ * trellis_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+trellis_application_get_settings (TrellisApplication *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * trellis_application_dup_sample_file:
+ *
+ * Returns: (transfer full) (nullable): the bundled sample project, or %NULL when it is
+ *   not there
+ */
+GFile *
+trellis_application_dup_sample_file (TrellisApplication *self)
+{
+  const char *path = g_getenv ("TRELLIS_SAMPLE_PROJECT");
+
+  g_return_val_if_fail (TRELLIS_IS_APPLICATION (self), NULL);
+
+  if (path == NULL || *path == '\0')
+    path = SAMPLE_PROJECT_PATH;
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_file_new_for_path (path);
+}

@@ -1,0 +1,387 @@
+/* trellis-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-document.h"
+#include "trellis-project-io.h"
+
+struct _TrellisDocument
+{
+  GObject         parent_instance;
+
+  TrellisProject *project;
+  GFile          *file;
+  char           *sample_name;
+  gboolean        modified;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_IS_SAMPLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_modified (TrellisDocument *self,
+              gboolean         modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+project_changed_cb (TrellisDocument *self)
+{
+  set_modified (self, TRUE);
+}
+
+static void
+trellis_document_dispose (GObject *object)
+{
+  TrellisDocument *self = (TrellisDocument *) object;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (trellis_document_parent_class)->dispose (object);
+}
+
+static void
+trellis_document_finalize (GObject *object)
+{
+  TrellisDocument *self = (TrellisDocument *) object;
+
+  g_clear_pointer (&self->sample_name, g_free);
+
+  G_OBJECT_CLASS (trellis_document_parent_class)->finalize (object);
+}
+
+static void
+trellis_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TrellisDocument *self = TRELLIS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_IS_SAMPLE:
+      g_value_set_boolean (value, trellis_document_get_is_sample (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_document_class_init (TrellisDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = trellis_document_dispose;
+  object_class->finalize = trellis_document_finalize;
+  object_class->get_property = trellis_document_get_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         TRELLIS_TYPE_PROJECT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisDocument:file:
+   *
+   * Where Save writes; %NULL until the document has a place of its own (the sample is
+   * never written back where it is installed).
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IS_SAMPLE] =
+    g_param_spec_boolean ("is-sample", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+trellis_document_init (TrellisDocument *self)
+{
+}
+
+/**
+ * trellis_document_new:
+ * @project: the project
+ * @file: (nullable): where it is saved, or %NULL if it has never been
+ *
+ * Returns: (transfer full): an unmodified document; any later edit of @project marks it
+ *   modified
+ */
+TrellisDocument *
+trellis_document_new (TrellisProject *project,
+                      GFile          *file)
+{
+  TrellisDocument *self;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self = g_object_new (TRELLIS_TYPE_DOCUMENT, NULL);
+  self->project = g_object_ref (project);
+  g_set_object (&self->file, file);
+  g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+  return self;
+}
+
+typedef struct
+{
+  GFile    *file;
+  gboolean  is_sample;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  TrellisProject *project;
+
+  /* The project is built here and handed over whole; nothing else sees it until then. */
+  project = trellis_project_load_file (data->file, cancellable, &error);
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+/**
+ * trellis_document_load_async:
+ * @file: the project file
+ * @is_sample: whether @file is the bundled sample, which is opened as an unsaved copy
+ *
+ * Reads @file in a worker thread so a large project does not freeze the window.
+ */
+void
+trellis_document_load_async (GFile               *file,
+                             gboolean             is_sample,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->is_sample = is_sample;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trellis_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * trellis_document_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set to the
+ *   loader's message
+ */
+TrellisDocument *
+trellis_document_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(TrellisProject) project = NULL;
+  TrellisDocument *self;
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == trellis_document_load_async,
+                        NULL);
+
+  project = g_task_propagate_pointer (G_TASK (result), error);
+  if (project == NULL)
+    return NULL;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!data->is_sample)
+    return trellis_document_new (project, data->file);
+
+  self = trellis_document_new (project, NULL);
+  self->sample_name = g_file_get_basename (data->file);
+  return self;
+}
+
+/**
+ * trellis_document_save:
+ * @file: (nullable): where to save; %NULL for the document's own file
+ *
+ * Writes the project (atomically, keeping a backup: see trellis_project_save_file()). On
+ * success the document belongs to @file and is unmodified; on failure nothing changes.
+ */
+gboolean
+trellis_document_save (TrellisDocument  *self,
+                       GFile            *file,
+                       GError          **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (file != NULL || self->file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (file == NULL)
+    file = self->file;
+  if (!trellis_project_save_file (self->project, file, NULL, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  if (self->sample_name != NULL)
+    {
+      g_clear_pointer (&self->sample_name, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SAMPLE]);
+    }
+  set_modified (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+/**
+ * trellis_document_get_project:
+ *
+ * Returns: (transfer none): the project
+ */
+TrellisProject *
+trellis_document_get_project (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+  return self->project;
+}
+
+/**
+ * trellis_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): where Save writes
+ */
+GFile *
+trellis_document_get_file (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+gboolean
+trellis_document_get_modified (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * trellis_document_get_is_sample:
+ *
+ * Returns: whether this is an unsaved copy of the bundled sample project
+ */
+gboolean
+trellis_document_get_is_sample (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  return self->sample_name != NULL;
+}
+
+/**
+ * trellis_document_dup_title:
+ *
+ * Returns: (transfer full): the partnership's name, or a stand-in when it has none yet
+ */
+char *
+trellis_document_dup_title (TrellisDocument *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  name = trellis_project_get_name (self->project);
+  if (name == NULL || *name == '\0')
+    return g_strdup (_("Unnamed Partnership"));
+  return g_strdup (name);
+}
+
+/**
+ * trellis_document_dup_suggested_name:
+ *
+ * Returns: (transfer full): a file name to offer in the Save As dialog
+ */
+char *
+trellis_document_dup_suggested_name (TrellisDocument *self)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GString) name = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (self->sample_name != NULL)
+    return g_strdup (self->sample_name);
+
+  /* Characters no file system objects to, so the name works on a USB stick too. */
+  title = trellis_document_dup_title (self);
+  name = g_string_new (NULL);
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c > 127 || strchr ("/\\:*?\"<>|", (int) c) == NULL)
+        g_string_append_unichar (name, c);
+    }
+  g_string_append (name, ".trellis");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

@@ -1,0 +1,39 @@
+/* trellis-document.h: an open project, the file it came from and whether it has unsaved edits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trellis-core.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_DOCUMENT (trellis_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrellisDocument, trellis_document, TRELLIS, DOCUMENT, GObject)
+
+TrellisDocument *trellis_document_new (TrellisProject *project,
+                                       GFile          *file);
+
+void             trellis_document_load_async (GFile               *file,
+                                              gboolean             is_sample,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+TrellisDocument *trellis_document_load_finish (GAsyncResult  *result,
+                                               GError       **error);
+
+gboolean         trellis_document_save (TrellisDocument  *self,
+                                        GFile            *file,
+                                        GError          **error);
+
+TrellisProject  *trellis_document_get_project (TrellisDocument *self);
+GFile           *trellis_document_get_file (TrellisDocument *self);
+gboolean         trellis_document_get_modified (TrellisDocument *self);
+gboolean         trellis_document_get_is_sample (TrellisDocument *self);
+char            *trellis_document_dup_title (TrellisDocument *self);
+char            *trellis_document_dup_suggested_name (TrellisDocument *self);
+
+G_END_DECLS

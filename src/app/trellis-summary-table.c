@@ -1,0 +1,347 @@
+/* trellis-summary-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkGrid rather than a GtkColumnView: its column headers can wrap ("Strongly /
+ * disagree") so eleven numeric columns fit beside the statement text, and each cell can
+ * tell a screen reader which column it is in, which GTK 4.8's column view cannot.
+ */
+#define G_LOG_DOMAIN "trellis-summary-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "trellis-format.h"
+#include "trellis-summary-table.h"
+
+struct _TrellisSummaryTable
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *grid;
+  guint      n_columns;
+  guint      n_rows;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisSummaryTable, trellis_summary_table, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_COUNT,
+  COLUMN_POINT,
+  COLUMN_NOT_APPLICABLE,
+  COLUMN_DONT_KNOW,
+  COLUMN_BLANK,
+  COLUMN_MEAN,
+  COLUMN_AGREE,
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind  kind;
+  guint       point;
+  char       *title;
+  const char *spoken_title;
+  const char *tooltip;
+} Column;
+
+static void
+column_clear (Column *column)
+{
+  g_clear_pointer (&column->title, g_free);
+}
+
+static GArray *
+collect_columns (TrellisScale *scale)
+{
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  guint n_points = trellis_scale_get_n_points (scale);
+  Column column;
+
+  g_array_set_clear_func (columns, (GDestroyNotify) column_clear);
+
+  column = (Column) { COLUMN_COUNT, 0, g_strdup (C_("column", "n")), _("Answers on the scale"),
+                      _("Answers on the scale: the base of the mean and the percentages") };
+  g_array_append_val (columns, column);
+  for (guint p = 1; p <= n_points; p++)
+    {
+      const char *label = trellis_scale_get_point_label (scale, p);
+      column = (Column) { COLUMN_POINT, p,
+                          label != NULL ? g_strdup (label) : g_strdup_printf ("%u", p), NULL, NULL };
+      g_array_append_val (columns, column);
+    }
+  if (trellis_scale_get_allow_na (scale))
+    {
+      column = (Column) { COLUMN_NOT_APPLICABLE, 0, g_strdup (trellis_scale_get_na_label (scale)),
+                          NULL, NULL };
+      g_array_append_val (columns, column);
+    }
+  if (trellis_scale_get_allow_dk (scale))
+    {
+      column = (Column) { COLUMN_DONT_KNOW, 0, g_strdup (trellis_scale_get_dk_label (scale)),
+                          NULL, NULL };
+      g_array_append_val (columns, column);
+    }
+  column = (Column) { COLUMN_BLANK, 0, g_strdup (C_("column", "Blank")), NULL,
+                      _("Respondents who left the statement unanswered") };
+  g_array_append_val (columns, column);
+  column = (Column) { COLUMN_MEAN, 0, g_strdup (C_("column", "Mean")), NULL,
+                      _("Mean of the answers on the scale, from 1 to the number of points") };
+  g_array_append_val (columns, column);
+  column = (Column) { COLUMN_AGREE, 0, g_strdup (C_("column", "% agree")), _("Percent agreeing"),
+                      _("Percentage of the answers on the scale above its middle") };
+  g_array_append_val (columns, column);
+  return columns;
+}
+
+static char *
+format_cell (const Column              *column,
+             const TrellisDistribution *dist)
+{
+  switch (column->kind)
+    {
+    case COLUMN_COUNT:
+      return g_strdup_printf ("%u", dist->valid);
+    case COLUMN_POINT:
+      return g_strdup_printf ("%u", dist->counts[column->point - 1]);
+    case COLUMN_NOT_APPLICABLE:
+      return g_strdup_printf ("%u", dist->not_applicable);
+    case COLUMN_DONT_KNOW:
+      return g_strdup_printf ("%u", dist->dont_know);
+    case COLUMN_BLANK:
+      return g_strdup_printf ("%u", dist->blank);
+    case COLUMN_MEAN:
+      return trellis_format_mean (dist->mean);
+    case COLUMN_AGREE:
+      return trellis_format_percent (dist->valid > 0 ? dist->pct_agree : NAN);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Every statement takes two grid rows: its text across the table, then its numbers under
+ * the column headers. The checklist's statements run to 250 characters; beside eleven
+ * numeric columns they would wrap into a narrow, very tall column. */
+static void
+attach_cell (TrellisSummaryTable *self,
+             GtkWidget           *cell,
+             const char          *row_class,
+             guint                statement,
+             int                  column,
+             int                  row,
+             int                  width,
+             int                  height)
+{
+  g_assert (TRELLIS_IS_SUMMARY_TABLE (self));
+
+  gtk_widget_add_css_class (cell, "cell");
+  gtk_widget_add_css_class (cell, row_class);
+  if ((guint) (column + width) == self->n_columns + 1)
+    gtk_widget_add_css_class (cell, "last-column");
+  if (statement % 2 == 1)
+    gtk_widget_add_css_class (cell, "even");
+  gtk_grid_attach (GTK_GRID (self->grid), cell, column, row, width, height);
+}
+
+static GtkWidget *
+new_header (const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_yalign (GTK_LABEL (label), 1.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  return label;
+}
+
+static GtkWidget *
+new_number_cell (TrellisItemSummary *item)
+{
+  GtkWidget *number = gtk_label_new (trellis_statement_get_number (item->statement));
+  g_autofree char *accessible = trellis_statement_dup_label (item->statement);
+
+  gtk_label_set_xalign (GTK_LABEL (number), 1.0);
+  gtk_label_set_yalign (GTK_LABEL (number), 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (number), 3);
+  gtk_widget_add_css_class (number, "statement-number");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (number),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return number;
+}
+
+static GtkWidget *
+new_text_cell (TrellisItemSummary *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new (trellis_statement_get_text (item->statement));
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (text), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_widget_set_hexpand (text, TRUE);
+  /* The statement's number cell already says the whole statement. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), text);
+
+  if (!item->asked)
+    {
+      GtkWidget *tag = gtk_label_new (_("Not asked in this round"));
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_START);
+      gtk_widget_add_css_class (tag, "tag");
+      gtk_widget_add_css_class (tag, "cut-tag");
+      gtk_widget_add_css_class (text, "dim-label");
+      gtk_box_append (GTK_BOX (box), tag);
+    }
+  return box;
+}
+
+static GtkWidget *
+new_value_cell (const Column       *column,
+                TrellisItemSummary *item)
+{
+  g_autofree char *text = item->asked ? format_cell (column, &item->dist)
+                                      : g_strdup (TRELLIS_FORMAT_NO_VALUE);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s",
+                                                 column->spoken_title != NULL ? column->spoken_title
+                                                                              : column->title,
+                                                 text);
+  GtkWidget *cell = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (cell), 1.0);
+  gtk_widget_set_hexpand (cell, TRUE);
+  gtk_widget_add_css_class (cell, "numeric");
+  if (column->kind == COLUMN_MEAN || column->kind == COLUMN_AGREE)
+    gtk_widget_add_css_class (cell, "statistic");
+  /* Read out of the grid, "3" means nothing; "Strongly agree: 3" does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return cell;
+}
+
+static void
+clear_grid (TrellisSummaryTable *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+  self->n_rows = 0;
+}
+
+static void
+trellis_summary_table_dispose (GObject *object)
+{
+  TrellisSummaryTable *self = (TrellisSummaryTable *) object;
+
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (trellis_summary_table_parent_class)->dispose (object);
+}
+
+static void
+trellis_summary_table_class_init (TrellisSummaryTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_summary_table_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "summarytable");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TABLE);
+}
+
+static void
+trellis_summary_table_init (TrellisSummaryTable *self)
+{
+  /* One stop for the keyboard: focused, the table scrolls into view and a screen
+   * reader announces it by its round. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->grid = gtk_grid_new ();
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+}
+
+GtkWidget *
+trellis_summary_table_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_SUMMARY_TABLE, NULL);
+}
+
+/**
+ * trellis_summary_table_set_section:
+ * @summary: (nullable): the round's summary
+ * @section: (nullable): the section of @summary to show
+ *
+ * Shows one row per rated statement of @section: its number and text, how many answered
+ * each point of the scale, Not applicable, Don't know and blank, the mean and the percent
+ * agreeing. Every number comes from @summary; nothing is counted here.
+ */
+void
+trellis_summary_table_set_section (TrellisSummaryTable   *self,
+                                   TrellisSummary        *summary,
+                                   TrellisSectionSummary *section)
+{
+  g_autoptr(GArray) columns = NULL;
+  GtkWidget *header;
+  guint n_columns;
+
+  g_return_if_fail (TRELLIS_IS_SUMMARY_TABLE (self));
+  g_return_if_fail (section == NULL || summary != NULL);
+
+  clear_grid (self);
+  if (section == NULL)
+    return;
+
+  columns = collect_columns (trellis_summary_get_scale (summary));
+  n_columns = self->n_columns = columns->len;
+
+  header = gtk_label_new (NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  attach_cell (self, header, "column-header", 0, 0, 0, 1, 1);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      Column *column = &g_array_index (columns, Column, c);
+
+      header = new_header (column->title);
+      if (column->tooltip != NULL)
+        gtk_widget_set_tooltip_text (header, column->tooltip);
+      attach_cell (self, header, "column-header", 0, c + 1, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      TrellisItemSummary *item = g_ptr_array_index (section->items, i);
+      int row = 1 + 2 * i;
+
+      attach_cell (self, new_number_cell (item), "number-cell", i, 0, row, 1, 2);
+      attach_cell (self, new_text_cell (item), "text-cell", i, 1, row, n_columns, 1);
+      for (guint c = 0; c < n_columns; c++)
+        attach_cell (self, new_value_cell (&g_array_index (columns, Column, c), item),
+                     "value-cell", i, c + 1, row + 1, 1, 1);
+    }
+  self->n_rows = section->items->len;
+}
+
+/**
+ * trellis_summary_table_get_n_rows:
+ *
+ * Returns: the statements shown, not counting the header
+ */
+guint
+trellis_summary_table_get_n_rows (TrellisSummaryTable *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SUMMARY_TABLE (self), 0);
+  return self->n_rows;
+}

@@ -1,0 +1,1219 @@
+/* trellis-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-application.h"
+#include "trellis-format.h"
+#include "trellis-project-io.h"
+#include "trellis-section-row.h"
+#include "trellis-status-page.h"
+#include "trellis-window-private.h"
+
+/* How many projects Open Recent offers. */
+#define MAX_RECENT 10
+
+typedef void (*ContinueFunc) (TrellisWindow *self,
+                              gpointer       data);
+
+/* What to do once the user has dealt with unsaved changes: close, or open another file. */
+typedef struct
+{
+  TrellisWindow  *self;
+  ContinueFunc    then;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Continuation;
+
+struct _TrellisWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  TrellisDocument      *document;
+  TrellisSummary       *summary;
+  GCancellable         *load_cancellable;
+  GtkNativeDialog      *file_chooser;
+  guint                 refresh_source;
+  guint                 smoke_ticks;
+  gboolean              close_confirmed;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkDropDown          *round_dropdown;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  GtkLabel             *loading_label;
+  GtkLabel             *checklist_label;
+  GtkListBox           *section_list;
+  GtkStack             *content_stack;
+  TrellisSectionPage   *section_page;
+  GMenu                *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_then (TrellisWindow *self,
+                       Continuation  *next);
+
+/*****/
+
+static Continuation *
+continuation_new (TrellisWindow  *self,
+                  ContinueFunc    then,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  Continuation *next = g_new0 (Continuation, 1);
+
+  next->self = g_object_ref (self);
+  next->then = then;
+  next->data = data;
+  next->destroy = destroy;
+  return next;
+}
+
+static void
+continuation_free (Continuation *next)
+{
+  if (next == NULL)
+    return;
+  if (next->destroy != NULL)
+    next->destroy (next->data);
+  g_clear_object (&next->self);
+  g_free (next);
+}
+
+static void
+continuation_run (Continuation *next)
+{
+  if (next == NULL)
+    return;
+  next->then (next->self, next->data);
+  continuation_free (next);
+}
+
+/*****/
+
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *basename = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  basename = g_file_get_basename (file);
+  return g_filename_display_name (basename);
+}
+
+static void
+update_title (TrellisWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_label (self->title_label, _("Trellis"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("Trellis"));
+      return;
+    }
+
+  /* GNOME's convention for unsaved changes: a leading asterisk. */
+  name = trellis_document_dup_title (self->document);
+  if (trellis_document_get_modified (self->document))
+    title = g_strdup_printf ("*%s", name);
+  else
+    title = g_strdup (name);
+  /* Translators: the window title: the partnership's name, then the application's */
+  window_title = g_strdup_printf (_("%s – Trellis"), title);
+
+  file = trellis_document_get_file (self->document);
+  if (file != NULL)
+    subtitle = dup_display_basename (file);
+  else if (trellis_document_get_is_sample (self->document))
+    subtitle = g_strdup (_("Sample project · not saved yet"));
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static TrellisRound *
+get_selected_round (TrellisWindow *self)
+{
+  return gtk_drop_down_get_selected_item (self->round_dropdown);
+}
+
+static void
+update_summary (TrellisWindow *self)
+{
+  TrellisRound *round;
+
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+  if (self->document == NULL)
+    return;
+
+  round = get_selected_round (self);
+  if (round != NULL)
+    self->summary = trellis_summary_new (trellis_document_get_project (self->document),
+                                         round, NULL, NULL);
+}
+
+static TrellisSection *
+get_selected_section (TrellisWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->section_list);
+
+  return row != NULL ? trellis_section_row_get_section (TRELLIS_SECTION_ROW (row)) : NULL;
+}
+
+static void
+select_section_row (TrellisWindow  *self,
+                    TrellisSection *section)
+{
+  GtkListBoxRow *fallback = gtk_list_box_get_row_at_index (self->section_list, 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (TRELLIS_IS_SECTION_ROW (child) &&
+          trellis_section_row_get_section (TRELLIS_SECTION_ROW (child)) == section)
+        {
+          gtk_list_box_select_row (self->section_list, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+    }
+  if (fallback != NULL)
+    gtk_list_box_select_row (self->section_list, fallback);
+}
+
+static void
+show_selected_section (TrellisWindow *self)
+{
+  TrellisSection *section = get_selected_section (self);
+
+  if (self->document == NULL)
+    return;
+  if (section == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "no-sections");
+      return;
+    }
+  trellis_section_page_show (self->section_page, section, self->summary);
+  gtk_stack_set_visible_child_name (self->content_stack, "section");
+}
+
+static void
+refresh (TrellisWindow *self)
+{
+  TrellisProject *project;
+  TrellisChecklist *checklist;
+  const char *checklist_title;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_title (self);
+  if (self->document == NULL)
+    return;
+
+  project = trellis_document_get_project (self->document);
+  checklist = trellis_project_get_checklist (project);
+  checklist_title = trellis_checklist_get_title (checklist);
+  gtk_label_set_label (self->checklist_label,
+                       checklist_title != NULL && *checklist_title != '\0' ? checklist_title
+                                                                          : _("Checklist"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_SECTION_ROW (child))
+      trellis_section_row_update (TRELLIS_SECTION_ROW (child));
+  if (gtk_list_box_get_selected_row (self->section_list) == NULL)
+    select_section_row (self, trellis_section_page_get_section (self->section_page));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->round_dropdown),
+                          trellis_project_get_n_rounds (project) > 0);
+  update_summary (self);
+  show_selected_section (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  TrellisWindow *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit rarely comes alone (an import changes hundreds of things): redraw once after. */
+static void
+project_changed_cb (TrellisWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+static GtkWidget *
+create_section_row (gpointer item,
+                    gpointer user_data)
+{
+  return trellis_section_row_new (TRELLIS_SECTION (item));
+}
+
+static char *
+round_display_name (TrellisRound *round)
+{
+  return round != NULL ? trellis_format_round_name (round) : NULL;
+}
+
+static void
+select_latest_round (TrellisWindow  *self,
+                     TrellisProject *project)
+{
+  TrellisRound *latest = trellis_project_get_latest_round (project);
+  guint n_rounds = trellis_project_get_n_rounds (project);
+
+  for (guint i = 0; i < n_rounds; i++)
+    if (trellis_project_get_round (project, i) == latest)
+      gtk_drop_down_set_selected (self->round_dropdown, i);
+}
+
+/*****/
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) TRELLIS_PROJECT_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "trellis %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+update_recent_menu (TrellisWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), TRELLIS_PROJECT_MIME_TYPE) != 0)
+        continue;
+      if (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info))
+        continue;
+      g_ptr_array_add (projects, info);
+    }
+  g_ptr_array_sort (projects, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < projects->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (projects, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  /* An item without an action shows insensitive: the menu explains itself. */
+  if (projects->len == 0)
+    g_menu_append (self->recent_menu, _("No Recent Projects"), NULL);
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/*****/
+
+static void
+hide_banner (TrellisWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* A folded banner stays out of the accessibility tree: an empty alert would confuse. */
+static void
+banner_child_revealed_cb (TrellisWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->banner_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), FALSE);
+}
+
+/**
+ * trellis_window_show_error:
+ * @primary: what went wrong, in a few words
+ * @secondary: (nullable): the details, e.g. the loader's message
+ *
+ * Shows a problem in a banner at the top of the window until it is dismissed or the
+ * next open or save succeeds.
+ */
+void
+trellis_window_show_error (TrellisWindow *self,
+                           const char    *primary,
+                           const char    *secondary)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (primary != NULL);
+
+  if (secondary != NULL)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", primary, secondary);
+  else
+    markup = g_markup_escape_text (primary, -1);
+  gtk_label_set_markup (self->banner_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  hide_banner (TRELLIS_WINDOW (widget));
+}
+
+/*****/
+
+/* The test suite and CI prove the real binary opened a project and painted it: with
+ * TRELLIS_DEBUG_SMOKE set, say what the window shows once a frame has been drawn, and quit. */
+static gboolean
+smoke_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisProject *project;
+  g_autofree char *name = NULL;
+  guint n_rows = 0;
+
+  /* The first tick comes before the frame showing the project is painted. */
+  if (self->smoke_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  project = trellis_document_get_project (self->document);
+  name = trellis_document_dup_title (self->document);
+  while (gtk_list_box_get_row_at_index (self->section_list, n_rows) != NULL)
+    n_rows++;
+  g_printerr ("trellis: showing “%s” (sections: %u, survey rounds: %u)\n",
+              name, n_rows, trellis_project_get_n_rounds (project));
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+smoke_testing (void)
+{
+  return g_getenv ("TRELLIS_DEBUG_SMOKE") != NULL;
+}
+
+/*****/
+
+typedef struct
+{
+  TrellisWindow *self;
+  GFile         *file;
+  gboolean       is_sample;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
+
+static void
+set_busy (TrellisWindow *self,
+          gboolean       busy)
+{
+  gtk_spinner_set_spinning (self->loading_spinner, busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+load_cb (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  TrellisWindow *self = request->self;
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = trellis_document_load_finish (result, &error);
+  /* Cancelled: a newer open replaced this one, or the window went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  set_busy (self, FALSE);
+
+  /* The loader's messages are whole sentences that name the file: show them as they are. */
+  if (document == NULL)
+    {
+      trellis_window_show_error (self, error->message, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->document != NULL ? "project" : "empty");
+      if (smoke_testing ())
+        {
+          g_printerr ("trellis: %s\n", error->message);
+          g_application_quit (g_application_get_default ());
+        }
+      return;
+    }
+
+  hide_banner (self);
+  trellis_window_set_document (self, document);
+  if (!request->is_sample)
+    add_recent (request->file);
+}
+
+static void
+load (TrellisWindow *self,
+      GFile         *file,
+      gboolean       is_sample)
+{
+  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+  LoadRequest *request;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file);
+  request->is_sample = is_sample;
+
+  gtk_label_set_label (self->loading_label, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  set_busy (self, TRUE);
+  trellis_document_load_async (file, is_sample, self->load_cancellable, load_cb, request);
+}
+
+static void
+open_confirmed (TrellisWindow *self,
+                gpointer       data)
+{
+  load (self, G_FILE (data), FALSE);
+}
+
+static void
+open_sample_confirmed (TrellisWindow *self,
+                       gpointer       data)
+{
+  load (self, G_FILE (data), TRUE);
+}
+
+/*****/
+
+/* A continuation waiting for a dialog's answer rides on the dialog, so it is freed if the
+ * dialog goes away unanswered (its parent window destroyed). */
+#define CONTINUATION_KEY "trellis-continuation"
+
+static void
+attach_continuation (gpointer      dialog,
+                     Continuation *next)
+{
+  g_object_set_data_full (G_OBJECT (dialog), CONTINUATION_KEY, next,
+                          (GDestroyNotify) continuation_free);
+}
+
+static Continuation *
+take_continuation (gpointer dialog)
+{
+  return g_object_steal_data (G_OBJECT (dialog), CONTINUATION_KEY);
+}
+
+static void
+unsaved_response_cb (GtkDialog *dialog,
+                     int        response)
+{
+  Continuation *next = take_continuation (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  switch (response)
+    {
+    case GTK_RESPONSE_REJECT:
+      continuation_run (next);
+      break;
+    case GTK_RESPONSE_ACCEPT:
+      save_then (next->self, next);
+      break;
+    default:
+      continuation_free (next);
+      break;
+    }
+}
+
+/* Runs @then at once when nothing is unsaved; otherwise asks first: Cancel drops @then,
+ * Discard runs it, Save runs it only once the save succeeded. */
+static void
+confirm_unsaved_then (TrellisWindow  *self,
+                      gboolean        closing,
+                      ContinueFunc    then,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  Continuation *next = continuation_new (self, then, data, destroy);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog, *button;
+
+  if (self->document == NULL || !trellis_document_get_modified (self->document))
+    {
+      continuation_run (next);
+      return;
+    }
+
+  title = trellis_document_dup_title (self->document);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   closing ? _("Save changes to “%s” before closing?")
+                                           : _("Save changes to “%s” before opening another project?"),
+                                   title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  attach_continuation (dialog, next);
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/*****/
+
+static void
+add_project_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (projects, _("Trellis projects"));
+  gtk_file_filter_add_mime_type (projects, TRELLIS_PROJECT_MIME_TYPE);
+  gtk_file_filter_add_pattern (projects, "*.trellis");
+  gtk_file_chooser_add_filter (chooser, projects);
+
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (chooser, everything);
+
+  gtk_file_chooser_set_filter (chooser, projects);
+}
+
+/* The chooser must outlive this call; the window holds it until it answers. */
+static void
+show_file_chooser (TrellisWindow        *self,
+                   GtkFileChooserNative *chooser)
+{
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->file_chooser, TRUE);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static gboolean
+save_to (TrellisWindow *self,
+         GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trellis_document_save (self->document, file, &error))
+    {
+      trellis_window_show_error (self, error->message, NULL);
+      return FALSE;
+    }
+  hide_banner (self);
+  add_recent (file);
+  return TRUE;
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response)
+{
+  Continuation *next = take_continuation (chooser);
+  TrellisWindow *self = next->self;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (self->file_chooser == chooser)
+    g_clear_object (&self->file_chooser);
+
+  if (file != NULL && self->document != NULL && save_to (self, file))
+    continuation_run (next);
+  else
+    continuation_free (next);
+}
+
+static void
+choose_file_then_save (TrellisWindow *self,
+                       Continuation  *next)
+{
+  GtkFileChooserNative *chooser;
+  GFile *file = trellis_document_get_file (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  add_project_filters (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    {
+      /* Not the working directory, which for a launched application means nothing. */
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL ? documents
+                                                                      : g_get_home_dir ());
+      g_autofree char *name = trellis_document_dup_suggested_name (self->document);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  attach_continuation (chooser, next);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), NULL);
+  show_file_chooser (self, chooser);
+}
+
+static void
+save_then (TrellisWindow *self,
+           Continuation  *next)
+{
+  GFile *file;
+
+  if (self->document == NULL)
+    {
+      continuation_free (next);
+      return;
+    }
+
+  file = trellis_document_get_file (self->document);
+  if (file == NULL)
+    choose_file_then_save (self, next);
+  else if (save_to (self, file))
+    continuation_run (next);
+  else
+    continuation_free (next);
+}
+
+static void
+do_nothing (TrellisWindow *self,
+            gpointer       data)
+{
+}
+
+static void
+open_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (self->file_chooser == chooser)
+    g_clear_object (&self->file_chooser);
+  if (file != NULL)
+    trellis_window_open (self, file);
+}
+
+/*****/
+
+static void
+close_confirmed_cb (TrellisWindow *self,
+                    gpointer       data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static GSettings *
+get_settings (TrellisWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!TRELLIS_IS_APPLICATION (application))
+    return NULL;
+  return trellis_application_get_settings (TRELLIS_APPLICATION (application));
+}
+
+static void
+save_window_state (TrellisWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+restore_window_state (TrellisWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+trellis_window_close_request (GtkWindow *window)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (window);
+
+  if (!self->close_confirmed && self->document != NULL &&
+      trellis_document_get_modified (self->document))
+    {
+      confirm_unsaved_then (self, TRUE, close_confirmed_cb, NULL, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (trellis_window_parent_class)->close_request (window);
+}
+
+/*****/
+
+static void
+section_row_selected_cb (TrellisWindow *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    show_selected_section (self);
+}
+
+static void
+round_selected_cb (TrellisWindow *self)
+{
+  update_summary (self);
+  show_selected_section (self);
+}
+
+static void
+trellis_window_dispose (GObject *object)
+{
+  TrellisWindow *self = (TrellisWindow *) object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+    }
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
+}
+
+static void
+trellis_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, trellis_window_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      trellis_window_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_window_class_init (TrellisWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = trellis_window_dispose;
+  object_class->get_property = trellis_window_get_property;
+  object_class->set_property = trellis_window_set_property;
+  window_class->close_request = trellis_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TRELLIS_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRELLIS_TYPE_SECTION_PAGE);
+  g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/trellisapp/Trellis/ui/trellis-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, checklist_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
+
+  gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_banner_action);
+}
+
+static void
+trellis_window_init (TrellisWindow *self)
+{
+  g_autoptr(GtkExpression) round_name = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 leaves the drop-down's button (its first CSS node) nameless, and that is
+   * what takes the focus: name it so a screen reader says what it chooses. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->round_dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Survey round"),
+                                  -1);
+
+  round_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (round_display_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->round_dropdown, round_name);
+  g_signal_connect_swapped (self->round_dropdown, "notify::selected",
+                            G_CALLBACK (round_selected_cb), self);
+  g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",
+                            G_CALLBACK (banner_child_revealed_cb), self);
+  g_signal_connect_swapped (self->section_list, "row-selected",
+                            G_CALLBACK (section_row_selected_cb), self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  update_title (self);
+}
+
+/**
+ * trellis_window_new:
+ * @application: (nullable): the application; %NULL in tests
+ *
+ * Returns: (transfer full): a window showing no project, sized as it was last time
+ */
+TrellisWindow *
+trellis_window_new (GtkApplication *application)
+{
+  TrellisWindow *self;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
+  restore_window_state (self);
+  return self;
+}
+
+/**
+ * trellis_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the open document
+ */
+TrellisDocument *
+trellis_window_get_document (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+/**
+ * trellis_window_set_document:
+ * @document: (nullable): the document to show, or %NULL for none
+ *
+ * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
+ * replace a document the user edited go through trellis_window_open().
+ */
+void
+trellis_window_set_document (TrellisWindow   *self,
+                             TrellisDocument *document)
+{
+  TrellisProject *project;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+    }
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+
+  if (document == NULL)
+    {
+      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
+      gtk_drop_down_set_model (self->round_dropdown, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  project = trellis_document_get_project (document);
+  g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+
+  gtk_list_box_bind_model (self->section_list,
+                           trellis_checklist_get_sections (trellis_project_get_checklist (project)),
+                           create_section_row, self, NULL);
+  gtk_drop_down_set_model (self->round_dropdown, trellis_project_get_rounds (project));
+  select_latest_round (self, project);
+
+  /* A facilitator opening results wants the results; a new checklist has only statements. */
+  trellis_section_page_set_view (self->section_page,
+                                 trellis_project_get_n_rounds (project) > 0 ? "responses"
+                                                                             : "statements");
+  gtk_list_box_select_row (self->section_list,
+                           gtk_list_box_get_row_at_index (self->section_list, 0));
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  if (smoke_testing ())
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), smoke_tick_cb, NULL, NULL);
+}
+
+/**
+ * trellis_window_get_busy:
+ *
+ * Returns: whether a project is being opened
+ */
+gboolean
+trellis_window_get_busy (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+/**
+ * trellis_window_open:
+ *
+ * Opens @file in this window, asking first what to do with unsaved changes. Failure to
+ * read it is shown in the window; the project shown stays.
+ */
+void
+trellis_window_open (TrellisWindow *self,
+                     GFile         *file)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  confirm_unsaved_then (self, FALSE, open_confirmed, g_object_ref (file), g_object_unref);
+}
+
+/**
+ * trellis_window_open_sample:
+ * @sample: the bundled sample project
+ *
+ * Opens @sample as an unsaved copy: Save asks where to keep it, so the installed file is
+ * never written.
+ */
+void
+trellis_window_open_sample (TrellisWindow *self,
+                            GFile         *sample)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (sample));
+
+  confirm_unsaved_then (self, FALSE, open_sample_confirmed, g_object_ref (sample), g_object_unref);
+}
+
+/**
+ * trellis_window_choose_and_open:
+ *
+ * Asks which project to open, then opens it.
+ */
+void
+trellis_window_choose_and_open (TrellisWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  add_project_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
+  show_file_chooser (self, chooser);
+}
+
+/**
+ * trellis_window_save:
+ *
+ * Saves the project where it came from, or asks where when it has no file yet.
+ */
+void
+trellis_window_save (TrellisWindow *self)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  save_then (self, continuation_new (self, do_nothing, NULL, NULL));
+}
+
+/**
+ * trellis_window_save_as:
+ *
+ * Asks where to save the project, then saves it there; the window then shows that file.
+ */
+void
+trellis_window_save_as (TrellisWindow *self)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+  choose_file_then_save (self, continuation_new (self, do_nothing, NULL, NULL));
+}
+
+GtkListBox *
+_trellis_window_get_section_list (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->section_list;
+}
+
+TrellisSectionPage *
+_trellis_window_get_section_page (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->section_page;
+}
+
+GtkDropDown *
+_trellis_window_get_round_dropdown (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->round_dropdown;
+}
+
+/**
+ * _trellis_window_get_banner_text:
+ *
+ * Returns: (nullable): the problem the window shows, or %NULL when it shows none
+ */
+const char *
+_trellis_window_get_banner_text (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_text (self->banner_label);
+}

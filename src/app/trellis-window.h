@@ -1,0 +1,35 @@
+/* trellis-window.h: the main window: one project, its sections and a round's answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "trellis-document.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_WINDOW (trellis_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrellisWindow, trellis_window, TRELLIS, WINDOW, GtkApplicationWindow)
+
+TrellisWindow   *trellis_window_new (GtkApplication *application);
+
+TrellisDocument *trellis_window_get_document (TrellisWindow *self);
+void             trellis_window_set_document (TrellisWindow   *self,
+                                              TrellisDocument *document);
+gboolean         trellis_window_get_busy (TrellisWindow *self);
+
+void             trellis_window_open (TrellisWindow *self,
+                                      GFile         *file);
+void             trellis_window_open_sample (TrellisWindow *self,
+                                             GFile         *sample);
+void             trellis_window_choose_and_open (TrellisWindow *self);
+void             trellis_window_save (TrellisWindow *self);
+void             trellis_window_save_as (TrellisWindow *self);
+void             trellis_window_show_error (TrellisWindow *self,
+                                            const char    *primary,
+                                            const char    *secondary);
+
+G_END_DECLS

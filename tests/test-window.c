@@ -1,0 +1,391 @@
+/* test-window.c: the main window on a real project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "test-io-common.h"
+#include "trellis-project-io.h"
+#include "trellis-summary-table.h"
+#include "trellis-window-private.h"
+
+/* Opening a file is asynchronous; give it ten seconds, far more than a fixture needs. */
+static void
+wait_until_idle (TrellisWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (trellis_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (trellis_window_get_busy (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static TrellisWindow *
+new_window (void)
+{
+  /* GTK owns a toplevel; the test keeps its own reference to check it is finalized. */
+  return g_object_ref (trellis_window_new (NULL));
+}
+
+static void
+destroy_window (TrellisWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GFile *
+temp_project_file (const char *name)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/*****/
+
+static void
+test_window_title (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("northshire.trellis");
+  g_autoptr(TrellisDocument) document = NULL;
+
+  trellis_project_set_name (project, "Northshire CSP");
+  document = trellis_document_new (project, file);
+  trellis_window_set_document (window, document);
+  g_assert_true (trellis_window_get_document (window) == document);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Northshire CSP – Trellis");
+
+  /* Any edit marks the project unsaved, GNOME's way. */
+  trellis_statement_set_text (trellis_checklist_find_statement (trellis_project_get_checklist (project), "s1"),
+                              "The partnership has a clear and written remit.");
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*Northshire CSP – Trellis");
+
+  /* A rename shows once the window has caught up with the edit. */
+  trellis_project_set_name (project, "Northshire Community Safety Partnership");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "*Northshire Community Safety Partnership – Trellis");
+
+  /* Saving clears the marker. */
+  trellis_window_save (window);
+  g_assert_null (_trellis_window_get_banner_text (window));
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Northshire Community Safety Partnership – Trellis");
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_window_sections (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  GtkListBox *list;
+  TrellisSectionPage *page;
+  g_autoptr(TrellisSection) added = trellis_section_new ("E");
+
+  trellis_window_set_document (window, document);
+  list = _trellis_window_get_section_list (window);
+  page = _trellis_window_get_section_page (window);
+
+  /* Every section has a row, cut ones too; the first is shown, with the round's answers. */
+  g_assert_cmpuint (count_rows (list), ==, trellis_checklist_get_n_sections (checklist));
+  g_assert_true (trellis_section_page_get_section (page) == trellis_checklist_get_section (checklist, 0));
+  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "responses");
+
+  /* Choosing a row shows its section. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 2));
+  g_assert_true (trellis_section_page_get_section (page) == trellis_checklist_get_section (checklist, 2));
+
+  /* The list follows the checklist. */
+  trellis_section_set_code (added, "E");
+  trellis_section_set_title (added, "Added later");
+  trellis_checklist_append_section (checklist, added);
+  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_true (trellis_document_get_modified (document));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_window_rounds (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  GtkDropDown *rounds;
+  TrellisRound *latest = trellis_project_get_latest_round (project);
+
+  trellis_window_set_document (window, document);
+  rounds = _trellis_window_get_round_dropdown (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rounds)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (rounds)), ==,
+                    trellis_project_get_n_rounds (project));
+  g_assert_true (gtk_drop_down_get_selected_item (rounds) == latest);
+
+  /* Without rounds there is nothing to choose, and the checklist is what there is to see. */
+  while (trellis_project_get_n_rounds (project) > 0)
+    trellis_project_remove_round (project, trellis_project_get_round (project, 0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rounds)));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_window_open (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("opened.trellis");
+  g_autoptr(GError) error = NULL;
+  TrellisDocument *document;
+
+  trellis_project_set_name (project, "Opened from disk");
+  g_assert_true (trellis_project_save_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+
+  trellis_window_open (window, file);
+  g_assert_true (trellis_window_get_busy (window));
+  wait_until_idle (window);
+
+  document = trellis_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_true (g_file_equal (trellis_document_get_file (document), file));
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Opened from disk – Trellis");
+  g_assert_cmpuint (count_rows (_trellis_window_get_section_list (window)), ==, 3);
+  g_assert_null (_trellis_window_get_banner_text (window));
+
+  destroy_window (window);
+}
+
+static void
+test_window_open_sample (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) sample = temp_project_file ("sample.trellis");
+  g_autoptr(GError) error = NULL;
+  TrellisDocument *document;
+  g_autofree char *suggested = NULL;
+
+  g_assert_true (trellis_project_save_file (project, sample, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The sample opens as a copy: saving must never write to where it is installed. */
+  trellis_window_open_sample (window, sample);
+  wait_until_idle (window);
+  document = trellis_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_true (trellis_document_get_is_sample (document));
+  g_assert_null (trellis_document_get_file (document));
+  suggested = trellis_document_dup_suggested_name (document);
+  g_assert_cmpstr (suggested, ==, "sample.trellis");
+
+  destroy_window (window);
+}
+
+static void
+test_window_open_failure (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "fixtures",
+                                                                    "wrong-root.trellis", NULL));
+  g_autoptr(GFile) missing = temp_project_file ("no-such-project.trellis");
+  const char *banner;
+
+  /* The loader's own message reaches the user; the window shows no project. */
+  trellis_window_open (window, file);
+  wait_until_idle (window);
+  g_assert_null (trellis_window_get_document (window));
+  banner = _trellis_window_get_banner_text (window);
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (banner, ==, "“wrong-root.trellis” is not a Trellis project file.");
+
+  trellis_window_open (window, missing);
+  wait_until_idle (window);
+  g_assert_null (trellis_window_get_document (window));
+  g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
+                                   "Could not open “no-such-project.trellis”"));
+
+  destroy_window (window);
+}
+
+static GtkDialog *
+find_dialog (TrellisWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return GTK_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* gtk_window_destroy() takes a window off GTK's list; our reference keeps it alive. */
+static gboolean
+is_open (TrellisWindow *window)
+{
+  return g_list_store_find (G_LIST_STORE (gtk_window_get_toplevels ()), window, NULL);
+}
+
+/* gtk_window_close() does nothing to a window that was never shown. */
+static void
+show_window (TrellisWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Closing with unsaved changes asks; each answer does what it says. */
+static void
+test_window_close_unsaved (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) unwritable = g_file_new_build_filename (g_get_user_data_dir (), "no-such-folder",
+                                                          "project.trellis", NULL);
+  g_autoptr(GFile) file = temp_project_file ("closing.trellis");
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, unwritable);
+  g_autoptr(GError) error = NULL;
+  GtkDialog *dialog;
+
+  trellis_window_set_document (window, document);
+  show_window (window);
+  trellis_project_set_name (project, "Edited");
+
+  /* Cancel: nothing happens. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*Edited – Trellis");
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_true (is_open (window));
+  g_assert_null (find_dialog (window));
+
+  /* Save, but the save fails: the window stays open and says why. */
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  g_assert_true (is_open (window));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
+                                   "Could not save “project.trellis”"));
+
+  /* Save that works (the document now belongs to a folder that exists): saved, then
+   * closed. */
+  g_assert_true (trellis_document_save (document, file, &error));
+  g_assert_no_error (error);
+  trellis_project_set_name (project, "Edited again");
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  g_assert_false (is_open (window));
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_window_close_discard (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("discarded.trellis");
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, file);
+
+  trellis_window_set_document (window, document);
+  show_window (window);
+  trellis_project_set_name (project, "Not kept");
+
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_REJECT);
+  g_assert_false (is_open (window));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_summary_table (void)
+{
+  GtkWidget *table = g_object_ref_sink (trellis_summary_table_new ());
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, NULL, NULL);
+  TrellisSectionSummary *section = trellis_summary_find_section (summary, "C");
+
+  /* One row per rated statement in use: 5a and 5c and the statement added without a
+   * number; the lead-in 5, the cut 5b and the comment box are not rated. */
+  trellis_summary_table_set_section (TRELLIS_SUMMARY_TABLE (table), summary, section);
+  g_assert_cmpuint (trellis_summary_table_get_n_rows (TRELLIS_SUMMARY_TABLE (table)), ==, 3);
+
+  trellis_summary_table_set_section (TRELLIS_SUMMARY_TABLE (table), NULL, NULL);
+  g_assert_cmpuint (trellis_summary_table_get_n_rows (TRELLIS_SUMMARY_TABLE (table)), ==, 0);
+
+  g_assert_finalize_object (table);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The window needs a display; CI runs the suite under xvfb-run. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* tests/meson.build points XDG_DATA_HOME into the build tree: projects saved here and the
+   * recent-files list stay out of the real home. */
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+
+  g_test_add_func ("/window/title", test_window_title);
+  g_test_add_func ("/window/sections", test_window_sections);
+  g_test_add_func ("/window/rounds", test_window_rounds);
+  g_test_add_func ("/window/open", test_window_open);
+  g_test_add_func ("/window/open-sample", test_window_open_sample);
+  g_test_add_func ("/window/open-failure", test_window_open_failure);
+  g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
+  g_test_add_func ("/window/close-discard", test_window_close_discard);
+  g_test_add_func ("/summary-table/rows", test_summary_table);
+
+  return g_test_run ();
+}
