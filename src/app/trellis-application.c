@@ -20,6 +20,7 @@ struct _TrellisApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        show_sample;  /* --sample was given to this, the first instance */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, GTK_TYPE_APPLICATION)
@@ -246,9 +247,35 @@ trellis_application_activate (GApplication *application)
   /* On the very first start there is nothing of the user's to show: the sample gives
    * them something to explore. */
   sample = trellis_application_dup_sample_file (self);
-  if (sample != NULL && is_first_run (self))
+  if (sample != NULL && (self->show_sample || is_first_run (self)))
     trellis_window_open_sample (window, sample);
+  self->show_sample = FALSE;
   remember_first_run (self);
+}
+
+static int
+trellis_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "sample"))
+    return -1;
+
+  /* An instance already running opens the sample itself; this one only asks it to. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_application_get_is_remote (application))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-sample", NULL);
+      return 0;
+    }
+  self->show_sample = TRUE;
+  return -1;
 }
 
 static void
@@ -306,6 +333,7 @@ trellis_application_class_init (TrellisApplicationClass *klass)
   object_class->dispose = trellis_application_dispose;
   app_class->startup = trellis_application_startup;
   app_class->activate = trellis_application_activate;
+  app_class->handle_local_options = trellis_application_handle_local_options;
   app_class->open = trellis_application_open;
   gtk_app_class->window_added = trellis_application_window_added;
 }
@@ -313,7 +341,14 @@ trellis_application_class_init (TrellisApplicationClass *klass)
 static void
 trellis_application_init (TrellisApplication *self)
 {
+  const GOptionEntry options[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the bundled sample project, as an unsaved copy"), NULL },
+    { NULL }
+  };
+
   g_set_application_name (_("Trellis"));
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 TrellisApplication *

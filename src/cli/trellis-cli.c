@@ -26,6 +26,7 @@ static const CommandEntry commands[] = {
   { "new",       trellis_cli_new,       N_("Create a project from a template") },
   { "import",    trellis_cli_import,    N_("Import survey responses as a new round") },
   { "summary",   trellis_cli_summary,   N_("Print each round’s results") },
+  { "export",    trellis_cli_export,    N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
   { "validate",  trellis_cli_validate,  N_("Check that a project file is sound") },
 };
 

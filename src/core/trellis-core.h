@@ -7,6 +7,7 @@
 #include "trellis-action.h"
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
+#include "trellis-group-breakdown.h"
 #include "trellis-import.h"
 #include "trellis-node.h"
 #include "trellis-plan.h"

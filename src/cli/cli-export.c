@@ -1,0 +1,232 @@
+/* cli-export.c: trellis-cli export PROJECT (--pdf OUT.pdf | --svg DIR | --png DIR) […]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+#include "trellis-workshop-pack.h"
+
+typedef struct
+{
+  char *pdf;
+  char *svg;
+  char *png;
+  char *round;
+  char *order;
+  char *style;
+  char *paper;
+  char *compare;
+  /* Formats DESIGN.md promises that later versions write. */
+  char *csv;
+  char *plan_csv;
+  char *ics;
+  char *questionnaire;
+  char *lss;
+} ExportArguments;
+
+static void
+export_arguments_clear (ExportArguments *arguments)
+{
+  char **fields[] = {
+    &arguments->pdf, &arguments->svg, &arguments->png, &arguments->round, &arguments->order,
+    &arguments->style, &arguments->paper, &arguments->compare, &arguments->csv, &arguments->plan_csv,
+    &arguments->ics, &arguments->questionnaire, &arguments->lss,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_clear_pointer (fields[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArguments, export_arguments_clear)
+
+/* Reads the options into @options; returns FALSE with a usage error printed. */
+static gboolean
+read_options (GOptionContext       *context,
+              const ExportArguments *arguments,
+              TrellisReportOptions  *options,
+              int                   *status)
+{
+  const struct
+  {
+    const char *option;
+    const char *value;
+  } not_yet[] = {
+    { "--csv", arguments->csv },
+    { "--plan-csv", arguments->plan_csv },
+    { "--ics", arguments->ics },
+    { "--questionnaire", arguments->questionnaire },
+    { "--lss", arguments->lss },
+  };
+  guint n_outputs = (arguments->pdf != NULL) + (arguments->svg != NULL) + (arguments->png != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_yet); i++)
+    if (not_yet[i].value != NULL)
+      {
+        *status = trellis_cli_usage_error (context, _("%s is not available in this version: use --pdf, --svg or --png"),
+                                           not_yet[i].option);
+        return FALSE;
+      }
+  if (n_outputs != 1)
+    {
+      *status = trellis_cli_usage_error (context, _("give one of --pdf OUT.pdf, --svg DIR or --png DIR"));
+      return FALSE;
+    }
+
+  trellis_report_options_init (options);
+  if (arguments->order != NULL && !trellis_report_order_from_string (arguments->order, &options->order))
+    {
+      *status = trellis_cli_usage_error (context, _("--order must be “checklist” or “agreement”"));
+      return FALSE;
+    }
+  if (arguments->style != NULL && !trellis_chart_palette_from_string (arguments->style, &options->palette))
+    {
+      *status = trellis_cli_usage_error (context, _("--style must be “colour” or “greyscale”"));
+      return FALSE;
+    }
+  if (arguments->paper != NULL
+      && (!trellis_chart_paper_from_string (arguments->paper, &options->paper)
+          || options->paper == TRELLIS_CHART_PAPER_SLIDE))
+    {
+      *status = trellis_cli_usage_error (context, _("--paper must be “a4” or “letter”"));
+      return FALSE;
+    }
+  if (arguments->compare != NULL && !trellis_report_compare_from_string (arguments->compare, &options->compare))
+    {
+      *status = trellis_cli_usage_error (context, _("--compare must be “none”, “rounds” or “groups”"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the project has what the options ask to chart; says what is missing if not. */
+static int
+check_project (const char           *path,
+               TrellisProject       *project,
+               TrellisReportOptions *options,
+               const char           *round_label)
+{
+  TrellisRound *round;
+
+  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
+    return trellis_cli_input_error (path, "%s", _("the checklist has no answer scale"));
+  if (trellis_project_get_n_rounds (project) == 0)
+    return trellis_cli_input_error (path, "%s", _("no survey round has been imported yet, so there is nothing to chart"));
+
+  if (round_label != NULL)
+    {
+      options->round = trellis_project_find_round_by_label (project, round_label);
+      if (options->round == NULL)
+        options->round = trellis_project_find_round (project, round_label);
+      if (options->round == NULL)
+        return trellis_cli_input_error (path, _("no round called “%s”"), round_label);
+    }
+  round = trellis_report_get_round (project, options);
+
+  if (options->compare == TRELLIS_REPORT_COMPARE_ROUNDS && trellis_project_get_round (project, 0) == round)
+    return trellis_cli_input_error (path, _("round “%s” has no earlier round to compare with"),
+                                    trellis_round_get_label (round));
+  if (options->compare == TRELLIS_REPORT_COMPARE_GROUPS && trellis_round_get_n_groups (round) == 0)
+    return trellis_cli_input_error (path, _("round “%s” carries no respondent groups to compare"),
+                                    trellis_round_get_label (round));
+  return TRELLIS_CLI_OK;
+}
+
+static int
+export_pdf (TrellisProject             *project,
+            const TrellisReportOptions *options,
+            const char                 *output)
+{
+  g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new (project, options);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+
+  if (!trellis_workshop_pack_write_pdf (pack, file, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  /* TRANSLATORS: "Wrote pack.pdf (7 pages)" */
+  printf (ngettext ("Wrote %s (%u page)", "Wrote %s (%u pages)", trellis_workshop_pack_get_n_pages (pack)),
+          output, trellis_workshop_pack_get_n_pages (pack));
+  putchar ('\n');
+  return TRELLIS_CLI_OK;
+}
+
+static int
+export_files (TrellisProject             *project,
+              const TrellisReportOptions *options,
+              TrellisReportFormat         format,
+              const char                 *output)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (output);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!trellis_report_export_charts (project, options, format, directory, &written, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (written, i));
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      printf ("%s\n", name);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+int
+trellis_cli_export (int    argc,
+                    char **argv)
+{
+  g_auto(ExportArguments) arguments = { 0 };
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.pdf, N_("Write the workshop pack: charts, comments and plan"), N_("OUT.pdf") },
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &arguments.svg, N_("Write each chart as an SVG slide into DIR"), N_("DIR") },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &arguments.png, N_("Write each chart as a 1920×1080 PNG slide into DIR"), N_("DIR") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &arguments.round, N_("The round to chart (its label or id; default: the latest)"), N_("LABEL") },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &arguments.order, N_("Statements in checklist order or by agreement"), N_("checklist|agreement") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &arguments.style, N_("Colour, or greys for a black-and-white printer"), N_("colour|greyscale") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &arguments.paper, N_("Paper size of the PDF (default: a4)"), N_("a4|letter") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &arguments.compare, N_("Compare each statement across rounds or respondent groups"), N_("none|rounds|groups") },
+    { "csv", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.csv, NULL, NULL },
+    { "plan-csv", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.plan_csv, NULL, NULL },
+    { "ics", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.ics, NULL, NULL },
+    { "questionnaire", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.questionnaire, NULL, NULL },
+    { "lss", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.lss, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisReportOptions options;
+  int status;
+
+  g_option_context_set_summary (context, _("Write the workshop pack as a PDF, or each chart as an SVG or PNG slide."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!trellis_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return trellis_cli_usage_error (context, _("expected one project file"));
+  if (!read_options (context, &arguments, &options, &status))
+    return status;
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = trellis_project_load_file (file, NULL, &error);
+  if (project == NULL)
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+  status = check_project (argv[1], project, &options, arguments.round);
+  if (status != TRELLIS_CLI_OK)
+    return status;
+
+  if (arguments.pdf != NULL)
+    return export_pdf (project, &options, arguments.pdf);
+  return export_files (project, &options, arguments.svg != NULL ? TRELLIS_REPORT_FORMAT_SVG : TRELLIS_REPORT_FORMAT_PNG,
+                       arguments.svg != NULL ? arguments.svg : arguments.png);
+}

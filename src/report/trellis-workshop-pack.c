@@ -1,0 +1,1109 @@
+/* trellis-workshop-pack.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-report"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "trellis-report-private.h"
+#include "trellis-workshop-pack.h"
+
+/* Page furniture, in points. The bottom margin holds the footer. */
+#define MARGIN_SIDE      42.0
+#define MARGIN_TOP       40.0
+#define MARGIN_BOTTOM    56.0
+#define CHART_FONT_SIZE  8.0
+#define TEXT_FONT_SIZE   9.5
+/* A section's chart may shrink this far to stay on one page; longer ones continue
+ * overleaf at full size. */
+#define CHART_MIN_SCALE  0.82
+
+#define N_PLAN_COLUMNS 5
+
+typedef enum
+{
+  BLOCK_CHART,
+  BLOCK_TEXT,
+  BLOCK_PLAN_ROW,
+} BlockKind;
+
+/* Something placed on a page: a chart (or part of one), lines of a paragraph, or a row
+ * of the plan table. Positions are from the top left of the page's text area. */
+typedef struct
+{
+  BlockKind           kind;
+  double              x;
+  double              y;
+  double              height;
+  TrellisChartLayout *chart;
+  PangoLayout        *text;
+  guint               first_line;
+  guint               end_line;
+  TrellisChartInk     ink;
+  gboolean            bullet;
+  PangoLayout        *cells[N_PLAN_COLUMNS];
+  gboolean            header;
+} Block;
+
+typedef struct
+{
+  GArray   *blocks;
+  char     *heading;
+  gboolean  title_page;
+} Page;
+
+struct _TrellisWorkshopPack
+{
+  gatomicrefcount       ref_count;
+
+  TrellisProject       *project;
+  TrellisReportOptions  options;
+  TrellisRound         *round;
+  GPtrArray            *charts;
+  TrellisChartStyle    *chart_style;
+  TrellisChartStyle    *text_style;
+  PangoContext         *context;
+
+  double                page_width;
+  double                page_height;
+  GArray               *pages;
+};
+
+G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
+                     trellis_workshop_pack_unref)
+
+static void
+block_clear (Block *block)
+{
+  g_clear_pointer (&block->chart, trellis_chart_layout_unref);
+  g_clear_object (&block->text);
+  for (guint i = 0; i < N_PLAN_COLUMNS; i++)
+    g_clear_object (&block->cells[i]);
+}
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->blocks, g_array_unref);
+  g_clear_pointer (&page->heading, g_free);
+}
+
+/**
+ * trellis_workshop_pack_new:
+ * @project: the project
+ * @options: what to put in it; the pack keeps a copy
+ *
+ * Prepares the workshop pack: a title page with how to read the charts, the overview
+ * chart, each section's chart followed by what partners said about it, and the
+ * improvement plan when it has actions. Call trellis_workshop_pack_paginate() for a
+ * page size before drawing pages.
+ *
+ * Returns: (transfer full): the pack
+ */
+TrellisWorkshopPack *
+trellis_workshop_pack_new (TrellisProject             *project,
+                           const TrellisReportOptions *options)
+{
+  TrellisWorkshopPack *self;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_new0 (TrellisWorkshopPack, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->project = g_object_ref (project);
+  self->options = *options;
+  self->round = trellis_report_get_round (project, options);
+  if (self->round != NULL)
+    g_object_ref (self->round);
+  self->options.round = self->round;
+  /* The font family is borrowed; the styles keep their own copy of it. */
+  self->chart_style = trellis_report_create_style (options, CHART_FONT_SIZE);
+  self->text_style = trellis_report_create_style (options, TEXT_FONT_SIZE);
+  self->options.font_family = NULL;
+  self->context = trellis_chart_style_create_context (self->text_style);
+  self->charts = trellis_report_build_charts (project, &self->options);
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
+  return self;
+}
+
+TrellisWorkshopPack *
+trellis_workshop_pack_ref (TrellisWorkshopPack *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+trellis_workshop_pack_unref (TrellisWorkshopPack *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_array_unref (self->pages);
+  g_ptr_array_unref (self->charts);
+  g_object_unref (self->context);
+  trellis_chart_style_unref (self->chart_style);
+  trellis_chart_style_unref (self->text_style);
+  g_clear_object (&self->round);
+  g_object_unref (self->project);
+  g_free (self);
+}
+
+/**
+ * trellis_workshop_pack_dup_title:
+ *
+ * Returns: (transfer full): the document's title: "Workshop pack – Partnership – Round"
+ */
+char *
+trellis_workshop_pack_dup_title (TrellisWorkshopPack *self)
+{
+  const char *name, *round;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  name = trellis_project_get_name (self->project);
+  round = self->round != NULL ? trellis_round_get_label (self->round) : NULL;
+  if (name == NULL || *name == '\0')
+    name = _("Partnership self-assessment");
+  if (round == NULL)
+    /* TRANSLATORS: the title of the PDF handout */
+    return g_strdup_printf (_("Workshop pack – %s"), name);
+  return g_strdup_printf (_("Workshop pack – %s – %s"), name, round);
+}
+
+/* Paginating: a cursor moves down the text area of the current page. */
+typedef struct
+{
+  TrellisWorkshopPack *pack;
+  double               width;
+  double               height;
+  double               y;
+} Cursor;
+
+static Page *
+current_page (Cursor *cursor)
+{
+  GArray *pages = cursor->pack->pages;
+
+  return &g_array_index (pages, Page, pages->len - 1);
+}
+
+static void
+new_page (Cursor     *cursor,
+          const char *heading)
+{
+  Page page = { 0 };
+
+  page.blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (page.blocks, (GDestroyNotify) block_clear);
+  page.heading = g_strdup (heading);
+  g_array_append_val (cursor->pack->pages, page);
+  cursor->y = 0;
+}
+
+static void
+add_block (Cursor *cursor,
+           Block  *block)
+{
+  g_array_append_val (current_page (cursor)->blocks, *block);
+}
+
+static PangoLayout *
+make_text (TrellisWorkshopPack *self,
+           const char          *text,
+           TrellisChartFont     font,
+           double               width,
+           gboolean             markup)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *description = trellis_chart_style_dup_font (self->text_style, font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Top and bottom of each line of @layout. */
+static void
+line_bounds (PangoLayout *layout,
+             guint        line,
+             double      *top,
+             double      *bottom)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+
+  for (guint i = 0; i < line; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  *top = (double) logical.y / PANGO_SCALE;
+  *bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+  pango_layout_iter_free (iter);
+}
+
+/* Flows @layout (taken over) down the pages from the cursor, breaking between lines
+ * where a page runs out. */
+static void
+flow_text (Cursor          *cursor,
+           PangoLayout     *layout,
+           double           x,
+           TrellisChartInk  ink,
+           gboolean         bullet)
+{
+  g_autoptr(PangoLayout) owned = layout;
+  guint n_lines = pango_layout_get_line_count (layout), first = 0;
+
+  while (first < n_lines)
+    {
+      Block block = { .kind = BLOCK_TEXT, .x = x, .ink = ink };
+      double first_top, top, bottom;
+      guint end = first;
+
+      line_bounds (layout, first, &first_top, &bottom);
+      for (; end < n_lines; end++)
+        {
+          line_bounds (layout, end, &top, &bottom);
+          if (cursor->y + bottom - first_top > cursor->height)
+            break;
+        }
+      if (end == first)
+        {
+          /* Not one line fits: a fresh page, unless this one is fresh already. */
+          if (cursor->y > 0)
+            {
+              new_page (cursor, NULL);
+              continue;
+            }
+          end = first + 1;
+        }
+      line_bounds (layout, end - 1, &top, &bottom);
+      block.text = g_object_ref (layout);
+      block.first_line = first;
+      block.end_line = end;
+      block.bullet = bullet && first == 0;
+      block.y = cursor->y - first_top;
+      block.height = bottom - first_top;
+      add_block (cursor, &block);
+      cursor->y += bottom - first_top;
+      first = end;
+      if (first < n_lines)
+        new_page (cursor, NULL);
+    }
+}
+
+static void
+flow_paragraph (Cursor           *cursor,
+                const char       *text,
+                TrellisChartFont  font,
+                TrellisChartInk   ink,
+                double            space_after)
+{
+  flow_text (cursor, make_text (cursor->pack, text, font, cursor->width, FALSE), 0, ink, FALSE);
+  cursor->y += space_after;
+}
+
+/* A heading goes to the next page unless it and a few lines after it fit. */
+static void
+flow_heading (Cursor     *cursor,
+              const char *text)
+{
+  PangoLayout *layout = make_text (cursor->pack, text, TRELLIS_CHART_FONT_HEADING, cursor->width, FALSE);
+  double keep = layout_height (layout) + 4 * TEXT_FONT_SIZE;
+
+  if (cursor->y > 0 && cursor->y + keep > cursor->height)
+    new_page (cursor, NULL);
+  flow_text (cursor, layout, 0, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.5 * TEXT_FONT_SIZE;
+}
+
+/* Lays @chart out from @row on the rest of the page, or returns NULL if it does not
+ * all fit there with @reserve points to spare below it. */
+static TrellisChartLayout *
+fit_whole_chart (Cursor       *cursor,
+                 TrellisChart *chart,
+                 double        reserve)
+{
+  double available = cursor->height - cursor->y - reserve;
+  g_autoptr(TrellisChartLayout) layout = NULL;
+
+  if (available <= 0)
+    return NULL;
+  layout = trellis_chart_layout_new_to_fit (chart, cursor->pack->chart_style, cursor->width, available, 0,
+                                            CHART_MIN_SCALE);
+  if (trellis_chart_layout_get_end_row (layout) < trellis_chart_get_n_rows (chart)
+      || trellis_chart_layout_get_height (layout) > available)
+    return NULL;
+  return g_steal_pointer (&layout);
+}
+
+/* Starts a page for @chart. When the chart, shrunk no further than the pack allows,
+ * leaves @reserve points free below it, it takes one page with what follows it on the
+ * same sheet; otherwise it fills pages at full size. */
+static void
+flow_chart (Cursor       *cursor,
+            TrellisChart *chart,
+            double        reserve)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  guint row = 0, n_rows = trellis_chart_get_n_rows (chart);
+  Block block = { .kind = BLOCK_CHART };
+
+  new_page (cursor, trellis_chart_get_title (chart));
+  block.chart = reserve > 0 ? fit_whole_chart (cursor, chart, reserve) : NULL;
+  if (block.chart != NULL)
+    {
+      block.height = trellis_chart_layout_get_height (block.chart);
+      add_block (cursor, &block);
+      cursor->y += block.height + 1.5 * TEXT_FONT_SIZE;
+      return;
+    }
+
+  do
+    {
+      block.chart = trellis_chart_layout_new_to_fit (chart, self->chart_style, cursor->width,
+                                                     cursor->height - cursor->y, row, CHART_MIN_SCALE);
+      block.y = cursor->y;
+      block.height = trellis_chart_layout_get_height (block.chart);
+      row = trellis_chart_layout_get_end_row (block.chart);
+      add_block (cursor, &block);
+      cursor->y += block.height + 1.5 * TEXT_FONT_SIZE;
+      if (row < n_rows)
+        new_page (cursor, NULL);
+    }
+  while (row < n_rows);
+}
+
+static GPtrArray *
+section_comments (TrellisWorkshopPack *self,
+                  TrellisChart        *chart)
+{
+  return trellis_round_get_comments (self->round, trellis_chart_get_section_id (chart));
+}
+
+/* Roughly the height the section's comments will take, to keep room for them. */
+static double
+measure_comments (Cursor       *cursor,
+                  TrellisChart *chart)
+{
+  GPtrArray *comments = section_comments (cursor->pack, chart);
+  double height = 6 * TEXT_FONT_SIZE;  /* the heading and what flow_heading() keeps with it */
+
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = make_text (cursor->pack, g_ptr_array_index (comments, i),
+                                                 TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, FALSE);
+      height += layout_height (layout) + 0.45 * TEXT_FONT_SIZE;
+    }
+  return height;
+}
+
+static void
+flow_comments (Cursor       *cursor,
+               TrellisChart *chart)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  GPtrArray *comments = section_comments (self, chart);
+  guint n_comments = comments != NULL ? comments->len : 0;
+  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
+  g_autofree char *heading = NULL;
+  double indent = TEXT_FONT_SIZE;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "What partners said (%u comment)",
+                                          "What partners said (%u comments)", n_comments),
+                             n_comments);
+  flow_heading (cursor, heading);
+
+  /* Comments are a group's words: like any breakdown, never shown for fewer people than
+   * the minimum group size. */
+  if (n_comments > 0 && trellis_round_get_n_responses (self->round) < min_group_size)
+    {
+      g_autofree char *note = g_strdup_printf (_("Comments are not printed: fewer than %u people responded."),
+                                               min_group_size);
+      flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
+      return;
+    }
+  if (n_comments == 0)
+    {
+      flow_paragraph (cursor, _("No comments on this section."), TRELLIS_CHART_FONT_BODY,
+                      TRELLIS_CHART_INK_TEXT_MUTED, 0);
+      return;
+    }
+  for (guint i = 0; i < n_comments; i++)
+    {
+      PangoLayout *layout = make_text (self, g_ptr_array_index (comments, i), TRELLIS_CHART_FONT_BODY,
+                                       cursor->width - indent, FALSE);
+
+      flow_text (cursor, layout, indent, TRELLIS_CHART_INK_TEXT, TRUE);
+      cursor->y += 0.45 * TEXT_FONT_SIZE;
+    }
+}
+
+static const double plan_column_widths[N_PLAN_COLUMNS] = { 0.17, 0.40, 0.17, 0.10, 0.16 };
+
+static char *
+linked_statements (TrellisWorkshopPack *self,
+                   TrellisAction       *action)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
+  const char * const *ids = trellis_action_get_statement_ids (action);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
+      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
+
+      if (number == NULL)
+        continue;
+      if (numbers->len > 0)
+        g_string_append (numbers, ", ");
+      g_string_append (numbers, number);
+    }
+  if (numbers->len == 0)
+    return NULL;
+  /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
+  return g_strdup_printf (_("Statements %s"), numbers->str);
+}
+
+static void
+make_plan_row (TrellisWorkshopPack *self,
+               Block               *block,
+               const char * const   texts[N_PLAN_COLUMNS],
+               double               width,
+               gboolean             header)
+{
+  double tallest = 0;
+
+  block->kind = BLOCK_PLAN_ROW;
+  block->header = header;
+  for (guint c = 0; c < N_PLAN_COLUMNS; c++)
+    {
+      double column = plan_column_widths[c] * width - 0.6 * TEXT_FONT_SIZE;
+
+      block->cells[c] = make_text (self, texts[c] != NULL ? texts[c] : "",
+                                   header ? TRELLIS_CHART_FONT_SMALL_BOLD : TRELLIS_CHART_FONT_BODY, column, !header);
+      tallest = MAX (tallest, layout_height (block->cells[c]));
+    }
+  block->height = tallest + 0.8 * TEXT_FONT_SIZE;
+}
+
+static void
+flow_plan (Cursor *cursor)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  TrellisPlan *plan = trellis_project_get_plan (self->project);
+  guint n_actions = trellis_plan_get_n_actions (plan);
+  const char *headings[N_PLAN_COLUMNS] = {
+    _("Area for improvement"), _("Key action"), _("Responsible"), _("Timescale"), _("Status"),
+  };
+  Block header = { 0 };
+
+  if (n_actions == 0)
+    return;
+
+  new_page (cursor, _("Improvement plan"));
+  flow_paragraph (cursor, _("Improvement plan"), TRELLIS_CHART_FONT_TITLE, TRELLIS_CHART_INK_TEXT,
+                  TEXT_FONT_SIZE);
+
+  make_plan_row (self, &header, headings, cursor->width, TRUE);
+  header.y = cursor->y;
+  cursor->y += header.height;
+  add_block (cursor, &header);
+
+  for (guint i = 0; i < n_actions; i++)
+    {
+      TrellisAction *action = trellis_plan_get_action (plan, i);
+      g_autofree char *area = g_markup_escape_text (trellis_action_get_area (action) ?: "", -1);
+      g_autofree char *text = g_markup_escape_text (trellis_action_get_text (action) ?: "", -1);
+      g_autofree char *responsible = g_markup_escape_text (trellis_action_get_responsible (action) ?: "", -1);
+      g_autofree char *due = g_markup_escape_text (trellis_action_get_due (action) ?: "", -1);
+      g_autofree char *status = g_markup_escape_text (trellis_action_status_get_label (trellis_action_get_status (action)), -1);
+      g_autofree char *statements = linked_statements (self, action);
+      g_autofree char *action_cell = NULL;
+      const char *cells[N_PLAN_COLUMNS];
+      Block row = { 0 };
+
+      if (statements != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (statements, -1);
+          action_cell = g_strdup_printf ("%s\n<span size=\"smaller\">%s</span>", text, escaped);
+        }
+      else
+        action_cell = g_strdup (text);
+      cells[0] = area;
+      cells[1] = action_cell;
+      cells[2] = responsible;
+      cells[3] = due;
+      cells[4] = status;
+      make_plan_row (self, &row, cells, cursor->width, FALSE);
+
+      /* A row never splits; the header row comes again on every page of the table. */
+      if (cursor->y + row.height > cursor->height)
+        {
+          Block again = { 0 };
+
+          new_page (cursor, NULL);
+          make_plan_row (self, &again, headings, cursor->width, TRUE);
+          again.y = cursor->y;
+          cursor->y += again.height;
+          add_block (cursor, &again);
+        }
+      row.y = cursor->y;
+      cursor->y += row.height;
+      add_block (cursor, &row);
+    }
+}
+
+/**
+ * trellis_workshop_pack_paginate:
+ * @page_width: in points
+ * @page_height: in points
+ *
+ * Lays the pack out on pages of this size (the whole sheet: the pack keeps its own
+ * margins, so a GtkPrintOperation should use the full page).
+ *
+ * Returns: the number of pages
+ */
+guint
+trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
+                                double               page_width,
+                                double               page_height)
+{
+  Cursor cursor = { 0 };
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (page_width > 4 * MARGIN_SIDE && page_height > 4 * MARGIN_BOTTOM, 0);
+
+  g_array_set_size (self->pages, 0);
+  self->page_width = page_width;
+  self->page_height = page_height;
+  cursor.pack = self;
+  cursor.width = page_width - 2 * MARGIN_SIDE;
+  cursor.height = page_height - MARGIN_TOP - MARGIN_BOTTOM;
+
+  new_page (&cursor, trellis_project_get_name (self->project));
+  current_page (&cursor)->title_page = TRUE;
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
+        {
+          flow_chart (&cursor, chart, 0);
+          continue;
+        }
+      /* Keep a section and its comments on one sheet when the comments are short. */
+      flow_chart (&cursor, chart, MIN (measure_comments (&cursor, chart), 0.4 * cursor.height));
+      flow_comments (&cursor, chart);
+    }
+  flow_plan (&cursor);
+  return self->pages->len;
+}
+
+guint
+trellis_workshop_pack_get_n_pages (TrellisWorkshopPack *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->pages->len;
+}
+
+/**
+ * trellis_workshop_pack_get_page_heading:
+ * @page: 0-based
+ *
+ * Returns: (nullable): what the page begins (a bookmark for it), or %NULL when it
+ *   continues the page before
+ */
+const char *
+trellis_workshop_pack_get_page_heading (TrellisWorkshopPack *self,
+                                        guint                page)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  return g_array_index (self->pages, Page, page).heading;
+}
+
+static void
+set_ink (TrellisWorkshopPack *self,
+         cairo_t             *cr,
+         TrellisChartInk      ink)
+{
+  TrellisChartColour colour;
+
+  trellis_chart_style_get_ink (self->text_style, ink, &colour);
+  cairo_set_source_rgb (cr, colour.red, colour.green, colour.blue);
+}
+
+static void
+draw_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            guint        first,
+            guint        end,
+            double       x,
+            double       y)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint line = 0;
+
+  do
+    {
+      if (line >= first && line < end)
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE,
+                         y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line < end && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_plan_row (TrellisWorkshopPack *self,
+               cairo_t             *cr,
+               const Block         *block,
+               double               width)
+{
+  double x = 0, pad = 0.4 * TEXT_FONT_SIZE;
+
+  set_ink (self, cr, block->header ? TRELLIS_CHART_INK_TEXT_MUTED : TRELLIS_CHART_INK_TEXT);
+  for (guint c = 0; c < N_PLAN_COLUMNS; c++)
+    {
+      cairo_move_to (cr, x, block->y + pad);
+      pango_cairo_show_layout (cr, block->cells[c]);
+      x += plan_column_widths[c] * width;
+    }
+  set_ink (self, cr, block->header ? TRELLIS_CHART_INK_TEXT : TRELLIS_CHART_INK_GRID);
+  cairo_set_line_width (cr, block->header ? 0.8 : 0.5);
+  cairo_move_to (cr, 0, block->y + block->height);
+  cairo_line_to (cr, width, block->y + block->height);
+  cairo_stroke (cr);
+}
+
+/* The dash before a comment, on its first line. */
+static void
+draw_bullet (TrellisWorkshopPack *self,
+             cairo_t             *cr,
+             const Block         *block)
+{
+  g_autoptr(PangoLayout) dash = make_text (self, "–", TRELLIS_CHART_FONT_BODY, -1, FALSE);
+  double top, bottom;
+
+  line_bounds (block->text, 0, &top, &bottom);
+  cairo_move_to (cr, 0, block->y + top);
+  pango_cairo_show_layout (cr, dash);
+}
+
+static void
+draw_block (TrellisWorkshopPack *self,
+            cairo_t             *cr,
+            const Block         *block,
+            double               width)
+{
+  switch (block->kind)
+    {
+    case BLOCK_CHART:
+      cairo_save (cr);
+      cairo_translate (cr, block->x, block->y);
+      trellis_chart_layout_paint (block->chart, cr);
+      cairo_restore (cr);
+      break;
+    case BLOCK_TEXT:
+      set_ink (self, cr, block->ink);
+      draw_lines (cr, block->text, block->first_line, block->end_line, block->x, block->y);
+      if (block->bullet)
+        draw_bullet (self, cr, block);
+      break;
+    case BLOCK_PLAN_ROW:
+      draw_plan_row (self, cr, block, width);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+draw_footer (TrellisWorkshopPack *self,
+             cairo_t             *cr,
+             guint                page)
+{
+  g_autofree char *left = NULL, *right = NULL;
+  g_autoptr(PangoLayout) left_layout = NULL, right_layout = NULL;
+  const char *round = self->round != NULL ? trellis_round_get_label (self->round) : NULL;
+  double y = self->page_height - MARGIN_BOTTOM + 22, width;
+  int right_width;
+
+  left = round != NULL ? g_strdup_printf ("%s · %s", trellis_project_get_name (self->project) ?: "", round)
+                       : g_strdup (trellis_project_get_name (self->project) ?: "");
+  /* TRANSLATORS: the page number in the handout's footer */
+  right = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  width = self->page_width - 2 * MARGIN_SIDE;
+
+  set_ink (self, cr, TRELLIS_CHART_INK_GRID);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_SIDE, y - 6);
+  cairo_line_to (cr, MARGIN_SIDE + width, y - 6);
+  cairo_stroke (cr);
+
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT_MUTED);
+  right_layout = make_text (self, right, TRELLIS_CHART_FONT_SMALL, -1, FALSE);
+  pango_layout_get_size (right_layout, &right_width, NULL);
+  left_layout = make_text (self, left, TRELLIS_CHART_FONT_SMALL, width - right_width / PANGO_SCALE - TEXT_FONT_SIZE,
+                           FALSE);
+  pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, MARGIN_SIDE, y);
+  pango_cairo_show_layout (cr, left_layout);
+  cairo_move_to (cr, MARGIN_SIDE + width - (double) right_width / PANGO_SCALE, y);
+  pango_cairo_show_layout (cr, right_layout);
+}
+
+/* Draws @text wrapped to @width at (0, *y) and moves *y below it. */
+static void
+draw_paragraph (TrellisWorkshopPack *self,
+                cairo_t             *cr,
+                const char          *text,
+                TrellisChartFont     font,
+                TrellisChartInk      ink,
+                double               width,
+                double              *y,
+                double               space_after)
+{
+  g_autoptr(PangoLayout) layout = make_text (self, text, font, width, FALSE);
+
+  set_ink (self, cr, ink);
+  cairo_move_to (cr, 0, *y);
+  pango_cairo_show_layout (cr, layout);
+  *y += layout_height (layout) + space_after;
+}
+
+static char *
+format_round_date (TrellisRound *round)
+{
+  const char *iso = trellis_round_get_date (round);
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return date != NULL ? g_date_time_format (date, "%-d %B %Y") : NULL;
+}
+
+/* The example bar of "How to read the charts": one made-up statement drawn by the same
+ * code as every chart in the pack, on the project's own scale. */
+static TrellisChart *
+build_example_chart (TrellisWorkshopPack *self)
+{
+  static const TrellisAnswer answers[] = {
+    1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5,
+    TRELLIS_ANSWER_NOT_APPLICABLE, TRELLIS_ANSWER_DONT_KNOW,
+  };
+  TrellisScale *main_scale = trellis_checklist_get_scale (trellis_project_get_checklist (self->project), 0);
+  g_autoptr(TrellisProject) example = trellis_project_new ();
+  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
+  g_autoptr(TrellisSection) section = trellis_section_new ("example");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("example", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("example");
+  g_autoptr(TrellisSummary) summary = NULL;
+  const char *keys[] = { "example", NULL };
+
+  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5)
+    {
+      for (guint p = 1; p <= 5; p++)
+        trellis_scale_set_point_label (scale, p, trellis_scale_get_point_label (main_scale, p));
+      trellis_scale_set_na_label (scale, trellis_scale_get_na_label (main_scale));
+      trellis_scale_set_dk_label (scale, trellis_scale_get_dk_label (main_scale));
+    }
+  trellis_checklist_append_scale (trellis_project_get_checklist (example), scale);
+  trellis_statement_set_number (statement, "12");
+  trellis_statement_set_text (statement, _("An example statement: partners share information openly and in good time."));
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (trellis_project_get_checklist (example), section);
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    trellis_round_add_response (round, &answers[i], NULL);
+  trellis_project_append_round (example, round);
+
+  summary = trellis_summary_new (example, round, NULL, NULL);
+  return trellis_chart_new_section (summary, "example", TRELLIS_CHART_ORDER_CHECKLIST);
+}
+
+/* The partnership, the checklist and the round: who answered, and when. */
+static void
+draw_cover (TrellisWorkshopPack *self,
+            cairo_t             *cr,
+            double               width,
+            double              *y)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
+  const char *name = trellis_project_get_name (self->project);
+  PangoFontDescription *big = trellis_chart_style_dup_font (self->text_style, TRELLIS_CHART_FONT_TITLE);
+  g_autoptr(PangoLayout) title = make_text (self, name != NULL && *name != '\0' ? name : _("Partnership self-assessment"),
+                                            TRELLIS_CHART_FONT_TITLE, width, FALSE);
+  g_autofree char *date = NULL, *when = NULL, *who = NULL;
+  guint n_excluded, n_responses;
+
+  draw_paragraph (self, cr, _("Partnership self-assessment · workshop pack"), TRELLIS_CHART_FONT_SUBTITLE,
+                  TRELLIS_CHART_INK_TEXT_MUTED, width, y, 4);
+  pango_font_description_set_size (big, pango_font_description_get_size (big) * 3 / 2);
+  pango_layout_set_font_description (title, big);
+  pango_font_description_free (big);
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
+  cairo_move_to (cr, 0, *y);
+  pango_cairo_show_layout (cr, title);
+  *y += layout_height (title) + 4;
+  if (trellis_checklist_get_title (checklist) != NULL)
+    draw_paragraph (self, cr, trellis_checklist_get_title (checklist), TRELLIS_CHART_FONT_HEADING,
+                    TRELLIS_CHART_INK_TEXT, width, y, 14);
+
+  if (self->round == NULL)
+    {
+      draw_paragraph (self, cr, _("No survey responses have been imported yet."), TRELLIS_CHART_FONT_BODY,
+                      TRELLIS_CHART_INK_TEXT, width, y, 2);
+      return;
+    }
+
+  date = format_round_date (self->round);
+  /* TRANSLATORS: the survey round and its date, "Autumn 2026 survey, 12 October 2026" */
+  when = date != NULL ? g_strdup_printf (_("%s survey, %s"), trellis_round_get_label (self->round), date)
+                      : g_strdup_printf (_("%s survey"), trellis_round_get_label (self->round));
+  n_excluded = trellis_round_get_n_excluded (self->round);
+  n_responses = trellis_round_get_n_responses (self->round);
+  who = n_excluded > 0
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent (%u unfinished response left out)",
+                                          "%u respondents (%u unfinished responses left out)", n_responses),
+                             n_responses, n_excluded)
+          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents", n_responses),
+                             n_responses);
+  draw_paragraph (self, cr, when, TRELLIS_CHART_FONT_BODY_BOLD, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  draw_paragraph (self, cr, who, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  if (self->options.compare == TRELLIS_REPORT_COMPARE_ROUNDS)
+    draw_paragraph (self, cr, _("Each statement compares this round with up to two rounds before it."),
+                    TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+  else if (self->options.compare == TRELLIS_REPORT_COMPARE_GROUPS)
+    draw_paragraph (self, cr, _("Each statement shows all respondents and then each respondent group."),
+                    TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, width, y, 2);
+}
+
+/* Every page that begins something, but this one, with its page number. */
+static void
+draw_contents (TrellisWorkshopPack *self,
+               cairo_t             *cr,
+               double               width,
+               double              *y)
+{
+  draw_paragraph (self, cr, _("Contents"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width, y, 4);
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
+  for (guint p = 1; p < self->pages->len; p++)
+    {
+      const char *heading = g_array_index (self->pages, Page, p).heading;
+      g_autoptr(PangoLayout) entry = NULL, number = NULL;
+      g_autofree char *page_number = NULL;
+      int number_width;
+
+      if (heading == NULL)
+        continue;
+      page_number = g_strdup_printf ("%u", p + 1);
+      number = make_text (self, page_number, TRELLIS_CHART_FONT_BODY, -1, FALSE);
+      pango_layout_get_size (number, &number_width, NULL);
+      entry = make_text (self, heading, TRELLIS_CHART_FONT_BODY, width - 3 * TEXT_FONT_SIZE, FALSE);
+      pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
+      cairo_move_to (cr, 0, *y);
+      pango_cairo_show_layout (cr, entry);
+      cairo_move_to (cr, width - (double) number_width / PANGO_SCALE, *y);
+      pango_cairo_show_layout (cr, number);
+      *y += layout_height (entry) + 2;
+    }
+}
+
+/* An example bar, drawn as every chart in the pack is, and what to read off it. */
+static void
+draw_how_to_read (TrellisWorkshopPack *self,
+                  cairo_t             *cr,
+                  double               width,
+                  double              *y)
+{
+  g_autoptr(TrellisChart) example = build_example_chart (self);
+  g_autoptr(TrellisChartStyle) style = trellis_report_create_style (&self->options, CHART_FONT_SIZE);
+  g_autoptr(TrellisChartLayout) layout = NULL;
+  const char *points[] = {
+    _("Each bar is one statement: 100% of the partners who answered it on the scale; n is how many that was."),
+    _("Agreement runs to the right of the centre line and disagreement to the left; the darker shades are the strong answers. “Neither agree nor disagree” is the grey block, split half either side of the line."),
+    _("The bold figures beside a bar are the percentages disagreeing and agreeing; the figures on the bar, each answer’s percentage. They are rounded so that they add up."),
+    _("Not applicable and Don’t know are not counted in the percentages. The narrow column on the right shows them as a share of everyone asked."),
+    _("A bar reaching far both ways marks a statement on which partners disagree with each other: often the most useful one to discuss."),
+    self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
+      ? _("Statements are ordered by how many agree, most agreement first.")
+      : _("Statements are in checklist order."),
+  };
+
+  draw_paragraph (self, cr, _("How to read the charts"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width,
+                  y, 6);
+  trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
+  trellis_chart_style_set_show_titles (style, FALSE);
+  layout = trellis_chart_layout_new (example, style, width, 0, 0);
+  cairo_save (cr);
+  cairo_translate (cr, 0, *y);
+  trellis_chart_layout_paint (layout, cr);
+  cairo_restore (cr);
+  *y += trellis_chart_layout_get_height (layout) + 10;
+
+  set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("–\t%s", points[i]);
+      g_autoptr(PangoLayout) text = make_text (self, item, TRELLIS_CHART_FONT_BODY, width, FALSE);
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                          (int) (TEXT_FONT_SIZE * PANGO_SCALE));
+
+      /* A hanging indent: the dash in the margin, the lines under each other. */
+      pango_layout_set_tabs (text, tabs);
+      pango_layout_set_indent (text, (int) (-TEXT_FONT_SIZE * PANGO_SCALE));
+      cairo_move_to (cr, 0, *y);
+      pango_cairo_show_layout (cr, text);
+      *y += layout_height (text) + 3;
+    }
+}
+
+static void
+draw_title_page (TrellisWorkshopPack *self,
+                 cairo_t             *cr)
+{
+  double width = self->page_width - 2 * MARGIN_SIDE, y = 0;
+  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
+  g_autofree char *privacy = NULL;
+
+  draw_cover (self, cr, width, &y);
+  y += 14;
+  draw_contents (self, cr, width, &y);
+  y += 14;
+  draw_how_to_read (self, cr, width, &y);
+  y += 10;
+  privacy = g_strdup_printf (_("Responses are confidential. Comments are printed as written, in no particular order, and are linked neither to anyone’s ratings nor to each other. No group of fewer than %u respondents is ever shown on its own."),
+                             min_group_size);
+  draw_paragraph (self, cr, privacy, TRELLIS_CHART_FONT_SMALL, TRELLIS_CHART_INK_TEXT_MUTED, width, &y, 0);
+}
+
+/**
+ * trellis_workshop_pack_draw_page:
+ * @cr: a context on a page of the size paginated for, with the origin at its top left
+ *   corner (a PDF page, or a GtkPrintOperation::draw-page context with full-page on)
+ * @page: 0-based
+ *
+ * Draws one page, margins, footer and all.
+ */
+void
+trellis_workshop_pack_draw_page (TrellisWorkshopPack *self,
+                                 cairo_t             *cr,
+                                 guint                page)
+{
+  const Page *current;
+  double width;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  current = &g_array_index (self->pages, Page, page);
+  width = self->page_width - 2 * MARGIN_SIDE;
+
+  cairo_save (cr);
+  set_ink (self, cr, TRELLIS_CHART_INK_BACKGROUND);
+  cairo_paint (cr);
+  cairo_translate (cr, MARGIN_SIDE, MARGIN_TOP);
+  if (current->title_page)
+    draw_title_page (self, cr);
+  for (guint i = 0; i < current->blocks->len; i++)
+    draw_block (self, cr, &g_array_index (current->blocks, Block, i), width);
+  cairo_restore (cr);
+  draw_footer (self, cr, page);
+}
+
+/**
+ * trellis_workshop_pack_write_pdf:
+ * @file: where to write; replaced whole, or left as it was on failure
+ *
+ * Writes the pack as a PDF on the paper the options name, with the document title set
+ * and a bookmark for each part.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+trellis_workshop_pack_write_pdf (TrellisWorkshopPack  *self,
+                                 GFile                *file,
+                                 GError              **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *title = NULL, *basename = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trellis_chart_paper_get_size (self->options.paper, &width, &height);
+  trellis_workshop_pack_paginate (self, width, height);
+  title = trellis_workshop_pack_dup_title (self);
+
+  surface = cairo_pdf_surface_create_for_stream (_trellis_report_append_to_bytes, bytes, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      const char *heading = trellis_workshop_pack_get_page_heading (self, p);
+
+      trellis_workshop_pack_draw_page (self, cr, p);
+      if (heading != NULL)
+        {
+          g_autofree char *link = g_strdup_printf ("page=%u", p + 1);
+          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, heading, link, 0);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  basename = g_file_get_basename (file);
+  ok = _trellis_report_check_surface (surface, basename, error);
+  cairo_surface_destroy (surface);
+
+  return ok && _trellis_report_write_file (file, bytes, error);
+}

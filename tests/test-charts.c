@@ -1,0 +1,669 @@
+/* test-charts.c: from statistics to geometry, without looking at a pixel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "trellis-charts.h"
+#include "trellis-test-project.h"
+
+#define A4_WIDTH  523.0  /* A4 less 36 pt margins */
+#define A4_HEIGHT 770.0
+
+static TrellisChartStyle *
+test_style (void)
+{
+  TrellisChartStyle *style = trellis_chart_style_new (TRELLIS_CHART_PALETTE_COLOUR);
+
+  trellis_chart_style_set_font_family (style, "DejaVu Sans");
+  return style;
+}
+
+static const TrellisChartBarLayout *
+find_row (TrellisChartLayout *layout,
+          const char         *id,
+          guint               bar)
+{
+  TrellisChart *chart = trellis_chart_layout_get_chart (layout);
+
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
+    if (g_str_equal (trellis_chart_get_row (chart, r)->id, id))
+      return trellis_chart_layout_find_bar (layout, r, bar);
+  return NULL;
+}
+
+static const TrellisChartBar *
+chart_bar (TrellisChart *chart,
+           guint         row,
+           guint         bar)
+{
+  return &g_array_index (trellis_chart_get_row (chart, row)->bars, TrellisChartBar, bar);
+}
+
+/*****/
+
+static void
+test_round_percentages (void)
+{
+  const double thirds[] = { 100.0 / 3, 100.0 / 3, 100.0 / 3 };
+  const double halves[] = { 12.5, 12.5, 75.0 };
+  const double zeros[] = { 0, 0, 0 };
+  const double overshoot[] = { 12.6, 12.6 };
+  int rounded[3];
+
+  trellis_chart_round_percentages (thirds, 3, 100, rounded);
+  g_assert_cmpint (rounded[0] + rounded[1] + rounded[2], ==, 100);
+  g_assert_cmpint (rounded[0], ==, 34);
+  g_assert_cmpint (rounded[1], ==, 33);
+
+  trellis_chart_round_percentages (halves, 3, 100, rounded);
+  g_assert_cmpint (rounded[0], ==, 13);
+  g_assert_cmpint (rounded[1], ==, 12);
+  g_assert_cmpint (rounded[2], ==, 75);
+
+  trellis_chart_round_percentages (zeros, 3, 100, rounded);
+  g_assert_cmpint (rounded[0] + rounded[1] + rounded[2], ==, 0);
+
+  /* A side whose printed total came out lower than its parts: 25.2 shown as 25. */
+  trellis_chart_round_percentages (overshoot, 2, 25, rounded);
+  g_assert_cmpint (rounded[0] + rounded[1], ==, 25);
+  g_assert_cmpint (ABS (rounded[0] - rounded[1]), <=, 1);
+}
+
+/* Segment widths are the percentages, laid end to end, and the neutral straddles zero
+ * with half on each side. */
+static void
+check_bar_geometry (TrellisChartLayout          *layout,
+                    const TrellisChartBarLayout *bar,
+                    const TrellisDistribution   *dist)
+{
+  double unit = trellis_chart_layout_get_percent_width (layout);
+  double zero = trellis_chart_layout_get_zero_x (layout);
+  double total = 0, left;
+  guint neutral = (dist->n_points + 1) / 2;
+
+  g_assert_cmpuint (bar->n_segments, ==, dist->n_points);
+  for (guint i = 0; i < bar->n_segments; i++)
+    {
+      const TrellisChartSegment *segment = &bar->segments[i];
+      double expected = 100.0 * dist->counts[i] / dist->valid;
+
+      g_assert_cmpint (segment->answer, ==, (int) i + 1);
+      g_assert_cmpuint (segment->count, ==, dist->counts[i]);
+      g_assert_cmpfloat_with_epsilon (segment->rect.width, expected * unit, 1e-6);
+      if (i > 0)
+        g_assert_cmpfloat_with_epsilon (segment->rect.x, bar->segments[i - 1].rect.x + bar->segments[i - 1].rect.width,
+                                        1e-6);
+      total += segment->rect.width;
+    }
+  g_assert_cmpfloat_with_epsilon (total, 100.0 * unit, 1e-6);
+
+  if (dist->n_points % 2 == 1)
+    {
+      const TrellisChartRect *middle = &bar->segments[neutral - 1].rect;
+
+      g_assert_cmpfloat_with_epsilon (middle->x + middle->width / 2, zero, 1e-6);
+      left = zero - middle->x;
+      g_assert_cmpfloat_with_epsilon (left, middle->width / 2, 1e-6);
+      g_assert_cmpfloat_with_epsilon (bar->segments[0].rect.x,
+                                      zero - unit * (dist->pct_disagree + dist->pct_neutral / 2), 1e-6);
+    }
+  else
+    g_assert_cmpfloat_with_epsilon (bar->segments[dist->n_points / 2].rect.x, zero, 1e-6);
+
+  g_assert_cmpint (bar->sides[0] + bar->sides[1] + bar->sides[2], ==, 100);
+  g_assert_cmpfloat (fabs (bar->sides[0] - dist->pct_disagree), <, 1.0);
+  g_assert_cmpfloat (fabs (bar->sides[2] - dist->pct_agree), <, 1.0);
+}
+
+static void
+test_section_geometry (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "B", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  TrellisChartRect scale_area = trellis_chart_layout_get_scale_area (layout);
+
+  g_assert_cmpuint (trellis_chart_get_n_rows (chart), ==, 6);
+  g_assert_cmpuint (trellis_chart_layout_get_n_bars (layout), ==, 6);
+  g_assert_cmpuint (trellis_chart_layout_get_end_row (layout), ==, 6);
+  g_assert_cmpfloat_with_epsilon (trellis_chart_layout_get_percent_width (layout) * 200, scale_area.width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (scale_area.x + scale_area.width / 2, trellis_chart_layout_get_zero_x (layout), 1e-6);
+
+  for (guint i = 0; i < trellis_chart_layout_get_n_bars (layout); i++)
+    {
+      const TrellisChartBarLayout *bar = trellis_chart_layout_get_bar (layout, i);
+      const TrellisChartBar *data = chart_bar (chart, bar->row, bar->bar);
+
+      g_assert_cmpuint (bar->row, ==, i);
+      g_assert_true (data->dist.valid > 0);
+      check_bar_geometry (layout, bar, &data->dist);
+    }
+}
+
+static void
+test_missing_kept_apart (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "C", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  TrellisChartRect scale_area = trellis_chart_layout_get_scale_area (layout);
+  TrellisChartRect missing_area = trellis_chart_layout_get_missing_area (layout);
+  guint seen_missing = 0;
+
+  g_assert_true (trellis_chart_get_shows_missing (chart));
+  g_assert_cmpfloat (missing_area.x, >, scale_area.x + scale_area.width);
+  for (guint i = 0; i < trellis_chart_layout_get_n_bars (layout); i++)
+    {
+      const TrellisChartBarLayout *bar = trellis_chart_layout_get_bar (layout, i);
+      const TrellisDistribution *dist = &chart_bar (chart, bar->row, bar->bar)->dist;
+      double scale_percent = 0;
+
+      /* Not applicable and Don't know are outside the percentage base... */
+      for (guint s = 0; s < bar->n_segments; s++)
+        scale_percent += bar->segments[s].percent;
+      g_assert_cmpfloat_with_epsilon (scale_percent, 100.0, 1e-9);
+      g_assert_cmpuint (dist->valid + dist->not_applicable + dist->dont_know + dist->blank, ==, dist->total);
+
+      /* ...and drawn in their own column, as a share of everyone asked. */
+      g_assert_cmpint (bar->missing[0].answer, ==, TRELLIS_ANSWER_NOT_APPLICABLE);
+      g_assert_cmpint (bar->missing[1].answer, ==, TRELLIS_ANSWER_DONT_KNOW);
+      g_assert_cmpuint (bar->missing[0].count, ==, dist->not_applicable);
+      g_assert_cmpuint (bar->missing[1].count, ==, dist->dont_know);
+      g_assert_cmpfloat_with_epsilon (bar->missing[0].rect.x, missing_area.x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (bar->missing[1].rect.x, missing_area.x + bar->missing[0].rect.width, 1e-6);
+      g_assert_cmpfloat_with_epsilon (bar->missing[0].percent, 100.0 * dist->not_applicable / dist->total, 1e-9);
+      for (guint s = 0; s < 2; s++)
+        {
+          g_assert_cmpfloat (bar->missing[s].rect.x + bar->missing[s].rect.width, <=,
+                             missing_area.x + missing_area.width + 1e-6);
+          if (bar->missing[s].count > 0)
+            seen_missing++;
+        }
+    }
+  g_assert_cmpuint (seen_missing, >, 0);
+}
+
+static void
+test_order_and_what_is_drawn (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChart) checklist = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChart) agreement = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_AGREEMENT);
+  guint n_rows = trellis_chart_get_n_rows (checklist);
+
+  /* Section D: 41–54, then 55a–55i in place of the lead-in 55; comment item 56 has no bar. */
+  g_assert_cmpuint (n_rows, ==, 23);
+  g_assert_cmpstr (trellis_chart_get_row (checklist, 0)->number, ==, "41");
+  g_assert_cmpstr (trellis_chart_get_row (checklist, 14)->number, ==, "55a");
+  g_assert_cmpstr (trellis_chart_get_row (checklist, n_rows - 1)->number, ==, "55i");
+  g_assert_cmpuint (trellis_chart_get_n_rows (agreement), ==, n_rows);
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      const TrellisDistribution *above = &chart_bar (agreement, r - 1, 0)->dist;
+      const TrellisDistribution *below = &chart_bar (agreement, r, 0)->dist;
+
+      g_assert_cmpfloat (above->pct_agree, >=, below->pct_agree);
+      if (above->pct_agree == below->pct_agree)
+        g_assert_cmpfloat (above->pct_disagree, <=, below->pct_disagree);
+    }
+  g_assert_null (trellis_chart_new_section (summary, "no-such-section", TRELLIS_CHART_ORDER_CHECKLIST));
+}
+
+static void
+test_overview (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_overview (summary, TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, A4_HEIGHT, 0);
+
+  g_assert_cmpint (trellis_chart_get_kind (chart), ==, TRELLIS_CHART_OVERVIEW);
+  g_assert_cmpuint (trellis_chart_get_n_rows (chart), ==, 4);
+  g_assert_cmpstr (trellis_chart_get_row (chart, 1)->number, ==, "B");
+  g_assert_cmpstr (trellis_chart_get_row (chart, 1)->text, ==, "Informed by Evidence");
+  g_assert_cmpuint (chart_bar (chart, 1, 0)->dist.valid, ==,
+                    trellis_summary_find_section (summary, "B")->pooled.valid);
+  g_assert_cmpuint (trellis_chart_layout_get_end_row (layout), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    check_bar_geometry (layout, trellis_chart_layout_get_bar (layout, i), &chart_bar (chart, i, 0)->dist);
+}
+
+static void
+test_nobody_answered (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (7);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "E", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_autofree char *summary_text = trellis_chart_dup_bar_summary (chart, 0, 0);
+  const TrellisChartBarLayout *bar = find_row (layout, "e1", 0);
+
+  g_assert_nonnull (bar);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (bar->sides[i], ==, -1);
+  for (guint s = 0; s < bar->n_segments; s++)
+    g_assert_cmpfloat (bar->segments[s].rect.width, ==, 0.0);
+  g_assert_cmpfloat (bar->missing[0].rect.width + bar->missing[1].rect.width, ==, 0.0);
+  g_assert_nonnull (strstr (summary_text, "no answers"));
+  g_assert_nonnull (strstr (summary_text, "7 left blank"));
+}
+
+static void
+test_everybody_not_applicable (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (7);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "E", TRELLIS_CHART_ORDER_AGREEMENT);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  TrellisChartRect missing_area = trellis_chart_layout_get_missing_area (layout);
+  const TrellisChartBarLayout *bar = find_row (layout, "e2", 0);
+  guint n_rows = trellis_chart_get_n_rows (chart);
+
+  /* The whole column is Not applicable: its axis runs to 100 %. */
+  g_assert_nonnull (bar);
+  g_assert_cmpint (bar->sides[0], ==, -1);
+  g_assert_cmpuint (bar->missing[0].count, ==, 7);
+  g_assert_cmpfloat_with_epsilon (bar->missing[0].percent, 100.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bar->missing[0].rect.width, missing_area.width, 1e-6);
+  /* Rated by nobody, so last when ordered by agreement. */
+  g_assert_cmpuint (chart_bar (chart, n_rows - 1, 0)->dist.valid, ==, 0);
+  g_assert_cmpuint (chart_bar (chart, n_rows - 2, 0)->dist.valid, ==, 0);
+}
+
+static void
+test_single_respondent (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "L", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  guint checked = 0;
+
+  g_assert_cmpuint (trellis_summary_get_n_respondents (summary), ==, 1);
+  for (guint i = 0; i < trellis_chart_layout_get_n_bars (layout); i++)
+    {
+      const TrellisChartBarLayout *bar = trellis_chart_layout_get_bar (layout, i);
+      const TrellisDistribution *dist = &chart_bar (chart, bar->row, 0)->dist;
+      guint full = 0;
+
+      if (dist->valid == 0)
+        continue;
+      check_bar_geometry (layout, bar, dist);
+      for (guint s = 0; s < bar->n_segments; s++)
+        if (bar->segments[s].percent == 100.0)
+          full++;
+      g_assert_cmpuint (full, ==, 1);
+      g_assert_true (bar->sides[0] == 100 || bar->sides[1] == 100 || bar->sides[2] == 100);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 40);
+}
+
+static void
+test_long_text_and_accents (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (9);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "E", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_autofree char *description = trellis_chart_dup_description (chart);
+  const TrellisChartBarLayout *short_row = find_row (layout, "e1", 0);
+  const TrellisChartBarLayout *long_row = find_row (layout, "e3", 0);
+  TrellisChartRect scale_area = trellis_chart_layout_get_scale_area (layout);
+
+  /* Four rated statements: the cut one and the comment item are not drawn. */
+  g_assert_cmpuint (trellis_chart_get_n_rows (chart), ==, 4);
+  g_assert_null (find_row (layout, "e5", 0));
+  g_assert_null (find_row (layout, "e6", 0));
+
+  /* The long statement wraps onto many lines: its row grows, the bar area does not. */
+  g_assert_cmpfloat (long_row->band.height, >, 4 * short_row->band.height);
+  g_assert_cmpfloat_with_epsilon (trellis_chart_layout_get_width (layout), A4_WIDTH, 1e-6);
+  g_assert_cmpfloat (scale_area.width, >, 0.3 * A4_WIDTH);
+
+  g_assert_nonnull (strstr (description, "Cas limites : réponses, accents et textes très longs"));
+  g_assert_nonnull (strstr (description, "Saint-Étienne, Łódź et Zürich"));
+  g_assert_nonnull (strstr (description, "Été 2026"));
+}
+
+static void
+test_sixty_statements_paginate (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (12);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "L", TRELLIS_CHART_ORDER_AGREEMENT);
+  g_autoptr(TrellisChartLayout) first = trellis_chart_layout_new (chart, style, A4_WIDTH, A4_HEIGHT, 0);
+  double thickness = trellis_chart_layout_get_bar (first, 0)->segments[0].rect.height;
+  guint row = 0, pages = 0;
+
+  g_assert_cmpuint (trellis_chart_get_n_rows (chart), ==, 60);
+  while (row < 60)
+    {
+      g_autoptr(TrellisChartLayout) page = trellis_chart_layout_new (chart, style, A4_WIDTH, A4_HEIGHT, row);
+
+      g_assert_cmpuint (trellis_chart_layout_get_first_row (page), ==, row);
+      g_assert_cmpuint (trellis_chart_layout_get_end_row (page), >, row);
+      g_assert_cmpfloat (trellis_chart_layout_get_height (page), <=, A4_HEIGHT);
+      /* Every bar on every page is as thick as on the first. */
+      for (guint i = 0; i < trellis_chart_layout_get_n_bars (page); i++)
+        {
+          const TrellisChartBarLayout *bar = trellis_chart_layout_get_bar (page, i);
+          g_assert_cmpuint (bar->row, ==, row + i);
+          g_assert_cmpfloat_with_epsilon (bar->segments[0].rect.height, thickness, 1e-9);
+        }
+      row = trellis_chart_layout_get_end_row (page);
+      pages++;
+    }
+  g_assert_cmpuint (pages, >=, 2);
+  g_assert_cmpuint (pages, <=, 3);
+
+  /* On a slide it shrinks to fit; too long even at half size, it goes on at full size. */
+  {
+    g_autoptr(TrellisChartLayout) slide = trellis_chart_layout_new_to_fit (chart, style, 900, 500, 0, 0.5);
+    g_autoptr(TrellisChartLayout) fitted = NULL;
+    g_autoptr(TrellisChart) overview = trellis_chart_new_overview (summary, TRELLIS_CHART_ORDER_CHECKLIST);
+
+    g_assert_cmpfloat (trellis_chart_layout_get_scale (slide), ==, 1.0);
+    g_assert_cmpuint (trellis_chart_layout_get_end_row (slide), <, 60);
+    fitted = trellis_chart_layout_new_to_fit (overview, style, 400, 150, 0, 0.5);
+    g_assert_cmpfloat (trellis_chart_layout_get_scale (fitted), <, 1.0);
+    g_assert_cmpfloat (trellis_chart_layout_get_height (fitted), <=, 150);
+    g_assert_cmpuint (trellis_chart_layout_get_end_row (fitted), ==, 2);
+  }
+}
+
+static void
+test_rounds (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  g_autoptr(TrellisSummary) before =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisSummary) after =
+    trellis_summary_new (project, trellis_project_get_round (project, 1), NULL, NULL);
+  TrellisSummary *summaries[] = { before, after };
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_rounds (summaries, 2, "A", TRELLIS_CHART_ORDER_AGREEMENT);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_autofree char *description = trellis_chart_dup_description (chart);
+
+  g_assert_cmpint (trellis_chart_get_kind (chart), ==, TRELLIS_CHART_ROUNDS);
+  g_assert_cmpuint (trellis_chart_get_n_rows (chart), ==, 17);
+  g_assert_cmpuint (trellis_chart_layout_get_n_bars (layout), ==, 34);
+  for (guint r = 0; r < 17; r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (chart, r);
+      const TrellisChartBar *old = chart_bar (chart, r, 0), *new = chart_bar (chart, r, 1);
+
+      g_assert_cmpstr (old->label, ==, "Spring 2026");
+      g_assert_cmpstr (new->label, ==, "Autumn 2026");
+      g_assert_false (old->has_change);
+      g_assert_true (new->has_change);
+      g_assert_cmpfloat_with_epsilon (new->change_agree, new->dist.pct_agree - old->dist.pct_agree, 1e-9);
+      g_assert_cmpfloat_with_epsilon (new->dist.pct_agree,
+                                      trellis_summary_find_item (after, row->id)->dist.pct_agree, 1e-9);
+      /* Ordered by the latest round. */
+      if (r > 0)
+        g_assert_cmpfloat (chart_bar (chart, r - 1, 1)->dist.pct_agree, >=, new->dist.pct_agree);
+      for (guint b = 0; b < 2; b++)
+        check_bar_geometry (layout, trellis_chart_layout_find_bar (layout, r, b), &chart_bar (chart, r, b)->dist);
+    }
+  g_assert_nonnull (strstr (description, "since the round before"));
+}
+
+static void
+test_groups_suppressed (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  g_autoptr(TrellisChart) chart = trellis_chart_new_groups (project, round, NULL, "C", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisSummary) council = trellis_summary_new (project, round, NULL, "Council");
+  g_autofree char *description = trellis_chart_dup_description (chart);
+  const char *note = trellis_chart_get_note (chart);
+
+  g_assert_cmpint (trellis_chart_get_kind (chart), ==, TRELLIS_CHART_GROUPS);
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (chart, r);
+
+      g_assert_cmpuint (row->bars->len, ==, 3);
+      g_assert_cmpstr (chart_bar (chart, r, 0)->label, ==, "All respondents");
+      g_assert_cmpstr (chart_bar (chart, r, 1)->label, ==, "Council");
+      g_assert_cmpstr (chart_bar (chart, r, 2)->label, ==, "Health board");
+      g_assert_cmpuint (chart_bar (chart, r, 1)->dist.valid, ==,
+                        trellis_summary_find_item (council, row->id)->dist.valid);
+    }
+  /* Voluntary sector (3) is too small, Police Scotland (5) hides with it; neither is named. */
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "1 group with fewer than 5 respondents"));
+  g_assert_nonnull (strstr (note, "1 more group"));
+  g_assert_null (strstr (description, "Voluntary"));
+  g_assert_null (strstr (description, "Police"));
+}
+
+static void
+test_groups_not_stated (void)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
+  g_autoptr(TrellisSection) section = trellis_section_new ("A");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(TrellisChart) chart = NULL;
+  const char *keys[] = { "s1", NULL };
+  const TrellisChartBar *not_stated;
+
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
+  trellis_round_set_items (round, keys);
+  /* Five in Council all agreeing, six without a group all disagreeing. */
+  for (guint i = 0; i < 11; i++)
+    {
+      TrellisAnswer answer = i < 5 ? 4 : 2;
+      trellis_round_add_response (round, &answer, i < 5 ? "Council" : NULL);
+    }
+  trellis_project_append_round (project, round);
+
+  chart = trellis_chart_new_groups (project, round, NULL, "A", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_assert_cmpuint (trellis_chart_get_row (chart, 0)->bars->len, ==, 3);
+  not_stated = chart_bar (chart, 0, 2);
+  g_assert_cmpstr (not_stated->label, ==, "Not stated");
+  g_assert_cmpuint (not_stated->dist.valid, ==, 6);
+  g_assert_cmpuint (not_stated->dist.counts[1], ==, 6);
+  g_assert_cmpfloat (not_stated->dist.pct_disagree, ==, 100.0);
+  g_assert_null (trellis_chart_get_note (chart));
+}
+
+static void
+test_hit_test (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "B", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new_to_fit (chart, style, 300, 200, 0, 0.3);
+  double scale = trellis_chart_layout_get_scale (layout);
+  const TrellisChartBarLayout *bar = trellis_chart_layout_get_bar (layout, 2);
+  const TrellisChartSegment *widest = &bar->segments[0];
+  TrellisChartHit hit;
+  g_autofree char *readout = NULL;
+
+  g_assert_cmpfloat (scale, <, 1.0);
+  for (guint s = 1; s < bar->n_segments; s++)
+    if (bar->segments[s].rect.width > widest->rect.width)
+      widest = &bar->segments[s];
+
+  /* Hit-testing takes the coordinates painted in, after the shrinking. */
+  g_assert_true (trellis_chart_layout_hit_test (layout, (widest->rect.x + widest->rect.width / 2) * scale,
+                                                (widest->rect.y + widest->rect.height / 2) * scale, &hit));
+  g_assert_cmpuint (hit.row, ==, 2);
+  g_assert_cmpuint (hit.bar, ==, 0);
+  g_assert_cmpint (hit.answer, ==, widest->answer);
+  readout = trellis_chart_layout_dup_readout (layout, &hit);
+  g_assert_nonnull (strstr (readout, trellis_chart_get_answer_label (chart, widest->answer)));
+  g_assert_nonnull (strstr (readout, trellis_chart_get_row (chart, 2)->number));
+
+  /* Beside the bar, on its band: the whole bar in words. */
+  g_assert_true (trellis_chart_layout_hit_test (layout, 1.0, (bar->band.y + 1) * scale, &hit));
+  g_assert_cmpint (hit.answer, ==, TRELLIS_ANSWER_BLANK);
+  g_clear_pointer (&readout, g_free);
+  readout = trellis_chart_layout_dup_readout (layout, &hit);
+  g_assert_nonnull (strstr (readout, "agree"));
+
+  /* The title is on no bar. */
+  g_assert_false (trellis_chart_layout_hit_test (layout, 5, 5, &hit));
+}
+
+static void
+test_even_scale (void)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(TrellisScale) scale = trellis_scale_new ("four", 4);
+  g_autoptr(TrellisSection) section = trellis_section_new ("A");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(TrellisSummary) summary = NULL;
+  g_autoptr(TrellisChart) chart = NULL;
+  g_autoptr(TrellisChartLayout) layout = NULL;
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  const TrellisAnswer answers[] = { 1, 2, 2, 3, 4, 4, 4, 4 };
+  const char *keys[] = { "s1", NULL };
+
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    trellis_round_add_response (round, &answers[i], NULL);
+  trellis_project_append_round (project, round);
+
+  summary = trellis_summary_new (project, round, NULL, NULL);
+  chart = trellis_chart_new_section (summary, "A", TRELLIS_CHART_ORDER_CHECKLIST);
+  layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  check_bar_geometry (layout, trellis_chart_layout_get_bar (layout, 0), &chart_bar (chart, 0, 0)->dist);
+  g_assert_cmpint (trellis_chart_layout_get_bar (layout, 0)->sides[0], ==, 38);
+  g_assert_cmpint (trellis_chart_layout_get_bar (layout, 0)->sides[1], ==, 0);
+  g_assert_cmpint (trellis_chart_layout_get_bar (layout, 0)->sides[2], ==, 62);
+}
+
+static void
+test_palettes (void)
+{
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autoptr(TrellisChartStyle) style = trellis_chart_style_new (p);
+      double luminance[5];
+
+      for (guint n = TRELLIS_SCALE_MIN_POINTS; n <= TRELLIS_SCALE_MAX_POINTS; n++)
+        for (guint point = 1; point <= n; point++)
+          {
+            TrellisChartColour fill, text;
+
+            /* Whatever is printed on a segment reads at WCAG AA contrast. */
+            trellis_chart_style_get_level_colour (style, n, point, &fill);
+            trellis_chart_style_get_ink (style, trellis_chart_style_get_text_ink_on (style, &fill), &text);
+            g_assert_cmpfloat (trellis_chart_colour_get_contrast (&fill, &text), >=, 4.5);
+          }
+
+      for (guint point = 1; point <= 5; point++)
+        {
+          TrellisChartColour fill;
+          trellis_chart_style_get_level_colour (style, 5, point, &fill);
+          luminance[point - 1] = trellis_chart_colour_get_luminance (&fill);
+        }
+      /* Strength is lightness: the strong answers darker than the mild ones, the
+       * neutral lightest. */
+      g_assert_cmpfloat (luminance[0], <, luminance[1]);
+      g_assert_cmpfloat (luminance[4], <, luminance[3]);
+      g_assert_cmpfloat (luminance[2], >, luminance[1]);
+      g_assert_cmpfloat (luminance[2], >, luminance[3]);
+
+      /* In greyscale every level is its own grey, even across the two sides. */
+      if (p == TRELLIS_CHART_PALETTE_GREYSCALE)
+        for (guint i = 0; i < 5; i++)
+          for (guint j = i + 1; j < 5; j++)
+            g_assert_cmpfloat (fabs (luminance[i] - luminance[j]), >, 0.04);
+    }
+}
+
+/* A widget may be squeezed to almost nothing: the chart draws nonsense-free or not at
+ * all, but never fails. */
+static void
+test_tiny_sizes (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_groups (project, trellis_project_get_latest_round (project), NULL,
+                                                            "D", TRELLIS_CHART_ORDER_AGREEMENT);
+  const double sizes[][2] = { { 1, 1 }, { 10, 400 }, { 60, 20 }, { 2000, 5 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, sizes[i][0], sizes[i][1], 0);
+      TrellisChartHit hit;
+
+      g_assert_cmpuint (trellis_chart_layout_get_end_row (layout), >=, 1);
+      trellis_chart_layout_paint (layout, cr);
+      trellis_chart_draw (chart, style, cr, sizes[i][0], sizes[i][1]);
+      trellis_chart_layout_hit_test (layout, sizes[i][0] / 2, sizes[i][1] / 2, &hit);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/charts/round-percentages", test_round_percentages);
+  g_test_add_func ("/charts/geometry/section", test_section_geometry);
+  g_test_add_func ("/charts/geometry/missing-kept-apart", test_missing_kept_apart);
+  g_test_add_func ("/charts/geometry/even-scale", test_even_scale);
+  g_test_add_func ("/charts/order-and-what-is-drawn", test_order_and_what_is_drawn);
+  g_test_add_func ("/charts/overview", test_overview);
+  g_test_add_func ("/charts/edge/nobody-answered", test_nobody_answered);
+  g_test_add_func ("/charts/edge/everybody-not-applicable", test_everybody_not_applicable);
+  g_test_add_func ("/charts/edge/single-respondent", test_single_respondent);
+  g_test_add_func ("/charts/edge/long-text-and-accents", test_long_text_and_accents);
+  g_test_add_func ("/charts/edge/sixty-statements", test_sixty_statements_paginate);
+  g_test_add_func ("/charts/rounds", test_rounds);
+  g_test_add_func ("/charts/groups/suppressed", test_groups_suppressed);
+  g_test_add_func ("/charts/groups/not-stated", test_groups_not_stated);
+  g_test_add_func ("/charts/hit-test", test_hit_test);
+  g_test_add_func ("/charts/palettes", test_palettes);
+  g_test_add_func ("/charts/tiny-sizes", test_tiny_sizes);
+
+  return g_test_run ();
+}

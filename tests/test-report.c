@@ -1,0 +1,382 @@
+/* test-report.c: the workshop pack as a PDF, and the charts one file each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "trellis-test-project.h"
+#include "trellis-workshop-pack.h"
+
+typedef struct
+{
+  char  *directory;
+  GFile *pdf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->directory = g_dir_make_tmp ("trellis-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->pdf = g_file_new_build_filename (fixture->directory, "pack.pdf", NULL);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (fixture->directory);
+
+  remove_tree (directory);
+  g_clear_object (&fixture->pdf);
+  g_free (fixture->directory);
+}
+
+/* Runs a poppler tool on the PDF, or skips the test when it is not installed. */
+static char *
+run_poppler (const char *tool,
+             GFile      *pdf)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_autofree char *path = g_file_get_path (pdf);
+  const char *text_argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
+  const char *info_argv[] = { program, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *output = NULL;
+  int status;
+
+  if (program == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) (g_str_equal (tool, "pdfinfo") ? info_argv : text_argv), NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return output;
+}
+
+static guint
+pdf_page_count (const char *info)
+{
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+write_pack (TrellisProject             *project,
+            const TrellisReportOptions *options,
+            GFile                      *pdf,
+            guint                      *n_pages)
+{
+  g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new (project, options);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_workshop_pack_write_pdf (pack, pdf, &error));
+  g_assert_no_error (error);
+  if (n_pages != NULL)
+    *n_pages = trellis_workshop_pack_get_n_pages (pack);
+}
+
+static void
+test_pack_sample (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  g_autofree char *info = NULL, *text = NULL;
+  TrellisReportOptions options;
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  guint n_pages;
+
+  trellis_report_options_init (&options);
+  write_pack (project, &options, fixture->pdf, &n_pages);
+
+  info = run_poppler ("pdfinfo", fixture->pdf);
+  text = run_poppler ("pdftotext", fixture->pdf);
+  if (info == NULL || text == NULL)
+    {
+      g_test_skip ("poppler-utils (pdfinfo, pdftotext) not installed");
+      return;
+    }
+
+  /* Title page, overview, one page per section with its comments, the plan. */
+  g_assert_cmpuint (pdf_page_count (info), ==, n_pages);
+  g_assert_cmpuint (n_pages, ==, 7);
+  g_assert_nonnull (strstr (info, "Workshop pack – Northshire Community Safety Partnership – Autumn 2026"));
+  g_assert_nonnull (strstr (info, "pts (A4)"));
+
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      g_autofree char *label = trellis_section_dup_label (trellis_checklist_get_section (checklist, s));
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_nonnull (strstr (text, "All sections at a glance"));
+  g_assert_nonnull (strstr (text, "How to read the charts"));
+  g_assert_nonnull (strstr (text, "Improvement plan"));
+  g_assert_nonnull (strstr (text, "Send papers a week ahead"));
+  g_assert_nonnull (strstr (text, "The joint strategic needs assessment was excellent"));
+  g_assert_nonnull (strstr (text, "Zoë’s work on the dashboard"));
+  g_assert_nonnull (strstr (text, "Page 7 of 7"));
+}
+
+static void
+test_pack_letter_greyscale_groups (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autofree char *info = NULL, *text = NULL;
+  TrellisReportOptions options;
+  guint n_pages;
+
+  trellis_report_options_init (&options);
+  options.paper = TRELLIS_CHART_PAPER_LETTER;
+  options.palette = TRELLIS_CHART_PALETTE_GREYSCALE;
+  options.compare = TRELLIS_REPORT_COMPARE_GROUPS;
+  options.order = TRELLIS_CHART_ORDER_AGREEMENT;
+  write_pack (project, &options, fixture->pdf, &n_pages);
+
+  info = run_poppler ("pdfinfo", fixture->pdf);
+  text = run_poppler ("pdftotext", fixture->pdf);
+  if (info == NULL || text == NULL)
+    {
+      g_test_skip ("poppler-utils (pdfinfo, pdftotext) not installed");
+      return;
+    }
+  g_assert_cmpuint (pdf_page_count (info), ==, n_pages);
+  g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
+  g_assert_nonnull (strstr (text, "Health board"));
+  g_assert_nonnull (strstr (text, "Not shown, to keep answers anonymous"));
+  g_assert_null (strstr (text, "Voluntary sector"));
+  g_assert_null (strstr (text, "Police Scotland"));
+}
+
+static void
+test_pack_long_section_and_small_round (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (2);
+  g_autofree char *text = NULL;
+  TrellisReportOptions options;
+  guint n_pages;
+
+  trellis_report_options_init (&options);
+  write_pack (project, &options, fixture->pdf, &n_pages);
+  text = run_poppler ("pdftotext", fixture->pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("poppler-utils (pdftotext) not installed");
+      return;
+    }
+
+  /* Sixty statements do not fit one page: the chart goes on, titled as continued. */
+  g_assert_cmpuint (n_pages, >=, 5);
+  g_assert_nonnull (strstr (text, "Section L – Sixty statements (continued)"));
+  g_assert_nonnull (strstr (text, "Statement number 60 of a very long section."));
+  g_assert_nonnull (strstr (text, "Saint-Étienne"));
+  /* Two respondents are fewer than the minimum group size: their words stay out. */
+  g_assert_nonnull (strstr (text, "Comments are not printed: fewer than 5 people responded."));
+  g_assert_null (strstr (text, "Très bien organisé"));
+}
+
+static void
+test_pack_without_rounds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  g_autofree char *title = NULL;
+  TrellisReportOptions options;
+  guint n_pages;
+
+  trellis_project_set_name (project, "Empty");
+  trellis_report_options_init (&options);
+  write_pack (project, &options, fixture->pdf, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+
+  pack = trellis_workshop_pack_new (project, &options);
+  title = trellis_workshop_pack_dup_title (pack);
+  g_assert_cmpstr (title, ==, "Workshop pack – Empty");
+}
+
+static void
+test_pack_paginates_for_print (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  TrellisReportOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  trellis_report_options_init (&options);
+  pack = trellis_workshop_pack_new (project, &options);
+
+  /* What GtkPrintOperation::begin-print and ::draw-page will do. */
+  n_pages = trellis_workshop_pack_paginate (pack, 612, 792);
+  g_assert_cmpuint (n_pages, ==, trellis_workshop_pack_get_n_pages (pack));
+  g_assert_cmpstr (trellis_workshop_pack_get_page_heading (pack, 0), ==, "Northshire Community Safety Partnership");
+  g_assert_cmpstr (trellis_workshop_pack_get_page_heading (pack, 1), ==, "All sections at a glance");
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < n_pages; p++)
+    trellis_workshop_pack_draw_page (pack, cr, p);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_pdf_write_failure_leaves_nothing (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  g_autoptr(GFile) missing = g_file_new_build_filename (fixture->directory, "no-such-dir", "pack.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  pack = trellis_workshop_pack_new (project, &options);
+  g_assert_false (trellis_workshop_pack_write_pdf (pack, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_query_exists (missing, NULL));
+}
+
+static void
+check_png_size (GFile *directory,
+                const char *name)
+{
+  g_autoptr(GFile) file = g_file_get_child (directory, name);
+  g_autofree char *path = g_file_get_path (file);
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1080);
+  cairo_surface_destroy (image);
+}
+
+static char *
+load_child (GFile      *directory,
+            const char *name)
+{
+  g_autoptr(GFile) file = g_file_get_child (directory, name);
+  char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+static void
+test_export_charts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  g_autoptr(GFile) svg = g_file_new_build_filename (fixture->directory, "svg", "nested", NULL);
+  g_autoptr(GFile) png = g_file_new_build_filename (fixture->directory, "png", NULL);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *descriptions = NULL;
+  const char *expected[] = {
+    "overview.svg", "section-A.svg", "section-B.svg", "section-C.svg", "section-D.svg", "section-D-2.svg",
+    "descriptions.txt",
+  };
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  g_assert_true (trellis_report_export_charts (project, &options, TRELLIS_REPORT_FORMAT_SVG, svg, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *contents = load_child (svg, expected[i]);
+
+      g_assert_cmpstr (g_ptr_array_index (written, i), ==, expected[i]);
+      if (g_str_has_suffix (expected[i], ".svg"))
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else
+        descriptions = g_steal_pointer (&contents);
+    }
+  g_assert_nonnull (strstr (descriptions, "section-B.svg\nSection B – Informed by Evidence."));
+
+  /* Two rounds a statement need more room: the longest sections go on to a second
+   * slide, named after the first. */
+  g_clear_pointer (&written, g_ptr_array_unref);
+  options.compare = TRELLIS_REPORT_COMPARE_ROUNDS;
+  g_assert_true (trellis_report_export_charts (project, &options, TRELLIS_REPORT_FORMAT_PNG, png, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (written, 0), ==, "overview.png");
+  g_assert_cmpstr (g_ptr_array_index (written, 1), ==, "section-A.png");
+  g_assert_cmpstr (g_ptr_array_index (written, 2), ==, "section-A-2.png");
+  check_png_size (png, "overview.png");
+  check_png_size (png, "section-A-2.png");
+  g_clear_pointer (&descriptions, g_free);
+  descriptions = load_child (png, "descriptions.txt");
+  g_assert_nonnull (strstr (descriptions, "Spring 2026: "));
+  g_assert_nonnull (strstr (descriptions, "points agreeing since the round before"));
+}
+
+static void
+test_export_long_section_continues (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_edge_cases (5);
+  g_autoptr(GFile) svg = g_file_new_build_filename (fixture->directory, "svg", NULL);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisReportOptions options;
+  gboolean continued = FALSE;
+
+  trellis_report_options_init (&options);
+  g_assert_true (trellis_report_export_charts (project, &options, TRELLIS_REPORT_FORMAT_SVG, svg, &written, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < written->len; i++)
+    if (g_str_equal (g_ptr_array_index (written, i), "section-L-2.svg"))
+      continued = TRUE;
+  g_assert_true (continued);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/report/pack/sample", Fixture, NULL, fixture_set_up, test_pack_sample, fixture_tear_down);
+  g_test_add ("/report/pack/letter-greyscale-groups", Fixture, NULL, fixture_set_up,
+              test_pack_letter_greyscale_groups, fixture_tear_down);
+  g_test_add ("/report/pack/long-section-and-small-round", Fixture, NULL, fixture_set_up,
+              test_pack_long_section_and_small_round, fixture_tear_down);
+  g_test_add ("/report/pack/without-rounds", Fixture, NULL, fixture_set_up, test_pack_without_rounds,
+              fixture_tear_down);
+  g_test_add_func ("/report/pack/paginates-for-print", test_pack_paginates_for_print);
+  g_test_add ("/report/pack/write-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
+              test_pdf_write_failure_leaves_nothing, fixture_tear_down);
+  g_test_add ("/report/export/charts", Fixture, NULL, fixture_set_up, test_export_charts, fixture_tear_down);
+  g_test_add ("/report/export/long-section-continues", Fixture, NULL, fixture_set_up,
+              test_export_long_section_continues, fixture_tear_down);
+
+  return g_test_run ();
+}
