@@ -199,6 +199,7 @@ test_layout (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisImport) import = import_fixtures (project, test->files, &error);
   g_auto(GStrv) small = NULL;
+  g_autofree char *default_label = NULL;
   TrellisRound *round;
   GListModel *columns;
   guint n_dropped = 0, n_items = 0, n_comments = 0, n_groups = 0;
@@ -239,6 +240,11 @@ test_layout (gconstpointer data)
   g_assert_cmpuint (n_comments, ==, 4);
   g_assert_cmpuint (n_groups, ==, 1);
   g_assert_cmpuint (n_dropped, >=, test->n_dropped);
+
+  /* Known before building: what the assistant shows beside its switch. */
+  g_assert_cmpuint (trellis_import_count_incomplete (import), ==, test->times * test->n_excluded);
+  default_label = trellis_import_dup_default_label (import);
+  g_assert_cmpstr (default_label, ==, "Round 1");
 
   round = trellis_import_apply (import, "Autumn 2026", &error);
   g_assert_no_error (error);

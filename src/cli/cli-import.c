@@ -260,17 +260,6 @@ print_summary (TrellisImport *import,
   printf ("%s\n", sections->len > 0 ? "" : _(" none"));
 }
 
-static char *
-default_label (TrellisProject *project)
-{
-  for (guint n = trellis_project_get_n_rounds (project) + 1;; n++)
-    {
-      g_autofree char *label = g_strdup_printf (_("Round %u"), n);
-      if (trellis_project_find_round_by_label (project, label) == NULL)
-        return g_steal_pointer (&label);
-    }
-}
-
 int
 trellis_cli_import (int    argc,
                     char **argv)
@@ -343,7 +332,7 @@ trellis_cli_import (int    argc,
     }
 
   if (round_label == NULL)
-    round_label = default_label (project);
+    round_label = trellis_import_dup_default_label (import);
   round = trellis_import_build_round (import, round_label, &error);
   if (round == NULL)
     return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&

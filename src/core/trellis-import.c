@@ -1249,6 +1249,25 @@ trellis_import_build_round (TrellisImport  *self,
 }
 
 /**
+ * trellis_import_dup_default_label:
+ *
+ * Returns: (transfer full): "Round N" for the next free N, to offer as the new round's label
+ */
+char *
+trellis_import_dup_default_label (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  for (guint n = trellis_project_get_n_rounds (self->project) + 1;; n++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Round %u"), n);
+
+      if (trellis_project_find_round_by_label (self->project, label) == NULL)
+        return g_steal_pointer (&label);
+    }
+}
+
+/**
  * trellis_import_get_n_empty:
  *
  * Returns: rows the last built round skipped because every mapped cell was empty
@@ -1337,6 +1356,37 @@ trellis_import_needs_review (TrellisImport *self)
     if (!((TrellisImportValue *) g_ptr_array_index (values, i))->mapped)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * trellis_import_count_incomplete:
+ *
+ * Counts the responses the survey tool marks unfinished, previews or tests, whether or
+ * not they are to be imported, so the facilitator can decide with the number in view.
+ *
+ * Returns: how many non-empty rows of all files are marked so
+ */
+guint
+trellis_import_count_incomplete (TrellisImport *self)
+{
+  g_auto(Plan) plan = { NULL };
+  guint count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+
+  make_plan (self, &plan);
+  if (plan.completion->len == 0)
+    return 0;
+  for (guint f = 0; f < self->files->len; f++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, f);
+      guint n_rows = trellis_table_get_n_rows (file->table);
+
+      for (guint row = file->layout->first_data_row; row < n_rows; row++)
+        if (!row_is_empty (&plan, file->table, row) && is_incomplete (&plan, file->table, row))
+          count++;
+    }
+  return count;
 }
 
 static int

@@ -69,6 +69,7 @@ TrellisImportColumn *trellis_import_get_column (TrellisImport *self,
                                                 guint          column);
 TrellisRound        *trellis_import_get_reused_round (TrellisImport *self);
 gboolean             trellis_import_needs_review (TrellisImport *self);
+guint                trellis_import_count_incomplete (TrellisImport *self);
 GPtrArray           *trellis_import_dup_values (TrellisImport *self);
 GStrv                trellis_import_dup_samples (TrellisImport *self,
                                                  guint          column,
@@ -92,6 +93,7 @@ gboolean             trellis_import_set_date (TrellisImport *self,
                                               const char    *iso_date);
 
 /* 4. Apply: build the whole round, then add it to the project in one step. */
+char                *trellis_import_dup_default_label (TrellisImport *self);
 TrellisRound        *trellis_import_build_round (TrellisImport  *self,
                                                  const char     *label,
                                                  GError        **error);
