@@ -218,6 +218,9 @@ trellis_application_startup (GApplication *application)
     { "app.save", { "<Control>s", NULL } },
     { "app.save-as", { "<Shift><Control>s", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -16,10 +16,11 @@ struct _TrellisDocument
 {
   GObject         parent_instance;
 
-  TrellisProject *project;
-  GFile          *file;
-  char           *sample_name;
-  gboolean        modified;
+  TrellisProject   *project;
+  GFile            *file;
+  char             *sample_name;
+  gboolean          modified;
+  TrellisUndoStack *undo_stack;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
@@ -58,6 +59,10 @@ trellis_document_dispose (GObject *object)
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
+  /* The edits hold the project and its rounds. */
+  if (self->undo_stack != NULL)
+    trellis_undo_stack_clear (self->undo_stack);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
 
@@ -138,6 +143,7 @@ trellis_document_class_init (TrellisDocumentClass *klass)
 static void
 trellis_document_init (TrellisDocument *self)
 {
+  self->undo_stack = trellis_undo_stack_new ();
 }
 
 /**
@@ -384,4 +390,88 @@ trellis_document_dup_suggested_name (TrellisDocument *self)
     }
   g_string_append (name, ".trellis");
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * trellis_document_get_undo_stack:
+ *
+ * Returns: (transfer none): the edits of this document that can be undone; another
+ *   project opened is another document, with an empty stack
+ */
+TrellisUndoStack *
+trellis_document_get_undo_stack (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+  return self->undo_stack;
+}
+
+/* Undo takes the round out and keeps it; redo puts the same round back, at the end,
+ * where it was: everything added after it has been undone first. */
+typedef struct
+{
+  TrellisProject *project;
+  TrellisRound   *round;
+} ImportEdit;
+
+static void
+import_edit_free (ImportEdit *edit)
+{
+  g_clear_object (&edit->project);
+  g_clear_object (&edit->round);
+  g_free (edit);
+}
+
+static void
+import_edit_undo (gpointer data)
+{
+  ImportEdit *edit = data;
+
+  trellis_project_remove_round (edit->project, edit->round);
+}
+
+static void
+import_edit_redo (gpointer data)
+{
+  ImportEdit *edit = data;
+
+  trellis_project_append_round (edit->project, edit->round);
+}
+
+/**
+ * trellis_document_apply_import:
+ * @import: an import of this document's project, with at least one file
+ * @label: the new round's label
+ *
+ * Adds the round @import builds to the project as one edit that Undo takes back.
+ *
+ * Returns: (transfer none): the new round, or %NULL with @error set; the project is then
+ *   unchanged and nothing is added to the undo stack
+ */
+TrellisRound *
+trellis_document_apply_import (TrellisDocument  *self,
+                               TrellisImport    *import,
+                               const char       *label,
+                               GError          **error)
+{
+  g_autofree char *undo_label = NULL;
+  TrellisRound *round;
+  ImportEdit *edit;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (import), NULL);
+  g_return_val_if_fail (trellis_import_get_project (import) == self->project, NULL);
+  g_return_val_if_fail (label != NULL && *label != '\0', NULL);
+
+  round = trellis_import_apply (import, label, error);
+  if (round == NULL)
+    return NULL;
+
+  edit = g_new0 (ImportEdit, 1);
+  edit->project = g_object_ref (self->project);
+  edit->round = g_object_ref (round);
+  /* Translators: the Undo menu item's subject, e.g. Undo Import “Round 2” */
+  undo_label = g_strdup_printf (_("Import “%s”"), label);
+  trellis_undo_stack_push (self->undo_stack, undo_label, import_edit_undo, import_edit_redo,
+                           edit, (GDestroyNotify) import_edit_free);
+  return round;
 }

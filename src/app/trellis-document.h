@@ -36,4 +36,10 @@ gboolean         trellis_document_get_is_sample (TrellisDocument *self);
 char            *trellis_document_dup_title (TrellisDocument *self);
 char            *trellis_document_dup_suggested_name (TrellisDocument *self);
 
+TrellisUndoStack *trellis_document_get_undo_stack (TrellisDocument *self);
+TrellisRound    *trellis_document_apply_import (TrellisDocument  *self,
+                                                TrellisImport    *import,
+                                                const char       *label,
+                                                GError          **error);
+
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _TrellisSectionPage
   GtkLabel            *pooled_label;
   TrellisSummaryTable *summary_table;
   TrellisStatusPage   *responses_status;
+  GtkWidget           *import_button;
   GtkListBox          *statement_list;
 };
 
@@ -140,6 +141,8 @@ show_responses (TrellisSectionPage *self,
   if (summary != NULL)
     section_summary = trellis_summary_find_section (summary, trellis_section_get_id (self->section));
   trellis_summary_table_set_section (self->summary_table, summary, section_summary);
+  /* Only when there is nothing to show yet is importing the next thing to do. */
+  gtk_widget_set_visible (self->import_button, summary == NULL);
 
   if (summary == NULL)
     {
@@ -240,6 +243,7 @@ trellis_section_page_class_init (TrellisSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisSectionPage, pooled_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisSectionPage, summary_table);
   gtk_widget_class_bind_template_child (widget_class, TrellisSectionPage, responses_status);
+  gtk_widget_class_bind_template_child (widget_class, TrellisSectionPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisSectionPage, statement_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

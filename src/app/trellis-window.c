@@ -55,6 +55,8 @@ struct _TrellisWindow
   GtkStack             *content_stack;
   TrellisSectionPage   *section_page;
   GMenu                *recent_menu;
+  GMenu                *edit_menu;
+  TrellisImportAssistant *import_assistant;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -295,15 +297,131 @@ round_display_name (TrellisRound *round)
 }
 
 static void
-select_latest_round (TrellisWindow  *self,
-                     TrellisProject *project)
+choose_round (TrellisWindow *self,
+              TrellisRound  *round)
 {
-  TrellisRound *latest = trellis_project_get_latest_round (project);
+  TrellisProject *project = trellis_document_get_project (self->document);
   guint n_rounds = trellis_project_get_n_rounds (project);
 
   for (guint i = 0; i < n_rounds; i++)
-    if (trellis_project_get_round (project, i) == latest)
+    if (trellis_project_get_round (project, i) == round)
       gtk_drop_down_set_selected (self->round_dropdown, i);
+}
+
+static void
+select_latest_round (TrellisWindow  *self,
+                     TrellisProject *project)
+{
+  choose_round (self, trellis_project_get_latest_round (project));
+}
+
+/*****/
+/* Importing survey responses, and taking edits back */
+
+static void
+update_edit_actions (TrellisWindow *self)
+{
+  TrellisUndoStack *stack = self->document != NULL ? trellis_document_get_undo_stack (self->document) : NULL;
+  const char *undo = stack != NULL ? trellis_undo_stack_get_undo_label (stack) : NULL;
+  const char *redo = stack != NULL ? trellis_undo_stack_get_redo_label (stack) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
+                               self->document != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                               undo != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+                               redo != NULL);
+
+  /* Translators: the menu item, with what it takes back: Undo Import “Round 2” */
+  undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: the menu item, with what it does again: Redo Import “Round 2” */
+  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->edit_menu);
+  g_menu_append (self->edit_menu, undo_label, "win.undo");
+  g_menu_append (self->edit_menu, redo_label, "win.redo");
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TrellisWindow *self = user_data;
+
+  if (self->document != NULL)
+    trellis_undo_stack_undo (trellis_document_get_undo_stack (self->document));
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TrellisWindow *self = user_data;
+
+  if (self->document != NULL)
+    trellis_undo_stack_redo (trellis_document_get_undo_stack (self->document));
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  trellis_window_import (TRELLIS_WINDOW (user_data), NULL, 0);
+}
+
+static const GActionEntry window_actions[] = {
+  { "import", import_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+};
+
+/* A project file dropped on the window opens; anything else is taken for a survey export. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TrellisWindow *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) exports = g_ptr_array_new ();
+  GFile *project = NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, ".trellis"))
+        project = project != NULL ? project : l->data;
+      else
+        g_ptr_array_add (exports, l->data);
+    }
+  if (project != NULL)
+    trellis_window_open (self, project);
+  else if (exports->len > 0)
+    trellis_window_import (self, (GFile **) exports->pdata, exports->len);
+  g_slist_free (files);
+  return project != NULL || exports->len > 0;
+}
+
+/* For screenshots and trying the assistant by hand: TRELLIS_DEBUG_IMPORT_FILE=export.csv
+ * opens the assistant on that file once the first project is shown. */
+static void
+debug_import (TrellisWindow *self)
+{
+  static gboolean done;
+  const char *path = g_getenv ("TRELLIS_DEBUG_IMPORT_FILE");
+  g_autoptr(GFile) file = NULL;
+
+  if (done || path == NULL || *path == '\0')
+    return;
+  done = TRUE;
+  file = g_file_new_for_commandline_arg (path);
+  trellis_window_import (self, &file, 1);
 }
 
 /*****/
@@ -875,9 +993,11 @@ trellis_window_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+      g_signal_handlers_disconnect_by_data (trellis_document_get_undo_stack (self->document), self);
     }
   g_clear_object (&self->document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_weak_pointer (&self->import_assistant);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
@@ -963,6 +1083,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
   gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_banner_action);
 }
@@ -971,6 +1092,7 @@ static void
 trellis_window_init (TrellisWindow *self)
 {
   g_autoptr(GtkExpression) round_name = NULL;
+  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -994,6 +1116,12 @@ trellis_window_init (TrellisWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
   update_title (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
+  update_edit_actions (self);
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 /**
@@ -1047,11 +1175,19 @@ trellis_window_set_document (TrellisWindow   *self,
 
   if (self->document != NULL)
     {
+      TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
+
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+      g_signal_handlers_disconnect_by_data (stack, self);
+      /* Edits of the project shown before are not this project's to undo. */
+      trellis_undo_stack_clear (stack);
     }
+  if (self->import_assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
+  update_edit_actions (self);
 
   if (document == NULL)
     {
@@ -1068,6 +1204,8 @@ trellis_window_set_document (TrellisWindow   *self,
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+  g_signal_connect_swapped (trellis_document_get_undo_stack (document), "notify",
+                            G_CALLBACK (update_edit_actions), self);
 
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
@@ -1087,6 +1225,7 @@ trellis_window_set_document (TrellisWindow   *self,
 
   if (smoke_testing ())
     gtk_widget_add_tick_callback (GTK_WIDGET (self), smoke_tick_cb, NULL, NULL);
+  debug_import (self);
 }
 
 /**
@@ -1180,6 +1319,69 @@ trellis_window_save_as (TrellisWindow *self)
   if (self->document == NULL)
     return;
   choose_file_then_save (self, continuation_new (self, do_nothing, NULL, NULL));
+}
+
+/**
+ * trellis_window_select_round:
+ * @round: a round of the shown project
+ *
+ * Shows @round's answers.
+ */
+void
+trellis_window_select_round (TrellisWindow *self,
+                             TrellisRound  *round)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_ROUND (round));
+
+  if (self->document == NULL)
+    return;
+  choose_round (self, round);
+  trellis_section_page_set_view (self->section_page, "responses");
+}
+
+static void
+assistant_imported_cb (TrellisWindow *self,
+                       TrellisRound  *round)
+{
+  trellis_window_select_round (self, round);
+}
+
+/**
+ * trellis_window_import:
+ * @files: (array length=n_files) (nullable): survey exports to read at once
+ *
+ * Opens the import assistant for the shown project, or brings it back if it is open,
+ * and gives it @files. The new round is shown once imported.
+ *
+ * Returns: (transfer none) (nullable): the assistant, or %NULL when no project is shown
+ */
+TrellisImportAssistant *
+trellis_window_import (TrellisWindow  *self,
+                       GFile         **files,
+                       guint           n_files)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+
+  if (self->document == NULL)
+    {
+      trellis_window_show_error (self, _("Open a project first"),
+                                 _("Survey responses are imported into a project: open the partnership’s "
+                                   "project, or explore the sample, then import."));
+      return NULL;
+    }
+  if (self->import_assistant == NULL)
+    {
+      g_set_weak_pointer (&self->import_assistant,
+                          trellis_import_assistant_new (GTK_WINDOW (self), self->document));
+      g_signal_connect_object (self->import_assistant, "imported",
+                               G_CALLBACK (assistant_imported_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->import_assistant));
+  if (n_files > 0)
+    trellis_import_assistant_add_files (self->import_assistant, files, n_files);
+  return self->import_assistant;
 }
 
 GtkListBox *

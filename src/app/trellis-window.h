@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "trellis-document.h"
+#include "trellis-import-assistant.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,10 @@ void             trellis_window_save_as (TrellisWindow *self);
 void             trellis_window_show_error (TrellisWindow *self,
                                             const char    *primary,
                                             const char    *secondary);
+void             trellis_window_select_round (TrellisWindow *self,
+                                              TrellisRound  *round);
+TrellisImportAssistant *trellis_window_import (TrellisWindow  *self,
+                                               GFile         **files,
+                                               guint           n_files);
 
 G_END_DECLS
