@@ -1236,6 +1236,9 @@ trellis_import_assistant_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
 
+  /* The stack is the window's child: the window lets go of it before the template
+   * does, or both would unparent it. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_IMPORT_ASSISTANT);
 
   g_clear_object (&self->import);
