@@ -165,6 +165,17 @@ append_joined (GString    *text,
   g_string_append (text, item);
 }
 
+/* GTK 4.8 names a button with a mnemonic by its label twice, underscore and all. */
+static void
+set_mnemonic_name (GtkWidget  *button,
+                   const char *label)
+{
+  g_autoptr(GString) name = g_string_new (label);
+
+  g_string_replace (name, "_", "", 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
 static TrellisScale *
 main_scale (TrellisImportAssistant *self)
 {
@@ -354,8 +365,10 @@ show_dropped_toggled_cb (TrellisImportAssistant *self)
 {
   gboolean shown = gtk_toggle_button_get_active (self->show_dropped_button);
 
-  gtk_button_set_label (GTK_BUTTON (self->show_dropped_button),
-                        shown ? _("_Hide Each Column") : _("_Show Each Column"));
+  const char *label = shown ? _("_Hide Each Column") : _("_Show Each Column");
+
+  gtk_button_set_label (GTK_BUTTON (self->show_dropped_button), label);
+  set_mnemonic_name (GTK_WIDGET (self->show_dropped_button), label);
   gtk_list_box_invalidate_filter (self->column_list);
   gtk_list_box_invalidate_headers (self->column_list);
 }
@@ -374,6 +387,8 @@ new_dropped_row (TrellisImportAssistant *self)
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                   NULL);
   GtkWidget *button = gtk_toggle_button_new_with_mnemonic (_("_Show Each Column"));
+
+  set_mnemonic_name (button, _("_Show Each Column"));
 
   self->dropped_title = GTK_LABEL (new_heading (NULL, "heading"));
   self->dropped_names = GTK_LABEL (new_heading (NULL, "dropped-names"));
@@ -400,17 +415,64 @@ new_dropped_row (TrellisImportAssistant *self)
   return row;
 }
 
+/* Statements of the checklist no column answers: what a column marked "Check this" may
+ * be meant for, or what the survey did not ask. */
+static char *
+describe_unanswered (TrellisImportAssistant *self)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (trellis_document_get_project (self->document));
+  g_auto(GStrv) keys = trellis_checklist_dup_item_keys (checklist, TRUE);
+  g_autoptr(GHashTable) answered = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *columns = trellis_import_get_columns (self->import);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  guint n_missing = 0, n_shown = 0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      TrellisImportColumn *column = trellis_import_get_column (self->import, c);
+
+      if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_ITEM)
+        g_hash_table_add (answered, (gpointer) trellis_import_column_get_target (column));
+    }
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      TrellisStatement *statement = NULL;
+
+      if (g_hash_table_contains (answered, keys[k]))
+        continue;
+      n_missing++;
+      if (n_shown < 8 && trellis_checklist_lookup_item_key (checklist, keys[k], &statement, NULL))
+        {
+          append_joined (numbers, ", ", trellis_statement_get_number (statement) != NULL
+                                        ? trellis_statement_get_number (statement) : keys[k]);
+          n_shown++;
+        }
+    }
+  if (n_missing == 0)
+    return NULL;
+  if (n_missing > n_shown)
+    /* Translators: the statements of the checklist no column answers, e.g. “12, 13, 14 and 9 more” */
+    return g_strdup_printf (ngettext ("No column answers statements %s and %u more.",
+                                      "No column answers statements %s and %u more.", n_missing - n_shown),
+                            numbers->str, n_missing - n_shown);
+  return g_strdup_printf (ngettext ("No column answers statement %s.", "No column answers statements %s.",
+                                    n_missing),
+                          numbers->str);
+}
+
 static void
 update_columns_summary (TrellisImportAssistant *self)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *summary = NULL;
+  g_autofree char *unanswered = NULL;
   guint n_items = count_role (self->import, TRELLIS_COLUMN_ITEM);
   guint n_comments = count_role (self->import, TRELLIS_COLUMN_COMMENT);
   guint n_groups = count_role (self->import, TRELLIS_COLUMN_GROUP);
   guint n_ignored = count_role (self->import, TRELLIS_COLUMN_IGNORED);
   guint n_dropped = count_dropped (self->import);
   guint n_check = 0;
+  gboolean all_well;
   GtkListBoxRow *row;
 
   g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u column answers a statement.",
@@ -437,12 +499,20 @@ update_columns_summary (TrellisImportAssistant *self)
       n_check++;
   if (self->dropped_row != NULL)
     update_dropped_row (self);
+  unanswered = describe_unanswered (self);
   if (n_check > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u column needs checking: look at the one marked “Check this” and choose what it holds.",
                                                          "%u columns need checking: look at those marked “Check this” and choose what each holds.",
                                                          n_check), n_check);
-      gtk_label_set_label (self->check_label, text);
+      g_autofree char *both = unanswered != NULL ? g_strconcat (text, " ", unanswered, NULL) : NULL;
+
+      gtk_label_set_label (self->check_label, both != NULL ? both : text);
+      gtk_image_set_from_icon_name (self->check_icon, "dialog-warning-symbolic");
+    }
+  else if (n_items > 0 && unanswered != NULL)
+    {
+      gtk_label_set_label (self->check_label, unanswered);
       gtk_image_set_from_icon_name (self->check_icon, "dialog-warning-symbolic");
     }
   else
@@ -453,8 +523,9 @@ update_columns_summary (TrellisImportAssistant *self)
       gtk_image_set_from_icon_name (self->check_icon, n_items > 0 ? "object-select-symbolic"
                                                                   : "dialog-warning-symbolic");
     }
-  set_css_class (GTK_WIDGET (self->check_icon), "status-check", n_check > 0 || n_items == 0);
-  set_css_class (GTK_WIDGET (self->check_icon), "status-sure", n_check == 0 && n_items > 0);
+  all_well = n_check == 0 && n_items > 0 && unanswered == NULL;
+  set_css_class (GTK_WIDGET (self->check_icon), "status-check", !all_well);
+  set_css_class (GTK_WIDGET (self->check_icon), "status-sure", all_well);
   update_buttons (self);
 }
 
@@ -623,6 +694,8 @@ fill_answers (TrellisImportAssistant *self)
                             n_mapped);
   gtk_label_set_label (self->mapped_heading, mapped);
   gtk_widget_set_visible (GTK_WIDGET (self->mapped_expander), n_mapped > 0);
+  /* Folded while there are answers to decide; otherwise they are all there is to check. */
+  gtk_expander_set_expanded (self->mapped_expander, n_unmapped == 0);
 
   n_incomplete = trellis_import_count_incomplete (self->import);
   if (n_incomplete > 0)
@@ -666,8 +739,6 @@ new_summary_row (const char *title,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (text_label), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  title_label, NULL, -1);
   return row;
 }
 
