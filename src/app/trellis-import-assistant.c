@@ -348,9 +348,14 @@ update_dropped_row (TrellisImportAssistant *self)
     {
       TrellisImportColumn *column = trellis_import_get_column (self->import, c);
 
+      g_autoptr(GString) name = NULL;
+
       if (!trellis_import_column_role_is_dropped (trellis_import_column_get_role (column)))
         continue;
-      append_joined (names, ", ", trellis_import_column_get_header (column));
+      /* A name breaks between names, not inside one ("Custom Data 1"). */
+      name = g_string_new (trellis_import_column_get_header (column));
+      g_string_replace (name, " ", "\u00a0", 0);
+      append_joined (names, ", ", name->str);
       n_dropped++;
     }
   /* Translators: the heading of the columns left out of the project */

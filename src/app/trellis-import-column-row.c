@@ -223,6 +223,8 @@ setup_list_item_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wider than the button: the statements are long, and read best on few lines. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 48);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   gtk_list_item_set_child (item, label);
 }
