@@ -176,6 +176,16 @@ set_mnemonic_name (GtkWidget  *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
+/* In a list of names, a line breaks between names, not inside one ("Custom Data 1"). */
+static char *
+dup_unbreakable (const char *name)
+{
+  GString *text = g_string_new (name);
+
+  g_string_replace (text, " ", "\u00a0", 0);
+  return g_string_free (text, FALSE);
+}
+
 static TrellisScale *
 main_scale (TrellisImportAssistant *self)
 {
@@ -348,14 +358,12 @@ update_dropped_row (TrellisImportAssistant *self)
     {
       TrellisImportColumn *column = trellis_import_get_column (self->import, c);
 
-      g_autoptr(GString) name = NULL;
+      g_autofree char *name = NULL;
 
       if (!trellis_import_column_role_is_dropped (trellis_import_column_get_role (column)))
         continue;
-      /* A name breaks between names, not inside one ("Custom Data 1"). */
-      name = g_string_new (trellis_import_column_get_header (column));
-      g_string_replace (name, " ", "\u00a0", 0);
-      append_joined (names, ", ", name->str);
+      name = dup_unbreakable (trellis_import_column_get_header (column));
+      append_joined (names, ", ", name);
       n_dropped++;
     }
   /* Translators: the heading of the columns left out of the project */
@@ -840,7 +848,9 @@ add_summary (TrellisImportAssistant *self,
 
       if (trellis_import_column_role_is_dropped (role))
         {
-          append_joined (dropped, ", ", trellis_import_column_get_header (column));
+          g_autofree char *name = dup_unbreakable (trellis_import_column_get_header (column));
+
+          append_joined (dropped, ", ", name);
           n_dropped++;
         }
       else if (role == TRELLIS_COLUMN_IGNORED)
@@ -957,6 +967,37 @@ prepare_round (TrellisImportAssistant *self)
 
 /*****/
 
+/* Where the keyboard starts on each page: what there is to decide, or Next. */
+static void
+focus_page (TrellisImportAssistant *self)
+{
+  GtkListBoxRow *first_unmapped = gtk_list_box_get_row_at_index (self->unmapped_list, 0);
+
+  switch (self->page)
+    {
+    case PAGE_COLUMNS:
+      gtk_widget_child_focus (GTK_WIDGET (self->column_list), GTK_DIR_TAB_FORWARD);
+      break;
+    case PAGE_ANSWERS:
+      if (first_unmapped != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (trellis_import_value_row_get_dropdown (TRELLIS_IMPORT_VALUE_ROW (first_unmapped))));
+      else
+        gtk_widget_grab_focus (self->next_button);
+      break;
+    case PAGE_ROUND:
+      gtk_widget_grab_focus (GTK_WIDGET (self->label_entry));
+      break;
+    case PAGE_CHOOSE:
+    case N_PAGES:
+    default:
+      if (self->import != NULL)
+        gtk_widget_grab_focus (self->next_button);
+      else
+        gtk_widget_child_focus (self->drop_area, GTK_DIR_TAB_FORWARD);
+      break;
+    }
+}
+
 static void
 show_page (TrellisImportAssistant *self,
            Page                    page)
@@ -970,6 +1011,7 @@ show_page (TrellisImportAssistant *self,
     prepare_round (self);
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   update_buttons (self);
+  focus_page (self);
 }
 
 static void
