@@ -48,12 +48,14 @@ struct _TrellisImportAssistant
   gboolean          date_valid;
 
   GtkLabel         *step_label;
+  GtkWidget        *cancel_button;
   GtkWidget        *back_button;
   GtkWidget        *next_button;
   GtkWidget        *import_button;
   GtkStack         *stack;
 
   GtkWidget        *drop_area;
+  GtkWidget        *choose_button;
   GtkWidget        *loading_box;
   GtkSpinner       *loading_spinner;
   GtkLabel         *loading_label;
@@ -63,6 +65,7 @@ struct _TrellisImportAssistant
   GtkListBox       *files_list;
   GtkLabel         *layout_label;
   GtkWidget        *add_button;
+  GtkWidget        *start_over_button;
 
   GtkLabel         *columns_title;
   GtkLabel         *columns_summary;
@@ -88,6 +91,7 @@ struct _TrellisImportAssistant
   GtkListBox       *mapped_list;
 
   GtkWidget        *reused_box;
+  GtkWidget        *review_button;
   GtkLabel         *reused_label;
   GtkEntry         *label_entry;
   GtkLabel         *label_hint;
@@ -165,14 +169,15 @@ append_joined (GString    *text,
   g_string_append (text, item);
 }
 
-/* GTK 4.8 names a button with a mnemonic by its label twice, underscore and all. */
+/* GTK 4.8 names a button with a mnemonic twice over: by its label, underscore and all, and
+ * by the label widget it is labelled by. One name, without the underscore. */
 static void
-set_mnemonic_name (GtkWidget  *button,
-                   const char *label)
+set_mnemonic_name (GtkWidget *button)
 {
-  g_autoptr(GString) name = g_string_new (label);
+  g_autoptr(GString) name = g_string_new (gtk_button_get_label (GTK_BUTTON (button)));
 
   g_string_replace (name, "_", "", 1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
@@ -381,7 +386,7 @@ show_dropped_toggled_cb (TrellisImportAssistant *self)
   const char *label = shown ? _("_Hide Each Column") : _("_Show Each Column");
 
   gtk_button_set_label (GTK_BUTTON (self->show_dropped_button), label);
-  set_mnemonic_name (GTK_WIDGET (self->show_dropped_button), label);
+  set_mnemonic_name (GTK_WIDGET (self->show_dropped_button));
   gtk_list_box_invalidate_filter (self->column_list);
   gtk_list_box_invalidate_headers (self->column_list);
 }
@@ -401,7 +406,7 @@ new_dropped_row (TrellisImportAssistant *self)
                                   NULL);
   GtkWidget *button = gtk_toggle_button_new_with_mnemonic (_("_Show Each Column"));
 
-  set_mnemonic_name (button, _("_Show Each Column"));
+  set_mnemonic_name (button);
 
   self->dropped_title = GTK_LABEL (new_heading (NULL, "heading"));
   self->dropped_names = GTK_LABEL (new_heading (NULL, "dropped-names"));
@@ -706,6 +711,7 @@ fill_answers (TrellisImportAssistant *self)
   mapped = g_strdup_printf (ngettext ("%u answer Trellis recognised", "%u answers Trellis recognised", n_mapped),
                             n_mapped);
   gtk_label_set_label (self->mapped_heading, mapped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mapped_expander), GTK_ACCESSIBLE_PROPERTY_LABEL, mapped, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->mapped_expander), n_mapped > 0);
   /* Folded while there are answers to decide; otherwise they are all there is to check. */
   gtk_expander_set_expanded (self->mapped_expander, n_unmapped == 0);
@@ -1425,6 +1431,10 @@ trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, step_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, review_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, import_button);
@@ -1489,6 +1499,15 @@ trellis_import_assistant_init (TrellisImportAssistant *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  {
+    GtkWidget *buttons[] = {
+      self->cancel_button, self->back_button, self->next_button, self->import_button,
+      self->choose_button, self->add_button, self->start_over_button, self->review_button,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      set_mnemonic_name (buttons[i]);
+  }
   g_queue_init (&self->pending);
   self->cancellable = g_cancellable_new ();
 
