@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -622,6 +623,34 @@ typedef struct
   double       bars_height;
 } RowBlock;
 
+/* The statement's text, wrapped to its column; a part drawn away from its lead-in
+ * starts with the lead-in in the muted ink. */
+static PangoLayout *
+make_row_text (TrellisChartLayout    *self,
+               const TrellisChartRow *row)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
+  PangoAttribute *muted;
+  TrellisChartColour colour;
+  PangoLayout *layout;
+
+  if (row->lead_in == NULL)
+    return make_text (self, row->text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+
+  text = g_strdup_printf ("%s %s", row->lead_in, row->text);
+  layout = make_text (self, text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+  trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_TEXT_MUTED, &colour);
+  muted = pango_attr_foreground_new ((guint16) (colour.red * 65535), (guint16) (colour.green * 65535),
+                                     (guint16) (colour.blue * 65535));
+  muted->start_index = 0;
+  muted->end_index = strlen (row->lead_in);
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, muted);
+  pango_layout_set_attributes (layout, attributes);
+  return layout;
+}
+
 static void
 measure_row (TrellisChartLayout *self,
              guint               row_index,
@@ -633,12 +662,14 @@ measure_row (TrellisChartLayout *self,
 
   block->number = row->number != NULL ? make_text (self, row->number, TRELLIS_CHART_FONT_BODY_BOLD, -1, PANGO_ALIGN_LEFT)
                                       : NULL;
-  block->text = make_text (self, row->text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+  block->text = make_row_text (self, row);
   text_size (block->text, NULL, &text_height);
   if (block->number != NULL)
     text_size (block->number, NULL, &number_height);
   block->bars_height = n_bars * self->thickness + (n_bars > 0 ? n_bars - 1 : 0) * self->bar_gap;
-  block->height = MAX (MAX (text_height, number_height), block->bars_height) + 0.8 * self->em;
+  /* A lead-in sits close above its parts, so that it reads as their heading. */
+  block->height = MAX (MAX (text_height, number_height), block->bars_height)
+                  + (n_bars > 0 ? 0.8 : 0.5) * self->em;
 }
 
 static void
@@ -650,8 +681,9 @@ place_row (TrellisChartLayout *self,
   const TrellisChartRow *row = trellis_chart_get_row (self->chart, row_index);
   double text_height, bars_top;
 
-  /* Every other row on a faint band, so the eye keeps to the row across the page. */
-  if (row_index % 2 == 1)
+  /* Every other row on a faint band, so the eye keeps to the row across the page; a
+   * lead-in has no bar to follow. */
+  if (row_index % 2 == 1 && !trellis_chart_row_is_lead_in (row))
     {
       TrellisChartColour band;
 
@@ -829,12 +861,32 @@ place_grid (TrellisChartLayout *self)
     add_line (self, self->under, self->missing_x, top, self->missing_x, bottom, 0.6, TRELLIS_CHART_INK_GRID);
 }
 
+/* The lead-in row to repeat at the top of a page starting at @first_row, when that row
+ * is a part of a multi-part statement whose lead-in was on an earlier page; otherwise
+ * G_MAXUINT. */
+static guint
+find_lead_in (TrellisChart *chart,
+              guint         first_row)
+{
+  guint row = first_row;
+
+  if (first_row == 0 || first_row >= trellis_chart_get_n_rows (chart)
+      || !trellis_chart_get_row (chart, first_row)->is_part)
+    return G_MAXUINT;
+  while (row > 0 && trellis_chart_get_row (chart, row - 1)->is_part)
+    row--;
+  if (row > 0 && trellis_chart_row_is_lead_in (trellis_chart_get_row (chart, row - 1)))
+    return row - 1;
+  return G_MAXUINT;
+}
+
 static void
 layout_build (TrellisChartLayout *self,
               double              height)
 {
   TrellisChart *chart = self->chart;
   guint n_rows = trellis_chart_get_n_rows (chart);
+  guint lead_in;
   double y, footer;
 
   self->em = trellis_chart_style_get_font_size (self->style);
@@ -850,14 +902,36 @@ layout_build (TrellisChartLayout *self,
   self->rows_top = y;
 
   footer = 0.4 * self->em + place_axis (self, 0, TRUE) + 1.0 * self->em + place_legend (self, 0, TRUE);
+  lead_in = find_lead_in (chart, self->first_row);
+  if (lead_in < n_rows)
+    {
+      RowBlock block = { 0 };
+
+      measure_row (self, lead_in, &block);
+      place_row (self, lead_in, &block, y);
+      row_block_clear (&block);
+      y += block.height;
+    }
+
   self->end_row = self->first_row;
   for (guint r = self->first_row; r < n_rows; r++)
     {
       RowBlock block = { 0 };
+      double needed;
 
       measure_row (self, r, &block);
+      needed = block.height;
+      /* A lead-in never ends a page: it goes over with its first part. */
+      if (trellis_chart_row_is_lead_in (trellis_chart_get_row (chart, r)) && r + 1 < n_rows)
+        {
+          RowBlock next = { 0 };
+
+          measure_row (self, r + 1, &next);
+          needed += next.height;
+          row_block_clear (&next);
+        }
       /* Always at least one row, so that a page always moves the chart on. */
-      if (height > 0 && r > self->first_row && y + block.height + footer > height)
+      if (height > 0 && r > self->first_row && y + needed + footer > height)
         {
           row_block_clear (&block);
           break;
