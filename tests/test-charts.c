@@ -323,6 +323,28 @@ test_multi_part_pages (void)
   g_assert_cmpuint (seen_repeat, >, 0);
 }
 
+/* Without titles (a view that shows its own), the column headings start at the top:
+ * the Not applicable · Don't know heading of two lines must not rise above it. */
+static void
+test_no_titles (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "C", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) titled = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_autoptr(TrellisChartLayout) bare = NULL;
+  double small = 0.875 * trellis_chart_style_get_font_size (style);
+
+  trellis_chart_style_set_show_titles (style, FALSE);
+  bare = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_assert_true (trellis_chart_get_shows_missing (chart));
+  g_assert_cmpfloat (trellis_chart_layout_get_scale_area (bare).y, >=, 2 * small);
+  g_assert_cmpfloat (trellis_chart_layout_get_scale_area (bare).y, <, trellis_chart_layout_get_scale_area (titled).y);
+  g_assert_cmpfloat (trellis_chart_layout_get_height (bare), <, trellis_chart_layout_get_height (titled));
+}
+
 static void
 test_overview (void)
 {
@@ -756,6 +778,7 @@ main (int    argc,
   g_test_add_func ("/charts/order-and-what-is-drawn", test_order_and_what_is_drawn);
   g_test_add_func ("/charts/multi-part/lead-in", test_multi_part_lead_in);
   g_test_add_func ("/charts/multi-part/pages", test_multi_part_pages);
+  g_test_add_func ("/charts/no-titles", test_no_titles);
   g_test_add_func ("/charts/overview", test_overview);
   g_test_add_func ("/charts/edge/nobody-answered", test_nobody_answered);
   g_test_add_func ("/charts/edge/everybody-not-applicable", test_everybody_not_applicable);

@@ -376,26 +376,25 @@ place_titles (TrellisChartLayout *self)
   return y + 1.1 * self->em;
 }
 
+/* @top is as high as the headings may reach: a heading of two lines rises into the
+ * space under the titles, or pushes the rows down when there are none. */
 static double
 place_column_headings (TrellisChartLayout *self,
+                       double              top,
                        double              y)
 {
   TrellisChart *chart = self->chart;
   const TrellisChartFont font = TRELLIS_CHART_FONT_SMALL_BOLD;
   const TrellisChartInk ink = TRELLIS_CHART_INK_TEXT_MUTED;
+  PangoLayout *missing = NULL;
   double bottom = y + 1.2 * self->em;
 
-  add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
-  if (trellis_chart_get_n_points (chart) % 2 == 1)
-    add_text (self, _("Neutral"), font, self->zero_x, 0.5, bottom, 1.0, ink);
-  add_text (self, _("Agree"), font, self->agree_left, 0.0, bottom, 1.0, ink);
-  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
-    add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
   if (trellis_chart_get_shows_missing (chart))
     {
       const char *not_applicable = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_NOT_APPLICABLE);
       const char *dont_know = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_DONT_KNOW);
       g_autofree char *heading = g_strdup_printf ("%s · %s", not_applicable, dont_know);
+      double height;
 
       /* One answer a line rather than a break inside one. */
       if (measure (self, heading, font) > self->width - self->missing_x)
@@ -403,8 +402,19 @@ place_column_headings (TrellisChartLayout *self,
           g_free (heading);
           heading = g_strdup_printf ("%s ·\n%s", not_applicable, dont_know);
         }
-      add_text (self, heading, font, self->missing_x, 0.0, bottom, 1.0, ink);
+      missing = make_text (self, heading, font, -1, PANGO_ALIGN_LEFT);
+      text_size (missing, NULL, &height);
+      bottom = MAX (bottom, top + height);
     }
+
+  add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
+  if (trellis_chart_get_n_points (chart) % 2 == 1)
+    add_text (self, _("Neutral"), font, self->zero_x, 0.5, bottom, 1.0, ink);
+  add_text (self, _("Agree"), font, self->agree_left, 0.0, bottom, 1.0, ink);
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
+    add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
+  if (missing != NULL)
+    place_text (self, missing, self->missing_x, 0.0, bottom, 1.0, ink);
   return bottom + 0.35 * self->em;
 }
 
@@ -897,8 +907,13 @@ layout_build (TrellisChartLayout *self,
   self->missing_range = missing_range (chart);
   place_columns (self);
 
-  y = trellis_chart_style_get_show_titles (self->style) ? place_titles (self) : 0;
-  y = place_column_headings (self, y);
+  if (trellis_chart_style_get_show_titles (self->style))
+    {
+      y = place_titles (self);
+      y = place_column_headings (self, y - 1.0 * self->em, y);
+    }
+  else
+    y = place_column_headings (self, 0, 0);
   self->rows_top = y;
 
   footer = 0.4 * self->em + place_axis (self, 0, TRUE) + 1.0 * self->em + place_legend (self, 0, TRUE);
