@@ -210,7 +210,10 @@ test_compare_one_round (void)
   trellis_charts_page_show (charts, sample, trellis_project_get_latest_round (sample));
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
   g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &rounds_label));
-  g_assert_false (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &rounds_action));
+  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &rounds_action));
+  g_assert_cmpstr (rounds_action, ==, "charts.unavailable");
+  g_assert_false (g_action_group_get_action_enabled (_trellis_charts_page_get_actions (charts),
+                                                     "unavailable"));
   g_assert_nonnull (strstr (rounds_label, "first survey round"));
   g_assert_true (g_menu_model_get_item_attribute (menu, 2, G_MENU_ATTRIBUTE_ACTION, "s", &groups_action));
   g_assert_cmpstr (groups_action, ==, "charts.compare");

@@ -22,6 +22,11 @@
  * and a list of charts asks each chart's height for a width or two more. */
 #define N_CACHED_LAYOUTS 2
 
+/* Charts are laid out at widths in steps of this many pixels and centred in the rest:
+ * a window being resized lays each chart out once every few pixels, not at every
+ * one, and the few pixels to spare disappear in the chart's margin. */
+#define WIDTH_STEP 8
+
 /* A segment too narrow to see still gets a ring that can be seen. */
 #define MIN_RING_WIDTH 4.0
 
@@ -113,12 +118,13 @@ get_max_width (TrellisChartView *self)
 }
 
 /* The width the chart is laid out at in a widget @width wide: all of it, up to the
- * widest a chart reads well at. */
+ * widest a chart reads well at, in steps of WIDTH_STEP. */
 static int
 chart_width (TrellisChartView *self,
              int               width)
 {
-  return MAX (MIN (width, get_max_width (self)), 1);
+  width = MIN (width, get_max_width (self));
+  return MAX (width - width % WIDTH_STEP, WIDTH_STEP);
 }
 
 /* The chart laid out @width wide, from the cache when it was laid out at that width

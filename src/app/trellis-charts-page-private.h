@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+GActionGroup     *_trellis_charts_page_get_actions (TrellisChartsPage *self);
 GMenuModel       *_trellis_charts_page_get_compare_menu (TrellisChartsPage *self);
 GtkWidget        *_trellis_charts_page_get_compare_button (TrellisChartsPage *self);
 TrellisChartView *_trellis_charts_page_find_view (TrellisChartsPage *self,

@@ -158,8 +158,8 @@ compare_title (TrellisReportCompare compare)
     }
 }
 
-/* A choice the round does not allow stays in the menu, greyed out (an item without an
- * action), saying why. */
+/* A choice the round does not allow stays in the menu, greyed out (its action is one
+ * that is always disabled), saying why. */
 static void
 update_compare_menu (TrellisChartsPage *self)
 {
@@ -175,10 +175,15 @@ update_compare_menu (TrellisChartsPage *self)
           item = g_menu_item_new (compare_title (compare), NULL);
           g_menu_item_set_action_and_target_value (item, "charts.compare", g_variant_new_string (compare_names[compare]));
         }
-      else if (compare == TRELLIS_REPORT_COMPARE_ROUNDS)
-        item = g_menu_item_new (_("Previous Rounds (this is the first survey round)"), NULL);
       else
-        item = g_menu_item_new (_("Respondent Groups (this round’s responses have none)"), NULL);
+        {
+          item = g_menu_item_new (compare == TRELLIS_REPORT_COMPARE_ROUNDS
+                                    ? _("Previous Rounds (this is the first survey round)")
+                                    : _("Respondent Groups (this round’s responses have none)"),
+                                  NULL);
+          g_menu_item_set_action_and_target_value (item, "charts.unavailable",
+                                                   g_variant_new_string (compare_names[compare]));
+        }
       g_menu_append_item (self->compare_menu, item);
     }
 
@@ -707,6 +712,7 @@ trellis_charts_page_init (TrellisChartsPage *self)
     { "compare", NULL, "s", "'none'", change_choice_state },
     { "order", NULL, "s", "'checklist'", change_choice_state },
     { "style", NULL, "s", "'colour'", change_choice_state },
+    { "unavailable", NULL, "s", "''", NULL },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -714,6 +720,8 @@ trellis_charts_page_init (TrellisChartsPage *self)
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "unavailable")),
+                               FALSE);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "charts", G_ACTION_GROUP (self->actions));
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
@@ -876,6 +884,13 @@ trellis_charts_page_get_report_options (TrellisChartsPage    *self,
   options->compare = effective_compare (self);
   return self->project != NULL && self->round != NULL
          && trellis_checklist_get_n_scales (trellis_project_get_checklist (self->project)) > 0;
+}
+
+GActionGroup *
+_trellis_charts_page_get_actions (TrellisChartsPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHARTS_PAGE (self), NULL);
+  return G_ACTION_GROUP (self->actions);
 }
 
 GMenuModel *

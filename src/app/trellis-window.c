@@ -472,6 +472,7 @@ trellis_window_show_error (TrellisWindow *self,
     markup = g_markup_escape_text (primary, -1);
   gtk_label_set_markup (self->banner_label, markup);
   gtk_image_set_from_icon_name (self->banner_icon, "dialog-warning-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_START);
   gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
   gtk_widget_set_visible (self->banner_open_button, FALSE);
   gtk_widget_set_visible (self->banner_folder_button, FALSE);
@@ -492,6 +493,7 @@ show_saved (TrellisWindow *self,
 
   gtk_label_set_text (self->banner_label, text);
   gtk_image_set_from_icon_name (self->banner_icon, "emblem-ok-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
   gtk_button_set_label (GTK_BUTTON (self->banner_open_button), is_folder ? _("Open Folder") : _("Open"));
   gtk_widget_set_visible (self->banner_open_button, TRUE);

@@ -297,7 +297,8 @@ place_columns (TrellisChartLayout *self)
   right = self->text_x + self->text_width + self->gap;
   if (self->comparison)
     {
-      self->bar_label_width = MIN (self->bar_label_width, self->width * 0.14);
+      /* Room for a group's name like "Northshire Council" even on a narrow chart. */
+      self->bar_label_width = MIN (self->bar_label_width, MAX (self->width * 0.14, 9 * self->em));
       self->bar_label_right = right + self->bar_label_width;
       right = self->bar_label_right + self->gap;
     }
@@ -387,14 +388,14 @@ place_column_headings (TrellisChartLayout *self,
   const TrellisChartFont font = TRELLIS_CHART_FONT_SMALL_BOLD;
   const TrellisChartInk ink = TRELLIS_CHART_INK_TEXT_MUTED;
   PangoLayout *missing = NULL;
-  double bottom = y + 1.2 * self->em;
+  double bottom = y + 1.2 * self->em, missing_x = self->missing_x;
 
   if (trellis_chart_get_shows_missing (chart))
     {
       const char *not_applicable = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_NOT_APPLICABLE);
       const char *dont_know = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_DONT_KNOW);
       g_autofree char *heading = g_strdup_printf ("%s · %s", not_applicable, dont_know);
-      double height;
+      double width, height;
 
       /* One answer a line rather than a break inside one. */
       if (measure (self, heading, font) > self->width - self->missing_x)
@@ -403,8 +404,10 @@ place_column_headings (TrellisChartLayout *self,
           heading = g_strdup_printf ("%s ·\n%s", not_applicable, dont_know);
         }
       missing = make_text (self, heading, font, -1, PANGO_ALIGN_LEFT);
-      text_size (missing, NULL, &height);
+      text_size (missing, &width, &height);
       bottom = MAX (bottom, top + height);
+      /* Kept inside the chart, where a narrow one has no margin beside it. */
+      missing_x = MAX (MIN (missing_x, self->width - width), 0);
     }
 
   add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
@@ -414,7 +417,7 @@ place_column_headings (TrellisChartLayout *self,
   if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
     add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
   if (missing != NULL)
-    place_text (self, missing, self->missing_x, 0.0, bottom, 1.0, ink);
+    place_text (self, missing, missing_x, 0.0, bottom, 1.0, ink);
   return bottom + 0.35 * self->em;
 }
 
