@@ -682,6 +682,8 @@ trellis_chart_view_focus (GtkWidget        *widget,
       self->has_cursor = FALSE;
       move_bar (self, direction == GTK_DIR_UP || direction == GTK_DIR_TAB_BACKWARD ? -1 : 1);
     }
+  else
+    scroll_to_cursor (self);
   return gtk_widget_grab_focus (widget);
 }
 

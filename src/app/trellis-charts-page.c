@@ -199,8 +199,8 @@ update_compare_menu (TrellisChartsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), has_earlier_round (self) || has_groups (self));
 }
 
-/* The button that takes the focus is the menu button's first child: name it with its
- * choice, so that a screen reader says what it sets and to what. */
+/* Named with its choice, so that a screen reader says what it sets and to what; the
+ * button inside that takes the focus is labelled by it. */
 static void
 label_choice_button (GtkMenuButton *button,
                      GtkLabel      *value_label,
@@ -211,9 +211,6 @@ label_choice_button (GtkMenuButton *button,
 
   gtk_label_set_label (value_label, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (button))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
 }
 
 static void
