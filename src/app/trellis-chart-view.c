@@ -16,7 +16,7 @@
 /* Wider than this a chart only spreads its labels away from its bars, and narrower it
  * cannot keep a statement's words beside its bar: in multiples of the body text size. */
 #define MAX_WIDTH_EMS 76.0
-#define MIN_WIDTH_EMS 30.0
+#define MIN_WIDTH_EMS 20.0
 
 /* Widths laid out and kept: a resize measures at one width and paints at the same one,
  * and a list of charts asks each chart's height for a width or two more. */
