@@ -8,7 +8,6 @@
 
 #include <math.h>
 
-#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "trellis-chart-view.h"

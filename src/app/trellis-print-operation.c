@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "trellis-print-operation.h"
 #include "trellis-workshop-pack.h"
 
