@@ -282,6 +282,14 @@ test_choices_reach_the_charts (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (trellis_charts_page_get_current_section (charts), ==, "C");
 
+  /* The keyboard going down a long chart takes the page with it. */
+  view = _trellis_charts_page_find_view (charts, "D");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD));
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-bar", "i", G_MAXINT);
+  for (guint i = 0; i < 50 && g_strcmp0 (trellis_charts_page_get_current_section (charts), "D") != 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (trellis_charts_page_get_current_section (charts), ==, "D");
+
   gtk_window_destroy (window);
   g_assert_finalize_object (window);
 }

@@ -310,34 +310,36 @@ find_bar_index (TrellisChartLayout    *layout,
   return 0;
 }
 
-/* Keeps the keyboard's bar in sight when the chart is in a scrolled window. */
+/* Keeps the keyboard's bar in sight when the chart is in a scrolled window. Measured
+ * in the scrolled content, whose coordinates do not move as it scrolls: keys pressed
+ * faster than the frames come must not measure against an old scroll position. */
 static void
 scroll_to_cursor (TrellisChartView *self)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
   GtkAdjustment *adjustment;
-  TrellisChartLayout *layout;
   TrellisChartRect rect;
   graphene_point_t top;
-  double x_offset, value, page, margin;
-  GtkWidget *viewport;
+  double value, page, margin;
 
-  if (scrolled == NULL || (viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
     return;
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
 
-  layout = get_current_layout (self, &x_offset);
-  rect = trellis_chart_layout_find_bar (layout, self->cursor.row, self->cursor.bar)->band;
-  if (!gtk_widget_compute_point (GTK_WIDGET (self), viewport, &GRAPHENE_POINT_INIT (0, rect.y), &top))
+  rect = trellis_chart_layout_find_bar (get_current_layout (self, NULL), self->cursor.row, self->cursor.bar)->band;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, rect.y), &top))
     return;
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
-  margin = 2 * rect.height;
-  if (top.y < 0)
-    gtk_adjustment_set_value (adjustment, value + top.y - margin);
-  else if (top.y + rect.height > page)
-    gtk_adjustment_set_value (adjustment, value + top.y + rect.height - page + margin);
+  margin = MIN (2 * rect.height, page / 4);
+  if (top.y < value)
+    gtk_adjustment_set_value (adjustment, top.y - margin);
+  else if (top.y + rect.height > value + page)
+    gtk_adjustment_set_value (adjustment, top.y + rect.height - page + margin);
 }
 
 static void
