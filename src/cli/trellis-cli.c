@@ -24,6 +24,7 @@ typedef struct
 static const CommandEntry commands[] = {
   { "templates", trellis_cli_templates, N_("List the built-in checklist templates") },
   { "new",       trellis_cli_new,       N_("Create a project from a template") },
+  { "import",    trellis_cli_import,    N_("Import survey responses as a new round") },
   { "summary",   trellis_cli_summary,   N_("Print each round’s results") },
   { "export",    trellis_cli_export,    N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
   { "validate",  trellis_cli_validate,  N_("Check that a project file is sound") },

@@ -8,6 +8,7 @@
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
 #include "trellis-group-breakdown.h"
+#include "trellis-import.h"
 #include "trellis-node.h"
 #include "trellis-plan.h"
 #include "trellis-project.h"

@@ -1,0 +1,367 @@
+/* cli-import.c: trellis-cli import PROJECT FILE... [--round LABEL] [--format …] [--dry-run]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
+
+/* Long headers are cut for a terminal line; the whole text is in the project. */
+#define HEADER_WIDTH 48
+
+static gboolean
+parse_format (const char         *name,
+              TrellisTableFormat *format)
+{
+  static const struct { const char *name; TrellisTableFormat format; } formats[] = {
+    { "auto", TRELLIS_TABLE_FORMAT_AUTO },
+    { "csv", TRELLIS_TABLE_FORMAT_CSV },
+    { "tsv", TRELLIS_TABLE_FORMAT_TSV },
+    { "xlsx", TRELLIS_TABLE_FORMAT_XLSX },
+    { "ods", TRELLIS_TABLE_FORMAT_ODS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "Sometimes=3", "6=na", "7=dk", "-99=blank": what an answer text means. */
+static gboolean
+parse_answer_rule (TrellisScale   *scale,
+                   const char     *rule,
+                   char          **text,
+                   TrellisAnswer  *answer)
+{
+  const char *equals = strrchr (rule, '=');
+  const char *value;
+  char *end;
+  gint64 point;
+
+  if (equals == NULL || equals == rule)
+    return FALSE;
+  value = equals + 1;
+  if (g_ascii_strcasecmp (value, "na") == 0)
+    *answer = TRELLIS_ANSWER_NOT_APPLICABLE;
+  else if (g_ascii_strcasecmp (value, "dk") == 0)
+    *answer = TRELLIS_ANSWER_DONT_KNOW;
+  else if (g_ascii_strcasecmp (value, "blank") == 0)
+    *answer = TRELLIS_ANSWER_BLANK;
+  else
+    {
+      point = g_ascii_strtoll (value, &end, 10);
+      if (*value == '\0' || *end != '\0' || point < 1 || point > trellis_scale_get_n_points (scale))
+        return FALSE;
+      *answer = (TrellisAnswer) point;
+    }
+  *text = g_strndup (rule, equals - rule);
+  return TRUE;
+}
+
+static char *
+shorten (const char *text,
+         glong       width)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= width)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, width - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+static char *
+describe_target (TrellisProject      *project,
+                 TrellisImportColumn *column)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  const char *target = trellis_import_column_get_target (column);
+  TrellisStatement *statement = NULL;
+  TrellisScale *scale = NULL;
+  TrellisSection *section;
+
+  switch (trellis_import_column_get_role (column))
+    {
+    case TRELLIS_COLUMN_ITEM:
+      if (trellis_checklist_lookup_item_key (checklist, target, &statement, &scale))
+        {
+          g_autofree char *text = shorten (trellis_statement_get_text (statement), 40);
+          g_autofree char *scale_part = trellis_checklist_get_n_scales (checklist) > 1
+                                        ? g_strdup_printf (" (%s)", trellis_scale_get_title (scale))
+                                        : g_strdup ("");
+          return g_strdup_printf (_("statement %s%s: %s"), trellis_statement_get_number (statement),
+                                  scale_part, text);
+        }
+      return g_strdup (target);
+    case TRELLIS_COLUMN_COMMENT:
+      section = target != NULL ? trellis_checklist_find_section (checklist, target) : NULL;
+      return g_strdup_printf (_("comments on section %s"),
+                              section != NULL ? trellis_section_get_code (section) : target);
+    case TRELLIS_COLUMN_GROUP:
+      return g_strdup (_("respondent’s group"));
+    case TRELLIS_COLUMN_IDENTIFYING:
+      return g_strdup_printf (_("dropped: %s"), trellis_import_column_get_reason (column));
+    case TRELLIS_COLUMN_METADATA:
+      return g_strdup_printf (_("dropped: %s"), trellis_import_column_get_reason (column));
+    case TRELLIS_COLUMN_COMPLETION:
+      return g_strdup (_("used to leave out unfinished responses, then dropped"));
+    case TRELLIS_COLUMN_IGNORED:
+    default:
+      return g_strdup_printf (_("not imported: %s"), trellis_import_column_get_reason (column) != NULL
+                                                     ? trellis_import_column_get_reason (column) : "");
+    }
+}
+
+static void
+print_columns (TrellisImport *import)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+
+  printf ("\n%s\n", _("Columns:"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *header = shorten (trellis_import_column_get_header (column), HEADER_WIDTH);
+      g_autofree char *target = describe_target (trellis_import_get_project (import), column);
+      TrellisColumnRole role = trellis_import_column_get_role (column);
+      gboolean check = trellis_import_column_get_confidence (column) < 0.8 &&
+                       role != TRELLIS_COLUMN_IDENTIFYING && role != TRELLIS_COLUMN_METADATA;
+
+      printf ("  %-3s %-*s → %s%s\n", trellis_import_column_get_name (column),
+              (int) (HEADER_WIDTH + strlen (header) - g_utf8_strlen (header, -1)), header, target,
+              check ? _("  [check]") : "");
+    }
+}
+
+static void
+print_values (TrellisImport *import)
+{
+  g_autoptr(GPtrArray) values = trellis_import_dup_values (import);
+  TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (trellis_import_get_project (import)), 0);
+
+  printf ("\n%s\n", _("Answers:"));
+  for (guint i = 0; i < values->len; i++)
+    {
+      TrellisImportValue *value = g_ptr_array_index (values, i);
+      g_autofree char *text = shorten (value->text, 32);
+
+      if (value->mapped)
+        printf ("  %-*s %6u  → %s\n", (int) (32 + strlen (text) - g_utf8_strlen (text, -1)), text, value->count,
+                value->answer == TRELLIS_ANSWER_BLANK ? _("blank")
+                                                      : trellis_scale_get_answer_label (scale, value->answer));
+      else
+        printf ("  %-*s %6u  → %s\n", (int) (32 + strlen (text) - g_utf8_strlen (text, -1)), text, value->count,
+                _("NOT ON THE SCALE"));
+    }
+}
+
+static void
+print_summary (TrellisImport *import,
+               TrellisRound  *round)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  GListModel *columns = trellis_import_get_columns (import);
+  g_auto(GStrv) small = trellis_import_dup_small_groups (import, round);
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+  gboolean any = FALSE;
+
+  for (guint f = 0; f < trellis_import_get_n_files (import); f++)
+    {
+      printf (_("File: %s"), trellis_import_get_file_name (import, f));
+      putchar ('\n');
+    }
+  printf (ngettext ("Layout: %s, %u header row", "Layout: %s, %u header rows",
+                    trellis_import_get_n_header_rows (import)),
+          trellis_import_layout_get_name (trellis_import_get_layout (import)),
+          trellis_import_get_n_header_rows (import));
+  putchar ('\n');
+  if (trellis_import_get_reused_round (import) != NULL)
+    {
+      TrellisRound *reused = trellis_import_get_reused_round (import);
+      printf (_("Mapping: as confirmed for round “%s”"),
+              trellis_round_get_label (reused) != NULL ? trellis_round_get_label (reused)
+                                                       : trellis_round_get_id (reused));
+      putchar ('\n');
+    }
+  /* TRANSLATORS: Round: “Autumn 2026”, 25 responses to 60 statements */
+  printf (ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
+                    trellis_round_get_n_responses (round)),
+          trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
+  putchar ('\n');
+  if (trellis_round_get_n_excluded (round) > 0)
+    {
+      printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
+                        "Left out: %u unfinished responses, previews or tests (--include-incomplete keeps them)",
+                        trellis_round_get_n_excluded (round)),
+              trellis_round_get_n_excluded (round));
+      putchar ('\n');
+    }
+  if (trellis_import_get_n_empty (import) > 0)
+    {
+      printf (ngettext ("Skipped: %u empty row", "Skipped: %u empty rows", trellis_import_get_n_empty (import)),
+              trellis_import_get_n_empty (import));
+      putchar ('\n');
+    }
+
+  printf ("%s", _("Dropped, never stored:"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, i);
+      TrellisColumnRole role = trellis_import_column_get_role (column);
+
+      if (role == TRELLIS_COLUMN_IDENTIFYING || role == TRELLIS_COLUMN_METADATA ||
+          role == TRELLIS_COLUMN_COMPLETION)
+        {
+          g_autofree char *header = shorten (trellis_import_column_get_header (column), 32);
+          printf ("\n  %-3s %s (%s)", trellis_import_column_get_name (column), header,
+                  trellis_import_column_get_reason (column));
+          any = TRUE;
+        }
+    }
+  printf ("%s\n", any ? "" : _(" none"));
+
+  if (trellis_round_get_n_groups (round) > 0)
+    {
+      printf ("%s", _("Groups:"));
+      for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
+        printf ("%s %s %u", g > 0 ? "," : "", trellis_round_get_group (round, g),
+                trellis_round_count_group (round, trellis_round_get_group (round, g)));
+      putchar ('\n');
+      if (small[0] != NULL)
+        {
+          g_autofree char *names = g_strjoinv (", ", small);
+          /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
+          printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
+                  trellis_project_get_min_group_size (project), names);
+          putchar ('\n');
+        }
+    }
+  printf ("%s", _("Comments, detached and shuffled:"));
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const char *id = g_ptr_array_index (sections, s);
+      TrellisSection *section = trellis_checklist_find_section (trellis_project_get_checklist (project), id);
+      printf ("%s %s %u", s > 0 ? "," : "", section != NULL ? trellis_section_get_code (section) : id,
+              trellis_round_get_comments (round, id)->len);
+    }
+  printf ("%s\n", sections->len > 0 ? "" : _(" none"));
+}
+
+static char *
+default_label (TrellisProject *project)
+{
+  for (guint n = trellis_project_get_n_rounds (project) + 1;; n++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Round %u"), n);
+      if (trellis_project_find_round_by_label (project, label) == NULL)
+        return g_steal_pointer (&label);
+    }
+}
+
+int
+trellis_cli_import (int    argc,
+                    char **argv)
+{
+  g_autofree char *round_label = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *date = NULL;
+  g_auto(GStrv) answer_rules = NULL;
+  gboolean dry_run = FALSE;
+  gboolean include_incomplete = FALSE;
+  const GOptionEntry entries[] = {
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: Round N)"), N_("LABEL") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
+    { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
+    { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT FILE…"));
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(TrellisImport) import = NULL;
+  g_autoptr(TrellisRound) round = NULL;
+  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisTableFormat format = TRELLIS_TABLE_FORMAT_AUTO;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Import survey exports (CSV, TSV, XLSX, ODS) as a new round. "
+                                           "Columns that identify people are dropped; comments are "
+                                           "detached from responses. Several files join one round."));
+  if (!trellis_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return trellis_cli_usage_error (context, _("expected a project file and at least one export"));
+  if (format_name != NULL && !parse_format (format_name, &format))
+    return trellis_cli_usage_error (context, _("unknown format “%s”; use auto, csv, tsv, xlsx or ods"), format_name);
+  if (round_label != NULL && *g_strstrip (round_label) == '\0')
+    return trellis_cli_usage_error (context, _("the round label is empty"));
+
+  project_file = g_file_new_for_commandline_arg (argv[1]);
+  project = trellis_project_load_file (project_file, NULL, &error);
+  if (project == NULL)
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
+    return trellis_cli_input_error (argv[1], "%s", _("the checklist has no answer scale"));
+
+  import = trellis_import_new (project);
+  trellis_import_set_include_incomplete (import, include_incomplete);
+  if (date != NULL && !trellis_import_set_date (import, date))
+    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
+  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
+      g_autofree char *text = NULL;
+      TrellisAnswer answer;
+
+      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
+        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
+                                        answer_rules[i], trellis_scale_get_n_points (scale));
+      trellis_import_set_value (import, text, answer);
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+      if (!trellis_import_add_file (import, file, format, NULL, &error))
+        return trellis_cli_input_error (argv[i], "%s", error->message);
+    }
+
+  if (round_label == NULL)
+    round_label = default_label (project);
+  round = trellis_import_build_round (import, round_label, &error);
+  if (round == NULL)
+    return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
+                                    error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? argv[1] : NULL,
+                                    "%s", error->message);
+
+  if (dry_run)
+    {
+      print_summary (import, round);
+      print_columns (import);
+      print_values (import);
+      printf ("\n%s\n", _("Dry run: the project was not changed."));
+      return TRELLIS_CLI_OK;
+    }
+
+  trellis_project_append_round (project, round);
+  if (!trellis_project_save_file (project, project_file, NULL, &error))
+    return trellis_cli_input_error (argv[1], "%s", error->message);
+  print_summary (import, round);
+  return TRELLIS_CLI_OK;
+}

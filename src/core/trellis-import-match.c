@@ -1,0 +1,646 @@
+/* trellis-import-match.c: reading headers as statements and cells as answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-import"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "trellis-import-private.h"
+#include "trellis-scale.h"
+#include "trellis-statement.h"
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc || c == '`' || c == 0x00b4;
+}
+
+/**
+ * _trellis_import_fold:
+ *
+ * Folds text for comparison: "Don’t  Know!" and "dont know" fold alike, as do
+ * "Agreé" and "agree". Apostrophes vanish so that "Don't" meets "Dont"; every other
+ * run of punctuation and space becomes one space.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+_trellis_import_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK || is_apostrophe (c))
+        continue;
+      if (g_unichar_isalnum (c))
+        {
+          if (pending_space && out->len > 0)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+      else
+        pending_space = TRUE;
+    }
+  return g_utf8_casefold (out->str, out->len);
+}
+
+/**
+ * _trellis_import_clean_cell:
+ *
+ * Returns: (transfer full): the cell without surrounding space and without the `'`
+ *   that exporters put before text starting with = + - @ so that spreadsheets do not
+ *   run it as a formula
+ */
+char *
+_trellis_import_clean_cell (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  if (copy[0] == '\'' && copy[1] != '\0' && strchr ("=+-@\t\r0123456789", copy[1]) != NULL)
+    return g_strdup (copy + 1);
+  return g_steal_pointer (&copy);
+}
+
+/*****/
+
+static GRegex *
+compile_once (GRegex    **regex,
+              const char *pattern)
+{
+  if (g_once_init_enter (regex))
+    g_once_init_leave (regex, g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+  return *regex;
+}
+
+/**
+ * _trellis_import_is_date_text:
+ * @has_time: (out) (optional): whether a time of day follows the date
+ *
+ * Returns: whether @text is a date as survey tools write them: 2026-09-27 15:00:00,
+ *   09/27/2026 3:00:00 PM, 2023/11/13 4:20:37 pm CET, 27.09.2026, Apr 26, 2018
+ */
+gboolean
+_trellis_import_is_date_text (const char *text,
+                              gboolean   *has_time)
+{
+  static GRegex *numeric, *named;
+  g_autoptr(GMatchInfo) match = NULL;
+  gboolean matched;
+
+  matched = g_regex_match (compile_once (&numeric,
+                                         "^\\s*\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}"
+                                         "(?:[ T,]+(\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)"
+                                         "(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:Z|[A-Z]{2,5}|GMT[+-]\\d+|[+-]\\d{2}:?\\d{2}))?)?\\s*$"),
+                           text, 0, &match);
+  if (!matched)
+    {
+      g_clear_pointer (&match, g_match_info_unref);
+      matched = g_regex_match (compile_once (&named,
+                                             "^\\s*(?:\\d{1,2}\\s+)?[a-z]{3,9}\\.?\\s+\\d{1,2},?\\s+\\d{4}"
+                                             "(?:[ ,]+(\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s*[ap]m)?)?\\s*$"),
+                               text, 0, &match);
+    }
+  if (matched && has_time != NULL)
+    {
+      g_autofree char *time = g_match_info_fetch (match, 1);
+      *has_time = time != NULL && *time != '\0';
+    }
+  return matched;
+}
+
+static gboolean
+is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at > text && strchr (at + 1, '@') == NULL && strchr (at, '.') != NULL &&
+         strpbrk (text, " \t\n") == NULL;
+}
+
+static gboolean
+is_ip_address (const char *text)
+{
+  static GRegex *ip;
+
+  return g_regex_match (compile_once (&ip,
+                                      "^\\s*(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\\s*$"),
+                        text, 0, NULL);
+}
+
+static gboolean
+is_uuid_or_token (const char *text)
+{
+  static GRegex *uuid;
+
+  return g_regex_match (compile_once (&uuid,
+                                      "^\\s*(?:uuid:)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                                      "|R_[0-9A-Za-z]{12,18})\\s*$"),
+                        text, 0, NULL);
+}
+
+static gboolean
+is_integer (const char *text)
+{
+  const char *p = text;
+
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_boolean (const char *text)
+{
+  return g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "false") == 0 ||
+         strcmp (text, "1") == 0 || strcmp (text, "0") == 0;
+}
+
+static gboolean
+is_language_code (const char *text)
+{
+  static GRegex *language;
+
+  return g_regex_match (compile_once (&language, "^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$"), text, 0, NULL);
+}
+
+/* A few hundred rows tell a column's kind as well as ten thousand. */
+#define SHAPE_SAMPLE 500
+
+/**
+ * _trellis_import_column_shape:
+ *
+ * Returns: what most filled cells of the column look like: e-mail addresses, IP
+ *   addresses, timestamps, ids… A shape wins when nine in ten filled cells have it.
+ */
+TrellisValueShape
+_trellis_import_column_shape (TrellisTable *table,
+                              guint         first_row,
+                              guint         column)
+{
+  guint n_rows = trellis_table_get_n_rows (table);
+  guint filled = 0, emails = 0, ips = 0, timestamps = 0, dates = 0, ids = 0, integers = 0;
+  guint booleans = 0, languages = 0;
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint row = first_row; row < n_rows && filled < SHAPE_SAMPLE; row++)
+    {
+      const char *text = trellis_table_get (table, row, column);
+      TrellisCellFlags flags = trellis_table_get_flags (table, row, column);
+      gboolean has_time = FALSE;
+
+      if (*text == '\0')
+        continue;
+      filled++;
+      g_hash_table_add (distinct, (gpointer) text);
+      if (is_email (text))
+        emails++;
+      else if (is_ip_address (text))
+        ips++;
+      else if ((flags & TRELLIS_CELL_DATE) != 0 || _trellis_import_is_date_text (text, &has_time))
+        {
+          if ((flags & TRELLIS_CELL_DATE) != 0)
+            has_time = strchr (text, ':') != NULL;
+          if (has_time)
+            timestamps++;
+          else
+            dates++;
+        }
+      else if (is_uuid_or_token (text))
+        ids++;
+      else if (is_integer (text))
+        integers++;
+      if (is_boolean (text))
+        booleans++;
+      if (is_language_code (text))
+        languages++;
+    }
+
+  if (filled == 0)
+    return TRELLIS_VALUES_EMPTY;
+#define MOST(n) ((n) * 10 >= filled * 9)
+  if (MOST (emails))
+    return TRELLIS_VALUES_EMAIL;
+  if (MOST (ips))
+    return TRELLIS_VALUES_IP_ADDRESS;
+  if (MOST (timestamps + dates) && timestamps > 0)
+    return TRELLIS_VALUES_TIMESTAMP;
+  if (MOST (dates))
+    return TRELLIS_VALUES_DATE;
+  if (MOST (ids))
+    return TRELLIS_VALUES_ID;
+  if (MOST (booleans) && g_hash_table_size (distinct) <= 2)
+    return TRELLIS_VALUES_BOOLEAN;
+  if (MOST (integers))
+    {
+      /* Distinct large numbers, one per row, are respondent ids, not answers. */
+      if (g_hash_table_size (distinct) == filled && filled >= 2 && g_hash_table_size (distinct) > 11)
+        return TRELLIS_VALUES_ID;
+      return TRELLIS_VALUES_INTEGER;
+    }
+  if (MOST (languages))
+    return TRELLIS_VALUES_LANGUAGE;
+#undef MOST
+  return TRELLIS_VALUES_TEXT;
+}
+
+/*****/
+
+typedef struct
+{
+  int          point;
+  const char  *folded;
+} Variant;
+
+/* Wordings of the five-point agreement scale that tools and people use besides the
+ * project's own labels. "Somewhat" is the usual second and fourth point of a five-point
+ * agreement scale. */
+static const Variant agreement_variants[] = {
+  { 1, "strongly disagree" }, { 1, "disagree strongly" }, { 1, "completely disagree" },
+  { 1, "totally disagree" },
+  { 2, "disagree" }, { 2, "somewhat disagree" }, { 2, "disagree somewhat" }, { 2, "tend to disagree" },
+  { 2, "mostly disagree" }, { 2, "slightly disagree" },
+  { 3, "neither agree nor disagree" }, { 3, "neither agree or disagree" }, { 3, "neither" },
+  { 3, "neutral" }, { 3, "neither disagree nor agree" }, { 3, "neither nor" },
+  { 4, "agree" }, { 4, "somewhat agree" }, { 4, "agree somewhat" }, { 4, "tend to agree" },
+  { 4, "mostly agree" }, { 4, "slightly agree" },
+  { 5, "strongly agree" }, { 5, "agree strongly" }, { 5, "completely agree" }, { 5, "totally agree" },
+};
+
+static const char * const not_applicable_variants[] = {
+  "n a", "na", "not applicable", "does not apply", "not relevant", "n a not applicable",
+  "not applicable n a", "nicht zutreffend", "sans objet",
+};
+
+static const char * const dont_know_variants[] = {
+  "dont know", "do not know", "dk", "dont know not sure", "not sure", "unsure", "dont know unsure",
+  "weiss nicht", "ne sais pas", "je ne sais pas", "no se",
+};
+
+static const char * const blank_variants[] = {
+  "no answer", "not answered", "no response", "skipped", "keine antwort", "sans reponse",
+};
+
+static gboolean
+in_list (const char         *folded,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (folded, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "agree strongly" and "strongly agree" hold the same words. */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_auto(GStrv) wa = g_strsplit (a, " ", -1);
+  g_auto(GStrv) wb = g_strsplit (b, " ", -1);
+  guint na = g_strv_length (wa), nb = g_strv_length (wb);
+
+  if (na != nb || na < 2)
+    return FALSE;
+  qsort (wa, na, sizeof (char *), compare_strings);
+  qsort (wb, nb, sizeof (char *), compare_strings);
+  for (guint i = 0; i < na; i++)
+    if (strcmp (wa[i], wb[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static TrellisAnswer
+read_label (TrellisScale *scale,
+            const char   *folded)
+{
+  guint n_points = trellis_scale_get_n_points (scale);
+  g_autofree char *na = _trellis_import_fold (trellis_scale_get_na_label (scale));
+  g_autofree char *dk = _trellis_import_fold (trellis_scale_get_dk_label (scale));
+  g_autofree char *top = _trellis_import_fold (trellis_scale_get_point_label (scale, n_points));
+
+  if (*folded == '\0')
+    return TRELLIS_ANSWER_BLANK;
+  for (guint point = 1; point <= n_points; point++)
+    {
+      g_autofree char *label = _trellis_import_fold (trellis_scale_get_point_label (scale, point));
+      if (*label != '\0' && (strcmp (label, folded) == 0 || same_words (label, folded)))
+        return (TrellisAnswer) point;
+    }
+  if ((*na != '\0' && strcmp (na, folded) == 0) ||
+      in_list (folded, not_applicable_variants, G_N_ELEMENTS (not_applicable_variants)))
+    return TRELLIS_ANSWER_NOT_APPLICABLE;
+  if ((*dk != '\0' && strcmp (dk, folded) == 0) ||
+      in_list (folded, dont_know_variants, G_N_ELEMENTS (dont_know_variants)))
+    return TRELLIS_ANSWER_DONT_KNOW;
+  if (in_list (folded, blank_variants, G_N_ELEMENTS (blank_variants)))
+    return TRELLIS_ANSWER_BLANK;
+  if (n_points == 5 && strstr (top, "agree") != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (agreement_variants); i++)
+      if (strcmp (folded, agreement_variants[i].folded) == 0)
+        return (TrellisAnswer) agreement_variants[i].point;
+  return TRELLIS_ANSWER_UNMAPPED;
+}
+
+/**
+ * _trellis_import_read_answer:
+ * @cleaned: a cell as _trellis_import_clean_cell() left it
+ *
+ * Reads an answer without help from the facilitator: the points as numbers ("4",
+ * "4.0"), the scale's labels and common variants in any case ("Agree strongly",
+ * "N/A", "Dont know"), and both together ("5 - Strongly Agree", "Agree (4)").
+ * Qualtrics' -99, "seen but not answered", is blank.
+ *
+ * Returns: the answer, or %TRELLIS_ANSWER_UNMAPPED
+ */
+TrellisAnswer
+_trellis_import_read_answer (TrellisScale *scale,
+                             const char   *cleaned)
+{
+  static GRegex *numbered;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *folded = NULL;
+  guint n_points = trellis_scale_get_n_points (scale);
+
+  if (g_regex_match (compile_once (&numbered,
+                                   "^\\(?(-?\\d+)(?:[.,]0+)?\\)?(?:\\s*(?:[-–=:.)]\\s*|\\s+)(.*))?$"
+                                   "|^(.*?)\\s*[(\\[](\\d+)[)\\]]$"),
+                     cleaned, 0, &match))
+    {
+      g_autofree char *lead = g_match_info_fetch (match, 1);
+      g_autofree char *trail = g_match_info_fetch (match, 4);
+      g_autofree char *label = g_match_info_fetch (match, *lead != '\0' ? 2 : 3);
+      const char *digits = *lead != '\0' ? lead : trail;
+      gint64 number = g_ascii_strtoll (digits, NULL, 10);
+
+      if (number >= 1 && number <= n_points)
+        return (TrellisAnswer) number;
+      if (number == -99 && (label == NULL || *label == '\0'))
+        return TRELLIS_ANSWER_BLANK;
+      /* "0 - Not applicable": the label decides when the number is off the scale. */
+      if (label != NULL && *label != '\0')
+        {
+          g_autofree char *folded_label = _trellis_import_fold (label);
+          TrellisAnswer answer = read_label (scale, folded_label);
+          if (answer == TRELLIS_ANSWER_NOT_APPLICABLE || answer == TRELLIS_ANSWER_DONT_KNOW)
+            return answer;
+        }
+      return TRELLIS_ANSWER_UNMAPPED;
+    }
+
+  folded = _trellis_import_fold (cleaned);
+  if (*folded == '\0' && *cleaned != '\0' && strspn (cleaned, "-–—.") != strlen (cleaned))
+    return TRELLIS_ANSWER_UNMAPPED;
+  return read_label (scale, folded);
+}
+
+/*****/
+
+typedef struct
+{
+  TrellisStatement *statement;
+  char             *folded;
+  char            **words;
+  const char       *number;
+  const char       *id;
+} StatementText;
+
+static void
+statement_text_clear (StatementText *text)
+{
+  g_free (text->folded);
+  g_strfreev (text->words);
+}
+
+/* Shared words over all words (Dice): tolerant of small rewordings. */
+static double
+word_similarity (char **a,
+                 char **b)
+{
+  guint na = g_strv_length (a), nb = g_strv_length (b), common = 0;
+  g_autofree gboolean *used = NULL;
+
+  if (na == 0 || nb == 0)
+    return 0;
+  used = g_new0 (gboolean, nb);
+  for (guint i = 0; i < na; i++)
+    for (guint j = 0; j < nb; j++)
+      if (!used[j] && strcmp (a[i], b[j]) == 0)
+        {
+          used[j] = TRUE;
+          common++;
+          break;
+        }
+  return 2.0 * common / (na + nb);
+}
+
+static double
+text_score (const char  *candidate,
+            char       **candidate_words,
+            const StatementText *statement)
+{
+  gsize length = strlen (candidate);
+  gsize statement_length = strlen (statement->folded);
+  double similarity;
+
+  if (length == 0 || statement_length == 0)
+    return 0;
+  if (strcmp (candidate, statement->folded) == 0)
+    return 1.0;
+  /* Truncated by the tool ("The individuals involved in the partnership offer constr…")
+   * or by LimeSurvey's 15-character abbreviated headings. */
+  if (length >= 12 && g_str_has_prefix (statement->folded, candidate))
+    return length >= 40 ? 0.92 : 0.75;
+  if (statement_length >= 20 && g_str_has_prefix (candidate, statement->folded))
+    return 0.88;
+  similarity = word_similarity (candidate_words, statement->words);
+  return similarity >= 0.7 ? similarity * 0.95 : 0;
+}
+
+/* "12. Text", "12) Text", "Q12: Text", "12 - Text", "12a Text" */
+static gboolean
+split_number (const char  *text,
+              char       **number,
+              char       **rest)
+{
+  static GRegex *numbered;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (!g_regex_match (compile_once (&numbered,
+                                    "^\\s*(?:q(?:uestion)?\\s*)?(\\d{1,3}[a-z]?)(?:\\s*[.):]|\\s+-|\\s|$)\\s*(.*)$"),
+                      text, G_REGEX_MATCH_NOTEMPTY, &match))
+    return FALSE;
+  *number = g_match_info_fetch (match, 1);
+  *rest = g_match_info_fetch (match, 2);
+  return TRUE;
+}
+
+static void
+add_candidate (GPtrArray  *candidates,
+               const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  if (*copy == '\0')
+    return;
+  for (guint i = 0; i < candidates->len; i++)
+    if (strcmp (g_ptr_array_index (candidates, i), copy) == 0)
+      return;
+  g_ptr_array_add (candidates, g_steal_pointer (&copy));
+}
+
+/* The parts of a header that may name a statement: the whole, the part in the last
+ * brackets ("Question [Statement]"), what follows " - " ("Question - Statement") and
+ * what follows "/" ("Group/Statement"). */
+static GPtrArray *
+header_candidates (const char *header)
+{
+  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
+  const char *separators[] = { " - ", " – ", " — ", "/" };
+  const char *open;
+  gsize length = strlen (header);
+
+  add_candidate (candidates, header);
+  open = strrchr (header, '[');
+  if (length > 2 && header[length - 1] == ']' && open != NULL)
+    {
+      g_autofree char *inner = g_strndup (open + 1, header + length - 1 - (open + 1));
+      add_candidate (candidates, inner);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
+    for (const char *p = strstr (header, separators[s]); p != NULL; p = strstr (p + 1, separators[s]))
+      add_candidate (candidates, p + strlen (separators[s]));
+  return candidates;
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const TrellisStatementMatch *ma = a, *mb = b;
+
+  if (ma->score != mb->score)
+    return ma->score < mb->score ? 1 : -1;
+  return (ma->order > mb->order) - (ma->order < mb->order);
+}
+
+/* LimeSurvey code headings: "A[s12]", "G1_s12", "s12": the subquestion code may be
+ * the statement's id, as Trellis' own survey structure writes it. */
+static const char *
+code_tail (const char *code,
+           char      **owned)
+{
+  static GRegex *tail;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (!g_regex_match (compile_once (&tail, "^(?:[a-z0-9]+[_\\[])?([a-z0-9]+)\\]?$"), code, 0, &match))
+    return NULL;
+  *owned = g_match_info_fetch (match, 1);
+  return *owned;
+}
+
+/**
+ * _trellis_import_match_header:
+ * @statements: (element-type TrellisStatement): the statements a column may answer
+ * @header: the column's header
+ * @code: (nullable): the tool's code for the column
+ *
+ * Scores every statement against the header by printed number and by text, tolerant
+ * of punctuation, case, smart quotes, truncation and small rewordings.
+ *
+ * Returns: (transfer full) (element-type TrellisStatementMatch): the statements
+ *   scoring at least 0.6, best first
+ */
+GArray *
+_trellis_import_match_header (GPtrArray  *statements,
+                              const char *header,
+                              const char *code)
+{
+  g_autoptr(GArray) texts = g_array_sized_new (FALSE, TRUE, sizeof (StatementText), statements->len);
+  g_autoptr(GPtrArray) candidates = header_candidates (header);
+  g_autofree double *best = g_new0 (double, statements->len);
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (TrellisStatementMatch));
+  const char *codes[] = { code, header };
+
+  g_array_set_clear_func (texts, (GDestroyNotify) statement_text_clear);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      StatementText text = { g_ptr_array_index (statements, i), NULL, NULL, NULL, NULL };
+
+      text.folded = _trellis_import_fold (trellis_statement_get_text (text.statement));
+      text.words = g_strsplit (text.folded, " ", -1);
+      text.number = trellis_statement_get_number (text.statement);
+      text.id = trellis_statement_get_id (text.statement);
+      g_array_append_val (texts, text);
+    }
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *rest = NULL;
+      g_autofree char *folded = NULL;
+      g_auto(GStrv) words = NULL;
+      gboolean numbered = split_number (g_ptr_array_index (candidates, c), &number, &rest);
+
+      folded = _trellis_import_fold (numbered ? rest : g_ptr_array_index (candidates, c));
+      words = g_strsplit (folded, " ", -1);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const StatementText *text = &g_array_index (texts, StatementText, i);
+          double score = text_score (folded, words, text);
+
+          if (numbered && text->number != NULL && g_ascii_strcasecmp (number, text->number) == 0)
+            score = *folded == '\0' ? 0.75 : (score >= 0.6 ? 1.0 : 0.7);
+          else if (numbered)
+            score *= 0.9;
+          best[i] = MAX (best[i], score);
+        }
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    {
+      g_autofree char *owned = NULL;
+      const char *tail = codes[k] != NULL ? code_tail (codes[k], &owned) : NULL;
+
+      for (guint i = 0; tail != NULL && i < texts->len; i++)
+        if (g_ascii_strcasecmp (tail, g_array_index (texts, StatementText, i).id) == 0)
+          best[i] = MAX (best[i], 0.95);
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    if (best[i] >= 0.6)
+      {
+        TrellisStatementMatch match = { g_array_index (texts, StatementText, i).statement, best[i], i };
+        g_array_append_val (matches, match);
+      }
+  g_array_sort (matches, compare_matches);
+  return matches;
+}

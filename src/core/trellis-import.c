@@ -1,0 +1,1580 @@
+/* trellis-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trellis-checklist.h"
+#include "trellis-import-private.h"
+#include "trellis-import.h"
+#include "trellis-project.h"
+#include "trellis-scale.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
+#include "trellis-table-private.h"
+
+/* Below this the facilitator is asked to look at a column's mapping. */
+#define REVIEW_CONFIDENCE 0.8
+/* A group column names a few sectors or partners, not one value per respondent. */
+#define MAX_GROUPS 40
+
+typedef struct
+{
+  char              *name;
+  TrellisTable      *table;
+  TrellisLayoutInfo *layout;
+} ImportFile;
+
+struct _TrellisImport
+{
+  GObject          parent_instance;
+
+  TrellisProject  *project;
+  GPtrArray       *files;        /* ImportFile */
+  GListStore      *columns;      /* TrellisImportColumn, as the first file has them */
+  GPtrArray       *value_rules;  /* TrellisValueRule: the facilitator's and the last round's */
+  TrellisRound    *reused_round;
+  gboolean         include_incomplete;
+  gboolean         has_seed;
+  guint32          seed;
+  char            *date;
+  guint            n_empty;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisImport, trellis_import, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (TrellisImportValue, trellis_import_value, trellis_import_value_copy, trellis_import_value_free)
+
+TrellisImportValue *
+trellis_import_value_copy (const TrellisImportValue *value)
+{
+  TrellisImportValue *copy;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  copy = g_new0 (TrellisImportValue, 1);
+  *copy = *value;
+  copy->text = g_strdup (value->text);
+  return copy;
+}
+
+void
+trellis_import_value_free (TrellisImportValue *value)
+{
+  if (value == NULL)
+    return;
+  g_free (value->text);
+  g_free (value);
+}
+
+static void
+import_file_free (ImportFile *file)
+{
+  g_free (file->name);
+  g_clear_pointer (&file->table, trellis_table_unref);
+  g_clear_pointer (&file->layout, _trellis_layout_info_free);
+  g_free (file);
+}
+
+static void
+trellis_import_dispose (GObject *object)
+{
+  TrellisImport *self = (TrellisImport *) object;
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->reused_round);
+  g_clear_object (&self->columns);
+
+  G_OBJECT_CLASS (trellis_import_parent_class)->dispose (object);
+}
+
+static void
+trellis_import_finalize (GObject *object)
+{
+  TrellisImport *self = (TrellisImport *) object;
+
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->value_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->date, g_free);
+
+  G_OBJECT_CLASS (trellis_import_parent_class)->finalize (object);
+}
+
+static void
+trellis_import_class_init (TrellisImportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = trellis_import_dispose;
+  object_class->finalize = trellis_import_finalize;
+}
+
+static void
+trellis_import_init (TrellisImport *self)
+{
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) import_file_free);
+  self->columns = g_list_store_new (TRELLIS_TYPE_IMPORT_COLUMN);
+  self->value_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_value_rule_free);
+}
+
+/**
+ * trellis_import_new:
+ * @project: the project the responses are for; it is not changed until
+ *   trellis_import_apply()
+ *
+ * Returns: (transfer full): a new import
+ */
+TrellisImport *
+trellis_import_new (TrellisProject *project)
+{
+  TrellisImport *self;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+
+  self = g_object_new (TRELLIS_TYPE_IMPORT, NULL);
+  self->project = g_object_ref (project);
+  return self;
+}
+
+/**
+ * trellis_import_get_project:
+ *
+ * Returns: (transfer none): the project
+ */
+TrellisProject *
+trellis_import_get_project (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  return self->project;
+}
+
+static ImportFile *
+first_file (TrellisImport *self)
+{
+  return self->files->len > 0 ? g_ptr_array_index (self->files, 0) : NULL;
+}
+
+static TrellisChecklist *
+checklist (TrellisImport *self)
+{
+  return trellis_project_get_checklist (self->project);
+}
+
+static TrellisImportColumn *
+column_at (TrellisImport *self,
+           guint          index)
+{
+  /* g_list_model_get_item returns a reference; the store keeps its own. */
+  TrellisImportColumn *column = g_list_model_get_item (G_LIST_MODEL (self->columns), index);
+
+  g_object_unref (column);
+  return column;
+}
+
+/*****/
+
+/* Statements a column may answer or comment on: every rated statement and comment box,
+ * in checklist order. */
+static GPtrArray *
+collect_statements (TrellisImport *self)
+{
+  TrellisChecklist *list = checklist (self);
+  GPtrArray *statements = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint s = 0; s < trellis_checklist_get_n_sections (list); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (list, s);
+
+      for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+        {
+          TrellisStatement *statement = trellis_section_get_statement (section, i);
+
+          if (trellis_statement_get_kind (statement) == TRELLIS_STATEMENT_MULTI)
+            for (guint c = 0; c < trellis_statement_get_n_children (statement); c++)
+              g_ptr_array_add (statements, g_object_ref (trellis_statement_get_child (statement, c)));
+          else
+            g_ptr_array_add (statements, g_object_ref (statement));
+        }
+    }
+  return statements;
+}
+
+/* With more than one scale (importance and effectiveness), a header naming a scale's
+ * title answers on that scale; otherwise on the first. */
+static TrellisScale *
+scale_for_header (TrellisImport *self,
+                  const char    *header)
+{
+  TrellisChecklist *list = checklist (self);
+  g_autofree char *folded = _trellis_import_fold (header);
+
+  for (guint s = 1; s < trellis_checklist_get_n_scales (list); s++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (list, s);
+      g_autofree char *title = _trellis_import_fold (trellis_scale_get_title (scale));
+
+      if (*title != '\0' && strstr (folded, title) != NULL)
+        return scale;
+    }
+  return trellis_checklist_get_scale (list, 0);
+}
+
+typedef struct
+{
+  guint                 column;
+  TrellisStatementMatch match;
+  char                 *key;
+} Candidate;
+
+static void
+candidate_clear (Candidate *candidate)
+{
+  g_free (candidate->key);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->match.score != cb->match.score)
+    return ca->match.score < cb->match.score ? 1 : -1;
+  if (ca->column != cb->column)
+    return ca->column < cb->column ? -1 : 1;
+  return (ca->match.order > cb->match.order) - (ca->match.order < cb->match.order);
+}
+
+static const char *
+section_id_of (TrellisStatement *statement)
+{
+  TrellisSection *section = trellis_statement_get_section (statement);
+
+  return section != NULL ? trellis_section_get_id (section) : NULL;
+}
+
+/* Comment boxes often share one text in every section ("Thinking about the issues
+ * covered in this section…"), so a comment column belongs to the section whose
+ * statements precede it. */
+static const char *
+section_by_position (TrellisImport *self,
+                     guint          index)
+{
+  TrellisChecklist *list = checklist (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  for (guint step = 0; step < 2; step++)
+    for (guint k = 1; k <= n; k++)
+      {
+        int i = step == 0 ? (int) index - (int) k : (int) index + (int) k;
+        TrellisStatement *statement = NULL;
+
+        if (i < 0 || i >= (int) n)
+          continue;
+        if (trellis_import_column_get_role (column_at (self, i)) == TRELLIS_COLUMN_ITEM &&
+            trellis_checklist_lookup_item_key (list, trellis_import_column_get_target (column_at (self, i)),
+                                               &statement, NULL))
+          {
+            if (trellis_statement_get_parent_statement (statement) != NULL)
+              statement = trellis_statement_get_parent_statement (statement);
+            return section_id_of (statement);
+          }
+      }
+  return NULL;
+}
+
+static gboolean
+contains_any (const char         *folded,
+              const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_distinct (TrellisTable *table,
+                guint         first_row,
+                guint         column,
+                guint         limit)
+{
+  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = trellis_table_get_n_rows (table);
+
+  for (guint row = first_row; row < n_rows && g_hash_table_size (distinct) <= limit; row++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+      if (*cleaned != '\0')
+        g_hash_table_add (distinct, g_utf8_casefold (cleaned, -1));
+    }
+  return g_hash_table_size (distinct);
+}
+
+/* Share of a column's filled cells that read as answers on the main scale. */
+static double
+share_of_answers (TrellisImport *self,
+                  TrellisTable  *table,
+                  guint          first_row,
+                  guint          column)
+{
+  TrellisScale *scale = trellis_checklist_get_scale (checklist (self), 0);
+  guint n_rows = trellis_table_get_n_rows (table), filled = 0, answers = 0;
+
+  for (guint row = first_row; row < n_rows && filled < 200; row++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+
+      if (*cleaned == '\0')
+        continue;
+      filled++;
+      if (_trellis_import_read_answer (scale, cleaned) != TRELLIS_ANSWER_UNMAPPED)
+        answers++;
+    }
+  return filled > 0 ? (double) answers / filled : 0.0;
+}
+
+static void
+map_by_matching (TrellisImport *self,
+                 ImportFile    *file,
+                 GHashTable    *taken_keys)
+{
+  TrellisChecklist *list = checklist (self);
+  g_autoptr(GPtrArray) statements = collect_statements (self);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  g_autofree gboolean *decided = g_new0 (gboolean, n);
+  static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
+  static const char * const group_words[] = {
+    "sector", "organisation", "organization", "agency", "partner", "represent", "service",
+    "department", "employer", NULL
+  };
+  gboolean have_group = FALSE;
+
+  g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+      g_autoptr(GArray) matches = NULL;
+
+      if (trellis_import_column_get_role (column) != TRELLIS_COLUMN_IGNORED ||
+          trellis_import_column_get_reason (column) != NULL)
+        {
+          decided[c] = TRUE;
+          continue;
+        }
+      matches = _trellis_import_match_header (statements, trellis_import_column_get_header (column), hint->code);
+      for (guint m = 0; m < matches->len; m++)
+        {
+          Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
+
+          if (trellis_statement_get_kind (candidate.match.statement) == TRELLIS_STATEMENT_RATING)
+            candidate.key = trellis_checklist_dup_item_key (list, candidate.match.statement,
+                                                            scale_for_header (self, trellis_import_column_get_header (column)));
+          g_array_append_val (candidates, candidate);
+        }
+    }
+
+  /* Best matches first; each item is answered by one column. Equal scores go to the
+   * earlier column and the earlier statement, which keeps survey order. */
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      TrellisImportColumn *column = column_at (self, candidate->column);
+
+      if (decided[candidate->column])
+        continue;
+      if (candidate->key == NULL)
+        {
+          g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+
+          /* A comment box: the section is settled below, once items are placed. A header
+           * that says "comment" confirms a match by number alone. */
+          decided[candidate->column] = TRUE;
+          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT,
+                                              section_id_of (candidate->match.statement),
+                                              contains_any (folded, comment_words)
+                                              ? MAX (candidate->match.score, 0.9) : candidate->match.score,
+                                              NULL);
+          continue;
+        }
+      if (g_hash_table_contains (taken_keys, candidate->key))
+        continue;
+      decided[candidate->column] = TRUE;
+      g_hash_table_add (taken_keys, g_strdup (candidate->key));
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_ITEM, candidate->key,
+                                          candidate->match.score, NULL);
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+      g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+      TrellisValueShape shape;
+
+      if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
+          trellis_import_column_get_reason (column) == NULL)
+        {
+          const char *section = section_by_position (self, c);
+          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT,
+                                              section != NULL ? section : trellis_import_column_get_target (column),
+                                              trellis_import_column_get_confidence (column),
+                                              _("comments on the section"));
+          continue;
+        }
+      if (decided[c])
+        continue;
+
+      shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
+      if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
+          section_by_position (self, c) != NULL)
+        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section_by_position (self, c),
+                                            0.6, _("comments on the section"));
+      else if (!have_group && contains_any (folded, group_words) &&
+               (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
+               count_distinct (file->table, file->layout->first_data_row, c, MAX_GROUPS) <= MAX_GROUPS &&
+               share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
+        {
+          have_group = TRUE;
+          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_GROUP, NULL, 0.85,
+                                              _("the respondent’s group"));
+        }
+      else if (shape != TRELLIS_VALUES_EMPTY &&
+               share_of_answers (self, file->table, file->layout->first_data_row, c) >= 0.8)
+        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
+                                            _("holds answers, but its header matches no statement"));
+      else
+        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
+                                            _("not a statement of the checklist"));
+    }
+}
+
+static gboolean
+target_is_valid (TrellisImport     *self,
+                 TrellisColumnRole  role,
+                 const char        *target)
+{
+  switch (role)
+    {
+    case TRELLIS_COLUMN_ITEM:
+      return target != NULL && trellis_checklist_lookup_item_key (checklist (self), target, NULL, NULL);
+    case TRELLIS_COLUMN_COMMENT:
+      return target != NULL && trellis_checklist_find_section (checklist (self), target) != NULL;
+    case TRELLIS_COLUMN_IGNORED:
+    case TRELLIS_COLUMN_GROUP:
+    case TRELLIS_COLUMN_IDENTIFYING:
+    case TRELLIS_COLUMN_METADATA:
+    case TRELLIS_COLUMN_COMPLETION:
+    default:
+      return TRUE;
+    }
+}
+
+/* The latest round's confirmed mapping, header by header (the n-th column headed "X"
+ * takes the n-th rule for "X"), so the next round of the same survey asks nothing. */
+static void
+map_by_stored_rules (TrellisImport *self,
+                     GHashTable    *taken_keys)
+{
+  TrellisRound *latest = NULL;
+  g_autoptr(GHashTable) used = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GPtrArray *rules;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  guint n_applied = 0;
+
+  for (guint r = trellis_project_get_n_rounds (self->project); r > 0 && latest == NULL; r--)
+    if (trellis_round_get_column_rules (trellis_project_get_round (self->project, r - 1))->len > 0)
+      latest = trellis_project_get_round (self->project, r - 1);
+  if (latest == NULL)
+    return;
+
+  rules = trellis_round_get_column_rules (latest);
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+
+      for (guint r = 0; r < rules->len; r++)
+        {
+          const TrellisColumnRule *rule = g_ptr_array_index (rules, r);
+          g_autofree char *reason = NULL;
+
+          if (g_hash_table_contains (used, (gpointer) rule) ||
+              strcmp (rule->header, trellis_import_column_get_header (column)) != 0)
+            continue;
+          g_hash_table_add (used, (gpointer) rule);
+          if (!target_is_valid (self, rule->role, rule->target) ||
+              (rule->role == TRELLIS_COLUMN_ITEM && g_hash_table_contains (taken_keys, rule->target)))
+            break;
+          n_applied++;
+          /* What identifies people stays dropped whatever the last round said. */
+          if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_IDENTIFYING &&
+              rule->role != TRELLIS_COLUMN_ITEM && rule->role != TRELLIS_COLUMN_COMMENT &&
+              rule->role != TRELLIS_COLUMN_GROUP)
+            break;
+          if (rule->role == TRELLIS_COLUMN_ITEM)
+            g_hash_table_add (taken_keys, g_strdup (rule->target));
+          reason = g_strdup_printf (_("as in round “%s”"), trellis_round_get_label (latest) != NULL
+                                                            ? trellis_round_get_label (latest)
+                                                            : trellis_round_get_id (latest));
+          _trellis_import_column_set_mapping (column, rule->role, rule->target, 1.0, reason);
+          break;
+        }
+    }
+  if (n_applied == 0)
+    return;
+
+  g_set_object (&self->reused_round, latest);
+  for (guint r = 0; r < trellis_round_get_value_rules (latest)->len; r++)
+    g_ptr_array_add (self->value_rules,
+                     trellis_value_rule_copy (g_ptr_array_index (trellis_round_get_value_rules (latest), r)));
+}
+
+static gboolean
+check_rows (ImportFile  *file,
+            GError     **error)
+{
+  TrellisTable *table = file->table;
+  guint n_rows = trellis_table_get_n_rows (table);
+  guint width = file->layout->columns->len;
+  TrellisTableFormat format = trellis_table_get_format (table);
+  gboolean any = FALSE;
+
+  if (file->layout->n_header_rows > 0 && file->layout->first_data_row > 0)
+    width = trellis_table_get_row_length (table, file->layout->first_data_row - file->layout->n_header_rows);
+
+  for (guint row = file->layout->first_data_row; row < n_rows; row++)
+    {
+      guint length;
+
+      if (trellis_table_row_is_empty (table, row))
+        continue;
+      any = TRUE;
+      if (format != TRELLIS_TABLE_FORMAT_CSV && format != TRELLIS_TABLE_FORMAT_TSV)
+        continue;
+      /* Spreadsheets leave out empty cells at the end of a row; text files do not, so
+       * a row of another length is a broken line, unless all it adds is empty cells. */
+      length = trellis_table_get_row_length (table, row);
+      while (length > width && *trellis_table_get (table, row, length - 1) == '\0')
+        length--;
+      if (length != width)
+        {
+          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_RAGGED, file->name,
+                                     trellis_table_get_sheet_row (table, row), TRELLIS_TABLE_NO_COLUMN,
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "the row has %u cell where the header has %u; the file may be damaged",
+                                                  "the row has %u cells where the header has %u; the file may be damaged",
+                                                  trellis_table_get_row_length (table, row)),
+                                     trellis_table_get_row_length (table, row), width);
+          return FALSE;
+        }
+    }
+  if (!any)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_EMPTY, file->name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the file has column headers but no responses"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+count_filled (ImportFile *file,
+              guint       column)
+{
+  guint n_rows = trellis_table_get_n_rows (file->table), filled = 0;
+
+  for (guint row = file->layout->first_data_row; row < n_rows; row++)
+    if (*trellis_table_get (file->table, row, column) != '\0')
+      filled++;
+  return filled;
+}
+
+static gboolean
+analyse (TrellisImport  *self,
+         ImportFile     *file,
+         GError        **error)
+{
+  g_autoptr(GHashTable) taken_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = 0;
+
+  for (guint c = 0; c < file->layout->columns->len; c++)
+    {
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+      TrellisImportColumn *column = _trellis_import_column_new (c, hint->header, count_filled (file, c));
+
+      if (hint->reason != NULL)
+        _trellis_import_column_set_mapping (column, hint->role, NULL, 0.9, _(hint->reason));
+      g_ptr_array_add (columns, column);
+    }
+  g_list_store_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
+                       columns->pdata, columns->len);
+
+  map_by_stored_rules (self, taken_keys);
+  map_by_matching (self, file, taken_keys);
+
+  for (guint c = 0; c < columns->len; c++)
+    if (trellis_import_column_get_role (column_at (self, c)) == TRELLIS_COLUMN_ITEM)
+      n_items++;
+  if (n_items == 0)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_NO_STATEMENTS, file->name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("no column matches a statement of the checklist; is this the export of the right survey?"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every file after the first must be the same survey: same layout, same headers. */
+static gboolean
+check_same_columns (ImportFile  *first,
+                    ImportFile  *file,
+                    GError     **error)
+{
+  guint n = MAX (first->layout->columns->len, file->layout->columns->len);
+
+  for (guint c = 0; c < n; c++)
+    {
+      const char *expected = c < first->layout->columns->len
+                             ? g_array_index (first->layout->columns, TrellisLayoutColumn, c).header : "";
+      const char *found = c < file->layout->columns->len
+                          ? g_array_index (file->layout->columns, TrellisLayoutColumn, c).header : "";
+
+      if (strcmp (expected, found) != 0 || first->layout->layout != file->layout->layout)
+        {
+          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_MISMATCH, file->name,
+                                     TRELLIS_TABLE_NO_ROW, c,
+                                     _("the columns differ from those of “%s” (“%s” where it has “%s”); import files of one survey together"),
+                                     first->name, found, expected);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * trellis_import_add_bytes:
+ * @display_name: the file's name as the facilitator knows it, for messages and the
+ *   round's source
+ * @format: the file's format, or %TRELLIS_TABLE_FORMAT_AUTO
+ *
+ * Reads one export. The first file decides the layout and the proposed mapping; each
+ * later file must have the same columns, and its rows join the same round.
+ *
+ * Returns: %FALSE with @error set, naming the file and where it applies the row and
+ *   column, when the file cannot be imported; the import is then as it was
+ */
+gboolean
+trellis_import_add_bytes (TrellisImport       *self,
+                          GBytes              *bytes,
+                          const char          *display_name,
+                          TrellisTableFormat   format,
+                          GError             **error)
+{
+  ImportFile *file;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  file = g_new0 (ImportFile, 1);
+  file->name = g_strdup (display_name);
+  file->table = trellis_table_read_bytes (bytes, display_name, format, error);
+  if (file->table == NULL)
+    {
+      import_file_free (file);
+      return FALSE;
+    }
+  file->layout = _trellis_layout_detect (file->table);
+  if (!check_rows (file, error) ||
+      (self->files->len > 0 && !check_same_columns (first_file (self), file, error)) ||
+      (self->files->len == 0 && !analyse (self, file, error)))
+    {
+      if (self->files->len == 0)
+        g_list_store_remove_all (self->columns);
+      import_file_free (file);
+      return FALSE;
+    }
+  g_ptr_array_add (self->files, file);
+  return TRUE;
+}
+
+/**
+ * trellis_import_add_file:
+ *
+ * Reads one export from disk; see trellis_import_add_bytes().
+ */
+gboolean
+trellis_import_add_file (TrellisImport       *self,
+                         GFile               *file,
+                         TrellisTableFormat   format,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("this is a folder, not a survey export"));
+      return FALSE;
+    }
+  if (info != NULL && g_file_info_get_size (info) > TRELLIS_TABLE_MAX_FILE_SIZE)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the file is larger than %d MB, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
+                                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                                 ? _("there is no such file") : local_error->message);
+      return FALSE;
+    }
+  return trellis_import_add_bytes (self, bytes, name, format, error);
+}
+
+guint
+trellis_import_get_n_files (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->files->len;
+}
+
+const char *
+trellis_import_get_file_name (TrellisImport *self,
+                              guint          file)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (file < self->files->len, NULL);
+  return ((ImportFile *) g_ptr_array_index (self->files, file))->name;
+}
+
+TrellisImportLayout
+trellis_import_get_layout (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), TRELLIS_IMPORT_LAYOUT_GENERIC);
+  return self->files->len > 0 ? first_file (self)->layout->layout : TRELLIS_IMPORT_LAYOUT_GENERIC;
+}
+
+guint
+trellis_import_get_n_header_rows (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->files->len > 0 ? first_file (self)->layout->n_header_rows : 0;
+}
+
+/**
+ * trellis_import_get_n_rows:
+ *
+ * Returns: the rows below the headers in all files, empty ones not counted
+ */
+guint
+trellis_import_get_n_rows (TrellisImport *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+
+  for (guint f = 0; f < self->files->len; f++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, f);
+
+      for (guint row = file->layout->first_data_row; row < trellis_table_get_n_rows (file->table); row++)
+        if (!trellis_table_row_is_empty (file->table, row))
+          count++;
+    }
+  return count;
+}
+
+/**
+ * trellis_import_get_columns:
+ *
+ * Returns: (transfer none): the columns of the first file, as #TrellisImportColumn
+ */
+GListModel *
+trellis_import_get_columns (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  return G_LIST_MODEL (self->columns);
+}
+
+/**
+ * trellis_import_get_column:
+ *
+ * Returns: (transfer none): one column
+ */
+TrellisImportColumn *
+trellis_import_get_column (TrellisImport *self,
+                           guint          column)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (column < g_list_model_get_n_items (G_LIST_MODEL (self->columns)), NULL);
+  return column_at (self, column);
+}
+
+/**
+ * trellis_import_get_reused_round:
+ *
+ * Returns: (transfer none) (nullable): the round whose confirmed mapping was applied
+ */
+TrellisRound *
+trellis_import_get_reused_round (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  return self->reused_round;
+}
+
+/*****/
+
+static TrellisAnswer
+rule_answer (TrellisImport *self,
+             const char    *folded)
+{
+  for (guint i = self->value_rules->len; i > 0; i--)
+    {
+      const TrellisValueRule *rule = g_ptr_array_index (self->value_rules, i - 1);
+      g_autofree char *rule_folded = _trellis_import_fold (rule->text);
+
+      if (strcmp (rule_folded, folded) == 0)
+        return rule->answer;
+    }
+  return TRELLIS_ANSWER_UNMAPPED;
+}
+
+/* Cells repeat ("Agree" ten thousand times), so each distinct text is read once. */
+static TrellisAnswer
+read_cached (TrellisImport *self,
+             GHashTable    *cache,
+             TrellisScale  *scale,
+             const char    *text)
+{
+  gpointer found;
+  TrellisAnswer answer;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *folded = NULL;
+
+  if (g_hash_table_lookup_extended (cache, text, NULL, &found))
+    return (TrellisAnswer) (GPOINTER_TO_INT (found));
+
+  cleaned = _trellis_import_clean_cell (text);
+  folded = _trellis_import_fold (cleaned);
+  answer = rule_answer (self, folded);
+  if (answer == TRELLIS_ANSWER_UNMAPPED)
+    answer = _trellis_import_read_answer (scale, cleaned);
+  else if (answer != TRELLIS_ANSWER_BLANK && !trellis_scale_is_valid_answer (scale, answer))
+    answer = TRELLIS_ANSWER_UNMAPPED;
+  g_hash_table_insert (cache, (gpointer) text, GINT_TO_POINTER ((int) answer));
+  return answer;
+}
+
+typedef struct
+{
+  guint         column;
+  guint         item;
+  TrellisScale *scale;
+  GHashTable   *cache;
+} ItemColumn;
+
+typedef struct
+{
+  guint                 column;
+  TrellisCompletionKind kind;
+} CompletionColumn;
+
+/* The plan of a round: which column goes where. */
+typedef struct
+{
+  GPtrArray *keys;         /* char*, checklist order */
+  GArray    *items;        /* ItemColumn */
+  GArray    *comments;     /* guint column; section in comment_sections */
+  GPtrArray *comment_sections;
+  GArray    *completion;   /* CompletionColumn */
+  int        group;        /* column or -1 */
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  for (guint i = 0; plan->items != NULL && i < plan->items->len; i++)
+    g_hash_table_unref (g_array_index (plan->items, ItemColumn, i).cache);
+  g_clear_pointer (&plan->keys, g_ptr_array_unref);
+  g_clear_pointer (&plan->items, g_array_unref);
+  g_clear_pointer (&plan->comments, g_array_unref);
+  g_clear_pointer (&plan->comment_sections, g_ptr_array_unref);
+  g_clear_pointer (&plan->completion, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
+
+static void
+make_plan (TrellisImport *self,
+           Plan          *plan)
+{
+  TrellisChecklist *list = checklist (self);
+  g_auto(GStrv) all_keys = trellis_checklist_dup_item_keys (list, FALSE);
+  g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  plan->keys = g_ptr_array_new_with_free_func (g_free);
+  plan->items = g_array_new (FALSE, FALSE, sizeof (ItemColumn));
+  plan->comments = g_array_new (FALSE, FALSE, sizeof (guint));
+  plan->comment_sections = g_ptr_array_new ();
+  plan->completion = g_array_new (FALSE, FALSE, sizeof (CompletionColumn));
+  plan->group = -1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+
+      switch (trellis_import_column_get_role (column))
+        {
+        case TRELLIS_COLUMN_ITEM:
+          g_hash_table_insert (mapped, (gpointer) trellis_import_column_get_target (column), GUINT_TO_POINTER (c + 1));
+          break;
+        case TRELLIS_COLUMN_COMMENT:
+          g_array_append_val (plan->comments, c);
+          g_ptr_array_add (plan->comment_sections, (gpointer) trellis_import_column_get_target (column));
+          break;
+        case TRELLIS_COLUMN_GROUP:
+          if (plan->group < 0)
+            plan->group = c;
+          break;
+        case TRELLIS_COLUMN_COMPLETION:
+          {
+            ImportFile *file = first_file (self);
+            CompletionColumn completion = { c, TRELLIS_COMPLETION_FLAG };
+
+            if (c < file->layout->columns->len)
+              completion.kind = g_array_index (file->layout->columns, TrellisLayoutColumn, c).completion;
+            g_array_append_val (plan->completion, completion);
+          }
+          break;
+        case TRELLIS_COLUMN_IGNORED:
+        case TRELLIS_COLUMN_IDENTIFYING:
+        case TRELLIS_COLUMN_METADATA:
+        default:
+          break;
+        }
+    }
+
+  for (guint k = 0; all_keys[k] != NULL; k++)
+    {
+      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (mapped, all_keys[k]));
+      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL };
+
+      if (column == 0)
+        continue;
+      trellis_checklist_lookup_item_key (list, all_keys[k], NULL, &item.scale);
+      item.cache = g_hash_table_new (g_str_hash, g_str_equal);
+      g_ptr_array_add (plan->keys, g_strdup (all_keys[k]));
+      g_array_append_val (plan->items, item);
+    }
+  g_ptr_array_add (plan->keys, NULL);
+}
+
+static gboolean
+is_incomplete (const Plan   *plan,
+               TrellisTable *table,
+               guint         row)
+{
+  for (guint i = 0; i < plan->completion->len; i++)
+    {
+      const CompletionColumn *completion = &g_array_index (plan->completion, CompletionColumn, i);
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, completion->column));
+      g_autofree char *folded = _trellis_import_fold (cleaned);
+
+      switch (completion->kind)
+        {
+        case TRELLIS_COMPLETION_SUBMIT_DATE:
+          if (*folded == '\0')
+            return TRUE;
+          break;
+        case TRELLIS_COMPLETION_STATUS:
+          if (strstr (folded, "preview") != NULL || strstr (folded, "test") != NULL ||
+              strstr (folded, "spam") != NULL || strcmp (folded, "1") == 0 ||
+              strcmp (folded, "2") == 0 || strcmp (folded, "8") == 0 || strcmp (folded, "9") == 0 ||
+              strcmp (folded, "12") == 0 || strcmp (folded, "17") == 0)
+            return TRUE;
+          break;
+        case TRELLIS_COMPLETION_FLAG:
+        default:
+          if (strcmp (folded, "false") == 0 || strcmp (folded, "0") == 0 || strcmp (folded, "no") == 0 ||
+              strcmp (folded, "incomplete") == 0 || strcmp (folded, "partial") == 0)
+            return TRUE;
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* A comment box left with "n/a" or "none" says nothing worth a line in the handout. */
+static gboolean
+is_empty_comment (const char *cleaned)
+{
+  static const char * const nothing[] = {
+    "", "n a", "na", "none", "no", "nil", "nothing", "no comment", "no comments",
+    "no further comments", "nothing to add", NULL
+  };
+  g_autofree char *folded = NULL;
+
+  /* Real comments are longer than any of these; most are not folded at all. */
+  if (strlen (cleaned) > 24)
+    return FALSE;
+  folded = _trellis_import_fold (cleaned);
+  for (guint i = 0; nothing[i] != NULL; i++)
+    if (strcmp (folded, nothing[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_is_empty (const Plan   *plan,
+              TrellisTable *table,
+              guint         row)
+{
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      const char *text = trellis_table_get (table, row, g_array_index (plan->items, ItemColumn, i).column);
+      if (*text != '\0' && strspn (text, " \t\r\n") != strlen (text))
+        return FALSE;
+    }
+  for (guint i = 0; i < plan->comments->len; i++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
+                                                                                g_array_index (plan->comments, guint, i)));
+      if (*cleaned != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+shuffle (GPtrArray *texts,
+         GRand     *rand)
+{
+  for (guint i = texts->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      gpointer swap = texts->pdata[i - 1];
+
+      texts->pdata[i - 1] = texts->pdata[j];
+      texts->pdata[j] = swap;
+    }
+}
+
+/**
+ * trellis_import_build_round:
+ * @label: the round's label, e.g. "Autumn 2026"
+ *
+ * Builds the whole round from every file as mapped: answers read on their scale, the
+ * respondent's group, comments detached from their responses and shuffled within each
+ * section, incomplete responses left out unless asked for, and the confirmed mapping.
+ * Identifying, bookkeeping and ignored columns are read past and kept nowhere. The
+ * project is not changed.
+ *
+ * Returns: (transfer full): the round, or %NULL with @error set, e.g. for an answer
+ *   that is not on the scale, naming the file, row and column
+ */
+TrellisRound *
+trellis_import_build_round (TrellisImport  *self,
+                            const char     *label,
+                            GError        **error)
+{
+  g_auto(Plan) plan = { NULL };
+  g_autoptr(TrellisRound) round = NULL;
+  g_autoptr(GPtrArray) comment_lists = NULL;
+  g_autoptr(GHashTable) group_names = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree TrellisAnswer *answers = NULL;
+  g_autofree char *round_id = NULL;
+  g_autoptr(GString) sources = g_string_new (NULL);
+  guint n_excluded = 0, n_empty = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (label != NULL && *label != '\0', NULL);
+  g_return_val_if_fail (self->files->len > 0, NULL);
+
+  if (trellis_project_find_round_by_label (self->project, label) != NULL)
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
+                   _("The project has a round called “%s” already; choose another name"), label);
+      return NULL;
+    }
+
+  make_plan (self, &plan);
+  round_id = trellis_project_new_round_id (self->project);
+  round = trellis_round_new (round_id);
+  trellis_round_set_items (round, (const char * const *) plan.keys->pdata);
+  answers = g_new0 (TrellisAnswer, MAX (plan.items->len, 1));
+  comment_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < plan.comments->len; i++)
+    g_ptr_array_add (comment_lists, g_ptr_array_new_with_free_func (g_free));
+  group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint f = 0; f < self->files->len; f++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, f);
+      TrellisTable *table = file->table;
+      guint n_rows = trellis_table_get_n_rows (table);
+
+      for (guint row = file->layout->first_data_row; row < n_rows; row++)
+        {
+          const char *group = NULL;
+
+          if (row_is_empty (&plan, table, row))
+            {
+              n_empty++;
+              continue;
+            }
+          if (!self->include_incomplete && is_incomplete (&plan, table, row))
+            {
+              n_excluded++;
+              continue;
+            }
+          for (guint i = 0; i < plan.items->len; i++)
+            {
+              ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
+              const char *text = trellis_table_get (table, row, item->column);
+              TrellisAnswer answer = read_cached (self, item->cache, item->scale, text);
+
+              if (answer == TRELLIS_ANSWER_UNMAPPED)
+                {
+                  g_autofree char *shown = _trellis_import_clean_cell (text);
+                  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
+                                             trellis_table_get_sheet_row (table, row), item->column,
+                                             _("“%s” is not an answer on the scale"), shown);
+                  return NULL;
+                }
+              answers[item->item] = answer;
+            }
+          if (plan.group >= 0)
+            {
+              g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, plan.group));
+              g_autofree char *folded = g_utf8_casefold (cleaned, -1);
+
+              /* "Police" and "police " are one group, spelt as first seen. */
+              if (*cleaned != '\0')
+                {
+                  group = g_hash_table_lookup (group_names, folded);
+                  if (group == NULL)
+                    {
+                      group = g_strdup (cleaned);
+                      g_hash_table_insert (group_names, g_steal_pointer (&folded), (gpointer) group);
+                    }
+                }
+            }
+          trellis_round_add_response (round, answers, group);
+          for (guint i = 0; i < plan.comments->len; i++)
+            {
+              g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
+                                                                                        g_array_index (plan.comments, guint, i)));
+              if (!is_empty_comment (cleaned))
+                g_ptr_array_add (g_ptr_array_index (comment_lists, i), g_steal_pointer (&cleaned));
+            }
+        }
+      if (sources->len > 0)
+        g_string_append (sources, ", ");
+      g_string_append (sources, file->name);
+    }
+
+  /* Each section's comments in their own random order: the n-th comment of one
+   * section need not be the same respondent's as the n-th of another. */
+  rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
+  for (guint s = 0; s < plan.comment_sections->len; s++)
+    {
+      const char *section = g_ptr_array_index (plan.comment_sections, s);
+      g_autoptr(GPtrArray) merged = NULL;
+
+      /* Two comment columns for one section are pooled; each section is taken once. */
+      if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
+        continue;
+      merged = g_ptr_array_new ();
+      for (guint t = s; t < plan.comment_sections->len; t++)
+        if (g_strcmp0 (g_ptr_array_index (plan.comment_sections, t), section) == 0)
+          {
+            GPtrArray *texts = g_ptr_array_index (comment_lists, t);
+            for (guint k = 0; k < texts->len; k++)
+              g_ptr_array_add (merged, g_ptr_array_index (texts, k));
+          }
+      shuffle (merged, rand);
+      for (guint k = 0; k < merged->len; k++)
+        trellis_round_add_comment (round, section, g_ptr_array_index (merged, k));
+    }
+
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+      g_autoptr(TrellisColumnRule) rule =
+        trellis_column_rule_new (trellis_import_column_get_header (column),
+                                 trellis_import_column_get_role (column),
+                                 trellis_import_column_get_target (column));
+      trellis_round_add_column_rule (round, rule);
+    }
+  for (guint i = 0; i < self->value_rules->len; i++)
+    trellis_round_add_value_rule (round, g_ptr_array_index (self->value_rules, i));
+
+  trellis_round_set_label (round, label);
+  trellis_round_set_date (round, self->date);
+  trellis_round_set_source (round, sources->str);
+  trellis_round_set_n_excluded (round, n_excluded);
+  self->n_empty = n_empty;
+  return g_steal_pointer (&round);
+}
+
+/**
+ * trellis_import_get_n_empty:
+ *
+ * Returns: rows the last built round skipped because every mapped cell was empty
+ */
+guint
+trellis_import_get_n_empty (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->n_empty;
+}
+
+/**
+ * trellis_import_dup_small_groups:
+ * @round: a round built by this import
+ *
+ * Groups are stored as given, since the minimum group size may change later, and
+ * charts leave out the small ones when they draw; the import summary names them.
+ *
+ * Returns: (transfer full): the groups of @round smaller than the project's minimum
+ *   group size
+ */
+GStrv
+trellis_import_dup_small_groups (TrellisImport *self,
+                                 TrellisRound  *round)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint minimum;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+
+  minimum = trellis_project_get_min_group_size (self->project);
+  for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
+    {
+      const char *group = trellis_round_get_group (round, g);
+      if (trellis_round_count_group (round, group) < minimum)
+        g_strv_builder_add (builder, group);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * trellis_import_apply:
+ *
+ * Builds the round and appends it to the project: the project changes once, or, on
+ * error, not at all.
+ *
+ * Returns: (transfer none): the new round, or %NULL with @error set
+ */
+TrellisRound *
+trellis_import_apply (TrellisImport  *self,
+                      const char     *label,
+                      GError        **error)
+{
+  g_autoptr(TrellisRound) round = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  round = trellis_import_build_round (self, label, error);
+  if (round == NULL)
+    return NULL;
+  trellis_project_append_round (self->project, round);
+  return round;
+}
+
+/*****/
+
+/**
+ * trellis_import_needs_review:
+ *
+ * Returns: whether a column's mapping is uncertain or an answer text is unknown, so
+ *   the facilitator should look before applying
+ */
+gboolean
+trellis_import_needs_review (TrellisImport *self)
+{
+  g_autoptr(GPtrArray) values = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    if (trellis_import_column_get_confidence (column_at (self, c)) < REVIEW_CONFIDENCE)
+      return TRUE;
+  values = trellis_import_dup_values (self);
+  for (guint i = 0; i < values->len; i++)
+    if (!((TrellisImportValue *) g_ptr_array_index (values, i))->mapped)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b)
+{
+  const TrellisImportValue *va = *(const TrellisImportValue * const *) a;
+  const TrellisImportValue *vb = *(const TrellisImportValue * const *) b;
+
+  if (va->mapped != vb->mapped)
+    return va->mapped ? 1 : -1;
+  if (va->count != vb->count)
+    return va->count < vb->count ? 1 : -1;
+  return g_utf8_collate (va->text, vb->text);
+}
+
+/**
+ * trellis_import_dup_values:
+ *
+ * Lists every distinct answer text in the item columns with how often it occurs and
+ * how it is read: what the assistant shows so the facilitator can map the unknown ones.
+ *
+ * Returns: (transfer full) (element-type TrellisImportValue): unmapped texts first,
+ *   then by frequency
+ */
+GPtrArray *
+trellis_import_dup_values (TrellisImport *self)
+{
+  g_auto(Plan) plan = { NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_import_value_free);
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  make_plan (self, &plan);
+  for (guint f = 0; f < self->files->len; f++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, f);
+      guint n_rows = trellis_table_get_n_rows (file->table);
+
+      for (guint i = 0; i < plan.items->len; i++)
+        {
+          ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
+
+          for (guint row = file->layout->first_data_row; row < n_rows; row++)
+            {
+              const char *text = trellis_table_get (file->table, row, item->column);
+              g_autofree char *cleaned = NULL;
+              TrellisImportValue *value;
+
+              if (*text == '\0')
+                continue;
+              cleaned = _trellis_import_clean_cell (text);
+              value = g_hash_table_lookup (seen, cleaned);
+              if (value == NULL)
+                {
+                  TrellisAnswer answer = read_cached (self, item->cache, item->scale, text);
+
+                  value = g_new0 (TrellisImportValue, 1);
+                  value->text = g_strdup (cleaned);
+                  value->mapped = answer != TRELLIS_ANSWER_UNMAPPED;
+                  value->answer = value->mapped ? answer : TRELLIS_ANSWER_BLANK;
+                  g_ptr_array_add (values, value);
+                  g_hash_table_insert (seen, g_steal_pointer (&cleaned), value);
+                }
+              value->count++;
+            }
+        }
+    }
+  g_ptr_array_sort (values, compare_values);
+  return values;
+}
+
+/**
+ * trellis_import_dup_samples:
+ * @max_samples: how many at most
+ *
+ * A few distinct values of a column, in the order they first occur, for the assistant
+ * to show beside its header. A column taken as identifying shows none: the point of
+ * dropping it is that nobody reads it.
+ *
+ * Returns: (transfer full): the samples
+ */
+GStrv
+trellis_import_dup_samples (TrellisImport *self,
+                            guint          column,
+                            guint          max_samples)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ImportFile *file;
+  guint n_rows;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (column < g_list_model_get_n_items (G_LIST_MODEL (self->columns)), NULL);
+
+  file = first_file (self);
+  n_rows = trellis_table_get_n_rows (file->table);
+  if (trellis_import_column_get_role (column_at (self, column)) == TRELLIS_COLUMN_IDENTIFYING)
+    return g_strv_builder_end (builder);
+  for (guint row = file->layout->first_data_row;
+       row < n_rows && g_hash_table_size (seen) < max_samples; row++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
+
+      if (*cleaned != '\0' && !g_hash_table_contains (seen, cleaned))
+        {
+          g_strv_builder_add (builder, cleaned);
+          g_hash_table_add (seen, g_steal_pointer (&cleaned));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * trellis_import_set_column:
+ * @role: what the column holds
+ * @target: (nullable): the item key for %TRELLIS_COLUMN_ITEM, the section id for
+ *   %TRELLIS_COLUMN_COMMENT
+ *
+ * The facilitator's word on a column. An item answered by another column is taken
+ * from it, which then holds nothing; one column at most holds the group.
+ *
+ * Returns: %FALSE with @error set when @target names nothing in the checklist
+ */
+gboolean
+trellis_import_set_column (TrellisImport     *self,
+                           guint              column,
+                           TrellisColumnRole  role,
+                           const char        *target,
+                           GError           **error)
+{
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  g_return_val_if_fail (column < n, FALSE);
+
+  if (!target_is_valid (self, role, target))
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_NO_STATEMENTS,
+                   _("“%s” is not a statement or section of the checklist"), target != NULL ? target : "");
+      return FALSE;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisImportColumn *other = column_at (self, c);
+      TrellisColumnRole other_role = trellis_import_column_get_role (other);
+
+      if (c == column)
+        continue;
+      if ((role == TRELLIS_COLUMN_ITEM && other_role == TRELLIS_COLUMN_ITEM &&
+           g_strcmp0 (trellis_import_column_get_target (other), target) == 0) ||
+          (role == TRELLIS_COLUMN_GROUP && other_role == TRELLIS_COLUMN_GROUP))
+        _trellis_import_column_set_mapping (other, TRELLIS_COLUMN_IGNORED, NULL, 1.0, _("set by you"));
+    }
+  _trellis_import_column_set_mapping (column_at (self, column), role,
+                                      role == TRELLIS_COLUMN_ITEM || role == TRELLIS_COLUMN_COMMENT ? target : NULL,
+                                      1.0, _("set by you"));
+  return TRUE;
+}
+
+/**
+ * trellis_import_set_value:
+ * @text: an answer text as the export writes it
+ * @answer: what it means; kept with the round so the next import knows
+ */
+void
+trellis_import_set_value (TrellisImport *self,
+                          const char    *text,
+                          TrellisAnswer  answer)
+{
+  g_autoptr(TrellisValueRule) rule = NULL;
+
+  g_return_if_fail (TRELLIS_IS_IMPORT (self));
+  g_return_if_fail (text != NULL);
+
+  rule = trellis_value_rule_new (text, answer);
+  g_ptr_array_add (self->value_rules, g_steal_pointer (&rule));
+}
+
+/**
+ * trellis_import_set_include_incomplete:
+ *
+ * Whether responses the tool marks unfinished (Qualtrics Finished = False, LimeSurvey
+ * without a submit date) and previews or tests are imported. By default they are not,
+ * and the round counts them as excluded.
+ */
+void
+trellis_import_set_include_incomplete (TrellisImport *self,
+                                       gboolean       include)
+{
+  g_return_if_fail (TRELLIS_IS_IMPORT (self));
+  self->include_incomplete = !!include;
+}
+
+gboolean
+trellis_import_get_include_incomplete (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  return self->include_incomplete;
+}
+
+/**
+ * trellis_import_set_seed:
+ *
+ * Seeds the shuffling of comments, for tests that need the same order every run.
+ * Without a seed the order is random.
+ */
+void
+trellis_import_set_seed (TrellisImport *self,
+                         guint32        seed)
+{
+  g_return_if_fail (TRELLIS_IS_IMPORT (self));
+  self->has_seed = TRUE;
+  self->seed = seed;
+}
+
+/**
+ * trellis_import_set_date:
+ * @iso_date: (nullable): the date the survey closed, as YYYY-MM-DD
+ *
+ * The round's date. Response timestamps are never read for it: they are dropped.
+ *
+ * Returns: %FALSE when @iso_date is not a date
+ */
+gboolean
+trellis_import_set_date (TrellisImport *self,
+                         const char    *iso_date)
+{
+  g_autoptr(TrellisRound) probe = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+
+  probe = trellis_round_new ("probe");
+  if (!trellis_round_set_date (probe, iso_date))
+    return FALSE;
+  g_free (self->date);
+  self->date = g_strdup (iso_date);
+  return TRUE;
+}

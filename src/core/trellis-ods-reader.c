@@ -1,0 +1,316 @@
+/* trellis-ods-reader.c: the first table of an OpenDocument spreadsheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-table"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trellis-table-private.h"
+
+/* Not a cell in a row: LibreOffice writes the empty rest of a sheet as one row or
+ * cell repeated a million times, which is kept as a count, never expanded. */
+typedef struct
+{
+  char             *text;
+  TrellisCellFlags  flags;
+  guint             repeat;
+} OdsCell;
+
+static void
+ods_cell_clear (OdsCell *cell)
+{
+  g_clear_pointer (&cell->text, g_free);
+}
+
+static guint
+dup_repeat (TrellisXmlPart *part,
+            const char     *name)
+{
+  g_autofree char *text = _trellis_xml_part_dup_attribute (part, name);
+  guint64 repeat = text != NULL ? g_ascii_strtoull (text, NULL, 10) : 1;
+
+  return (guint) CLAMP (repeat, 1, G_MAXUINT32);
+}
+
+static void
+set_cut_short (TrellisXmlPart  *part,
+               GError         **error)
+{
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_CORRUPT, part->display_name,
+                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                             _("the spreadsheet is damaged: its part “%s” ends too early"),
+                             part->part_name);
+}
+
+/* The text of a cell: paragraphs joined by line breaks, <text:s text:c="3"/> as three
+ * spaces; a note attached to the cell (office:annotation) is not its text. */
+static gboolean
+read_cell_text (TrellisXmlPart  *part,
+                GString         *out,
+                GError         **error)
+{
+  int depth = xmlTextReaderDepth (part->reader);
+  int paragraph = -1, skipping = -1;
+  gboolean first = TRUE;
+  int status;
+
+  if (xmlTextReaderIsEmptyElement (part->reader))
+    return TRUE;
+  while ((status = _trellis_xml_part_read (part, error)) == 1)
+    {
+      int type = xmlTextReaderNodeType (part->reader);
+      int node_depth = xmlTextReaderDepth (part->reader);
+
+      if (type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (node_depth == depth)
+            return TRUE;
+          if (node_depth == skipping)
+            skipping = -1;
+          if (node_depth == paragraph)
+            paragraph = -1;
+          continue;
+        }
+      if (skipping >= 0)
+        continue;
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          gboolean empty = xmlTextReaderIsEmptyElement (part->reader);
+
+          if (_trellis_xml_part_is (part, "annotation") && !empty)
+            skipping = node_depth;
+          else if (paragraph < 0 && (_trellis_xml_part_is (part, "p") || _trellis_xml_part_is (part, "h")))
+            {
+              if (!first)
+                g_string_append_c (out, '\n');
+              first = FALSE;
+              if (!empty)
+                paragraph = node_depth;
+            }
+          else if (paragraph >= 0 && _trellis_xml_part_is (part, "s"))
+            {
+              guint n = MIN (dup_repeat (part, "c"), 1024);
+              for (guint i = 0; i < n; i++)
+                g_string_append_c (out, ' ');
+            }
+          else if (paragraph >= 0 && _trellis_xml_part_is (part, "tab"))
+            g_string_append_c (out, '\t');
+          else if (paragraph >= 0 && _trellis_xml_part_is (part, "line-break"))
+            g_string_append_c (out, '\n');
+        }
+      else if (paragraph >= 0 &&
+               (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE))
+        g_string_append (out, (const char *) xmlTextReaderConstValue (part->reader));
+    }
+  if (status == 0)
+    set_cut_short (part, error);
+  return FALSE;
+}
+
+static gboolean
+read_cell (TrellisXmlPart  *part,
+           OdsCell         *cell,
+           GError         **error)
+{
+  g_autofree char *type = _trellis_xml_part_dup_attribute (part, "value-type");
+  g_autofree char *value = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  cell->repeat = dup_repeat (part, "number-columns-repeated");
+  cell->flags = 0;
+  /* Numbers, dates and booleans carry their value in an attribute; the text is only
+   * how it was formatted ("5.00", "27/09/2026"). */
+  if (g_strcmp0 (type, "float") == 0 || g_strcmp0 (type, "percentage") == 0 ||
+      g_strcmp0 (type, "currency") == 0)
+    {
+      value = _trellis_xml_part_dup_attribute (part, "value");
+      cell->flags = TRELLIS_CELL_NUMBER;
+    }
+  else if (g_strcmp0 (type, "date") == 0)
+    {
+      value = _trellis_xml_part_dup_attribute (part, "date-value");
+      if (value != NULL)
+        g_strdelimit (value, "T", ' ');
+      cell->flags = TRELLIS_CELL_DATE;
+    }
+  else if (g_strcmp0 (type, "boolean") == 0)
+    {
+      g_autofree char *boolean = _trellis_xml_part_dup_attribute (part, "boolean-value");
+      value = g_strdup (g_strcmp0 (boolean, "true") == 0 ? "TRUE" : "FALSE");
+    }
+
+  if (!read_cell_text (part, text, error))
+    return FALSE;
+  if (value != NULL)
+    g_string_assign (text, value);
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    g_string_assign (text, "");
+  cell->text = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+TrellisTable *
+_trellis_table_read_ods_parts (GHashTable  *parts,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autoptr(TrellisXmlPart) part = NULL;
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_ODS);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (OdsCell));
+  guint sheet_row = 0;
+  guint64 n_rows = 0, n_cells = 0, n_text = 0;
+  guint row_repeat = 1;
+  int table_depth = -1, row_depth = -1;
+  gboolean done = FALSE;
+  int status;
+
+  g_array_set_clear_func (cells, (GDestroyNotify) ods_cell_clear);
+  part = _trellis_xml_part_open (parts, "content.xml", display_name, error);
+  if (part == NULL)
+    return NULL;
+
+  while (!done && (status = _trellis_xml_part_read (part, error)) == 1)
+    {
+      int node_depth = xmlTextReaderDepth (part->reader);
+
+      if (table_depth < 0)
+        {
+          if (_trellis_xml_part_is (part, "table") && !xmlTextReaderIsEmptyElement (part->reader))
+            table_depth = node_depth;
+          continue;
+        }
+      if (xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_END_ELEMENT && node_depth == table_depth)
+        {
+          done = TRUE;
+          continue;
+        }
+
+      if (row_depth < 0 && _trellis_xml_part_is (part, "table-row"))
+        {
+          row_repeat = dup_repeat (part, "number-rows-repeated");
+          g_array_set_size (cells, 0);
+          if (xmlTextReaderIsEmptyElement (part->reader))
+            sheet_row = (guint) MIN ((guint64) sheet_row + row_repeat, G_MAXUINT32);
+          else
+            row_depth = node_depth;
+        }
+      else if (row_depth >= 0 && node_depth == row_depth + 1 &&
+               (_trellis_xml_part_is (part, "table-cell") || _trellis_xml_part_is (part, "covered-table-cell")))
+        {
+          OdsCell cell = { NULL, 0, 1 };
+
+          if (!read_cell (part, &cell, error))
+            {
+              ods_cell_clear (&cell);
+              return NULL;
+            }
+          g_array_append_val (cells, cell);
+        }
+      else if (row_depth >= 0 && xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_END_ELEMENT &&
+               node_depth == row_depth)
+        {
+          guint64 width = 0, last_filled = 0, row_text = 0;
+
+          row_depth = -1;
+          for (guint i = 0; i < cells->len; i++)
+            {
+              OdsCell *cell = &g_array_index (cells, OdsCell, i);
+
+              width += cell->repeat;
+              if (cell->text[0] != '\0')
+                last_filled = width;
+              row_text += (guint64) strlen (cell->text) * MIN (cell->repeat, TRELLIS_TABLE_MAX_COLUMNS);
+            }
+          if (last_filled == 0)
+            {
+              sheet_row = (guint) MIN ((guint64) sheet_row + row_repeat, G_MAXUINT32);
+              continue;
+            }
+          /* Repetition multiplies: a cell repeated across a row repeated down the sheet
+           * must not become billions of cells. */
+          n_rows += MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
+          n_cells += last_filled * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
+          n_text += row_text * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
+          if (last_filled > TRELLIS_TABLE_MAX_COLUMNS || n_rows > TRELLIS_TABLE_MAX_ROWS ||
+              n_cells > TRELLIS_TABLE_MAX_CELLS || n_text > TRELLIS_TABLE_MAX_UNPACKED_SIZE)
+            {
+              _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                                         sheet_row + 1, TRELLIS_TABLE_NO_COLUMN,
+                                         _("the table is larger than any survey export"));
+              return NULL;
+            }
+          for (guint r = 0; r < row_repeat; r++)
+            {
+              guint64 written = 0;
+
+              for (guint i = 0; i < cells->len && written < last_filled; i++)
+                {
+                  OdsCell *cell = &g_array_index (cells, OdsCell, i);
+
+                  for (guint c = 0; c < cell->repeat && written < last_filled; c++, written++)
+                    trellis_table_add_cell (table, cell->text, -1, cell->flags);
+                }
+              trellis_table_end_row (table, ++sheet_row);
+            }
+        }
+    }
+  if (status < 0)
+    return NULL;
+  if (!done)
+    {
+      if (table_depth >= 0)
+        {
+          set_cut_short (part, error);
+          return NULL;
+        }
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_EMPTY, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the spreadsheet holds no table"));
+      return NULL;
+    }
+  if (trellis_table_get_n_rows (table) == 0)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_EMPTY, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the first table is empty"));
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+/**
+ * trellis_table_read_ods:
+ *
+ * Reads the first table of an ODS spreadsheet as LibreOffice writes it, without
+ * expanding the repeated empty rows and cells that fill the rest of the sheet.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+TrellisTable *
+trellis_table_read_ods (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) parts = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!_trellis_zip_is_zip (bytes))
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("this is not an ODS spreadsheet"));
+      return NULL;
+    }
+  parts = _trellis_zip_extract (bytes, display_name, error);
+  if (parts == NULL)
+    return NULL;
+  return _trellis_table_read_ods_parts (parts, display_name, error);
+}

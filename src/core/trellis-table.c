@@ -1,0 +1,415 @@
+/* trellis-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-table"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trellis-table-private.h"
+
+typedef struct
+{
+  guint32 offset;  /* into text; 0 is the shared empty string */
+  guint32 flags;
+} Cell;
+
+/* Every cell's text lives in one buffer and a cell is eight bytes, so an export of
+ * 10,000 rows × 100 columns is a few allocations rather than a million. */
+struct _TrellisTable
+{
+  gatomicrefcount     ref_count;
+  TrellisTableFormat  format;
+  GString            *text;
+  GArray             *cells;       /* Cell */
+  GArray             *row_starts;  /* guint32 index into cells, one past the end last */
+  GArray             *sheet_rows;  /* guint32 per row */
+  guint               n_columns;
+};
+
+G_DEFINE_BOXED_TYPE (TrellisTable, trellis_table, trellis_table_ref, trellis_table_unref)
+
+G_DEFINE_QUARK (trellis-import-error-quark, trellis_import_error)
+
+TrellisTable *
+trellis_table_new (TrellisTableFormat format)
+{
+  TrellisTable *table = g_new0 (TrellisTable, 1);
+  guint32 zero = 0;
+
+  g_atomic_ref_count_init (&table->ref_count);
+  table->format = format;
+  table->text = g_string_new_len ("", 1);
+  table->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  table->row_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  table->sheet_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (table->row_starts, zero);
+  return table;
+}
+
+TrellisTable *
+trellis_table_ref (TrellisTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_atomic_ref_count_inc (&table->ref_count);
+  return table;
+}
+
+void
+trellis_table_unref (TrellisTable *table)
+{
+  g_return_if_fail (table != NULL);
+
+  if (!g_atomic_ref_count_dec (&table->ref_count))
+    return;
+  g_string_free (table->text, TRUE);
+  g_array_unref (table->cells);
+  g_array_unref (table->row_starts);
+  g_array_unref (table->sheet_rows);
+  g_free (table);
+}
+
+/**
+ * trellis_table_add_cell:
+ * @text: the cell's text, valid UTF-8
+ * @length: its length in bytes, or -1 when NUL-terminated
+ *
+ * Appends a cell to the row being built.
+ */
+void
+trellis_table_add_cell (TrellisTable     *table,
+                        const char       *text,
+                        gssize            length,
+                        TrellisCellFlags  flags)
+{
+  Cell cell = { 0, flags };
+
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (text != NULL || length == 0);
+
+  if (length < 0)
+    length = strlen (text);
+  if (length > 0)
+    {
+      cell.offset = table->text->len;
+      g_string_append_len (table->text, text, length);
+      g_string_append_c (table->text, '\0');
+    }
+  g_array_append_val (table->cells, cell);
+}
+
+/**
+ * trellis_table_end_row:
+ * @sheet_row: the row's number as a spreadsheet shows it (1 for the first record)
+ *
+ * Finishes the row being built.
+ */
+void
+trellis_table_end_row (TrellisTable *table,
+                       guint         sheet_row)
+{
+  guint32 end;
+  guint32 start;
+
+  g_return_if_fail (table != NULL);
+
+  end = table->cells->len;
+  start = g_array_index (table->row_starts, guint32, table->row_starts->len - 1);
+  table->n_columns = MAX (table->n_columns, end - start);
+  g_array_append_val (table->row_starts, end);
+  g_array_append_val (table->sheet_rows, sheet_row);
+}
+
+/* Readers call this after each row: wide rows times many rows must stop somewhere. */
+gboolean
+_trellis_table_check_size (TrellisTable  *table,
+                           const char    *display_name,
+                           guint          sheet_row,
+                           GError       **error)
+{
+  if (table->cells->len <= TRELLIS_TABLE_MAX_CELLS)
+    return TRUE;
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                             sheet_row, TRELLIS_TABLE_NO_COLUMN,
+                             _("more than %d cells, far more than any survey export"),
+                             TRELLIS_TABLE_MAX_CELLS);
+  return FALSE;
+}
+
+TrellisTableFormat
+trellis_table_get_format (TrellisTable *table)
+{
+  g_return_val_if_fail (table != NULL, TRELLIS_TABLE_FORMAT_AUTO);
+  return table->format;
+}
+
+guint
+trellis_table_get_n_rows (TrellisTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->sheet_rows->len;
+}
+
+/**
+ * trellis_table_get_n_columns:
+ *
+ * Returns: the length of the longest row
+ */
+guint
+trellis_table_get_n_columns (TrellisTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->n_columns;
+}
+
+guint
+trellis_table_get_row_length (TrellisTable *table,
+                              guint         row)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (row < table->sheet_rows->len, 0);
+
+  return g_array_index (table->row_starts, guint32, row + 1) -
+         g_array_index (table->row_starts, guint32, row);
+}
+
+guint
+trellis_table_get_sheet_row (TrellisTable *table,
+                             guint         row)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (row < table->sheet_rows->len, 0);
+  return g_array_index (table->sheet_rows, guint32, row);
+}
+
+static const Cell *
+lookup_cell (TrellisTable *table,
+             guint         row,
+             guint         column)
+{
+  guint32 start = g_array_index (table->row_starts, guint32, row);
+  guint32 end = g_array_index (table->row_starts, guint32, row + 1);
+
+  if (column >= end - start)
+    return NULL;
+  return &g_array_index (table->cells, Cell, start + column);
+}
+
+/**
+ * trellis_table_get:
+ *
+ * Returns: the cell's text; "" for an empty cell or one past the end of the row
+ */
+const char *
+trellis_table_get (TrellisTable *table,
+                   guint         row,
+                   guint         column)
+{
+  const Cell *cell;
+
+  g_return_val_if_fail (table != NULL, "");
+  g_return_val_if_fail (row < table->sheet_rows->len, "");
+
+  cell = lookup_cell (table, row, column);
+  return table->text->str + (cell != NULL ? cell->offset : 0);
+}
+
+TrellisCellFlags
+trellis_table_get_flags (TrellisTable *table,
+                         guint         row,
+                         guint         column)
+{
+  const Cell *cell;
+
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (row < table->sheet_rows->len, 0);
+
+  cell = lookup_cell (table, row, column);
+  return cell != NULL ? cell->flags : 0;
+}
+
+/**
+ * trellis_table_row_is_empty:
+ *
+ * Returns: whether every cell of the row is empty or white space
+ */
+gboolean
+trellis_table_row_is_empty (TrellisTable *table,
+                            guint         row)
+{
+  guint length;
+
+  g_return_val_if_fail (table != NULL, TRUE);
+  g_return_val_if_fail (row < table->sheet_rows->len, TRUE);
+
+  length = trellis_table_get_row_length (table, row);
+  for (guint i = 0; i < length; i++)
+    for (const char *p = trellis_table_get (table, row, i); *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+  return TRUE;
+}
+
+/**
+ * trellis_table_column_name:
+ * @column: a column index from 0
+ *
+ * Returns: (transfer full): the column's name as a spreadsheet shows it: A, B, … Z, AA, …
+ */
+char *
+trellis_table_column_name (guint column)
+{
+  char name[8];
+  int i = sizeof name - 1;
+
+  name[i] = '\0';
+  do
+    {
+      name[--i] = 'A' + column % 26;
+      column = column / 26;
+    }
+  while (column-- > 0 && i > 0);
+  return g_strdup (name + i);
+}
+
+void
+_trellis_import_set_error (GError             **error,
+                           TrellisImportError   code,
+                           const char          *file,
+                           guint                sheet_row,
+                           guint                column,
+                           const char          *format,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *column_name = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (sheet_row != TRELLIS_TABLE_NO_ROW && column != TRELLIS_TABLE_NO_COLUMN)
+    {
+      column_name = trellis_table_column_name (column);
+      /* TRANSLATORS: “export.csv”, row 12, column F: <what is wrong> */
+      g_set_error (error, TRELLIS_IMPORT_ERROR, code, _("“%s”, row %u, column %s: %s"),
+                   file, sheet_row, column_name, message);
+    }
+  else if (sheet_row != TRELLIS_TABLE_NO_ROW)
+    g_set_error (error, TRELLIS_IMPORT_ERROR, code, _("“%s”, row %u: %s"), file, sheet_row, message);
+  else if (column != TRELLIS_TABLE_NO_COLUMN)
+    {
+      column_name = trellis_table_column_name (column);
+      g_set_error (error, TRELLIS_IMPORT_ERROR, code, _("“%s”, column %s: %s"),
+                   file, column_name, message);
+    }
+  else
+    g_set_error (error, TRELLIS_IMPORT_ERROR, code, _("“%s”: %s"), file, message);
+}
+
+static gboolean
+has_prefix (GBytes     *bytes,
+            const char *magic,
+            gsize       length)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  return size >= length && memcmp (data, magic, length) == 0;
+}
+
+/**
+ * trellis_table_read_bytes:
+ * @display_name: the file's name for messages
+ * @format: what the file is, or %TRELLIS_TABLE_FORMAT_AUTO to tell by the content
+ *
+ * Reads a survey export. With %TRELLIS_TABLE_FORMAT_AUTO a ZIP container is an XLSX
+ * workbook, an ODS spreadsheet or, as Google Forms downloads responses, a zipped CSV;
+ * anything else is read as delimited text.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+TrellisTable *
+trellis_table_read_bytes (GBytes              *bytes,
+                          const char          *display_name,
+                          TrellisTableFormat   format,
+                          GError             **error)
+{
+  g_autoptr(GHashTable) parts = NULL;
+  GHashTableIter iter;
+  gpointer name, part;
+  GBytes *text_part = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (g_bytes_get_size (bytes) > TRELLIS_TABLE_MAX_FILE_SIZE)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the file is larger than %d MB, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  switch (format)
+    {
+    case TRELLIS_TABLE_FORMAT_CSV:
+      return trellis_table_read_csv (bytes, display_name, 0, error);
+    case TRELLIS_TABLE_FORMAT_TSV:
+      return trellis_table_read_csv (bytes, display_name, '\t', error);
+    case TRELLIS_TABLE_FORMAT_XLSX:
+      return trellis_table_read_xlsx (bytes, display_name, error);
+    case TRELLIS_TABLE_FORMAT_ODS:
+      return trellis_table_read_ods (bytes, display_name, error);
+    case TRELLIS_TABLE_FORMAT_AUTO:
+    default:
+      break;
+    }
+
+  if (has_prefix (bytes, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("this is an old Excel (.xls) file; save it as .xlsx or CSV and import that"));
+      return NULL;
+    }
+  if (!_trellis_zip_is_zip (bytes))
+    return trellis_table_read_csv (bytes, display_name, 0, error);
+
+  parts = _trellis_zip_extract (bytes, display_name, error);
+  if (parts == NULL)
+    return NULL;
+  if (g_hash_table_contains (parts, "xl/workbook.xml"))
+    return _trellis_table_read_xlsx_parts (parts, display_name, error);
+  if (g_hash_table_contains (parts, "content.xml"))
+    return _trellis_table_read_ods_parts (parts, display_name, error);
+
+  /* Google Forms' "Download responses (.csv)" is a zip holding one CSV. */
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, &name, &part))
+    if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".tsv") ||
+        g_str_has_suffix (name, ".txt"))
+      {
+        if (text_part != NULL)
+          {
+            _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
+                                       TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                       _("the ZIP file holds more than one table; unpack it and import the export itself"));
+            return NULL;
+          }
+        text_part = part;
+      }
+  if (text_part != NULL)
+    return trellis_table_read_csv (text_part, display_name, 0, error);
+
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
+                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                             _("the ZIP file holds no spreadsheet or CSV file"));
+  return NULL;
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`trellis-cli import` against DESIGN.md's contract: 0 on success, 1 on bad input with one
+line on stderr naming the file (and row and column), 2 on bad usage; a failed or dry-run
+import leaves the project file byte-identical; identifying values never reach it.
+
+Every layout is also imported into the bundled sample project and read back with
+`trellis-cli summary --json`, whose counts must be the fixture generator's own tally, and
+the result must match the project-file schema.
+
+Usage: test-cli-import.py TRELLIS_CLI FIXTURES_DIR SAMPLE_PROJECT SCHEMA   (prints TAP)
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+cli, fixtures, sample, schema = sys.argv[1:5]
+LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-libreoffice.xlsx",
+           "microsoft-forms-libreoffice.ods", "google-forms.csv", "google-forms.zip",
+           "google-forms-libreoffice.xlsx", "google-forms-libreoffice.ods", "surveymonkey.csv",
+           "surveymonkey.xlsx", "qualtrics.csv", "qualtrics-utf16.tsv", "qualtrics-legacy.csv",
+           "limesurvey-code.csv", "limesurvey-full.csv", "kobotoolbox.csv", "generic-cp1252.csv",
+           "generic-bom.csv", "generic-unicode.txt", "generic-utf16be.csv", "generic.ods"]
+expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
+results = []
+
+
+def run(*args, command="import"):
+    proc = subprocess.run([cli, command, *args], capture_output=True, text=True, timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def one_line_naming(stderr, name):
+    lines = [l for l in stderr.splitlines() if l.strip()]
+    return len(lines) == 1 and name in lines[0]
+
+
+def fixture(name):
+    return os.path.join(fixtures, name)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    project = os.path.join(tmp, "northshire.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), project)
+    original = read(project)
+
+    code, _, err = run()
+    check("no arguments is a usage error", code == 2, err)
+    code, _, err = run(project)
+    check("no export is a usage error", code == 2, err)
+    code, _, err = run(project, fixture("google-forms.csv"), "--format", "pdf")
+    check("unknown format is a usage error", code == 2, err)
+    code, _, err = run(project, fixture("google-forms.csv"), "--no-such-option")
+    check("unknown option is a usage error", code == 2, err)
+    check("usage errors leave the project alone", read(project) == original)
+
+    code, out, err = run(project, fixture("qualtrics.csv"), "--dry-run", "--round", "Autumn 2026")
+    check("dry run succeeds", code == 0, err)
+    check("dry run names the layout", "Qualtrics, 3 header rows" in out, out)
+    check("dry run counts the responses", "“Autumn 2026”, 15 responses to 60 statements" in out, out)
+    check("dry run counts the unfinished", "Left out: 3" in out, out)
+    check("dry run says which columns are dropped and why", "IP-Adresse (holds IP addresses)" in out, out)
+    check("dry run shows the mapping", re.search(r"→ statement 55h: Delivered more sustainable", out), out)
+    check("dry run names small groups", "Health, Fire and Rescue" in out, out)
+    check("dry run changes nothing", read(project) == original)
+
+    bad = ["empty.csv", "headers-only.csv", "ragged.csv", "binary.csv", "truncated.xlsx",
+           "corrupt.xlsx", "zip-bomb.xlsx", "entities.xlsx", "xxe.xlsx", "no-statements.csv",
+           "outside-scale.csv", "old-excel.xls", "unclosed-quote.csv", "limesurvey-empty.csv", "wrong-encoding.xlsx",
+           "empty-part.xlsx"]
+    for name in bad:
+        code, out, err = run(project, fixture(name))
+        check(f"{name}: exit 1", code == 1, err)
+        check(f"{name}: one line naming the file", one_line_naming(err, name), err)
+        check(f"{name}: project byte-identical", read(project) == original)
+    code, _, err = run(project, fixture("outside-scale.csv"))
+    check("a bad answer names row and column", "row 7, column F" in err and "Sometimes" in err, err)
+    code, _, err = run(project, fixture("google-forms.csv"), fixture("surveymonkey.csv"))
+    check("files of different surveys: exit 1", code == 1 and one_line_naming(err, "surveymonkey.csv"), err)
+    check("files of different surveys: project byte-identical", read(project) == original)
+    code, _, err = run(project, fixture("outside-scale.csv"), "--answer", "Sometimes=9")
+    check("an answer off the scale in --answer is a usage error", code == 2, err)
+    code, _, err = run(project, fixture("outside-scale.csv"), "--date", "2026-13-40")
+    check("a bad --date is a usage error", code == 2, err)
+    code, out, err = run(project, fixture("outside-scale.csv"), "--answer", "Sometimes=3", "--dry-run")
+    check("--answer maps an unknown answer", code == 0 and "11 responses" in out, out + err)
+    check("--answer in a dry run changes nothing", read(project) == original)
+    code, _, err = run(os.path.join(tmp, "missing.trellis"), fixture("google-forms.csv"))
+    check("a missing project: exit 1", code == 1 and one_line_naming(err, "missing.trellis"), err)
+
+    code, out, err = run(project, fixture("google-forms.csv"), fixture("google-forms.zip"), "--round", "Autumn 2026",
+                         "--date", "2026-09-30")
+    check("two collectors import", code == 0, err)
+    saved = read(project).decode("utf-8")
+    check("the project changed", saved.encode("utf-8") != original)
+    check("both files' responses are in one round", len(re.findall(r"<response[ >]", saved)) == 2 * expected["respondents"], out)
+    leaked = [v for v in expected["identifying"] if v in saved]
+    check("no identifying value is saved", not leaked, leaked)
+    check("the confirmed mapping is saved", 'role="identifying"' in saved and 'role="item"' in saved)
+    check("the round has the date given", 'date="2026-09-30"' in saved)
+
+    after_first = read(project)
+    code, _, err = run(project, fixture("google-forms.csv"), "--round", "Autumn 2026")
+    check("a taken round label: exit 1", code == 1 and one_line_naming(err, "Autumn 2026"), err)
+    check("a taken round label: project byte-identical", read(project) == after_first)
+
+    code, out, err = run(project, fixture("google-forms.csv"))
+    check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
+    check("the next round gets a default label", "“Round 2”" in out, out)
+
+    xmllint = shutil.which("xmllint")
+    for name in LAYOUTS:
+        target = os.path.join(tmp, "sample-" + name + ".trellis")
+        shutil.copy(sample, target)
+        code, out, err = run(target, fixture(name), "--round", "Imported")
+        check(f"{name}: imports into the sample project", code == 0, err)
+        code, out, err = run(target, "--round", "Imported", "--json", command="summary")
+        try:
+            rounds = json.loads(out)["rounds"]
+        except (ValueError, KeyError):
+            rounds = []
+        check(f"{name}: summary reads the round", code == 0 and len(rounds) == 1, err)
+        if not rounds:
+            continue
+        got = {st["id"]: st["counts"] + [st["not_applicable"], st["dont_know"], st["blank"]]
+               for section in rounds[0]["sections"] for st in section["statements"]}
+        wrong = [k for k, v in expected["counts"].items() if got.get(k) != v]
+        check(f"{name}: every statement's counts are exact", not wrong,
+              "; ".join(f"{k}: {got.get(k)} != {expected['counts'][k]}" for k in wrong[:5]))
+        check(f"{name}: respondents", rounds[0]["respondents"] == expected["respondents"], rounds[0]["respondents"])
+        if xmllint:
+            proc = subprocess.run([xmllint, "--noout", "--relaxng", schema, target], capture_output=True, text=True)
+            check(f"{name}: the project matches the schema", proc.returncode == 0, proc.stderr)
+
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        for line in str(detail).splitlines()[:20]:
+            print(f"# {line}")
+print(f"1..{len(results)}")
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)

@@ -1,0 +1,693 @@
+/* test-import.c: every layout imported to exact counts; anonymity; hostile files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "trellis-core.h"
+#include "trellis-import-private.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
+
+#define SEED 20261012
+
+static JsonObject *expected;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+static TrellisProject *
+new_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisProject *project = trellis_project_new_from_template ("is-ofpc", "Northshire Partnership", &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static TrellisImport *
+import_fixtures (TrellisProject      *project,
+                 const char * const  *names,
+                 GError             **error)
+{
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+
+  trellis_import_set_seed (import, SEED);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = fixture_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      if (!trellis_import_add_file (import, file, TRELLIS_TABLE_FORMAT_AUTO, NULL, error))
+        return NULL;
+    }
+  return g_steal_pointer (&import);
+}
+
+static char *
+saved_text (TrellisProject *project)
+{
+  g_autoptr(GBytes) bytes = trellis_project_save_to_bytes (project);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The counts of every statement against the generator's own tally, multiplied by the
+ * number of times the same respondents were imported. */
+static void
+assert_counts (TrellisRound *round,
+               guint         times)
+{
+  JsonObject *counts = json_object_get_object_member (expected, "counts");
+  GList *ids = json_object_get_members (counts);
+
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==,
+                    times * json_object_get_int_member (expected, "respondents"));
+  g_assert_cmpuint (trellis_round_get_n_items (round), ==, 60);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonArray *want = json_object_get_array_member (counts, l->data);
+      int item = trellis_round_find_item (round, l->data);
+      TrellisDistribution dist;
+
+      g_assert_cmpint (item, >=, 0);
+      trellis_distribution_init (&dist, 5);
+      for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+        trellis_distribution_add (&dist, trellis_round_get_answer (round, r, item));
+      for (guint p = 0; p < 5; p++)
+        g_assert_cmpuint (dist.counts[p], ==, times * json_array_get_int_element (want, p));
+      g_assert_cmpuint (dist.not_applicable, ==, times * json_array_get_int_element (want, 5));
+      g_assert_cmpuint (dist.dont_know, ==, times * json_array_get_int_element (want, 6));
+      g_assert_cmpuint (dist.blank, ==, times * json_array_get_int_element (want, 7));
+    }
+  g_list_free (ids);
+}
+
+static void
+assert_comments (TrellisRound *round)
+{
+  JsonObject *comments = json_object_get_object_member (expected, "comments");
+  GList *sections = json_object_get_members (comments);
+
+  for (GList *l = sections; l != NULL; l = l->next)
+    {
+      GPtrArray *texts = trellis_round_get_comments (round, l->data);
+
+      g_assert_nonnull (texts);
+      g_assert_cmpuint (texts->len, ==, json_object_get_int_member (comments, l->data));
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (texts, i);
+          /* Formula masking is undone; spreadsheet escapes and CRs are gone. */
+          g_assert_false (g_str_has_prefix (text, "'"));
+          g_assert_null (strstr (text, "_x000D_"));
+          g_assert_null (strchr (text, '\r'));
+        }
+    }
+  g_list_free (sections);
+}
+
+static void
+assert_groups (TrellisRound *round,
+               gboolean      folded)
+{
+  JsonObject *groups = json_object_get_object_member (expected, "groups");
+  GList *names = json_object_get_members (groups);
+
+  g_assert_cmpuint (trellis_round_get_n_groups (round), ==, g_list_length (names));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_autofree char *name = folded ? g_strdelimit (g_ascii_strdown (l->data, -1), " ", '_')
+                                     : g_strdup (l->data);
+      g_assert_cmpuint (trellis_round_count_group (round, name), ==, json_object_get_int_member (groups, l->data));
+    }
+  g_list_free (names);
+}
+
+static void
+assert_anonymous (TrellisProject *project)
+{
+  g_autofree char *text = saved_text (project);
+  JsonArray *identifying = json_object_get_array_member (expected, "identifying");
+
+  for (guint i = 0; i < json_array_get_length (identifying); i++)
+    {
+      const char *value = json_array_get_string_element (identifying, i);
+
+      if (strstr (text, value) != NULL)
+        g_error ("the saved project holds the identifying value “%s”", value);
+    }
+  /* And nothing that looks like the tools' ids, addresses or times. */
+  g_assert_null (strstr (text, "@northshire-partners.example"));
+  g_assert_null (strstr (text, "198.51."));
+  g_assert_null (strstr (text, "ImportId"));
+  g_assert_null (strstr (text, "2026-09-14 "));
+  g_assert_null (strstr (text, "09/14/2026"));
+}
+
+typedef struct
+{
+  const char          *files[3];
+  TrellisImportLayout  layout;
+  guint                n_header_rows;
+  guint                n_excluded;
+  guint                n_empty;
+  guint                times;
+  gboolean             kobo_groups;
+  guint                n_dropped;  /* identifying, bookkeeping and completion columns */
+} LayoutCase;
+
+static const LayoutCase layout_cases[] = {
+  { { "microsoft-forms.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
+  { { "microsoft-forms-ja.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 5 },
+  { { "microsoft-forms-libreoffice.xlsx" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
+  { { "microsoft-forms-libreoffice.ods" }, TRELLIS_IMPORT_LAYOUT_MICROSOFT_FORMS, 1, 0, 0, 1, FALSE, 6 },
+  { { "google-forms.csv" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 1, FALSE, 2 },
+  { { "google-forms.zip" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 1, FALSE, 2 },
+  { { "google-forms-libreoffice.xlsx" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 1, FALSE, 2 },
+  { { "google-forms-libreoffice.ods" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 1, FALSE, 2 },
+  { { "surveymonkey.csv" }, TRELLIS_IMPORT_LAYOUT_SURVEYMONKEY, 2, 0, 0, 1, FALSE, 9 },
+  { { "surveymonkey.xlsx" }, TRELLIS_IMPORT_LAYOUT_SURVEYMONKEY, 2, 0, 0, 1, FALSE, 9 },
+  { { "qualtrics.csv" }, TRELLIS_IMPORT_LAYOUT_QUALTRICS, 3, 3, 0, 1, FALSE, 17 },
+  { { "qualtrics-utf16.tsv" }, TRELLIS_IMPORT_LAYOUT_QUALTRICS, 3, 3, 0, 1, FALSE, 17 },
+  { { "qualtrics-legacy.csv" }, TRELLIS_IMPORT_LAYOUT_QUALTRICS_LEGACY, 2, 0, 0, 1, FALSE, 10 },
+  { { "limesurvey-code.csv" }, TRELLIS_IMPORT_LAYOUT_LIMESURVEY, 1, 1, 1, 1, FALSE, 11 },
+  { { "limesurvey-full.csv" }, TRELLIS_IMPORT_LAYOUT_LIMESURVEY, 1, 1, 1, 1, FALSE, 11 },
+  { { "kobotoolbox.csv" }, TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX, 2, 0, 0, 1, TRUE, 19 },
+  { { "generic-cp1252.csv" }, TRELLIS_IMPORT_LAYOUT_GENERIC, 1, 0, 0, 1, FALSE, 0 },
+  { { "generic-bom.csv" }, TRELLIS_IMPORT_LAYOUT_GENERIC, 1, 0, 0, 1, FALSE, 0 },
+  { { "generic-unicode.txt" }, TRELLIS_IMPORT_LAYOUT_GENERIC, 1, 0, 0, 1, FALSE, 0 },
+  { { "generic-utf16be.csv" }, TRELLIS_IMPORT_LAYOUT_GENERIC, 1, 0, 0, 1, FALSE, 0 },
+  { { "generic.ods" }, TRELLIS_IMPORT_LAYOUT_GENERIC, 1, 0, 0, 1, FALSE, 0 },
+  /* Two collectors of one survey: one round. */
+  { { "google-forms.csv", "google-forms.zip" }, TRELLIS_IMPORT_LAYOUT_GOOGLE_FORMS, 1, 0, 0, 2, FALSE, 2 },
+};
+
+static void
+test_layout (gconstpointer data)
+{
+  const LayoutCase *test = data;
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, test->files, &error);
+  g_auto(GStrv) small = NULL;
+  TrellisRound *round;
+  GListModel *columns;
+  guint n_dropped = 0, n_items = 0, n_comments = 0, n_groups = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_import_get_layout (import), ==, test->layout);
+  g_assert_cmpuint (trellis_import_get_n_header_rows (import), ==, test->n_header_rows);
+
+  columns = trellis_import_get_columns (import);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+
+      switch (trellis_import_column_get_role (column))
+        {
+        case TRELLIS_COLUMN_ITEM:
+          n_items++;
+          g_assert_cmpfloat (trellis_import_column_get_confidence (column), >=, 0.75);
+          break;
+        case TRELLIS_COLUMN_COMMENT:
+          n_comments++;
+          break;
+        case TRELLIS_COLUMN_GROUP:
+          n_groups++;
+          break;
+        case TRELLIS_COLUMN_IDENTIFYING:
+        case TRELLIS_COLUMN_METADATA:
+        case TRELLIS_COLUMN_COMPLETION:
+          n_dropped++;
+          g_assert_nonnull (trellis_import_column_get_reason (column));
+          break;
+        case TRELLIS_COLUMN_IGNORED:
+        default:
+          break;
+        }
+    }
+  g_assert_cmpuint (n_items, ==, 60);
+  g_assert_cmpuint (n_comments, ==, 4);
+  g_assert_cmpuint (n_groups, ==, 1);
+  g_assert_cmpuint (n_dropped, >=, test->n_dropped);
+
+  round = trellis_import_apply (import, "Autumn 2026", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_true (trellis_project_get_round (project, 0) == round);
+  g_assert_cmpstr (trellis_round_get_label (round), ==, "Autumn 2026");
+  g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, test->times * test->n_excluded);
+  g_assert_cmpuint (trellis_import_get_n_empty (import), ==, test->times * test->n_empty);
+  assert_counts (round, test->times);
+  if (test->times == 1)
+    {
+      assert_comments (round);
+      assert_groups (round, test->kobo_groups);
+    }
+  /* Health (3) and Fire and Rescue (1) are below five; twice over, only Fire (2). */
+  small = trellis_import_dup_small_groups (import, round);
+  g_assert_cmpuint (g_strv_length (small), ==, test->times == 1 ? 2 : 1);
+  assert_anonymous (project);
+}
+
+/*****/
+
+static void
+test_incomplete_included (void)
+{
+  const char *files[] = { "qualtrics.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  TrellisRound *round;
+
+  g_assert_no_error (error);
+  trellis_import_set_include_incomplete (import, TRUE);
+  round = trellis_import_apply (import, "With unfinished", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 18);
+  g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, 0);
+}
+
+/* Comments carry no link to their response or to each other: each section's comments
+ * are shuffled on their own. */
+static void
+test_comments_shuffled (void)
+{
+  const char *files[] = { "google-forms.csv", NULL };
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint32 seed = 1; seed <= 2; seed++)
+    for (guint again = 0; again < 2; again++)
+      {
+        g_autoptr(TrellisProject) project = new_project ();
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+        g_autoptr(GString) order = g_string_new (NULL);
+        TrellisRound *round;
+
+        trellis_import_set_seed (import, seed);
+        round = trellis_import_apply (import, "Round", &error);
+        g_assert_no_error (error);
+        for (guint s = 0; s < trellis_round_get_comment_sections (round)->len; s++)
+          {
+            GPtrArray *texts = trellis_round_get_comments (round, g_ptr_array_index (trellis_round_get_comment_sections (round), s));
+            for (guint i = 0; i < texts->len; i++)
+              g_string_append_printf (order, "%s|", (const char *) g_ptr_array_index (texts, i));
+          }
+        g_ptr_array_add (orders, g_string_free (g_steal_pointer (&order), FALSE));
+      }
+  /* The same seed, the same order (tests); another seed, another order. */
+  g_assert_cmpstr (orders->pdata[0], ==, orders->pdata[1]);
+  g_assert_cmpstr (orders->pdata[2], ==, orders->pdata[3]);
+  g_assert_cmpstr (orders->pdata[0], !=, orders->pdata[2]);
+}
+
+/* The second round of the same survey imports with the first round's confirmed
+ * mapping, also after a save and a load, and asks nothing. */
+static void
+test_mapping_reused (void)
+{
+  const char *files[] = { "generic-bom.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) reloaded = NULL;
+  g_autoptr(TrellisImport) first = NULL;
+  g_autoptr(TrellisImport) second = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round;
+  GListModel *columns;
+
+  first = import_fixtures (project, files, &error);
+  g_assert_no_error (error);
+  g_assert_null (trellis_import_get_reused_round (first));
+  /* The facilitator confirms the columns as they are. */
+  columns = trellis_import_get_columns (first);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+      g_assert_true (trellis_import_set_column (first, c, trellis_import_column_get_role (column),
+                                                trellis_import_column_get_target (column), &error));
+    }
+  g_assert_false (trellis_import_needs_review (first));
+  g_assert_nonnull (trellis_import_apply (first, "Spring 2026", &error));
+  g_assert_no_error (error);
+
+  bytes = trellis_project_save_to_bytes (project);
+  reloaded = trellis_project_load_bytes (bytes, "project.trellis", &error);
+  g_assert_no_error (error);
+
+  second = import_fixtures (reloaded, files, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trellis_import_get_reused_round (second));
+  g_assert_cmpstr (trellis_round_get_label (trellis_import_get_reused_round (second)), ==, "Spring 2026");
+  g_assert_false (trellis_import_needs_review (second));
+  round = trellis_import_apply (second, "Autumn 2026", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (reloaded), ==, 2);
+}
+
+/* An answer off the scale stops the import with the file, row and column; once the
+ * facilitator says what it means, it imports, and the rule is kept for next time. */
+static void
+test_value_rule (void)
+{
+  const char *files[] = { "outside-scale.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(TrellisRound) failed = NULL;
+  TrellisImportValue *first;
+  TrellisRound *round;
+  GPtrArray *rules;
+
+  g_assert_no_error (error);
+  failed = trellis_import_build_round (import, "Round 1", &error);
+  g_assert_null (failed);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER);
+  g_assert_cmpstr (error->message, ==, "“outside-scale.csv”, row 7, column F: “Sometimes” is not an answer on the scale");
+  g_clear_error (&error);
+  g_assert_true (trellis_import_needs_review (import));
+
+  values = trellis_import_dup_values (import);
+  first = g_ptr_array_index (values, 0);
+  g_assert_cmpstr (first->text, ==, "Sometimes");
+  g_assert_false (first->mapped);
+  g_assert_cmpuint (first->count, ==, 1);
+
+  trellis_import_set_value (import, "sometimes", 3);
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 11);
+  rules = trellis_round_get_value_rules (round);
+  g_assert_cmpuint (rules->len, ==, 1);
+  g_assert_cmpstr (((TrellisValueRule *) g_ptr_array_index (rules, 0))->text, ==, "sometimes");
+}
+
+static void
+test_set_column (void)
+{
+  const char *files[] = { "google-forms.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  TrellisImportColumn *s1_column = NULL, *group_column = NULL;
+  GListModel *columns = trellis_import_get_columns (import);
+  guint email = 1;
+
+  g_assert_no_error (error);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      TrellisImportColumn *column = trellis_import_get_column (import, c);
+      if (g_strcmp0 (trellis_import_column_get_target (column), "s1") == 0)
+        s1_column = column;
+      if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_GROUP)
+        group_column = column;
+    }
+  g_assert_nonnull (s1_column);
+  g_assert_nonnull (group_column);
+
+  /* Samples for the assistant, but none of a column that identifies people. */
+  {
+    g_auto(GStrv) samples = trellis_import_dup_samples (import, trellis_import_column_get_index (group_column), 3);
+    g_auto(GStrv) emails = trellis_import_dup_samples (import, email, 3);
+
+    g_assert_cmpuint (g_strv_length (samples), ==, 3);
+    g_assert_cmpuint (g_strv_length (emails), ==, 0);
+  }
+
+  /* An item belongs to one column; a second group column replaces the first. */
+  g_assert_true (trellis_import_set_column (import, 5, TRELLIS_COLUMN_ITEM, "s1", &error));
+  g_assert_cmpint (trellis_import_column_get_role (s1_column), ==, TRELLIS_COLUMN_IGNORED);
+  g_assert_true (trellis_import_set_column (import, email, TRELLIS_COLUMN_GROUP, NULL, &error));
+  g_assert_cmpint (trellis_import_column_get_role (group_column), ==, TRELLIS_COLUMN_IGNORED);
+  g_assert_false (trellis_import_set_column (import, 5, TRELLIS_COLUMN_ITEM, "no-such-statement", &error));
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_NO_STATEMENTS);
+}
+
+static void
+test_round_exists (void)
+{
+  const char *files[] = { "google-forms.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+
+  g_assert_nonnull (trellis_import_apply (import, "Autumn", &error));
+  g_assert_null (trellis_import_apply (import, "Autumn", &error));
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ROUND_EXISTS);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+}
+
+/* Dudley's checklist rates each statement twice; a header naming a scale answers on it. */
+static void
+test_two_scales (void)
+{
+  const char csv[] =
+    "1. The partnership has a clear and unambiguous remit.,"
+    "1. The partnership has a clear and unambiguous remit. - Importance,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP. - Importance,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP.\r\n"
+    "4,5,3,2\r\n"
+    "Agree,1,N/A,Strongly disagree\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisScale) importance = trellis_scale_new ("importance", 5);
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "s1", "s1@importance", "s2", "s2@importance" };
+  const TrellisAnswer first[] = { 4, 5, 2, 3 };
+  const TrellisAnswer second[] = { 4, 1, 1, TRELLIS_ANSWER_NOT_APPLICABLE };
+  TrellisRound *round;
+
+  trellis_scale_set_title (importance, "Importance");
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), importance);
+  g_assert_true (trellis_import_add_bytes (import, bytes, "dudley.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_items (round), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      int item = trellis_round_find_item (round, keys[i]);
+      g_assert_cmpint (item, ==, (int) i);
+      g_assert_cmpint (trellis_round_get_answer (round, 0, item), ==, first[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, 1, item), ==, second[i]);
+    }
+}
+
+/* Empty cells past the header are harmless; a short row is a broken line. */
+static void
+test_row_lengths (void)
+{
+  const char padded[] = "Q1,Q2\r\n4,5,,\r\n3,2\r\n";
+  const char short_row[] = "Q1,Q2\r\n4,5\r\n3\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) good = trellis_import_new (project);
+  g_autoptr(TrellisImport) bad = trellis_import_new (project);
+  g_autoptr(GBytes) padded_bytes = g_bytes_new_static (padded, sizeof padded - 1);
+  g_autoptr(GBytes) short_bytes = g_bytes_new_static (short_row, sizeof short_row - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_import_add_bytes (good, padded_bytes, "padded.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_import_column_get_target (trellis_import_get_column (good, 1)), ==, "s2");
+  g_assert_false (trellis_import_add_bytes (bad, short_bytes, "short.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_RAGGED);
+  g_assert_cmpstr (error->message, ==, "“short.csv”, row 3: the row has 1 cell where the header has 2; the file may be damaged");
+}
+
+/*****/
+
+typedef struct
+{
+  const char *files[3];
+  int         code;
+  const char *message;
+} HostileCase;
+
+static const HostileCase hostile_cases[] = {
+  { { "empty.csv" }, TRELLIS_IMPORT_ERROR_EMPTY, "“empty.csv”: the file is empty" },
+  { { "headers-only.csv" }, TRELLIS_IMPORT_ERROR_EMPTY, "“headers-only.csv”: the file has column headers but no responses" },
+  { { "limesurvey-empty.csv" }, TRELLIS_IMPORT_ERROR_EMPTY, "“limesurvey-empty.csv”: the file has column headers but no responses" },
+  { { "ragged.csv" }, TRELLIS_IMPORT_ERROR_RAGGED, "“ragged.csv”, row 6: the row has 67 cells where the header has 65; the file may be damaged" },
+  { { "binary.csv" }, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },
+  { { "old-excel.xls" }, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
+  { { "truncated.xlsx" }, TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+  { { "corrupt.xlsx" }, TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+  { { "zip-bomb.xlsx" }, TRELLIS_IMPORT_ERROR_TOO_LARGE, NULL },
+  { { "entities.xlsx" }, TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
+  { { "xxe.xlsx" }, TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
+  { { "unclosed-quote.csv" }, TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+  { { "no-statements.csv" }, TRELLIS_IMPORT_ERROR_NO_STATEMENTS,
+    "“no-statements.csv”: no column matches a statement of the checklist; is this the export of the right survey?" },
+  { { "outside-scale.csv" }, TRELLIS_IMPORT_ERROR_BAD_ANSWER,
+    "“outside-scale.csv”, row 7, column F: “Sometimes” is not an answer on the scale" },
+  { { "google-forms.csv", "no-such-file.csv" }, TRELLIS_IMPORT_ERROR_FAILED, NULL },
+  { { "google-forms.csv", "surveymonkey.csv" }, TRELLIS_IMPORT_ERROR_MISMATCH, NULL },
+  { { "google-forms.csv", "outside-scale.csv" }, TRELLIS_IMPORT_ERROR_MISMATCH, NULL },
+};
+
+/* Bad input: one clear error naming the file, and a project exactly as it was. */
+static void
+test_hostile (gconstpointer data)
+{
+  const HostileCase *test = data;
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = saved_text (project);
+  g_autofree char *after = NULL;
+  const char *failing = test->files[1] != NULL ? test->files[1] : test->files[0];
+
+  import = import_fixtures (project, test->files, &error);
+  if (import != NULL)
+    g_assert_null (trellis_import_apply (import, "Round 1", &error));
+  g_test_message ("%s", error != NULL ? error->message : "(no error)");
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, test->code);
+  g_assert_true (g_str_has_prefix (error->message, "“"));
+  g_assert_nonnull (strstr (error->message, failing));
+  g_assert_null (strchr (error->message, '\n'));
+  if (test->message != NULL)
+    g_assert_cmpstr (error->message, ==, test->message);
+
+  after = saved_text (project);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 0);
+}
+
+/*****/
+
+static void
+test_read_answers (void)
+{
+  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
+  const struct { const char *text; TrellisAnswer answer; } cases[] = {
+    { "", TRELLIS_ANSWER_BLANK },
+    { "5", 5 }, { "1", 1 }, { "4.0", 4 }, { "'2", 2 }, { "6", TRELLIS_ANSWER_UNMAPPED },
+    { "0", TRELLIS_ANSWER_UNMAPPED }, { "-99", TRELLIS_ANSWER_BLANK },
+    { "Strongly agree", 5 }, { "STRONGLY AGREE", 5 }, { "Agree strongly", 5 },
+    { "5 - Strongly Agree", 5 }, { "(4) Agree", 4 }, { "Agree (4)", 4 }, { "4 = Agree", 4 },
+    { "strongly_disagree", 1 }, { "Disagree strongly", 1 }, { "Neutral", 3 },
+    { "Neither agree or disagree", 3 }, { "Somewhat agree", 4 },
+    { "N/A", TRELLIS_ANSWER_NOT_APPLICABLE }, { "n/a", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "Not applicable", TRELLIS_ANSWER_NOT_APPLICABLE }, { "NA", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "0 - Not applicable", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "Don't know", TRELLIS_ANSWER_DONT_KNOW }, { "Dont know", TRELLIS_ANSWER_DONT_KNOW },
+    { "Don\u2019t Know", TRELLIS_ANSWER_DONT_KNOW }, { "DK", TRELLIS_ANSWER_DONT_KNOW },
+    { "No answer", TRELLIS_ANSWER_BLANK }, { "-", TRELLIS_ANSWER_BLANK },
+    { "Sometimes", TRELLIS_ANSWER_UNMAPPED }, { "=1+1", TRELLIS_ANSWER_UNMAPPED },
+    { "Agree; Disagree", TRELLIS_ANSWER_UNMAPPED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (cases[i].text);
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (_trellis_import_read_answer (scale, cleaned), ==, cases[i].answer);
+    }
+}
+
+static void
+test_match_headers (void)
+{
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
+  const struct { const char *header; const char *code; const char *id; } cases[] = {
+    { "The partnership has a clear and unambiguous remit.", NULL, "s1" },
+    { "the partnership has a clear, unambiguous remit", NULL, "s1" },
+    { "1. The partnership has a clear and unambiguous remit", NULL, "s1" },
+    { "Q13: The partnership has strong and effective leadership", NULL, "s13" },
+    { "13", NULL, "s13" },
+    { "Section A [The partnership has strong and effective leadership]", NULL, "s13" },
+    { "Section A - The partnership has strong and effective leadership", NULL, "s13" },
+    { "Section A/The partnership has strong and effective leadership", NULL, "s13" },
+    { "By working together, the partnership has demonstrably [Delivered more sustainable outcomes]", NULL, "s55h" },
+    { "55h) Delivered more sustainable outcomes", NULL, "s55h" },
+    { "Each of the individual organisations involved in the partnership \u2018adds value\u2019 to the partnership", NULL, "s6" },
+    { "The individuals involved in the partnership offer constructive criticism and regularly\u2026", NULL, "s17" },
+    { "A[s23]", "A[s23]", "s23" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) matches = _trellis_import_match_header (statements, cases[i].header, cases[i].code);
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpuint (matches->len, >, 0);
+      g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement),
+                       ==, cases[i].id);
+    }
+}
+
+static void
+test_fold (void)
+{
+  const struct { const char *text; const char *folded; } cases[] = {
+    { "  Don\u2019t   Know! ", "dont know" },
+    { "N/A", "n a" },
+    { "Caf\u00e9 \u2013 \u201cquoted\u201d", "cafe quoted" },
+    { "_submission_time", "submission time" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = _trellis_import_fold (cases[i].text);
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *expected_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  expected_path = fixture_path ("expected.json");
+  if (!json_parser_load_from_file (parser, expected_path, &error))
+    g_error ("%s", error->message);
+  expected = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/layout/%s%s%s", layout_cases[i].files[0],
+                                               layout_cases[i].files[1] != NULL ? "+" : "",
+                                               layout_cases[i].files[1] != NULL ? layout_cases[i].files[1] : "");
+      g_test_add_data_func (path, &layout_cases[i], test_layout);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/hostile/%s%s%s", hostile_cases[i].files[0],
+                                               hostile_cases[i].files[1] != NULL ? "+" : "",
+                                               hostile_cases[i].files[1] != NULL ? hostile_cases[i].files[1] : "");
+      g_test_add_data_func (path, &hostile_cases[i], test_hostile);
+    }
+  g_test_add_func ("/import/incomplete-included", test_incomplete_included);
+  g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
+  g_test_add_func ("/import/mapping-reused", test_mapping_reused);
+  g_test_add_func ("/import/value-rule", test_value_rule);
+  g_test_add_func ("/import/set-column", test_set_column);
+  g_test_add_func ("/import/round-exists", test_round_exists);
+  g_test_add_func ("/import/two-scales", test_two_scales);
+  g_test_add_func ("/import/row-lengths", test_row_lengths);
+  g_test_add_func ("/import/match/answers", test_read_answers);
+  g_test_add_func ("/import/match/headers", test_match_headers);
+  g_test_add_func ("/import/match/fold", test_fold);
+
+  return g_test_run ();
+}

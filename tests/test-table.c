@@ -1,0 +1,396 @@
+/* test-table.c: the CSV, XLSX and ODS readers, on real bytes and hostile ones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "trellis-core.h"
+
+static TrellisTable *
+read_text (const char *text,
+           gssize      length,
+           GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+
+  return trellis_table_read_bytes (bytes, "test.csv", TRELLIS_TABLE_FORMAT_AUTO, error);
+}
+
+static TrellisTable *
+read_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  g_assert_nonnull (bytes);
+  return trellis_table_read_bytes (bytes, name, TRELLIS_TABLE_FORMAT_AUTO, error);
+}
+
+/*****/
+
+static void
+test_csv_quoting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table =
+    read_text ("id,comment,score\r\n"
+               "1,\"Line one\nline two, with \"\"quotes\"\"\",5\r\n"
+               "2,\"\",\r\n"
+               "3,plain,4", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_table_get_format (table), ==, TRELLIS_TABLE_FORMAT_CSV);
+  g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 4);
+  g_assert_cmpuint (trellis_table_get_n_columns (table), ==, 3);
+  g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "Line one\nline two, with \"quotes\"");
+  g_assert_true (trellis_table_get_flags (table, 1, 1) & TRELLIS_CELL_QUOTED);
+  /* LimeSurvey: "" is "no answer", an unquoted empty field "not shown". */
+  g_assert_cmpstr (trellis_table_get (table, 2, 1), ==, "");
+  g_assert_true (trellis_table_get_flags (table, 2, 1) & TRELLIS_CELL_QUOTED);
+  g_assert_false (trellis_table_get_flags (table, 2, 2) & TRELLIS_CELL_QUOTED);
+  g_assert_cmpuint (trellis_table_get_row_length (table, 2), ==, 3);
+  g_assert_cmpstr (trellis_table_get (table, 3, 2), ==, "4");
+  /* Row numbers are records, as a spreadsheet shows them, not lines. */
+  g_assert_cmpuint (trellis_table_get_sheet_row (table, 2), ==, 3);
+  g_assert_cmpstr (trellis_table_get (table, 3, 99), ==, "");
+}
+
+static void
+test_csv_delimiters (void)
+{
+  const struct { const char *text; guint row, column; const char *expected; guint columns; } cases[] = {
+    { "a;b;c\n1;2,5;3\n", 1, 1, "2,5", 3 },
+    { "a\tb\tc\n1\t2\t3\n", 1, 1, "2", 3 },
+    { "sep=;\r\na,b;c\r\n1,5;2\r\n", 0, 1, "c", 2 },
+    { "\"sep=,\"\na;b,c\n1;2,3\n", 0, 1, "c", 2 },
+    { "\"a,1\";\"b;2\";c\n1;2;3\n", 0, 1, "b;2", 3 },
+    { "only\none\n", 1, 0, "one", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_text (cases[i].text, -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (trellis_table_get_n_columns (table), ==, cases[i].columns);
+      g_assert_cmpstr (trellis_table_get (table, cases[i].row, cases[i].column), ==, cases[i].expected);
+    }
+}
+
+static void
+test_csv_line_ends (void)
+{
+  const char *texts[] = { "a,b\r\n1,2\r\n", "a,b\n1,2\n", "a,b\r1,2\r", "a,b\r\n1,2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_text (texts[i], -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 2);
+      g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "2");
+    }
+}
+
+static void
+test_csv_trailing_delimiter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = read_text ("a,b,\r\n1,2,\r\n3,4,", -1, &error);
+
+  g_assert_no_error (error);
+  for (guint row = 0; row < 3; row++)
+    g_assert_cmpuint (trellis_table_get_row_length (table, row), ==, 3);
+}
+
+static void
+test_csv_encodings (void)
+{
+  /* "Don’t" with a right single quotation mark, and an é. */
+  const char utf8[] = "h1,h2\nDon\xe2\x80\x99t,caf\xc3\xa9\n";
+  const char bom[] = "\xef\xbb\xbf\"h1\",h2\nDon\xe2\x80\x99t,caf\xc3\xa9\n";
+  const char cp1252[] = "h1;h2\nDon\x92t;caf\xe9\n";
+  const char utf16le[] = "\xff\xfeh\0001\0\t\000h\0002\0\n\0D\0o\0n\0\x19\x20t\0\t\0c\0a\0f\0\xe9\0\n\0";
+  const char utf16be[] = "\xfe\xff\0h\0001\0,\0h\0002\0\n\0D\0o\0n\x20\x19\0t\0,\0c\0a\0f\0\xe9\0\n";
+  const char nobom16[] = "h\0001\0,\0h\0002\0\n\0D\0o\0n\0\x19\x20t\0,\0c\0a\0f\0\xe9\0\n\0";
+  struct { const char *bytes; gsize length; } cases[] = {
+    { utf8, sizeof utf8 - 1 },
+    { bom, sizeof bom - 1 },
+    { cp1252, sizeof cp1252 - 1 },
+    { utf16le, sizeof utf16le - 1 },
+    { utf16be, sizeof utf16be - 1 },
+    { nobom16, sizeof nobom16 - 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_text (cases[i].bytes, cases[i].length, &error);
+
+      g_assert_no_error (error);
+      /* The byte-order mark never reaches the first header, nor do its quotes. */
+      g_assert_cmpstr (trellis_table_get (table, 0, 0), ==, "h1");
+      g_assert_cmpstr (trellis_table_get (table, 0, 1), ==, "h2");
+      g_assert_cmpstr (trellis_table_get (table, 1, 0), ==, "Don\xe2\x80\x99t");
+      g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "caf\xc3\xa9");
+    }
+}
+
+static void
+test_csv_bad (void)
+{
+  struct { const char *text; gssize length; int code; const char *message; } cases[] = {
+    { "", 0, TRELLIS_IMPORT_ERROR_EMPTY, "“test.csv”: the file is empty" },
+    { "\xef\xbb\xbf", 3, TRELLIS_IMPORT_ERROR_EMPTY, "“test.csv”: the file is empty" },
+    { "a,b\n1,\"2\n3,4\n", -1, TRELLIS_IMPORT_ERROR_CORRUPT,
+      "“test.csv”, row 2, column B: a quoted cell is never closed; the file may be cut short" },
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“test.csv”: this is not a CSV, XLSX or ODS file" },
+    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", 10, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_text (cases[i].text, cases[i].length, &error);
+
+      g_assert_null (table);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, cases[i].code);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_csv_too_large (void)
+{
+  gsize size = TRELLIS_TABLE_MAX_FILE_SIZE + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+
+  memset (data, 'a', size);
+  bytes = g_bytes_new_take (data, size);
+  table = trellis_table_read_bytes (bytes, "huge.csv", TRELLIS_TABLE_FORMAT_CSV, &error);
+  g_assert_null (table);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_TOO_LARGE);
+}
+
+static void
+test_csv_too_wide (void)
+{
+  g_autoptr(GString) text = g_string_new ("x");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+
+  for (guint i = 0; i < TRELLIS_TABLE_MAX_COLUMNS + 1; i++)
+    g_string_append (text, ",x");
+  table = read_text (text->str, text->len, &error);
+  g_assert_null (table);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_TOO_LARGE);
+}
+
+static void
+test_column_names (void)
+{
+  const struct { guint column; const char *name; } cases[] = {
+    { 0, "A" }, { 5, "F" }, { 25, "Z" }, { 26, "AA" }, { 51, "AZ" }, { 52, "BA" },
+    { 701, "ZZ" }, { 702, "AAA" }, { 16383, "XFD" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = trellis_table_column_name (cases[i].column);
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+/*****/
+
+static void
+test_xlsx_cells (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = read_fixture ("microsoft-forms.xlsx", &error);
+  guint comment_column = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_table_get_format (table), ==, TRELLIS_TABLE_FORMAT_XLSX);
+  g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 16);
+  g_assert_cmpstr (trellis_table_get (table, 0, 0), ==, "ID");
+  /* A number, a date cell (styled with a custom date format), an empty cell left out. */
+  g_assert_cmpstr (trellis_table_get (table, 1, 0), ==, "1");
+  g_assert_true (trellis_table_get_flags (table, 1, 0) & TRELLIS_CELL_NUMBER);
+  g_assert_true (trellis_table_get_flags (table, 1, 1) & TRELLIS_CELL_DATE);
+  g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "2026-09-14 09:13:00");
+  g_assert_cmpstr (trellis_table_get (table, 1, 5), ==, "");
+  g_assert_cmpstr (trellis_table_get (table, 1, 7), ==, "Strongly agree");
+
+  /* _x000D_ before a line break is Excel's escape of CR: the text has one \n. */
+  for (guint c = 0; c < trellis_table_get_n_columns (table); c++)
+    for (guint row = 1; row < trellis_table_get_n_rows (table); row++)
+      if (g_str_has_prefix (trellis_table_get (table, row, c), "Line one"))
+        comment_column = c;
+  g_assert_cmpuint (comment_column, >, 0);
+  for (guint row = 1; row < trellis_table_get_n_rows (table); row++)
+    {
+      const char *text = trellis_table_get (table, row, comment_column);
+      g_assert_null (strstr (text, "_x000D_"));
+      g_assert_null (strchr (text, '\r'));
+      if (g_str_has_prefix (text, "Line one"))
+        g_assert_cmpstr (text, ==, "Line one of my comment\nand line two, after a break.");
+    }
+}
+
+static void
+test_xlsx_written_by_libreoffice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) ours = read_fixture ("microsoft-forms.xlsx", &error);
+  g_autoptr(TrellisTable) theirs = read_fixture ("microsoft-forms-libreoffice.xlsx", &error);
+  g_autoptr(TrellisTable) ods = read_fixture ("microsoft-forms-libreoffice.ods", &error);
+
+  g_assert_no_error (error);
+  /* LibreOffice writes every cell again its own way; the text must come out the same. */
+  g_assert_cmpuint (trellis_table_get_n_rows (theirs), ==, trellis_table_get_n_rows (ours));
+  g_assert_cmpuint (trellis_table_get_n_rows (ods), ==, trellis_table_get_n_rows (ours));
+  for (guint row = 0; row < trellis_table_get_n_rows (ours); row++)
+    for (guint c = 0; c < trellis_table_get_n_columns (ours); c++)
+      {
+        if (trellis_table_get_flags (ours, row, c) & TRELLIS_CELL_DATE)
+          {
+            g_assert_true (trellis_table_get_flags (theirs, row, c) & TRELLIS_CELL_DATE);
+            g_assert_true (trellis_table_get_flags (ods, row, c) & TRELLIS_CELL_DATE);
+            continue;
+          }
+        g_assert_cmpstr (trellis_table_get (theirs, row, c), ==, trellis_table_get (ours, row, c));
+        g_assert_cmpstr (trellis_table_get (ods, row, c), ==, trellis_table_get (ours, row, c));
+      }
+}
+
+static void
+test_ods_repeats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) ods = read_fixture ("generic.ods", &error);
+  g_autoptr(TrellisTable) csv = read_fixture ("generic-bom.csv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_table_get_format (ods), ==, TRELLIS_TABLE_FORMAT_ODS);
+  /* A million repeated empty rows and a thousand repeated empty cells are not expanded. */
+  g_assert_cmpuint (trellis_table_get_n_rows (ods), ==, trellis_table_get_n_rows (csv));
+  g_assert_cmpuint (trellis_table_get_n_columns (ods), <=, trellis_table_get_n_columns (csv));
+  for (guint row = 0; row < trellis_table_get_n_rows (csv); row++)
+    for (guint c = 0; c < trellis_table_get_n_columns (csv); c++)
+      g_assert_cmpstr (trellis_table_get (ods, row, c), ==, trellis_table_get (csv, row, c));
+}
+
+static void
+test_zipped_csv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) zipped = read_fixture ("google-forms.zip", &error);
+  g_autoptr(TrellisTable) plain = read_fixture ("google-forms.csv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_table_get_n_rows (zipped), ==, trellis_table_get_n_rows (plain));
+  g_assert_cmpstr (trellis_table_get (zipped, 3, 5), ==, trellis_table_get (plain, 3, 5));
+}
+
+static void
+test_hostile_spreadsheets (void)
+{
+  const struct { const char *name; int code; const char *message; } cases[] = {
+    { "truncated.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+    { "corrupt.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+    { "zip-bomb.xlsx", TRELLIS_IMPORT_ERROR_TOO_LARGE,
+      "“zip-bomb.xlsx”: the file unpacks to more than 256 MB, far more than any survey export" },
+    { "entities.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN,
+      "“entities.xlsx”: its part “xl/sharedStrings.xml” declares a DTD or entities, which no spreadsheet program writes; it was not read" },
+    { "xxe.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
+    { "empty-part.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
+    { "wrong-encoding.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT,
+      "“wrong-encoding.xlsx”: the file is damaged: its part “xl/worksheets/sheet1.xml” is not in UTF-8, as spreadsheet programs write" },
+    { "old-excel.xls", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
+    { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },
+    { "empty.csv", TRELLIS_IMPORT_ERROR_EMPTY, "“empty.csv”: the file is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_fixture (cases[i].name, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "(no error)");
+      g_assert_null (table);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "“"));
+      g_assert_nonnull (strstr (error->message, cases[i].name));
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* Every prefix of a workbook is a truncated download: each is refused, except a cut in
+ * the closing directory after every part arrived whole, which reads as the whole file. */
+static void
+test_xlsx_every_truncation (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "microsoft-forms.xlsx", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(TrellisTable) full = read_fixture ("microsoft-forms.xlsx", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize cut = 0; cut < length; cut += 97)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (data, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = trellis_table_read_bytes (bytes, "cut.xlsx", TRELLIS_TABLE_FORMAT_XLSX, &error);
+
+      if (table != NULL)
+        {
+          g_assert_cmpuint (cut, >, length * 9 / 10);
+          g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 16);
+          g_assert_cmpstr (trellis_table_get (table, 15, 7), ==, trellis_table_get (full, 15, 7));
+          continue;
+        }
+      if (cut < 4)
+        g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT);
+      else
+        g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CORRUPT);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/table/csv/quoting", test_csv_quoting);
+  g_test_add_func ("/table/csv/delimiters", test_csv_delimiters);
+  g_test_add_func ("/table/csv/line-ends", test_csv_line_ends);
+  g_test_add_func ("/table/csv/trailing-delimiter", test_csv_trailing_delimiter);
+  g_test_add_func ("/table/csv/encodings", test_csv_encodings);
+  g_test_add_func ("/table/csv/bad", test_csv_bad);
+  g_test_add_func ("/table/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
+  g_test_add_func ("/table/column-names", test_column_names);
+  g_test_add_func ("/table/xlsx/cells", test_xlsx_cells);
+  g_test_add_func ("/table/xlsx/libreoffice", test_xlsx_written_by_libreoffice);
+  g_test_add_func ("/table/ods/repeats", test_ods_repeats);
+  g_test_add_func ("/table/zipped-csv", test_zipped_csv);
+  g_test_add_func ("/table/hostile", test_hostile_spreadsheets);
+  g_test_add_func ("/table/xlsx/every-truncation", test_xlsx_every_truncation);
+
+  return g_test_run ();
+}
