@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "trellis-charts.h"
 #include "trellis-test-project.h"
@@ -202,12 +203,15 @@ test_order_and_what_is_drawn (void)
   g_autoptr(TrellisChart) agreement = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_AGREEMENT);
   guint n_rows = trellis_chart_get_n_rows (checklist);
 
-  /* Section D: 41–54, then 55a–55i in place of the lead-in 55; comment item 56 has no bar. */
-  g_assert_cmpuint (n_rows, ==, 23);
+  /* Section D: 41–54, the lead-in 55 (a row without a bar), then 55a–55i; comment item
+   * 56 has no row. Ordered by agreement the lead-in has no row of its own. */
+  g_assert_cmpuint (n_rows, ==, 24);
   g_assert_cmpstr (trellis_chart_get_row (checklist, 0)->number, ==, "41");
-  g_assert_cmpstr (trellis_chart_get_row (checklist, 14)->number, ==, "55a");
+  g_assert_cmpstr (trellis_chart_get_row (checklist, 14)->number, ==, "55");
+  g_assert_cmpstr (trellis_chart_get_row (checklist, 15)->number, ==, "55a");
   g_assert_cmpstr (trellis_chart_get_row (checklist, n_rows - 1)->number, ==, "55i");
-  g_assert_cmpuint (trellis_chart_get_n_rows (agreement), ==, n_rows);
+  g_assert_cmpuint (trellis_chart_get_n_rows (agreement), ==, n_rows - 1);
+  n_rows = trellis_chart_get_n_rows (agreement);
 
   for (guint r = 1; r < n_rows; r++)
     {
@@ -219,6 +223,126 @@ test_order_and_what_is_drawn (void)
         g_assert_cmpfloat (above->pct_disagree, <=, below->pct_disagree);
     }
   g_assert_null (trellis_chart_new_section (summary, "no-such-section", TRELLIS_CHART_ORDER_CHECKLIST));
+}
+
+/* Item 55 of the checklist is a lead-in, "By working together, the partnership has
+ * demonstrably", with parts 55a–55i: no part may be drawn without it. */
+static void
+test_multi_part_lead_in (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) checklist = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChart) agreement = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_AGREEMENT);
+  g_autoptr(TrellisChart) groups = trellis_chart_new_groups (project, trellis_project_get_round (project, 0), NULL,
+                                                             "D", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (checklist, style, A4_WIDTH, 0, 0);
+  g_autofree char *description = trellis_chart_dup_description (agreement);
+  const TrellisChartRow *lead_in = trellis_chart_get_row (checklist, 14);
+  const TrellisChartBarLayout *before, *first_part;
+  guint n_rows = trellis_chart_get_n_rows (checklist);
+
+  /* Checklist order: the lead-in is a row of text above its parts... */
+  g_assert_true (trellis_chart_row_is_lead_in (lead_in));
+  g_assert_true (g_str_has_prefix (lead_in->text, "By working together, the partnership has demonstrably"));
+  g_assert_false (lead_in->is_part);
+  for (guint r = 15; r < n_rows; r++)
+    {
+      g_assert_true (trellis_chart_get_row (checklist, r)->is_part);
+      g_assert_null (trellis_chart_get_row (checklist, r)->lead_in);
+      g_assert_false (trellis_chart_row_is_lead_in (trellis_chart_get_row (checklist, r)));
+    }
+  g_assert_false (trellis_chart_get_row (checklist, 13)->is_part);
+  g_assert_true (trellis_chart_row_is_lead_in (trellis_chart_get_row (groups, 14)));
+
+  /* ...drawn without a bar, in the space between 54's bar and 55a's. */
+  g_assert_cmpuint (trellis_chart_layout_get_n_bars (layout), ==, n_rows - 1);
+  g_assert_null (trellis_chart_layout_find_bar (layout, 14, 0));
+  before = trellis_chart_layout_find_bar (layout, 13, 0);
+  first_part = trellis_chart_layout_find_bar (layout, 15, 0);
+  g_assert_cmpfloat (first_part->band.y - (before->band.y + before->band.height), >, 8.0);
+
+  /* Ordered by agreement the parts scatter, each with the lead-in in front. */
+  for (guint r = 0; r < trellis_chart_get_n_rows (agreement); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (agreement, r);
+
+      g_assert_false (trellis_chart_row_is_lead_in (row));
+      if (g_str_has_prefix (row->number, "55"))
+        {
+          g_assert_true (row->is_part);
+          g_assert_cmpstr (row->lead_in, ==, "By working together, the partnership has demonstrably …");
+        }
+      else
+        g_assert_null (row->lead_in);
+    }
+  g_assert_nonnull (strstr (description, "55a. By working together, the partnership has demonstrably … "
+                                         "Tackled cross-cutting issues more effectively\n"));
+}
+
+/* Wherever a page ends, a lead-in goes over with its first part, and a page that starts
+ * among the parts repeats the lead-in above them. */
+static void
+test_multi_part_pages (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "D", TRELLIS_CHART_ORDER_CHECKLIST);
+  guint n_rows = trellis_chart_get_n_rows (chart);
+  guint seen_repeat = 0;
+
+  for (double height = 200; height < 1200; height += 7)
+    {
+      guint row = 0;
+
+      while (row < n_rows)
+        {
+          g_autoptr(TrellisChartLayout) page = trellis_chart_layout_new (chart, style, A4_WIDTH, height, row);
+          guint end = trellis_chart_layout_get_end_row (page);
+          const TrellisChartBarLayout *first = trellis_chart_layout_get_bar (page, 0);
+          TrellisChartRect rows = trellis_chart_layout_get_scale_area (page);
+
+          g_assert_cmpuint (end, >, row);
+          if (end > row + 1)
+            g_assert_false (trellis_chart_row_is_lead_in (trellis_chart_get_row (chart, end - 1)));
+          /* Room above the first bar for the repeated lead-in, and only then. */
+          if (row >= 15)
+            {
+              g_assert_cmpfloat (first->band.y, >, rows.y + 8.0);
+              seen_repeat++;
+            }
+          else if (row != 14)
+            g_assert_cmpfloat_with_epsilon (first->band.y, rows.y, 1e-6);
+          row = end;
+        }
+    }
+  g_assert_cmpuint (seen_repeat, >, 0);
+}
+
+/* Without titles (a view that shows its own), the column headings start at the top:
+ * the Not applicable · Don't know heading of two lines must not rise above it. */
+static void
+test_no_titles (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "C", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartLayout) titled = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_autoptr(TrellisChartLayout) bare = NULL;
+  double small = 0.875 * trellis_chart_style_get_font_size (style);
+
+  trellis_chart_style_set_show_titles (style, FALSE);
+  bare = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
+  g_assert_true (trellis_chart_get_shows_missing (chart));
+  g_assert_cmpfloat (trellis_chart_layout_get_scale_area (bare).y, >=, 2 * small);
+  g_assert_cmpfloat (trellis_chart_layout_get_scale_area (bare).y, <, trellis_chart_layout_get_scale_area (titled).y);
+  g_assert_cmpfloat (trellis_chart_layout_get_height (bare), <, trellis_chart_layout_get_height (titled));
 }
 
 static void
@@ -652,6 +776,9 @@ main (int    argc,
   g_test_add_func ("/charts/geometry/missing-kept-apart", test_missing_kept_apart);
   g_test_add_func ("/charts/geometry/even-scale", test_even_scale);
   g_test_add_func ("/charts/order-and-what-is-drawn", test_order_and_what_is_drawn);
+  g_test_add_func ("/charts/multi-part/lead-in", test_multi_part_lead_in);
+  g_test_add_func ("/charts/multi-part/pages", test_multi_part_pages);
+  g_test_add_func ("/charts/no-titles", test_no_titles);
   g_test_add_func ("/charts/overview", test_overview);
   g_test_add_func ("/charts/edge/nobody-answered", test_nobody_answered);
   g_test_add_func ("/charts/edge/everybody-not-applicable", test_everybody_not_applicable);

@@ -157,6 +157,51 @@ test_window_rounds (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* Responses, Statements and Charts: the header's toggles (win.view, Ctrl+1/2/3) switch
+ * the main pane, and back. */
+static void
+test_window_views (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  TrellisSectionPage *page;
+  TrellisChartsPage *charts;
+  TrellisReportOptions options;
+
+  trellis_window_set_document (window, document);
+  page = _trellis_window_get_section_page (window);
+  charts = _trellis_window_get_charts_page (window);
+  g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
+  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
+  g_assert_cmpstr (trellis_window_get_view (window), ==, "charts");
+  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "charts");
+  /* The charts are of the round chosen in the header. */
+  g_assert_true (trellis_charts_page_get_report_options (charts, &options));
+  g_assert_true (options.round == gtk_drop_down_get_selected_item (_trellis_window_get_round_dropdown (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "statements");
+  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
+  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "statements");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "responses");
+  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
+  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "responses");
+
+  /* A project without rounds has nothing to chart or print. */
+  while (trellis_project_get_n_rounds (project) > 0)
+    trellis_project_remove_round (project, trellis_project_get_round (project, 0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (trellis_charts_page_get_report_options (charts, &options));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 static void
 test_window_open (void)
 {
@@ -380,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/window/title", test_window_title);
   g_test_add_func ("/window/sections", test_window_sections);
   g_test_add_func ("/window/rounds", test_window_rounds);
+  g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/open", test_window_open);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/open-failure", test_window_open_failure);

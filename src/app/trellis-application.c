@@ -222,6 +222,10 @@ trellis_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.view::responses", { "<Control>1", NULL } },
+    { "win.view::statements", { "<Control>2", NULL } },
+    { "win.view::charts", { "<Control>3", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);

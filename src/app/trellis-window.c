@@ -6,10 +6,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-charts-page.h"
+#include "trellis-export.h"
 #include "trellis-format.h"
+#include "trellis-print-operation.h"
 #include "trellis-project-io.h"
 #include "trellis-section-row.h"
 #include "trellis-status-page.h"
@@ -41,12 +46,19 @@ struct _TrellisWindow
   guint                 refresh_source;
   guint                 smoke_ticks;
   gboolean              close_confirmed;
+  char                 *view;
+  gboolean              following_charts;
+  GFile                *saved_file;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *round_dropdown;
+  GtkWidget            *view_switcher;
   GtkRevealer          *banner_revealer;
+  GtkImage             *banner_icon;
   GtkLabel             *banner_label;
+  GtkWidget            *banner_open_button;
+  GtkWidget            *banner_folder_button;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
@@ -54,6 +66,7 @@ struct _TrellisWindow
   GtkListBox           *section_list;
   GtkStack             *content_stack;
   TrellisSectionPage   *section_page;
+  TrellisChartsPage    *charts_page;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
@@ -65,6 +78,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_BUSY,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -216,6 +230,12 @@ select_section_row (TrellisWindow  *self,
     gtk_list_box_select_row (self->section_list, fallback);
 }
 
+static gboolean
+showing_charts (TrellisWindow *self)
+{
+  return g_strcmp0 (self->view, "charts") == 0;
+}
+
 static void
 show_selected_section (TrellisWindow *self)
 {
@@ -223,13 +243,57 @@ show_selected_section (TrellisWindow *self)
 
   if (self->document == NULL)
     return;
+  if (showing_charts (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "charts");
+      return;
+    }
   if (section == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "no-sections");
       return;
     }
   trellis_section_page_show (self->section_page, section, self->summary);
+  trellis_section_page_set_view (self->section_page, self->view);
   gtk_stack_set_visible_child_name (self->content_stack, "section");
+}
+
+/* Printing and exporting need a round to chart. */
+static void
+update_output_actions (TrellisWindow *self)
+{
+  TrellisReportOptions options;
+  gboolean can_output = self->document != NULL
+                        && trellis_charts_page_get_report_options (self->charts_page, &options);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
+}
+
+static void
+show_charts (TrellisWindow *self)
+{
+  if (self->document == NULL)
+    trellis_charts_page_show (self->charts_page, NULL, NULL);
+  else
+    trellis_charts_page_show (self->charts_page, trellis_document_get_project (self->document),
+                              get_selected_round (self));
+  update_output_actions (self);
+}
+
+/* Charts of the section chosen in the sidebar; the first section's, with the overview
+ * above it, from the top. */
+static void
+scroll_charts_to_selected_section (TrellisWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->section_list);
+  TrellisSection *section = get_selected_section (self);
+
+  if (section == NULL || gtk_list_box_row_get_index (row) == 0)
+    trellis_charts_page_scroll_to_section (self->charts_page, NULL);
+  else
+    trellis_charts_page_scroll_to_section (self->charts_page, trellis_section_get_id (section));
 }
 
 static void
@@ -263,6 +327,7 @@ refresh (TrellisWindow *self)
                           trellis_project_get_n_rounds (project) > 0);
   update_summary (self);
   show_selected_section (self);
+  show_charts (self);
 }
 
 static gboolean
@@ -524,8 +589,68 @@ trellis_window_show_error (TrellisWindow *self,
   else
     markup = g_markup_escape_text (primary, -1);
   gtk_label_set_markup (self->banner_label, markup);
+  gtk_image_set_from_icon_name (self->banner_icon, "dialog-warning-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_START);
+  gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
+  gtk_widget_set_visible (self->banner_open_button, FALSE);
+  gtk_widget_set_visible (self->banner_folder_button, FALSE);
+  g_clear_object (&self->saved_file);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* Says where an export went, with buttons to open it (the PDF, or the folder of
+ * charts) and, for a file, the folder it is in. */
+static void
+show_saved (TrellisWindow *self,
+            GFile         *file,
+            gboolean       is_folder)
+{
+  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+
+  gtk_label_set_text (self->banner_label, text);
+  gtk_image_set_from_icon_name (self->banner_icon, "emblem-ok-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
+  gtk_button_set_label (GTK_BUTTON (self->banner_open_button), is_folder ? _("Open Folder") : _("Open"));
+  gtk_widget_set_visible (self->banner_open_button, TRUE);
+  gtk_widget_set_visible (self->banner_folder_button, !is_folder);
+  g_set_object (&self->saved_file, file);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+show_uri (TrellisWindow *self,
+          GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+open_saved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->saved_file != NULL)
+    show_uri (self, self->saved_file);
+}
+
+static void
+show_saved_folder_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->saved_file != NULL && (folder = g_file_get_parent (self->saved_file)) != NULL)
+    show_uri (self, folder);
 }
 
 static void
@@ -791,6 +916,21 @@ show_file_chooser (TrellisWindow        *self,
   gtk_native_dialog_show (self->file_chooser);
 }
 
+/* Where a chooser starts: the project's folder, or Documents for a project not saved
+ * yet (not the working directory, which for a launched application means nothing). */
+static GFile *
+dup_default_folder (TrellisWindow *self)
+{
+  GFile *file = trellis_document_get_file (self->document);
+  GFile *folder = file != NULL ? g_file_get_parent (file) : NULL;
+  const char *documents;
+
+  if (folder != NULL)
+    return folder;
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  return g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
+}
+
 static gboolean
 save_to (TrellisWindow *self,
          GFile         *file)
@@ -841,10 +981,7 @@ choose_file_then_save (TrellisWindow *self,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
   else
     {
-      /* Not the working directory, which for a launched application means nothing. */
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-      g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL ? documents
-                                                                      : g_get_home_dir ());
+      g_autoptr(GFile) folder = dup_default_folder (self);
       g_autofree char *name = trellis_document_dup_suggested_name (self->document);
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -900,6 +1037,91 @@ open_chooser_response_cb (GtkNativeDialog *chooser,
 /*****/
 
 static void
+print_done_cb (TrellisWindow           *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  trellis_window_show_error (self, _("Could not print the workshop pack"), error != NULL ? error->message : NULL);
+}
+
+/* The workshop pack as the charts show it: the same round, order, style and comparison. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisReportOptions options;
+  g_autoptr(TrellisPrintOperation) operation = NULL;
+
+  if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
+    return;
+  operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), NULL);
+}
+
+/* The project's file name without ".trellis", to name what is exported: "northshire-csp". */
+static char *
+dup_base_name (TrellisWindow *self)
+{
+  char *name = trellis_document_dup_suggested_name (self->document);
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return name;
+}
+
+static void
+export_done_cb (GFile        *written,
+                const GError *error,
+                gpointer      user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+
+  /* The chooser answered; it goes once this returns. */
+  g_clear_object (&self->file_chooser);
+  if (error != NULL)
+    trellis_window_show_error (self, _("Could not export"), error->message);
+  else if (written != NULL)
+    show_saved (self, written,
+                g_file_query_file_type (written, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisReportOptions options;
+  TrellisProject *project;
+  g_autofree char *base_name = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
+    return;
+  project = trellis_document_get_project (self->document);
+  base_name = dup_base_name (self);
+  folder = dup_default_folder (self);
+  if (g_str_equal (action_name, "win.export-pdf"))
+    show_file_chooser (self, trellis_export_pack_chooser_new (GTK_WINDOW (self), project, &options, folder,
+                                                              base_name, export_done_cb, self));
+  else
+    show_file_chooser (self, trellis_export_charts_chooser_new (GTK_WINDOW (self), project, &options, folder,
+                                                                base_name, export_done_cb, self));
+}
+
+/*****/
+
+static void
 close_confirmed_cb (TrellisWindow *self,
                     gpointer       data)
 {
@@ -945,6 +1167,19 @@ restore_window_state (TrellisWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The charts' order, style and comparison are the facilitator's, kept between projects. */
+static void
+bind_chart_settings (TrellisWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings == NULL)
+    return;
+  g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+}
+
 static gboolean
 trellis_window_close_request (GtkWindow *window)
 {
@@ -967,8 +1202,30 @@ static void
 section_row_selected_cb (TrellisWindow *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL)
-    show_selected_section (self);
+  if (row == NULL)
+    return;
+  if (showing_charts (self) && !self->following_charts)
+    scroll_charts_to_selected_section (self);
+  show_selected_section (self);
+}
+
+/* Scrolling through the charts moves the sidebar along, so that the other views open
+ * at the section last looked at. */
+static void
+charts_section_cb (TrellisWindow *self)
+{
+  const char *section_id = trellis_charts_page_get_current_section (self->charts_page);
+  TrellisSection *section;
+
+  if (!showing_charts (self) || self->document == NULL || section_id == NULL)
+    return;
+  section = trellis_checklist_find_section (trellis_project_get_checklist (trellis_document_get_project (self->document)),
+                                            section_id);
+  if (section == NULL || section == get_selected_section (self))
+    return;
+  self->following_charts = TRUE;
+  select_section_row (self, section);
+  self->following_charts = FALSE;
 }
 
 static void
@@ -976,6 +1233,38 @@ round_selected_cb (TrellisWindow *self)
 {
   update_summary (self);
   show_selected_section (self);
+  show_charts (self);
+}
+
+/**
+ * trellis_window_set_view:
+ * @view: "responses", "statements" or "charts"
+ *
+ * Shows the selected section's answers or statements, or every section's chart.
+ */
+void
+trellis_window_set_view (TrellisWindow *self,
+                         const char    *view)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (g_strcmp0 (view, "responses") == 0 || g_strcmp0 (view, "statements") == 0
+                    || g_strcmp0 (view, "charts") == 0);
+
+  if (g_strcmp0 (self->view, view) == 0)
+    return;
+  g_free (self->view);
+  self->view = g_strdup (view);
+  if (showing_charts (self))
+    scroll_charts_to_selected_section (self);
+  show_selected_section (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+const char *
+trellis_window_get_view (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->view;
 }
 
 static void
@@ -997,11 +1286,27 @@ trellis_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_object (&self->saved_file);
   g_clear_weak_pointer (&self->import_assistant);
 
+  /* Taking the template apart changes the round chooser and the pages: nothing to
+   * follow any more. */
+  g_signal_handlers_disconnect_by_data (self->round_dropdown, self);
+  g_signal_handlers_disconnect_by_data (self->section_list, self);
+  g_signal_handlers_disconnect_by_data (self->charts_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
+}
+
+static void
+trellis_window_finalize (GObject *object)
+{
+  TrellisWindow *self = (TrellisWindow *) object;
+
+  g_free (self->view);
+
+  G_OBJECT_CLASS (trellis_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1019,6 +1324,9 @@ trellis_window_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, trellis_window_get_busy (self));
+      break;
+    case PROP_VIEW:
+      g_value_set_string (value, trellis_window_get_view (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1038,6 +1346,9 @@ trellis_window_set_property (GObject      *object,
     case PROP_DOCUMENT:
       trellis_window_set_document (self, g_value_get_object (value));
       break;
+    case PROP_VIEW:
+      trellis_window_set_view (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1051,6 +1362,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = trellis_window_dispose;
+  object_class->finalize = trellis_window_finalize;
   object_class->get_property = trellis_window_get_property;
   object_class->set_property = trellis_window_set_property;
   window_class->close_request = trellis_window_close_request;
@@ -1063,8 +1375,18 @@ trellis_window_class_init (TrellisWindowClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:view:
+   *
+   * What the main pane shows: "responses", "statements" or "charts".
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "responses",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
   g_type_ensure (TRELLIS_TYPE_SECTION_PAGE);
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
 
@@ -1073,8 +1395,12 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_open_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_folder_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_label);
@@ -1082,10 +1408,17 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
   gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_banner_action);
+  gtk_widget_class_install_action (widget_class, "banner.open", NULL, open_saved_action);
+  gtk_widget_class_install_action (widget_class, "banner.show-folder", NULL, show_saved_folder_action);
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
 }
 
 static void
@@ -1094,6 +1427,8 @@ trellis_window_init (TrellisWindow *self)
   g_autoptr(GtkExpression) round_name = NULL;
   GtkDropTarget *drop_target;
 
+  /* Before the template: the view buttons ask for the state of win.view as they appear. */
+  self->view = g_strdup ("responses");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* GTK 4.8 leaves the drop-down's button (its first CSS node) nameless, and that is
@@ -1111,6 +1446,9 @@ trellis_window_init (TrellisWindow *self)
                             G_CALLBACK (banner_child_revealed_cb), self);
   g_signal_connect_swapped (self->section_list, "row-selected",
                             G_CALLBACK (section_row_selected_cb), self);
+  g_signal_connect_swapped (self->charts_page, "notify::current-section",
+                            G_CALLBACK (charts_section_cb), self);
+  update_output_actions (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
@@ -1139,6 +1477,7 @@ trellis_window_new (GtkApplication *application)
 
   self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
   restore_window_state (self);
+  bind_chart_settings (self);
   return self;
 }
 
@@ -1194,6 +1533,8 @@ trellis_window_set_document (TrellisWindow   *self,
       gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
       gtk_drop_down_set_model (self->round_dropdown, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      gtk_widget_set_visible (self->view_switcher, FALSE);
+      show_charts (self);
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
       return;
@@ -1213,12 +1554,17 @@ trellis_window_set_document (TrellisWindow   *self,
   gtk_drop_down_set_model (self->round_dropdown, trellis_project_get_rounds (project));
   select_latest_round (self, project);
 
-  /* A facilitator opening results wants the results; a new checklist has only statements. */
-  trellis_section_page_set_view (self->section_page,
-                                 trellis_project_get_n_rounds (project) > 0 ? "responses"
-                                                                             : "statements");
+  /* A facilitator opening results wants the results (as charts if that is what they
+   * were looking at); a new checklist has only statements. */
+  if (trellis_project_get_n_rounds (project) == 0)
+    trellis_window_set_view (self, "statements");
+  else if (!showing_charts (self))
+    trellis_window_set_view (self, "responses");
+  gtk_widget_set_visible (self->view_switcher, TRUE);
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, 0));
+  if (showing_charts (self))
+    trellis_charts_page_scroll_to_section (self->charts_page, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -1337,7 +1683,9 @@ trellis_window_select_round (TrellisWindow *self,
   if (self->document == NULL)
     return;
   choose_round (self, round);
-  trellis_section_page_set_view (self->section_page, "responses");
+  /* Its answers, as charts if that is what the window shows. */
+  if (!showing_charts (self))
+    trellis_window_set_view (self, "responses");
 }
 
 static void
@@ -1396,6 +1744,25 @@ _trellis_window_get_section_page (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
   return self->section_page;
+}
+
+TrellisChartsPage *
+_trellis_window_get_charts_page (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return self->charts_page;
+}
+
+/**
+ * _trellis_window_get_visible_page:
+ *
+ * Returns: the main pane's page shown: "section", "charts" or "no-sections"
+ */
+const char *
+_trellis_window_get_visible_page (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 GtkDropDown *

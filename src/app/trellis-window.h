@@ -21,6 +21,9 @@ TrellisDocument *trellis_window_get_document (TrellisWindow *self);
 void             trellis_window_set_document (TrellisWindow   *self,
                                               TrellisDocument *document);
 gboolean         trellis_window_get_busy (TrellisWindow *self);
+const char      *trellis_window_get_view (TrellisWindow *self);
+void             trellis_window_set_view (TrellisWindow *self,
+                                          const char    *view);
 
 void             trellis_window_open (TrellisWindow *self,
                                       GFile         *file);

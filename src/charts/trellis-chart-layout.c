@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -296,7 +297,8 @@ place_columns (TrellisChartLayout *self)
   right = self->text_x + self->text_width + self->gap;
   if (self->comparison)
     {
-      self->bar_label_width = MIN (self->bar_label_width, self->width * 0.14);
+      /* Room for a group's name like "Northshire Council" even on a narrow chart. */
+      self->bar_label_width = MIN (self->bar_label_width, MAX (self->width * 0.14, 9 * self->em));
       self->bar_label_right = right + self->bar_label_width;
       right = self->bar_label_right + self->gap;
     }
@@ -375,26 +377,25 @@ place_titles (TrellisChartLayout *self)
   return y + 1.1 * self->em;
 }
 
+/* @top is as high as the headings may reach: a heading of two lines rises into the
+ * space under the titles, or pushes the rows down when there are none. */
 static double
 place_column_headings (TrellisChartLayout *self,
+                       double              top,
                        double              y)
 {
   TrellisChart *chart = self->chart;
   const TrellisChartFont font = TRELLIS_CHART_FONT_SMALL_BOLD;
   const TrellisChartInk ink = TRELLIS_CHART_INK_TEXT_MUTED;
-  double bottom = y + 1.2 * self->em;
+  PangoLayout *missing = NULL;
+  double bottom = y + 1.2 * self->em, missing_x = self->missing_x;
 
-  add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
-  if (trellis_chart_get_n_points (chart) % 2 == 1)
-    add_text (self, _("Neutral"), font, self->zero_x, 0.5, bottom, 1.0, ink);
-  add_text (self, _("Agree"), font, self->agree_left, 0.0, bottom, 1.0, ink);
-  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
-    add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
   if (trellis_chart_get_shows_missing (chart))
     {
       const char *not_applicable = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_NOT_APPLICABLE);
       const char *dont_know = trellis_chart_get_answer_label (chart, TRELLIS_ANSWER_DONT_KNOW);
       g_autofree char *heading = g_strdup_printf ("%s · %s", not_applicable, dont_know);
+      double width, height;
 
       /* One answer a line rather than a break inside one. */
       if (measure (self, heading, font) > self->width - self->missing_x)
@@ -402,8 +403,21 @@ place_column_headings (TrellisChartLayout *self,
           g_free (heading);
           heading = g_strdup_printf ("%s ·\n%s", not_applicable, dont_know);
         }
-      add_text (self, heading, font, self->missing_x, 0.0, bottom, 1.0, ink);
+      missing = make_text (self, heading, font, -1, PANGO_ALIGN_LEFT);
+      text_size (missing, &width, &height);
+      bottom = MAX (bottom, top + height);
+      /* Kept inside the chart, where a narrow one has no margin beside it. */
+      missing_x = MAX (MIN (missing_x, self->width - width), 0);
     }
+
+  add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
+  if (trellis_chart_get_n_points (chart) % 2 == 1)
+    add_text (self, _("Neutral"), font, self->zero_x, 0.5, bottom, 1.0, ink);
+  add_text (self, _("Agree"), font, self->agree_left, 0.0, bottom, 1.0, ink);
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
+    add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
+  if (missing != NULL)
+    place_text (self, missing, missing_x, 0.0, bottom, 1.0, ink);
   return bottom + 0.35 * self->em;
 }
 
@@ -622,6 +636,34 @@ typedef struct
   double       bars_height;
 } RowBlock;
 
+/* The statement's text, wrapped to its column; a part drawn away from its lead-in
+ * starts with the lead-in in the muted ink. */
+static PangoLayout *
+make_row_text (TrellisChartLayout    *self,
+               const TrellisChartRow *row)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
+  PangoAttribute *muted;
+  TrellisChartColour colour;
+  PangoLayout *layout;
+
+  if (row->lead_in == NULL)
+    return make_text (self, row->text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+
+  text = g_strdup_printf ("%s %s", row->lead_in, row->text);
+  layout = make_text (self, text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+  trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_TEXT_MUTED, &colour);
+  muted = pango_attr_foreground_new ((guint16) (colour.red * 65535), (guint16) (colour.green * 65535),
+                                     (guint16) (colour.blue * 65535));
+  muted->start_index = 0;
+  muted->end_index = strlen (row->lead_in);
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, muted);
+  pango_layout_set_attributes (layout, attributes);
+  return layout;
+}
+
 static void
 measure_row (TrellisChartLayout *self,
              guint               row_index,
@@ -633,12 +675,14 @@ measure_row (TrellisChartLayout *self,
 
   block->number = row->number != NULL ? make_text (self, row->number, TRELLIS_CHART_FONT_BODY_BOLD, -1, PANGO_ALIGN_LEFT)
                                       : NULL;
-  block->text = make_text (self, row->text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+  block->text = make_row_text (self, row);
   text_size (block->text, NULL, &text_height);
   if (block->number != NULL)
     text_size (block->number, NULL, &number_height);
   block->bars_height = n_bars * self->thickness + (n_bars > 0 ? n_bars - 1 : 0) * self->bar_gap;
-  block->height = MAX (MAX (text_height, number_height), block->bars_height) + 0.8 * self->em;
+  /* A lead-in sits close above its parts, so that it reads as their heading. */
+  block->height = MAX (MAX (text_height, number_height), block->bars_height)
+                  + (n_bars > 0 ? 0.8 : 0.5) * self->em;
 }
 
 static void
@@ -650,8 +694,9 @@ place_row (TrellisChartLayout *self,
   const TrellisChartRow *row = trellis_chart_get_row (self->chart, row_index);
   double text_height, bars_top;
 
-  /* Every other row on a faint band, so the eye keeps to the row across the page. */
-  if (row_index % 2 == 1)
+  /* Every other row on a faint band, so the eye keeps to the row across the page; a
+   * lead-in has no bar to follow. */
+  if (row_index % 2 == 1 && !trellis_chart_row_is_lead_in (row))
     {
       TrellisChartColour band;
 
@@ -829,12 +874,32 @@ place_grid (TrellisChartLayout *self)
     add_line (self, self->under, self->missing_x, top, self->missing_x, bottom, 0.6, TRELLIS_CHART_INK_GRID);
 }
 
+/* The lead-in row to repeat at the top of a page starting at @first_row, when that row
+ * is a part of a multi-part statement whose lead-in was on an earlier page; otherwise
+ * G_MAXUINT. */
+static guint
+find_lead_in (TrellisChart *chart,
+              guint         first_row)
+{
+  guint row = first_row;
+
+  if (first_row == 0 || first_row >= trellis_chart_get_n_rows (chart)
+      || !trellis_chart_get_row (chart, first_row)->is_part)
+    return G_MAXUINT;
+  while (row > 0 && trellis_chart_get_row (chart, row - 1)->is_part)
+    row--;
+  if (row > 0 && trellis_chart_row_is_lead_in (trellis_chart_get_row (chart, row - 1)))
+    return row - 1;
+  return G_MAXUINT;
+}
+
 static void
 layout_build (TrellisChartLayout *self,
               double              height)
 {
   TrellisChart *chart = self->chart;
   guint n_rows = trellis_chart_get_n_rows (chart);
+  guint lead_in;
   double y, footer;
 
   self->em = trellis_chart_style_get_font_size (self->style);
@@ -845,19 +910,46 @@ layout_build (TrellisChartLayout *self,
   self->missing_range = missing_range (chart);
   place_columns (self);
 
-  y = trellis_chart_style_get_show_titles (self->style) ? place_titles (self) : 0;
-  y = place_column_headings (self, y);
+  if (trellis_chart_style_get_show_titles (self->style))
+    {
+      y = place_titles (self);
+      y = place_column_headings (self, y - 1.0 * self->em, y);
+    }
+  else
+    y = place_column_headings (self, 0, 0);
   self->rows_top = y;
 
   footer = 0.4 * self->em + place_axis (self, 0, TRUE) + 1.0 * self->em + place_legend (self, 0, TRUE);
+  lead_in = find_lead_in (chart, self->first_row);
+  if (lead_in < n_rows)
+    {
+      RowBlock block = { 0 };
+
+      measure_row (self, lead_in, &block);
+      place_row (self, lead_in, &block, y);
+      row_block_clear (&block);
+      y += block.height;
+    }
+
   self->end_row = self->first_row;
   for (guint r = self->first_row; r < n_rows; r++)
     {
       RowBlock block = { 0 };
+      double needed;
 
       measure_row (self, r, &block);
+      needed = block.height;
+      /* A lead-in never ends a page: it goes over with its first part. */
+      if (trellis_chart_row_is_lead_in (trellis_chart_get_row (chart, r)) && r + 1 < n_rows)
+        {
+          RowBlock next = { 0 };
+
+          measure_row (self, r + 1, &next);
+          needed += next.height;
+          row_block_clear (&next);
+        }
       /* Always at least one row, so that a page always moves the chart on. */
-      if (height > 0 && r > self->first_row && y + block.height + footer > height)
+      if (height > 0 && r > self->first_row && y + needed + footer > height)
         {
           row_block_clear (&block);
           break;

@@ -8,10 +8,16 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "trellis-chart.h"
+
+/* How much of a multi-part statement's lead-in goes before each of its parts when they
+ * are ordered by agreement, in characters: enough for the usual "By working together,
+ * the partnership has demonstrably", short enough to leave the part itself room. */
+#define LEAD_IN_MAX_CHARS 60
 
 struct _TrellisChart
 {
@@ -46,6 +52,7 @@ row_clear (TrellisChartRow *row)
   g_clear_pointer (&row->id, g_free);
   g_clear_pointer (&row->number, g_free);
   g_clear_pointer (&row->text, g_free);
+  g_clear_pointer (&row->lead_in, g_free);
   g_clear_pointer (&row->bars, g_array_unref);
 }
 
@@ -91,6 +98,53 @@ chart_add_row (TrellisChart *self,
   g_array_set_clear_func (row.bars, (GDestroyNotify) bar_clear);
   g_array_append_val (self->rows, row);
   return &g_array_index (self->rows, TrellisChartRow, self->rows->len - 1);
+}
+
+/* "By working together, the partnership has demonstrably …": the lead-in, cut at a
+ * word when long, ending in an ellipsis that leads on to the part. */
+static char *
+shorten_lead_in (const char *text)
+{
+  g_autoptr(GString) lead = g_string_new (text);
+
+  if (g_utf8_strlen (lead->str, -1) > LEAD_IN_MAX_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (lead->str, LEAD_IN_MAX_CHARS);
+      const char *space = g_utf8_strrchr (lead->str, cut - lead->str, ' ');
+
+      g_string_truncate (lead, (space != NULL ? space : cut) - lead->str);
+    }
+  while (lead->len > 0 && strchr (" \t\n:;,.", lead->str[lead->len - 1]) != NULL)
+    g_string_truncate (lead, lead->len - 1);
+  if (lead->len == 0)
+    return NULL;
+  g_string_append (lead, " …");
+  return g_string_free (g_steal_pointer (&lead), FALSE);
+}
+
+/* A row for a rated statement. A part of a multi-part statement ("55a") must not lose
+ * its lead-in ("By working together, the partnership has demonstrably"): in checklist
+ * order the lead-in gets a row of its own above the first part; ordered by agreement,
+ * where the parts scatter, each part carries the lead-in in short. */
+static TrellisChartRow *
+chart_add_statement_row (TrellisChart      *self,
+                         TrellisStatement  *statement,
+                         TrellisStatement **last_parent)
+{
+  TrellisStatement *parent = trellis_statement_get_parent_statement (statement);
+  const char *lead_in = parent != NULL ? trellis_statement_get_text (parent) : NULL;
+  TrellisChartRow *row;
+
+  if (parent != NULL && parent != *last_parent && self->order == TRELLIS_CHART_ORDER_CHECKLIST)
+    chart_add_row (self, trellis_statement_get_id (parent), trellis_statement_get_number (parent), lead_in);
+  *last_parent = parent;
+
+  row = chart_add_row (self, trellis_statement_get_id (statement), trellis_statement_get_number (statement),
+                       trellis_statement_get_text (statement));
+  row->is_part = parent != NULL;
+  if (parent != NULL && self->order == TRELLIS_CHART_ORDER_AGREEMENT && lead_in != NULL)
+    row->lead_in = shorten_lead_in (lead_in);
+  return row;
 }
 
 static TrellisChartBar *
@@ -238,7 +292,9 @@ section_title (TrellisSection *section)
  * @section_id: the section to draw
  * @order: how to order the statements
  *
- * One bar per rated statement in use. Comment items and cut statements have no bar.
+ * One bar per rated statement in use. Comment items and cut statements have no bar; the
+ * lead-in of a multi-part statement has a row without a bar above its parts (in
+ * checklist order) or goes before each part (ordered by agreement).
  *
  * Returns: (transfer full) (nullable): the chart, or %NULL when the summary has no
  *   such section in use
@@ -249,6 +305,7 @@ trellis_chart_new_section (TrellisSummary    *summary,
                            TrellisChartOrder  order)
 {
   TrellisSectionSummary *section;
+  TrellisStatement *last_parent = NULL;
   TrellisChart *self;
 
   g_return_val_if_fail (summary != NULL, NULL);
@@ -265,9 +322,7 @@ trellis_chart_new_section (TrellisSummary    *summary,
   for (guint i = 0; i < section->items->len; i++)
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
-      TrellisChartRow *row = chart_add_row (self, trellis_statement_get_id (item->statement),
-                                            trellis_statement_get_number (item->statement),
-                                            trellis_statement_get_text (item->statement));
+      TrellisChartRow *row = chart_add_statement_row (self, item->statement, &last_parent);
       row_add_bar (self, row, NULL, &item->dist, item->asked);
     }
   chart_sort (self);
@@ -330,6 +385,7 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
 {
   TrellisSummary *latest;
   TrellisSectionSummary *section;
+  TrellisStatement *last_parent = NULL;
   TrellisChart *self;
   g_autoptr(GString) rounds = g_string_new (NULL);
 
@@ -361,8 +417,7 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
       const char *id = trellis_statement_get_id (item->statement);
-      TrellisChartRow *row = chart_add_row (self, id, trellis_statement_get_number (item->statement),
-                                            trellis_statement_get_text (item->statement));
+      TrellisChartRow *row = chart_add_statement_row (self, item->statement, &last_parent);
       /* The bar before, by value: appending a bar may move the row's bars in memory. */
       TrellisChartBar previous = { 0 };
 
@@ -476,6 +531,7 @@ trellis_chart_new_groups (TrellisProject    *project,
   g_autoptr(GPtrArray) group_summaries = NULL;
   g_autofree char *respondents = NULL;
   TrellisSectionSummary *section;
+  TrellisStatement *last_parent = NULL;
   TrellisChart *self;
   guint min_group_size;
 
@@ -512,8 +568,7 @@ trellis_chart_new_groups (TrellisProject    *project,
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
       const char *id = trellis_statement_get_id (item->statement);
-      TrellisChartRow *row = chart_add_row (self, id, trellis_statement_get_number (item->statement),
-                                            trellis_statement_get_text (item->statement));
+      TrellisChartRow *row = chart_add_statement_row (self, item->statement, &last_parent);
       TrellisDistribution not_stated = item->dist;
 
       row_add_bar (self, row, _("All respondents"), &item->dist, item->asked);
@@ -665,6 +720,18 @@ trellis_chart_get_max_bars (TrellisChart *self)
   for (guint i = 0; i < self->rows->len; i++)
     most = MAX (most, g_array_index (self->rows, TrellisChartRow, i).bars->len);
   return most;
+}
+
+/**
+ * trellis_chart_row_is_lead_in:
+ *
+ * Returns: whether @row is the lead-in of a multi-part statement: text with no bar
+ */
+gboolean
+trellis_chart_row_is_lead_in (const TrellisChartRow *row)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  return row->bars->len == 0;
 }
 
 guint
@@ -875,6 +942,8 @@ trellis_chart_dup_description (TrellisChart *self)
 
       if (row->number != NULL)
         g_string_append_printf (text, "%s. ", row->number);
+      if (row->lead_in != NULL)
+        g_string_append_printf (text, "%s ", row->lead_in);
       g_string_append (text, row->text);
       g_string_append_c (text, '\n');
       for (guint b = 0; b < row->bars->len; b++)

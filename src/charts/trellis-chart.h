@@ -59,14 +59,21 @@ typedef struct
  * @id: the statement's id (the section's in the overview)
  * @number: (nullable): as printed: "23", "55a", or the section's code
  * @text: the statement (or section title)
- * @bars: (element-type TrellisChartBar): one bar, or one per round or group
+ * @lead_in: (nullable): for a part of a multi-part statement ("55a") drawn away from
+ *   its lead-in because the rows are ordered by agreement, the lead-in in short, to
+ *   print before @text: "By working together, the partnership has demonstrably …"
+ * @is_part: whether the row is a part of a multi-part statement
+ * @bars: (element-type TrellisChartBar): one bar, or one per round or group; none for
+ *   the lead-in of a multi-part statement, a row of text above its parts
  */
 typedef struct
 {
-  char   *id;
-  char   *number;
-  char   *text;
-  GArray *bars;
+  char     *id;
+  char     *number;
+  char     *text;
+  char     *lead_in;
+  gboolean  is_part;
+  GArray   *bars;
 } TrellisChartRow;
 
 typedef struct _TrellisChart TrellisChart;
@@ -101,6 +108,7 @@ guint                  trellis_chart_get_n_rows (TrellisChart *self);
 const TrellisChartRow *trellis_chart_get_row (TrellisChart *self,
                                               guint         row);
 guint                  trellis_chart_get_max_bars (TrellisChart *self);
+gboolean               trellis_chart_row_is_lead_in (const TrellisChartRow *row);
 
 guint                  trellis_chart_get_n_points (TrellisChart *self);
 const char            *trellis_chart_get_answer_label (TrellisChart  *self,

@@ -1,0 +1,227 @@
+/* trellis-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file choosers of Export Workshop Pack as PDF and Export Charts for Slides. The
+ * writing itself is the report layer's, the same as `trellis-cli export` does.
+ */
+#define G_LOG_DOMAIN "trellis-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-export.h"
+#include "trellis-workshop-pack.h"
+
+/* What an answered chooser needs to write, kept on the chooser until then. */
+typedef struct
+{
+  TrellisProject       *project;
+  TrellisReportOptions  options;
+  char                 *base_name;
+  TrellisExportDone     done;
+  gpointer              user_data;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->project);
+  g_clear_object (&request->options.round);
+  g_free (request->base_name);
+  g_free (request);
+}
+
+#define REQUEST_KEY "trellis-export-request"
+
+static GtkFileChooserNative *
+chooser_new (GtkWindow                  *parent,
+             const char                 *title,
+             GtkFileChooserAction        action,
+             const char                 *accept_label,
+             TrellisProject             *project,
+             const TrellisReportOptions *options,
+             GFile                      *folder,
+             const char                 *base_name,
+             TrellisExportDone           done,
+             gpointer                    user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  Request *request = g_new0 (Request, 1);
+
+  request->project = g_object_ref (project);
+  request->options = *options;
+  /* Only the round is borrowed; the font family is left to the default. */
+  if (request->options.round != NULL)
+    g_object_ref (request->options.round);
+  request->options.font_family = NULL;
+  request->base_name = g_strdup (base_name);
+  request->done = done;
+  request->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (chooser), REQUEST_KEY, request, (GDestroyNotify) request_free);
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  return chooser;
+}
+
+/*****/
+
+static void
+pack_response_cb (GtkNativeDialog *chooser,
+                  int              response)
+{
+  Request *request = g_object_get_data (G_OBJECT (chooser), REQUEST_KEY);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    {
+      request->done (NULL, NULL, request->user_data);
+      return;
+    }
+
+  pack = trellis_workshop_pack_new (request->project, &request->options);
+  if (!trellis_workshop_pack_write_pdf (pack, file, &error))
+    request->done (NULL, error, request->user_data);
+  else
+    request->done (file, NULL, request->user_data);
+}
+
+/**
+ * trellis_export_pack_chooser_new:
+ * @options: what to put in the pack, as the charts show it
+ * @folder: (nullable): where the chooser starts
+ * @base_name: the project's file name without extension, for the PDF's name
+ * @done: called once the user answered and the PDF is written, or not
+ *
+ * Returns: (transfer full): a chooser to show; it writes the workshop pack where the
+ *   user says
+ */
+GtkFileChooserNative *
+trellis_export_pack_chooser_new (GtkWindow                  *parent,
+                                 TrellisProject             *project,
+                                 const TrellisReportOptions *options,
+                                 GFile                      *folder,
+                                 const char                 *base_name,
+                                 TrellisExportDone           done,
+                                 gpointer                    user_data)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL && base_name != NULL && done != NULL, NULL);
+
+  chooser = chooser_new (parent, _("Export Workshop Pack as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                         project, options, folder, base_name, done, user_data);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: the suggested file name of the PDF; %s is the project's, "northshire-csp" */
+  name = g_strdup_printf (_("%s-workshop-pack.pdf"), base_name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (pack_response_cb), NULL);
+  return chooser;
+}
+
+/*****/
+
+/**
+ * trellis_export_charts_to:
+ * @folder: the folder the user chose
+ * @base_name: the project's file name without extension
+ *
+ * Writes every chart, one slide each, into a new folder in @folder named after the
+ * project ("northshire-csp-charts"), so that a folder like Documents does not fill up
+ * with loose images; an earlier export there is replaced.
+ *
+ * Returns: (transfer full) (nullable): the folder written, or %NULL with @error set
+ */
+GFile *
+trellis_export_charts_to (TrellisProject              *project,
+                          const TrellisReportOptions  *options,
+                          GFile                       *folder,
+                          const char                  *base_name,
+                          TrellisReportFormat          format,
+                          GError                     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) charts = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL && base_name != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  /* TRANSLATORS: the folder the charts are exported to; %s is the project's file name */
+  name = g_strdup_printf (_("%s-charts"), base_name);
+  charts = g_file_get_child (folder, name);
+  if (!trellis_report_export_charts (project, options, format, charts, NULL, error))
+    return NULL;
+  return g_steal_pointer (&charts);
+}
+
+static void
+charts_response_cb (GtkNativeDialog *chooser,
+                    int              response)
+{
+  Request *request = g_object_get_data (G_OBJECT (chooser), REQUEST_KEY);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *format;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    {
+      request->done (NULL, NULL, request->user_data);
+      return;
+    }
+
+  format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+  written = trellis_export_charts_to (request->project, &request->options, folder, request->base_name,
+                                      g_strcmp0 (format, "svg") == 0 ? TRELLIS_REPORT_FORMAT_SVG
+                                                                     : TRELLIS_REPORT_FORMAT_PNG,
+                                      &error);
+  request->done (written, error, request->user_data);
+}
+
+/**
+ * trellis_export_charts_chooser_new:
+ * @options: the charts to write, as the page shows them
+ * @folder: (nullable): where the chooser starts
+ * @base_name: the project's file name without extension
+ * @done: called once the user answered and the charts are written, or not
+ *
+ * Returns: (transfer full): a chooser of a folder and a format, PNG (what every slide
+ *   program takes) or SVG; it writes the charts there, see trellis_export_charts_to()
+ */
+GtkFileChooserNative *
+trellis_export_charts_chooser_new (GtkWindow                  *parent,
+                                   TrellisProject             *project,
+                                   const TrellisReportOptions *options,
+                                   GFile                      *folder,
+                                   const char                 *base_name,
+                                   TrellisExportDone           done,
+                                   gpointer                    user_data)
+{
+  GtkFileChooserNative *chooser;
+  const char *formats[] = { "png", "svg", NULL };
+  const char *format_labels[] = { _("PNG pictures, for any slide program"), _("SVG drawings, sharp at any size"),
+                                  NULL };
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL && base_name != NULL && done != NULL, NULL);
+
+  chooser = chooser_new (parent, _("Export Charts for Slides"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"),
+                         project, options, folder, base_name, done, user_data);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats, format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "png");
+  g_signal_connect (chooser, "response", G_CALLBACK (charts_response_cb), NULL);
+  return chooser;
+}
