@@ -1719,6 +1719,13 @@ trellis_window_import (TrellisWindow  *self,
                                    "project, or explore the sample, then import."));
       return NULL;
     }
+  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (trellis_document_get_project (self->document))) == 0)
+    {
+      trellis_window_show_error (self, _("This checklist has no answer scale"),
+                                 _("Survey answers are read on the checklist’s scale, such as Strongly "
+                                   "disagree to Strongly agree; this project’s checklist has none."));
+      return NULL;
+    }
   if (self->import_assistant == NULL)
     {
       g_set_weak_pointer (&self->import_assistant,
