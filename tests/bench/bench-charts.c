@@ -110,8 +110,14 @@ write_data (TrellisProject *project,
       for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
         {
           const TrellisChartRow *row = trellis_chart_get_row (chart, r);
-          const TrellisDistribution *dist = &g_array_index (row->bars, TrellisChartBar, 0).dist;
-          g_autofree char *label = g_strdup_printf ("%s. %s", row->number != NULL ? row->number : "", row->text);
+          const TrellisDistribution *dist;
+          g_autofree char *label = NULL;
+
+          /* A multi-part statement's lead-in is a line of text with no bar. */
+          if (trellis_chart_row_is_lead_in (row))
+            continue;
+          dist = &g_array_index (row->bars, TrellisChartBar, 0).dist;
+          label = g_strdup_printf ("%s. %s", row->number != NULL ? row->number : "", row->text);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "label");
