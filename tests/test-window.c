@@ -448,6 +448,24 @@ open_and_show (GFile *file)
   return window;
 }
 
+/* The button shown for @action_name under @root, if one is on screen. */
+static GtkWidget *
+find_shown_button (GtkWidget  *root,
+                   const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A project just made from a template, as `trellis-cli new` writes it. A wrapping
  * statement beside its “Comment box” tag once asked for a pixel more height when given a
  * width than without one, and GTK said so. */
@@ -467,6 +485,19 @@ test_window_no_rounds (void)
 
   window = open_and_show (file);
   g_assert_cmpuint (trellis_project_get_n_rounds (trellis_document_get_project (trellis_window_get_document (window))), ==, 0);
+
+  /* What to do next is the first thing the facilitator sees: the responses view, saying
+   * how to get some, with the button that does it. */
+  g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
+  wait_for_paint (window);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_section_page (window)), "win.import"));
+
+  /* The charts say the same, and offer no options for charts that are not there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
+  wait_for_paint (window);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.import"));
+  g_assert_null (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.print"));
+
   draw_every_view (window);
   destroy_window (window);
 }

@@ -1555,10 +1555,9 @@ trellis_window_set_document (TrellisWindow   *self,
   select_latest_round (self, project);
 
   /* A facilitator opening results wants the results (as charts if that is what they
-   * were looking at); a new checklist has only statements. */
-  if (trellis_project_get_n_rounds (project) == 0)
-    trellis_window_set_view (self, "statements");
-  else if (!showing_charts (self))
+   * were looking at); a project without any gets the same view, which then says how to
+   * import them. */
+  if (!showing_charts (self))
     trellis_window_set_view (self, "responses");
   gtk_widget_set_visible (self->view_switcher, TRUE);
   gtk_list_box_select_row (self->section_list,
