@@ -7,9 +7,10 @@
 #include <gtk/gtk.h>
 
 #include "test-io-common.h"
+#include "trellis-print-preview.h"
 #include "trellis-project-io.h"
-#include "trellis-template.h"
 #include "trellis-summary-table.h"
+#include "trellis-template.h"
 #include "trellis-window-private.h"
 
 /* Opening a file is asynchronous; give it ten seconds, far more than a fixture needs. */
@@ -522,6 +523,70 @@ test_window_sample_views (void)
   destroy_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_window_get_transient_for (toplevel) == transient_for)
+        return toplevel;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType      type,
+                   GtkWindow *transient_for)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = find_toplevel (type, transient_for)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return found;
+}
+
+/* Print Preview (Shift+Ctrl+P) shows the workshop pack in Trellis's own window, over the
+ * main one; its Print button goes on to the print dialog. */
+static void
+test_window_print_preview (void)
+{
+  const char *path = g_getenv ("TRELLIS_SAMPLE_PROJECT");
+  g_autoptr(GFile) file = NULL;
+  TrellisWindow *window;
+  GtkWindow *preview, *dialog;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("TRELLIS_SAMPLE_PROJECT is not set");
+      return;
+    }
+  file = g_file_new_for_path (path);
+  window = open_and_show (file);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
+  preview = wait_for_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window));
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_modal (preview));
+  g_assert_cmpuint (trellis_print_preview_get_n_pages (TRELLIS_PRINT_PREVIEW (preview)), >, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL);
+  g_assert_null (find_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window)));
+  dialog = wait_for_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (dialog), ==, "GtkPrintUnixDialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  destroy_window (window);
+}
+
 static void
 test_summary_table (void)
 {
@@ -579,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/window/close-discard", test_window_close_discard);
   g_test_add_func ("/window/no-rounds", test_window_no_rounds);
   g_test_add_func ("/window/sample-views", test_window_sample_views);
+  g_test_add_func ("/window/print-preview", test_window_print_preview);
   g_test_add_func ("/summary-table/rows", test_summary_table);
 
   return g_test_run ();

@@ -226,6 +226,7 @@ trellis_application_startup (GApplication *application)
     { "win.view::statements", { "<Control>2", NULL } },
     { "win.view::charts", { "<Control>3", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.print-preview", { "<Shift><Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);

@@ -267,6 +267,7 @@ update_output_actions (TrellisWindow *self)
                         && trellis_charts_page_get_report_options (self->charts_page, &options);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
 }
@@ -1049,7 +1050,8 @@ print_done_cb (TrellisWindow           *self,
   trellis_window_show_error (self, _("Could not print the workshop pack"), error != NULL ? error->message : NULL);
 }
 
-/* The workshop pack as the charts show it: the same round, order, style and comparison. */
+/* The workshop pack as the charts show it: the same round, order, style and comparison;
+ * printed after the print dialog, or previewed on the paper printed on last. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1063,7 +1065,9 @@ print_action (GtkWidget  *widget,
     return;
   operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                           g_str_equal (action_name, "win.print-preview") ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                                                          : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (self), NULL);
 }
 
@@ -1417,6 +1421,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "banner.show-folder", NULL, show_saved_folder_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
 }
