@@ -21,6 +21,10 @@ struct _TrellisDocument
   char             *sample_name;
   gboolean          modified;
   TrellisUndoStack *undo_stack;
+  /* Changed since loaded or saved other than by the edits on the undo stack, which know
+   * for themselves whether they are back where the file is. */
+  gboolean          changed_outside_undo;
+  gboolean          applying_import;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
@@ -47,9 +51,26 @@ set_modified (TrellisDocument *self,
 }
 
 static void
+update_modified (TrellisDocument *self)
+{
+  set_modified (self, self->changed_outside_undo || !trellis_undo_stack_get_is_clean (self->undo_stack));
+}
+
+static void
 project_changed_cb (TrellisDocument *self)
 {
-  set_modified (self, TRUE);
+  if (!self->applying_import && !trellis_undo_stack_get_applying (self->undo_stack))
+    self->changed_outside_undo = TRUE;
+  update_modified (self);
+}
+
+/* As the file is now: unmodified, and undo brings it back here. */
+static void
+mark_clean (TrellisDocument *self)
+{
+  self->changed_outside_undo = FALSE;
+  trellis_undo_stack_set_clean (self->undo_stack);
+  update_modified (self);
 }
 
 static void
@@ -61,7 +82,10 @@ trellis_document_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   /* The edits hold the project and its rounds. */
   if (self->undo_stack != NULL)
-    trellis_undo_stack_clear (self->undo_stack);
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_stack, self);
+      trellis_undo_stack_clear (self->undo_stack);
+    }
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
@@ -129,6 +153,12 @@ trellis_document_class_init (TrellisDocumentClass *klass)
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisDocument:modified:
+   *
+   * Whether the project differs from its file: edited since it was loaded or saved,
+   * and not brought back by undo or redo.
+   */
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
@@ -144,6 +174,7 @@ static void
 trellis_document_init (TrellisDocument *self)
 {
   self->undo_stack = trellis_undo_stack_new ();
+  g_signal_connect_swapped (self->undo_stack, "notify::is-clean", G_CALLBACK (update_modified), self);
 }
 
 /**
@@ -152,7 +183,7 @@ trellis_document_init (TrellisDocument *self)
  * @file: (nullable): where it is saved, or %NULL if it has never been
  *
  * Returns: (transfer full): an unmodified document; any later edit of @project marks it
- *   modified
+ *   modified, until it is saved or undone
  */
 TrellisDocument *
 trellis_document_new (TrellisProject *project,
@@ -295,7 +326,7 @@ trellis_document_save (TrellisDocument  *self,
       g_clear_pointer (&self->sample_name, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SAMPLE]);
     }
-  set_modified (self, FALSE);
+  mark_clean (self);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
@@ -462,7 +493,10 @@ trellis_document_apply_import (TrellisDocument  *self,
   g_return_val_if_fail (trellis_import_get_project (import) == self->project, NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
 
+  /* The import's change is the edit pushed below, not one outside the undo stack. */
+  self->applying_import = TRUE;
   round = trellis_import_apply (import, label, error);
+  self->applying_import = FALSE;
   if (round == NULL)
     return NULL;
 
