@@ -205,12 +205,15 @@ typedef struct
 {
   GFile    *file;
   gboolean  is_sample;
+  gboolean  is_recovery;
+  GFile    *original;   /* of a recovery copy; NULL for one never saved */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_clear_object (&data->original);
   g_free (data);
 }
 
@@ -232,6 +235,19 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, project, g_object_unref);
 }
 
+static void
+load (LoadData            *data,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, trellis_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
 /**
  * trellis_document_load_async:
  * @file: the project file
@@ -246,7 +262,6 @@ trellis_document_load_async (GFile               *file,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -255,11 +270,37 @@ trellis_document_load_async (GFile               *file,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->is_sample = is_sample;
+  load (data, cancellable, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trellis_document_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+/**
+ * trellis_document_load_recovery_async:
+ * @copy: a recovery copy of a project with unsaved changes
+ * @original: (nullable): the project file it is a copy of, or %NULL when that project
+ *   was never saved
+ *
+ * Reads @copy in a worker thread, as trellis_document_load_async() does; finish with
+ * trellis_document_load_finish(). The document is @copy's project, modified, and
+ * belongs to @original: Save writes there, never to the copy.
+ */
+void
+trellis_document_load_recovery_async (GFile               *copy,
+                                      GFile               *original,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (copy));
+  g_return_if_fail (original == NULL || G_IS_FILE (original));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (copy);
+  data->is_recovery = TRUE;
+  g_set_object (&data->original, original);
+  load (data, cancellable, callback, user_data);
 }
 
 /**
@@ -285,6 +326,14 @@ trellis_document_load_finish (GAsyncResult  *result,
     return NULL;
 
   data = g_task_get_task_data (G_TASK (result));
+  if (data->is_recovery)
+    {
+      /* The changes in the copy are not in the file: unsaved, as they were. */
+      self = trellis_document_new (project, data->original);
+      self->changed_outside_undo = TRUE;
+      update_modified (self);
+      return self;
+    }
   if (!data->is_sample)
     return trellis_document_new (project, data->file);
 
