@@ -12,6 +12,7 @@
 #include "trellis-charts-page-private.h"
 #include "trellis-export.h"
 #include "trellis-print-operation.h"
+#include "trellis-print-preview-private.h"
 #include "trellis-project-io.h"
 #include "trellis-test-project.h"
 #include "trellis-workshop-pack.h"
@@ -364,6 +365,196 @@ test_print_to_file (void)
   g_assert_true (g_file_test (settings_path, G_FILE_TEST_IS_REGULAR));
 }
 
+static GtkPageSetup *
+new_a4_page_setup (void)
+{
+  GtkPageSetup *a4 = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (a4, paper);
+  return a4;
+}
+
+static guint
+paginate_for (TrellisWorkshopPack *pack,
+              GtkPageSetup        *page_setup)
+{
+  return trellis_workshop_pack_paginate (pack, gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS),
+                                         gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+/* Laid out and drawn: pages have their places, and GTK has checked their sizes. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
+  gtk_widget_queue_draw (widget);
+  while (n_paints < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (n_paints, >=, 2);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+assert_page_label (TrellisPrintPreview *preview,
+                   guint                page,
+                   guint                n_pages)
+{
+  g_autofree char *expected = g_strdup_printf ("Page %u of %u · A4", page, n_pages);
+
+  g_assert_cmpstr (_trellis_print_preview_get_page_label (preview), ==, expected);
+  g_assert_cmpuint (trellis_print_preview_get_current_page (preview), ==, page - 1);
+}
+
+/* The preview shows every page of the pack on its paper; the page keys move page by
+ * page and the subtitle says where the view is. */
+static void
+test_print_preview (void)
+{
+  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  g_autoptr(GtkPageSetup) a4 = new_a4_page_setup ();
+  TrellisPrintPreview *preview;
+  GtkAdjustment *adjustment;
+  TrellisReportOptions options;
+  guint n_pages;
+
+  trellis_report_options_init (&options);
+  pack = trellis_workshop_pack_new (project, &options);
+  n_pages = paginate_for (pack, a4);
+  g_assert_cmpuint (n_pages, >, 5);
+
+  preview = g_object_ref (trellis_print_preview_new (NULL, NULL, pack, a4));
+  gtk_window_set_default_size (GTK_WINDOW (preview), 900, 700);
+  gtk_window_present (GTK_WINDOW (preview));
+  wait_for_paint (GTK_WIDGET (preview));
+
+  g_assert_cmpuint (trellis_print_preview_get_n_pages (preview), ==, n_pages);
+  g_assert_cmpuint (count_children (_trellis_print_preview_get_page_box (preview)), ==, n_pages);
+  assert_page_label (preview, 1, n_pages);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  assert_page_label (preview, 2, n_pages);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  assert_page_label (preview, 3, n_pages);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
+  assert_page_label (preview, 2, n_pages);
+  wait_for_paint (GTK_WIDGET (preview));
+
+  /* Zooming keeps the page in view. */
+  g_assert_cmpstr (_trellis_print_preview_get_zoom_label (preview), ==, "Fit Width");
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
+  g_assert_true (g_str_has_suffix (_trellis_print_preview_get_zoom_label (preview), "%"));
+  wait_for_paint (GTK_WIDGET (preview));
+  assert_page_label (preview, 2, n_pages);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-fit", NULL);
+  g_assert_cmpstr (_trellis_print_preview_get_zoom_label (preview), ==, "Fit Width");
+  wait_for_paint (GTK_WIDGET (preview));
+
+  /* Scrolled by hand to the end, the view is on the last page. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (_trellis_print_preview_get_page_box (preview),
+                                                                                                   GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  assert_page_label (preview, n_pages, n_pages);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.first-page", NULL);
+  assert_page_label (preview, 1, n_pages);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  g_assert_finalize_object (preview);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         int                     *done_result)
+{
+  *done_result = result;
+}
+
+static TrellisPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TRELLIS_IS_PRINT_PREVIEW (toplevel))
+        return TRELLIS_PRINT_PREVIEW (toplevel);
+    }
+  return NULL;
+}
+
+/* Preview from a print operation (the print dialog's Preview button, or Print Preview
+ * in the menu) opens Trellis's own window, whatever previewer the desktop has or lacks,
+ * and closing it ends the operation. */
+static void
+test_print_operation_preview (void)
+{
+  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(GtkPageSetup) a4 = new_a4_page_setup ();
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisPrintOperation *operation;
+  TrellisPrintPreview *preview = NULL;
+  TrellisReportOptions options;
+  GtkPrintOperationResult result;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int done_result = -1;
+
+  trellis_report_options_init (&options);
+  pack = trellis_workshop_pack_new (project, &options);
+  operation = trellis_print_operation_new (project, &options);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), a4);
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &done_result);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_IN_PROGRESS);
+  /* The window holds the operation until the preview ends. */
+  g_object_unref (operation);
+
+  while ((preview = find_preview ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (trellis_print_preview_get_n_pages (preview), ==, paginate_for (pack, a4));
+  g_object_add_weak_pointer (G_OBJECT (operation), (gpointer *) &operation);
+  wait_for_paint (GTK_WIDGET (preview));
+  g_assert_cmpint (done_result, ==, -1);
+
+  gtk_window_close (GTK_WINDOW (preview));
+  g_assert_cmpint (done_result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_preview ());
+  g_assert_null (operation);
+}
+
 /* Charts for slides go into a folder of their own, one picture each, with their text
  * alternatives. */
 static void
@@ -408,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/charts-page/compare-one-round", test_compare_one_round);
   g_test_add_func ("/charts-page/choices-reach-the-charts", test_choices_reach_the_charts);
   g_test_add_func ("/print/to-file", test_print_to_file);
+  g_test_add_func ("/print/preview", test_print_preview);
+  g_test_add_func ("/print/operation-preview", test_print_operation_preview);
   g_test_add_func ("/export/charts", test_export_charts);
 
   return g_test_run ();

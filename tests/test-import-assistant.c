@@ -312,6 +312,7 @@ test_surveymonkey (void)
 
   g_assert_true (_trellis_import_assistant_import (assistant));
   g_assert_null (assistant);
+  g_assert_true (trellis_document_get_modified (document));
 
   /* The new round, shown in the window, counted as the CLI counts it. */
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
@@ -332,6 +333,9 @@ test_surveymonkey (void)
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
   after_undo = saved_bytes (project);
   g_assert_true (g_bytes_equal (original, after_undo));
+  /* Back as it was opened: nothing to save, and the title says so. */
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
 
@@ -339,6 +343,8 @@ test_surveymonkey (void)
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
   g_assert_true (trellis_project_get_round (project, 1) == round);
   assert_counts (round, 1);
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
 
   /* Another project opened: this one's edits are not its to undo. */
   trellis_window_set_document (window, NULL);
@@ -626,6 +632,54 @@ test_header_question (void)
     }
 }
 
+/* The document is unmodified exactly when undo and redo bring it back to where its file
+ * is; a change made other than through them keeps it modified. */
+static void
+test_document_clean_point (void)
+{
+  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "clean-point.trellis", NULL);
+  g_autoptr(GFile) export = fixture_file ("surveymonkey.csv");
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisUndoStack *stack;
+
+  g_assert_true (trellis_project_save_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+  document = trellis_document_new (project, file);
+  stack = trellis_document_get_undo_stack (document);
+
+  g_assert_true (trellis_import_add_file (import, export, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (trellis_document_apply_import (document, import, "Round 2", &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_true (trellis_undo_stack_redo (stack));
+  g_assert_true (trellis_document_get_modified (document));
+
+  /* Saved with the round: undoing it is a change from the file, redoing it is not. */
+  g_assert_true (trellis_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_document_get_modified (document));
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (trellis_undo_stack_redo (stack));
+  g_assert_false (trellis_document_get_modified (document));
+
+  /* Renamed outside the undo stack: modified whatever undo and redo do, until saved. */
+  trellis_project_set_name (project, "Northshire CSP");
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_true (trellis_undo_stack_redo (stack));
+  g_assert_true (trellis_document_get_modified (document));
+  g_assert_true (trellis_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_document_get_modified (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/include-incomplete", test_include_incomplete);
   g_test_add_func ("/import-assistant/no-project", test_no_project);
   g_test_add_func ("/import-assistant/header-question", test_header_question);
+  g_test_add_func ("/document/clean-point", test_document_clean_point);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import-assistant/hostile/%s", hostile[i]);

@@ -7,8 +7,10 @@
 #include <gtk/gtk.h>
 
 #include "test-io-common.h"
+#include "trellis-print-preview.h"
 #include "trellis-project-io.h"
 #include "trellis-summary-table.h"
+#include "trellis-template.h"
 #include "trellis-window-private.h"
 
 /* Opening a file is asynchronous; give it ten seconds, far more than a fixture needs. */
@@ -387,6 +389,205 @@ test_window_close_discard (void)
 }
 
 static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+/* Sizes are asked for, and GTK checks them, only when the window is laid out and drawn. */
+static void
+wait_for_paint (TrellisWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (n_paints < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (n_paints, >=, 2);
+}
+
+/* Every view of every section, drawn: G_DEBUG=fatal-warnings (and main() below) make any
+ * critical GTK logs while laying them out fail the test. */
+static void
+draw_every_view (TrellisWindow *window)
+{
+  static const char * const views[] = { "responses", "statements", "charts" };
+  GtkListBox *list = _trellis_window_get_section_list (window);
+  guint n_sections = count_rows (list);
+
+  g_assert_cmpuint (n_sections, >, 1);
+  wait_for_paint (window);
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[v]);
+      g_assert_cmpstr (trellis_window_get_view (window), ==, views[v]);
+      for (guint i = 0; i < n_sections; i++)
+        {
+          gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+          wait_for_paint (window);
+        }
+    }
+}
+
+static TrellisWindow *
+open_and_show (GFile *file)
+{
+  TrellisWindow *window = new_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  show_window (window);
+  trellis_window_open (window, file);
+  wait_until_idle (window);
+  g_assert_nonnull (trellis_window_get_document (window));
+  return window;
+}
+
+/* The button shown for @action_name under @root, if one is on screen. */
+static GtkWidget *
+find_shown_button (GtkWidget  *root,
+                   const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A project just made from a template, as `trellis-cli new` writes it. A wrapping
+ * statement beside its “Comment box” tag once asked for a pixel more height when given a
+ * width than without one, and GTK said so. */
+static void
+test_window_no_rounds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template ("is-ofpc",
+                                                                         "Eastfield Health and Care Partnership",
+                                                                         &error);
+  g_autoptr(GFile) file = temp_project_file ("eastfield.trellis");
+  TrellisWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (trellis_project_save_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_and_show (file);
+  g_assert_cmpuint (trellis_project_get_n_rounds (trellis_document_get_project (trellis_window_get_document (window))), ==, 0);
+
+  /* What to do next is the first thing the facilitator sees: the responses view, saying
+   * how to get some, with the button that does it. */
+  g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
+  wait_for_paint (window);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_section_page (window)), "win.import"));
+
+  /* The charts say the same, and offer no options for charts that are not there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
+  wait_for_paint (window);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.import"));
+  g_assert_null (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.print"));
+
+  draw_every_view (window);
+  destroy_window (window);
+}
+
+/* The sample, with its survey rounds, tables and charts. */
+static void
+test_window_sample_views (void)
+{
+  const char *path = g_getenv ("TRELLIS_SAMPLE_PROJECT");
+  g_autoptr(GFile) file = NULL;
+  TrellisWindow *window;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("TRELLIS_SAMPLE_PROJECT is not set");
+      return;
+    }
+  file = g_file_new_for_path (path);
+  window = open_and_show (file);
+  g_assert_cmpuint (trellis_project_get_n_rounds (trellis_document_get_project (trellis_window_get_document (window))), >, 0);
+  draw_every_view (window);
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_toplevel (GType      type,
+               GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_window_get_transient_for (toplevel) == transient_for)
+        return toplevel;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType      type,
+                   GtkWindow *transient_for)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = find_toplevel (type, transient_for)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return found;
+}
+
+/* Print Preview (Shift+Ctrl+P) shows the workshop pack in Trellis's own window, over the
+ * main one; its Print button goes on to the print dialog. */
+static void
+test_window_print_preview (void)
+{
+  const char *path = g_getenv ("TRELLIS_SAMPLE_PROJECT");
+  g_autoptr(GFile) file = NULL;
+  TrellisWindow *window;
+  GtkWindow *preview, *dialog;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("TRELLIS_SAMPLE_PROJECT is not set");
+      return;
+    }
+  file = g_file_new_for_path (path);
+  window = open_and_show (file);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
+  preview = wait_for_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window));
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_modal (preview));
+  g_assert_cmpuint (trellis_print_preview_get_n_pages (TRELLIS_PRINT_PREVIEW (preview)), >, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL);
+  g_assert_null (find_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window)));
+  dialog = wait_for_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (dialog), ==, "GtkPrintUnixDialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  destroy_window (window);
+}
+
+static void
 test_summary_table (void)
 {
   GtkWidget *table = g_object_ref_sink (trellis_summary_table_new ());
@@ -410,6 +611,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) style = NULL;
+
   /* The window needs a display; CI runs the suite under xvfb-run. */
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -418,6 +621,14 @@ main (int   argc,
     }
 
   gtk_test_init (&argc, &argv, NULL);
+  /* Whatever G_DEBUG says: GTK's complaints about sizes are criticals, and they fail. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* Sized as the application styles it (TrellisApplication loads this at startup): the
+   * style's paddings and font sizes are what widths and heights come from. */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, "/org/trellisapp/Trellis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   /* tests/meson.build points XDG_DATA_HOME into the build tree: projects saved here and the
    * recent-files list stay out of the real home. */
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
@@ -431,6 +642,9 @@ main (int   argc,
   g_test_add_func ("/window/open-failure", test_window_open_failure);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
   g_test_add_func ("/window/close-discard", test_window_close_discard);
+  g_test_add_func ("/window/no-rounds", test_window_no_rounds);
+  g_test_add_func ("/window/sample-views", test_window_sample_views);
+  g_test_add_func ("/window/print-preview", test_window_print_preview);
   g_test_add_func ("/summary-table/rows", test_summary_table);
 
   return g_test_run ();

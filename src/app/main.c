@@ -21,6 +21,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Once per process, which may hold more than one application (the tests do). */
+  g_set_application_name (_("Trellis"));
 
   application = trellis_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-recovery.h"
 #include "trellis-window.h"
 
 /* Where the sample project is installed; TRELLIS_SAMPLE_PROJECT overrides it so the
@@ -19,8 +20,10 @@ struct _TrellisApplication
 {
   GtkApplication  parent_instance;
 
-  GSettings      *settings;
-  gboolean        show_sample;  /* --sample was given to this, the first instance */
+  GSettings       *settings;
+  TrellisRecovery *recovery;
+  gboolean         show_sample;        /* --sample was given to this, the first instance */
+  gboolean         recovery_offered;   /* at the first window shown */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, GTK_TYPE_APPLICATION)
@@ -41,6 +44,18 @@ get_window (TrellisApplication *self)
   TrellisWindow *window = find_window (self);
 
   return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self));
+}
+
+/* What a Trellis that did not close cleanly left unsaved is offered once, in the first
+ * window. Returns whether there was any. */
+static gboolean
+offer_recovery (TrellisApplication *self,
+                TrellisWindow      *window)
+{
+  if (self->recovery_offered)
+    return FALSE;
+  self->recovery_offered = TRUE;
+  return trellis_window_offer_recovery (window);
 }
 
 static gboolean
@@ -196,6 +211,16 @@ load_settings (TrellisApplication *self)
 }
 
 static void
+load_recovery (TrellisApplication *self)
+{
+  g_autoptr(GFile) directory = g_file_new_build_filename (g_get_user_data_dir (), APP_ID, "recovery", NULL);
+
+  self->recovery = trellis_recovery_new (directory);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "autosave-delay", self->recovery, "delay", G_SETTINGS_BIND_GET);
+}
+
+static void
 load_style (void)
 {
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
@@ -226,12 +251,14 @@ trellis_application_startup (GApplication *application)
     { "win.view::statements", { "<Control>2", NULL } },
     { "win.view::charts", { "<Control>3", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.print-preview", { "<Shift><Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
 
   load_settings (self);
   load_style ();
+  load_recovery (self);
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -248,6 +275,11 @@ trellis_application_activate (GApplication *application)
   g_autoptr(GFile) sample = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
+  if (offer_recovery (self, window) && !self->show_sample)
+    {
+      remember_first_run (self);
+      return;
+    }
   if (trellis_window_get_document (window) != NULL || trellis_window_get_busy (window))
     return;
 
@@ -303,6 +335,7 @@ trellis_application_open (GApplication  *application,
 
   gtk_window_present (GTK_WINDOW (window));
   trellis_window_open (window, files[0]);
+  offer_recovery (self, window);
   remember_first_run (self);
 }
 
@@ -326,6 +359,7 @@ trellis_application_dispose (GObject *object)
   TrellisApplication *self = (TrellisApplication *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (trellis_application_parent_class)->dispose (object);
 }
@@ -354,7 +388,6 @@ trellis_application_init (TrellisApplication *self)
     { NULL }
   };
 
-  g_set_application_name (_("Trellis"));
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
@@ -399,4 +432,17 @@ trellis_application_dup_sample_file (TrellisApplication *self)
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
   return g_file_new_for_path (path);
+}
+
+/**
+ * trellis_application_get_recovery:
+ *
+ * Returns: (transfer none) (nullable): the recovery copies of unsaved work, once the
+ *   application has started
+ */
+TrellisRecovery *
+trellis_application_get_recovery (TrellisApplication *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_APPLICATION (self), NULL);
+  return self->recovery;
 }

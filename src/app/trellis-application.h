@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "trellis-recovery.h"
+
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_APPLICATION (trellis_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (TrellisApplication, trellis_application, TRELLIS, APPLICAT
 TrellisApplication *trellis_application_new (void);
 GSettings          *trellis_application_get_settings (TrellisApplication *self);
 GFile              *trellis_application_dup_sample_file (TrellisApplication *self);
+TrellisRecovery    *trellis_application_get_recovery (TrellisApplication *self);
 
 G_END_DECLS

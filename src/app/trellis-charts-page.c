@@ -62,6 +62,8 @@ struct _TrellisChartsPage
   GtkMenuButton        *style_button;
   GtkLabel             *style_label;
   GMenu                *compare_menu;
+  GtkWidget            *toolbar;
+  GtkWidget            *toolbar_separator;
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
   GtkBox               *chart_box;
@@ -359,6 +361,17 @@ cards_match (TrellisChartsPage *self,
 static void update_current_section (TrellisChartsPage *self);
 static void apply_pending_scroll (TrellisChartsPage *self);
 
+/* Without charts the options have nothing to act on: only the way to get some is shown. */
+static void
+show_empty (TrellisChartsPage *self,
+            gboolean           empty)
+{
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
+  gtk_widget_set_visible (self->toolbar, !empty);
+  gtk_widget_set_visible (self->toolbar_separator, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->readout_label), !empty);
+}
+
 static void
 rebuild (TrellisChartsPage *self)
 {
@@ -371,8 +384,7 @@ rebuild (TrellisChartsPage *self)
   if (!trellis_charts_page_get_report_options (self, &options))
     {
       clear_cards (self);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_set_visible (GTK_WIDGET (self->readout_label), FALSE);
+      show_empty (self, TRUE);
       return;
     }
 
@@ -396,8 +408,7 @@ rebuild (TrellisChartsPage *self)
       trellis_chart_view_set_palette (card->view, self->palette);
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "charts");
-  gtk_widget_set_visible (GTK_WIDGET (self->readout_label), TRUE);
+  show_empty (self, FALSE);
   show_readout (self, NULL);
   apply_pending_scroll (self);
 }
@@ -695,6 +706,8 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, style_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, style_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, compare_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, chart_box);

@@ -21,6 +21,10 @@ struct _TrellisDocument
   char             *sample_name;
   gboolean          modified;
   TrellisUndoStack *undo_stack;
+  /* Changed since loaded or saved other than by the edits on the undo stack, which know
+   * for themselves whether they are back where the file is. */
+  gboolean          changed_outside_undo;
+  gboolean          applying_import;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
@@ -47,9 +51,26 @@ set_modified (TrellisDocument *self,
 }
 
 static void
+update_modified (TrellisDocument *self)
+{
+  set_modified (self, self->changed_outside_undo || !trellis_undo_stack_get_is_clean (self->undo_stack));
+}
+
+static void
 project_changed_cb (TrellisDocument *self)
 {
-  set_modified (self, TRUE);
+  if (!self->applying_import && !trellis_undo_stack_get_applying (self->undo_stack))
+    self->changed_outside_undo = TRUE;
+  update_modified (self);
+}
+
+/* As the file is now: unmodified, and undo brings it back here. */
+static void
+mark_clean (TrellisDocument *self)
+{
+  self->changed_outside_undo = FALSE;
+  trellis_undo_stack_set_clean (self->undo_stack);
+  update_modified (self);
 }
 
 static void
@@ -61,7 +82,10 @@ trellis_document_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->project, self);
   /* The edits hold the project and its rounds. */
   if (self->undo_stack != NULL)
-    trellis_undo_stack_clear (self->undo_stack);
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_stack, self);
+      trellis_undo_stack_clear (self->undo_stack);
+    }
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
@@ -129,6 +153,12 @@ trellis_document_class_init (TrellisDocumentClass *klass)
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisDocument:modified:
+   *
+   * Whether the project differs from its file: edited since it was loaded or saved,
+   * and not brought back by undo or redo.
+   */
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
@@ -144,6 +174,7 @@ static void
 trellis_document_init (TrellisDocument *self)
 {
   self->undo_stack = trellis_undo_stack_new ();
+  g_signal_connect_swapped (self->undo_stack, "notify::is-clean", G_CALLBACK (update_modified), self);
 }
 
 /**
@@ -152,7 +183,7 @@ trellis_document_init (TrellisDocument *self)
  * @file: (nullable): where it is saved, or %NULL if it has never been
  *
  * Returns: (transfer full): an unmodified document; any later edit of @project marks it
- *   modified
+ *   modified, until it is saved or undone
  */
 TrellisDocument *
 trellis_document_new (TrellisProject *project,
@@ -174,12 +205,15 @@ typedef struct
 {
   GFile    *file;
   gboolean  is_sample;
+  gboolean  is_recovery;
+  GFile    *original;   /* of a recovery copy; NULL for one never saved */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_clear_object (&data->original);
   g_free (data);
 }
 
@@ -201,6 +235,19 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, project, g_object_unref);
 }
 
+static void
+load (LoadData            *data,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, trellis_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
 /**
  * trellis_document_load_async:
  * @file: the project file
@@ -215,7 +262,6 @@ trellis_document_load_async (GFile               *file,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -224,11 +270,37 @@ trellis_document_load_async (GFile               *file,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->is_sample = is_sample;
+  load (data, cancellable, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trellis_document_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+/**
+ * trellis_document_load_recovery_async:
+ * @copy: a recovery copy of a project with unsaved changes
+ * @original: (nullable): the project file it is a copy of, or %NULL when that project
+ *   was never saved
+ *
+ * Reads @copy in a worker thread, as trellis_document_load_async() does; finish with
+ * trellis_document_load_finish(). The document is @copy's project, modified, and
+ * belongs to @original: Save writes there, never to the copy.
+ */
+void
+trellis_document_load_recovery_async (GFile               *copy,
+                                      GFile               *original,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (copy));
+  g_return_if_fail (original == NULL || G_IS_FILE (original));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (copy);
+  data->is_recovery = TRUE;
+  g_set_object (&data->original, original);
+  load (data, cancellable, callback, user_data);
 }
 
 /**
@@ -254,6 +326,14 @@ trellis_document_load_finish (GAsyncResult  *result,
     return NULL;
 
   data = g_task_get_task_data (G_TASK (result));
+  if (data->is_recovery)
+    {
+      /* The changes in the copy are not in the file: unsaved, as they were. */
+      self = trellis_document_new (project, data->original);
+      self->changed_outside_undo = TRUE;
+      update_modified (self);
+      return self;
+    }
   if (!data->is_sample)
     return trellis_document_new (project, data->file);
 
@@ -295,7 +375,7 @@ trellis_document_save (TrellisDocument  *self,
       g_clear_pointer (&self->sample_name, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SAMPLE]);
     }
-  set_modified (self, FALSE);
+  mark_clean (self);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
@@ -462,7 +542,10 @@ trellis_document_apply_import (TrellisDocument  *self,
   g_return_val_if_fail (trellis_import_get_project (import) == self->project, NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
 
+  /* The import's change is the edit pushed below, not one outside the undo stack. */
+  self->applying_import = TRUE;
   round = trellis_import_apply (import, label, error);
+  self->applying_import = FALSE;
   if (round == NULL)
     return NULL;
 

@@ -22,6 +22,11 @@ void             trellis_document_load_async (GFile               *file,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+void             trellis_document_load_recovery_async (GFile               *copy,
+                                                       GFile               *original,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
 TrellisDocument *trellis_document_load_finish (GAsyncResult  *result,
                                                GError       **error);
 

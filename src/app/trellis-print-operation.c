@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The workshop pack laid out for the paper the print dialog chose, each page drawn by
- * the same code that writes the PDF. The printer, its options and the page setup are
+ * the same code that writes the PDF, and previewed in a window of Trellis's own. The printer, its options and the page setup are
  * kept between runs in files under $XDG_DATA_HOME/org.trellisapp.Trellis/, where GTK's
  * own readers and writers put them.
  */
@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "trellis-print-operation.h"
+#include "trellis-print-preview.h"
 #include "trellis-workshop-pack.h"
 
 struct _TrellisPrintOperation
@@ -19,7 +20,8 @@ struct _TrellisPrintOperation
   GtkPrintOperation    parent_instance;
 
   TrellisWorkshopPack *pack;
-  GtkPageSetup        *page_setup;  /* the one printed on, to remember */
+  GtkPageSetup        *page_setup;      /* the one printed on, to remember */
+  GtkWindow           *preview_parent;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPrintOperation, trellis_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -96,12 +98,51 @@ trellis_print_operation_draw_page (GtkPrintOperation *operation,
     trellis_workshop_pack_draw_page (self->pack, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* The pack is laid out for the paper (begin-print has run): show it. */
+static void
+preview_ready_cb (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  gpointer                  user_data)
+{
+  TrellisPrintOperation *self = TRELLIS_PRINT_OPERATION (preview);
+
+  gtk_window_present (GTK_WINDOW (trellis_print_preview_new (self->preview_parent, preview, self->pack,
+                                                             self->page_setup)));
+}
+
+/* GTK's own preview hands a PDF to an external program, which may not be installed:
+ * Trellis previews in a window of its own, which ends the preview when it closes. */
+static gboolean
+trellis_print_operation_preview (GtkPrintOperation        *operation,
+                                 GtkPrintOperationPreview *preview,
+                                 GtkPrintContext          *context,
+                                 GtkWindow                *parent)
+{
+  TrellisPrintOperation *self = TRELLIS_PRINT_OPERATION (operation);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* GTK lays the pages out only on a print context with a cairo context; the window
+   * draws each page itself, so the one it gets is a token one, in points. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_set_weak_pointer (&self->preview_parent, parent);
+  g_signal_connect (preview, "ready", G_CALLBACK (preview_ready_cb), NULL);
+  return TRUE;
+}
+
 static void
 trellis_print_operation_done (GtkPrintOperation       *operation,
                               GtkPrintOperationResult  result)
 {
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     save_settings (TRELLIS_PRINT_OPERATION (operation));
+
+  GTK_PRINT_OPERATION_CLASS (trellis_print_operation_parent_class)->done (operation, result);
 }
 
 static void
@@ -111,6 +152,7 @@ trellis_print_operation_finalize (GObject *object)
 
   g_clear_pointer (&self->pack, trellis_workshop_pack_unref);
   g_clear_object (&self->page_setup);
+  g_clear_weak_pointer (&self->preview_parent);
 
   G_OBJECT_CLASS (trellis_print_operation_parent_class)->finalize (object);
 }
@@ -124,6 +166,7 @@ trellis_print_operation_class_init (TrellisPrintOperationClass *klass)
   object_class->finalize = trellis_print_operation_finalize;
   operation_class->begin_print = trellis_print_operation_begin_print;
   operation_class->draw_page = trellis_print_operation_draw_page;
+  operation_class->preview = trellis_print_operation_preview;
   operation_class->done = trellis_print_operation_done;
 }
 

@@ -20,6 +20,7 @@ struct _TrellisStatementRow
   GtkLabel         *text_label;
   GtkLabel         *kind_label;
   GtkLabel         *cut_label;
+  GtkWidget        *tags_box;
   GtkExpander      *guidance_expander;
   GtkBox           *guidance_box;
 };
@@ -87,6 +88,7 @@ show_statement (TrellisStatementRow *self)
   gtk_label_set_label (self->kind_label, kind);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_label), kind != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cut_label), cut);
+  gtk_widget_set_visible (self->tags_box, kind != NULL || cut);
   if (cut)
     gtk_widget_add_css_class (GTK_WIDGET (self), "cut");
   if (trellis_statement_get_parent_statement (statement) != NULL)
@@ -135,6 +137,7 @@ trellis_statement_row_class_init (TrellisStatementRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, kind_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, cut_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, tags_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, guidance_expander);
   gtk_widget_class_bind_template_child (widget_class, TrellisStatementRow, guidance_box);
 }

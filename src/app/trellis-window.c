@@ -59,6 +59,8 @@ struct _TrellisWindow
   GtkLabel             *banner_label;
   GtkWidget            *banner_open_button;
   GtkWidget            *banner_folder_button;
+  GtkWidget            *banner_recover_button;
+  GtkWidget            *banner_discard_button;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
@@ -70,6 +72,8 @@ struct _TrellisWindow
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
+  TrellisRecovery      *recovery;          /* the application's; NULL without one */
+  GPtrArray            *recovery_offers;   /* TrellisRecoveryEntry*: what is left to offer */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -86,6 +90,11 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_then (TrellisWindow *self,
                        Continuation  *next);
+static void confirm_unsaved_then (TrellisWindow  *self,
+                                  gboolean        closing,
+                                  ContinueFunc    then,
+                                  gpointer        data,
+                                  GDestroyNotify  destroy);
 
 /*****/
 
@@ -267,6 +276,7 @@ update_output_actions (TrellisWindow *self)
                         && trellis_charts_page_get_report_options (self->charts_page, &options);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
 }
@@ -552,10 +562,70 @@ update_recent_menu (TrellisWindow *self)
 
 /*****/
 
+/* The banner, named for what it is about, with its icon and the buttons given (a list
+ * ending in NULL) and no others. */
+static void
+show_banner (TrellisWindow *self,
+             const char    *name,
+             const char    *icon_name,
+             gboolean       success,
+             GtkWidget     *button,
+             ...)
+{
+  GtkWidget *banner = gtk_widget_get_parent (GTK_WIDGET (self->banner_label));
+  GtkWidget *buttons[] = {
+    self->banner_open_button, self->banner_folder_button,
+    self->banner_recover_button, self->banner_discard_button,
+  };
+  va_list args;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_image_set_from_icon_name (self->banner_icon, icon_name);
+  if (success)
+    gtk_widget_add_css_class (banner, "success");
+  else
+    gtk_widget_remove_css_class (banner, "success");
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    gtk_widget_set_visible (buttons[i], FALSE);
+  va_start (args, button);
+  for (; button != NULL; button = va_arg (args, GtkWidget *))
+    gtk_widget_set_visible (button, TRUE);
+  va_end (args);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* Unsaved work left by a Trellis that did not close cleanly, one at a time: the offer
+ * stays until answered, coming back when a problem shown over it is dismissed. */
+static void
+show_recovery_offer (TrellisWindow *self)
+{
+  TrellisRecoveryEntry *entry = g_ptr_array_index (self->recovery_offers, 0);
+  g_autofree char *text = g_strdup_printf (_("Trellis closed before “%s” was saved."), entry->name);
+
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
+  g_clear_object (&self->saved_file);
+  show_banner (self, _("Unsaved Changes"), "document-revert-symbolic", FALSE,
+               self->banner_recover_button, self->banner_discard_button, NULL);
+}
+
+static gboolean
+showing_recovery_offer (TrellisWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->banner_revealer)
+         && gtk_widget_get_visible (self->banner_recover_button);
+}
+
 static void
 hide_banner (TrellisWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->recovery_offers != NULL && self->recovery_offers->len > 0)
+    show_recovery_offer (self);
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
 /* A folded banner stays out of the accessibility tree: an empty alert would confuse. */
@@ -589,14 +659,9 @@ trellis_window_show_error (TrellisWindow *self,
   else
     markup = g_markup_escape_text (primary, -1);
   gtk_label_set_markup (self->banner_label, markup);
-  gtk_image_set_from_icon_name (self->banner_icon, "dialog-warning-symbolic");
   gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_START);
-  gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
-  gtk_widget_set_visible (self->banner_open_button, FALSE);
-  gtk_widget_set_visible (self->banner_folder_button, FALSE);
   g_clear_object (&self->saved_file);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  show_banner (self, _("Problem"), "dialog-warning-symbolic", FALSE, NULL);
 }
 
 /* Says where an export went, with buttons to open it (the PDF, or the folder of
@@ -610,15 +675,11 @@ show_saved (TrellisWindow *self,
   g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
 
   gtk_label_set_text (self->banner_label, text);
-  gtk_image_set_from_icon_name (self->banner_icon, "emblem-ok-symbolic");
   gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "success");
   gtk_button_set_label (GTK_BUTTON (self->banner_open_button), is_folder ? _("Open Folder") : _("Open"));
-  gtk_widget_set_visible (self->banner_open_button, TRUE);
-  gtk_widget_set_visible (self->banner_folder_button, !is_folder);
   g_set_object (&self->saved_file, file);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  show_banner (self, _("Saved"), "emblem-ok-symbolic", TRUE,
+               self->banner_open_button, is_folder ? NULL : self->banner_folder_button, NULL);
 }
 
 static void
@@ -653,12 +714,18 @@ show_saved_folder_action (GtkWidget  *widget,
     show_uri (self, folder);
 }
 
+/* Dismissed, an offer of recovery waits for the next start; a problem gives way to
+ * the offer it covered. */
 static void
 dismiss_banner_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  hide_banner (TRELLIS_WINDOW (widget));
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (showing_recovery_offer (self))
+    g_ptr_array_set_size (self->recovery_offers, 0);
+  hide_banner (self);
 }
 
 /*****/
@@ -699,9 +766,10 @@ smoke_testing (void)
 
 typedef struct
 {
-  TrellisWindow *self;
-  GFile         *file;
-  gboolean       is_sample;
+  TrellisWindow        *self;
+  GFile                *file;
+  gboolean              is_sample;
+  TrellisRecoveryEntry *recovery;  /* a recovery copy is read, for its original */
 } LoadRequest;
 
 static void
@@ -709,6 +777,7 @@ load_request_free (LoadRequest *request)
 {
   g_clear_object (&request->self);
   g_clear_object (&request->file);
+  g_clear_pointer (&request->recovery, trellis_recovery_entry_free);
   g_free (request);
 }
 
@@ -754,19 +823,26 @@ load_cb (GObject      *source_object,
       return;
     }
 
+  /* Recovered: the copy goes on being written while the changes are unsaved. */
+  if (request->recovery != NULL && self->recovery != NULL)
+    trellis_recovery_watch (self->recovery, document, request->recovery->copy);
   hide_banner (self);
   trellis_window_set_document (self, document);
-  if (!request->is_sample)
+  if (request->recovery != NULL && request->recovery->original != NULL)
+    add_recent (request->recovery->original);
+  else if (request->recovery == NULL && !request->is_sample)
     add_recent (request->file);
 }
 
+/* Reads @file, or the recovery copy @recovery (taken) for its original. */
 static void
-load (TrellisWindow *self,
-      GFile         *file,
-      gboolean       is_sample)
+load (TrellisWindow        *self,
+      GFile                *file,
+      gboolean              is_sample,
+      TrellisRecoveryEntry *recovery)
 {
-  g_autofree char *name = dup_display_basename (file);
-  g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
   LoadRequest *request;
 
   g_cancellable_cancel (self->load_cancellable);
@@ -777,25 +853,78 @@ load (TrellisWindow *self,
   request->self = g_object_ref (self);
   request->file = g_object_ref (file);
   request->is_sample = is_sample;
+  request->recovery = recovery;
 
+  if (recovery != NULL)
+    message = g_strdup_printf (_("Recovering “%s”…"), recovery->name);
+  else
+    {
+      name = dup_display_basename (file);
+      message = g_strdup_printf (_("Opening “%s”…"), name);
+    }
   gtk_label_set_label (self->loading_label, message);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   set_busy (self, TRUE);
-  trellis_document_load_async (file, is_sample, self->load_cancellable, load_cb, request);
+  if (recovery != NULL)
+    trellis_document_load_recovery_async (recovery->copy, recovery->original, self->load_cancellable,
+                                          load_cb, request);
+  else
+    trellis_document_load_async (file, is_sample, self->load_cancellable, load_cb, request);
 }
 
 static void
 open_confirmed (TrellisWindow *self,
                 gpointer       data)
 {
-  load (self, G_FILE (data), FALSE);
+  load (self, G_FILE (data), FALSE, NULL);
 }
 
 static void
 open_sample_confirmed (TrellisWindow *self,
                        gpointer       data)
 {
-  load (self, G_FILE (data), TRUE);
+  load (self, G_FILE (data), TRUE, NULL);
+}
+
+static void
+recover_confirmed (TrellisWindow *self,
+                   gpointer       data)
+{
+  TrellisRecoveryEntry *entry = data;
+
+  load (self, entry->copy, FALSE, trellis_recovery_entry_copy (entry));
+}
+
+/* The offer shown: its copy opened for its project, after asking about the changes of
+ * the one shown, if any. */
+static void
+recover_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisRecoveryEntry *entry;
+
+  if (self->recovery_offers == NULL || self->recovery_offers->len == 0)
+    return;
+  entry = g_ptr_array_steal_index (self->recovery_offers, 0);
+  hide_banner (self);
+  confirm_unsaved_then (self, FALSE, recover_confirmed, entry, (GDestroyNotify) trellis_recovery_entry_free);
+}
+
+static void
+discard_recovery_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(TrellisRecoveryEntry) entry = NULL;
+
+  if (self->recovery == NULL || self->recovery_offers == NULL || self->recovery_offers->len == 0)
+    return;
+  entry = g_ptr_array_steal_index (self->recovery_offers, 0);
+  trellis_recovery_discard_entry (self->recovery, entry);
+  hide_banner (self);
 }
 
 /*****/
@@ -1049,7 +1178,8 @@ print_done_cb (TrellisWindow           *self,
   trellis_window_show_error (self, _("Could not print the workshop pack"), error != NULL ? error->message : NULL);
 }
 
-/* The workshop pack as the charts show it: the same round, order, style and comparison. */
+/* The workshop pack as the charts show it: the same round, order, style and comparison;
+ * printed after the print dialog, or previewed on the paper printed on last. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1063,7 +1193,9 @@ print_action (GtkWidget  *widget,
     return;
   operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                           g_str_equal (action_name, "win.print-preview") ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                                                          : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (self), NULL);
 }
 
@@ -1126,6 +1258,9 @@ close_confirmed_cb (TrellisWindow *self,
                     gpointer       data)
 {
   self->close_confirmed = TRUE;
+  /* Saved or discarded: nothing is left to recover. */
+  if (self->recovery != NULL && self->document != NULL)
+    trellis_recovery_discard (self->recovery, self->document);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1283,8 +1418,16 @@ trellis_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
       g_signal_handlers_disconnect_by_data (trellis_document_get_undo_stack (self->document), self);
+      /* Closed as the user asked, its copy goes; taken down without asking (the
+       * session ending, say), its unsaved changes are offered at the next start. */
+      if (self->recovery != NULL && (self->close_confirmed || !trellis_document_get_modified (self->document)))
+        trellis_recovery_discard (self->recovery, self->document);
+      else if (self->recovery != NULL)
+        trellis_recovery_unwatch (self->recovery, self->document);
     }
   g_clear_object (&self->document);
+  g_clear_object (&self->recovery);
+  g_clear_pointer (&self->recovery_offers, g_ptr_array_unref);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->saved_file);
   g_clear_weak_pointer (&self->import_assistant);
@@ -1401,6 +1544,8 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_open_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_recover_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_discard_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_label);
@@ -1415,8 +1560,11 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "banner.open", NULL, open_saved_action);
   gtk_widget_class_install_action (widget_class, "banner.show-folder", NULL, show_saved_folder_action);
+  gtk_widget_class_install_action (widget_class, "banner.recover", NULL, recover_action);
+  gtk_widget_class_install_action (widget_class, "banner.discard-recovery", NULL, discard_recovery_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
 }
@@ -1476,6 +1624,8 @@ trellis_window_new (GtkApplication *application)
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
+  if (TRELLIS_IS_APPLICATION (application) && trellis_application_get_recovery (TRELLIS_APPLICATION (application)) != NULL)
+    self->recovery = g_object_ref (trellis_application_get_recovery (TRELLIS_APPLICATION (application)));
   restore_window_state (self);
   bind_chart_settings (self);
   return self;
@@ -1521,6 +1671,9 @@ trellis_window_set_document (TrellisWindow   *self,
       g_signal_handlers_disconnect_by_data (stack, self);
       /* Edits of the project shown before are not this project's to undo. */
       trellis_undo_stack_clear (stack);
+      /* Replaced once its changes were saved or discarded: no copy to keep. */
+      if (self->recovery != NULL)
+        trellis_recovery_discard (self->recovery, self->document);
     }
   if (self->import_assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
@@ -1541,6 +1694,8 @@ trellis_window_set_document (TrellisWindow   *self,
     }
 
   project = trellis_document_get_project (document);
+  if (self->recovery != NULL)
+    trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
@@ -1555,10 +1710,9 @@ trellis_window_set_document (TrellisWindow   *self,
   select_latest_round (self, project);
 
   /* A facilitator opening results wants the results (as charts if that is what they
-   * were looking at); a new checklist has only statements. */
-  if (trellis_project_get_n_rounds (project) == 0)
-    trellis_window_set_view (self, "statements");
-  else if (!showing_charts (self))
+   * were looking at); a project without any gets the same view, which then says how to
+   * import them. */
+  if (!showing_charts (self))
     trellis_window_set_view (self, "responses");
   gtk_widget_set_visible (self->view_switcher, TRUE);
   gtk_list_box_select_row (self->section_list,
@@ -1737,6 +1891,29 @@ trellis_window_import (TrellisWindow  *self,
   if (n_files > 0)
     trellis_import_assistant_add_files (self->import_assistant, files, n_files);
   return self->import_assistant;
+}
+
+/**
+ * trellis_window_offer_recovery:
+ *
+ * Offers, in the banner, to recover the unsaved changes a Trellis that did not close
+ * cleanly left recovery copies of, one after the other.
+ *
+ * Returns: whether there were any
+ */
+gboolean
+trellis_window_offer_recovery (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  if (self->recovery == NULL)
+    return FALSE;
+  g_clear_pointer (&self->recovery_offers, g_ptr_array_unref);
+  self->recovery_offers = trellis_recovery_list (self->recovery);
+  if (self->recovery_offers->len == 0)
+    return FALSE;
+  show_recovery_offer (self);
+  return TRUE;
 }
 
 GtkListBox *

@@ -37,6 +37,7 @@ void             trellis_window_show_error (TrellisWindow *self,
                                             const char    *secondary);
 void             trellis_window_select_round (TrellisWindow *self,
                                               TrellisRound  *round);
+gboolean         trellis_window_offer_recovery (TrellisWindow *self);
 TrellisImportAssistant *trellis_window_import (TrellisWindow  *self,
                                                GFile         **files,
                                                guint           n_files);

@@ -9,7 +9,10 @@
 #include "trellis-undo-stack.h"
 
 /* An edit is pushed after it has been applied; undo reverts it and moves it to the redo
- * list, redo applies it again. A new edit empties the redo list, as users expect. */
+ * list, redo applies it again. A new edit empties the redo list, as users expect.
+ *
+ * The clean point is where the edits stood when the document was last loaded or saved:
+ * counted in edits done, or unreachable once the edits that led back to it are gone. */
 typedef struct
 {
   char            *label;
@@ -23,8 +26,10 @@ struct _TrellisUndoStack
 {
   GObject  parent_instance;
 
-  GQueue   done;    /* Edit*, most recent at the head */
-  GQueue   undone;  /* Edit*, most recently undone at the head */
+  GQueue   done;         /* Edit*, most recent at the head */
+  GQueue   undone;       /* Edit*, most recently undone at the head */
+  int      clean_depth;  /* how many edits were done at the clean point; -1: unreachable */
+  gboolean applying;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisUndoStack, trellis_undo_stack, G_TYPE_OBJECT)
@@ -35,6 +40,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_IS_CLEAN,
   N_PROPS
 };
 
@@ -89,6 +95,9 @@ trellis_undo_stack_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, trellis_undo_stack_get_redo_label (self));
       break;
+    case PROP_IS_CLEAN:
+      g_value_set_boolean (value, trellis_undo_stack_get_is_clean (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +116,13 @@ trellis_undo_stack_class_init (TrellisUndoStackClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+  /**
+   * TrellisUndoStack:is-clean:
+   *
+   * Whether undo and redo have brought the edits back to the clean point (see
+   * trellis_undo_stack_set_clean()).
+   */
+  properties[PROP_IS_CLEAN] = g_param_spec_boolean ("is-clean", NULL, NULL, TRUE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -116,6 +132,12 @@ trellis_undo_stack_init (TrellisUndoStack *self)
 {
   g_queue_init (&self->done);
   g_queue_init (&self->undone);
+}
+
+static int
+get_depth (TrellisUndoStack *self)
+{
+  return (int) g_queue_get_length (&self->done);
 }
 
 TrellisUndoStack *
@@ -148,6 +170,9 @@ trellis_undo_stack_push (TrellisUndoStack *self,
   g_return_if_fail (label != NULL);
   g_return_if_fail (undo != NULL && redo != NULL);
 
+  /* The clean point was among the edits undone, which this one replaces. */
+  if (self->clean_depth > get_depth (self))
+    self->clean_depth = -1;
   g_queue_clear_full (&self->undone, (GDestroyNotify) edit_free);
   edit = g_new0 (Edit, 1);
   edit->label = g_strdup (label);
@@ -174,7 +199,9 @@ trellis_undo_stack_undo (TrellisUndoStack *self)
   edit = g_queue_pop_head (&self->done);
   if (edit == NULL)
     return FALSE;
+  self->applying = TRUE;
   edit->undo (edit->data);
+  self->applying = FALSE;
   g_queue_push_head (&self->undone, edit);
   notify_state (self);
   return TRUE;
@@ -195,7 +222,9 @@ trellis_undo_stack_redo (TrellisUndoStack *self)
   edit = g_queue_pop_head (&self->undone);
   if (edit == NULL)
     return FALSE;
+  self->applying = TRUE;
   edit->redo (edit->data);
+  self->applying = FALSE;
   g_queue_push_head (&self->done, edit);
   notify_state (self);
   return TRUE;
@@ -250,14 +279,60 @@ trellis_undo_stack_get_redo_label (TrellisUndoStack *self)
 /**
  * trellis_undo_stack_clear:
  *
- * Forgets every edit, as when another project is opened.
+ * Forgets every edit, as when another project is opened. The clean point stays only if
+ * it is where the edits stand.
  */
 void
 trellis_undo_stack_clear (TrellisUndoStack *self)
 {
   g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
 
+  self->clean_depth = trellis_undo_stack_get_is_clean (self) ? 0 : -1;
   g_queue_clear_full (&self->done, (GDestroyNotify) edit_free);
   g_queue_clear_full (&self->undone, (GDestroyNotify) edit_free);
   notify_state (self);
+}
+
+/**
+ * trellis_undo_stack_set_clean:
+ *
+ * Marks where the edits stand as the clean point: the document was loaded or saved as
+ * they are now. Undoing or redoing back to it makes the stack clean again.
+ */
+void
+trellis_undo_stack_set_clean (TrellisUndoStack *self)
+{
+  gboolean was_clean;
+
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+
+  was_clean = trellis_undo_stack_get_is_clean (self);
+  self->clean_depth = get_depth (self);
+  if (!was_clean)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CLEAN]);
+}
+
+/**
+ * trellis_undo_stack_get_is_clean:
+ *
+ * Returns: whether the edits stand where they did at the clean point
+ */
+gboolean
+trellis_undo_stack_get_is_clean (TrellisUndoStack *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+  return self->clean_depth == get_depth (self);
+}
+
+/**
+ * trellis_undo_stack_get_applying:
+ *
+ * Returns: whether an edit is being undone or redone now: a change made meanwhile is
+ *   that edit's, not a new one
+ */
+gboolean
+trellis_undo_stack_get_applying (TrellisUndoStack *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
+  return self->applying;
 }

@@ -30,5 +30,8 @@ gboolean          trellis_undo_stack_get_can_redo (TrellisUndoStack *self);
 const char       *trellis_undo_stack_get_undo_label (TrellisUndoStack *self);
 const char       *trellis_undo_stack_get_redo_label (TrellisUndoStack *self);
 void              trellis_undo_stack_clear (TrellisUndoStack *self);
+void              trellis_undo_stack_set_clean (TrellisUndoStack *self);
+gboolean          trellis_undo_stack_get_is_clean (TrellisUndoStack *self);
+gboolean          trellis_undo_stack_get_applying (TrellisUndoStack *self);
 
 G_END_DECLS
