@@ -322,6 +322,8 @@ test_hostile_spreadsheets (void)
       "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
     { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },
     { "empty.csv", TRELLIS_IMPORT_ERROR_EMPTY, "“empty.csv”: the file is empty" },
+    { "shared-string-bomb.xlsx", TRELLIS_IMPORT_ERROR_TOO_LARGE,
+      "“shared-string-bomb.xlsx”, row 1: its cells hold more than 256 MB of text, far more than any survey export" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -29,6 +29,7 @@ struct _TrellisTable
   GArray             *row_starts;  /* guint32 index into cells, one past the end last */
   GArray             *sheet_rows;  /* guint32 per row */
   guint               n_columns;
+  gboolean            text_full;   /* a cell's text did not fit under the limit */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisTable, trellis_table, trellis_table_ref, trellis_table_unref)
@@ -93,6 +94,12 @@ trellis_table_add_cell (TrellisTable     *table,
 
   if (length < 0)
     length = strlen (text);
+  /* Past the limit nothing more is kept, and the reader's next size check stops. */
+  if ((gsize) length >= TRELLIS_TABLE_MAX_TEXT_SIZE - table->text->len)
+    {
+      table->text_full = TRUE;
+      length = 0;
+    }
   if (length > 0)
     {
       cell.offset = table->text->len;
@@ -131,6 +138,14 @@ _trellis_table_check_size (TrellisTable  *table,
                            guint          sheet_row,
                            GError       **error)
 {
+  if (table->text_full)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                                 sheet_row, TRELLIS_TABLE_NO_COLUMN,
+                                 _("its cells hold more than %d MB of text, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+      return FALSE;
+    }
   if (table->cells->len <= TRELLIS_TABLE_MAX_CELLS)
     return TRUE;
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
