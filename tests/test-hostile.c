@@ -11,7 +11,12 @@
 
 #include "trellis-core.h"
 #include "trellis-import-private.h"
+#include "trellis-project-io.h"
 #include "trellis-template.h"
+
+#define PROJECT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.0\">"
+#define AGREEMENT "<scale id=\"agreement\" points=\"5\"/>"
 
 static TrellisProject *
 new_project (void)
@@ -32,6 +37,33 @@ repeat (const char *text,
   for (guint i = 0; i < times; i++)
     g_string_append (out, text);
   return g_string_free (out, FALSE);
+}
+
+static TrellisProject *
+load_text (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return trellis_project_load_bytes (bytes, "hostile.trellis", error);
+}
+
+/* A project of @n elements @open, a counter and @close, inside @before … @after. */
+static char *
+project_of (const char *before,
+            const char *open,
+            const char *close,
+            guint       n,
+            const char *after)
+{
+  GString *text = g_string_new (PROJECT_HEAD);
+
+  g_string_append (text, before);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%u%s", open, i, close);
+  g_string_append (text, after);
+  g_string_append (text, "</trellis-project>");
+  return g_string_free (text, FALSE);
 }
 
 /*****/
@@ -68,6 +100,99 @@ test_long_header_still_matches (void)
   g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement), ==, "s13");
 }
 
+/* The model looks sections, scales, statements and rounds up by walking its lists: 20,000
+ * sections in a file of 400 kB took half a minute to open. A checklist or project far
+ * beyond any real one is refused; one at the limit opens at once. */
+static void
+test_project_counts (void)
+{
+  const struct { const char *before, *open, *close, *after; guint limit; const char *message; } cases[] = {
+    { "<checklist>" AGREEMENT, "<section id=\"x", "\"/>", "</checklist>", 1000,
+      "“hostile.trellis” cannot be opened: line 2, <section>: the checklist has more than 1000 sections, far more than any checklist." },
+    { "<checklist>", "<scale id=\"x", "\" points=\"5\"/>", "</checklist>", 32,
+      "“hostile.trellis” cannot be opened: line 2, <scale>: the checklist has more than 32 scales, far more than any checklist." },
+    { "<checklist>" AGREEMENT "<section id=\"A\">", "<statement id=\"s", "\"/>", "</section></checklist>", 2000,
+      "“hostile.trellis” cannot be opened: line 2, <statement>: the checklist has more than 2000 statements, far more than any checklist." },
+    { "<checklist>" AGREEMENT "<section id=\"A\"><statement id=\"m\" kind=\"multi\">",
+      "<statement id=\"s", "\"/>", "</statement></section></checklist>", 1999,
+      "“hostile.trellis” cannot be opened: line 2, <statement>: the checklist has more than 2000 statements, far more than any checklist." },
+    { "<checklist>" AGREEMENT "</checklist><rounds>", "<round id=\"r", "\"/>", "</rounds>", 1000,
+      "“hostile.trellis” cannot be opened: line 2, <round>: the project has more than 1000 rounds, far more than any partnership runs." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *at_limit = project_of (cases[i].before, cases[i].open, cases[i].close, cases[i].limit, cases[i].after);
+      g_autofree char *beyond = project_of (cases[i].before, cases[i].open, cases[i].close, 20000, cases[i].after);
+      g_autoptr(TrellisProject) good = NULL;
+      g_autoptr(TrellisProject) bad = NULL;
+      g_autoptr(GError) error = NULL;
+
+      good = load_text (at_limit, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (good);
+      bad = load_text (beyond, &error);
+      g_assert_null (bad);
+      g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* A round's items and groups are looked up, not searched: a checklist of 2,000
+ * statements answered in a round of 20,000 items, and 20,000 respondents each of a
+ * group of their own, open at once. */
+static void
+test_project_items_and_groups (void)
+{
+  GString *text = g_string_new (PROJECT_HEAD "<checklist>" AGREEMENT "<section id=\"A\">");
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "<statement id=\"s%u\"/>", i);
+  g_string_append (text, "</section></checklist><rounds><round id=\"r1\"><responses items=\"");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "s%u ", i);
+  g_string_append (text, "\"><response>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, i % 2000 == 1999 ? "na " : "4 ");
+  g_string_append (text, "</response></responses></round><round id=\"r2\"><responses items=\"s1\">");
+  for (guint r = 0; r < 20000; r++)
+    g_string_append_printf (text, "<response group=\"g%u\">%u</response>", r, 1 + r % 5);
+  g_string_append (text, "</responses></round></rounds></trellis-project>");
+
+  project = load_text (text->str, &error);
+  g_string_free (text, TRUE);
+  g_assert_no_error (error);
+  round = trellis_project_get_round (project, 0);
+  g_assert_cmpuint (trellis_round_get_n_items (round), ==, 20000);
+  g_assert_cmpint (trellis_round_get_answer (round, 0, 1999), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
+  /* Items of statements no longer in the checklist are kept, held to the widest scale. */
+  g_assert_cmpint (trellis_round_get_answer (round, 0, 19998), ==, 4);
+  round = trellis_project_get_round (project, 1);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 20000);
+  g_assert_cmpuint (trellis_round_get_n_groups (round), ==, 20000);
+  g_assert_cmpuint (trellis_round_count_group (round, "g19999"), ==, 1);
+  g_assert_cmpstr (trellis_round_get_response_group (round, 12345), ==, "g12345");
+}
+
+/* An answer beyond a statement's scale is refused, as before the items were indexed. */
+static void
+test_project_answer_beyond_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project =
+    load_text (PROJECT_HEAD "<checklist>" AGREEMENT "<scale id=\"yes-no\" points=\"2\"/>"
+               "<section id=\"A\"><statement id=\"s1\"/></section></checklist><rounds><round id=\"r1\">"
+               "<responses items=\"s1 s1@yes-no\"><response>5 3</response></responses>"
+               "</round></rounds></trellis-project>", &error);
+
+  g_assert_null (project);
+  g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“3” is not an answer on the scale of item “s1@yes-no” (1 to 2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -76,6 +201,9 @@ main (int    argc,
 
   g_test_add_func ("/hostile/import/header-separators", test_header_separators);
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
+  g_test_add_func ("/hostile/project/counts", test_project_counts);
+  g_test_add_func ("/hostile/project/items-and-groups", test_project_items_and_groups);
+  g_test_add_func ("/hostile/project/answer-beyond-scale", test_project_answer_beyond_scale);
 
   return g_test_run ();
 }

@@ -36,6 +36,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
  * reports no size, still stops at the limit. */
 #define READ_CHUNK_SIZE (256 * 1024)
 
+/* Far above any real checklist or project, and low enough that the model's lookups,
+ * which walk its lists, stay fast: without them a file of a few hundred kB holding
+ * 20,000 sections, scales or rounds took half a minute to open, one of 64 MB days. */
+#define MAX_SCALES     32
+#define MAX_SECTIONS   1000
+#define MAX_STATEMENTS 2000
+#define MAX_ROUNDS     1000
+
 /* Stable names written to the file; the enums' order may change, these never. */
 static const char * const kind_names[] = {
   [TRELLIS_STATEMENT_RATING] = "rating",
@@ -1037,6 +1045,13 @@ read_statement (xmlNode          *node,
 
   if ((id = read_id (node, reader->display_name, error)) == NULL)
     return NULL;
+  if (g_hash_table_size (reader->statement_ids) >= MAX_STATEMENTS)
+    {
+      set_invalid (error, reader->display_name, node,
+                   _("the checklist has more than %u statements, far more than any checklist"),
+                   MAX_STATEMENTS);
+      return NULL;
+    }
   if (g_hash_table_contains (reader->statement_ids, id))
     {
       set_invalid (error, reader->display_name, node,
@@ -1166,8 +1181,16 @@ _trellis_checklist_read_node (xmlNode     *node,
         }
       else if (_trellis_xml_is_element (child, "scale"))
         {
-          g_autoptr(TrellisScale) scale = read_scale (child, display_name, error);
+          g_autoptr(TrellisScale) scale = NULL;
 
+          if (trellis_checklist_get_n_scales (checklist) >= MAX_SCALES)
+            {
+              set_invalid (error, display_name, child,
+                           _("the checklist has more than %u scales, far more than any checklist"),
+                           MAX_SCALES);
+              return NULL;
+            }
+          scale = read_scale (child, display_name, error);
           if (scale == NULL)
             return NULL;
           if (trellis_checklist_find_scale (checklist, trellis_scale_get_id (scale)) != NULL)
@@ -1180,8 +1203,16 @@ _trellis_checklist_read_node (xmlNode     *node,
         }
       else if (_trellis_xml_is_element (child, "section"))
         {
-          g_autoptr(TrellisSection) section = read_section (child, &reader, error);
+          g_autoptr(TrellisSection) section = NULL;
 
+          if (trellis_checklist_get_n_sections (checklist) >= MAX_SECTIONS)
+            {
+              set_invalid (error, display_name, child,
+                           _("the checklist has more than %u sections, far more than any checklist"),
+                           MAX_SECTIONS);
+              return NULL;
+            }
+          section = read_section (child, &reader, error);
           if (section == NULL)
             return NULL;
           if (trellis_checklist_find_section (checklist, trellis_section_get_id (section)) != NULL)
@@ -1255,10 +1286,30 @@ read_mapping (xmlNode       *node,
   return TRUE;
 }
 
+/* Item key → scale for every rated statement on every scale, so that each of a round's
+ * items is looked up at once rather than by walking the checklist. */
+static GHashTable *
+index_item_keys (TrellisChecklist *checklist)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rated = trellis_checklist_collect_rated (checklist, FALSE);
+  guint n_scales = trellis_checklist_get_n_scales (checklist);
+
+  for (guint i = 0; i < rated->len; i++)
+    for (guint s = 0; s < n_scales; s++)
+      {
+        TrellisScale *scale = trellis_checklist_get_scale (checklist, s);
+
+        g_hash_table_insert (index, trellis_checklist_dup_item_key (checklist, g_ptr_array_index (rated, i), scale),
+                             scale);
+      }
+  return index;
+}
+
 static gboolean
 read_responses (xmlNode           *node,
                 TrellisRound      *round,
-                TrellisChecklist  *checklist,
+                GHashTable        *item_scales,
                 const char        *display_name,
                 GError           **error)
 {
@@ -1279,15 +1330,14 @@ read_responses (xmlNode           *node,
   tokens = g_strsplit_set (items_text, " \t\r\n", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      TrellisScale *scale = NULL;
+      TrellisScale *scale;
 
       if (*tokens[i] == '\0')
         continue;
       /* Answers to a statement the coordinator has since deleted (or turned into a
        * comment box) stay in the round: nothing the partnership said is lost, and
        * summaries simply do not show them. Such items are held to the widest scale. */
-      if (!trellis_checklist_lookup_item_key (checklist, tokens[i], NULL, &scale))
-        scale = NULL;
+      scale = g_hash_table_lookup (item_scales, tokens[i]);
       if (!g_hash_table_add (seen, tokens[i]))
         {
           set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
@@ -1381,7 +1431,7 @@ read_comments (xmlNode           *node,
 
 static TrellisRound *
 read_round (xmlNode           *node,
-            TrellisChecklist  *checklist,
+            GHashTable        *item_scales,
             const char        *display_name,
             GError           **error)
 {
@@ -1412,7 +1462,7 @@ read_round (xmlNode           *node,
 
   if (!find_single_child (node, "responses", &responses, display_name, error))
     return NULL;
-  if (responses != NULL && !read_responses (responses, round, checklist, display_name, error))
+  if (responses != NULL && !read_responses (responses, round, item_scales, display_name, error))
     return NULL;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1531,6 +1581,8 @@ read_project (xmlNode     *root,
   g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) item_scales = NULL;
   xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
   TrellisPlan *plan;
 
@@ -1550,6 +1602,7 @@ read_project (xmlNode     *root,
   if (checklist == NULL)
     return NULL;
 
+  item_scales = index_item_keys (checklist);
   for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
        child != NULL; child = child->next)
     {
@@ -1557,18 +1610,23 @@ read_project (xmlNode     *root,
 
       if (!_trellis_xml_is_element (child, "round"))
         continue;
-      round = read_round (child, checklist, display_name, error);
+      if (rounds->len >= MAX_ROUNDS)
+        {
+          set_invalid (error, display_name, child,
+                       _("the project has more than %u rounds, far more than any partnership runs"),
+                       MAX_ROUNDS);
+          return NULL;
+        }
+      round = read_round (child, item_scales, display_name, error);
       if (round == NULL)
         return NULL;
       g_ptr_array_add (rounds, round);
-      for (guint i = 0; i + 1 < rounds->len; i++)
-        if (g_str_equal (trellis_round_get_id (g_ptr_array_index (rounds, i)),
-                         trellis_round_get_id (round)))
-          {
-            set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
-                         trellis_round_get_id (round));
-            return NULL;
-          }
+      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
+        {
+          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
+                       trellis_round_get_id (round));
+          return NULL;
+        }
     }
 
   for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
