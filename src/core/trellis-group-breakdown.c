@@ -30,10 +30,11 @@ trellis_group_breakdown_min_size (guint min_group_size)
  * @visibility: (out caller-allocates) (array length=n_groups): the verdict per group
  *
  * Applies the suppression rule every breakdown shares (charts, report, CLI, app):
- * a group smaller than the minimum size is hidden; and because the total of all
- * respondents is always shown, a single hidden group could be worked out by subtracting
- * the shown groups from it, so when exactly one group is hidden the next-smallest is
- * hidden with it.
+ * a group smaller than the minimum size is hidden. Because the total of all respondents
+ * is always shown, the hidden groups taken together can be worked out by subtracting
+ * the shown groups from it; so while they add up to fewer than the minimum size (one
+ * small group alone, or two groups of one, each of whom could then read the other's
+ * answers), the next-smallest shown group is hidden with them.
  */
 void
 trellis_group_breakdown_decide (const guint            *sizes,
@@ -42,8 +43,8 @@ trellis_group_breakdown_decide (const guint            *sizes,
                                 TrellisGroupVisibility *visibility)
 {
   guint min_size = trellis_group_breakdown_min_size (min_group_size);
-  guint n_hidden = 0;
-  int next_smallest = -1;
+  guint64 hidden_total = 0;
+  gboolean any_hidden = FALSE;
 
   g_return_if_fail (n_groups == 0 || (sizes != NULL && visibility != NULL));
 
@@ -51,17 +52,25 @@ trellis_group_breakdown_decide (const guint            *sizes,
     {
       visibility[i] = sizes[i] < min_size ? TRELLIS_GROUP_TOO_SMALL : TRELLIS_GROUP_SHOWN;
       if (visibility[i] != TRELLIS_GROUP_SHOWN)
-        n_hidden++;
+        {
+          any_hidden = TRUE;
+          hidden_total += sizes[i];
+        }
     }
-  if (n_hidden != 1)
-    return;
 
-  /* Ties go to the later group so that the verdict depends only on the order given. */
-  for (guint i = 0; i < n_groups; i++)
-    if (visibility[i] == TRELLIS_GROUP_SHOWN && (next_smallest < 0 || sizes[i] <= sizes[next_smallest]))
-      next_smallest = i;
-  if (next_smallest >= 0)
-    visibility[next_smallest] = TRELLIS_GROUP_COMPLEMENTARY;
+  while (any_hidden && hidden_total < min_size)
+    {
+      int next_smallest = -1;
+
+      /* Ties go to the later group so that the verdict depends only on the order given. */
+      for (guint i = 0; i < n_groups; i++)
+        if (visibility[i] == TRELLIS_GROUP_SHOWN && (next_smallest < 0 || sizes[i] <= sizes[next_smallest]))
+          next_smallest = i;
+      if (next_smallest < 0)
+        return;
+      visibility[next_smallest] = TRELLIS_GROUP_COMPLEMENTARY;
+      hidden_total += sizes[next_smallest];
+    }
 }
 
 static void
