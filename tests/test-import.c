@@ -515,6 +515,87 @@ test_row_lengths (void)
 
 /*****/
 
+static TrellisImport *
+import_text (TrellisProject  *project,
+             const char      *text,
+             GError         **error)
+{
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  trellis_import_set_seed (import, SEED);
+  if (!trellis_import_add_bytes (import, bytes, "export.csv", TRELLIS_TABLE_FORMAT_AUTO, error))
+    return NULL;
+  return g_steal_pointer (&import);
+}
+
+static TrellisColumnRole
+role_of (TrellisImport *import,
+         const char    *header)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    if (strcmp (trellis_import_column_get_header (trellis_import_get_column (import, c)), header) == 0)
+      return trellis_import_column_get_role (trellis_import_get_column (import, c));
+  g_error ("no column “%s”", header);
+}
+
+/* A free-text answer to "which organisation?" that most respondents fill in their own
+ * way ("Jane Smith, Police") names people: it is not proposed as the group, so their
+ * names are not stored beside their answers. */
+static void
+test_per_person_column_not_group (void)
+{
+  const char text[] =
+    "Q1,Q2,Which organisation do you represent?\r\n"
+    "4,5,\"John Smith, Police\"\r\n"
+    "3,4,\"Jane Doe, Council\"\r\n"
+    "2,3,Ann Lee - NHS\r\n"
+    "5,5,Police\r\n"
+    "4,4,Bob Roe (Fire)\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Which organisation do you represent?"), !=, TRELLIS_COLUMN_GROUP);
+  g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
+  saved = saved_text (project);
+  g_assert_null (strstr (saved, "John"));
+  g_assert_null (strstr (saved, "group="));
+}
+
+/* An e-mail address in the organisation column: the column is not proposed as the
+ * group, and if the facilitator makes it the group, the address is still kept nowhere. */
+static void
+test_email_not_group (void)
+{
+  const char text[] =
+    "Q1,Q2,Which sector do you represent?\r\n"
+    "4,5,Police\r\n"
+    "3,4,Council\r\n"
+    "2,3,Police\r\n"
+    "5,5,Council\r\n"
+    "4,4,\"Fire, j.smith@fire.example.org\"\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+  TrellisRound *round;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Which sector do you represent?"), !=, TRELLIS_COLUMN_GROUP);
+  g_assert_true (trellis_import_set_column (import, 2, TRELLIS_COLUMN_GROUP, NULL, &error));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_groups (round), ==, 2);
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 2);
+  saved = saved_text (project);
+  g_assert_null (strstr (saved, "example.org"));
+}
+
 typedef struct
 {
   const char *files[3];
@@ -685,6 +766,8 @@ main (int    argc,
     }
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
+  g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
+  g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);

@@ -298,22 +298,69 @@ contains_any (const char         *folded,
   return FALSE;
 }
 
-static guint
-count_distinct (TrellisTable *table,
-                guint         first_row,
-                guint         column,
-                guint         limit)
+/* Whole words of @folded, not parts of them: "e mail" is not in "the mail". */
+static gboolean
+contains_phrase (const char         *folded,
+                 const char * const *phrases)
 {
-  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_rows = trellis_table_get_n_rows (table);
+  g_autofree char *padded = g_strconcat (" ", folded, " ", NULL);
 
-  for (guint row = first_row; row < n_rows && g_hash_table_size (distinct) <= limit; row++)
+  for (guint i = 0; phrases[i] != NULL; i++)
+    {
+      g_autofree char *phrase = g_strconcat (" ", phrases[i], " ", NULL);
+
+      if (strstr (padded, phrase) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+mentions_email (const char *text)
+{
+  static GRegex *email;
+
+  if (g_once_init_enter (&email))
+    g_once_init_leave (&email, g_regex_new ("[^\\s@<>(),;:]+@[^\\s@<>(),;:]+\\.[a-z]{2,}",
+                                            G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+  return g_regex_match (email, text, 0, NULL);
+}
+
+/* A group is something respondents share, such as the partner they come from. A column
+ * of more values than a partnership has partners, where most respondents stand alone,
+ * or that holds an e-mail address says who each respondent is ("Jane Smith, Police"),
+ * and stored as a group it would name them beside their answers. */
+static gboolean
+is_shared_like_a_group (TrellisTable *table,
+                        guint         first_row,
+                        guint         column)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = trellis_table_get_n_rows (table), filled = 0, alone = 0;
+  GHashTableIter iter;
+  gpointer count;
+
+  for (guint row = first_row; row < n_rows; row++)
     {
       g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
-      if (*cleaned != '\0')
-        g_hash_table_add (distinct, g_utf8_casefold (cleaned, -1));
+      char *folded;
+
+      if (*cleaned == '\0')
+        continue;
+      if (mentions_email (cleaned))
+        return FALSE;
+      folded = g_utf8_casefold (cleaned, -1);
+      count = g_hash_table_lookup (counts, folded);
+      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      if (g_hash_table_size (counts) > MAX_GROUPS)
+        return FALSE;
+      filled++;
     }
-  return g_hash_table_size (distinct);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    if (GPOINTER_TO_UINT (count) == 1)
+      alone++;
+  return filled > 0 && alone * 2 <= filled;
 }
 
 /* Share of a column's filled cells that read as answers on the main scale. */
@@ -353,6 +400,11 @@ map_by_matching (TrellisImport *self,
   static const char * const group_words[] = {
     "sector", "organisation", "organization", "agency", "partner", "represent", "service",
     "department", "employer", NULL
+  };
+  /* Headers that ask who someone is, whatever else they ask ("Your name and the
+   * organisation you represent"). */
+  static const char * const person_phrases[] = {
+    "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
   };
   gboolean have_group = FALSE;
 
@@ -437,9 +489,12 @@ map_by_matching (TrellisImport *self,
           section_by_position (self, c) != NULL)
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section_by_position (self, c),
                                             0.6, _("comments on the section"));
+      else if (contains_phrase (folded, person_phrases))
+        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
+                                            _("names a person"));
       else if (!have_group && contains_any (folded, group_words) &&
                (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
-               count_distinct (file->table, file->layout->first_data_row, c, MAX_GROUPS) <= MAX_GROUPS &&
+               is_shared_like_a_group (file->table, file->layout->first_data_row, c) &&
                share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
         {
           have_group = TRUE;
@@ -1179,8 +1234,9 @@ trellis_import_build_round (TrellisImport  *self,
               g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, plan.group));
               g_autofree char *folded = g_utf8_casefold (cleaned, -1);
 
-              /* "Police" and "police " are one group, spelt as first seen. */
-              if (*cleaned != '\0')
+              /* "Police" and "police " are one group, spelt as first seen. An e-mail
+               * address typed where the partner was asked for is kept nowhere. */
+              if (*cleaned != '\0' && !mentions_email (cleaned))
                 {
                   group = g_hash_table_lookup (group_names, folded);
                   if (group == NULL)
