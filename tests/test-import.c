@@ -541,6 +541,42 @@ role_of (TrellisImport *import,
   g_error ("no column “%s”", header);
 }
 
+/* Identifying columns are told by their headers in the tools' languages and spellings;
+ * a column about the respondent's organisation is a group, not a person. */
+static void
+test_identifying_headers (void)
+{
+  const char text[] =
+    "Q1,Q2,E-mail,Courriel,IP-Adresse,Respondent,_submitted_by,Zeitstempel,Correo electrónico,"
+    "Name of your organisation,Your name and organisation\r\n"
+    "4,5,a@example.org,b@example.org,10.0.0.1,Ann,ann1,x,c@example.org,Police,Ann Lee (Police)\r\n"
+    "3,4,,,10.0.0.2,Bob,bob2,y,,Council,Bob Roe (Council)\r\n"
+    "2,3,,,10.0.0.3,Cat,cat3,z,,Police,Cat Poe (Police)\r\n"
+    "5,5,,,10.0.0.4,Dan,dan4,w,,Council,Dan Moe (Council)\r\n";
+  const char *identifying[] = {
+    "E-mail", "Courriel", "IP-Adresse", "Respondent", "_submitted_by", "Zeitstempel",
+    "Correo electrónico", "Your name and organisation",
+  };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (identifying); i++)
+    {
+      g_test_message ("%s", identifying[i]);
+      g_assert_cmpint (role_of (import, identifying[i]), ==, TRELLIS_COLUMN_IDENTIFYING);
+    }
+  g_assert_cmpint (role_of (import, "Name of your organisation"), ==, TRELLIS_COLUMN_GROUP);
+  g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
+  g_assert_no_error (error);
+  saved = saved_text (project);
+  g_assert_nonnull (strstr (saved, "group=\"Police\""));
+  g_assert_null (strstr (saved, "Ann"));
+  g_assert_null (strstr (saved, "@example.org"));
+}
+
 /* A free-text answer to "which organisation?" that most respondents fill in their own
  * way ("Jane Smith, Police") names people: it is not proposed as the group, so their
  * names are not stored beside their answers. */
@@ -766,6 +802,7 @@ main (int    argc,
     }
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
+  g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);
   g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
   g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
