@@ -476,6 +476,7 @@ test_two_scales (void)
   const TrellisAnswer first[] = { 4, 5, 2, 3 };
   const TrellisAnswer second[] = { 4, 1, 1, TRELLIS_ANSWER_NOT_APPLICABLE };
   TrellisRound *round;
+  guint row;
 
   trellis_scale_set_title (importance, "Importance");
   trellis_checklist_append_scale (trellis_project_get_checklist (project), importance);
@@ -483,12 +484,15 @@ test_two_scales (void)
   round = trellis_import_apply (import, "Round 1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_round_get_n_items (round), ==, 4);
+  /* Responses are stored in a random order: the first row is the one rating s1's
+   * importance 5. */
+  row = trellis_round_get_answer (round, 0, trellis_round_find_item (round, "s1@importance")) == 5 ? 0 : 1;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       int item = trellis_round_find_item (round, keys[i]);
       g_assert_cmpint (item, ==, (int) i);
-      g_assert_cmpint (trellis_round_get_answer (round, 0, item), ==, first[i]);
-      g_assert_cmpint (trellis_round_get_answer (round, 1, item), ==, second[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, row, item), ==, first[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, 1 - row, item), ==, second[i]);
     }
 }
 
@@ -630,6 +634,51 @@ test_email_not_group (void)
   g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 2);
   saved = saved_text (project);
   g_assert_null (strstr (saved, "example.org"));
+}
+
+/* Exports list responses in the order people answered; the round does not, or knowing
+ * when a colleague answered would find their answers (and their group). */
+static void
+test_responses_shuffled (void)
+{
+  g_autoptr(GString) text = g_string_new ("Q1,Q2,Which sector do you represent?\r\n");
+  g_autoptr(GString) file_order = g_string_new (NULL);
+  g_autoptr(GString) round_order = g_string_new (NULL);
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = NULL;
+  TrellisDistribution stored;
+  TrellisRound *round;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (text, "%u,%u,%s\r\n", 1 + i % 5, 1 + i / 8, i < 20 ? "Police" : "Council");
+      g_string_append_printf (file_order, "%u%u%c ", 1 + i % 5, 1 + i / 8, i < 20 ? 'P' : 'C');
+    }
+  import = import_text (project, text->str, &error);
+  g_assert_no_error (error);
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+
+  trellis_distribution_init (&stored, 5);
+  for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+    {
+      g_string_append_printf (round_order, "%d%d%c ", trellis_round_get_answer (round, r, 0),
+                              trellis_round_get_answer (round, r, 1),
+                              trellis_round_get_response_group (round, r)[0]);
+      trellis_distribution_add (&stored, trellis_round_get_answer (round, r, 0));
+    }
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 40);
+  g_assert_cmpstr (round_order->str, !=, file_order->str);
+  /* The same responses, each whole with its group. */
+  for (guint p = 0; p < 5; p++)
+    g_assert_cmpuint (stored.counts[p], ==, 8);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *response = g_strdup_printf ("%u%u%c ", 1 + i % 5, 1 + i / 8, i < 20 ? 'P' : 'C');
+      g_assert_nonnull (strstr (round_order->str, response));
+    }
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 20);
 }
 
 typedef struct
@@ -805,6 +854,7 @@ main (int    argc,
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);
   g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
   g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
+  g_test_add_func ("/import/anonymity/responses-shuffled", test_responses_shuffled);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);

@@ -1150,6 +1150,8 @@ shuffle (GPtrArray *texts,
  * Builds the whole round from every file as mapped: answers read on their scale, the
  * respondent's group, comments detached from their responses and shuffled within each
  * section, incomplete responses left out unless asked for, and the confirmed mapping.
+ * The responses are shuffled too: an export lists them in the order people answered,
+ * which whoever knows when a colleague answered could use to find their answers.
  * Identifying, bookkeeping and ignored columns are read past and kept nowhere. The
  * project is not changed.
  *
@@ -1165,6 +1167,9 @@ trellis_import_build_round (TrellisImport  *self,
   g_autoptr(TrellisRound) round = NULL;
   g_autoptr(GPtrArray) comment_lists = NULL;
   g_autoptr(GHashTable) group_names = NULL;
+  g_autoptr(GByteArray) rows = g_byte_array_new ();       /* every response's answers, file order */
+  g_autoptr(GPtrArray) row_groups = g_ptr_array_new ();   /* each response's group or NULL */
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();        /* response indices, then shuffled */
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree TrellisAnswer *answers = NULL;
@@ -1246,7 +1251,9 @@ trellis_import_build_round (TrellisImport  *self,
                     }
                 }
             }
-          trellis_round_add_response (round, answers, group);
+          g_ptr_array_add (order, GUINT_TO_POINTER (row_groups->len));
+          g_byte_array_append (rows, (const guint8 *) answers, plan.items->len);
+          g_ptr_array_add (row_groups, (gpointer) group);
           for (guint i = 0; i < plan.comments->len; i++)
             {
               g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
@@ -1260,9 +1267,20 @@ trellis_import_build_round (TrellisImport  *self,
       g_string_append (sources, file->name);
     }
 
+  rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
+  shuffle (order, rand);
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint response = GPOINTER_TO_UINT (g_ptr_array_index (order, k));
+
+      trellis_round_add_response (round, plan.items->len > 0
+                                         ? (const TrellisAnswer *) rows->data + (gsize) response * plan.items->len
+                                         : answers,
+                                  g_ptr_array_index (row_groups, response));
+    }
+
   /* Each section's comments in their own random order: the n-th comment of one
    * section need not be the same respondent's as the n-th of another. */
-  rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
   for (guint s = 0; s < plan.comment_sections->len; s++)
     {
       const char *section = g_ptr_array_index (plan.comment_sections, s);
