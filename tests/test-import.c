@@ -636,6 +636,33 @@ test_email_not_group (void)
   g_assert_null (strstr (saved, "example.org"));
 }
 
+/* A project's last round says the e-mail column is the group (a facilitator's slip, or
+ * a project file made to harvest addresses): the next import still drops it. */
+static void
+test_stored_rule_keeps_identifying_dropped (void)
+{
+  const char *files[] = { "google-forms.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisRound) earlier = trellis_round_new ("r1");
+  g_autoptr(TrellisColumnRule) group = trellis_column_rule_new ("Email address", TRELLIS_COLUMN_GROUP, NULL);
+  g_autoptr(TrellisColumnRule) comment = trellis_column_rule_new ("Timestamp", TRELLIS_COLUMN_COMMENT, "A");
+  g_autoptr(TrellisImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trellis_round_set_label (earlier, "Spring");
+  trellis_round_add_column_rule (earlier, group);
+  trellis_round_add_column_rule (earlier, comment);
+  trellis_project_append_round (project, earlier);
+
+  import = import_fixtures (project, files, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Email address"), ==, TRELLIS_COLUMN_IDENTIFYING);
+  g_assert_cmpint (role_of (import, "Timestamp"), ==, TRELLIS_COLUMN_IDENTIFYING);
+  g_assert_nonnull (trellis_import_apply (import, "Autumn", &error));
+  g_assert_no_error (error);
+  assert_anonymous (project);
+}
+
 /* Exports list responses in the order people answered; the round does not, or knowing
  * when a colleague answered would find their answers (and their group). */
 static void
@@ -855,6 +882,7 @@ main (int    argc,
   g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
   g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
   g_test_add_func ("/import/anonymity/responses-shuffled", test_responses_shuffled);
+  g_test_add_func ("/import/anonymity/stored-rule-keeps-identifying-dropped", test_stored_rule_keeps_identifying_dropped);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);

@@ -568,10 +568,11 @@ map_by_stored_rules (TrellisImport *self,
               (rule->role == TRELLIS_COLUMN_ITEM && g_hash_table_contains (taken_keys, rule->target)))
             break;
           n_applied++;
-          /* What identifies people stays dropped whatever the last round said. */
+          /* What identifies people stays dropped whatever the last round said: a rule
+           * may make it an answer column, whose cells must be answers on the scale,
+           * but not a group or comment column, which would keep its text. */
           if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_IDENTIFYING &&
-              rule->role != TRELLIS_COLUMN_ITEM && rule->role != TRELLIS_COLUMN_COMMENT &&
-              rule->role != TRELLIS_COLUMN_GROUP)
+              rule->role != TRELLIS_COLUMN_ITEM)
             break;
           if (rule->role == TRELLIS_COLUMN_ITEM)
             g_hash_table_add (taken_keys, g_strdup (rule->target));
