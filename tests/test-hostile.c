@@ -100,6 +100,43 @@ test_long_header_still_matches (void)
   g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement), ==, "s13");
 }
 
+/* A control character in a group or comment: the project file cannot hold it, so it
+ * is not imported either, and the round is the same before and after a save. */
+static void
+test_control_characters_imported_as_saved (void)
+{
+  const char text[] = "Q1,Q2,Which sector do you represent?,Any other comments?\r\n"
+                      "4,5,Police,\"ring\x07 the bell\"\r\n"
+                      "3,4,Police\x07,\r\n"
+                      "2,3,Police,\r\n"
+                      "5,5,Council,\r\n"
+                      "4,4,Council,\r\n"
+                      "4,4,Council,\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(TrellisProject) reloaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round, *round_reloaded;
+
+  g_assert_true (trellis_import_add_bytes (import, bytes, "export.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_true (trellis_import_set_column (import, 3, TRELLIS_COLUMN_COMMENT, "A", &error));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_groups (round), ==, 2);
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (round, "A"), 0), ==, "ring the bell");
+
+  saved = trellis_project_save_to_bytes (project);
+  reloaded = trellis_project_load_bytes (saved, "saved.trellis", &error);
+  g_assert_no_error (error);
+  round_reloaded = trellis_project_get_round (reloaded, 0);
+  g_assert_cmpuint (trellis_round_get_n_groups (round_reloaded), ==, 2);
+  g_assert_cmpuint (trellis_round_count_group (round_reloaded, "Police"), ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (round_reloaded, "A"), 0), ==, "ring the bell");
+}
+
 /* The model looks sections, scales, statements and rounds up by walking its lists: 20,000
  * sections in a file of 400 kB took half a minute to open. A checklist or project far
  * beyond any real one is refused; one at the limit opens at once. */
@@ -201,6 +238,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/import/header-separators", test_header_separators);
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
+  g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);
   g_test_add_func ("/hostile/project/counts", test_project_counts);
   g_test_add_func ("/hostile/project/items-and-groups", test_project_items_and_groups);
   g_test_add_func ("/hostile/project/answer-beyond-scale", test_project_answer_beyond_scale);

@@ -167,6 +167,25 @@ test_csv_bad (void)
     }
 }
 
+/* What XML cannot hold never enters a table: control characters, U+FFFE and U+FFFF,
+ * in text files and as Excel's _xHHHH_ escapes alike. */
+static void
+test_unstorable_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table =
+    read_text ("a,b,c\r\n\"x\x01y\x7fz\xef\xbf\xbe\xef\xbf\xbd\xef\xbf\xbf!\",\x02,\"tab\tline\nend\"\r\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_table_get (table, 1, 0), ==, "xy\x7fz\xef\xbf\xbd!");
+  g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "");
+  g_assert_cmpstr (trellis_table_get (table, 1, 2), ==, "tab\tline\nend");
+
+  trellis_table_add_cell (table, "_\x1b[31m\xef\xbf\xbe", -1, 0);
+  trellis_table_end_row (table, 3);
+  g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
+}
+
 static void
 test_csv_too_large (void)
 {
@@ -387,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/encodings", test_csv_encodings);
   g_test_add_func ("/table/csv/bad", test_csv_bad);
   g_test_add_func ("/table/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
   g_test_add_func ("/table/column-names", test_column_names);
   g_test_add_func ("/table/xlsx/cells", test_xlsx_cells);
