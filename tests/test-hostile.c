@@ -12,6 +12,7 @@
 #include "trellis-core.h"
 #include "trellis-import-private.h"
 #include "trellis-project-io.h"
+#include "trellis-table-private.h"
 #include "trellis-template.h"
 
 #define PROJECT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
@@ -66,7 +67,97 @@ project_of (const char *before,
   return g_string_free (text, FALSE);
 }
 
+#define SHEET_HEAD "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+#define SHEET_TAIL "</sheetData></worksheet>"
+#define ODS_HEAD "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+  "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" " \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table>"
+#define ODS_TAIL "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+/* Reads an XLSX worksheet, or an ODS content.xml, given as text, past the ZIP layer. */
+static TrellisTable *
+read_sheet (const char  *xml,
+            gboolean     ods,
+            GError     **error)
+{
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
+
+  if (ods)
+    {
+      g_hash_table_insert (parts, (gpointer) "content.xml", g_bytes_new (xml, strlen (xml)));
+      return _trellis_table_read_ods_parts (parts, "hostile.ods", error);
+    }
+  g_hash_table_insert (parts, (gpointer) "xl/workbook.xml",
+                       g_bytes_new_static ("<workbook/>", strlen ("<workbook/>")));
+  g_hash_table_insert (parts, (gpointer) "xl/worksheets/sheet1.xml", g_bytes_new (xml, strlen (xml)));
+  return _trellis_table_read_xlsx_parts (parts, "hostile.xlsx", error);
+}
+
 /*****/
+
+/* Cells far out, repeated without end or nested deep: a clear error or a small table. */
+static void
+test_sparse_and_repeated_sheets (void)
+{
+  g_autofree char *deep_xlsx = NULL;
+  g_autofree char *deep_ods = NULL;
+  g_autofree char *open_spans = repeat ("<text:span>", 5000);
+  g_autofree char *close_spans = repeat ("</text:span>", 5000);
+  g_autofree char *open_runs = repeat ("<r>", 5000);
+  g_autofree char *close_runs = repeat ("</r>", 5000);
+  struct { const char *xml; gboolean ods; int code; } cases[] = {
+    { SHEET_HEAD "<row r=\"1\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>" SHEET_TAIL,
+      FALSE, TRELLIS_IMPORT_ERROR_TOO_LARGE },
+    { SHEET_HEAD "<row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZZZZZ1\"><v>1</v></c></row>" SHEET_TAIL,
+      FALSE, TRELLIS_IMPORT_ERROR_TOO_LARGE },
+    { SHEET_HEAD "<row r=\"1\"><c t=\"s\"><v>18446744073709551617</v></c></row>" SHEET_TAIL,
+      FALSE, TRELLIS_IMPORT_ERROR_CORRUPT },
+    { SHEET_HEAD "<row r=\"9\"/><row r=\"3\"/>" SHEET_TAIL, FALSE, TRELLIS_IMPORT_ERROR_CORRUPT },
+    { SHEET_HEAD "<row r=\"99999999999\"/>" SHEET_TAIL, FALSE, TRELLIS_IMPORT_ERROR_CORRUPT },
+    { ODS_HEAD "<table:table-row><table:table-cell table:number-columns-repeated=\"1000000000\">"
+      "<text:p>x</text:p></table:table-cell></table:table-row>" ODS_TAIL, TRUE, TRELLIS_IMPORT_ERROR_TOO_LARGE },
+    { ODS_HEAD "<table:table-row table:number-rows-repeated=\"1000000000\"><table:table-cell>"
+      "<text:p>x</text:p></table:table-cell></table:table-row>" ODS_TAIL, TRUE, TRELLIS_IMPORT_ERROR_TOO_LARGE },
+    { ODS_HEAD "<table:table-row table:number-rows-repeated=\"5000\"><table:table-cell table:number-columns-repeated=\"4000\">"
+      "<text:p>x</text:p></table:table-cell></table:table-row>" ODS_TAIL, TRUE, TRELLIS_IMPORT_ERROR_TOO_LARGE },
+  };
+
+  deep_xlsx = g_strconcat (SHEET_HEAD "<row r=\"1\"><c t=\"inlineStr\"><is>", open_runs, "<t>x</t>",
+                           close_runs, "</is></c></row>" SHEET_TAIL, NULL);
+  deep_ods = g_strconcat (ODS_HEAD "<table:table-row><table:table-cell><text:p>", open_spans, "x",
+                          close_spans, "</text:p></table:table-cell></table:table-row>" ODS_TAIL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_sheet (cases[i].xml, cases[i].ods, &error);
+
+      g_test_message ("%u: %s", i, error != NULL ? error->message : "(no error)");
+      g_assert_null (table);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, cases[i].code);
+    }
+  for (guint ods = 0; ods < 2; ods++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = read_sheet (ods ? deep_ods : deep_xlsx, ods, &error);
+
+      /* libxml2 stops at 256 levels: damaged, not a crash. */
+      g_assert_null (table);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CORRUPT);
+    }
+
+  /* The last row of a sheet alone is one row, not a million. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrellisTable) table =
+      read_sheet (SHEET_HEAD "<row r=\"1048576\"><c r=\"C1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>" SHEET_TAIL,
+                  FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 1);
+    g_assert_cmpuint (trellis_table_get_sheet_row (table, 0), ==, 1048576);
+    g_assert_cmpstr (trellis_table_get (table, 0, 2), ==, "x");
+  }
+}
 
 /* A header of thousands of separators ("a/a/a/…") once made as many candidates, each
  * folded and compared with every statement: a 50 kB CSV took minutes. */
@@ -236,6 +327,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hostile/import/sparse-and-repeated-sheets", test_sparse_and_repeated_sheets);
   g_test_add_func ("/hostile/import/header-separators", test_header_separators);
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
   g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);

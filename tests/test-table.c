@@ -341,6 +341,8 @@ test_hostile_spreadsheets (void)
       "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
     { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },
     { "empty.csv", TRELLIS_IMPORT_ERROR_EMPTY, "“empty.csv”: the file is empty" },
+    { "zip-links.xlsx", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“zip-links.xlsx”: the ZIP file holds no spreadsheet or CSV file" },
     { "shared-string-bomb.xlsx", TRELLIS_IMPORT_ERROR_TOO_LARGE,
       "“shared-string-bomb.xlsx”, row 1: its cells hold more than 256 MB of text, far more than any survey export" },
     { "space-bomb.ods", TRELLIS_IMPORT_ERROR_TOO_LARGE,
