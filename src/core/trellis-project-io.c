@@ -514,7 +514,8 @@ trellis_project_save_to_bytes (TrellisProject *project)
  *
  * Saves @project to @file atomically: the new content goes to a temporary file in the
  * same folder which then replaces @file, and the previous version is kept as
- * “name.trellis~”. If anything fails, @file is left as it was.
+ * “name.trellis~”. If anything fails, @file is left as it was; a project larger than
+ * %TRELLIS_PROJECT_MAX_SIZE, which could not be opened again, is not saved.
  *
  * Returns: whether the project was saved
  */
@@ -532,6 +533,19 @@ trellis_project_save_file (TrellisProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = trellis_project_save_to_bytes (project);
+  /* Imported text grows when escaped ("<" is written "&lt;"): a file the loader would
+   * refuse is not written over one it can open. */
+  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
+      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
+
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
+                   name, size_text, limit_text);
+      return FALSE;
+    }
   if (!g_file_replace_contents (file,
                                 g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, TRUE, G_FILE_CREATE_NONE, NULL,
