@@ -153,6 +153,10 @@ test_csv_bad (void)
     { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
       "“test.csv”: this is not a CSV, XLSX or ODS file" },
     { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", 10, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
+    /* UTF-16 with a lone surrogate, and UTF-8 with bytes Windows-1252 leaves undefined. */
+    { "\xff\xfe" "a\0,\0\x00\xd8" "b\0\n\0", 12, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“test.csv”: this is not a CSV, XLSX or ODS file" },
+    { "a,b\n\x81\x8d\xc3,\x90\n", -1, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
