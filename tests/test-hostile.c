@@ -193,6 +193,39 @@ test_long_header_still_matches (void)
   g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement), ==, "s13");
 }
 
+/* A hostile round of 60,000 groups: the breakdown counts them in one pass, not one
+ * pass per group (3.6 billion steps). */
+static void
+test_breakdown_of_many_groups (void)
+{
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(GPtrArray) shares = NULL;
+  const char *keys[] = { "s1", NULL };
+  TrellisAnswer answer = 4;
+
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < 60000; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("g%05u", i);
+      trellis_round_add_response (round, &answer, group);
+      trellis_round_add_response (round, &answer, group);
+    }
+  for (guint i = 0; i < 7; i++)
+    trellis_round_add_response (round, &answer, NULL);
+
+  shares = trellis_group_breakdown_new (round, 5);
+  g_assert_cmpuint (shares->len, ==, 60001);
+  for (guint i = 0; i < 60000; i++)
+    {
+      TrellisGroupShare *share = g_ptr_array_index (shares, i);
+      g_assert_cmpuint (share->n_respondents, ==, 2);
+      g_assert_cmpint (share->visibility, ==, TRELLIS_GROUP_TOO_SMALL);
+    }
+  g_assert_null (((TrellisGroupShare *) g_ptr_array_index (shares, 60000))->label);
+  g_assert_cmpuint (((TrellisGroupShare *) g_ptr_array_index (shares, 60000))->n_respondents, ==, 7);
+  g_assert_cmpint (((TrellisGroupShare *) g_ptr_array_index (shares, 60000))->visibility, ==, TRELLIS_GROUP_SHOWN);
+}
+
 /* A control character in a group or comment: the project file cannot hold it, so it
  * is not imported either, and the round is the same before and after a save. */
 static void
@@ -363,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/hostile/import/header-separators", test_header_separators);
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
   g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);
+  g_test_add_func ("/hostile/breakdown/many-groups", test_breakdown_of_many_groups);
   g_test_add_func ("/hostile/project/too-large-to-reopen", test_project_too_large_to_reopen_is_not_saved);
   g_test_add_func ("/hostile/project/counts", test_project_counts);
   g_test_add_func ("/hostile/project/items-and-groups", test_project_items_and_groups);
