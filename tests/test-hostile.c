@@ -226,6 +226,30 @@ test_breakdown_of_many_groups (void)
   g_assert_cmpint (((TrellisGroupShare *) g_ptr_array_index (shares, 60000))->visibility, ==, TRELLIS_GROUP_SHOWN);
 }
 
+/* A device reports no size and never ends: it is read no further than a file may be. */
+static void
+test_endless_device (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(TrellisProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_query_exists (zero, NULL))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+  g_assert_false (trellis_import_add_file (import, zero, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "“zero”: the file is larger than 64 MB, far more than any survey export");
+  g_clear_error (&error);
+  loaded = trellis_project_load_file (zero, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE);
+}
+
 /* A control character in a group or comment: the project file cannot hold it, so it
  * is not imported either, and the round is the same before and after a save. */
 static void
@@ -397,6 +421,7 @@ main (int    argc,
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
   g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);
   g_test_add_func ("/hostile/breakdown/many-groups", test_breakdown_of_many_groups);
+  g_test_add_func ("/hostile/endless-device", test_endless_device);
   g_test_add_func ("/hostile/project/too-large-to-reopen", test_project_too_large_to_reopen_is_not_saved);
   g_test_add_func ("/hostile/project/counts", test_project_counts);
   g_test_add_func ("/hostile/project/items-and-groups", test_project_items_and_groups);

@@ -13,6 +13,7 @@
 #include "trellis-checklist.h"
 #include "trellis-import-private.h"
 #include "trellis-import.h"
+#include "trellis-project-io-private.h"
 #include "trellis-project.h"
 #include "trellis-scale.h"
 #include "trellis-section.h"
@@ -802,8 +803,9 @@ trellis_import_add_file (TrellisImport       *self,
                                  TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
+  /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+    bytes = _trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,

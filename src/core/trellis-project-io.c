@@ -1704,43 +1704,43 @@ trellis_project_load_bytes (GBytes      *bytes,
   return read_project (xmlDocGetRootElement (doc), display_name, error);
 }
 
-static GBytes *
-read_at_most (GFile         *file,
-              gsize          limit,
-              const char    *display_name,
-              GCancellable  *cancellable,
-              GError       **error)
+/**
+ * _trellis_file_read_at_most:
+ * @limit: the most bytes wanted
+ *
+ * Reads @file a chunk at a time and stops one byte past @limit, so that a device such
+ * as /dev/zero, a pipe, or a file growing while it is read cannot fill memory.
+ *
+ * Returns: (transfer full): the bytes, more than @limit of them when the file is too
+ *   large; or %NULL with @error set as GIO set it
+ */
+GBytes *
+_trellis_file_read_at_most (GFile         *file,
+                            gsize          limit,
+                            GCancellable  *cancellable,
+                            GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
 
-  stream = g_file_read (file, cancellable, &local_error);
+  stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not open “%s”: "), display_name);
-      return NULL;
-    }
+    return NULL;
 
   for (;;)
     {
       g_autoptr(GBytes) chunk = g_input_stream_read_bytes (G_INPUT_STREAM (stream), READ_CHUNK_SIZE,
-                                                           cancellable, &local_error);
+                                                           cancellable, error);
       gsize chunk_size;
       const guint8 *chunk_data;
 
       if (chunk == NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Could not read “%s”: "), display_name);
-          return NULL;
-        }
+        return NULL;
       chunk_data = g_bytes_get_data (chunk, &chunk_size);
       if (chunk_size == 0)
         break;
       g_byte_array_append (buffer, chunk_data, chunk_size);
-      /* One byte past the limit is enough for the loader to refuse it. */
+      /* One byte past the limit is enough for the caller to refuse it. */
       if (buffer->len > limit)
         break;
     }
@@ -1788,8 +1788,12 @@ trellis_project_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, display_name, cancellable, error);
+  bytes = _trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read “%s”: "), display_name);
+      return NULL;
+    }
   return trellis_project_load_bytes (bytes, display_name, error);
 }
