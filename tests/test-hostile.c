@@ -250,6 +250,42 @@ test_endless_device (void)
   g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE);
 }
 
+/* A file name that is not UTF-8 (an old Latin-1 disk): the round's source and the
+ * messages that name the file are shown by GTK and must be text. */
+static void
+test_file_name_not_utf8 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "google-forms.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("trellis-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caf\xe9.csv", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "na\xefve.trellis", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(TrellisProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  TrellisRound *round;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_true (trellis_import_add_file (import, file, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (trellis_import_get_file_name (import, 0), -1, NULL));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_round_get_source (round), ==, "caf\ufffd.csv");
+
+  loaded = trellis_project_load_file (missing, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A control character in a group or comment: the project file cannot hold it, so it
  * is not imported either, and the round is the same before and after a save. */
 static void
@@ -422,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);
   g_test_add_func ("/hostile/breakdown/many-groups", test_breakdown_of_many_groups);
   g_test_add_func ("/hostile/endless-device", test_endless_device);
+  g_test_add_func ("/hostile/file-name-not-utf8", test_file_name_not_utf8);
   g_test_add_func ("/hostile/project/too-large-to-reopen", test_project_too_large_to_reopen_is_not_saved);
   g_test_add_func ("/hostile/project/counts", test_project_counts);
   g_test_add_func ("/hostile/project/items-and-groups", test_project_items_and_groups);

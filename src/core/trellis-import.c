@@ -744,7 +744,8 @@ trellis_import_add_bytes (TrellisImport       *self,
   g_return_val_if_fail (display_name != NULL, FALSE);
 
   file = g_new0 (ImportFile, 1);
-  file->name = g_strdup (display_name);
+  /* It becomes the round's source and part of messages shown in the window. */
+  file->name = g_utf8_make_valid (display_name, -1);
   file->table = trellis_table_read_bytes (bytes, display_name, format, error);
   if (file->table == NULL)
     {
@@ -785,7 +786,7 @@ trellis_import_add_file (TrellisImport       *self,
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_basename (file);
+  name = _trellis_file_dup_display_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
