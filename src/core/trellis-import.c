@@ -1133,17 +1133,18 @@ row_is_empty (const Plan   *plan,
   return TRUE;
 }
 
+/* Fisher–Yates: every order equally likely. */
 static void
-shuffle (GPtrArray *texts,
+shuffle (GPtrArray *items,
          GRand     *rand)
 {
-  for (guint i = texts->len; i > 1; i--)
+  for (guint i = items->len; i > 1; i--)
     {
       guint j = g_rand_int_range (rand, 0, i);
-      gpointer swap = texts->pdata[i - 1];
+      gpointer swap = items->pdata[i - 1];
 
-      texts->pdata[i - 1] = texts->pdata[j];
-      texts->pdata[j] = swap;
+      items->pdata[i - 1] = items->pdata[j];
+      items->pdata[j] = swap;
     }
 }
 
