@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-checklist.h"
+#include "trellis-group-breakdown.h"
 #include "trellis-import-private.h"
 #include "trellis-import.h"
 #include "trellis-project-io-private.h"
@@ -1366,24 +1367,28 @@ trellis_import_get_n_empty (TrellisImport *self)
  * charts leave out the small ones when they draw; the import summary names them.
  *
  * Returns: (transfer full): the groups of @round smaller than the project's minimum
- *   group size
+ *   group size, in alphabetical order (the round's own order is that of its shuffled
+ *   responses)
  */
 GStrv
 trellis_import_dup_small_groups (TrellisImport *self,
                                  TrellisRound  *round)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) shares = NULL;
   guint minimum;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
 
   minimum = trellis_project_get_min_group_size (self->project);
-  for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
+  shares = trellis_group_breakdown_new (round, minimum);
+  for (guint g = 0; g < shares->len; g++)
     {
-      const char *group = trellis_round_get_group (round, g);
-      if (trellis_round_count_group (round, group) < minimum)
-        g_strv_builder_add (builder, group);
+      const TrellisGroupShare *share = g_ptr_array_index (shares, g);
+
+      if (share->label != NULL && share->n_respondents < minimum)
+        g_strv_builder_add (builder, share->label);
     }
   return g_strv_builder_end (builder);
 }
