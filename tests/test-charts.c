@@ -622,6 +622,39 @@ test_groups_not_stated (void)
   g_assert_null (trellis_chart_get_note (chart));
 }
 
+/* Two groups of one are hidden, and since the two together could be worked out from
+ * all respondents minus the shown groups, the next-smallest is hidden too. */
+static void
+test_groups_two_of_one (void)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
+  g_autoptr(TrellisSection) section = trellis_section_new ("A");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(TrellisChart) chart = NULL;
+  const char *keys[] = { "s1", NULL };
+  const char *groups[] = { "Council", "Council", "Council", "Council", "Council", "Council",
+                           "Police", "Police", "Police", "Police", "Police", "Fire", "Housing" };
+
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      TrellisAnswer answer = 1 + i % 5;
+      trellis_round_add_response (round, &answer, groups[i]);
+    }
+  trellis_project_append_round (project, round);
+
+  chart = trellis_chart_new_groups (project, round, NULL, "A", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_assert_cmpuint (trellis_chart_get_row (chart, 0)->bars->len, ==, 2);
+  g_assert_cmpstr (chart_bar (chart, 0, 1)->label, ==, "Council");
+  g_assert_nonnull (strstr (trellis_chart_get_note (chart), "2 groups with fewer than 5 respondents"));
+  g_assert_nonnull (strstr (trellis_chart_get_note (chart), "1 more group"));
+}
+
 static void
 test_hit_test (void)
 {
@@ -788,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/charts/rounds", test_rounds);
   g_test_add_func ("/charts/groups/suppressed", test_groups_suppressed);
   g_test_add_func ("/charts/groups/not-stated", test_groups_not_stated);
+  g_test_add_func ("/charts/groups/two-of-one", test_groups_two_of_one);
   g_test_add_func ("/charts/hit-test", test_hit_test);
   g_test_add_func ("/charts/palettes", test_palettes);
   g_test_add_func ("/charts/tiny-sizes", test_tiny_sizes);

@@ -56,6 +56,25 @@ test_two_small_need_no_complement (void)
 }
 
 static void
+test_two_small_too_few_together (void)
+{
+  /* Two groups of one: total − 9 − 7 gives the two together, and each of the two could
+   * take their own answers away to read the other's. The next-smallest goes too. */
+  const guint sizes[] = { 9, 1, 7, 1 };
+  const TrellisGroupVisibility expected[] = {
+    TRELLIS_GROUP_SHOWN, TRELLIS_GROUP_TOO_SMALL, TRELLIS_GROUP_COMPLEMENTARY, TRELLIS_GROUP_TOO_SMALL,
+  };
+  const guint three_small[] = { 1, 1, 2, 6, 6 };
+  const TrellisGroupVisibility three_expected[] = {
+    TRELLIS_GROUP_TOO_SMALL, TRELLIS_GROUP_TOO_SMALL, TRELLIS_GROUP_TOO_SMALL,
+    TRELLIS_GROUP_SHOWN, TRELLIS_GROUP_COMPLEMENTARY,
+  };
+
+  check_decision (sizes, G_N_ELEMENTS (sizes), 5, expected);
+  check_decision (three_small, G_N_ELEMENTS (three_small), 5, three_expected);
+}
+
+static void
 test_floor_of_three (void)
 {
   /* A setting below the floor is raised to it: a group of 2 is never shown. */
@@ -166,6 +185,7 @@ main (int    argc,
   g_test_add_func ("/group-breakdown/all-large-enough", test_all_large_enough);
   g_test_add_func ("/group-breakdown/one-small-hides-next-smallest", test_one_small_hides_next_smallest);
   g_test_add_func ("/group-breakdown/two-small-need-no-complement", test_two_small_need_no_complement);
+  g_test_add_func ("/group-breakdown/two-small-too-few-together", test_two_small_too_few_together);
   g_test_add_func ("/group-breakdown/floor-of-three", test_floor_of_three);
   g_test_add_func ("/group-breakdown/ties-go-to-the-later-group", test_ties_go_to_the_later_group);
   g_test_add_func ("/group-breakdown/single-group-hidden-alone", test_single_group_hidden_alone);

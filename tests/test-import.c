@@ -476,6 +476,7 @@ test_two_scales (void)
   const TrellisAnswer first[] = { 4, 5, 2, 3 };
   const TrellisAnswer second[] = { 4, 1, 1, TRELLIS_ANSWER_NOT_APPLICABLE };
   TrellisRound *round;
+  guint row;
 
   trellis_scale_set_title (importance, "Importance");
   trellis_checklist_append_scale (trellis_project_get_checklist (project), importance);
@@ -483,12 +484,15 @@ test_two_scales (void)
   round = trellis_import_apply (import, "Round 1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_round_get_n_items (round), ==, 4);
+  /* Responses are stored in a random order: the first row is the one rating s1's
+   * importance 5. */
+  row = trellis_round_get_answer (round, 0, trellis_round_find_item (round, "s1@importance")) == 5 ? 0 : 1;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       int item = trellis_round_find_item (round, keys[i]);
       g_assert_cmpint (item, ==, (int) i);
-      g_assert_cmpint (trellis_round_get_answer (round, 0, item), ==, first[i]);
-      g_assert_cmpint (trellis_round_get_answer (round, 1, item), ==, second[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, row, item), ==, first[i]);
+      g_assert_cmpint (trellis_round_get_answer (round, 1 - row, item), ==, second[i]);
     }
 }
 
@@ -514,6 +518,195 @@ test_row_lengths (void)
 }
 
 /*****/
+
+static TrellisImport *
+import_text (TrellisProject  *project,
+             const char      *text,
+             GError         **error)
+{
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  trellis_import_set_seed (import, SEED);
+  if (!trellis_import_add_bytes (import, bytes, "export.csv", TRELLIS_TABLE_FORMAT_AUTO, error))
+    return NULL;
+  return g_steal_pointer (&import);
+}
+
+static TrellisColumnRole
+role_of (TrellisImport *import,
+         const char    *header)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    if (strcmp (trellis_import_column_get_header (trellis_import_get_column (import, c)), header) == 0)
+      return trellis_import_column_get_role (trellis_import_get_column (import, c));
+  g_error ("no column “%s”", header);
+}
+
+/* Identifying columns are told by their headers in the tools' languages and spellings;
+ * a column about the respondent's organisation is a group, not a person. */
+static void
+test_identifying_headers (void)
+{
+  const char text[] =
+    "Q1,Q2,E-mail,Courriel,IP-Adresse,Respondent,_submitted_by,Zeitstempel,Correo electrónico,"
+    "Name of your organisation,Your name and organisation\r\n"
+    "4,5,a@example.org,b@example.org,10.0.0.1,Ann,ann1,x,c@example.org,Police,Ann Lee (Police)\r\n"
+    "3,4,,,10.0.0.2,Bob,bob2,y,,Council,Bob Roe (Council)\r\n"
+    "2,3,,,10.0.0.3,Cat,cat3,z,,Police,Cat Poe (Police)\r\n"
+    "5,5,,,10.0.0.4,Dan,dan4,w,,Council,Dan Moe (Council)\r\n";
+  const char *identifying[] = {
+    "E-mail", "Courriel", "IP-Adresse", "Respondent", "_submitted_by", "Zeitstempel",
+    "Correo electrónico", "Your name and organisation",
+  };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (identifying); i++)
+    {
+      g_test_message ("%s", identifying[i]);
+      g_assert_cmpint (role_of (import, identifying[i]), ==, TRELLIS_COLUMN_IDENTIFYING);
+    }
+  g_assert_cmpint (role_of (import, "Name of your organisation"), ==, TRELLIS_COLUMN_GROUP);
+  g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
+  g_assert_no_error (error);
+  saved = saved_text (project);
+  g_assert_nonnull (strstr (saved, "group=\"Police\""));
+  g_assert_null (strstr (saved, "Ann"));
+  g_assert_null (strstr (saved, "@example.org"));
+}
+
+/* A free-text answer to "which organisation?" that most respondents fill in their own
+ * way ("Jane Smith, Police") names people: it is not proposed as the group, so their
+ * names are not stored beside their answers. */
+static void
+test_per_person_column_not_group (void)
+{
+  const char text[] =
+    "Q1,Q2,Which organisation do you represent?\r\n"
+    "4,5,\"John Smith, Police\"\r\n"
+    "3,4,\"Jane Doe, Council\"\r\n"
+    "2,3,Ann Lee - NHS\r\n"
+    "5,5,Police\r\n"
+    "4,4,Bob Roe (Fire)\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Which organisation do you represent?"), !=, TRELLIS_COLUMN_GROUP);
+  g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
+  saved = saved_text (project);
+  g_assert_null (strstr (saved, "John"));
+  g_assert_null (strstr (saved, "group="));
+}
+
+/* An e-mail address in the organisation column: the column is not proposed as the
+ * group, and if the facilitator makes it the group, the address is still kept nowhere. */
+static void
+test_email_not_group (void)
+{
+  const char text[] =
+    "Q1,Q2,Which sector do you represent?\r\n"
+    "4,5,Police\r\n"
+    "3,4,Council\r\n"
+    "2,3,Police\r\n"
+    "5,5,Council\r\n"
+    "4,4,\"Fire, j.smith@fire.example.org\"\r\n";
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_text (project, text, &error);
+  g_autofree char *saved = NULL;
+  TrellisRound *round;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Which sector do you represent?"), !=, TRELLIS_COLUMN_GROUP);
+  g_assert_true (trellis_import_set_column (import, 2, TRELLIS_COLUMN_GROUP, NULL, &error));
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_groups (round), ==, 2);
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 2);
+  saved = saved_text (project);
+  g_assert_null (strstr (saved, "example.org"));
+}
+
+/* A project's last round says the e-mail column is the group (a facilitator's slip, or
+ * a project file made to harvest addresses): the next import still drops it. */
+static void
+test_stored_rule_keeps_identifying_dropped (void)
+{
+  const char *files[] = { "google-forms.csv", NULL };
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisRound) earlier = trellis_round_new ("r1");
+  g_autoptr(TrellisColumnRule) group = trellis_column_rule_new ("Email address", TRELLIS_COLUMN_GROUP, NULL);
+  g_autoptr(TrellisColumnRule) comment = trellis_column_rule_new ("Timestamp", TRELLIS_COLUMN_COMMENT, "A");
+  g_autoptr(TrellisImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trellis_round_set_label (earlier, "Spring");
+  trellis_round_add_column_rule (earlier, group);
+  trellis_round_add_column_rule (earlier, comment);
+  trellis_project_append_round (project, earlier);
+
+  import = import_fixtures (project, files, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (role_of (import, "Email address"), ==, TRELLIS_COLUMN_IDENTIFYING);
+  g_assert_cmpint (role_of (import, "Timestamp"), ==, TRELLIS_COLUMN_IDENTIFYING);
+  g_assert_nonnull (trellis_import_apply (import, "Autumn", &error));
+  g_assert_no_error (error);
+  assert_anonymous (project);
+}
+
+/* Exports list responses in the order people answered; the round does not, or knowing
+ * when a colleague answered would find their answers (and their group). */
+static void
+test_responses_shuffled (void)
+{
+  g_autoptr(GString) text = g_string_new ("Q1,Q2,Which sector do you represent?\r\n");
+  g_autoptr(GString) file_order = g_string_new (NULL);
+  g_autoptr(GString) round_order = g_string_new (NULL);
+  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = NULL;
+  TrellisDistribution stored;
+  TrellisRound *round;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (text, "%u,%u,%s\r\n", 1 + i % 5, 1 + i / 8, i < 20 ? "Police" : "Council");
+      g_string_append_printf (file_order, "%u%u%c ", 1 + i % 5, 1 + i / 8, i < 20 ? 'P' : 'C');
+    }
+  import = import_text (project, text->str, &error);
+  g_assert_no_error (error);
+  round = trellis_import_apply (import, "Round 1", &error);
+  g_assert_no_error (error);
+
+  trellis_distribution_init (&stored, 5);
+  for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+    {
+      g_string_append_printf (round_order, "%d%d%c ", trellis_round_get_answer (round, r, 0),
+                              trellis_round_get_answer (round, r, 1),
+                              trellis_round_get_response_group (round, r)[0]);
+      trellis_distribution_add (&stored, trellis_round_get_answer (round, r, 0));
+    }
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 40);
+  g_assert_cmpstr (round_order->str, !=, file_order->str);
+  /* The same responses, each whole with its group. */
+  for (guint p = 0; p < 5; p++)
+    g_assert_cmpuint (stored.counts[p], ==, 8);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *response = g_strdup_printf ("%u%u%c ", 1 + i % 5, 1 + i / 8, i < 20 ? 'P' : 'C');
+      g_assert_nonnull (strstr (round_order->str, response));
+    }
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 20);
+}
 
 typedef struct
 {
@@ -685,6 +878,11 @@ main (int    argc,
     }
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
+  g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);
+  g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
+  g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
+  g_test_add_func ("/import/anonymity/responses-shuffled", test_responses_shuffled);
+  g_test_add_func ("/import/anonymity/stored-rule-keeps-identifying-dropped", test_stored_rule_keeps_identifying_dropped);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);

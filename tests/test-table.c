@@ -153,6 +153,10 @@ test_csv_bad (void)
     { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
       "“test.csv”: this is not a CSV, XLSX or ODS file" },
     { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", 10, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
+    /* UTF-16 with a lone surrogate, and UTF-8 with bytes Windows-1252 leaves undefined. */
+    { "\xff\xfe" "a\0,\0\x00\xd8" "b\0\n\0", 12, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“test.csv”: this is not a CSV, XLSX or ODS file" },
+    { "a,b\n\x81\x8d\xc3,\x90\n", -1, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -165,6 +169,25 @@ test_csv_bad (void)
       if (cases[i].message != NULL)
         g_assert_cmpstr (error->message, ==, cases[i].message);
     }
+}
+
+/* What XML cannot hold never enters a table: control characters, U+FFFE and U+FFFF,
+ * in text files and as Excel's _xHHHH_ escapes alike. */
+static void
+test_unstorable_characters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table =
+    read_text ("a,b,c\r\n\"x\x01y\x7fz\xef\xbf\xbe\xef\xbf\xbd\xef\xbf\xbf!\",\x02,\"tab\tline\nend\"\r\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_table_get (table, 1, 0), ==, "xy\x7fz\xef\xbf\xbd!");
+  g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "");
+  g_assert_cmpstr (trellis_table_get (table, 1, 2), ==, "tab\tline\nend");
+
+  trellis_table_add_cell (table, "_\x1b[31m\xef\xbf\xbe", -1, 0);
+  trellis_table_end_row (table, 3);
+  g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
 static void
@@ -322,6 +345,12 @@ test_hostile_spreadsheets (void)
       "“old-excel.xls”: this is an old Excel (.xls) file; save it as .xlsx or CSV and import that" },
     { "binary.csv", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, "“binary.csv”: this is not a CSV, XLSX or ODS file" },
     { "empty.csv", TRELLIS_IMPORT_ERROR_EMPTY, "“empty.csv”: the file is empty" },
+    { "zip-links.xlsx", TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
+      "“zip-links.xlsx”: the ZIP file holds no spreadsheet or CSV file" },
+    { "shared-string-bomb.xlsx", TRELLIS_IMPORT_ERROR_TOO_LARGE,
+      "“shared-string-bomb.xlsx”, row 1: its cells hold more than 256 MB of text, far more than any survey export" },
+    { "space-bomb.ods", TRELLIS_IMPORT_ERROR_TOO_LARGE,
+      "“space-bomb.ods”: its cells hold more than 256 MB of text, far more than any survey export" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -383,6 +412,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/encodings", test_csv_encodings);
   g_test_add_func ("/table/csv/bad", test_csv_bad);
   g_test_add_func ("/table/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
   g_test_add_func ("/table/column-names", test_column_names);
   g_test_add_func ("/table/xlsx/cells", test_xlsx_cells);

@@ -235,10 +235,17 @@ print_summary (TrellisImport *import,
 
   if (trellis_round_get_n_groups (round) > 0)
     {
+      /* In alphabetical order: the round's own is that of its shuffled responses. */
+      g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+
       printf ("%s", _("Groups:"));
-      for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
-        printf ("%s %s %u", g > 0 ? "," : "", trellis_round_get_group (round, g),
-                trellis_round_count_group (round, trellis_round_get_group (round, g)));
+      for (guint g = 0; g < shares->len; g++)
+        {
+          const TrellisGroupShare *share = g_ptr_array_index (shares, g);
+
+          if (share->label != NULL)
+            printf ("%s %s %u", g > 0 ? "," : "", share->label, share->n_respondents);
+        }
       putchar ('\n');
       if (small[0] != NULL)
         {

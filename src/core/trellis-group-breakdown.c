@@ -30,10 +30,11 @@ trellis_group_breakdown_min_size (guint min_group_size)
  * @visibility: (out caller-allocates) (array length=n_groups): the verdict per group
  *
  * Applies the suppression rule every breakdown shares (charts, report, CLI, app):
- * a group smaller than the minimum size is hidden; and because the total of all
- * respondents is always shown, a single hidden group could be worked out by subtracting
- * the shown groups from it, so when exactly one group is hidden the next-smallest is
- * hidden with it.
+ * a group smaller than the minimum size is hidden. Because the total of all respondents
+ * is always shown, the hidden groups taken together can be worked out by subtracting
+ * the shown groups from it; so while they add up to fewer than the minimum size (one
+ * small group alone, or two groups of one, each of whom could then read the other's
+ * answers), the next-smallest shown group is hidden with them.
  */
 void
 trellis_group_breakdown_decide (const guint            *sizes,
@@ -42,8 +43,8 @@ trellis_group_breakdown_decide (const guint            *sizes,
                                 TrellisGroupVisibility *visibility)
 {
   guint min_size = trellis_group_breakdown_min_size (min_group_size);
-  guint n_hidden = 0;
-  int next_smallest = -1;
+  guint64 hidden_total = 0;
+  gboolean any_hidden = FALSE;
 
   g_return_if_fail (n_groups == 0 || (sizes != NULL && visibility != NULL));
 
@@ -51,17 +52,25 @@ trellis_group_breakdown_decide (const guint            *sizes,
     {
       visibility[i] = sizes[i] < min_size ? TRELLIS_GROUP_TOO_SMALL : TRELLIS_GROUP_SHOWN;
       if (visibility[i] != TRELLIS_GROUP_SHOWN)
-        n_hidden++;
+        {
+          any_hidden = TRUE;
+          hidden_total += sizes[i];
+        }
     }
-  if (n_hidden != 1)
-    return;
 
-  /* Ties go to the later group so that the verdict depends only on the order given. */
-  for (guint i = 0; i < n_groups; i++)
-    if (visibility[i] == TRELLIS_GROUP_SHOWN && (next_smallest < 0 || sizes[i] <= sizes[next_smallest]))
-      next_smallest = i;
-  if (next_smallest >= 0)
-    visibility[next_smallest] = TRELLIS_GROUP_COMPLEMENTARY;
+  while (any_hidden && hidden_total < min_size)
+    {
+      int next_smallest = -1;
+
+      /* Ties go to the later group so that the verdict depends only on the order given. */
+      for (guint i = 0; i < n_groups; i++)
+        if (visibility[i] == TRELLIS_GROUP_SHOWN && (next_smallest < 0 || sizes[i] <= sizes[next_smallest]))
+          next_smallest = i;
+      if (next_smallest < 0)
+        return;
+      visibility[next_smallest] = TRELLIS_GROUP_COMPLEMENTARY;
+      hidden_total += sizes[next_smallest];
+    }
 }
 
 static void
@@ -101,6 +110,7 @@ trellis_group_breakdown_new (TrellisRound *round,
                              guint         min_group_size)
 {
   g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func ((GDestroyNotify) group_share_free);
+  g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *sizes = NULL;
   g_autofree TrellisGroupVisibility *visibility = NULL;
   guint n_groups, n_grouped = 0, n_responses;
@@ -111,16 +121,28 @@ trellis_group_breakdown_new (TrellisRound *round,
   if (n_groups == 0)
     return g_steal_pointer (&shares);
 
+  /* Counted in one pass over the responses: a round of thousands of groups is not
+   * walked once per group. */
   for (guint i = 0; i < n_groups; i++)
     {
       TrellisGroupShare *share = g_new0 (TrellisGroupShare, 1);
 
       share->label = g_strdup (trellis_round_get_group (round, i));
-      share->n_respondents = trellis_round_count_group (round, share->label);
-      n_grouped += share->n_respondents;
+      g_hash_table_insert (by_label, share->label, share);
       g_ptr_array_add (shares, share);
     }
   n_responses = trellis_round_get_n_responses (round);
+  for (guint r = 0; r < n_responses; r++)
+    {
+      const char *label = trellis_round_get_response_group (round, r);
+      TrellisGroupShare *share = label != NULL ? g_hash_table_lookup (by_label, label) : NULL;
+
+      if (share != NULL)
+        {
+          share->n_respondents++;
+          n_grouped++;
+        }
+    }
   if (n_responses > n_grouped)
     {
       TrellisGroupShare *share = g_new0 (TrellisGroupShare, 1);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * @TRELLIS_GROUP_SHOWN: large enough to show on its own
  * @TRELLIS_GROUP_TOO_SMALL: fewer respondents than the minimum group size
  * @TRELLIS_GROUP_COMPLEMENTARY: large enough, but hidden because showing it would let
- *   the one small group be worked out by subtracting the shown groups from the total
+ *   the small groups be worked out by subtracting the shown groups from the total
  */
 typedef enum
 {

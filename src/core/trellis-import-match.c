@@ -429,6 +429,7 @@ typedef struct
   TrellisStatement *statement;
   char             *folded;
   char            **words;
+  guint             n_words;
   const char       *number;
   const char       *id;
 } StatementText;
@@ -440,15 +441,21 @@ statement_text_clear (StatementText *text)
   g_strfreev (text->words);
 }
 
-/* Shared words over all words (Dice): tolerant of small rewordings. */
+/* Shared words over all words (Dice): tolerant of small rewordings. Below @threshold
+ * it returns 0, and texts whose lengths alone keep them below it are not compared word
+ * by word: a header of thousands of words costs no more than a short one. */
 static double
-word_similarity (char **a,
-                 char **b)
+word_similarity (char   **a,
+                 guint    na,
+                 char   **b,
+                 guint    nb,
+                 double   threshold)
 {
-  guint na = g_strv_length (a), nb = g_strv_length (b), common = 0;
   g_autofree gboolean *used = NULL;
+  guint common = 0;
+  double similarity;
 
-  if (na == 0 || nb == 0)
+  if (na == 0 || nb == 0 || 2.0 * MIN (na, nb) / (na + nb) < threshold)
     return 0;
   used = g_new0 (gboolean, nb);
   for (guint i = 0; i < na; i++)
@@ -459,12 +466,14 @@ word_similarity (char **a,
           common++;
           break;
         }
-  return 2.0 * common / (na + nb);
+  similarity = 2.0 * common / (na + nb);
+  return similarity >= threshold ? similarity : 0;
 }
 
 static double
 text_score (const char  *candidate,
             char       **candidate_words,
+            guint        n_candidate_words,
             const StatementText *statement)
 {
   gsize length = strlen (candidate);
@@ -481,8 +490,8 @@ text_score (const char  *candidate,
     return length >= 40 ? 0.92 : 0.75;
   if (statement_length >= 20 && g_str_has_prefix (candidate, statement->folded))
     return 0.88;
-  similarity = word_similarity (candidate_words, statement->words);
-  return similarity >= 0.7 ? similarity * 0.95 : 0;
+  similarity = word_similarity (candidate_words, n_candidate_words, statement->words, statement->n_words, 0.7);
+  return similarity * 0.95;
 }
 
 /* "12. Text", "12) Text", "Q12: Text", "12 - Text", "12a Text" */
@@ -517,6 +526,11 @@ add_candidate (GPtrArray  *candidates,
   g_ptr_array_add (candidates, g_steal_pointer (&copy));
 }
 
+/* Real headers have a separator or two ("Group/Subgroup/Question"); a header of
+ * thousands ("a/a/a/…") would otherwise make thousands of long candidates, each folded
+ * and compared with every statement. */
+#define MAX_SEPARATED_CANDIDATES 8
+
 /* The parts of a header that may name a statement: the whole, the part in the last
  * brackets ("Question [Statement]"), what follows " - " ("Question - Statement") and
  * what follows "/" ("Group/Statement"). */
@@ -536,8 +550,13 @@ header_candidates (const char *header)
       add_candidate (candidates, inner);
     }
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
-    for (const char *p = strstr (header, separators[s]); p != NULL; p = strstr (p + 1, separators[s]))
-      add_candidate (candidates, p + strlen (separators[s]));
+    {
+      guint n = 0;
+
+      for (const char *p = strstr (header, separators[s]);
+           p != NULL && n < MAX_SEPARATED_CANDIDATES; p = strstr (p + 1, separators[s]), n++)
+        add_candidate (candidates, p + strlen (separators[s]));
+    }
   return candidates;
 }
 
@@ -593,10 +612,11 @@ _trellis_import_match_header (GPtrArray  *statements,
   g_array_set_clear_func (texts, (GDestroyNotify) statement_text_clear);
   for (guint i = 0; i < statements->len; i++)
     {
-      StatementText text = { g_ptr_array_index (statements, i), NULL, NULL, NULL, NULL };
+      StatementText text = { g_ptr_array_index (statements, i), NULL, NULL, 0, NULL, NULL };
 
       text.folded = _trellis_import_fold (trellis_statement_get_text (text.statement));
       text.words = g_strsplit (text.folded, " ", -1);
+      text.n_words = g_strv_length (text.words);
       text.number = trellis_statement_get_number (text.statement);
       text.id = trellis_statement_get_id (text.statement);
       g_array_append_val (texts, text);
@@ -608,14 +628,16 @@ _trellis_import_match_header (GPtrArray  *statements,
       g_autofree char *rest = NULL;
       g_autofree char *folded = NULL;
       g_auto(GStrv) words = NULL;
+      guint n_words;
       gboolean numbered = split_number (g_ptr_array_index (candidates, c), &number, &rest);
 
       folded = _trellis_import_fold (numbered ? rest : g_ptr_array_index (candidates, c));
       words = g_strsplit (folded, " ", -1);
+      n_words = g_strv_length (words);
       for (guint i = 0; i < texts->len; i++)
         {
           const StatementText *text = &g_array_index (texts, StatementText, i);
-          double score = text_score (folded, words, text);
+          double score = text_score (folded, words, n_words, text);
 
           if (numbered && text->number != NULL && g_ascii_strcasecmp (number, text->number) == 0)
             score = *folded == '\0' ? 0.75 : (score >= 0.6 ? 1.0 : 0.7);

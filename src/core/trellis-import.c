@@ -11,8 +11,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-checklist.h"
+#include "trellis-group-breakdown.h"
 #include "trellis-import-private.h"
 #include "trellis-import.h"
+#include "trellis-project-io-private.h"
 #include "trellis-project.h"
 #include "trellis-scale.h"
 #include "trellis-section.h"
@@ -298,22 +300,69 @@ contains_any (const char         *folded,
   return FALSE;
 }
 
-static guint
-count_distinct (TrellisTable *table,
-                guint         first_row,
-                guint         column,
-                guint         limit)
+/* Whole words of @folded, not parts of them: "e mail" is not in "the mail". */
+static gboolean
+contains_phrase (const char         *folded,
+                 const char * const *phrases)
 {
-  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_rows = trellis_table_get_n_rows (table);
+  g_autofree char *padded = g_strconcat (" ", folded, " ", NULL);
 
-  for (guint row = first_row; row < n_rows && g_hash_table_size (distinct) <= limit; row++)
+  for (guint i = 0; phrases[i] != NULL; i++)
+    {
+      g_autofree char *phrase = g_strconcat (" ", phrases[i], " ", NULL);
+
+      if (strstr (padded, phrase) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+mentions_email (const char *text)
+{
+  static GRegex *email;
+
+  if (g_once_init_enter (&email))
+    g_once_init_leave (&email, g_regex_new ("[^\\s@<>(),;:]+@[^\\s@<>(),;:]+\\.[a-z]{2,}",
+                                            G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+  return g_regex_match (email, text, 0, NULL);
+}
+
+/* A group is something respondents share, such as the partner they come from. A column
+ * of more values than a partnership has partners, where most respondents stand alone,
+ * or that holds an e-mail address says who each respondent is ("Jane Smith, Police"),
+ * and stored as a group it would name them beside their answers. */
+static gboolean
+is_shared_like_a_group (TrellisTable *table,
+                        guint         first_row,
+                        guint         column)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = trellis_table_get_n_rows (table), filled = 0, alone = 0;
+  GHashTableIter iter;
+  gpointer count;
+
+  for (guint row = first_row; row < n_rows; row++)
     {
       g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
-      if (*cleaned != '\0')
-        g_hash_table_add (distinct, g_utf8_casefold (cleaned, -1));
+      char *folded;
+
+      if (*cleaned == '\0')
+        continue;
+      if (mentions_email (cleaned))
+        return FALSE;
+      folded = g_utf8_casefold (cleaned, -1);
+      count = g_hash_table_lookup (counts, folded);
+      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      if (g_hash_table_size (counts) > MAX_GROUPS)
+        return FALSE;
+      filled++;
     }
-  return g_hash_table_size (distinct);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    if (GPOINTER_TO_UINT (count) == 1)
+      alone++;
+  return filled > 0 && alone * 2 <= filled;
 }
 
 /* Share of a column's filled cells that read as answers on the main scale. */
@@ -353,6 +402,11 @@ map_by_matching (TrellisImport *self,
   static const char * const group_words[] = {
     "sector", "organisation", "organization", "agency", "partner", "represent", "service",
     "department", "employer", NULL
+  };
+  /* Headers that ask who someone is, whatever else they ask ("Your name and the
+   * organisation you represent"). */
+  static const char * const person_phrases[] = {
+    "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
   };
   gboolean have_group = FALSE;
 
@@ -437,9 +491,12 @@ map_by_matching (TrellisImport *self,
           section_by_position (self, c) != NULL)
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section_by_position (self, c),
                                             0.6, _("comments on the section"));
+      else if (contains_phrase (folded, person_phrases))
+        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
+                                            _("names a person"));
       else if (!have_group && contains_any (folded, group_words) &&
                (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
-               count_distinct (file->table, file->layout->first_data_row, c, MAX_GROUPS) <= MAX_GROUPS &&
+               is_shared_like_a_group (file->table, file->layout->first_data_row, c) &&
                share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
         {
           have_group = TRUE;
@@ -513,10 +570,11 @@ map_by_stored_rules (TrellisImport *self,
               (rule->role == TRELLIS_COLUMN_ITEM && g_hash_table_contains (taken_keys, rule->target)))
             break;
           n_applied++;
-          /* What identifies people stays dropped whatever the last round said. */
+          /* What identifies people stays dropped whatever the last round said: a rule
+           * may make it an answer column, whose cells must be answers on the scale,
+           * but not a group or comment column, which would keep its text. */
           if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_IDENTIFYING &&
-              rule->role != TRELLIS_COLUMN_ITEM && rule->role != TRELLIS_COLUMN_COMMENT &&
-              rule->role != TRELLIS_COLUMN_GROUP)
+              rule->role != TRELLIS_COLUMN_ITEM)
             break;
           if (rule->role == TRELLIS_COLUMN_ITEM)
             g_hash_table_add (taken_keys, g_strdup (rule->target));
@@ -687,7 +745,8 @@ trellis_import_add_bytes (TrellisImport       *self,
   g_return_val_if_fail (display_name != NULL, FALSE);
 
   file = g_new0 (ImportFile, 1);
-  file->name = g_strdup (display_name);
+  /* It becomes the round's source and part of messages shown in the window. */
+  file->name = g_utf8_make_valid (display_name, -1);
   file->table = trellis_table_read_bytes (bytes, display_name, format, error);
   if (file->table == NULL)
     {
@@ -728,7 +787,7 @@ trellis_import_add_file (TrellisImport       *self,
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_basename (file);
+  name = _trellis_file_dup_display_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -746,8 +805,9 @@ trellis_import_add_file (TrellisImport       *self,
                                  TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
+  /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+    bytes = _trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
@@ -1074,17 +1134,18 @@ row_is_empty (const Plan   *plan,
   return TRUE;
 }
 
+/* Fisher–Yates: every order equally likely. */
 static void
-shuffle (GPtrArray *texts,
+shuffle (GPtrArray *items,
          GRand     *rand)
 {
-  for (guint i = texts->len; i > 1; i--)
+  for (guint i = items->len; i > 1; i--)
     {
       guint j = g_rand_int_range (rand, 0, i);
-      gpointer swap = texts->pdata[i - 1];
+      gpointer swap = items->pdata[i - 1];
 
-      texts->pdata[i - 1] = texts->pdata[j];
-      texts->pdata[j] = swap;
+      items->pdata[i - 1] = items->pdata[j];
+      items->pdata[j] = swap;
     }
 }
 
@@ -1095,6 +1156,8 @@ shuffle (GPtrArray *texts,
  * Builds the whole round from every file as mapped: answers read on their scale, the
  * respondent's group, comments detached from their responses and shuffled within each
  * section, incomplete responses left out unless asked for, and the confirmed mapping.
+ * The responses are shuffled too: an export lists them in the order people answered,
+ * which whoever knows when a colleague answered could use to find their answers.
  * Identifying, bookkeeping and ignored columns are read past and kept nowhere. The
  * project is not changed.
  *
@@ -1110,6 +1173,9 @@ trellis_import_build_round (TrellisImport  *self,
   g_autoptr(TrellisRound) round = NULL;
   g_autoptr(GPtrArray) comment_lists = NULL;
   g_autoptr(GHashTable) group_names = NULL;
+  g_autoptr(GByteArray) rows = g_byte_array_new ();       /* every response's answers, file order */
+  g_autoptr(GPtrArray) row_groups = g_ptr_array_new ();   /* each response's group or NULL */
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();        /* response indices, then shuffled */
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree TrellisAnswer *answers = NULL;
@@ -1179,8 +1245,9 @@ trellis_import_build_round (TrellisImport  *self,
               g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, plan.group));
               g_autofree char *folded = g_utf8_casefold (cleaned, -1);
 
-              /* "Police" and "police " are one group, spelt as first seen. */
-              if (*cleaned != '\0')
+              /* "Police" and "police " are one group, spelt as first seen. An e-mail
+               * address typed where the partner was asked for is kept nowhere. */
+              if (*cleaned != '\0' && !mentions_email (cleaned))
                 {
                   group = g_hash_table_lookup (group_names, folded);
                   if (group == NULL)
@@ -1190,7 +1257,9 @@ trellis_import_build_round (TrellisImport  *self,
                     }
                 }
             }
-          trellis_round_add_response (round, answers, group);
+          g_ptr_array_add (order, GUINT_TO_POINTER (row_groups->len));
+          g_byte_array_append (rows, (const guint8 *) answers, plan.items->len);
+          g_ptr_array_add (row_groups, (gpointer) group);
           for (guint i = 0; i < plan.comments->len; i++)
             {
               g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
@@ -1204,9 +1273,20 @@ trellis_import_build_round (TrellisImport  *self,
       g_string_append (sources, file->name);
     }
 
+  rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
+  shuffle (order, rand);
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint response = GPOINTER_TO_UINT (g_ptr_array_index (order, k));
+
+      trellis_round_add_response (round, plan.items->len > 0
+                                         ? (const TrellisAnswer *) rows->data + (gsize) response * plan.items->len
+                                         : answers,
+                                  g_ptr_array_index (row_groups, response));
+    }
+
   /* Each section's comments in their own random order: the n-th comment of one
    * section need not be the same respondent's as the n-th of another. */
-  rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
   for (guint s = 0; s < plan.comment_sections->len; s++)
     {
       const char *section = g_ptr_array_index (plan.comment_sections, s);
@@ -1287,24 +1367,28 @@ trellis_import_get_n_empty (TrellisImport *self)
  * charts leave out the small ones when they draw; the import summary names them.
  *
  * Returns: (transfer full): the groups of @round smaller than the project's minimum
- *   group size
+ *   group size, in alphabetical order (the round's own order is that of its shuffled
+ *   responses)
  */
 GStrv
 trellis_import_dup_small_groups (TrellisImport *self,
                                  TrellisRound  *round)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) shares = NULL;
   guint minimum;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
 
   minimum = trellis_project_get_min_group_size (self->project);
-  for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
+  shares = trellis_group_breakdown_new (round, minimum);
+  for (guint g = 0; g < shares->len; g++)
     {
-      const char *group = trellis_round_get_group (round, g);
-      if (trellis_round_count_group (round, group) < minimum)
-        g_strv_builder_add (builder, group);
+      const TrellisGroupShare *share = g_ptr_array_index (shares, g);
+
+      if (share->label != NULL && share->n_respondents < minimum)
+        g_strv_builder_add (builder, share->label);
     }
   return g_strv_builder_end (builder);
 }

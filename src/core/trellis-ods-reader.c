@@ -47,11 +47,24 @@ set_cut_short (TrellisXmlPart  *part,
                              part->part_name);
 }
 
+static void
+set_too_much_text (TrellisXmlPart  *part,
+                   GError         **error)
+{
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, part->display_name,
+                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                             _("its cells hold more than %d MB of text, far more than any survey export"),
+                             TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+}
+
 /* The text of a cell: paragraphs joined by line breaks, <text:s text:c="3"/> as three
- * spaces; a note attached to the cell (office:annotation) is not its text. */
+ * spaces; a note attached to the cell (office:annotation) is not its text. @text_read
+ * counts the text of every cell so far: <text:s text:c="1024"/> makes a kilobyte of 22
+ * bytes, so the file's size does not bound it. */
 static gboolean
 read_cell_text (TrellisXmlPart  *part,
                 GString         *out,
+                guint64         *text_read,
                 GError         **error)
 {
   int depth = xmlTextReaderDepth (part->reader);
@@ -66,10 +79,18 @@ read_cell_text (TrellisXmlPart  *part,
       int type = xmlTextReaderNodeType (part->reader);
       int node_depth = xmlTextReaderDepth (part->reader);
 
+      if (*text_read + out->len > TRELLIS_TABLE_MAX_TEXT_SIZE)
+        {
+          set_too_much_text (part, error);
+          return FALSE;
+        }
       if (type == XML_READER_TYPE_END_ELEMENT)
         {
           if (node_depth == depth)
-            return TRUE;
+            {
+              *text_read += out->len;
+              return TRUE;
+            }
           if (node_depth == skipping)
             skipping = -1;
           if (node_depth == paragraph)
@@ -116,6 +137,7 @@ read_cell_text (TrellisXmlPart  *part,
 static gboolean
 read_cell (TrellisXmlPart  *part,
            OdsCell         *cell,
+           guint64         *text_read,
            GError         **error)
 {
   g_autofree char *type = _trellis_xml_part_dup_attribute (part, "value-type");
@@ -145,7 +167,7 @@ read_cell (TrellisXmlPart  *part,
       value = g_strdup (g_strcmp0 (boolean, "true") == 0 ? "TRUE" : "FALSE");
     }
 
-  if (!read_cell_text (part, text, error))
+  if (!read_cell_text (part, text, text_read, error))
     return FALSE;
   if (value != NULL)
     g_string_assign (text, value);
@@ -164,7 +186,7 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
   g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_ODS);
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (OdsCell));
   guint sheet_row = 0;
-  guint64 n_rows = 0, n_cells = 0, n_text = 0;
+  guint64 n_rows = 0, n_cells = 0, n_text = 0, text_read = 0;
   guint row_repeat = 1;
   int table_depth = -1, row_depth = -1;
   gboolean done = FALSE;
@@ -205,7 +227,7 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
         {
           OdsCell cell = { NULL, 0, 1 };
 
-          if (!read_cell (part, &cell, error))
+          if (!read_cell (part, &cell, &text_read, error))
             {
               ods_cell_clear (&cell);
               return NULL;
@@ -238,7 +260,7 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
           n_cells += last_filled * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
           n_text += row_text * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
           if (last_filled > TRELLIS_TABLE_MAX_COLUMNS || n_rows > TRELLIS_TABLE_MAX_ROWS ||
-              n_cells > TRELLIS_TABLE_MAX_CELLS || n_text > TRELLIS_TABLE_MAX_UNPACKED_SIZE)
+              n_cells > TRELLIS_TABLE_MAX_CELLS || n_text > TRELLIS_TABLE_MAX_TEXT_SIZE)
             {
               _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                                          sheet_row + 1, TRELLIS_TABLE_NO_COLUMN,

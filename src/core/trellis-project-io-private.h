@@ -1,4 +1,4 @@
-/* trellis-project-io-private.h: the XML reader shared by project files and templates
+/* trellis-project-io-private.h: the readers shared by project files, templates and imports
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,12 @@ char             *_trellis_xml_dup_attribute (xmlNode    *node,
                                               const char *name);
 char             *_trellis_xml_dup_child_text (xmlNode    *parent,
                                                const char *name);
+
+char             *_trellis_file_dup_display_basename (GFile *file);
+GBytes           *_trellis_file_read_at_most (GFile         *file,
+                                              gsize          limit,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
 
 /* Reads a <checklist> element into a new checklist that belongs to nothing yet. */
 TrellisChecklist *_trellis_checklist_read_node (xmlNode     *node,

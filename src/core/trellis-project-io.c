@@ -36,6 +36,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
  * reports no size, still stops at the limit. */
 #define READ_CHUNK_SIZE (256 * 1024)
 
+/* Far above any real checklist or project, and low enough that the model's lookups,
+ * which walk its lists, stay fast: without them a file of a few hundred kB holding
+ * 20,000 sections, scales or rounds took half a minute to open, one of 64 MB days. */
+#define MAX_SCALES     32
+#define MAX_SECTIONS   1000
+#define MAX_STATEMENTS 2000
+#define MAX_ROUNDS     1000
+
 /* Stable names written to the file; the enums' order may change, these never. */
 static const char * const kind_names[] = {
   [TRELLIS_STATEMENT_RATING] = "rating",
@@ -506,7 +514,8 @@ trellis_project_save_to_bytes (TrellisProject *project)
  *
  * Saves @project to @file atomically: the new content goes to a temporary file in the
  * same folder which then replaces @file, and the previous version is kept as
- * “name.trellis~”. If anything fails, @file is left as it was.
+ * “name.trellis~”. If anything fails, @file is left as it was; a project larger than
+ * %TRELLIS_PROJECT_MAX_SIZE, which could not be opened again, is not saved.
  *
  * Returns: whether the project was saved
  */
@@ -524,12 +533,25 @@ trellis_project_save_file (TrellisProject  *project,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = trellis_project_save_to_bytes (project);
+  /* Imported text grows when escaped ("<" is written "&lt;"): a file the loader would
+   * refuse is not written over one it can open. */
+  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      g_autofree char *name = _trellis_file_dup_display_basename (file);
+      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
+      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
+
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
+                   name, size_text, limit_text);
+      return FALSE;
+    }
   if (!g_file_replace_contents (file,
                                 g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                 NULL, TRUE, G_FILE_CREATE_NONE, NULL,
                                 cancellable, &local_error))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = _trellis_file_dup_display_basename (file);
 
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not save “%s”: "), name);
@@ -1037,6 +1059,13 @@ read_statement (xmlNode          *node,
 
   if ((id = read_id (node, reader->display_name, error)) == NULL)
     return NULL;
+  if (g_hash_table_size (reader->statement_ids) >= MAX_STATEMENTS)
+    {
+      set_invalid (error, reader->display_name, node,
+                   _("the checklist has more than %u statements, far more than any checklist"),
+                   MAX_STATEMENTS);
+      return NULL;
+    }
   if (g_hash_table_contains (reader->statement_ids, id))
     {
       set_invalid (error, reader->display_name, node,
@@ -1166,8 +1195,16 @@ _trellis_checklist_read_node (xmlNode     *node,
         }
       else if (_trellis_xml_is_element (child, "scale"))
         {
-          g_autoptr(TrellisScale) scale = read_scale (child, display_name, error);
+          g_autoptr(TrellisScale) scale = NULL;
 
+          if (trellis_checklist_get_n_scales (checklist) >= MAX_SCALES)
+            {
+              set_invalid (error, display_name, child,
+                           _("the checklist has more than %u scales, far more than any checklist"),
+                           MAX_SCALES);
+              return NULL;
+            }
+          scale = read_scale (child, display_name, error);
           if (scale == NULL)
             return NULL;
           if (trellis_checklist_find_scale (checklist, trellis_scale_get_id (scale)) != NULL)
@@ -1180,8 +1217,16 @@ _trellis_checklist_read_node (xmlNode     *node,
         }
       else if (_trellis_xml_is_element (child, "section"))
         {
-          g_autoptr(TrellisSection) section = read_section (child, &reader, error);
+          g_autoptr(TrellisSection) section = NULL;
 
+          if (trellis_checklist_get_n_sections (checklist) >= MAX_SECTIONS)
+            {
+              set_invalid (error, display_name, child,
+                           _("the checklist has more than %u sections, far more than any checklist"),
+                           MAX_SECTIONS);
+              return NULL;
+            }
+          section = read_section (child, &reader, error);
           if (section == NULL)
             return NULL;
           if (trellis_checklist_find_section (checklist, trellis_section_get_id (section)) != NULL)
@@ -1255,10 +1300,30 @@ read_mapping (xmlNode       *node,
   return TRUE;
 }
 
+/* Item key → scale for every rated statement on every scale, so that each of a round's
+ * items is looked up at once rather than by walking the checklist. */
+static GHashTable *
+index_item_keys (TrellisChecklist *checklist)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rated = trellis_checklist_collect_rated (checklist, FALSE);
+  guint n_scales = trellis_checklist_get_n_scales (checklist);
+
+  for (guint i = 0; i < rated->len; i++)
+    for (guint s = 0; s < n_scales; s++)
+      {
+        TrellisScale *scale = trellis_checklist_get_scale (checklist, s);
+
+        g_hash_table_insert (index, trellis_checklist_dup_item_key (checklist, g_ptr_array_index (rated, i), scale),
+                             scale);
+      }
+  return index;
+}
+
 static gboolean
 read_responses (xmlNode           *node,
                 TrellisRound      *round,
-                TrellisChecklist  *checklist,
+                GHashTable        *item_scales,
                 const char        *display_name,
                 GError           **error)
 {
@@ -1279,15 +1344,14 @@ read_responses (xmlNode           *node,
   tokens = g_strsplit_set (items_text, " \t\r\n", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      TrellisScale *scale = NULL;
+      TrellisScale *scale;
 
       if (*tokens[i] == '\0')
         continue;
       /* Answers to a statement the coordinator has since deleted (or turned into a
        * comment box) stay in the round: nothing the partnership said is lost, and
        * summaries simply do not show them. Such items are held to the widest scale. */
-      if (!trellis_checklist_lookup_item_key (checklist, tokens[i], NULL, &scale))
-        scale = NULL;
+      scale = g_hash_table_lookup (item_scales, tokens[i]);
       if (!g_hash_table_add (seen, tokens[i]))
         {
           set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
@@ -1381,7 +1445,7 @@ read_comments (xmlNode           *node,
 
 static TrellisRound *
 read_round (xmlNode           *node,
-            TrellisChecklist  *checklist,
+            GHashTable        *item_scales,
             const char        *display_name,
             GError           **error)
 {
@@ -1412,7 +1476,7 @@ read_round (xmlNode           *node,
 
   if (!find_single_child (node, "responses", &responses, display_name, error))
     return NULL;
-  if (responses != NULL && !read_responses (responses, round, checklist, display_name, error))
+  if (responses != NULL && !read_responses (responses, round, item_scales, display_name, error))
     return NULL;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1531,6 +1595,8 @@ read_project (xmlNode     *root,
   g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) item_scales = NULL;
   xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
   TrellisPlan *plan;
 
@@ -1550,6 +1616,7 @@ read_project (xmlNode     *root,
   if (checklist == NULL)
     return NULL;
 
+  item_scales = index_item_keys (checklist);
   for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
        child != NULL; child = child->next)
     {
@@ -1557,18 +1624,23 @@ read_project (xmlNode     *root,
 
       if (!_trellis_xml_is_element (child, "round"))
         continue;
-      round = read_round (child, checklist, display_name, error);
+      if (rounds->len >= MAX_ROUNDS)
+        {
+          set_invalid (error, display_name, child,
+                       _("the project has more than %u rounds, far more than any partnership runs"),
+                       MAX_ROUNDS);
+          return NULL;
+        }
+      round = read_round (child, item_scales, display_name, error);
       if (round == NULL)
         return NULL;
       g_ptr_array_add (rounds, round);
-      for (guint i = 0; i + 1 < rounds->len; i++)
-        if (g_str_equal (trellis_round_get_id (g_ptr_array_index (rounds, i)),
-                         trellis_round_get_id (round)))
-          {
-            set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
-                         trellis_round_get_id (round));
-            return NULL;
-          }
+      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
+        {
+          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
+                       trellis_round_get_id (round));
+          return NULL;
+        }
     }
 
   for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
@@ -1632,43 +1704,57 @@ trellis_project_load_bytes (GBytes      *bytes,
   return read_project (xmlDocGetRootElement (doc), display_name, error);
 }
 
-static GBytes *
-read_at_most (GFile         *file,
-              gsize          limit,
-              const char    *display_name,
-              GCancellable  *cancellable,
-              GError       **error)
+/**
+ * _trellis_file_dup_display_basename:
+ *
+ * Returns: (transfer full): the file's name for messages and for the project, in UTF-8
+ *   whatever the file system's names are in ("caf\xe9.csv" becomes "caf\ufffd.csv")
+ */
+char *
+_trellis_file_dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename != NULL ? basename : "");
+}
+
+/**
+ * _trellis_file_read_at_most:
+ * @limit: the most bytes wanted
+ *
+ * Reads @file a chunk at a time and stops one byte past @limit, so that a device such
+ * as /dev/zero, a pipe, or a file growing while it is read cannot fill memory.
+ *
+ * Returns: (transfer full): the bytes, more than @limit of them when the file is too
+ *   large; or %NULL with @error set as GIO set it
+ */
+GBytes *
+_trellis_file_read_at_most (GFile         *file,
+                            gsize          limit,
+                            GCancellable  *cancellable,
+                            GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
 
-  stream = g_file_read (file, cancellable, &local_error);
+  stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not open “%s”: "), display_name);
-      return NULL;
-    }
+    return NULL;
 
   for (;;)
     {
       g_autoptr(GBytes) chunk = g_input_stream_read_bytes (G_INPUT_STREAM (stream), READ_CHUNK_SIZE,
-                                                           cancellable, &local_error);
+                                                           cancellable, error);
       gsize chunk_size;
       const guint8 *chunk_data;
 
       if (chunk == NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      _("Could not read “%s”: "), display_name);
-          return NULL;
-        }
+        return NULL;
       chunk_data = g_bytes_get_data (chunk, &chunk_size);
       if (chunk_size == 0)
         break;
       g_byte_array_append (buffer, chunk_data, chunk_size);
-      /* One byte past the limit is enough for the loader to refuse it. */
+      /* One byte past the limit is enough for the caller to refuse it. */
       if (buffer->len > limit)
         break;
     }
@@ -1702,7 +1788,7 @@ trellis_project_load_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = _trellis_file_dup_display_basename (file);
 
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not open “%s”: "), name);
@@ -1716,8 +1802,12 @@ trellis_project_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, display_name, cancellable, error);
+  bytes = _trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read “%s”: "), display_name);
+      return NULL;
+    }
   return trellis_project_load_bytes (bytes, display_name, error);
 }

@@ -29,6 +29,7 @@ struct _TrellisRound
   GByteArray  *answers;          /* n_responses × items->len TrellisAnswer */
   GArray      *response_groups;  /* guint16 per response: 0 = none, else groups[i - 1] */
   GPtrArray   *groups;           /* char*, first-seen order */
+  GHashTable  *group_index;      /* group -> index + 1, keys owned by groups */
 
   GPtrArray   *comment_sections; /* section ids, first-seen order */
   GHashTable  *comments;         /* section id -> GPtrArray of char* */
@@ -129,6 +130,7 @@ trellis_round_finalize (GObject *object)
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->answers, g_byte_array_unref);
   g_clear_pointer (&self->response_groups, g_array_unref);
+  g_clear_pointer (&self->group_index, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->comment_sections, g_ptr_array_unref);
   g_clear_pointer (&self->comments, g_hash_table_unref);
@@ -233,6 +235,7 @@ trellis_round_init (TrellisRound *self)
   self->answers = g_byte_array_new ();
   self->response_groups = g_array_new (FALSE, FALSE, sizeof (guint16));
   self->groups = g_ptr_array_new_with_free_func (g_free);
+  self->group_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->comment_sections = g_ptr_array_new_with_free_func (g_free);
   self->comments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
@@ -421,18 +424,24 @@ trellis_round_find_item (TrellisRound *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->item_index, item_key)) - 1;
 }
 
+/* Looked up, not searched: a round may hold thousands of responses and groups. */
 static guint16
 intern_group (TrellisRound *self,
               const char   *group)
 {
+  guint index;
+  char *copy;
+
   if (group == NULL || *group == '\0')
     return 0;
-  for (guint i = 0; i < self->groups->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->groups, i), group))
-      return i + 1;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group));
+  if (index != 0)
+    return index;
   if (self->groups->len >= MAX_GROUPS)
     return 0;
-  g_ptr_array_add (self->groups, g_strdup (group));
+  copy = g_strdup (group);
+  g_ptr_array_add (self->groups, copy);
+  g_hash_table_insert (self->group_index, copy, GUINT_TO_POINTER (self->groups->len));
   return self->groups->len;
 }
 
@@ -549,9 +558,7 @@ trellis_round_count_group (TrellisRound *self,
   g_return_val_if_fail (TRELLIS_IS_ROUND (self), 0);
   g_return_val_if_fail (group != NULL, 0);
 
-  for (guint i = 0; i < self->groups->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->groups, i), group))
-      wanted = i + 1;
+  wanted = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group));
   if (wanted == 0)
     return 0;
   for (guint i = 0; i < self->response_groups->len; i++)

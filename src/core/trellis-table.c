@@ -29,6 +29,7 @@ struct _TrellisTable
   GArray             *row_starts;  /* guint32 index into cells, one past the end last */
   GArray             *sheet_rows;  /* guint32 per row */
   guint               n_columns;
+  gboolean            text_full;   /* a cell's text did not fit under the limit */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisTable, trellis_table, trellis_table_ref, trellis_table_unref)
@@ -73,12 +74,45 @@ trellis_table_unref (TrellisTable *table)
   g_free (table);
 }
 
+/* Control characters (but tab and line breaks), U+FFFE and U+FFFF: what XML cannot
+ * hold, so a project file could not keep it and the text imported would differ from the
+ * text saved ("Police\a" a group apart until the project is reopened). */
+static gboolean
+is_unstorable (const char *p,
+               const char *end)
+{
+  guchar c = *p;
+
+  if (c < 0x20)
+    return c != '\t' && c != '\n' && c != '\r';
+  return c == 0xef && end - p >= 3 && (guchar) p[1] == 0xbf && ((guchar) p[2] & 0xfe) == 0xbe;
+}
+
+static void
+append_storable (GString    *out,
+                 const char *text,
+                 gsize       length)
+{
+  const char *end = text + length, *start = text;
+
+  for (const char *p = text; p < end; p++)
+    if (is_unstorable (p, end))
+      {
+        g_string_append_len (out, start, p - start);
+        if ((guchar) *p == 0xef)
+          p += 2;
+        start = p + 1;
+      }
+  g_string_append_len (out, start, end - start);
+}
+
 /**
  * trellis_table_add_cell:
  * @text: the cell's text, valid UTF-8
  * @length: its length in bytes, or -1 when NUL-terminated
  *
- * Appends a cell to the row being built.
+ * Appends a cell to the row being built, without the characters a project file cannot
+ * hold (control characters but tab and line breaks, U+FFFE, U+FFFF).
  */
 void
 trellis_table_add_cell (TrellisTable     *table,
@@ -93,11 +127,20 @@ trellis_table_add_cell (TrellisTable     *table,
 
   if (length < 0)
     length = strlen (text);
+  /* Past the limit nothing more is kept, and the reader's next size check stops. */
+  if ((gsize) length >= TRELLIS_TABLE_MAX_TEXT_SIZE - table->text->len)
+    {
+      table->text_full = TRUE;
+      length = 0;
+    }
   if (length > 0)
     {
       cell.offset = table->text->len;
-      g_string_append_len (table->text, text, length);
-      g_string_append_c (table->text, '\0');
+      append_storable (table->text, text, length);
+      if (table->text->len == cell.offset)
+        cell.offset = 0;
+      else
+        g_string_append_c (table->text, '\0');
     }
   g_array_append_val (table->cells, cell);
 }
@@ -131,6 +174,14 @@ _trellis_table_check_size (TrellisTable  *table,
                            guint          sheet_row,
                            GError       **error)
 {
+  if (table->text_full)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                                 sheet_row, TRELLIS_TABLE_NO_COLUMN,
+                                 _("its cells hold more than %d MB of text, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+      return FALSE;
+    }
   if (table->cells->len <= TRELLIS_TABLE_MAX_CELLS)
     return TRUE;
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 #define TRELLIS_TABLE_MAX_COLUMNS        4096
 #define TRELLIS_TABLE_MAX_ROWS           1000000
 #define TRELLIS_TABLE_MAX_CELLS          (16 * 1024 * 1024)
+/* What the cells' text may add up to: a shared string or a repeated cell is stored once
+ * in the file but once per cell in the table, so a small file could otherwise fill
+ * memory. */
+#define TRELLIS_TABLE_MAX_TEXT_SIZE      (256 * 1024 * 1024)
 
 /**
  * TrellisTableFormat:

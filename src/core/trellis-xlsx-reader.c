@@ -506,7 +506,10 @@ read_sheet (XlsxReader  *reader,
             }
           for (; column < wanted; column++)
             trellis_table_add_cell (reader->table, "", 0, 0);
-          if (!read_cell (reader, part, sheet_row, column, error))
+          /* Checked per cell, not per row: one shared string of megabytes may fill every
+           * cell of a row. */
+          if (!read_cell (reader, part, sheet_row, column, error) ||
+              !_trellis_table_check_size (reader->table, reader->display_name, sheet_row, error))
             return FALSE;
           column++;
         }

@@ -1069,7 +1069,7 @@ trellis_workshop_pack_write_pdf (TrellisWorkshopPack  *self,
                                  GError              **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *title = NULL, *basename = NULL;
+  g_autofree char *title = NULL, *basename = NULL, *name = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -1102,7 +1102,8 @@ trellis_workshop_pack_write_pdf (TrellisWorkshopPack  *self,
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   basename = g_file_get_basename (file);
-  ok = _trellis_report_check_surface (surface, basename, error);
+  name = g_filename_display_name (basename);
+  ok = _trellis_report_check_surface (surface, name, error);
   cairo_surface_destroy (surface);
 
   return ok && _trellis_report_write_file (file, bytes, error);

@@ -74,7 +74,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("dry run counts the unfinished", "Left out: 3" in out, out)
     check("dry run says which columns are dropped and why", "IP-Adresse (holds IP addresses)" in out, out)
     check("dry run shows the mapping", re.search(r"→ statement 55h: Delivered more sustainable", out), out)
-    check("dry run names small groups", "Health, Fire and Rescue" in out, out)
+    check("dry run names small groups, in alphabetical order", "Fire and Rescue, Health" in out, out)
     check("dry run changes nothing", read(project) == original)
 
     bad = ["empty.csv", "headers-only.csv", "ragged.csv", "binary.csv", "truncated.xlsx",
