@@ -151,6 +151,24 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+/* The text beside @title on the assistant's last page. */
+static const char *
+get_summary_text (TrellisImportAssistant *assistant,
+                  const char             *title)
+{
+  GtkListBox *list = _trellis_import_assistant_get_summary_list (assistant);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *title_label = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+
+      if (strcmp (gtk_label_get_label (GTK_LABEL (title_label)), title) == 0)
+        return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (title_label)));
+    }
+  g_assert_not_reached ();
+}
+
 /* Every statement's counts against the fixture generator's own tally, which is also what
  * `trellis-cli summary --json` prints for the CLI's import of the same file. */
 static void
@@ -304,6 +322,10 @@ test_surveymonkey (void)
   _trellis_import_assistant_go_next (assistant);
   g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "round");
   g_assert_cmpuint (count_rows (_trellis_import_assistant_get_summary_list (assistant)), >=, 4);
+  /* Groups alphabetically, whatever order the shuffled responses put them in. */
+  g_assert_cmpstr (get_summary_text (assistant, "Groups"), ==,
+                   "Council: 6 · Fire and Rescue: 1 · Health: 3 · Police: 5\n"
+                   "Fewer than 5 respondents, so never shown on their own: Fire and Rescue, Health");
   _trellis_import_assistant_set_round_details (assistant, "Round 2", "2026-11-30");
   g_assert_true (_trellis_import_assistant_can_import (assistant));
   /* Nothing has touched the project yet. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-format.h"
+#include "trellis-group-breakdown.h"
 #include "trellis-import-assistant-private.h"
 #include "trellis-import-column-row.h"
 #include "trellis-import-value-row.h"
@@ -825,11 +826,16 @@ add_summary (TrellisImportAssistant *self,
 
   if (trellis_round_get_n_groups (round) > 0)
     {
+      /* In alphabetical order: the round's own is that of its shuffled responses. */
+      g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+
       g_string_truncate (text, 0);
-      for (guint g = 0; g < trellis_round_get_n_groups (round); g++)
+      for (guint g = 0; g < shares->len; g++)
         {
-          const char *group = trellis_round_get_group (round, g);
-          g_autofree char *item = g_strdup_printf (_("%s: %u"), group, trellis_round_count_group (round, group));
+          const TrellisGroupShare *share = g_ptr_array_index (shares, g);
+          /* Translators: respondents per group: “Police: 5” */
+          g_autofree char *item = g_strdup_printf (_("%s: %u"), share->label != NULL ? share->label : _("Not stated"),
+                                                   share->n_respondents);
 
           append_joined (text, " · ", item);
         }

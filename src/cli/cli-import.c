@@ -243,8 +243,8 @@ print_summary (TrellisImport *import,
         {
           const TrellisGroupShare *share = g_ptr_array_index (shares, g);
 
-          if (share->label != NULL)
-            printf ("%s %s %u", g > 0 ? "," : "", share->label, share->n_respondents);
+          printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
+                  share->n_respondents);
         }
       putchar ('\n');
       if (small[0] != NULL)
