@@ -134,6 +134,9 @@ build_round (TrellisChecklist *checklist)
           else
             answers[i] = TRELLIS_ANSWER_NOT_APPLICABLE;
         }
+      /* A question the survey did not show this respondent (LimeSurvey's conditions). */
+      if (r == 1)
+        answers[0] = TRELLIS_ANSWER_NOT_SHOWN;
       trellis_round_add_response (round, answers, groups[r]);
     }
 

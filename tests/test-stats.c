@@ -127,6 +127,30 @@ test_distribution_even_scale (void)
   g_assert_cmpfloat (dist.pct_neutral, ==, 0.0);
 }
 
+/* A question the survey never showed counts nowhere: not blank, not even asked. */
+static void
+test_distribution_not_shown (void)
+{
+  const TrellisAnswer answers[] = { 4, TRELLIS_ANSWER_NOT_SHOWN, TRELLIS_ANSWER_BLANK, 2, TRELLIS_ANSWER_NOT_SHOWN };
+  TrellisDistribution dist, pooled;
+
+  trellis_distribution_init (&dist, 5);
+  add_all (&dist, answers, G_N_ELEMENTS (answers));
+
+  g_assert_cmpuint (dist.not_shown, ==, 2);
+  g_assert_cmpuint (dist.blank, ==, 1);
+  g_assert_cmpuint (dist.total, ==, 3);
+  g_assert_cmpuint (dist.valid, ==, 2);
+  g_assert_cmpfloat (dist.mean, ==, 3.0);
+  g_assert_cmpfloat (dist.pct_agree, ==, 50.0);
+
+  trellis_distribution_init (&pooled, 5);
+  trellis_distribution_merge (&pooled, &dist);
+  trellis_distribution_merge (&pooled, &dist);
+  g_assert_cmpuint (pooled.not_shown, ==, 4);
+  g_assert_cmpuint (pooled.total, ==, 6);
+}
+
 static void
 test_distribution_merge (void)
 {
@@ -275,6 +299,7 @@ main (int    argc,
   g_test_add_func ("/stats/distribution/single-respondent", test_distribution_single_respondent);
   g_test_add_func ("/stats/distribution/even-scale", test_distribution_even_scale);
   g_test_add_func ("/stats/distribution/merge", test_distribution_merge);
+  g_test_add_func ("/stats/distribution/not-shown", test_distribution_not_shown);
   g_test_add_func ("/stats/summary/sections-and-items", test_summary_sections_and_items);
   g_test_add_func ("/stats/summary/group", test_summary_group);
   g_test_add_func ("/stats/summary/item-not-asked", test_summary_item_not_asked);

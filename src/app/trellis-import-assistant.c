@@ -775,6 +775,7 @@ add_summary (TrellisImportAssistant *self,
   guint n_items = trellis_round_get_n_items (round);
   guint n_excluded = trellis_round_get_n_excluded (round);
   guint n_empty = trellis_import_get_n_empty (self->import);
+  guint n_not_shown = trellis_import_get_n_not_shown (self->import);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) dropped = g_string_new (NULL);
   g_autoptr(GString) ignored = g_string_new (NULL);
@@ -796,6 +797,14 @@ add_summary (TrellisImportAssistant *self,
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("%u empty row skipped", "%u empty rows skipped", n_empty), n_empty);
+    }
+  if (n_not_shown > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%u answer the survey did not show the respondent: not counted as blank",
+                                              "%u answers the survey did not show the respondent: not counted as blank",
+                                              n_not_shown),
+                              n_not_shown);
     }
   gtk_list_box_append (self->summary_list, new_summary_row (_("Responses"), text->str));
 

@@ -34,6 +34,7 @@ typedef enum
   COLUMN_NOT_APPLICABLE,
   COLUMN_DONT_KNOW,
   COLUMN_BLANK,
+  COLUMN_NOT_SHOWN,
   COLUMN_MEAN,
   COLUMN_AGREE,
 } ColumnKind;
@@ -53,8 +54,10 @@ column_clear (Column *column)
   g_clear_pointer (&column->title, g_free);
 }
 
+/* "Not shown" only where the survey hid some statements: elsewhere it is always 0. */
 static GArray *
-collect_columns (TrellisScale *scale)
+collect_columns (TrellisScale *scale,
+                 gboolean      with_not_shown)
 {
   GArray *columns = g_array_new (FALSE, TRUE, sizeof (Column));
   guint n_points = trellis_scale_get_n_points (scale);
@@ -87,6 +90,13 @@ collect_columns (TrellisScale *scale)
   column = (Column) { COLUMN_BLANK, 0, g_strdup (C_("column", "Blank")), NULL,
                       _("Respondents who left the statement unanswered") };
   g_array_append_val (columns, column);
+  if (with_not_shown)
+    {
+      column = (Column) { COLUMN_NOT_SHOWN, 0, g_strdup (C_("column", "Not shown")), NULL,
+                          _("Respondents the survey never showed the statement, for example because of "
+                            "its conditions; not counted as blank") };
+      g_array_append_val (columns, column);
+    }
   column = (Column) { COLUMN_MEAN, 0, g_strdup (C_("column", "Mean")), NULL,
                       _("Mean of the answers on the scale, from 1 to the number of points") };
   g_array_append_val (columns, column);
@@ -112,6 +122,8 @@ format_cell (const Column              *column,
       return g_strdup_printf ("%u", dist->dont_know);
     case COLUMN_BLANK:
       return g_strdup_printf ("%u", dist->blank);
+    case COLUMN_NOT_SHOWN:
+      return g_strdup_printf ("%u", dist->not_shown);
     case COLUMN_MEAN:
       return trellis_format_mean (dist->mean);
     case COLUMN_AGREE:
@@ -304,7 +316,7 @@ trellis_summary_table_set_section (TrellisSummaryTable   *self,
   if (section == NULL)
     return;
 
-  columns = collect_columns (trellis_summary_get_scale (summary));
+  columns = collect_columns (trellis_summary_get_scale (summary), section->pooled.not_shown > 0);
   n_columns = self->n_columns = columns->len;
 
   header = gtk_label_new (NULL);

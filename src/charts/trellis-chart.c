@@ -458,6 +458,7 @@ distribution_subtract (TrellisDistribution       *dist,
   dist->not_applicable -= other->not_applicable;
   dist->dont_know -= other->dont_know;
   dist->blank -= other->blank;
+  dist->not_shown -= other->not_shown;
   dist->valid -= other->valid;
   dist->total -= other->total;
 }
@@ -903,6 +904,10 @@ trellis_chart_dup_bar_summary (TrellisChart *self,
   if (dist->blank > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u left blank", ", %u left blank", dist->blank),
                             dist->blank);
+  if (dist->not_shown > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u not shown it", ", %u not shown it",
+                                               dist->not_shown),
+                            dist->not_shown);
   if (chart_bar->has_change)
     {
       int change = (int) lround (chart_bar->change_agree);

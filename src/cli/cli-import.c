@@ -215,6 +215,14 @@ print_summary (TrellisImport *import,
               trellis_import_get_n_empty (import));
       putchar ('\n');
     }
+  if (trellis_import_get_n_not_shown (import) > 0)
+    {
+      printf (ngettext ("Not shown: %u answer the survey did not show the respondent (not counted as blank)",
+                        "Not shown: %u answers the survey did not show the respondent (not counted as blank)",
+                        trellis_import_get_n_not_shown (import)),
+              trellis_import_get_n_not_shown (import));
+      putchar ('\n');
+    }
 
   printf ("%s", _("Dropped, never stored:"));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)

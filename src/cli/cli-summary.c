@@ -62,6 +62,7 @@ add_distribution (JsonBuilder               *builder,
   add_int (builder, "not_applicable", dist->not_applicable);
   add_int (builder, "dont_know", dist->dont_know);
   add_int (builder, "blank", dist->blank);
+  add_int (builder, "not_shown", dist->not_shown);
   add_int (builder, "valid", dist->valid);
   add_number (builder, "mean", dist->mean);
   add_number (builder, "median", dist->median);

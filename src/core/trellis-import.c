@@ -47,6 +47,7 @@ struct _TrellisImport
   guint32          seed;
   char            *date;
   guint            n_empty;
+  guint            n_not_shown;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisImport, trellis_import, G_TYPE_OBJECT)
@@ -1113,6 +1114,21 @@ is_empty_comment (const char *cleaned)
   return FALSE;
 }
 
+/* LimeSurvey quotes every value it writes and leaves a question it did not show (its
+ * conditions hid it) as a bare empty field, so there "" is "no answer" and nothing at all
+ * is "not shown". A file that does not quote its header was written some other way
+ * (re-saved by a spreadsheet program), and its empty fields say nothing of the kind. */
+static gboolean
+writes_not_shown (ImportFile *file)
+{
+  TrellisTable *table = file->table;
+
+  return file->layout->layout == TRELLIS_IMPORT_LAYOUT_LIMESURVEY &&
+         trellis_table_get_format (table) == TRELLIS_TABLE_FORMAT_CSV &&
+         file->layout->first_data_row > 0 &&
+         (trellis_table_get_flags (table, 0, 0) & TRELLIS_CELL_QUOTED) != 0;
+}
+
 static gboolean
 row_is_empty (const Plan   *plan,
               TrellisTable *table,
@@ -1181,7 +1197,7 @@ trellis_import_build_round (TrellisImport  *self,
   g_autofree TrellisAnswer *answers = NULL;
   g_autofree char *round_id = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
-  guint n_excluded = 0, n_empty = 0;
+  guint n_excluded = 0, n_empty = 0, n_not_shown = 0;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
@@ -1209,6 +1225,7 @@ trellis_import_build_round (TrellisImport  *self,
       ImportFile *file = g_ptr_array_index (self->files, f);
       TrellisTable *table = file->table;
       guint n_rows = trellis_table_get_n_rows (table);
+      gboolean marks_not_shown = writes_not_shown (file);
 
       for (guint row = file->layout->first_data_row; row < n_rows; row++)
         {
@@ -1228,8 +1245,16 @@ trellis_import_build_round (TrellisImport  *self,
             {
               ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
               const char *text = trellis_table_get (table, row, item->column);
-              TrellisAnswer answer = read_cached (self, item->cache, item->scale, text);
+              TrellisAnswer answer;
 
+              if (marks_not_shown && *text == '\0' &&
+                  !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+                {
+                  answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
+                  n_not_shown++;
+                  continue;
+                }
+              answer = read_cached (self, item->cache, item->scale, text);
               if (answer == TRELLIS_ANSWER_UNMAPPED)
                 {
                   g_autofree char *shown = _trellis_import_clean_cell (text);
@@ -1325,6 +1350,7 @@ trellis_import_build_round (TrellisImport  *self,
   trellis_round_set_source (round, sources->str);
   trellis_round_set_n_excluded (round, n_excluded);
   self->n_empty = n_empty;
+  self->n_not_shown = n_not_shown;
   return g_steal_pointer (&round);
 }
 
@@ -1345,6 +1371,19 @@ trellis_import_dup_default_label (TrellisImport *self)
       if (trellis_project_find_round_by_label (self->project, label) == NULL)
         return g_steal_pointer (&label);
     }
+}
+
+/**
+ * trellis_import_get_n_not_shown:
+ *
+ * Returns: answers of the last built round that the survey never showed the respondent,
+ *   stored as %TRELLIS_ANSWER_NOT_SHOWN rather than blank
+ */
+guint
+trellis_import_get_n_not_shown (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->n_not_shown;
 }
 
 /**

@@ -76,7 +76,8 @@ lookup_name (const char * const *names,
 #define ANSWER_TEXT_SIZE 8
 
 /* Answers in a response row are short tokens so a round of thousands of respondents
- * stays readable and small: a point number, "na", "dk", or "-" for blank. A value rule
+ * stays readable and small: a point number, "na", "dk", "ns" for an item the survey did
+ * not show, or "-" for blank. A value rule
  * spells blank out, because there it is a word the facilitator chose. */
 static const char *
 format_answer (TrellisAnswer answer,
@@ -91,6 +92,8 @@ format_answer (TrellisAnswer answer,
       return "na";
     case TRELLIS_ANSWER_DONT_KNOW:
       return "dk";
+    case TRELLIS_ANSWER_NOT_SHOWN:
+      return "ns";
     default:
       g_snprintf (buffer, ANSWER_TEXT_SIZE, "%d", (int) answer);
       return buffer;
@@ -111,6 +114,8 @@ parse_answer (const char    *token,
     *answer = TRELLIS_ANSWER_NOT_APPLICABLE;
   else if (length == 2 && strncmp (token, "dk", 2) == 0)
     *answer = TRELLIS_ANSWER_DONT_KNOW;
+  else if (length == 2 && strncmp (token, "ns", 2) == 0)
+    *answer = TRELLIS_ANSWER_NOT_SHOWN;
   else if (length >= 1 && length <= 2 && g_ascii_isdigit (token[0]) &&
            (length == 1 || g_ascii_isdigit (token[1])))
     {
@@ -1249,7 +1254,9 @@ read_answer_attribute (xmlNode        *node,
 {
   g_autofree char *text = _trellis_xml_dup_attribute (node, "answer");
 
-  if (text == NULL || !parse_answer (text, strlen (text), "blank", answer))
+  /* A respondent can type "blank" but nothing that means "not shown". */
+  if (text == NULL || !parse_answer (text, strlen (text), "blank", answer) ||
+      *answer == TRELLIS_ANSWER_NOT_SHOWN)
     {
       set_invalid (error, display_name, node,
                    _("answer=\"%s\" must be a point number, na, dk or blank"),
@@ -1401,7 +1408,7 @@ read_responses (xmlNode           *node,
             {
               set_invalid (error, display_name, child,
                            _("“%.*s” is not an answer on the scale of item “%s” "
-                             "(1 to %u, na, dk, or - for blank)"),
+                             "(1 to %u, na, dk, ns for not shown, or - for blank)"),
                            (int) (p - start), start, items[n], n_points);
               return FALSE;
             }

@@ -388,7 +388,7 @@ trellis_scale_get_neutral (TrellisScale *self)
 /**
  * trellis_scale_is_valid_answer:
  *
- * Returns: whether @answer may be stored for an item on this scale: blank, a point,
+ * Returns: whether @answer may be stored for an item on this scale: blank, not shown, a point,
  *   or Not Applicable / Don't Know where the scale allows them
  */
 gboolean
@@ -397,7 +397,7 @@ trellis_scale_is_valid_answer (TrellisScale  *self,
 {
   g_return_val_if_fail (TRELLIS_IS_SCALE (self), FALSE);
 
-  if (answer == TRELLIS_ANSWER_BLANK)
+  if (answer == TRELLIS_ANSWER_BLANK || answer == TRELLIS_ANSWER_NOT_SHOWN)
     return TRUE;
   if (answer == TRELLIS_ANSWER_NOT_APPLICABLE)
     return self->allow_na;

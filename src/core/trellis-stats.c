@@ -40,6 +40,11 @@ trellis_distribution_add (TrellisDistribution *dist,
 {
   g_return_if_fail (dist != NULL);
 
+  if (answer == TRELLIS_ANSWER_NOT_SHOWN)
+    {
+      dist->not_shown++;
+      return;
+    }
   dist->total++;
   if (answer >= 1 && (guint) answer <= dist->n_points)
     {
@@ -71,6 +76,7 @@ trellis_distribution_merge (TrellisDistribution       *dist,
   dist->not_applicable += other->not_applicable;
   dist->dont_know += other->dont_know;
   dist->blank += other->blank;
+  dist->not_shown += other->not_shown;
   dist->valid += other->valid;
   dist->total += other->total;
 }

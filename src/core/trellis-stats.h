@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * @not_applicable: Not Applicable answers
  * @dont_know: Don't Know answers
  * @blank: respondents who left the item blank
+ * @not_shown: respondents the survey never showed the item; not in @total
  * @valid: answers on the scale (the percentage base)
- * @total: every respondent counted, valid or not
+ * @total: every respondent asked, valid or not
  * @mean: mean of the valid answers, NAN when there are none
  * @median: median of the valid answers, NAN when there are none
  * @q1: first quartile (linear interpolation between order statistics, as R's type 7)
@@ -39,6 +40,7 @@ typedef struct
   guint  not_applicable;
   guint  dont_know;
   guint  blank;
+  guint  not_shown;
   guint  valid;
   guint  total;
   double mean;

@@ -53,6 +53,9 @@ typedef gint8 TrellisAnswer;
 #define TRELLIS_ANSWER_BLANK          ((TrellisAnswer) 0)
 #define TRELLIS_ANSWER_NOT_APPLICABLE ((TrellisAnswer) -1)
 #define TRELLIS_ANSWER_DONT_KNOW      ((TrellisAnswer) -2)
+/* The survey never showed the respondent the item (LimeSurvey's conditions): unlike a
+ * blank, nobody chose not to answer, so it counts nowhere, not even as asked. */
+#define TRELLIS_ANSWER_NOT_SHOWN      ((TrellisAnswer) -3)
 
 #define TRELLIS_SCALE_MIN_POINTS 2
 #define TRELLIS_SCALE_MAX_POINTS 11

@@ -64,11 +64,11 @@ with tempfile.TemporaryDirectory() as tmp:
         check("summary --json counts respondents", r["respondents"] > 0)
         first = r["sections"][0]["statements"][0]
         keys = {"id", "number", "text", "scale", "asked", "counts", "not_applicable", "dont_know",
-                "blank", "valid", "mean", "median", "iqr", "percent_agree", "percent_neutral",
+                "blank", "not_shown", "valid", "mean", "median", "iqr", "percent_agree", "percent_neutral",
                 "percent_disagree"}
         check("summary --json statement keys are the documented ones", set(first) == keys, sorted(first))
         check("counts add up to respondents",
-              sum(first["counts"]) + first["not_applicable"] + first["dont_know"] + first["blank"]
+              sum(first["counts"]) + first["not_applicable"] + first["dont_know"] + first["blank"] + first["not_shown"]
               == r["respondents"])
     code, out, err = run("summary", sample)
     check("summary prints a table", code == 0 and "Section A" in out, err)
