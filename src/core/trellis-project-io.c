@@ -77,8 +77,8 @@ lookup_name (const char * const *names,
 
 /* Answers in a response row are short tokens so a round of thousands of respondents
  * stays readable and small: a point number, "na", "dk", "ns" for an item the survey did
- * not show, or "-" for blank. A value rule
- * spells blank out, because there it is a word the facilitator chose. */
+ * not show, or "-" for blank. A value rule spells blank out, because there it is a word
+ * the facilitator chose. */
 static const char *
 format_answer (TrellisAnswer answer,
                const char   *blank,
