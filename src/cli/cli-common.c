@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
+#include "trellis-core.h"
+#include "trellis-project-io.h"
 
 /**
  * trellis_cli_usage_error:
@@ -92,4 +94,36 @@ trellis_cli_parse (GOptionContext   *context,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * trellis_cli_load_project:
+ * @path: the project file as the user named it
+ * @needs_scale: whether the command reads answers, so a checklist without a scale is bad input
+ *
+ * Loads the project a command works on, reporting bad input as one line.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL when the command should
+ *   return %TRELLIS_CLI_BAD_INPUT
+ */
+TrellisProject *
+trellis_cli_load_project (const char *path,
+                          gboolean    needs_scale)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = trellis_project_load_file (file, NULL, &error);
+  if (project == NULL)
+    {
+      trellis_cli_input_error (path, "%s", error->message);
+      return NULL;
+    }
+  if (needs_scale && trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
+    {
+      trellis_cli_input_error (path, "%s", _("the checklist has no answer scale"));
+      return NULL;
+    }
+  return g_steal_pointer (&project);
 }

@@ -12,7 +12,6 @@
 
 #include "trellis-cli.h"
 #include "trellis-core.h"
-#include "trellis-project-io.h"
 #include "trellis-workshop-pack.h"
 
 typedef struct
@@ -116,8 +115,6 @@ check_project (const char           *path,
 {
   TrellisRound *round;
 
-  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
-    return trellis_cli_input_error (path, "%s", _("the checklist has no answer scale"));
   if (trellis_project_get_n_rounds (project) == 0)
     return trellis_cli_input_error (path, "%s", _("no survey round has been imported yet, so there is nothing to chart"));
 
@@ -203,8 +200,6 @@ trellis_cli_export (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(TrellisProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   TrellisReportOptions options;
   int status;
 
@@ -217,10 +212,9 @@ trellis_cli_export (int    argc,
   if (!read_options (context, &arguments, &options, &status))
     return status;
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  project = trellis_project_load_file (file, NULL, &error);
+  project = trellis_cli_load_project (argv[1], TRUE);
   if (project == NULL)
-    return trellis_cli_input_error (argv[1], "%s", error->message);
+    return TRELLIS_CLI_BAD_INPUT;
   status = check_project (argv[1], project, &options, arguments.round);
   if (status != TRELLIS_CLI_OK)
     return status;

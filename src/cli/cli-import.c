@@ -316,12 +316,9 @@ trellis_cli_import (int    argc,
   if (round_label != NULL && *g_strstrip (round_label) == '\0')
     return trellis_cli_usage_error (context, _("the round label is empty"));
 
-  project_file = g_file_new_for_commandline_arg (argv[1]);
-  project = trellis_project_load_file (project_file, NULL, &error);
+  project = trellis_cli_load_project (argv[1], TRUE);
   if (project == NULL)
-    return trellis_cli_input_error (argv[1], "%s", error->message);
-  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
-    return trellis_cli_input_error (argv[1], "%s", _("the checklist has no answer scale"));
+    return TRELLIS_CLI_BAD_INPUT;
 
   import = trellis_import_new (project);
   trellis_import_set_include_incomplete (import, include_incomplete);
@@ -364,6 +361,7 @@ trellis_cli_import (int    argc,
     }
 
   trellis_project_append_round (project, round);
+  project_file = g_file_new_for_commandline_arg (argv[1]);
   if (!trellis_project_save_file (project, project_file, NULL, &error))
     return trellis_cli_input_error (argv[1], "%s", error->message);
   print_summary (import, round);

@@ -14,7 +14,6 @@
 
 #include "trellis-cli.h"
 #include "trellis-core.h"
-#include "trellis-project-io.h"
 
 /* JSON has no NaN: a statistic of no answers is null. */
 static void
@@ -262,8 +261,6 @@ trellis_cli_summary (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(GPtrArray) rounds = g_ptr_array_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_option_context_set_summary (context, _("Print, per round, the respondent count and each statement’s answer counts, mean and percent agreeing."));
@@ -273,12 +270,9 @@ trellis_cli_summary (int    argc,
   if (argc != 2)
     return trellis_cli_usage_error (context, _("expected one project file"));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  project = trellis_project_load_file (file, NULL, &error);
+  project = trellis_cli_load_project (argv[1], TRUE);
   if (project == NULL)
-    return trellis_cli_input_error (argv[1], "%s", error->message);
-  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
-    return trellis_cli_input_error (argv[1], "%s", _("the checklist has no answer scale"));
+    return TRELLIS_CLI_BAD_INPUT;
 
   if (round_label != NULL)
     {

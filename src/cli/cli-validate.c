@@ -12,7 +12,6 @@
 
 #include "trellis-cli.h"
 #include "trellis-core.h"
-#include "trellis-project-io.h"
 
 int
 trellis_cli_validate (int    argc,
@@ -21,8 +20,6 @@ trellis_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(GPtrArray) rated = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   TrellisChecklist *checklist;
   guint n_responses = 0;
   int status;
@@ -33,10 +30,9 @@ trellis_cli_validate (int    argc,
   if (argc != 2)
     return trellis_cli_usage_error (context, _("expected one project file"));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  project = trellis_project_load_file (file, NULL, &error);
+  project = trellis_cli_load_project (argv[1], FALSE);
   if (project == NULL)
-    return trellis_cli_input_error (argv[1], "%s", error->message);
+    return TRELLIS_CLI_BAD_INPUT;
 
   checklist = trellis_project_get_checklist (project);
   rated = trellis_checklist_collect_rated (checklist, TRUE);

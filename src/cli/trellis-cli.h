@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "trellis-project.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of DESIGN.md's command-line contract. */
@@ -37,5 +39,7 @@ gboolean trellis_cli_parse (GOptionContext   *context,
                             int              *argc,
                             char           ***argv,
                             int              *status);
+TrellisProject *trellis_cli_load_project (const char *path,
+                                          gboolean    needs_scale);
 
 G_END_DECLS
