@@ -122,8 +122,6 @@ check_project (const char           *path,
     {
       options->round = trellis_project_find_round_by_label (project, round_label);
       if (options->round == NULL)
-        options->round = trellis_project_find_round (project, round_label);
-      if (options->round == NULL)
         return trellis_cli_input_error (path, _("no round called “%s”"), round_label);
     }
   round = trellis_report_get_round (project, options);
