@@ -83,6 +83,14 @@ shorten (const char *text,
   return g_strconcat (start, "…", NULL);
 }
 
+/* printf pads by bytes: widen the field by what the text's characters take beyond one byte. */
+static int
+field_width (const char *text,
+             glong       columns)
+{
+  return (int) (columns + strlen (text) - g_utf8_strlen (text, -1));
+}
+
 static char *
 describe_target (TrellisProject      *project,
                  TrellisImportColumn *column)
@@ -113,7 +121,6 @@ describe_target (TrellisProject      *project,
     case TRELLIS_COLUMN_GROUP:
       return g_strdup (_("respondent’s group"));
     case TRELLIS_COLUMN_IDENTIFYING:
-      return g_strdup_printf (_("dropped: %s"), trellis_import_column_get_reason (column));
     case TRELLIS_COLUMN_METADATA:
       return g_strdup_printf (_("dropped: %s"), trellis_import_column_get_reason (column));
     case TRELLIS_COLUMN_COMPLETION:
@@ -141,7 +148,7 @@ print_columns (TrellisImport *import)
                        role != TRELLIS_COLUMN_IDENTIFYING && role != TRELLIS_COLUMN_METADATA;
 
       printf ("  %-3s %-*s → %s%s\n", trellis_import_column_get_name (column),
-              (int) (HEADER_WIDTH + strlen (header) - g_utf8_strlen (header, -1)), header, target,
+              field_width (header, HEADER_WIDTH), header, target,
               check ? _("  [check]") : "");
     }
 }
@@ -157,14 +164,11 @@ print_values (TrellisImport *import)
     {
       TrellisImportValue *value = g_ptr_array_index (values, i);
       g_autofree char *text = shorten (value->text, 32);
+      const char *meaning = !value->mapped ? _("NOT ON THE SCALE")
+                            : value->answer == TRELLIS_ANSWER_BLANK ? _("blank")
+                            : trellis_scale_get_answer_label (scale, value->answer);
 
-      if (value->mapped)
-        printf ("  %-*s %6u  → %s\n", (int) (32 + strlen (text) - g_utf8_strlen (text, -1)), text, value->count,
-                value->answer == TRELLIS_ANSWER_BLANK ? _("blank")
-                                                      : trellis_scale_get_answer_label (scale, value->answer));
-      else
-        printf ("  %-*s %6u  → %s\n", (int) (32 + strlen (text) - g_utf8_strlen (text, -1)), text, value->count,
-                _("NOT ON THE SCALE"));
+      printf ("  %-*s %6u  → %s\n", field_width (text, 32), text, value->count, meaning);
     }
 }
 
