@@ -6,7 +6,6 @@ file never changed).
 
 Usage: test-cli-export.py TRELLIS_CLI SAMPLE_PROJECT   (prints TAP)
 """
-import hashlib
 import os
 import shutil
 import struct
@@ -14,8 +13,10 @@ import subprocess
 import sys
 import tempfile
 
+from clitest import check, digest, finish, one_line_naming
+from clitest import run as run_cli
+
 cli, sample = sys.argv[1], sys.argv[2]
-results = []
 SECTIONS = [
     "Section A – Partnership Remit, Structure, Membership, and Meetings",
     "Section B – Informed by Evidence",
@@ -25,22 +26,7 @@ SECTIONS = [
 
 
 def run(*args):
-    proc = subprocess.run([cli, "export", *args], capture_output=True, text=True, timeout=120)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def one_line_naming(stderr, name):
-    lines = [l for l in stderr.splitlines() if l.strip()]
-    return len(lines) == 1 and name in lines[0]
+    return run_cli(cli, "export", *args, timeout=120)
 
 
 def pdf_text(path):
@@ -130,10 +116,4 @@ with tempfile.TemporaryDirectory() as tmp:
 
     check("export never changes the project file", digest(sample) == before)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -18,6 +18,9 @@ import subprocess
 import sys
 import tempfile
 
+from clitest import check, finish, one_line_naming, read
+from clitest import run as run_cli
+
 cli, fixtures, sample, schema = sys.argv[1:5]
 LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-libreoffice.xlsx",
            "microsoft-forms-libreoffice.ods", "google-forms.csv", "google-forms.zip",
@@ -26,26 +29,10 @@ LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-l
            "limesurvey-code.csv", "limesurvey-full.csv", "kobotoolbox.csv", "generic-cp1252.csv",
            "generic-bom.csv", "generic-unicode.txt", "generic-utf16be.csv", "generic.ods"]
 expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
-results = []
 
 
 def run(*args, command="import"):
-    proc = subprocess.run([cli, command, *args], capture_output=True, text=True, timeout=60)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
-def one_line_naming(stderr, name):
-    lines = [l for l in stderr.splitlines() if l.strip()]
-    return len(lines) == 1 and name in lines[0]
+    return run_cli(cli, command, *args)
 
 
 def fixture(name):
@@ -151,10 +138,4 @@ with tempfile.TemporaryDirectory() as tmp:
             proc = subprocess.run([xmllint, "--noout", "--relaxng", schema, target], capture_output=True, text=True)
             check(f"{name}: the project matches the schema", proc.returncode == 0, proc.stderr)
 
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines()[:20]:
-            print(f"# {line}")
-print(f"1..{len(results)}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

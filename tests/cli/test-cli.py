@@ -5,34 +5,19 @@ stderr naming the file, 2 on bad usage; a failed command never changes the proje
 
 Usage: test-cli.py TRELLIS_CLI SAMPLE_PROJECT   (prints TAP)
 """
-import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
+from clitest import check, digest, finish, one_line_naming
+from clitest import run as run_cli
+
 cli, sample = sys.argv[1], sys.argv[2]
-results = []
 
 
-def run(*args, cwd=None):
-    proc = subprocess.run([cli, *args], capture_output=True, text=True, cwd=cwd, timeout=60)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-def one_line_naming(stderr, name):
-    lines = [l for l in stderr.splitlines() if l.strip()]
-    return len(lines) == 1 and name in lines[0]
+def run(*args):
+    return run_cli(cli, *args)
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -109,10 +94,4 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run("summary", xxe)
     check("an external entity is refused", code == 1 and "root:" not in out + err, err)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()
