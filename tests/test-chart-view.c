@@ -9,37 +9,18 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "test-app-common.h"
 #include "trellis-charts-page-private.h"
 #include "trellis-export.h"
 #include "trellis-print-operation.h"
 #include "trellis-print-preview-private.h"
-#include "trellis-project-io.h"
 #include "trellis-test-project.h"
 #include "trellis-workshop-pack.h"
-
-/* tests/meson.build points TRELLIS_SAMPLE_PROJECT at data/samples/northshire-csp.trellis. */
-static TrellisProject *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TRELLIS_SAMPLE_PROJECT"));
-  g_autoptr(GError) error = NULL;
-  TrellisProject *project = trellis_project_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
 
 static void
 count_cb (guint *count)
 {
   (*count)++;
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* A window around @child, shown, so that it can take the keyboard focus. */
@@ -53,7 +34,7 @@ show_in_window (GtkWidget *child)
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (child))
     g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
+  test_drain_main_context ();
   return window;
 }
 
@@ -64,7 +45,7 @@ show_in_window (GtkWidget *child)
 static void
 test_description (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   TrellisRound *round = trellis_project_get_latest_round (project);
   g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, NULL, NULL);
   g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "A", TRELLIS_CHART_ORDER_CHECKLIST);
@@ -103,7 +84,7 @@ test_description (void)
 static void
 test_height_for_width (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisSummary) summary =
     trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
   g_autoptr(TrellisChart) short_chart = trellis_chart_new_section (summary, "B", TRELLIS_CHART_ORDER_CHECKLIST);
@@ -134,7 +115,7 @@ test_height_for_width (void)
 static void
 test_keyboard_readout (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisSummary) summary =
     trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
   g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "A", TRELLIS_CHART_ORDER_CHECKLIST);
@@ -196,7 +177,7 @@ test_keyboard_readout (void)
 static void
 test_compare_one_round (void)
 {
-  g_autoptr(TrellisProject) sample = load_sample ();
+  g_autoptr(TrellisProject) sample = test_load_sample ();
   g_autoptr(TrellisProject) no_groups = trellis_test_project_new_edge_cases (9);
   GtkWidget *page = g_object_ref_sink (trellis_charts_page_new ());
   TrellisChartsPage *charts = TRELLIS_CHARTS_PAGE (page);
@@ -320,7 +301,7 @@ pdf_page_count (const char *path)
 static void
 test_print_to_file (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisPrintOperation) operation = NULL;
   g_autoptr(TrellisWorkshopPack) pack = NULL;
   g_autoptr(GtkPageSetup) a4 = gtk_page_setup_new ();
@@ -383,31 +364,6 @@ paginate_for (TrellisWorkshopPack *pack,
                                          gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS));
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_paints)
-{
-  (*n_paints)++;
-}
-
-/* Laid out and drawn: pages have their places, and GTK has checked their sizes. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint n_paints = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
-  gtk_widget_queue_draw (widget);
-  while (n_paints < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (n_paints, >=, 2);
-}
-
 static guint
 count_children (GtkWidget *widget)
 {
@@ -434,7 +390,7 @@ assert_page_label (TrellisPrintPreview *preview,
 static void
 test_print_preview (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisWorkshopPack) pack = NULL;
   g_autoptr(GtkPageSetup) a4 = new_a4_page_setup ();
   TrellisPrintPreview *preview;
@@ -450,7 +406,7 @@ test_print_preview (void)
   preview = g_object_ref (trellis_print_preview_new (NULL, NULL, pack, a4));
   gtk_window_set_default_size (GTK_WINDOW (preview), 900, 700);
   gtk_window_present (GTK_WINDOW (preview));
-  wait_for_paint (GTK_WIDGET (preview));
+  test_wait_for_paint (GTK_WIDGET (preview));
 
   g_assert_cmpuint (trellis_print_preview_get_n_pages (preview), ==, n_pages);
   g_assert_cmpuint (count_children (_trellis_print_preview_get_page_box (preview)), ==, n_pages);
@@ -462,17 +418,17 @@ test_print_preview (void)
   assert_page_label (preview, 3, n_pages);
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL);
   assert_page_label (preview, 2, n_pages);
-  wait_for_paint (GTK_WIDGET (preview));
+  test_wait_for_paint (GTK_WIDGET (preview));
 
   /* Zooming keeps the page in view. */
   g_assert_cmpstr (_trellis_print_preview_get_zoom_label (preview), ==, "Fit Width");
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
   g_assert_true (g_str_has_suffix (_trellis_print_preview_get_zoom_label (preview), "%"));
-  wait_for_paint (GTK_WIDGET (preview));
+  test_wait_for_paint (GTK_WIDGET (preview));
   assert_page_label (preview, 2, n_pages);
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-fit", NULL);
   g_assert_cmpstr (_trellis_print_preview_get_zoom_label (preview), ==, "Fit Width");
-  wait_for_paint (GTK_WIDGET (preview));
+  test_wait_for_paint (GTK_WIDGET (preview));
 
   /* Scrolled by hand to the end, the view is on the last page. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (_trellis_print_preview_get_page_box (preview),
@@ -495,36 +451,20 @@ done_cb (GtkPrintOperation       *operation,
   *done_result = result;
 }
 
-static TrellisPrintPreview *
-find_preview (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (TRELLIS_IS_PRINT_PREVIEW (toplevel))
-        return TRELLIS_PRINT_PREVIEW (toplevel);
-    }
-  return NULL;
-}
-
 /* Preview from a print operation (the print dialog's Preview button, or Print Preview
  * in the menu) opens Trellis's own window, whatever previewer the desktop has or lacks,
  * and closing it ends the operation. */
 static void
 test_print_operation_preview (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(GtkPageSetup) a4 = new_a4_page_setup ();
   g_autoptr(TrellisWorkshopPack) pack = NULL;
   g_autoptr(GError) error = NULL;
   TrellisPrintOperation *operation;
-  TrellisPrintPreview *preview = NULL;
+  TrellisPrintPreview *preview;
   TrellisReportOptions options;
   GtkPrintOperationResult result;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   int done_result = -1;
 
   trellis_report_options_init (&options);
@@ -539,19 +479,17 @@ test_print_operation_preview (void)
   /* The window holds the operation until the preview ends. */
   g_object_unref (operation);
 
-  while ((preview = find_preview ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  preview = TRELLIS_PRINT_PREVIEW (test_wait_for_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, NULL));
   g_assert_nonnull (preview);
   g_assert_cmpuint (trellis_print_preview_get_n_pages (preview), ==, paginate_for (pack, a4));
   g_object_add_weak_pointer (G_OBJECT (operation), (gpointer *) &operation);
-  wait_for_paint (GTK_WIDGET (preview));
+  test_wait_for_paint (GTK_WIDGET (preview));
   g_assert_cmpint (done_result, ==, -1);
 
   gtk_window_close (GTK_WINDOW (preview));
   g_assert_cmpint (done_result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (find_preview ());
+  test_drain_main_context ();
+  g_assert_null (test_find_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, NULL));
   g_assert_null (operation);
 }
 
@@ -560,7 +498,7 @@ test_print_operation_preview (void)
 static void
 test_export_charts (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(GFile) folder = g_file_new_build_filename (g_get_user_data_dir (), "exports", NULL);
   g_autoptr(GFile) written = NULL;
   g_autoptr(GFile) overview = NULL;

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "test-app-common.h"
 #include "trellis-format.h"
 #include "trellis-import-assistant-private.h"
 #include "trellis-import-column-row.h"
@@ -35,34 +36,10 @@ fixture_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static TrellisProject *
-load_sample (void)
-{
-  const char *path = g_getenv ("TRELLIS_SAMPLE_PROJECT");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  TrellisProject *project = trellis_project_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 static GBytes *
 saved_bytes (TrellisProject *project)
 {
   return trellis_project_save_to_bytes (project);
-}
-
-static void
-wait_until_read (TrellisImportAssistant *assistant)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (trellis_import_assistant_get_busy (assistant) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (trellis_import_assistant_get_busy (assistant));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static TrellisImportAssistant *
@@ -77,7 +54,7 @@ open_assistant (TrellisDocument     *document,
   g_object_ref (assistant);
   gtk_window_present (GTK_WINDOW (assistant));
   trellis_import_assistant_add_files (assistant, (GFile **) files->pdata, files->len);
-  wait_until_read (assistant);
+  test_wait_until_not_busy (assistant, 30);
   return assistant;
 }
 
@@ -138,16 +115,6 @@ count_visible_rows (GtkListBox *list)
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
       n++;
-  return n;
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
   return n;
 }
 
@@ -218,7 +185,7 @@ assert_shows_no_identifying_value (const char *text)
 static void
 test_surveymonkey (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   g_autoptr(GBytes) original = saved_bytes (project);
   g_autoptr(GBytes) after_undo = NULL;
@@ -239,7 +206,7 @@ test_surveymonkey (void)
   /* What a file dropped on the window does. */
   assistant = trellis_window_import (window, &file, 1);
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  wait_until_read (assistant);
+  test_wait_until_not_busy (assistant, 30);
   g_assert_null (_trellis_import_assistant_get_error (assistant));
   g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "choose");
   _trellis_import_assistant_go_next (assistant);
@@ -316,13 +283,13 @@ test_surveymonkey (void)
   /* Every answer is on the scale: they are listed for checking, none asks for a choice. */
   _trellis_import_assistant_go_next (assistant);
   g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "answers");
-  g_assert_cmpuint (count_rows (_trellis_import_assistant_get_unmapped_list (assistant)), ==, 0);
-  g_assert_cmpuint (count_rows (_trellis_import_assistant_get_mapped_list (assistant)), ==, 7);
+  g_assert_cmpuint (test_count_rows (_trellis_import_assistant_get_unmapped_list (assistant)), ==, 0);
+  g_assert_cmpuint (test_count_rows (_trellis_import_assistant_get_mapped_list (assistant)), ==, 7);
   g_assert_true (_trellis_import_assistant_can_go_next (assistant));
 
   _trellis_import_assistant_go_next (assistant);
   g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "round");
-  g_assert_cmpuint (count_rows (_trellis_import_assistant_get_summary_list (assistant)), >=, 4);
+  g_assert_cmpuint (test_count_rows (_trellis_import_assistant_get_summary_list (assistant)), >=, 4);
   /* Groups alphabetically, whatever order the shuffled responses put them in. */
   g_assert_cmpstr (get_summary_text (assistant, "Groups"), ==,
                    "Council: 6 · Fire and Rescue: 1 · Health: 3 · Police: 5\n"
@@ -383,7 +350,7 @@ static void
 test_unmapped_value (void)
 {
   const char *names[] = { "outside-scale.csv", NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisImportAssistant *assistant = open_assistant (document, names);
   GtkListBox *unmapped;
@@ -396,7 +363,7 @@ test_unmapped_value (void)
   _trellis_import_assistant_go_next (assistant);
   g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "answers");
   unmapped = _trellis_import_assistant_get_unmapped_list (assistant);
-  g_assert_cmpuint (count_rows (unmapped), ==, 1);
+  g_assert_cmpuint (test_count_rows (unmapped), ==, 1);
   row = TRELLIS_IMPORT_VALUE_ROW (gtk_list_box_get_row_at_index (unmapped, 0));
   g_assert_cmpstr (trellis_import_value_row_get_text (row), ==, "Sometimes");
   g_assert_false (trellis_import_value_row_get_mapped (row));
@@ -432,7 +399,7 @@ static void
 test_hostile (gconstpointer data)
 {
   const char *names[] = { data, NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   g_autoptr(GBytes) original = saved_bytes (project);
   g_autoptr(GBytes) after = NULL;
@@ -457,7 +424,7 @@ static void
 test_mismatched_files (void)
 {
   const char *names[] = { "google-forms.csv", "surveymonkey.csv", NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisImportAssistant *assistant = open_assistant (document, names);
 
@@ -474,7 +441,7 @@ static void
 test_failed_apply (void)
 {
   const char *names[] = { "surveymonkey.csv", NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   g_autoptr(GBytes) original = saved_bytes (project);
   g_autoptr(GBytes) after = NULL;
@@ -500,7 +467,7 @@ static void
 test_reused_mapping (void)
 {
   const char *names[] = { "surveymonkey.csv", NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisImportAssistant *assistant = open_assistant (document, names);
 
@@ -563,7 +530,7 @@ static void
 test_layout (gconstpointer data)
 {
   const LayoutCase *test = data;
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisImportAssistant *assistant = open_assistant (document, test->files);
   TrellisRound *round;
@@ -588,7 +555,7 @@ static void
 test_include_incomplete (void)
 {
   const char *names[] = { "qualtrics.csv", NULL };
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisImportAssistant *assistant = open_assistant (document, names);
 
@@ -660,7 +627,7 @@ test_header_question (void)
 static void
 test_document_clean_point (void)
 {
-  g_autoptr(TrellisProject) project = load_sample ();
+  g_autoptr(TrellisProject) project = test_load_sample ();
   g_autoptr(GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "clean-point.trellis", NULL);
   g_autoptr(GFile) export = fixture_file ("surveymonkey.csv");
   g_autoptr(TrellisImport) import = trellis_import_new (project);

@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "test-app-common.h"
 #include "test-io-common.h"
 #include "trellis-application.h"
 #include "trellis-project-io.h"
@@ -113,8 +114,7 @@ test_autosave (void)
 
   trellis_recovery_set_delay (recovery, 1);
   trellis_recovery_watch (recovery, document, NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context ();
   g_assert_null (trellis_recovery_get_copy (recovery, document));
 
   trellis_project_set_name (project, "Northshire Community Safety Partnership");
@@ -289,21 +289,6 @@ get_application (void)
   return application;
 }
 
-static GtkDialog *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
-        return GTK_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* A new Trellis after the crash offers the unsaved changes; recovering them opens them
  * as unsaved changes to the same file, which only Save writes. */
 static void
@@ -378,7 +363,7 @@ test_application_offers (void)
   g_clear_object (&copy);
   copy = g_object_ref (trellis_recovery_get_copy (trellis_application_get_recovery (application), recovered));
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog (GTK_WINDOW (window));
+  dialog = test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_REJECT);
   g_assert_false (g_file_query_exists (copy, NULL));

@@ -6,35 +6,13 @@
 
 #include <gtk/gtk.h>
 
+#include "test-app-common.h"
 #include "test-io-common.h"
 #include "trellis-print-preview.h"
 #include "trellis-project-io.h"
 #include "trellis-summary-table.h"
 #include "trellis-template.h"
 #include "trellis-window-private.h"
-
-/* Opening a file is asynchronous; give it ten seconds, far more than a fixture needs. */
-static void
-wait_until_idle (TrellisWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (trellis_window_get_busy (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (trellis_window_get_busy (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
 
 static TrellisWindow *
 new_window (void)
@@ -80,8 +58,7 @@ test_window_title (void)
 
   /* A rename shows once the window has caught up with the edit. */
   trellis_project_set_name (project, "Northshire Community Safety Partnership");
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "*Northshire Community Safety Partnership – Trellis");
 
@@ -113,7 +90,7 @@ test_window_sections (void)
   page = _trellis_window_get_section_page (window);
 
   /* Every section has a row, cut ones too; the first is shown, with the round's answers. */
-  g_assert_cmpuint (count_rows (list), ==, trellis_checklist_get_n_sections (checklist));
+  g_assert_cmpuint (test_count_rows (list), ==, trellis_checklist_get_n_sections (checklist));
   g_assert_true (trellis_section_page_get_section (page) == trellis_checklist_get_section (checklist, 0));
   g_assert_cmpstr (trellis_section_page_get_view (page), ==, "responses");
 
@@ -125,7 +102,7 @@ test_window_sections (void)
   trellis_section_set_code (added, "E");
   trellis_section_set_title (added, "Added later");
   trellis_checklist_append_section (checklist, added);
-  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_cmpuint (test_count_rows (list), ==, 4);
   g_assert_true (trellis_document_get_modified (document));
 
   destroy_window (window);
@@ -151,8 +128,7 @@ test_window_rounds (void)
   /* Without rounds there is nothing to choose, and the checklist is what there is to see. */
   while (trellis_project_get_n_rounds (project) > 0)
     trellis_project_remove_round (project, trellis_project_get_round (project, 0));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rounds)));
 
   destroy_window (window);
@@ -196,8 +172,7 @@ test_window_views (void)
   /* A project without rounds has nothing to chart or print. */
   while (trellis_project_get_n_rounds (project) > 0)
     trellis_project_remove_round (project, trellis_project_get_round (project, 0));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context ();
   g_assert_false (trellis_charts_page_get_report_options (charts, &options));
 
   destroy_window (window);
@@ -219,14 +194,14 @@ test_window_open (void)
 
   trellis_window_open (window, file);
   g_assert_true (trellis_window_get_busy (window));
-  wait_until_idle (window);
+  test_wait_until_not_busy (window, 10);
 
   document = trellis_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_true (g_file_equal (trellis_document_get_file (document), file));
   g_assert_false (trellis_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Opened from disk – Trellis");
-  g_assert_cmpuint (count_rows (_trellis_window_get_section_list (window)), ==, 3);
+  g_assert_cmpuint (test_count_rows (_trellis_window_get_section_list (window)), ==, 3);
   g_assert_null (_trellis_window_get_banner_text (window));
 
   destroy_window (window);
@@ -247,7 +222,7 @@ test_window_open_sample (void)
 
   /* The sample opens as a copy: saving must never write to where it is installed. */
   trellis_window_open_sample (window, sample);
-  wait_until_idle (window);
+  test_wait_until_not_busy (window, 10);
   document = trellis_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_true (trellis_document_get_is_sample (document));
@@ -269,36 +244,19 @@ test_window_open_failure (void)
 
   /* The loader's own message reaches the user; the window shows no project. */
   trellis_window_open (window, file);
-  wait_until_idle (window);
+  test_wait_until_not_busy (window, 10);
   g_assert_null (trellis_window_get_document (window));
   banner = _trellis_window_get_banner_text (window);
   g_assert_nonnull (banner);
   g_assert_cmpstr (banner, ==, "“wrong-root.trellis” is not a Trellis project file.");
 
   trellis_window_open (window, missing);
-  wait_until_idle (window);
+  test_wait_until_not_busy (window, 10);
   g_assert_null (trellis_window_get_document (window));
   g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
                                    "Could not open “no-such-project.trellis”"));
 
   destroy_window (window);
-}
-
-static GtkDialog *
-find_dialog (TrellisWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return GTK_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 /* gtk_window_destroy() takes a window off GTK's list; our reference keeps it alive. */
@@ -336,16 +294,16 @@ test_window_close_unsaved (void)
 
   /* Cancel: nothing happens. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog (window);
+  dialog = test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*Edited – Trellis");
   gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
   g_assert_true (is_open (window));
-  g_assert_null (find_dialog (window));
+  g_assert_null (test_find_message_dialog (GTK_WINDOW (window)));
 
   /* Save, but the save fails: the window stays open and says why. */
   gtk_window_close (GTK_WINDOW (window));
-  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (test_find_message_dialog (GTK_WINDOW (window)), GTK_RESPONSE_ACCEPT);
   g_assert_true (is_open (window));
   g_assert_true (trellis_document_get_modified (document));
   g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
@@ -357,7 +315,7 @@ test_window_close_unsaved (void)
   g_assert_no_error (error);
   trellis_project_set_name (project, "Edited again");
   gtk_window_close (GTK_WINDOW (window));
-  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (test_find_message_dialog (GTK_WINDOW (window)), GTK_RESPONSE_ACCEPT);
   g_assert_false (is_open (window));
   g_assert_false (trellis_document_get_modified (document));
   g_assert_true (g_file_query_exists (file, NULL));
@@ -379,38 +337,13 @@ test_window_close_discard (void)
   trellis_project_set_name (project, "Not kept");
 
   gtk_window_close (GTK_WINDOW (window));
-  gtk_dialog_response (find_dialog (window), GTK_RESPONSE_REJECT);
+  gtk_dialog_response (test_find_message_dialog (GTK_WINDOW (window)), GTK_RESPONSE_REJECT);
   g_assert_false (is_open (window));
   g_assert_true (trellis_document_get_modified (document));
   g_assert_false (g_file_query_exists (file, NULL));
 
   g_assert_finalize_object (window);
   g_assert_finalize_object (g_steal_pointer (&document));
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_paints)
-{
-  (*n_paints)++;
-}
-
-/* Sizes are asked for, and GTK checks them, only when the window is laid out and drawn. */
-static void
-wait_for_paint (TrellisWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint n_paints = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (n_paints < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (n_paints, >=, 2);
 }
 
 /* Every view of every section, drawn: G_DEBUG=fatal-warnings (and main() below) make any
@@ -420,10 +353,10 @@ draw_every_view (TrellisWindow *window)
 {
   static const char * const views[] = { "responses", "statements", "charts" };
   GtkListBox *list = _trellis_window_get_section_list (window);
-  guint n_sections = count_rows (list);
+  guint n_sections = test_count_rows (list);
 
   g_assert_cmpuint (n_sections, >, 1);
-  wait_for_paint (window);
+  test_wait_for_paint (GTK_WIDGET (window));
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[v]);
@@ -431,7 +364,7 @@ draw_every_view (TrellisWindow *window)
       for (guint i = 0; i < n_sections; i++)
         {
           gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
-          wait_for_paint (window);
+          test_wait_for_paint (GTK_WIDGET (window));
         }
     }
 }
@@ -444,7 +377,7 @@ open_and_show (GFile *file)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   show_window (window);
   trellis_window_open (window, file);
-  wait_until_idle (window);
+  test_wait_until_not_busy (window, 10);
   g_assert_nonnull (trellis_window_get_document (window));
   return window;
 }
@@ -490,12 +423,12 @@ test_window_no_rounds (void)
   /* What to do next is the first thing the facilitator sees: the responses view, saying
    * how to get some, with the button that does it. */
   g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
-  wait_for_paint (window);
+  test_wait_for_paint (GTK_WIDGET (window));
   g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_section_page (window)), "win.import"));
 
   /* The charts say the same, and offer no options for charts that are not there. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
-  wait_for_paint (window);
+  test_wait_for_paint (GTK_WIDGET (window));
   g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.import"));
   g_assert_null (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.print"));
 
@@ -523,34 +456,6 @@ test_window_sample_views (void)
   destroy_window (window);
 }
 
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *transient_for)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_window_get_transient_for (toplevel) == transient_for)
-        return toplevel;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType      type,
-                   GtkWindow *transient_for)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *found;
-
-  while ((found = find_toplevel (type, transient_for)) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return found;
-}
-
 /* Print Preview (Shift+Ctrl+P) shows the workshop pack in Trellis's own window, over the
  * main one; its Print button goes on to the print dialog. */
 static void
@@ -570,19 +475,18 @@ test_window_print_preview (void)
   window = open_and_show (file);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
-  preview = wait_for_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window));
+  preview = test_wait_for_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window));
   g_assert_nonnull (preview);
   g_assert_true (gtk_window_get_modal (preview));
   g_assert_cmpuint (trellis_print_preview_get_n_pages (TRELLIS_PRINT_PREVIEW (preview)), >, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL);
-  g_assert_null (find_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window)));
-  dialog = wait_for_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
+  g_assert_null (test_find_toplevel (TRELLIS_TYPE_PRINT_PREVIEW, GTK_WINDOW (window)));
+  dialog = test_wait_for_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (dialog), ==, "GtkPrintUnixDialog");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_drain_main_context ();
 
   destroy_window (window);
 }

@@ -238,28 +238,38 @@ can_skip_to_round (TrellisImportAssistant *self)
 
 /*****/
 
-static guint
-count_role (TrellisImport     *import,
-            TrellisColumnRole  role)
+/* How many columns are taken to hold what, in one pass over them. */
+typedef struct
 {
-  GListModel *columns = trellis_import_get_columns (import);
-  guint n = 0;
+  guint items;
+  guint comments;
+  guint groups;
+  guint ignored;
+  guint dropped;
+} ColumnCounts;
 
-  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+static ColumnCounts
+count_columns (TrellisImport *import)
+{
+  guint n_columns = g_list_model_get_n_items (trellis_import_get_columns (import));
+  ColumnCounts counts = { 0 };
+
+  for (guint c = 0; c < n_columns; c++)
     {
-      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+      TrellisColumnRole role = trellis_import_column_get_role (trellis_import_get_column (import, c));
 
-      if (trellis_import_column_get_role (column) == role)
-        n++;
+      if (trellis_import_column_role_is_dropped (role))
+        counts.dropped++;
+      else if (role == TRELLIS_COLUMN_ITEM)
+        counts.items++;
+      else if (role == TRELLIS_COLUMN_COMMENT)
+        counts.comments++;
+      else if (role == TRELLIS_COLUMN_GROUP)
+        counts.groups++;
+      else if (role == TRELLIS_COLUMN_IGNORED)
+        counts.ignored++;
     }
-  return n;
-}
-
-static guint
-count_dropped (TrellisImport *import)
-{
-  return count_role (import, TRELLIS_COLUMN_IDENTIFYING) + count_role (import, TRELLIS_COLUMN_METADATA) +
-         count_role (import, TRELLIS_COLUMN_COMPLETION);
+  return counts;
 }
 
 static gboolean
@@ -283,7 +293,7 @@ can_go_next (TrellisImportAssistant *self)
     case PAGE_CHOOSE:
       return TRUE;
     case PAGE_COLUMNS:
-      return count_role (self->import, TRELLIS_COLUMN_ITEM) > 0;
+      return count_columns (self->import).items > 0;
     case PAGE_ANSWERS:
       return all_values_mapped (self);
     case PAGE_ROUND:
@@ -485,29 +495,25 @@ update_columns_summary (TrellisImportAssistant *self)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *summary = NULL;
   g_autofree char *unanswered = NULL;
-  guint n_items = count_role (self->import, TRELLIS_COLUMN_ITEM);
-  guint n_comments = count_role (self->import, TRELLIS_COLUMN_COMMENT);
-  guint n_groups = count_role (self->import, TRELLIS_COLUMN_GROUP);
-  guint n_ignored = count_role (self->import, TRELLIS_COLUMN_IGNORED);
-  guint n_dropped = count_dropped (self->import);
+  ColumnCounts counts = count_columns (self->import);
   guint n_check = 0;
   gboolean all_well;
   GtkListBoxRow *row;
 
   g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u column answers a statement.",
-                                                     "%u columns answer statements.", n_items), n_items));
-  if (n_comments > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u holds comments.", "%u hold comments.", n_comments),
-                                             n_comments));
-  if (n_groups > 0)
+                                                     "%u columns answer statements.", counts.items), counts.items));
+  if (counts.comments > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u holds comments.", "%u hold comments.", counts.comments),
+                                             counts.comments));
+  if (counts.groups > 0)
     g_ptr_array_add (parts, g_strdup (_("One says which group the respondent belongs to.")));
-  if (n_dropped > 0)
+  if (counts.dropped > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u identifies people or is the survey tool’s bookkeeping: it is dropped and never stored.",
                                                        "%u identify people or are the survey tool’s bookkeeping: they are dropped and never stored.",
-                                                       n_dropped), n_dropped));
-  if (n_ignored > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u is not imported.", "%u are not imported.", n_ignored),
-                                             n_ignored));
+                                                       counts.dropped), counts.dropped));
+  if (counts.ignored > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u is not imported.", "%u are not imported.", counts.ignored),
+                                             counts.ignored));
   g_ptr_array_add (parts, NULL);
   summary = g_strjoinv (" ", (char **) parts->pdata);
   gtk_label_set_label (self->columns_summary, summary);
@@ -529,20 +535,20 @@ update_columns_summary (TrellisImportAssistant *self)
       gtk_label_set_label (self->check_label, both != NULL ? both : text);
       gtk_image_set_from_icon_name (self->check_icon, "dialog-warning-symbolic");
     }
-  else if (n_items > 0 && unanswered != NULL)
+  else if (counts.items > 0 && unanswered != NULL)
     {
       gtk_label_set_label (self->check_label, unanswered);
       gtk_image_set_from_icon_name (self->check_icon, "dialog-warning-symbolic");
     }
   else
     {
-      gtk_label_set_label (self->check_label, count_role (self->import, TRELLIS_COLUMN_ITEM) > 0
+      gtk_label_set_label (self->check_label, counts.items > 0
                                               ? _("Nothing needs checking, but do look down the list.")
                                               : _("No column answers a statement: choose a statement for at least one."));
-      gtk_image_set_from_icon_name (self->check_icon, n_items > 0 ? "object-select-symbolic"
-                                                                  : "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (self->check_icon, counts.items > 0 ? "object-select-symbolic"
+                                                                       : "dialog-warning-symbolic");
     }
-  all_well = n_check == 0 && n_items > 0 && unanswered == NULL;
+  all_well = n_check == 0 && counts.items > 0 && unanswered == NULL;
   set_css_class (GTK_WIDGET (self->check_icon), "status-check", !all_well);
   set_css_class (GTK_WIDGET (self->check_icon), "status-sure", all_well);
   update_buttons (self);
@@ -630,7 +636,7 @@ build_column_rows (TrellisImportAssistant *self)
   GListModel *columns = trellis_import_get_columns (self->import);
   guint n = g_list_model_get_n_items (columns);
 
-  if (count_dropped (self->import) > 0)
+  if (count_columns (self->import).dropped > 0)
     {
       self->dropped_row = new_dropped_row (self);
       gtk_list_box_append (self->column_list, self->dropped_row);

@@ -1,0 +1,121 @@
+/* test-app-common.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-app-common.h"
+#include "trellis-project-io.h"
+
+TrellisProject *
+test_load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TRELLIS_SAMPLE_PROJECT"));
+  g_autoptr(GError) error = NULL;
+  TrellisProject *project = trellis_project_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+guint
+test_count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+void
+test_drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_busy (gpointer object)
+{
+  gboolean busy;
+
+  g_object_get (object, "busy", &busy, NULL);
+  return busy;
+}
+
+/* Reading a file is asynchronous: waits, at most @seconds, until @object (a window or
+ * the import assistant) is no longer "busy", then lets what that set off run too. */
+void
+test_wait_until_not_busy (gpointer object,
+                          guint    seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (is_busy (object) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (is_busy (object));
+  test_drain_main_context ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+/* Sizes are asked for, and GTK checks them, only when a window is laid out and drawn. */
+void
+test_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_paints = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
+  gtk_widget_queue_draw (widget);
+  while (n_paints < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (n_paints, >=, 2);
+}
+
+/* The window of @type over @transient_for (%NULL: over none), if one is open. */
+GtkWindow *
+test_find_toplevel (GType      type,
+                    GtkWindow *transient_for)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_window_get_transient_for (toplevel) == transient_for)
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* As test_find_toplevel(), giving a window that opens later ten seconds to appear. */
+GtkWindow *
+test_wait_for_toplevel (GType      type,
+                        GtkWindow *transient_for)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = test_find_toplevel (type, transient_for)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return found;
+}
+
+/* The question asked over @parent, such as "Save changes before closing?". */
+GtkDialog *
+test_find_message_dialog (GtkWindow *parent)
+{
+  return GTK_DIALOG (test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, parent));
+}
