@@ -5,21 +5,7 @@
 #include "config.h"
 
 #include "test-io-common.h"
-
-static TrellisStatement *
-add_statement (TrellisSection       *section,
-               const char           *id,
-               const char           *number,
-               TrellisStatementKind  kind,
-               const char           *text)
-{
-  g_autoptr(TrellisStatement) statement = trellis_statement_new (id, kind);
-
-  trellis_statement_set_number (statement, number);
-  trellis_statement_set_text (statement, text);
-  trellis_section_append_statement (section, statement);
-  return statement;
-}
+#include "trellis-test-project.h"
 
 static TrellisStatement *
 add_part (TrellisStatement *multi,
@@ -73,27 +59,27 @@ build_checklist (void)
 
   a = add_section (checklist, "A", "Remit & membership");
   trellis_section_set_description (a, "How the partnership is set up <and why>.");
-  statement = add_statement (a, "s1", "1", TRELLIS_STATEMENT_RATING, "The partnership has a clear remit.");
+  statement = trellis_test_add_statement (a, "s1", "1", TRELLIS_STATEMENT_RATING, "The partnership has a clear remit.");
   trellis_statement_set_questions (statement, "Is the remit written down?\nWho agreed it?");
   trellis_statement_set_best_case (statement, "Everyone can state the remit.");
   trellis_statement_set_worst_case (statement, "Nobody knows why we meet.");
   trellis_statement_set_note (statement, "Reworded for our board — see minutes of 3 May.");
-  statement = add_statement (a, "s2", "2", TRELLIS_STATEMENT_RATING, "Meetings are a good use of time.");
+  statement = trellis_test_add_statement (a, "s2", "2", TRELLIS_STATEMENT_RATING, "Meetings are a good use of time.");
   trellis_statement_set_included (statement, FALSE);
-  add_statement (a, "s3", "3", TRELLIS_STATEMENT_COMMENT, "Any other comments on this section?");
+  trellis_test_add_statement (a, "s3", "3", TRELLIS_STATEMENT_COMMENT, "Any other comments on this section?");
 
   b = add_section (checklist, "B", "Informed by evidence");
   trellis_section_set_included (b, FALSE);
-  add_statement (b, "s4", "4", TRELLIS_STATEMENT_RATING, "Decisions use local data.");
+  trellis_test_add_statement (b, "s4", "4", TRELLIS_STATEMENT_RATING, "Decisions use local data.");
 
   c = add_section (checklist, "C", "Outcomes");
-  multi = add_statement (c, "s5", "5", TRELLIS_STATEMENT_MULTI, "By working together, the partnership has");
+  multi = trellis_test_add_statement (c, "s5", "5", TRELLIS_STATEMENT_MULTI, "By working together, the partnership has");
   add_part (multi, "s5a", "5a", "Tackled cross-cutting issues");
   statement = add_part (multi, "s5b", "5b", "Shifted resources to prevention");
   trellis_statement_set_included (statement, FALSE);
   add_part (multi, "s5c", "5c", "Achieved other benefits (please specify)");
-  add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
-  add_statement (c, "s6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
+  trellis_test_add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
+  trellis_test_add_statement (c, "s6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
 
   return checklist;
 }
