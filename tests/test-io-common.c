@@ -92,8 +92,32 @@ build_round (TrellisChecklist *checklist)
   guint n_items = g_strv_length (items);
   g_autofree TrellisAnswer *answers = g_new0 (TrellisAnswer, n_items);
   const char *groups[] = { "Police", "Health", NULL, "Voluntary sector — Côte", "Police" };
-  g_autoptr(TrellisColumnRule) column = NULL;
-  g_autoptr(TrellisValueRule) value = NULL;
+  /* One column of every role, and a value rule for every kind of answer. */
+  static const struct
+  {
+    const char        *header;
+    TrellisColumnRole  role;
+    const char        *target;
+  } columns[] = {
+    { "Respondent ID", TRELLIS_COLUMN_IDENTIFYING, NULL },
+    { "1. The partnership has a clear remit.", TRELLIS_COLUMN_ITEM, "s1" },
+    { "1. Importance", TRELLIS_COLUMN_ITEM, "s1@importance" },
+    { "Comments on A <section>", TRELLIS_COLUMN_COMMENT, "A" },
+    { "Sector", TRELLIS_COLUMN_GROUP, NULL },
+    { "Start date", TRELLIS_COLUMN_METADATA, NULL },
+    { "Status", TRELLIS_COLUMN_COMPLETION, NULL },
+    { "", TRELLIS_COLUMN_IGNORED, NULL },
+  };
+  static const struct
+  {
+    const char    *text;
+    TrellisAnswer  answer;
+  } values[] = {
+    { "Agree somewhat", 4 },
+    { "N/A", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "Unsure", TRELLIS_ANSWER_DONT_KNOW },
+    { "(no answer)", TRELLIS_ANSWER_BLANK },
+  };
 
   trellis_round_set_label (round, "Autumn 2026 & “pilot”");
   g_assert_true (trellis_round_set_date (round, "2026-10-12"));
@@ -131,41 +155,19 @@ build_round (TrellisChecklist *checklist)
   trellis_round_add_comment (round, "A", "  leading and trailing spaces  ");
   trellis_round_add_comment (round, "C", "");
 
-  column = trellis_column_rule_new ("Respondent ID", TRELLIS_COLUMN_IDENTIFYING, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("1. The partnership has a clear remit.", TRELLIS_COLUMN_ITEM, "s1");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("1. Importance", TRELLIS_COLUMN_ITEM, "s1@importance");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Comments on A <section>", TRELLIS_COLUMN_COMMENT, "A");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Sector", TRELLIS_COLUMN_GROUP, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Start date", TRELLIS_COLUMN_METADATA, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Status", TRELLIS_COLUMN_COMPLETION, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("", TRELLIS_COLUMN_IGNORED, NULL);
-  trellis_round_add_column_rule (round, column);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(TrellisColumnRule) column =
+        trellis_column_rule_new (columns[i].header, columns[i].role, columns[i].target);
 
-  value = trellis_value_rule_new ("Agree somewhat", 4);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("N/A", TRELLIS_ANSWER_NOT_APPLICABLE);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("Unsure", TRELLIS_ANSWER_DONT_KNOW);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("(no answer)", TRELLIS_ANSWER_BLANK);
-  trellis_round_add_value_rule (round, value);
+      trellis_round_add_column_rule (round, column);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(TrellisValueRule) value = trellis_value_rule_new (values[i].text, values[i].answer);
+
+      trellis_round_add_value_rule (round, value);
+    }
 
   return round;
 }
