@@ -5,21 +5,7 @@
 #include "config.h"
 
 #include "test-io-common.h"
-
-static TrellisStatement *
-add_statement (TrellisSection       *section,
-               const char           *id,
-               const char           *number,
-               TrellisStatementKind  kind,
-               const char           *text)
-{
-  g_autoptr(TrellisStatement) statement = trellis_statement_new (id, kind);
-
-  trellis_statement_set_number (statement, number);
-  trellis_statement_set_text (statement, text);
-  trellis_section_append_statement (section, statement);
-  return statement;
-}
+#include "trellis-test-project.h"
 
 static TrellisStatement *
 add_part (TrellisStatement *multi,
@@ -73,27 +59,27 @@ build_checklist (void)
 
   a = add_section (checklist, "A", "Remit & membership");
   trellis_section_set_description (a, "How the partnership is set up <and why>.");
-  statement = add_statement (a, "s1", "1", TRELLIS_STATEMENT_RATING, "The partnership has a clear remit.");
+  statement = trellis_test_add_statement (a, "s1", "1", TRELLIS_STATEMENT_RATING, "The partnership has a clear remit.");
   trellis_statement_set_questions (statement, "Is the remit written down?\nWho agreed it?");
   trellis_statement_set_best_case (statement, "Everyone can state the remit.");
   trellis_statement_set_worst_case (statement, "Nobody knows why we meet.");
   trellis_statement_set_note (statement, "Reworded for our board — see minutes of 3 May.");
-  statement = add_statement (a, "s2", "2", TRELLIS_STATEMENT_RATING, "Meetings are a good use of time.");
+  statement = trellis_test_add_statement (a, "s2", "2", TRELLIS_STATEMENT_RATING, "Meetings are a good use of time.");
   trellis_statement_set_included (statement, FALSE);
-  add_statement (a, "s3", "3", TRELLIS_STATEMENT_COMMENT, "Any other comments on this section?");
+  trellis_test_add_statement (a, "s3", "3", TRELLIS_STATEMENT_COMMENT, "Any other comments on this section?");
 
   b = add_section (checklist, "B", "Informed by evidence");
   trellis_section_set_included (b, FALSE);
-  add_statement (b, "s4", "4", TRELLIS_STATEMENT_RATING, "Decisions use local data.");
+  trellis_test_add_statement (b, "s4", "4", TRELLIS_STATEMENT_RATING, "Decisions use local data.");
 
   c = add_section (checklist, "C", "Outcomes");
-  multi = add_statement (c, "s5", "5", TRELLIS_STATEMENT_MULTI, "By working together, the partnership has");
+  multi = trellis_test_add_statement (c, "s5", "5", TRELLIS_STATEMENT_MULTI, "By working together, the partnership has");
   add_part (multi, "s5a", "5a", "Tackled cross-cutting issues");
   statement = add_part (multi, "s5b", "5b", "Shifted resources to prevention");
   trellis_statement_set_included (statement, FALSE);
   add_part (multi, "s5c", "5c", "Achieved other benefits (please specify)");
-  add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
-  add_statement (c, "s6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
+  trellis_test_add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
+  trellis_test_add_statement (c, "s6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
 
   return checklist;
 }
@@ -106,8 +92,32 @@ build_round (TrellisChecklist *checklist)
   guint n_items = g_strv_length (items);
   g_autofree TrellisAnswer *answers = g_new0 (TrellisAnswer, n_items);
   const char *groups[] = { "Police", "Health", NULL, "Voluntary sector — Côte", "Police" };
-  g_autoptr(TrellisColumnRule) column = NULL;
-  g_autoptr(TrellisValueRule) value = NULL;
+  /* One column of every role, and a value rule for every kind of answer. */
+  static const struct
+  {
+    const char        *header;
+    TrellisColumnRole  role;
+    const char        *target;
+  } columns[] = {
+    { "Respondent ID", TRELLIS_COLUMN_IDENTIFYING, NULL },
+    { "1. The partnership has a clear remit.", TRELLIS_COLUMN_ITEM, "s1" },
+    { "1. Importance", TRELLIS_COLUMN_ITEM, "s1@importance" },
+    { "Comments on A <section>", TRELLIS_COLUMN_COMMENT, "A" },
+    { "Sector", TRELLIS_COLUMN_GROUP, NULL },
+    { "Start date", TRELLIS_COLUMN_METADATA, NULL },
+    { "Status", TRELLIS_COLUMN_COMPLETION, NULL },
+    { "", TRELLIS_COLUMN_IGNORED, NULL },
+  };
+  static const struct
+  {
+    const char    *text;
+    TrellisAnswer  answer;
+  } values[] = {
+    { "Agree somewhat", 4 },
+    { "N/A", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "Unsure", TRELLIS_ANSWER_DONT_KNOW },
+    { "(no answer)", TRELLIS_ANSWER_BLANK },
+  };
 
   trellis_round_set_label (round, "Autumn 2026 & “pilot”");
   g_assert_true (trellis_round_set_date (round, "2026-10-12"));
@@ -145,41 +155,19 @@ build_round (TrellisChecklist *checklist)
   trellis_round_add_comment (round, "A", "  leading and trailing spaces  ");
   trellis_round_add_comment (round, "C", "");
 
-  column = trellis_column_rule_new ("Respondent ID", TRELLIS_COLUMN_IDENTIFYING, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("1. The partnership has a clear remit.", TRELLIS_COLUMN_ITEM, "s1");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("1. Importance", TRELLIS_COLUMN_ITEM, "s1@importance");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Comments on A <section>", TRELLIS_COLUMN_COMMENT, "A");
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Sector", TRELLIS_COLUMN_GROUP, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Start date", TRELLIS_COLUMN_METADATA, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("Status", TRELLIS_COLUMN_COMPLETION, NULL);
-  trellis_round_add_column_rule (round, column);
-  g_clear_pointer (&column, trellis_column_rule_free);
-  column = trellis_column_rule_new ("", TRELLIS_COLUMN_IGNORED, NULL);
-  trellis_round_add_column_rule (round, column);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(TrellisColumnRule) column =
+        trellis_column_rule_new (columns[i].header, columns[i].role, columns[i].target);
 
-  value = trellis_value_rule_new ("Agree somewhat", 4);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("N/A", TRELLIS_ANSWER_NOT_APPLICABLE);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("Unsure", TRELLIS_ANSWER_DONT_KNOW);
-  trellis_round_add_value_rule (round, value);
-  g_clear_pointer (&value, trellis_value_rule_free);
-  value = trellis_value_rule_new ("(no answer)", TRELLIS_ANSWER_BLANK);
-  trellis_round_add_value_rule (round, value);
+      trellis_round_add_column_rule (round, column);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(TrellisValueRule) value = trellis_value_rule_new (values[i].text, values[i].answer);
+
+      trellis_round_add_value_rule (round, value);
+    }
 
   return round;
 }

@@ -151,6 +151,21 @@ add_plan (TrellisProject *project)
     }
 }
 
+TrellisStatement *
+trellis_test_add_statement (TrellisSection       *section,
+                            const char           *id,
+                            const char           *number,
+                            TrellisStatementKind  kind,
+                            const char           *text)
+{
+  g_autoptr(TrellisStatement) statement = trellis_statement_new (id, kind);
+
+  trellis_statement_set_number (statement, number);
+  trellis_statement_set_text (statement, text);
+  trellis_section_append_statement (section, statement);
+  return statement;
+}
+
 TrellisProject *
 trellis_test_project_new_sample (guint n_rounds)
 {
@@ -168,21 +183,6 @@ trellis_test_project_new_sample (guint n_rounds)
     }
   add_plan (project);
   return g_steal_pointer (&project);
-}
-
-static TrellisStatement *
-add_statement (TrellisSection       *section,
-               const char           *id,
-               const char           *number,
-               TrellisStatementKind  kind,
-               const char           *text)
-{
-  g_autoptr(TrellisStatement) statement = trellis_statement_new (id, kind);
-
-  trellis_statement_set_number (statement, number);
-  trellis_statement_set_text (statement, text);
-  trellis_section_append_statement (section, statement);
-  return statement;
 }
 
 TrellisProject *
@@ -205,20 +205,20 @@ trellis_test_project_new_edge_cases (guint n_respondents)
 
   trellis_section_set_code (edge, "E");
   trellis_section_set_title (edge, "Cas limites : réponses, accents et textes très longs");
-  add_statement (edge, "e1", "1", TRELLIS_STATEMENT_RATING, "Nobody answered this statement.");
-  add_statement (edge, "e2", "2", TRELLIS_STATEMENT_RATING, "Everybody said this does not apply.");
-  add_statement (edge, "e3", "3", TRELLIS_STATEMENT_RATING,
+  trellis_test_add_statement (edge, "e1", "1", TRELLIS_STATEMENT_RATING, "Nobody answered this statement.");
+  trellis_test_add_statement (edge, "e2", "2", TRELLIS_STATEMENT_RATING, "Everybody said this does not apply.");
+  trellis_test_add_statement (edge, "e3", "3", TRELLIS_STATEMENT_RATING,
                  "The partnership has an effective mechanism for addressing issues that cut across "
                  "different thematic areas, for joining-up issues that straddle a number of theme "
                  "groups, for avoiding ‘siloed’ working, for sharing resources, staff, premises and "
                  "data between partners, and for making sure that what is agreed at the strategic "
                  "level is carried through to front-line services in every neighbourhood.");
-  add_statement (edge, "e4", "4", TRELLIS_STATEMENT_RATING,
+  trellis_test_add_statement (edge, "e4", "4", TRELLIS_STATEMENT_RATING,
                  "Les partenaires évaluent l’efficacité des actions menées à Saint-Étienne, "
                  "Łódź et Zürich — ça marche déjà très bien.");
-  cut = add_statement (edge, "e5", "5", TRELLIS_STATEMENT_RATING, "This statement was cut.");
+  cut = trellis_test_add_statement (edge, "e5", "5", TRELLIS_STATEMENT_RATING, "This statement was cut.");
   trellis_statement_set_included (cut, FALSE);
-  add_statement (edge, "e6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
+  trellis_test_add_statement (edge, "e6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
   trellis_checklist_append_section (checklist, edge);
 
   trellis_section_set_code (long_section, "L");
@@ -229,7 +229,7 @@ trellis_test_project_new_edge_cases (guint n_respondents)
       g_autofree char *number = g_strdup_printf ("%u", i);
       g_autofree char *text = g_strdup_printf ("Statement number %u of a very long section.", i);
 
-      add_statement (long_section, id, number, TRELLIS_STATEMENT_RATING, text);
+      trellis_test_add_statement (long_section, id, number, TRELLIS_STATEMENT_RATING, text);
     }
   trellis_checklist_append_section (checklist, long_section);
 

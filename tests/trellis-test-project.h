@@ -18,4 +18,11 @@ TrellisProject *trellis_test_project_new_sample (guint n_rounds);
  * @n_respondents people. */
 TrellisProject *trellis_test_project_new_edge_cases (guint n_respondents);
 
+/* Appends a new statement to @section, which owns it; returns it for further edits. */
+TrellisStatement *trellis_test_add_statement (TrellisSection       *section,
+                                              const char           *id,
+                                              const char           *number,
+                                              TrellisStatementKind  kind,
+                                              const char           *text);
+
 G_END_DECLS

@@ -820,6 +820,25 @@ _trellis_xml_dup_child_text (xmlNode    *parent,
   return NULL;
 }
 
+/* An element holding only text is named after the model's string property it fills, so
+ * one reader serves every such element of every object. Returns whether @child was one
+ * of @names. */
+static gboolean
+read_text_property (xmlNode            *child,
+                    gpointer            object,
+                    const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (_trellis_xml_is_element (child, names[i]))
+      {
+        g_autofree char *text = dup_text (child);
+
+        g_object_set (object, names[i], text, NULL);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void set_invalid (GError     **error,
                          const char  *display_name,
                          xmlNode     *node,
@@ -966,6 +985,7 @@ read_scale (xmlNode     *node,
             const char  *display_name,
             GError     **error)
 {
+  static const char * const text_names[] = { "title", NULL };
   g_autoptr(TrellisScale) scale = NULL;
   g_autofree char *id = NULL;
   guint n_points;
@@ -986,12 +1006,9 @@ read_scale (xmlNode     *node,
     {
       gboolean allowed;
 
-      if (_trellis_xml_is_element (child, "title"))
-        {
-          g_autofree char *title = dup_text (child);
-          trellis_scale_set_title (scale, title);
-        }
-      else if (_trellis_xml_is_element (child, "point"))
+      if (read_text_property (child, scale, text_names))
+        continue;
+      if (_trellis_xml_is_element (child, "point"))
         {
           g_autofree char *label = dup_text (child);
           guint value;
@@ -1031,22 +1048,10 @@ static void
 read_guidance (xmlNode          *node,
                TrellisStatement *statement)
 {
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree char *text = NULL;
+  static const char * const text_names[] = { "questions", "best-case", "worst-case", "note", NULL };
 
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      text = dup_text (child);
-      if (_trellis_xml_is_element (child, "questions"))
-        trellis_statement_set_questions (statement, text);
-      else if (_trellis_xml_is_element (child, "best-case"))
-        trellis_statement_set_best_case (statement, text);
-      else if (_trellis_xml_is_element (child, "worst-case"))
-        trellis_statement_set_worst_case (statement, text);
-      else if (_trellis_xml_is_element (child, "note"))
-        trellis_statement_set_note (statement, text);
-    }
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    read_text_property (child, statement, text_names);
 }
 
 static TrellisStatement *
@@ -1055,6 +1060,7 @@ read_statement (xmlNode          *node,
                 ChecklistReader  *reader,
                 GError          **error)
 {
+  static const char * const text_names[] = { "text", NULL };
   g_autoptr(TrellisStatement) statement = NULL;
   g_autofree char *id = NULL;
   g_autofree char *kind_text = NULL;
@@ -1096,12 +1102,9 @@ read_statement (xmlNode          *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (_trellis_xml_is_element (child, "text"))
-        {
-          g_autofree char *text = dup_text (child);
-          trellis_statement_set_text (statement, text);
-        }
-      else if (_trellis_xml_is_element (child, "guidance"))
+      if (read_text_property (child, statement, text_names))
+        continue;
+      if (_trellis_xml_is_element (child, "guidance"))
         read_guidance (child, statement);
       else if (_trellis_xml_is_element (child, "statement"))
         {
@@ -1128,6 +1131,7 @@ read_section (xmlNode          *node,
               ChecklistReader  *reader,
               GError          **error)
 {
+  static const char * const text_names[] = { "title", "description", NULL };
   g_autoptr(TrellisSection) section = NULL;
   g_autofree char *id = NULL;
   g_autofree char *code = NULL;
@@ -1145,17 +1149,9 @@ read_section (xmlNode          *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (_trellis_xml_is_element (child, "title"))
-        {
-          g_autofree char *title = dup_text (child);
-          trellis_section_set_title (section, title);
-        }
-      else if (_trellis_xml_is_element (child, "description"))
-        {
-          g_autofree char *description = dup_text (child);
-          trellis_section_set_description (section, description);
-        }
-      else if (_trellis_xml_is_element (child, "statement"))
+      if (read_text_property (child, section, text_names))
+        continue;
+      if (_trellis_xml_is_element (child, "statement"))
         {
           g_autoptr(TrellisStatement) statement = read_statement (child, FALSE, reader, error);
 
@@ -1172,6 +1168,7 @@ _trellis_checklist_read_node (xmlNode     *node,
                               const char  *display_name,
                               GError     **error)
 {
+  static const char * const text_names[] = { "title", "description", NULL };
   g_autoptr(TrellisChecklist) checklist = trellis_checklist_new ();
   g_autoptr(GHashTable) statement_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ChecklistReader reader = { display_name, statement_ids };
@@ -1188,17 +1185,9 @@ _trellis_checklist_read_node (xmlNode     *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (_trellis_xml_is_element (child, "title"))
-        {
-          g_autofree char *title = dup_text (child);
-          trellis_checklist_set_title (checklist, title);
-        }
-      else if (_trellis_xml_is_element (child, "description"))
-        {
-          g_autofree char *description = dup_text (child);
-          trellis_checklist_set_description (checklist, description);
-        }
-      else if (_trellis_xml_is_element (child, "scale"))
+      if (read_text_property (child, checklist, text_names))
+        continue;
+      if (_trellis_xml_is_element (child, "scale"))
         {
           g_autoptr(TrellisScale) scale = NULL;
 
@@ -1456,6 +1445,7 @@ read_round (xmlNode           *node,
             const char        *display_name,
             GError           **error)
 {
+  static const char * const text_names[] = { "label", "source", NULL };
   g_autoptr(TrellisRound) round = NULL;
   g_autofree char *id = _trellis_xml_dup_attribute (node, "id");
   g_autofree char *date = _trellis_xml_dup_attribute (node, "date");
@@ -1488,17 +1478,9 @@ read_round (xmlNode           *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (_trellis_xml_is_element (child, "label"))
-        {
-          g_autofree char *label = dup_text (child);
-          trellis_round_set_label (round, label);
-        }
-      else if (_trellis_xml_is_element (child, "source"))
-        {
-          g_autofree char *source = dup_text (child);
-          trellis_round_set_source (round, source);
-        }
-      else if (_trellis_xml_is_element (child, "mapping"))
+      if (read_text_property (child, round, text_names))
+        continue;
+      if (_trellis_xml_is_element (child, "mapping"))
         {
           if (!read_mapping (child, round, display_name, error))
             return NULL;
@@ -1517,6 +1499,7 @@ read_action (xmlNode     *node,
              const char  *display_name,
              GError     **error)
 {
+  static const char * const text_names[] = { "area", "text", "responsible", "due", "notes", NULL };
   g_autoptr(TrellisAction) action = NULL;
   g_autoptr(GStrvBuilder) statement_ids = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
@@ -1542,29 +1525,15 @@ read_action (xmlNode     *node,
   trellis_action_set_round_id (action, round_id);
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      g_autofree char *text = NULL;
-
       if (_trellis_xml_is_element (child, "statement"))
         {
           g_autofree char *ref = _trellis_xml_dup_attribute (child, "ref");
 
           if (ref != NULL && *ref != '\0')
             g_strv_builder_add (statement_ids, ref);
-          continue;
         }
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      text = dup_text (child);
-      if (_trellis_xml_is_element (child, "area"))
-        trellis_action_set_area (action, text);
-      else if (_trellis_xml_is_element (child, "text"))
-        trellis_action_set_text (action, text);
-      else if (_trellis_xml_is_element (child, "responsible"))
-        trellis_action_set_responsible (action, text);
-      else if (_trellis_xml_is_element (child, "due"))
-        trellis_action_set_due (action, text);
-      else if (_trellis_xml_is_element (child, "notes"))
-        trellis_action_set_notes (action, text);
+      else
+        read_text_property (child, action, text_names);
     }
   ids = g_strv_builder_end (statement_ids);
   trellis_action_set_statement_ids (action, (const char * const *) ids);

@@ -347,12 +347,8 @@ trellis_round_set_n_excluded (TrellisRound *self,
                               guint         n_excluded)
 {
   g_return_if_fail (TRELLIS_IS_ROUND (self));
-
-  if (self->n_excluded == n_excluded)
-    return;
-  self->n_excluded = n_excluded;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EXCLUDED]);
-  trellis_node_changed (TRELLIS_NODE (self));
+  _trellis_node_set_int (TRELLIS_NODE (self), (int *) &self->n_excluded, (int) n_excluded,
+                         properties[PROP_N_EXCLUDED]);
 }
 
 /**

@@ -284,11 +284,8 @@ trellis_scale_set_point_label (TrellisScale *self,
   /* A point always has a label to print; an empty one falls back to its number. */
   if (label == NULL || *label == '\0')
     label = fallback = g_strdup_printf ("%u", point);
-  if (g_strcmp0 (self->point_labels[point - 1], label) == 0)
-    return;
-  g_free (self->point_labels[point - 1]);
-  self->point_labels[point - 1] = g_strdup (label);
-  trellis_node_changed (TRELLIS_NODE (self));
+  /* Point labels are not a property: nothing to notify, only the change to bubble up. */
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->point_labels[point - 1], label, NULL);
 }
 
 const char *

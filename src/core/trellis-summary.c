@@ -54,13 +54,14 @@ response_in_group (TrellisRound *round,
   return group == NULL || g_strcmp0 (trellis_round_get_response_group (round, response), group) == 0;
 }
 
+/* @responses are the indices of the responses counted, picked once for every item. */
 static TrellisItemSummary *
 summarise_item (TrellisSummary   *self,
-                TrellisStatement *statement)
+                TrellisStatement *statement,
+                GArray           *responses)
 {
   TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
   TrellisItemSummary *item = g_new0 (TrellisItemSummary, 1);
-  guint n_responses = trellis_round_get_n_responses (self->round);
   int column;
 
   item->statement = g_object_ref (statement);
@@ -70,12 +71,12 @@ summarise_item (TrellisSummary   *self,
 
   column = trellis_round_find_item (self->round, item->item_key);
   item->asked = column >= 0;
-  for (guint r = 0; r < n_responses; r++)
+  for (guint i = 0; i < responses->len; i++)
     {
-      if (!response_in_group (self->round, r, self->group))
-        continue;
+      guint response = g_array_index (responses, guint, i);
+
       trellis_distribution_add (&item->dist,
-                                item->asked ? trellis_round_get_answer (self->round, r, column)
+                                item->asked ? trellis_round_get_answer (self->round, response, column)
                                             : TRELLIS_ANSWER_BLANK);
     }
   trellis_distribution_finish (&item->dist);
@@ -104,6 +105,7 @@ trellis_summary_new (TrellisProject *project,
 {
   TrellisSummary *self;
   TrellisChecklist *checklist;
+  g_autoptr(GArray) responses = NULL;
   guint n_sections, n_responses;
   guint n_points;
 
@@ -127,9 +129,11 @@ trellis_summary_new (TrellisProject *project,
   trellis_distribution_init (&self->overall, n_points);
 
   n_responses = trellis_round_get_n_responses (round);
+  responses = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_responses);
   for (guint r = 0; r < n_responses; r++)
     if (response_in_group (round, r, group))
-      self->n_respondents++;
+      g_array_append_val (responses, r);
+  self->n_respondents = responses->len;
 
   n_sections = trellis_checklist_get_n_sections (checklist);
   for (guint s = 0; s < n_sections; s++)
@@ -152,7 +156,7 @@ trellis_summary_new (TrellisProject *project,
       rated = trellis_section_collect_rated (section, TRUE);
       for (guint i = 0; i < rated->len; i++)
         {
-          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i));
+          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i), responses);
 
           g_ptr_array_add (section_summary->items, item);
           if (item->asked)

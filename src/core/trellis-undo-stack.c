@@ -184,6 +184,26 @@ trellis_undo_stack_push (TrellisUndoStack *self,
   notify_state (self);
 }
 
+/* Undo and redo alike: take the latest edit of @from, apply it one way or the other and
+ * make it the latest of @to. */
+static gboolean
+move_edit (TrellisUndoStack *self,
+           GQueue           *from,
+           GQueue           *to,
+           gboolean          undo)
+{
+  Edit *edit = g_queue_pop_head (from);
+
+  if (edit == NULL)
+    return FALSE;
+  self->applying = TRUE;
+  (undo ? edit->undo : edit->redo) (edit->data);
+  self->applying = FALSE;
+  g_queue_push_head (to, edit);
+  notify_state (self);
+  return TRUE;
+}
+
 /**
  * trellis_undo_stack_undo:
  *
@@ -192,19 +212,8 @@ trellis_undo_stack_push (TrellisUndoStack *self,
 gboolean
 trellis_undo_stack_undo (TrellisUndoStack *self)
 {
-  Edit *edit;
-
   g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
-
-  edit = g_queue_pop_head (&self->done);
-  if (edit == NULL)
-    return FALSE;
-  self->applying = TRUE;
-  edit->undo (edit->data);
-  self->applying = FALSE;
-  g_queue_push_head (&self->undone, edit);
-  notify_state (self);
-  return TRUE;
+  return move_edit (self, &self->done, &self->undone, TRUE);
 }
 
 /**
@@ -215,19 +224,8 @@ trellis_undo_stack_undo (TrellisUndoStack *self)
 gboolean
 trellis_undo_stack_redo (TrellisUndoStack *self)
 {
-  Edit *edit;
-
   g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
-
-  edit = g_queue_pop_head (&self->undone);
-  if (edit == NULL)
-    return FALSE;
-  self->applying = TRUE;
-  edit->redo (edit->data);
-  self->applying = FALSE;
-  g_queue_push_head (&self->done, edit);
-  notify_state (self);
-  return TRUE;
+  return move_edit (self, &self->undone, &self->done, FALSE);
 }
 
 gboolean
