@@ -798,14 +798,8 @@ trellis_import_add_file (TrellisImport       *self,
                                  _("this is a folder, not a survey export"));
       return FALSE;
     }
-  if (info != NULL && g_file_info_get_size (info) > TRELLIS_TABLE_MAX_FILE_SIZE)
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("the file is larger than %d MB, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (info != NULL && !_trellis_table_check_file_size (g_file_info_get_size (info), name, error))
+    return FALSE;
   /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
     bytes = _trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
