@@ -774,6 +774,7 @@ test_match_headers (void)
 {
   g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
   const struct { const char *header; const char *code; const char *id; } cases[] = {
     { "The partnership has a clear and unambiguous remit.", NULL, "s1" },
     { "the partnership has a clear, unambiguous remit", NULL, "s1" },
@@ -792,7 +793,7 @@ test_match_headers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GArray) matches = _trellis_import_match_header (statements, cases[i].header, cases[i].code);
+      g_autoptr(GArray) matches = _trellis_import_match_header (texts, cases[i].header, cases[i].code);
 
       g_test_message ("%s", cases[i].header);
       g_assert_cmpuint (matches->len, >, 0);

@@ -396,6 +396,7 @@ map_by_matching (TrellisImport *self,
 {
   TrellisChecklist *list = checklist (self);
   g_autoptr(GPtrArray) statements = collect_statements (self);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
   g_autofree gboolean *decided = g_new0 (gboolean, n);
@@ -424,7 +425,7 @@ map_by_matching (TrellisImport *self,
           decided[c] = TRUE;
           continue;
         }
-      matches = _trellis_import_match_header (statements, trellis_import_column_get_header (column), hint->code);
+      matches = _trellis_import_match_header (texts, trellis_import_column_get_header (column), hint->code);
       for (guint m = 0; m < matches->len; m++)
         {
           Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
