@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "test-import-common.h"
 #include "trellis-core.h"
 #include "trellis-import-private.h"
 #include "trellis-project-io.h"
@@ -20,16 +21,6 @@
 #define PROJECT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.0\">"
 #define AGREEMENT "<scale id=\"agreement\" points=\"5\"/>"
-
-static TrellisProject *
-new_project (void)
-{
-  g_autoptr(GError) error = NULL;
-  TrellisProject *project = trellis_project_new_from_template ("is-ofpc", "Northshire Partnership", &error);
-
-  g_assert_no_error (error);
-  return project;
-}
 
 static char *
 repeat (const char *text,
@@ -166,14 +157,15 @@ test_sparse_and_repeated_sheets (void)
 static void
 test_header_separators (void)
 {
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
   const char *units[] = { "a/", "a - ", "a \u2013 ", "word " };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       g_autofree char *header = repeat (units[i], 20000);
-      g_autoptr(GArray) matches = _trellis_import_match_header (statements, header, NULL);
+      g_autoptr(GArray) matches = _trellis_import_match_header (texts, header, NULL);
 
       g_assert_cmpuint (matches->len, ==, 0);
     }
@@ -183,11 +175,12 @@ test_header_separators (void)
 static void
 test_long_header_still_matches (void)
 {
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
   g_autofree char *question = repeat ("Please read each statement carefully. ", 200);
   g_autofree char *header = g_strconcat (question, "[The partnership has strong and effective leadership]", NULL);
-  g_autoptr(GArray) matches = _trellis_import_match_header (statements, header, NULL);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
+  g_autoptr(GArray) matches = _trellis_import_match_header (texts, header, NULL);
 
   g_assert_cmpuint (matches->len, >, 0);
   g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement), ==, "s13");
@@ -231,7 +224,7 @@ static void
 test_endless_device (void)
 {
   g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(TrellisImport) import = trellis_import_new (project);
   g_autoptr(TrellisProject) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -262,7 +255,7 @@ test_file_name_not_utf8 (void)
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(TrellisImport) import = trellis_import_new (project);
   g_autoptr(TrellisProject) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -298,7 +291,7 @@ test_control_characters_imported_as_saved (void)
                       "5,5,Council,\r\n"
                       "4,4,Council,\r\n"
                       "4,4,Council,\r\n";
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(TrellisImport) import = trellis_import_new (project);
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr(TrellisProject) reloaded = NULL;
@@ -328,7 +321,7 @@ test_control_characters_imported_as_saved (void)
 static void
 test_project_too_large_to_reopen_is_not_saved (void)
 {
-  g_autoptr(TrellisProject) project = new_project ();
+  g_autoptr(TrellisProject) project = test_import_new_project ();
   g_autoptr(TrellisRound) round = trellis_round_new ("r1");
   g_autofree char *comment = repeat ("<", 17 * 1000 * 1000);
   g_autofree char *dir = g_dir_make_tmp ("trellis-hostile-XXXXXX", NULL);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "test-app-common.h"
+#include "test-import-common.h"
 #include "trellis-format.h"
 #include "trellis-import-assistant-private.h"
 #include "trellis-import-column-row.h"
@@ -136,34 +137,11 @@ get_summary_text (TrellisImportAssistant *assistant,
   g_assert_not_reached ();
 }
 
-/* Every statement's counts against the fixture generator's own tally, which is also what
- * `trellis-cli summary --json` prints for the CLI's import of the same file. */
 static void
 assert_counts (TrellisRound *round,
                guint         times)
 {
-  JsonObject *counts = json_object_get_object_member (expected, "counts");
-  g_autoptr(GList) ids = json_object_get_members (counts);
-
-  g_assert_cmpuint (trellis_round_get_n_responses (round), ==,
-                    times * json_object_get_int_member (expected, "respondents"));
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      JsonArray *want = json_object_get_array_member (counts, l->data);
-      int item = trellis_round_find_item (round, l->data);
-      TrellisDistribution dist;
-
-      g_assert_cmpint (item, >=, 0);
-      trellis_distribution_init (&dist, 5);
-      for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
-        trellis_distribution_add (&dist, trellis_round_get_answer (round, r, item));
-      for (guint p = 0; p < 5; p++)
-        g_assert_cmpuint (dist.counts[p], ==, times * json_array_get_int_element (want, p));
-      g_assert_cmpuint (dist.not_applicable, ==, times * json_array_get_int_element (want, 5));
-      g_assert_cmpuint (dist.dont_know, ==, times * json_array_get_int_element (want, 6));
-      /* LimeSurvey's "not shown" is a blank in the generator's tally. */
-      g_assert_cmpuint (dist.blank + dist.not_shown, ==, times * json_array_get_int_element (want, 7));
-    }
+  test_import_assert_counts (expected, round, times, TEST_NOT_SHOWN_IN_BLANK);
 }
 
 static void

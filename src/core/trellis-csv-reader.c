@@ -255,14 +255,8 @@ trellis_table_read_csv (GBytes      *bytes,
   g_return_val_if_fail (delimiter == 0 || (delimiter > 0 && delimiter != '"' && delimiter != '\n' &&
                                            delimiter != '\r'), NULL);
 
-  if (g_bytes_get_size (bytes) > TRELLIS_TABLE_MAX_FILE_SIZE)
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("the file is larger than %d MB, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!_trellis_table_check_file_size (g_bytes_get_size (bytes), display_name, error))
+    return NULL;
   text = decode_text (bytes, display_name, &length, error);
   if (text == NULL)
     return NULL;

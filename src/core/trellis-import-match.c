@@ -587,27 +587,18 @@ code_tail (const char *code,
 }
 
 /**
- * _trellis_import_match_header:
+ * _trellis_import_fold_statements:
  * @statements: (element-type TrellisStatement): the statements a column may answer
- * @header: the column's header
- * @code: (nullable): the tool's code for the column
  *
- * Scores every statement against the header by printed number and by text, tolerant
- * of punctuation, case, smart quotes, truncation and small rewordings.
+ * Folds the statements' texts for _trellis_import_match_header(): once for all the
+ * headers of a file, since folding costs more than comparing.
  *
- * Returns: (transfer full) (element-type TrellisStatementMatch): the statements
- *   scoring at least 0.6, best first
+ * Returns: (transfer full): the folded texts, valid while @statements are
  */
 GArray *
-_trellis_import_match_header (GPtrArray  *statements,
-                              const char *header,
-                              const char *code)
+_trellis_import_fold_statements (GPtrArray *statements)
 {
-  g_autoptr(GArray) texts = g_array_sized_new (FALSE, TRUE, sizeof (StatementText), statements->len);
-  g_autoptr(GPtrArray) candidates = header_candidates (header);
-  g_autofree double *best = g_new0 (double, statements->len);
-  GArray *matches = g_array_new (FALSE, FALSE, sizeof (TrellisStatementMatch));
-  const char *codes[] = { code, header };
+  GArray *texts = g_array_sized_new (FALSE, TRUE, sizeof (StatementText), statements->len);
 
   g_array_set_clear_func (texts, (GDestroyNotify) statement_text_clear);
   for (guint i = 0; i < statements->len; i++)
@@ -621,6 +612,30 @@ _trellis_import_match_header (GPtrArray  *statements,
       text.id = trellis_statement_get_id (text.statement);
       g_array_append_val (texts, text);
     }
+  return texts;
+}
+
+/**
+ * _trellis_import_match_header:
+ * @texts: the statements a column may answer, as _trellis_import_fold_statements() made them
+ * @header: the column's header
+ * @code: (nullable): the tool's code for the column
+ *
+ * Scores every statement against the header by printed number and by text, tolerant
+ * of punctuation, case, smart quotes, truncation and small rewordings.
+ *
+ * Returns: (transfer full) (element-type TrellisStatementMatch): the statements
+ *   scoring at least 0.6, best first
+ */
+GArray *
+_trellis_import_match_header (GArray     *texts,
+                              const char *header,
+                              const char *code)
+{
+  g_autoptr(GPtrArray) candidates = header_candidates (header);
+  g_autofree double *best = g_new0 (double, texts->len);
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (TrellisStatementMatch));
+  const char *codes[] = { code, header };
 
   for (guint c = 0; c < candidates->len; c++)
     {

@@ -84,7 +84,8 @@ typedef struct
   guint             order;  /* in checklist order, so that ties go to the earlier */
 } TrellisStatementMatch;
 
-GArray        *_trellis_import_match_header (GPtrArray  *statements,
+GArray        *_trellis_import_fold_statements (GPtrArray *statements);
+GArray        *_trellis_import_match_header (GArray     *texts,
                                              const char *header,
                                              const char *code);
 

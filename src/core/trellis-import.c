@@ -396,6 +396,7 @@ map_by_matching (TrellisImport *self,
 {
   TrellisChecklist *list = checklist (self);
   g_autoptr(GPtrArray) statements = collect_statements (self);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
   g_autofree gboolean *decided = g_new0 (gboolean, n);
@@ -424,7 +425,7 @@ map_by_matching (TrellisImport *self,
           decided[c] = TRUE;
           continue;
         }
-      matches = _trellis_import_match_header (statements, trellis_import_column_get_header (column), hint->code);
+      matches = _trellis_import_match_header (texts, trellis_import_column_get_header (column), hint->code);
       for (guint m = 0; m < matches->len; m++)
         {
           Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
@@ -798,14 +799,8 @@ trellis_import_add_file (TrellisImport       *self,
                                  _("this is a folder, not a survey export"));
       return FALSE;
     }
-  if (info != NULL && g_file_info_get_size (info) > TRELLIS_TABLE_MAX_FILE_SIZE)
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("the file is larger than %d MB, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (info != NULL && !_trellis_table_check_file_size (g_file_info_get_size (info), name, error))
+    return FALSE;
   /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
     bytes = _trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);

@@ -47,16 +47,6 @@ set_cut_short (TrellisXmlPart  *part,
                              part->part_name);
 }
 
-static void
-set_too_much_text (TrellisXmlPart  *part,
-                   GError         **error)
-{
-  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, part->display_name,
-                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                             _("its cells hold more than %d MB of text, far more than any survey export"),
-                             TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
-}
-
 /* The text of a cell: paragraphs joined by line breaks, <text:s text:c="3"/> as three
  * spaces; a note attached to the cell (office:annotation) is not its text. @text_read
  * counts the text of every cell so far: <text:s text:c="1024"/> makes a kilobyte of 22
@@ -81,7 +71,7 @@ read_cell_text (TrellisXmlPart  *part,
 
       if (*text_read + out->len > TRELLIS_TABLE_MAX_TEXT_SIZE)
         {
-          set_too_much_text (part, error);
+          _trellis_table_set_too_much_text (error, part->display_name, TRELLIS_TABLE_NO_ROW);
           return FALSE;
         }
       if (type == XML_READER_TYPE_END_ELEMENT)

@@ -22,6 +22,12 @@ void        _trellis_import_set_error (GError             **error,
                                        const char          *format,
                                        ...) G_GNUC_PRINTF (6, 7);
 
+gboolean    _trellis_table_check_file_size (goffset      size,
+                                            const char  *display_name,
+                                            GError     **error);
+void        _trellis_table_set_too_much_text (GError     **error,
+                                              const char  *display_name,
+                                              guint        sheet_row);
 gboolean    _trellis_table_check_size (TrellisTable  *table,
                                        const char    *display_name,
                                        guint          sheet_row,

@@ -167,6 +167,33 @@ trellis_table_end_row (TrellisTable *table,
   g_array_append_val (table->sheet_rows, sheet_row);
 }
 
+/* Whoever has the size at hand checks it: the importer before reading a file, the
+ * readers when given bytes. */
+gboolean
+_trellis_table_check_file_size (goffset      size,
+                                const char  *display_name,
+                                GError     **error)
+{
+  if (size <= TRELLIS_TABLE_MAX_FILE_SIZE)
+    return TRUE;
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                             _("the file is larger than %d MB, far more than any survey export"),
+                             TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+void
+_trellis_table_set_too_much_text (GError     **error,
+                                  const char  *display_name,
+                                  guint        sheet_row)
+{
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
+                             sheet_row, TRELLIS_TABLE_NO_COLUMN,
+                             _("its cells hold more than %d MB of text, far more than any survey export"),
+                             TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+}
+
 /* Readers call this after each row: wide rows times many rows must stop somewhere. */
 gboolean
 _trellis_table_check_size (TrellisTable  *table,
@@ -176,10 +203,7 @@ _trellis_table_check_size (TrellisTable  *table,
 {
   if (table->text_full)
     {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                 sheet_row, TRELLIS_TABLE_NO_COLUMN,
-                                 _("its cells hold more than %d MB of text, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+      _trellis_table_set_too_much_text (error, display_name, sheet_row);
       return FALSE;
     }
   if (table->cells->len <= TRELLIS_TABLE_MAX_CELLS)
@@ -399,14 +423,8 @@ trellis_table_read_bytes (GBytes              *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (g_bytes_get_size (bytes) > TRELLIS_TABLE_MAX_FILE_SIZE)
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("the file is larger than %d MB, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!_trellis_table_check_file_size (g_bytes_get_size (bytes), display_name, error))
+    return NULL;
 
   switch (format)
     {

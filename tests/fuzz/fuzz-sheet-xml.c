@@ -26,17 +26,6 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-static void
-check (TrellisTable *table,
-       GError       *error)
-{
-  g_assert ((table == NULL) != (error == NULL));
-  if (table != NULL)
-    for (guint row = 0; row < trellis_table_get_n_rows (table); row++)
-      for (guint c = 0; c < trellis_table_get_row_length (table, row); c++)
-        g_assert (g_utf8_validate (trellis_table_get (table, row, c), -1, NULL));
-}
-
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -64,8 +53,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   from_xlsx = _trellis_table_read_xlsx_parts (xlsx, "fuzz.xlsx", &xlsx_error);
-  check (from_xlsx, xlsx_error);
+  fuzz_check_table (from_xlsx, xlsx_error);
   from_ods = _trellis_table_read_ods_parts (ods, "fuzz.ods", &ods_error);
-  check (from_ods, ods_error);
+  fuzz_check_table (from_ods, ods_error);
   return 0;
 }
