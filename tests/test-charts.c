@@ -43,6 +43,32 @@ chart_bar (TrellisChart *chart,
   return &g_array_index (trellis_chart_get_row (chart, row)->bars, TrellisChartBar, bar);
 }
 
+/* A project of one rated statement "s1" in section "A" on @scale (taken over), with one
+ * round in which respondent i answered @answers[i], in group @groups[i] if given. */
+static TrellisProject *
+one_statement_project (TrellisScale        *scale,
+                       const TrellisAnswer *answers,
+                       const char * const  *groups,
+                       guint                n_respondents)
+{
+  g_autoptr(TrellisScale) owned = scale;
+  TrellisProject *project = trellis_project_new ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(TrellisSection) section = trellis_section_new ("A");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  const char *keys[] = { "s1", NULL };
+
+  trellis_checklist_append_scale (checklist, scale);
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (checklist, section);
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < n_respondents; i++)
+    trellis_round_add_response (round, &answers[i], groups != NULL ? groups[i] : NULL);
+  trellis_project_append_round (project, round);
+  return project;
+}
+
 /*****/
 
 static void
@@ -591,28 +617,15 @@ test_groups_suppressed (void)
 static void
 test_groups_not_stated (void)
 {
-  g_autoptr(TrellisProject) project = trellis_project_new ();
-  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
-  g_autoptr(TrellisSection) section = trellis_section_new ("A");
-  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
-  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
-  g_autoptr(TrellisChart) chart = NULL;
-  const char *keys[] = { "s1", NULL };
+  /* Five in Council all agreeing, six without a group all disagreeing. */
+  const TrellisAnswer answers[] = { 4, 4, 4, 4, 4, 2, 2, 2, 2, 2, 2 };
+  const char *groups[] = { "Council", "Council", "Council", "Council", "Council", NULL, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(TrellisProject) project =
+    one_statement_project (trellis_scale_new_agreement (), answers, groups, G_N_ELEMENTS (answers));
+  g_autoptr(TrellisChart) chart = trellis_chart_new_groups (project, trellis_project_get_round (project, 0), NULL, "A",
+                                                            TRELLIS_CHART_ORDER_CHECKLIST);
   const TrellisChartBar *not_stated;
 
-  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
-  trellis_section_append_statement (section, statement);
-  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
-  trellis_round_set_items (round, keys);
-  /* Five in Council all agreeing, six without a group all disagreeing. */
-  for (guint i = 0; i < 11; i++)
-    {
-      TrellisAnswer answer = i < 5 ? 4 : 2;
-      trellis_round_add_response (round, &answer, i < 5 ? "Council" : NULL);
-    }
-  trellis_project_append_round (project, round);
-
-  chart = trellis_chart_new_groups (project, round, NULL, "A", TRELLIS_CHART_ORDER_CHECKLIST);
   g_assert_cmpuint (trellis_chart_get_row (chart, 0)->bars->len, ==, 3);
   not_stated = chart_bar (chart, 0, 2);
   g_assert_cmpstr (not_stated->label, ==, "Not stated");
@@ -627,28 +640,14 @@ test_groups_not_stated (void)
 static void
 test_groups_two_of_one (void)
 {
-  g_autoptr(TrellisProject) project = trellis_project_new ();
-  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
-  g_autoptr(TrellisSection) section = trellis_section_new ("A");
-  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
-  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
-  g_autoptr(TrellisChart) chart = NULL;
-  const char *keys[] = { "s1", NULL };
+  const TrellisAnswer answers[] = { 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3 };
   const char *groups[] = { "Council", "Council", "Council", "Council", "Council", "Council",
                            "Police", "Police", "Police", "Police", "Police", "Fire", "Housing" };
+  g_autoptr(TrellisProject) project =
+    one_statement_project (trellis_scale_new_agreement (), answers, groups, G_N_ELEMENTS (groups));
+  g_autoptr(TrellisChart) chart = trellis_chart_new_groups (project, trellis_project_get_round (project, 0), NULL, "A",
+                                                            TRELLIS_CHART_ORDER_CHECKLIST);
 
-  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
-  trellis_section_append_statement (section, statement);
-  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
-  trellis_round_set_items (round, keys);
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      TrellisAnswer answer = 1 + i % 5;
-      trellis_round_add_response (round, &answer, groups[i]);
-    }
-  trellis_project_append_round (project, round);
-
-  chart = trellis_chart_new_groups (project, round, NULL, "A", TRELLIS_CHART_ORDER_CHECKLIST);
   g_assert_cmpuint (trellis_chart_get_row (chart, 0)->bars->len, ==, 2);
   g_assert_cmpstr (chart_bar (chart, 0, 1)->label, ==, "Council");
   g_assert_nonnull (strstr (trellis_chart_get_note (chart), "2 groups with fewer than 5 respondents"));
@@ -699,29 +698,15 @@ test_hit_test (void)
 static void
 test_even_scale (void)
 {
-  g_autoptr(TrellisProject) project = trellis_project_new ();
-  g_autoptr(TrellisScale) scale = trellis_scale_new ("four", 4);
-  g_autoptr(TrellisSection) section = trellis_section_new ("A");
-  g_autoptr(TrellisStatement) statement = trellis_statement_new ("s1", TRELLIS_STATEMENT_RATING);
-  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
-  g_autoptr(TrellisSummary) summary = NULL;
-  g_autoptr(TrellisChart) chart = NULL;
-  g_autoptr(TrellisChartLayout) layout = NULL;
-  g_autoptr(TrellisChartStyle) style = test_style ();
   const TrellisAnswer answers[] = { 1, 2, 2, 3, 4, 4, 4, 4 };
-  const char *keys[] = { "s1", NULL };
+  g_autoptr(TrellisProject) project =
+    one_statement_project (trellis_scale_new ("four", 4), answers, NULL, G_N_ELEMENTS (answers));
+  g_autoptr(TrellisSummary) summary =
+    trellis_summary_new (project, trellis_project_get_round (project, 0), NULL, NULL);
+  g_autoptr(TrellisChart) chart = trellis_chart_new_section (summary, "A", TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
 
-  trellis_checklist_append_scale (trellis_project_get_checklist (project), scale);
-  trellis_section_append_statement (section, statement);
-  trellis_checklist_append_section (trellis_project_get_checklist (project), section);
-  trellis_round_set_items (round, keys);
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    trellis_round_add_response (round, &answers[i], NULL);
-  trellis_project_append_round (project, round);
-
-  summary = trellis_summary_new (project, round, NULL, NULL);
-  chart = trellis_chart_new_section (summary, "A", TRELLIS_CHART_ORDER_CHECKLIST);
-  layout = trellis_chart_layout_new (chart, style, A4_WIDTH, 0, 0);
   check_bar_geometry (layout, trellis_chart_layout_get_bar (layout, 0), &chart_bar (chart, 0, 0)->dist);
   g_assert_cmpint (trellis_chart_layout_get_bar (layout, 0)->sides[0], ==, 38);
   g_assert_cmpint (trellis_chart_layout_get_bar (layout, 0)->sides[1], ==, 0);

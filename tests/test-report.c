@@ -76,6 +76,24 @@ run_poppler (const char *tool,
   return output;
 }
 
+/* Reads the PDF back, its text and (unless @info is NULL) its information; skips the
+ * test and returns FALSE when poppler-utils are not installed. */
+static gboolean
+read_pdf (GFile  *pdf,
+          char  **info,
+          char  **text)
+{
+  *text = run_poppler ("pdftotext", pdf);
+  if (info != NULL)
+    *info = run_poppler ("pdfinfo", pdf);
+  if (*text == NULL || (info != NULL && *info == NULL))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static guint
 pdf_page_count (const char *info)
 {
@@ -113,13 +131,8 @@ test_pack_sample (Fixture       *fixture,
   trellis_report_options_init (&options);
   write_pack (project, &options, fixture->pdf, &n_pages);
 
-  info = run_poppler ("pdfinfo", fixture->pdf);
-  text = run_poppler ("pdftotext", fixture->pdf);
-  if (info == NULL || text == NULL)
-    {
-      g_test_skip ("poppler-utils (pdfinfo, pdftotext) not installed");
-      return;
-    }
+  if (!read_pdf (fixture->pdf, &info, &text))
+    return;
 
   /* Title page, overview, one page per section with its comments, the plan. */
   g_assert_cmpuint (pdf_page_count (info), ==, n_pages);
@@ -157,13 +170,8 @@ test_pack_letter_greyscale_groups (Fixture       *fixture,
   options.order = TRELLIS_CHART_ORDER_AGREEMENT;
   write_pack (project, &options, fixture->pdf, &n_pages);
 
-  info = run_poppler ("pdfinfo", fixture->pdf);
-  text = run_poppler ("pdftotext", fixture->pdf);
-  if (info == NULL || text == NULL)
-    {
-      g_test_skip ("poppler-utils (pdfinfo, pdftotext) not installed");
-      return;
-    }
+  if (!read_pdf (fixture->pdf, &info, &text))
+    return;
   g_assert_cmpuint (pdf_page_count (info), ==, n_pages);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
   g_assert_nonnull (strstr (text, "Health board"));
@@ -183,12 +191,8 @@ test_pack_long_section_and_small_round (Fixture       *fixture,
 
   trellis_report_options_init (&options);
   write_pack (project, &options, fixture->pdf, &n_pages);
-  text = run_poppler ("pdftotext", fixture->pdf);
-  if (text == NULL)
-    {
-      g_test_skip ("poppler-utils (pdftotext) not installed");
-      return;
-    }
+  if (!read_pdf (fixture->pdf, NULL, &text))
+    return;
 
   /* Sixty statements do not fit one page: the chart goes on, titled as continued. */
   g_assert_cmpuint (n_pages, >=, 5);

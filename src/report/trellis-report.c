@@ -101,13 +101,13 @@ trellis_report_get_round (TrellisProject             *project,
   return options->round != NULL ? options->round : trellis_project_get_latest_round (project);
 }
 
-static TrellisChart *
-build_rounds_chart (TrellisProject             *project,
-                    TrellisRound               *round,
-                    const char                 *section_id,
-                    const TrellisReportOptions *options)
+/* What a rounds comparison shows, oldest first: @round and up to two rounds before it.
+ * Summarised once, for every section's chart. */
+static GPtrArray *
+summarise_rounds (TrellisProject *project,
+                  TrellisRound   *round)
 {
-  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_summary_unref);
+  GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_summary_unref);
   guint n_rounds = trellis_project_get_n_rounds (project), last = 0, first;
 
   for (guint i = 0; i < n_rounds; i++)
@@ -116,7 +116,7 @@ build_rounds_chart (TrellisProject             *project,
   first = last + 1 > TRELLIS_REPORT_ROUNDS_COMPARED ? last + 1 - TRELLIS_REPORT_ROUNDS_COMPARED : 0;
   for (guint i = first; i <= last; i++)
     g_ptr_array_add (summaries, trellis_summary_new (project, trellis_project_get_round (project, i), NULL, NULL));
-  return trellis_chart_new_rounds ((TrellisSummary **) summaries->pdata, summaries->len, section_id, options->order);
+  return summaries;
 }
 
 /**
@@ -134,6 +134,7 @@ trellis_report_build_charts (TrellisProject             *project,
 {
   GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_chart_unref);
   g_autoptr(TrellisSummary) summary = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
   TrellisRound *round;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), charts);
@@ -144,6 +145,8 @@ trellis_report_build_charts (TrellisProject             *project,
     return charts;
 
   summary = trellis_summary_new (project, round, NULL, NULL);
+  if (options->compare == TRELLIS_REPORT_COMPARE_ROUNDS)
+    rounds = summarise_rounds (project, round);
   g_ptr_array_add (charts, trellis_chart_new_overview (summary, options->order));
   for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
     {
@@ -153,7 +156,8 @@ trellis_report_build_charts (TrellisProject             *project,
       switch (options->compare)
         {
         case TRELLIS_REPORT_COMPARE_ROUNDS:
-          chart = build_rounds_chart (project, round, section_id, options);
+          chart = trellis_chart_new_rounds ((TrellisSummary **) rounds->pdata, rounds->len, section_id,
+                                            options->order);
           break;
         case TRELLIS_REPORT_COMPARE_GROUPS:
           chart = trellis_chart_new_groups (project, round, NULL, section_id, options->order);

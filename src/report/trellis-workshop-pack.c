@@ -74,6 +74,7 @@ struct _TrellisWorkshopPack
   double                page_width;
   double                page_height;
   GArray               *pages;
+  TrellisChartLayout   *example;  /* the bar "How to read the charts" explains */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
@@ -152,6 +153,7 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_array_unref (self->pages);
+  g_clear_pointer (&self->example, trellis_chart_layout_unref);
   g_ptr_array_unref (self->charts);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
@@ -584,6 +586,59 @@ flow_plan (Cursor *cursor)
     }
 }
 
+/* The example bar of "How to read the charts": one made-up statement drawn by the same
+ * code as every chart in the pack, on the project's own scale. */
+static TrellisChart *
+build_example_chart (TrellisWorkshopPack *self)
+{
+  static const TrellisAnswer answers[] = {
+    1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5,
+    TRELLIS_ANSWER_NOT_APPLICABLE, TRELLIS_ANSWER_DONT_KNOW,
+  };
+  TrellisScale *main_scale = trellis_checklist_get_scale (trellis_project_get_checklist (self->project), 0);
+  g_autoptr(TrellisProject) example = trellis_project_new ();
+  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
+  g_autoptr(TrellisSection) section = trellis_section_new ("example");
+  g_autoptr(TrellisStatement) statement = trellis_statement_new ("example", TRELLIS_STATEMENT_RATING);
+  g_autoptr(TrellisRound) round = trellis_round_new ("example");
+  g_autoptr(TrellisSummary) summary = NULL;
+  const char *keys[] = { "example", NULL };
+
+  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5)
+    {
+      for (guint p = 1; p <= 5; p++)
+        trellis_scale_set_point_label (scale, p, trellis_scale_get_point_label (main_scale, p));
+      trellis_scale_set_na_label (scale, trellis_scale_get_na_label (main_scale));
+      trellis_scale_set_dk_label (scale, trellis_scale_get_dk_label (main_scale));
+    }
+  trellis_checklist_append_scale (trellis_project_get_checklist (example), scale);
+  trellis_statement_set_number (statement, "12");
+  trellis_statement_set_text (statement, _("An example statement: partners share information openly and in good time."));
+  trellis_section_append_statement (section, statement);
+  trellis_checklist_append_section (trellis_project_get_checklist (example), section);
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    trellis_round_add_response (round, &answers[i], NULL);
+  trellis_project_append_round (example, round);
+
+  summary = trellis_summary_new (example, round, NULL, NULL);
+  return trellis_chart_new_section (summary, "example", TRELLIS_CHART_ORDER_CHECKLIST);
+}
+
+/* Laid out when the pack is paginated, not whenever the title page is drawn: a print
+ * preview draws that at every snapshot. */
+static TrellisChartLayout *
+layout_example (TrellisWorkshopPack *self,
+                double               width)
+{
+  g_autoptr(TrellisChart) example = build_example_chart (self);
+  g_autoptr(TrellisChartStyle) style = trellis_report_create_style (&self->options, CHART_FONT_SIZE);
+
+  trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
+  trellis_chart_style_set_show_titles (style, FALSE);
+  return trellis_chart_layout_new (example, style, width, 0, 0);
+}
+
 /**
  * trellis_workshop_pack_paginate:
  * @page_width: in points
@@ -610,6 +665,8 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
   cursor.pack = self;
   cursor.width = page_width - 2 * MARGIN_SIDE;
   cursor.height = page_height - MARGIN_TOP - MARGIN_BOTTOM;
+  g_clear_pointer (&self->example, trellis_chart_layout_unref);
+  self->example = layout_example (self, cursor.width);
 
   new_page (&cursor, trellis_project_get_name (self->project));
   current_page (&cursor)->title_page = TRUE;
@@ -824,45 +881,6 @@ format_round_date (TrellisRound *round)
   return date != NULL ? g_date_time_format (date, "%-d %B %Y") : NULL;
 }
 
-/* The example bar of "How to read the charts": one made-up statement drawn by the same
- * code as every chart in the pack, on the project's own scale. */
-static TrellisChart *
-build_example_chart (TrellisWorkshopPack *self)
-{
-  static const TrellisAnswer answers[] = {
-    1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5,
-    TRELLIS_ANSWER_NOT_APPLICABLE, TRELLIS_ANSWER_DONT_KNOW,
-  };
-  TrellisScale *main_scale = trellis_checklist_get_scale (trellis_project_get_checklist (self->project), 0);
-  g_autoptr(TrellisProject) example = trellis_project_new ();
-  g_autoptr(TrellisScale) scale = trellis_scale_new_agreement ();
-  g_autoptr(TrellisSection) section = trellis_section_new ("example");
-  g_autoptr(TrellisStatement) statement = trellis_statement_new ("example", TRELLIS_STATEMENT_RATING);
-  g_autoptr(TrellisRound) round = trellis_round_new ("example");
-  g_autoptr(TrellisSummary) summary = NULL;
-  const char *keys[] = { "example", NULL };
-
-  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5)
-    {
-      for (guint p = 1; p <= 5; p++)
-        trellis_scale_set_point_label (scale, p, trellis_scale_get_point_label (main_scale, p));
-      trellis_scale_set_na_label (scale, trellis_scale_get_na_label (main_scale));
-      trellis_scale_set_dk_label (scale, trellis_scale_get_dk_label (main_scale));
-    }
-  trellis_checklist_append_scale (trellis_project_get_checklist (example), scale);
-  trellis_statement_set_number (statement, "12");
-  trellis_statement_set_text (statement, _("An example statement: partners share information openly and in good time."));
-  trellis_section_append_statement (section, statement);
-  trellis_checklist_append_section (trellis_project_get_checklist (example), section);
-  trellis_round_set_items (round, keys);
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
-    trellis_round_add_response (round, &answers[i], NULL);
-  trellis_project_append_round (example, round);
-
-  summary = trellis_summary_new (example, round, NULL, NULL);
-  return trellis_chart_new_section (summary, "example", TRELLIS_CHART_ORDER_CHECKLIST);
-}
-
 /* The partnership, the checklist and the round: who answered, and when. */
 static void
 draw_cover (TrellisWorkshopPack *self,
@@ -958,9 +976,6 @@ draw_how_to_read (TrellisWorkshopPack *self,
                   double               width,
                   double              *y)
 {
-  g_autoptr(TrellisChart) example = build_example_chart (self);
-  g_autoptr(TrellisChartStyle) style = trellis_report_create_style (&self->options, CHART_FONT_SIZE);
-  g_autoptr(TrellisChartLayout) layout = NULL;
   const char *points[] = {
     _("Each bar is one statement: 100% of the partners who answered it on the scale; n is how many that was."),
     _("Agreement runs to the right of the centre line and disagreement to the left; the darker shades are the strong answers. “Neither agree nor disagree” is the grey block, split half either side of the line."),
@@ -974,14 +989,11 @@ draw_how_to_read (TrellisWorkshopPack *self,
 
   draw_paragraph (self, cr, _("How to read the charts"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width,
                   y, 6);
-  trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
-  trellis_chart_style_set_show_titles (style, FALSE);
-  layout = trellis_chart_layout_new (example, style, width, 0, 0);
   cairo_save (cr);
   cairo_translate (cr, 0, *y);
-  trellis_chart_layout_paint (layout, cr);
+  trellis_chart_layout_paint (self->example, cr);
   cairo_restore (cr);
-  *y += trellis_chart_layout_get_height (layout) + 10;
+  *y += trellis_chart_layout_get_height (self->example) + 10;
 
   set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
