@@ -171,6 +171,31 @@ test_header_separators (void)
     }
 }
 
+/* A file of fewer columns than a layout's fixed ones: LimeSurvey's submit date is its
+ * second column, and a one-column export once had it written past the end. Each is
+ * refused, in its own words, by what follows detection. */
+static void
+test_layout_wider_than_file (void)
+{
+  const char *exports[] = {
+    "Q1[SQ001]\n4\n5\n",
+    "A[s12]\n4\n",
+    "\"id\"\n\"1\"\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autoptr(TrellisProject) project = test_import_new_project ();
+      g_autoptr(TrellisImport) import = trellis_import_new (project);
+      g_autoptr(GBytes) bytes = g_bytes_new (exports[i], strlen (exports[i]));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (trellis_import_add_bytes (import, bytes, "narrow.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "narrow.csv"));
+    }
+}
+
 /* A long header still matches its statement when it names it. */
 static void
 test_long_header_still_matches (void)
@@ -447,6 +472,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/import/sparse-and-repeated-sheets", test_sparse_and_repeated_sheets);
   g_test_add_func ("/hostile/import/header-separators", test_header_separators);
+  g_test_add_func ("/hostile/import/layout-wider-than-file", test_layout_wider_than_file);
   g_test_add_func ("/hostile/import/long-header-still-matches", test_long_header_still_matches);
   g_test_add_func ("/hostile/import/control-characters", test_control_characters_imported_as_saved);
   g_test_add_func ("/hostile/breakdown/many-groups", test_breakdown_of_many_groups);

@@ -271,7 +271,9 @@ lookup_name (const char *text)
   return NULL;
 }
 
-static void
+/* A layout's fixed columns may be missing from a short file: a hint past its last
+ * column is dropped, and so is anything the caller would add to it. */
+static TrellisLayoutColumn *
 hint (TrellisLayoutInfo *info,
       guint              column,
       TrellisColumnRole  role,
@@ -280,10 +282,11 @@ hint (TrellisLayoutInfo *info,
   TrellisLayoutColumn *c;
 
   if (column >= info->columns->len)
-    return;
+    return NULL;
   c = &g_array_index (info->columns, TrellisLayoutColumn, column);
   c->role = role;
   c->reason = reason;
+  return c;
 }
 
 static gboolean
@@ -458,6 +461,7 @@ hint_by_position (TrellisLayoutInfo *info,
                   guint              h)
 {
   guint first = info->first_data_row;
+  TrellisLayoutColumn *submit_date;
 
   switch (info->layout)
     {
@@ -475,8 +479,9 @@ hint_by_position (TrellisLayoutInfo *info,
       break;
     case TRELLIS_IMPORT_LAYOUT_LIMESURVEY:
       hint (info, 0, TRELLIS_COLUMN_IDENTIFYING, REASON_ID);
-      hint (info, 1, TRELLIS_COLUMN_COMPLETION, REASON_FINISHED);
-      g_array_index (info->columns, TrellisLayoutColumn, 1).completion = TRELLIS_COMPLETION_SUBMIT_DATE;
+      submit_date = hint (info, 1, TRELLIS_COLUMN_COMPLETION, REASON_FINISHED);
+      if (submit_date != NULL)
+        submit_date->completion = TRELLIS_COMPLETION_SUBMIT_DATE;
       hint (info, 2, TRELLIS_COLUMN_METADATA, REASON_METADATA);
       hint (info, 3, TRELLIS_COLUMN_METADATA, REASON_METADATA);
       hint (info, 4, TRELLIS_COLUMN_IDENTIFYING, REASON_ID);
