@@ -338,7 +338,7 @@ trellis_document_load_finish (GAsyncResult  *result,
     return trellis_document_new (project, data->file);
 
   self = trellis_document_new (project, NULL);
-  self->sample_name = g_file_get_basename (data->file);
+  self->sample_name = trellis_file_dup_display_basename (data->file);
   return self;
 }
 
@@ -454,8 +454,9 @@ trellis_document_dup_suggested_name (TrellisDocument *self)
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
 
+  /* In UTF-8, as the file chooser and the export names want it. */
   if (self->file != NULL)
-    return g_file_get_basename (self->file);
+    return trellis_file_dup_display_basename (self->file);
   if (self->sample_name != NULL)
     return g_strdup (self->sample_name);
 

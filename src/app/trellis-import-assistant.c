@@ -1207,7 +1207,7 @@ load_cb (GObject      *source,
       self->import = g_object_ref (data->import);
       build_column_rows (self);
     }
-  name = g_file_get_basename (data->file);
+  name = trellis_file_dup_display_basename (data->file);
   add_file_row (self, name);
   show_error (self, NULL);
   update_files (self);
@@ -1236,7 +1236,7 @@ load_next (TrellisImportAssistant *self)
                                       : trellis_import_new (trellis_document_get_project (self->document));
   data->file = g_object_ref (file);
 
-  name = g_file_get_basename (file);
+  name = trellis_file_dup_display_basename (file);
   message = g_strdup_printf (_("Reading “%s”…"), name);
   gtk_label_set_label (self->loading_label, message);
   set_busy (self, TRUE);

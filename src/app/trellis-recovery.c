@@ -608,7 +608,7 @@ read_entry (TrellisRecovery *self,
   if (name == NULL || *name == '\0')
     {
       g_free (name);
-      name = entry->original != NULL ? g_file_get_basename (entry->original) : g_strdup (_("Unnamed Partnership"));
+      name = entry->original != NULL ? trellis_file_dup_display_basename (entry->original) : g_strdup (_("Unnamed Partnership"));
     }
   entry->name = g_steal_pointer (&name);
   return g_steal_pointer (&entry);

@@ -135,20 +135,6 @@ continuation_run (Continuation *next)
 
 /*****/
 
-static char *
-dup_display_basename (GFile *file)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *basename = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  basename = g_file_get_basename (file);
-  return g_filename_display_name (basename);
-}
-
 static void
 update_title (TrellisWindow *self)
 {
@@ -177,7 +163,7 @@ update_title (TrellisWindow *self)
 
   file = trellis_document_get_file (self->document);
   if (file != NULL)
-    subtitle = dup_display_basename (file);
+    subtitle = trellis_file_dup_display_basename (file);
   else if (trellis_document_get_is_sample (self->document))
     subtitle = g_strdup (_("Sample project · not saved yet"));
   else
@@ -671,7 +657,7 @@ show_saved (TrellisWindow *self,
             GFile         *file,
             gboolean       is_folder)
 {
-  g_autofree char *name = dup_display_basename (file);
+  g_autofree char *name = trellis_file_dup_display_basename (file);
   g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
 
   gtk_label_set_text (self->banner_label, text);
@@ -859,7 +845,7 @@ load (TrellisWindow        *self,
     message = g_strdup_printf (_("Recovering “%s”…"), recovery->name);
   else
     {
-      name = dup_display_basename (file);
+      name = trellis_file_dup_display_basename (file);
       message = g_strdup_printf (_("Opening “%s”…"), name);
     }
   gtk_label_set_label (self->loading_label, message);

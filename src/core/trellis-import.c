@@ -789,7 +789,7 @@ trellis_import_add_file (TrellisImport       *self,
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = _trellis_file_dup_display_basename (file);
+  name = trellis_file_dup_display_basename (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)

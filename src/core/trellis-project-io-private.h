@@ -28,7 +28,6 @@ char             *_trellis_xml_dup_attribute (xmlNode    *node,
 char             *_trellis_xml_dup_child_text (xmlNode    *parent,
                                                const char *name);
 
-char             *_trellis_file_dup_display_basename (GFile *file);
 GBytes           *_trellis_file_read_at_most (GFile         *file,
                                               gsize          limit,
                                               GCancellable  *cancellable,

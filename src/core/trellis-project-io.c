@@ -542,7 +542,7 @@ trellis_project_save_file (TrellisProject  *project,
    * refuse is not written over one it can open. */
   if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
     {
-      g_autofree char *name = _trellis_file_dup_display_basename (file);
+      g_autofree char *name = trellis_file_dup_display_basename (file);
       g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
       g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
 
@@ -556,7 +556,7 @@ trellis_project_save_file (TrellisProject  *project,
                                 NULL, TRUE, G_FILE_CREATE_NONE, NULL,
                                 cancellable, &local_error))
     {
-      g_autofree char *name = _trellis_file_dup_display_basename (file);
+      g_autofree char *name = trellis_file_dup_display_basename (file);
 
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not save “%s”: "), name);
@@ -1681,13 +1681,13 @@ trellis_project_load_bytes (GBytes      *bytes,
 }
 
 /**
- * _trellis_file_dup_display_basename:
+ * trellis_file_dup_display_basename:
  *
  * Returns: (transfer full): the file's name for messages and for the project, in UTF-8
  *   whatever the file system's names are in ("caf\xe9.csv" becomes "caf\ufffd.csv")
  */
 char *
-_trellis_file_dup_display_basename (GFile *file)
+trellis_file_dup_display_basename (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
 
@@ -1764,7 +1764,7 @@ trellis_project_load_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_autofree char *name = _trellis_file_dup_display_basename (file);
+      g_autofree char *name = trellis_file_dup_display_basename (file);
 
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not open “%s”: "), name);

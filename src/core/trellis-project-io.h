@@ -55,4 +55,6 @@ gboolean        trellis_project_save_file (TrellisProject  *project,
                                            GCancellable    *cancellable,
                                            GError         **error);
 
+char           *trellis_file_dup_display_basename (GFile *file);
+
 G_END_DECLS
