@@ -1692,8 +1692,12 @@ trellis_window_set_document (TrellisWindow   *self,
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
                            create_section_row, self, NULL);
+  /* refresh() below builds the chosen round's summary and views once; choosing the
+   * round here would build them for the first round and then for the latest too. */
+  g_signal_handlers_block_by_func (self->round_dropdown, round_selected_cb, self);
   gtk_drop_down_set_model (self->round_dropdown, trellis_project_get_rounds (project));
   select_latest_round (self, project);
+  g_signal_handlers_unblock_by_func (self->round_dropdown, round_selected_cb, self);
 
   /* A facilitator opening results wants the results (as charts if that is what they
    * were looking at); a project without any gets the same view, which then says how to
