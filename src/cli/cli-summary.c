@@ -234,13 +234,15 @@ print_text (TrellisProject *project,
               TrellisItemSummary *item = g_ptr_array_index (section->items, j);
               const TrellisDistribution *dist = &item->dist;
               g_autofree char *mean = format_mean (dist->mean);
+              /* Nobody answered on the scale: no share agrees, as the mean says and --json's null. */
+              g_autofree char *agree = dist->valid > 0 ? g_strdup_printf ("%.0f%%", dist->pct_agree) : g_strdup ("–");
               const char *number = trellis_statement_get_number (item->statement);
 
               printf ("  %-6s %4u ", number != NULL ? number : "", dist->valid);
               for (guint p = 0; p < dist->n_points; p++)
                 printf (" %4u", dist->counts[p]);
-              printf (" %4u %4u %5u %6s %6.0f%%\n", dist->not_applicable, dist->dont_know,
-                      dist->blank, mean, dist->pct_agree);
+              printf (" %4u %4u %5u %6s %7s\n", dist->not_applicable, dist->dont_know,
+                      dist->blank, mean, agree);
             }
         }
     }

@@ -57,6 +57,16 @@ with tempfile.TemporaryDirectory() as tmp:
               == r["respondents"])
     code, out, err = run("summary", sample)
     check("summary prints a table", code == 0 and "Section A" in out, err)
+    # A statement nobody answered on the scale has no share agreeing, like its mean.
+    minimal = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "minimal.trellis")
+    unanswered = os.path.join(tmp, "unanswered.trellis")
+    with open(minimal, encoding="utf-8") as f:
+        text = f.read().replace("<response>1 2</response>", "<response>dk 2</response>")
+    with open(unanswered, "w", encoding="utf-8") as f:
+        f.write(text)
+    code, out, err = run("summary", unanswered)
+    row = next((line.split() for line in out.splitlines() if line.strip().startswith("1 ")), [])
+    check("summary shows no % agree for a statement nobody answered", code == 0 and row[-2:] == ["–", "–"], out + err)
 
     # new: creates a project from a template; refuses to overwrite.
     fresh = os.path.join(tmp, "fresh.trellis")
