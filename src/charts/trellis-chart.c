@@ -504,11 +504,101 @@ suppression_note (GPtrArray *shares,
                           small_text, complementary);
 }
 
+struct _TrellisGroupSummaries
+{
+  char           *project_name;
+  char           *round_label;
+  guint           min_group_size;
+  TrellisSummary *everyone;
+  GPtrArray      *shares;          /* TrellisGroupShare */
+  GPtrArray      *group_summaries; /* TrellisSummary, NULL for "Not stated", as @shares */
+};
+
+/**
+ * trellis_group_summaries_new:
+ * @project: the project, for its minimum group size
+ * @round: the round to break down
+ * @scale: (nullable): the scale, %NULL for the main one
+ *
+ * Summarises @round for everyone and for each respondent group once, so that every
+ * section's chart of a groups comparison is drawn from the same summaries.
+ *
+ * Returns: (transfer full): the summaries, for trellis_chart_new_groups_from()
+ */
+TrellisGroupSummaries *
+trellis_group_summaries_new (TrellisProject *project,
+                             TrellisRound   *round,
+                             TrellisScale   *scale)
+{
+  TrellisGroupSummaries *self;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+
+  self = g_new0 (TrellisGroupSummaries, 1);
+  self->project_name = g_strdup (trellis_project_get_name (project));
+  self->round_label = g_strdup (trellis_round_get_label (round));
+  self->everyone = trellis_summary_new (project, round, scale, NULL);
+  self->min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (project));
+  self->shares = trellis_group_breakdown_new (round, self->min_group_size);
+  self->group_summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) group_summary_free);
+  for (guint g = 0; g < self->shares->len; g++)
+    {
+      TrellisGroupShare *share = g_ptr_array_index (self->shares, g);
+
+      g_ptr_array_add (self->group_summaries, share->label != NULL
+                                                ? trellis_summary_new (project, round, scale, share->label)
+                                                : NULL);
+    }
+  return self;
+}
+
+void
+trellis_group_summaries_free (TrellisGroupSummaries *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->project_name);
+  g_free (self->round_label);
+  trellis_summary_unref (self->everyone);
+  g_ptr_array_unref (self->shares);
+  g_ptr_array_unref (self->group_summaries);
+  g_free (self);
+}
+
 /**
  * trellis_chart_new_groups:
  * @project: the project, for its minimum group size
  * @round: the round to break down
  * @scale: (nullable): the scale, %NULL for the main one
+ * @section_id: the section to draw
+ * @order: how to order the statements (by agreement of all respondents)
+ *
+ * One section's chart of a groups comparison; see trellis_chart_new_groups_from(),
+ * which the charts of every section should share summaries through.
+ *
+ * Returns: (transfer full) (nullable): the chart, or %NULL when the round has no such
+ *   section in use
+ */
+TrellisChart *
+trellis_chart_new_groups (TrellisProject    *project,
+                          TrellisRound      *round,
+                          TrellisScale      *scale,
+                          const char        *section_id,
+                          TrellisChartOrder  order)
+{
+  g_autoptr(TrellisGroupSummaries) groups = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+
+  groups = trellis_group_summaries_new (project, round, scale);
+  return trellis_chart_new_groups_from (groups, section_id, order);
+}
+
+/**
+ * trellis_chart_new_groups_from:
+ * @groups: the round summarised for everyone and per group
  * @section_id: the section to draw
  * @order: how to order the statements (by agreement of all respondents)
  *
@@ -521,46 +611,34 @@ suppression_note (GPtrArray *shares,
  *   section in use
  */
 TrellisChart *
-trellis_chart_new_groups (TrellisProject    *project,
-                          TrellisRound      *round,
-                          TrellisScale      *scale,
-                          const char        *section_id,
-                          TrellisChartOrder  order)
+trellis_chart_new_groups_from (TrellisGroupSummaries *groups,
+                               const char            *section_id,
+                               TrellisChartOrder      order)
 {
-  g_autoptr(TrellisSummary) everyone = NULL;
-  g_autoptr(GPtrArray) shares = NULL;
-  g_autoptr(GPtrArray) group_summaries = NULL;
+  TrellisSummary *everyone;
+  GPtrArray *shares;
+  GPtrArray *group_summaries;
   g_autofree char *respondents = NULL;
   TrellisSectionSummary *section;
   TrellisStatement *last_parent = NULL;
   TrellisChart *self;
   guint min_group_size;
 
-  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (TRELLIS_IS_ROUND (round), NULL);
+  g_return_val_if_fail (groups != NULL, NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
 
-  everyone = trellis_summary_new (project, round, scale, NULL);
+  everyone = groups->everyone;
+  shares = groups->shares;
+  group_summaries = groups->group_summaries;
+  min_group_size = groups->min_group_size;
   section = trellis_summary_find_section (everyone, section_id);
   if (section == NULL)
     return NULL;
 
-  min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (project));
-  shares = trellis_group_breakdown_new (round, min_group_size);
-  group_summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) group_summary_free);
-  for (guint g = 0; g < shares->len; g++)
-    {
-      TrellisGroupShare *share = g_ptr_array_index (shares, g);
-
-      g_ptr_array_add (group_summaries, share->label != NULL
-                                          ? trellis_summary_new (project, round, scale, share->label)
-                                          : NULL);
-    }
-
   self = chart_new (TRELLIS_CHART_GROUPS, order, trellis_summary_get_scale (everyone), section_id);
   self->title = section_title (section->section);
   respondents = respondents_phrase (trellis_summary_get_n_respondents (everyone));
-  self->subtitle = make_subtitle (trellis_project_get_name (project), trellis_round_get_label (round),
+  self->subtitle = make_subtitle (groups->project_name, groups->round_label,
                                  _("by respondent group"), respondents, order_phrase (order));
   self->note = shares->len > 0 ? suppression_note (shares, min_group_size)
                                : g_strdup (_("This round’s responses carry no respondent group."));

@@ -78,6 +78,17 @@ typedef struct
 
 typedef struct _TrellisChart TrellisChart;
 
+/* A round summarised for everyone and per respondent group, shared by the charts of
+ * every section of a groups comparison. */
+typedef struct _TrellisGroupSummaries TrellisGroupSummaries;
+
+TrellisGroupSummaries *trellis_group_summaries_new (TrellisProject *project,
+                                                    TrellisRound   *round,
+                                                    TrellisScale   *scale);
+void                   trellis_group_summaries_free (TrellisGroupSummaries *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisGroupSummaries, trellis_group_summaries_free)
+
 #define TRELLIS_TYPE_CHART (trellis_chart_get_type ())
 
 GType                  trellis_chart_get_type (void) G_GNUC_CONST;
@@ -95,6 +106,9 @@ TrellisChart          *trellis_chart_new_groups (TrellisProject    *project,
                                                  TrellisScale      *scale,
                                                  const char        *section_id,
                                                  TrellisChartOrder  order);
+TrellisChart          *trellis_chart_new_groups_from (TrellisGroupSummaries *groups,
+                                                      const char            *section_id,
+                                                      TrellisChartOrder      order);
 TrellisChart          *trellis_chart_ref (TrellisChart *self);
 void                   trellis_chart_unref (TrellisChart *self);
 

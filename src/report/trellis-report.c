@@ -135,6 +135,7 @@ trellis_report_build_charts (TrellisProject             *project,
   GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_chart_unref);
   g_autoptr(TrellisSummary) summary = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(TrellisGroupSummaries) groups = NULL;
   TrellisRound *round;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), charts);
@@ -147,6 +148,8 @@ trellis_report_build_charts (TrellisProject             *project,
   summary = trellis_summary_new (project, round, NULL, NULL);
   if (options->compare == TRELLIS_REPORT_COMPARE_ROUNDS)
     rounds = summarise_rounds (project, round);
+  else if (options->compare == TRELLIS_REPORT_COMPARE_GROUPS)
+    groups = trellis_group_summaries_new (project, round, NULL);
   g_ptr_array_add (charts, trellis_chart_new_overview (summary, options->order));
   for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
     {
@@ -160,7 +163,7 @@ trellis_report_build_charts (TrellisProject             *project,
                                             options->order);
           break;
         case TRELLIS_REPORT_COMPARE_GROUPS:
-          chart = trellis_chart_new_groups (project, round, NULL, section_id, options->order);
+          chart = trellis_chart_new_groups_from (groups, section_id, options->order);
           break;
         case TRELLIS_REPORT_COMPARE_NONE:
         default:
