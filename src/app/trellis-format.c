@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "trellis-format.h"
@@ -41,28 +40,6 @@ trellis_format_percent (double percent)
 }
 
 /**
- * trellis_format_date:
- * @iso_date: (nullable): a date as YYYY-MM-DD
- *
- * Returns: (transfer full) (nullable): the date written out in the user's locale
- *   ("16 October 2026"), or %NULL when @iso_date is not a date
- */
-char *
-trellis_format_date (const char *iso_date)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
-
-  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return NULL;
-  date = g_date_time_new_local (year, month, day, 12, 0, 0);
-  if (date == NULL)
-    return NULL;
-  /* Translators: a survey round's date, see strftime(3) */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
-
-/**
  * trellis_format_round_name:
  *
  * Returns: (transfer full): what to call @round: its label, else its date, else its id
@@ -78,7 +55,7 @@ trellis_format_round_name (TrellisRound *round)
   label = trellis_round_get_label (round);
   if (label != NULL && *label != '\0')
     return g_strdup (label);
-  date = trellis_format_date (trellis_round_get_date (round));
+  date = trellis_date_format_long (trellis_round_get_date (round));
   if (date != NULL)
     return date;
   return g_strdup (trellis_round_get_id (round));

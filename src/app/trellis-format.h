@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 char *trellis_format_mean (double mean);
 char *trellis_format_percent (double percent);
-char *trellis_format_date (const char *iso_date);
 char *trellis_format_round_name (TrellisRound *round);
 char *trellis_format_header_question (const char *header,
                                       const char *previous,

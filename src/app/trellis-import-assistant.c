@@ -938,7 +938,7 @@ round_details_changed_cb (TrellisImportAssistant *self)
     set_hint (self->date_hint, _("Optional."), FALSE);
   else if (self->date_valid)
     {
-      g_autofree char *written = trellis_format_date (date);
+      g_autofree char *written = trellis_date_format_long (date);
       set_hint (self->date_hint, written, FALSE);
     }
   else

@@ -93,7 +93,7 @@ describe_round (TrellisSummary *summary)
   TrellisRound *round = trellis_summary_get_round (summary);
   guint n_respondents = trellis_summary_get_n_respondents (summary);
   g_autofree char *name = trellis_format_round_name (round);
-  g_autofree char *date = trellis_format_date (trellis_round_get_date (round));
+  g_autofree char *date = trellis_date_format_long (trellis_round_get_date (round));
   g_autofree char *respondents = NULL;
 
   respondents = g_strdup_printf (ngettext ("%u respondent", "%u respondents", n_respondents),

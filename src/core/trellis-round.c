@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -309,6 +310,28 @@ trellis_round_set_date (TrellisRound *self,
     }
   _trellis_node_set_string (TRELLIS_NODE (self), &self->date, iso_date, properties[PROP_DATE]);
   return TRUE;
+}
+
+/**
+ * trellis_date_format_long:
+ * @iso_date: (nullable): a calendar date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date as people write it, in their language
+ *   ("16 October 2026"), or %NULL when @iso_date is not a date
+ */
+char *
+trellis_date_format_long (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  date = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (date == NULL)
+    return NULL;
+  /* Translators: a survey round's date, see strftime(3) */
+  return g_date_time_format (date, _("%-d %B %Y"));
 }
 
 const char *

@@ -85,6 +85,7 @@ const char          *trellis_round_get_label (TrellisRound *self);
 void                 trellis_round_set_label (TrellisRound *self,
                                               const char   *label);
 const char          *trellis_round_get_date (TrellisRound *self);
+char                *trellis_date_format_long (const char *iso_date);
 gboolean             trellis_round_set_date (TrellisRound *self,
                                              const char   *iso_date);
 const char          *trellis_round_get_source (TrellisRound *self);

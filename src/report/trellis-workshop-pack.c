@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -868,19 +867,6 @@ draw_paragraph (TrellisWorkshopPack *self,
   *y += layout_height (layout) + space_after;
 }
 
-static char *
-format_round_date (TrellisRound *round)
-{
-  const char *iso = trellis_round_get_date (round);
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return NULL;
-  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  return date != NULL ? g_date_time_format (date, "%-d %B %Y") : NULL;
-}
-
 /* The partnership, the checklist and the round: who answered, and when. */
 static void
 draw_cover (TrellisWorkshopPack *self,
@@ -916,7 +902,7 @@ draw_cover (TrellisWorkshopPack *self,
       return;
     }
 
-  date = format_round_date (self->round);
+  date = trellis_date_format_long (trellis_round_get_date (self->round));
   /* TRANSLATORS: the survey round and its date, "Autumn 2026 survey, 12 October 2026" */
   when = date != NULL ? g_strdup_printf (_("%s survey, %s"), trellis_round_get_label (self->round), date)
                       : g_strdup_printf (_("%s survey"), trellis_round_get_label (self->round));
