@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "test-io-common.h"
 #include "trellis-test-project.h"
 
@@ -220,4 +222,25 @@ test_build_full_project (void)
   add_action (plan, "a5", TRELLIS_ACTION_CANCELLED);
 
   return project;
+}
+
+/* Deletes @path and all below it, read-only folders too (some tests make them so). */
+void
+test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      g_chmod (path, 0700);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
 }

@@ -1,4 +1,5 @@
-/* test-io-common.h: a project using every feature of the file format, for the tests
+/* test-io-common.h: a project using every feature of the file format, and the tests'
+ * scratch files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,5 +13,6 @@ G_BEGIN_DECLS
 #define TEST_TRICKY_COMMENT "Fish & chips <b>\"quoted\"</b> 'single' ]]> — Côte d’Ivoire, 日本, ✓\nsecond line\tand a tab"
 
 TrellisProject *test_build_full_project (void);
+void            test_remove_tree (const char *path);
 
 G_END_DECLS

@@ -38,26 +38,6 @@ make_temp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      g_chmod (path, 0700);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
 static GBytes *
 read_bytes (const char *path)
 {
@@ -572,7 +552,7 @@ test_too_large_sparse (void)
   project = trellis_project_load_file (file, NULL, &error);
   g_assert_null (project);
   assert_refused (error, TRELLIS_PROJECT_ERROR_TOO_LARGE, "huge.trellis", NULL);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* A device reports no size; reading stops at the limit all the same. */
@@ -605,7 +585,7 @@ test_missing_file (void)
   g_assert_null (project);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "“missing.trellis”"));
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* No temporary file is ever left behind. */
@@ -666,7 +646,7 @@ test_save_backup (void)
   g_assert_true (g_bytes_equal (backed_up, second));
   assert_n_entries (dir, 2);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -720,7 +700,7 @@ test_save_failure_keeps_file (void)
   g_assert_true (g_bytes_equal (before, after));
   assert_n_entries (dir, 2);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -737,7 +717,7 @@ test_save_into_impossible_folder (void)
   assert_save_fails (project, under_missing);
   g_assert_false (g_file_test (under_missing, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* A round of realistic size: 2,000 respondents, every item of the checklist. */

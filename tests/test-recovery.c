@@ -402,18 +402,6 @@ test_window_destroyed (void)
   trellis_recovery_discard_entry (next, g_ptr_array_index (entries, 0));
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFile *child;
-
-  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-    remove_tree (child);
-  g_file_delete (file, NULL, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -421,7 +409,6 @@ main (int   argc,
   static const char * const xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
   g_autofree char *home = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) top = NULL;
   int status;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -449,7 +436,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&application);
-  top = g_file_new_for_path (home);
-  remove_tree (top);
+  test_remove_tree (home);
   return status;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "test-io-common.h"
 #include "trellis-test-project.h"
 #include "trellis-workshop-pack.h"
 
@@ -27,29 +28,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) directory = g_file_new_for_path (fixture->directory);
-
-  remove_tree (directory);
+  test_remove_tree (fixture->directory);
   g_clear_object (&fixture->pdf);
   g_free (fixture->directory);
 }
