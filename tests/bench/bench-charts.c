@@ -19,6 +19,7 @@
 
 #include "trellis-charts.h"
 #include "trellis-project-io.h"
+#include "trellis-report.h"
 
 #define PAGE_MARGIN 36.0
 
@@ -31,21 +32,14 @@ count_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The charts a report of the latest round carries, in checklist order. */
 static GPtrArray *
 build_charts (TrellisProject *project)
 {
-  g_autoptr(TrellisSummary) summary =
-    trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
-  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_chart_unref);
+  TrellisReportOptions options;
 
-  g_ptr_array_add (charts, trellis_chart_new_overview (summary, TRELLIS_CHART_ORDER_CHECKLIST));
-  for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
-    {
-      TrellisSectionSummary *section = trellis_summary_get_section (summary, i);
-      g_ptr_array_add (charts, trellis_chart_new_section (summary, trellis_section_get_id (section->section),
-                                                          TRELLIS_CHART_ORDER_CHECKLIST));
-    }
-  return charts;
+  trellis_report_options_init (&options);
+  return trellis_report_build_charts (project, &options);
 }
 
 static gsize
