@@ -350,6 +350,18 @@ trellis_cli_import (int    argc,
   if (round_label == NULL)
     round_label = trellis_import_dup_default_label (import);
   round = trellis_import_build_round (import, round_label, &error);
+  /* A dry run lists every answer off the scale with its count before failing, so that
+   * one look is enough to write all the --answer rules the file needs. */
+  if (round == NULL && dry_run && g_error_matches (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER))
+    {
+      print_columns (import);
+      print_values (import);
+      putchar ('\n');
+      printf (_("Say what each answer not on the scale means with --answer TEXT=ANSWER (1–%u, na, dk or blank)."),
+              trellis_scale_get_n_points (trellis_checklist_get_scale (trellis_project_get_checklist (project), 0)));
+      putchar ('\n');
+      return trellis_cli_input_error (NULL, "%s", error->message);
+    }
   if (round == NULL)
     return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
                                     error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? argv[1] : NULL,

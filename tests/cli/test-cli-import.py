@@ -82,6 +82,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check("an answer off the scale in --answer is a usage error", code == 2, err)
     code, _, err = run(project, fixture("outside-scale.csv"), "--date", "2026-13-40")
     check("a bad --date is a usage error", code == 2, err)
+    code, out, err = run(project, fixture("outside-scale.csv"), "--dry-run")
+    check("a dry run lists the answers off the scale before failing",
+          code == 1 and re.search(r"Sometimes +1 +→ NOT ON THE SCALE", out) and one_line_naming(err, "outside-scale.csv"),
+          out + err)
     code, out, err = run(project, fixture("outside-scale.csv"), "--answer", "Sometimes=3", "--dry-run")
     check("--answer maps an unknown answer", code == 0 and "11 responses" in out, out + err)
     check("--answer in a dry run changes nothing", read(project) == original)
