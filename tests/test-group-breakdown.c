@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 #include "trellis-test-project.h"
 
 static void

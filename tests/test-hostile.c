@@ -12,7 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "test-import-common.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 #include "trellis-import-private.h"
 #include "trellis-project-io.h"
 #include "trellis-table-private.h"

@@ -6,7 +6,10 @@
 
 #include <json-glib/json-glib.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
 
 G_BEGIN_DECLS
 

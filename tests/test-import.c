@@ -9,7 +9,8 @@
 #include <json-glib/json-glib.h>
 
 #include "test-import-common.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 #include "trellis-import-private.h"
 #include "trellis-project-io.h"
 #include "trellis-template.h"

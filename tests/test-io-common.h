@@ -5,7 +5,10 @@
  */
 #pragma once
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
 
 G_BEGIN_DECLS
 

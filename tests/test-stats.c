@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 static void
 add_all (TrellisDistribution *dist,

@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 
 static TrellisTable *
 read_text (const char *text,

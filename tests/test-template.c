@@ -6,7 +6,9 @@
 
 #include <string.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-project-io.h"
+#include "trellis-template.h"
 
 static TrellisTemplate *
 find_in_list (GListModel *list,

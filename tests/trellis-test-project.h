@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 G_BEGIN_DECLS
 

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 #include "trellis-project-io.h"
 #include "trellis-template.h"
 

@@ -6,7 +6,8 @@
 
 #include <gtk/gtk.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 G_BEGIN_DECLS
 

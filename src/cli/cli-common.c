@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 #include "trellis-project-io.h"
 
 /**

@@ -12,7 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 #include "trellis-project-io.h"
 
 /* Long headers are cut for a terminal line; the whole text is in the project. */

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 #include "trellis-project-io.h"
 #include "trellis-template.h"
 

@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "trellis-cli.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 /* JSON has no NaN: a statistic of no answers is null. */
 static void

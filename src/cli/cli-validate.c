@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 int
 trellis_cli_validate (int    argc,

@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "trellis-charts.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 
 G_BEGIN_DECLS
 

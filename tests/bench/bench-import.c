@@ -18,7 +18,8 @@
 
 #include <stdio.h>
 
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 #include "trellis-template.h"
 
 #define N_RESPONSES 10000

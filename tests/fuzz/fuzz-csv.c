@@ -5,7 +5,8 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
+#include "trellis-import.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "trellis-core.h"
+#include "trellis-model.h"
 #include "trellis-project-io.h"
 
 int

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "trellis-file-util.h"
 #include "trellis-types.h"
 
 G_BEGIN_DECLS
@@ -54,7 +55,5 @@ gboolean        trellis_project_save_file (TrellisProject  *project,
                                            GFile           *file,
                                            GCancellable    *cancellable,
                                            GError         **error);
-
-char           *trellis_file_dup_display_basename (GFile *file);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "trellis-group-breakdown.h"
 #include "trellis-import-private.h"
 #include "trellis-import.h"
-#include "trellis-project-io-private.h"
+#include "trellis-file-util.h"
 #include "trellis-project.h"
 #include "trellis-scale.h"
 #include "trellis-section.h"
@@ -803,7 +803,7 @@ trellis_import_add_file (TrellisImport       *self,
     return FALSE;
   /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
-    bytes = _trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
+    bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,

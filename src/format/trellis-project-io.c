@@ -15,6 +15,7 @@
 
 #include "trellis-action.h"
 #include "trellis-checklist.h"
+#include "trellis-file-util.h"
 #include "trellis-plan.h"
 #include "trellis-project.h"
 #include "trellis-project-io-private.h"
@@ -31,10 +32,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 #define ROOT_PROJECT  "trellis-project"
 #define ROOT_TEMPLATE "trellis-template"
-
-/* Read as a chunk at a time so that a file growing while it is read, or a device that
- * reports no size, still stops at the limit. */
-#define READ_CHUNK_SIZE (256 * 1024)
 
 /* Far above any real checklist or project, and low enough that the model's lookups,
  * which walk its lists, stay fast: without them a file of a few hundred kB holding
@@ -1681,63 +1678,6 @@ trellis_project_load_bytes (GBytes      *bytes,
 }
 
 /**
- * trellis_file_dup_display_basename:
- *
- * Returns: (transfer full): the file's name for messages and for the project, in UTF-8
- *   whatever the file system's names are in ("caf\xe9.csv" becomes "caf\ufffd.csv")
- */
-char *
-trellis_file_dup_display_basename (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename != NULL ? basename : "");
-}
-
-/**
- * _trellis_file_read_at_most:
- * @limit: the most bytes wanted
- *
- * Reads @file a chunk at a time and stops one byte past @limit, so that a device such
- * as /dev/zero, a pipe, or a file growing while it is read cannot fill memory.
- *
- * Returns: (transfer full): the bytes, more than @limit of them when the file is too
- *   large; or %NULL with @error set as GIO set it
- */
-GBytes *
-_trellis_file_read_at_most (GFile         *file,
-                            gsize          limit,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      g_autoptr(GBytes) chunk = g_input_stream_read_bytes (G_INPUT_STREAM (stream), READ_CHUNK_SIZE,
-                                                           cancellable, error);
-      gsize chunk_size;
-      const guint8 *chunk_data;
-
-      if (chunk == NULL)
-        return NULL;
-      chunk_data = g_bytes_get_data (chunk, &chunk_size);
-      if (chunk_size == 0)
-        break;
-      g_byte_array_append (buffer, chunk_data, chunk_size);
-      /* One byte past the limit is enough for the caller to refuse it. */
-      if (buffer->len > limit)
-        break;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
-/**
  * trellis_project_load_file:
  *
  * Reads a project file, refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before
@@ -1778,7 +1718,7 @@ trellis_project_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = _trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
+  bytes = trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),

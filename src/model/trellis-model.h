@@ -1,4 +1,4 @@
-/* trellis-core.h: everything the core offers, for the layers above it
+/* trellis-model.h: everything the model offers, for the layers above it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,18 +7,16 @@
 #include "trellis-action.h"
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
+#include "trellis-file-util.h"
 #include "trellis-group-breakdown.h"
-#include "trellis-import.h"
 #include "trellis-node.h"
 #include "trellis-plan.h"
 #include "trellis-project.h"
-#include "trellis-project-io.h"
 #include "trellis-round.h"
 #include "trellis-scale.h"
 #include "trellis-section.h"
 #include "trellis-statement.h"
 #include "trellis-stats.h"
 #include "trellis-summary.h"
-#include "trellis-template.h"
 #include "trellis-types.h"
 #include "trellis-undo-stack.h"

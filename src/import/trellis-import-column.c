@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "trellis-enums.h"
+#include "trellis-import-enums.h"
 #include "trellis-import-column.h"
 #include "trellis-table.h"
 

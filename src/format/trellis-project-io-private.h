@@ -28,11 +28,6 @@ char             *_trellis_xml_dup_attribute (xmlNode    *node,
 char             *_trellis_xml_dup_child_text (xmlNode    *parent,
                                                const char *name);
 
-GBytes           *_trellis_file_read_at_most (GFile         *file,
-                                              gsize          limit,
-                                              GCancellable  *cancellable,
-                                              GError       **error);
-
 /* Reads a <checklist> element into a new checklist that belongs to nothing yet. */
 TrellisChecklist *_trellis_checklist_read_node (xmlNode     *node,
                                                 const char  *display_name,

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "trellis-import-column.h"
+#include "trellis-import-enums.h"
 #include "trellis-import-error.h"
 #include "trellis-import-layout.h"
 #include "trellis-round.h"
