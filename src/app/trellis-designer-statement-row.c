@@ -666,8 +666,25 @@ trellis_designer_statement_row_class_init (TrellisDesignerStatementRowClass *kla
 }
 
 static void
+resize_text_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) text_view = data;
+
+  gtk_widget_queue_resize (text_view);
+}
+
+/* GTK 4.8's text view lays its lines out only once it has a width, and does not ask for
+ * the height that takes: ask again once it is on screen. */
+static void
+text_mapped_cb (GtkWidget *text_view)
+{
+  g_idle_add_once (resize_text_cb, g_object_ref (text_view));
+}
+
+static void
 connect_controllers (TrellisDesignerStatementRow *self)
 {
+  g_signal_connect (self->text_view, "map", G_CALLBACK (text_mapped_cb), NULL);
   GtkEventController *controller;
   GtkGesture *click;
 
@@ -696,7 +713,6 @@ trellis_designer_statement_row_init (TrellisDesignerStatementRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Undo is the document's: Ctrl+Z in the field takes back the edit, not a keystroke. */
-  gtk_text_view_set_pixels_above_lines (self->text_view, 2);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
   gtk_menu_button_set_create_popup_func (self->menu_button, fill_move_to_section_menu, self, NULL);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
