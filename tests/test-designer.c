@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #ifdef GDK_WINDOWING_X11
@@ -86,6 +88,27 @@ dup_order (TrellisChecklist *checklist,
     g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
                             trellis_statement_get_id (trellis_section_get_statement (section, i)));
   return g_string_free (out, FALSE);
+}
+
+/* Events from xdotool reach GTK a little after xdotool has sent them: gives the order
+ * of section @section_id three seconds to become @expected, and returns it as it is. */
+static char *
+wait_for_order (TrellisChecklist *checklist,
+                const char       *section_id,
+                guint             n,
+                const char       *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  char *order = dup_order (checklist, section_id, n);
+
+  while (g_strcmp0 (order, expected) != 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      g_free (order);
+      order = dup_order (checklist, section_id, n);
+    }
+  return order;
 }
 
 static GtkWidget *
@@ -281,13 +304,11 @@ test_drag_and_keyboard (Fixture       *fixture,
   get_screen_point (fixture, handle, 0.5, 0.5, &from_x, &from_y);
   get_screen_point (fixture, target, 0.5, 0.8, &to_x, &to_y);
   drag_with_pointer (from_x, from_y, to_x, to_y);
-  after_drag = dup_order (get_checklist (fixture), "A", 7);
+  after_drag = wait_for_order (get_checklist (fixture), "A", 7, "s1 s3 s4 s2 s5 s6 s7");
   g_assert_cmpstr (after_drag, ==, "s1 s3 s4 s2 s5 s6 s7");
   g_assert_true (trellis_document_get_modified (fixture->document));
 
   /* The keyboard: Alt+Down twice on s6, whose row was made anew by the move. */
-  gtk_widget_grab_focus (get_statement_row (fixture, "s6"));
-  to_x = from_x;
   get_screen_point (fixture, get_statement_row (fixture, "s6"), 0.5, 0.5, &to_x, &to_y);
   {
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
@@ -296,8 +317,9 @@ test_drag_and_keyboard (Fixture       *fixture,
   }
   gtk_widget_grab_focus (get_statement_row (fixture, "s6"));
   press_keys ("alt+Down");
+  g_free (wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s6 s8 s9"));
   press_keys ("alt+Down");
-  after_keys = dup_order (get_checklist (fixture), "A", 9);
+  after_keys = wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   g_assert_cmpstr (after_keys, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   /* The keyboard stays on the moved statement. */
   g_assert_true (gtk_widget_has_focus (get_statement_row (fixture, "s6")));
@@ -355,6 +377,60 @@ test_actions_and_undo (Fixture       *fixture,
   g_assert_false (trellis_document_get_modified (fixture->document));
 }
 
+/* The template's emphasis shows in italics; Ctrl+I emphasises the selected words, one
+ * step of undo, kept as <em> in the statement's markup. */
+static void
+test_emphasis (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TrellisStatement *s6 = trellis_checklist_find_statement (get_checklist (fixture), "s6");
+  GtkTextView *view = GTK_TEXT_VIEW (find_child_of_type (get_statement_row (fixture, "s6"), GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *em = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "em");
+  g_autofree char *before = g_strdup (trellis_statement_get_text_markup (s6));
+  const char *text = trellis_statement_get_text (s6);
+  GtkTextIter start, end;
+  glong offset;
+
+  g_assert_nonnull (strstr (before, "<em>i.e. the difference"));
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "i.e. the difference"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset + 2);
+  g_assert_true (gtk_text_iter_has_tag (&start, em));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
+  g_assert_false (gtk_text_iter_has_tag (&start, em));
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to press Ctrl+I");
+      return;
+    }
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "adds value"));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + strlen ("adds value"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  {
+    int x, y;
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    get_screen_point (fixture, GTK_WIDGET (view), 0.5, 0.5, &x, &y);
+    add_move (args, x, y);
+    run_xdotool (args);
+  }
+  press_keys ("ctrl+i");
+  {
+    gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    while (strstr (trellis_statement_get_text_markup (s6), "<em>adds value</em>") == NULL
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_nonnull (strstr (trellis_statement_get_text_markup (s6), "<em>adds value</em>"));
+  g_assert_nonnull (strstr (trellis_statement_get_text_markup (s6), "<em>i.e. the difference"));
+  g_assert_true (trellis_undo_stack_undo (trellis_document_get_undo_stack (fixture->document)));
+  g_assert_cmpstr (trellis_statement_get_text_markup (s6), ==, before);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset + 1);
+  g_assert_false (gtk_text_iter_has_tag (&start, em));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +451,7 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
+  g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
   g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
 
   return g_test_run ();

@@ -34,6 +34,7 @@ struct _TrellisDesignerSectionRow
   GtkMenuButton       *menu_button;
   GtkListBox          *statements_list;
   GtkWidget           *add_button;
+  GMenu               *section_menu;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDesignerSectionRow, trellis_designer_section_row, GTK_TYPE_LIST_BOX_ROW)
@@ -141,6 +142,16 @@ static void
 title_focus_leave_cb (TrellisDesignerSectionRow *self)
 {
   _trellis_designer_view_seal (self->view);
+}
+
+/* Made when first opened, as the statements' menus are. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  TrellisDesignerSectionRow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->section_menu));
 }
 
 static void
@@ -507,6 +518,7 @@ trellis_designer_section_row_class_init (TrellisDesignerSectionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerSectionRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerSectionRow, statements_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerSectionRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisDesignerSectionRow, section_menu);
   install_actions (widget_class);
 }
 
@@ -524,6 +536,7 @@ trellis_designer_section_row_init (TrellisDesignerSectionRow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (right_click_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->header_box, GTK_EVENT_CONTROLLER (click));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   gtk_entry_set_placeholder_text (self->title_entry, _("Section title"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Section title"), -1);

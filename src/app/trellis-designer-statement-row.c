@@ -25,6 +25,7 @@ struct _TrellisDesignerStatementRow
   TrellisStatement    *statement;
   char                *answered_in;   /* the latest round that answered it, or NULL */
   gboolean             updating_text;
+  guint                resize_idle_id;
 
   GtkWidget           *line_box;
   GtkWidget           *handle;
@@ -37,6 +38,7 @@ struct _TrellisDesignerStatementRow
   GtkMenuButton       *menu_button;
   GtkListBox          *parts_list;
   GMenu               *move_to_section_menu;
+  GMenu               *statement_menu;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDesignerStatementRow, trellis_designer_statement_row, GTK_TYPE_LIST_BOX_ROW)
@@ -128,20 +130,61 @@ update_note (TrellisDesignerStatementRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), reworded);
 }
 
+/* The buffer as statement markup: its text with <em> around the runs tagged "em". */
+static char *
+dup_buffer_markup (TrellisDesignerStatementRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTag *em = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "em");
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (TrellisTextSpan));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end, iter;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  iter = start;
+  while (gtk_text_iter_starts_tag (&iter, em) || gtk_text_iter_forward_to_tag_toggle (&iter, em))
+    {
+      GtkTextIter run_end = iter;
+      TrellisTextSpan span;
+
+      if (!gtk_text_iter_has_tag (&iter, em))
+        break;
+      gtk_text_iter_forward_to_tag_toggle (&run_end, em);
+      span.start = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&iter)) - text;
+      span.end = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&run_end)) - text;
+      if (span.end > span.start)
+        g_array_append_val (spans, span);
+      iter = run_end;
+      if (gtk_text_iter_is_end (&iter))
+        break;
+    }
+  return trellis_markup_build (text, (TrellisTextSpan *) spans->data, spans->len);
+}
+
+/* Shows the statement's text, its emphasised words in italics, unless shown already. */
 static void
 update_text (TrellisDesignerStatementRow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *markup = trellis_statement_get_text_markup (self->statement);
   const char *text = trellis_statement_get_text (self->statement);
-  g_autofree char *shown = NULL;
-  GtkTextIter start, end;
+  g_autofree char *shown = dup_buffer_markup (self);
+  const TrellisTextSpan *spans;
+  guint n_spans;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+  if (g_strcmp0 (shown, markup != NULL ? markup : "") != 0)
     {
       self->updating_text = TRUE;
       gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+      spans = trellis_statement_get_emphasis (self->statement, &n_spans);
+      for (guint i = 0; i < n_spans; i++)
+        {
+          GtkTextIter start, end;
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + spans[i].start));
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + spans[i].end));
+          gtk_text_buffer_apply_tag_by_name (buffer, "em", &start, &end);
+        }
       self->updating_text = FALSE;
     }
   update_note (self);
@@ -185,7 +228,7 @@ static void
 statement_notify_cb (TrellisDesignerStatementRow *self,
                      GParamSpec                  *pspec)
 {
-  if (g_str_equal (pspec->name, "text"))
+  if (g_str_equal (pspec->name, "text") || g_str_equal (pspec->name, "text-markup"))
     update_text (self);
   else if (g_str_equal (pspec->name, "number"))
     update_number (self);
@@ -202,18 +245,37 @@ statement_notify_cb (TrellisDesignerStatementRow *self,
 }
 
 static void
-buffer_changed_cb (TrellisDesignerStatementRow *self,
-                   GtkTextBuffer               *buffer)
+buffer_changed_cb (TrellisDesignerStatementRow *self)
 {
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  g_autofree char *markup = NULL;
 
   if (self->updating_text)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  markup = dup_buffer_markup (self);
   trellis_checklist_edit_set_string (_trellis_designer_view_get_stack (self->view), _("Edit Statement Text"),
-                                     G_OBJECT (self->statement), "text", text);
+                                     G_OBJECT (self->statement), "text-markup", markup);
+}
+
+/* Ctrl+I: the selected words emphasised, or no longer, as the seed italicises the words
+ * that tell paired statements apart (my own organisation, other partners). */
+static void
+toggle_emphasis (TrellisDesignerStatementRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTag *em = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "em");
+  GtkTextIter start, end, iter;
+  gboolean all_emphasised = TRUE;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+  for (iter = start; gtk_text_iter_compare (&iter, &end) < 0 && all_emphasised; gtk_text_iter_forward_char (&iter))
+    all_emphasised = gtk_text_iter_has_tag (&iter, em);
+  if (all_emphasised)
+    gtk_text_buffer_remove_tag (buffer, em, &start, &end);
+  else
+    gtk_text_buffer_apply_tag (buffer, em, &start, &end);
+  /* Tags change no text, so the buffer does not say "changed" by itself. */
+  buffer_changed_cb (self);
 }
 
 /* Leaving the field ends the edit: the next typing there is another step of undo. */
@@ -230,6 +292,11 @@ text_key_pressed_cb (TrellisDesignerStatementRow *self,
                      guint                        keycode,
                      GdkModifierType              state)
 {
+  if ((keyval == GDK_KEY_i || keyval == GDK_KEY_I) && (state & GDK_CONTROL_MASK) != 0)
+    {
+      toggle_emphasis (self);
+      return TRUE;
+    }
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_Escape)
     return FALSE;
   _trellis_designer_view_seal (self->view);
@@ -258,10 +325,8 @@ right_click_cb (TrellisDesignerStatementRow *self)
 }
 
 static void
-fill_move_to_section_menu (GtkMenuButton *button,
-                           gpointer       user_data)
+fill_move_to_section_menu (TrellisDesignerStatementRow *self)
 {
-  TrellisDesignerStatementRow *self = user_data;
   g_autoptr(GMenuModel) sections =
     _trellis_designer_view_build_section_menu (self->view, trellis_statement_get_section (self->statement));
 
@@ -272,6 +337,21 @@ fill_move_to_section_menu (GtkMenuButton *button,
       g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_ACTION, "s", "statement.move-to-section");
       g_menu_append_item (self->move_to_section_menu, item);
     }
+}
+
+
+/* Sixty-odd menus cost time to make: each is made when first opened. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  TrellisDesignerStatementRow *self = user_data;
+
+  fill_move_to_section_menu (self);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->statement_menu));
+  /* The sections to move to are the ones there are each time the menu opens. */
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (fill_move_to_section_menu), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- Drag and drop ---- */
@@ -589,6 +669,7 @@ trellis_designer_statement_row_dispose (GObject *object)
 {
   TrellisDesignerStatementRow *self = (TrellisDesignerStatementRow *) object;
 
+  g_clear_handle_id (&self->resize_idle_id, g_source_remove);
   if (self->view != NULL && self->statement != NULL)
     _trellis_designer_view_unregister_row (self->view, self->statement, GTK_WIDGET (self));
   if (self->parts_list != NULL)
@@ -662,29 +743,33 @@ trellis_designer_statement_row_class_init (TrellisDesignerStatementRowClass *kla
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, parts_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, move_to_section_menu);
+  gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, statement_menu);
   install_actions (widget_class);
 }
 
-static void
+static gboolean
 resize_text_cb (gpointer data)
 {
-  g_autoptr(GtkWidget) text_view = data;
+  TrellisDesignerStatementRow *self = data;
 
-  gtk_widget_queue_resize (text_view);
+  self->resize_idle_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->text_view));
+  return G_SOURCE_REMOVE;
 }
 
 /* GTK 4.8's text view lays its lines out only once it has a width, and does not ask for
  * the height that takes: ask again once it is on screen. */
 static void
-text_mapped_cb (GtkWidget *text_view)
+text_mapped_cb (TrellisDesignerStatementRow *self)
 {
-  g_idle_add_once (resize_text_cb, g_object_ref (text_view));
+  if (self->resize_idle_id == 0)
+    self->resize_idle_id = g_idle_add (resize_text_cb, self);
 }
 
 static void
 connect_controllers (TrellisDesignerStatementRow *self)
 {
-  g_signal_connect (self->text_view, "map", G_CALLBACK (text_mapped_cb), NULL);
+  g_signal_connect_object (self->text_view, "map", G_CALLBACK (text_mapped_cb), self, G_CONNECT_SWAPPED);
   GtkEventController *controller;
   GtkGesture *click;
 
@@ -714,7 +799,8 @@ trellis_designer_statement_row_init (TrellisDesignerStatementRow *self)
 
   /* Undo is the document's: Ctrl+Z in the field takes back the edit, not a keystroke. */
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
-  gtk_menu_button_set_create_popup_func (self->menu_button, fill_move_to_section_menu, self, NULL);
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->text_view), "em", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   connect_controllers (self);

@@ -31,8 +31,11 @@ struct _TrellisDesignerView
   GHashTable       *rows;          /* TrellisNode* → its row; neither referenced */
   GHashTable       *saved_texts;   /* statement id → its text when the project was opened */
   TrellisStatement *current;
+  TrellisSection   *wanted_section;  /* to scroll to once laid out */
+  guint             scroll_idle_id;
   gboolean          updating_guidance;
   gboolean          show_guidance;
+  gboolean          rows_bound;      /* rows are made once the view is first shown */
   GtkWidget        *marked;        /* the widget showing where a drop would land */
   guint             message_timeout_id;
   guint             autoscroll_id;
@@ -52,7 +55,11 @@ struct _TrellisDesignerView
   GtkTextView      *note_view;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisDesignerView, trellis_designer_view, GTK_TYPE_WIDGET)
+static void trellis_designer_view_iface_init (TrellisViewInterface *iface);
+static void trellis_designer_view_map (GtkWidget *widget);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisDesignerView, trellis_designer_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_designer_view_iface_init))
 
 enum {
   PROP_0,
@@ -595,6 +602,71 @@ dismiss_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
+/* ---- The window's view ---- */
+
+/* The rows follow the model by themselves: nothing to rebuild after a change. */
+static void
+trellis_designer_view_show (TrellisView    *view,
+                            TrellisProject *project,
+                            TrellisRound   *round,
+                            TrellisSummary *summary)
+{
+}
+
+static void
+scroll_to_wanted_section (TrellisDesignerView *self)
+{
+  GtkWidget *row = self->wanted_section != NULL ? g_hash_table_lookup (self->rows, self->wanted_section) : NULL;
+  GtkWidget *content;
+  graphene_point_t point;
+
+  if (self->scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (self->scrolled);
+  if (row == NULL || !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), point.y);
+  g_clear_object (&self->wanted_section);
+}
+
+static gboolean
+scroll_idle_cb (gpointer data)
+{
+  TrellisDesignerView *self = data;
+
+  self->scroll_idle_id = 0;
+  scroll_to_wanted_section (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The section chosen in the sidebar: scrolled to the top, the keyboard left where it is. */
+static void
+trellis_designer_view_show_section (TrellisView    *view,
+                                    TrellisSection *section)
+{
+  TrellisDesignerView *self = TRELLIS_DESIGNER_VIEW (view);
+
+  g_set_object (&self->wanted_section, section);
+  /* Rows just made, or a view just shown, are laid out only after this main loop turn. */
+  if (self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add (scroll_idle_cb, self);
+}
+
+/* An empty checklist is where a coordinator adds the first section. */
+static gboolean
+trellis_designer_view_get_needs_section (TrellisView *view)
+{
+  return FALSE;
+}
+
+static void
+trellis_designer_view_iface_init (TrellisViewInterface *iface)
+{
+  iface->show = trellis_designer_view_show;
+  iface->show_section = trellis_designer_view_show_section;
+  iface->get_needs_section = trellis_designer_view_get_needs_section;
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -646,11 +718,13 @@ trellis_designer_view_dispose (GObject *object)
 
   stop_autoscroll (self);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   _trellis_designer_view_set_current (self, NULL);
   if (self->sections_list != NULL)
     gtk_list_box_bind_model (self->sections_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_DESIGNER_VIEW);
   g_clear_object (&self->marked);
+  g_clear_object (&self->wanted_section);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (trellis_designer_view_parent_class)->dispose (object);
@@ -692,6 +766,7 @@ trellis_designer_view_class_init (TrellisDesignerViewClass *klass)
   object_class->finalize = trellis_designer_view_finalize;
   object_class->get_property = trellis_designer_view_get_property;
   object_class->set_property = trellis_designer_view_set_property;
+  widget_class->map = trellis_designer_view_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
@@ -759,6 +834,27 @@ trellis_designer_view_get_document (TrellisDesignerView *self)
   return self->document;
 }
 
+/* Sixty-odd rows take a while to make: a project opened to read its results does not
+ * wait for them until the designer is shown. */
+static void
+bind_rows (TrellisDesignerView *self)
+{
+  if (self->rows_bound || self->document == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->rows_bound = TRUE;
+  gtk_list_box_bind_model (self->sections_list, trellis_checklist_get_sections (get_checklist (self)),
+                           create_section_row, self, NULL);
+  if (self->wanted_section != NULL && self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add (scroll_idle_cb, self);
+}
+
+static void
+trellis_designer_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->map (widget);
+  bind_rows (TRELLIS_DESIGNER_VIEW (widget));
+}
+
 static void
 remember_texts (TrellisDesignerView *self,
                 TrellisStatement    *statement)
@@ -801,23 +897,8 @@ trellis_designer_view_set_document (TrellisDesignerView *self,
           for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
             remember_texts (self, trellis_section_get_statement (section, i));
         }
-      gtk_list_box_bind_model (self->sections_list, trellis_checklist_get_sections (checklist),
-                               create_section_row, self, NULL);
     }
+  self->rows_bound = FALSE;
+  bind_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-/**
- * trellis_designer_view_show_section:
- *
- * Scrolls to @section and puts the keyboard on it.
- */
-void
-trellis_designer_view_show_section (TrellisDesignerView *self,
-                                    TrellisSection      *section)
-{
-  g_return_if_fail (TRELLIS_IS_DESIGNER_VIEW (self));
-  g_return_if_fail (TRELLIS_IS_SECTION (section));
-
-  _trellis_designer_view_focus_node (self, section, FALSE);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "trellis-document.h"
+#include "trellis-view.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,6 @@ GtkWidget       *trellis_designer_view_new (void);
 TrellisDocument *trellis_designer_view_get_document (TrellisDesignerView *self);
 void             trellis_designer_view_set_document (TrellisDesignerView *self,
                                                      TrellisDocument     *document);
-void             trellis_designer_view_show_section (TrellisDesignerView *self,
-                                                     TrellisSection      *section);
 GtkWidget       *trellis_designer_view_get_row (TrellisDesignerView *self,
                                                 gpointer             node);
 
