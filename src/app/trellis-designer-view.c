@@ -33,6 +33,8 @@ struct _TrellisDesignerView
   TrellisStatement *current;
   TrellisSection   *wanted_section;  /* to scroll to once laid out */
   guint             scroll_idle_id;
+  guint             scroll_tick_id;
+  guint             scroll_frames;
   gboolean          updating_guidance;
   gboolean          show_guidance;
   gboolean          rows_bound;      /* rows are made once the view is first shown */
@@ -613,20 +615,28 @@ trellis_designer_view_show (TrellisView    *view,
 {
 }
 
-static void
-scroll_to_wanted_section (TrellisDesignerView *self)
+/* Puts the wanted section's row at the top. Rows settle their heights over the first
+ * frames after they are made (their text views measure late), so the row is put back at
+ * the top each frame for a few frames. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
 {
+  TrellisDesignerView *self = data;
   GtkWidget *row = self->wanted_section != NULL ? g_hash_table_lookup (self->rows, self->wanted_section) : NULL;
-  GtkWidget *content;
   graphene_point_t point;
 
-  if (self->scrolled == NULL)
-    return;
-  content = gtk_scrolled_window_get_child (self->scrolled);
-  if (row == NULL || !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    return;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), point.y);
+  /* Measured in the scrolled content, not in the part of it on screen. */
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled)));
+
+  if (row != NULL && gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), MAX (point.y - 12, 0));
+  if (++self->scroll_frames < 20)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
   g_clear_object (&self->wanted_section);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -635,7 +645,9 @@ scroll_idle_cb (gpointer data)
   TrellisDesignerView *self = data;
 
   self->scroll_idle_id = 0;
-  scroll_to_wanted_section (self);
+  self->scroll_frames = 0;
+  if (self->scroll_tick_id == 0 && self->scrolled != NULL)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->scrolled), scroll_tick_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -719,6 +731,9 @@ trellis_designer_view_dispose (GObject *object)
   stop_autoscroll (self);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  if (self->scroll_tick_id != 0 && self->scrolled != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->scrolled), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   _trellis_designer_view_set_current (self, NULL);
   if (self->sections_list != NULL)
     gtk_list_box_bind_model (self->sections_list, NULL, NULL, NULL, NULL);
