@@ -349,6 +349,17 @@ test_actions_and_undo (Fixture       *fixture,
 
   g_assert_false (trellis_document_get_modified (fixture->document));
 
+  /* The guidance panel shows the statement chosen, and edits its guidance. */
+  {
+    gboolean shown = FALSE;
+    gtk_widget_activate_action (get_statement_row (fixture, "s1"), "statement.edit-guidance", NULL);
+    g_object_get (fixture->view, "show-guidance", &shown, NULL);
+    g_assert_true (shown);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "designer.show-guidance", NULL);
+    g_object_get (fixture->view, "show-guidance", &shown, NULL);
+    g_assert_false (shown);
+  }
+
   gtk_widget_activate_action (trellis_designer_view_get_row (fixture->view, b), "section.cut", NULL);
   g_assert_false (trellis_section_get_included (b));
   g_assert_true (gtk_widget_has_css_class (trellis_designer_view_get_row (fixture->view, b), "cut"));
@@ -405,7 +416,8 @@ test_emphasis (Fixture       *fixture,
       return;
     }
   offset = g_utf8_pointer_to_offset (text, strstr (text, "adds value"));
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (get_statement_row (fixture, "s6")));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + strlen ("adds value"));
   gtk_text_buffer_select_range (buffer, &start, &end);

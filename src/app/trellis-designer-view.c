@@ -59,6 +59,7 @@ struct _TrellisDesignerView
 
 static void trellis_designer_view_iface_init (TrellisViewInterface *iface);
 static void trellis_designer_view_map (GtkWidget *widget);
+static void trellis_designer_view_unmap (GtkWidget *widget);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisDesignerView, trellis_designer_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_designer_view_iface_init))
@@ -782,6 +783,7 @@ trellis_designer_view_class_init (TrellisDesignerViewClass *klass)
   object_class->get_property = trellis_designer_view_get_property;
   object_class->set_property = trellis_designer_view_set_property;
   widget_class->map = trellis_designer_view_map;
+  widget_class->unmap = trellis_designer_view_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
@@ -863,11 +865,39 @@ bind_rows (TrellisDesignerView *self)
     self->scroll_idle_id = g_idle_add (scroll_idle_cb, self);
 }
 
+/* The statement the keyboard is in (in its row, its text or its buttons) is the one the
+ * guidance panel shows. */
+static void
+focus_widget_changed_cb (TrellisDesignerView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  row = TRELLIS_IS_DESIGNER_STATEMENT_ROW (focus) ? focus
+        : gtk_widget_get_ancestor (focus, TRELLIS_TYPE_DESIGNER_STATEMENT_ROW);
+  if (row != NULL)
+    _trellis_designer_view_set_current (self, trellis_designer_statement_row_get_statement (TRELLIS_DESIGNER_STATEMENT_ROW (row)));
+}
+
 static void
 trellis_designer_view_map (GtkWidget *widget)
 {
+  TrellisDesignerView *self = TRELLIS_DESIGNER_VIEW (widget);
+
   GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->map (widget);
-  bind_rows (TRELLIS_DESIGNER_VIEW (widget));
+  bind_rows (self);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+trellis_designer_view_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_changed_cb, widget);
+  GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->unmap (widget);
 }
 
 static void
