@@ -25,7 +25,6 @@
 
 #include <glib/gi18n.h>
 
-#include "trellis-application.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
 #include "trellis-debug.h"
@@ -85,6 +84,7 @@ struct _TrellisWindow
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
   TrellisRecovery      *recovery;          /* the application's; NULL without one */
+  GSettings            *settings;          /* the application's; NULL without a schema */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -1012,20 +1012,10 @@ close_confirmed_cb (TrellisWindow *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GSettings *
-get_settings (TrellisWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!TRELLIS_IS_APPLICATION (application))
-    return NULL;
-  return trellis_application_get_settings (TRELLIS_APPLICATION (application));
-}
-
 static void
 save_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width, height;
 
   if (settings == NULL)
@@ -1039,7 +1029,7 @@ save_window_state (TrellisWindow *self)
 static void
 restore_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1054,7 +1044,7 @@ restore_window_state (TrellisWindow *self)
 static void
 bind_chart_settings (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1177,6 +1167,7 @@ trellis_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->recovery);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   g_clear_weak_pointer (&self->import_assistant);
@@ -1371,19 +1362,29 @@ trellis_window_init (TrellisWindow *self)
 /**
  * trellis_window_new:
  * @application: (nullable): the application; %NULL in tests
+ * @settings: (nullable): where the window's size and the charts' options are kept, or
+ *   %NULL to keep them nowhere
+ * @recovery: (nullable): where recovery copies of unsaved changes go, or %NULL for none
+ *
+ * Everything the window needs from the application comes in here: it never reaches
+ * back for it.
  *
  * Returns: (transfer full): a window showing no project, sized as it was last time
  */
 TrellisWindow *
-trellis_window_new (GtkApplication *application)
+trellis_window_new (GtkApplication  *application,
+                    GSettings       *settings,
+                    TrellisRecovery *recovery)
 {
   TrellisWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (recovery == NULL || TRELLIS_IS_RECOVERY (recovery), NULL);
 
   self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
-  if (TRELLIS_IS_APPLICATION (application) && trellis_application_get_recovery (TRELLIS_APPLICATION (application)) != NULL)
-    self->recovery = g_object_ref (trellis_application_get_recovery (TRELLIS_APPLICATION (application)));
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->recovery, recovery);
   restore_window_state (self);
   bind_chart_settings (self);
   return self;

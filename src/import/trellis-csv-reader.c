@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-table-private.h"
+#include "trellis-table-reader.h"
 
 static void
 set_not_text (GError     **error,
@@ -359,3 +360,30 @@ trellis_table_read_csv (GBytes      *bytes,
     }
   return g_steal_pointer (&table);
 }
+
+/* Comma, semicolon or tab: the delimiter is detected. */
+static TrellisTable *
+read_delimited (GBytes      *bytes,
+                const char  *display_name,
+                GError     **error)
+{
+  return trellis_table_read_csv (bytes, display_name, 0, error);
+}
+
+static TrellisTable *
+read_tab_separated (GBytes      *bytes,
+                    const char  *display_name,
+                    GError     **error)
+{
+  return trellis_table_read_csv (bytes, display_name, '\t', error);
+}
+
+const TrellisTableReader _trellis_csv_reader = {
+  .format = TRELLIS_TABLE_FORMAT_CSV,
+  .read = read_delimited,
+};
+
+const TrellisTableReader _trellis_tsv_reader = {
+  .format = TRELLIS_TABLE_FORMAT_TSV,
+  .read = read_tab_separated,
+};

@@ -10,7 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "trellis-table-private.h"
+#include "trellis-table-reader.h"
+#include "trellis-table-zip.h"
 
 /* Not a cell in a row: LibreOffice writes the empty rest of a sheet as one row or
  * cell repeated a million times, which is kept as a count, never expanded. */
@@ -326,3 +327,10 @@ trellis_table_read_ods (GBytes      *bytes,
     return NULL;
   return _trellis_table_read_ods_parts (parts, display_name, error);
 }
+
+const TrellisTableReader _trellis_ods_reader = {
+  .format = TRELLIS_TABLE_FORMAT_ODS,
+  .zip_marker = "content.xml",
+  .read = trellis_table_read_ods,
+  .read_parts = _trellis_table_read_ods_parts,
+};
