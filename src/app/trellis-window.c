@@ -1402,78 +1402,45 @@ trellis_window_get_document (TrellisWindow *self)
   return self->document;
 }
 
-/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+/* Lets go of the document shown, which another replaces. */
 static void
-debug_import (TrellisWindow *self)
+let_go_of_document (TrellisWindow *self)
 {
-  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
 
-  if (file != NULL)
-    trellis_window_import (self, &file, 1);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+  g_signal_handlers_disconnect_by_data (stack, self);
+  /* Edits of the project shown before are not this project's to undo. */
+  trellis_undo_stack_clear (stack);
+  /* Replaced once its changes were saved or discarded: no copy to keep. */
+  if (self->recovery != NULL)
+    trellis_recovery_discard (self->recovery, self->document);
 }
 
-/**
- * trellis_window_set_document:
- * @document: (nullable): the document to show, or %NULL for none
- *
- * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
- * replace a document the user edited go through trellis_window_open().
- */
-void
-trellis_window_set_document (TrellisWindow   *self,
-                             TrellisDocument *document)
+/* The title follows the document, the views its project, the menu its undo stack. */
+static void
+follow_document (TrellisWindow *self)
 {
-  TrellisProject *project;
+  TrellisDocument *document = self->document;
 
-  g_return_if_fail (TRELLIS_IS_WINDOW (self));
-  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    {
-      TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
-
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
-      g_signal_handlers_disconnect_by_data (stack, self);
-      /* Edits of the project shown before are not this project's to undo. */
-      trellis_undo_stack_clear (stack);
-      /* Replaced once its changes were saved or discarded: no copy to keep. */
-      if (self->recovery != NULL)
-        trellis_recovery_discard (self->recovery, self->document);
-    }
-  if (self->import_assistant != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
-  g_set_object (&self->document, document);
-  g_clear_pointer (&self->summary, trellis_summary_unref);
-  g_clear_object (&self->section);
-  forget_sections (self);
-  update_edit_actions (self);
-
-  if (document == NULL)
-    {
-      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
-      gtk_drop_down_set_model (self->round_dropdown, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      gtk_widget_set_visible (self->view_switcher, FALSE);
-      update_views (self);
-      refresh (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-      return;
-    }
-
-  project = trellis_document_get_project (document);
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+  g_signal_connect_swapped (trellis_document_get_project (document), "changed",
+                            G_CALLBACK (project_changed_cb), self);
   g_signal_connect_swapped (trellis_document_get_undo_stack (document), "notify",
                             G_CALLBACK (update_edit_actions), self);
+}
 
+/* A project just opened: its sections in the sidebar, its latest round's answers, and
+ * its first section in the view. */
+static void
+show_project (TrellisWindow  *self,
+              TrellisProject *project)
+{
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
                            create_section_row, self, NULL);
@@ -1501,6 +1468,59 @@ trellis_window_set_document (TrellisWindow   *self,
     trellis_view_show_section (get_current_view (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
+}
+
+/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+static void
+debug_import (TrellisWindow *self)
+{
+  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+
+  if (file != NULL)
+    trellis_window_import (self, &file, 1);
+}
+
+/**
+ * trellis_window_set_document:
+ * @document: (nullable): the document to show, or %NULL for none
+ *
+ * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
+ * replace a document the user edited go through trellis_window_open().
+ */
+void
+trellis_window_set_document (TrellisWindow   *self,
+                             TrellisDocument *document)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    let_go_of_document (self);
+  if (self->import_assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_object (&self->section);
+  forget_sections (self);
+  update_edit_actions (self);
+
+  if (document == NULL)
+    {
+      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
+      gtk_drop_down_set_model (self->round_dropdown, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      gtk_widget_set_visible (self->view_switcher, FALSE);
+      update_views (self);
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  follow_document (self);
+  show_project (self, trellis_document_get_project (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   trellis_debug_report_when_painted (GTK_WIDGET (self), document);
