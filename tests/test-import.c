@@ -803,6 +803,115 @@ test_match_headers (void)
     }
 }
 
+/* Item codes as tools and coordinators write them, a multi-part item's parts included. */
+static void
+test_match_codes (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
+  const struct { const char *header; const char *code; const char *id; } cases[] = {
+    { "Q55_1", NULL, "s55a" }, { "55_1", NULL, "s55a" }, { "Q55.1", NULL, "s55a" }, { "55.1", NULL, "s55a" },
+    { "Q55a", NULL, "s55a" }, { "55a", NULL, "s55a" }, { "55(b)", NULL, "s55b" }, { "55 (c)", NULL, "s55c" },
+    { "Q55[SQ001]", "Q55[SQ001]", "s55a" }, { "Q55_SQ009", NULL, "s55i" }, { "D55[SQ004]", "D55[SQ004]", "s55d" },
+    { "Q1", NULL, "s1" }, { "Q01", NULL, "s1" }, { "q1", NULL, "s1" }, { "Item 1", NULL, "s1" }, { "1.", NULL, "s1" },
+    { "Agree or not? [Q55_2]", "Q55_2", "s55b" },
+    { "55 (d) Provided individuals/ communities with a more convenient service", NULL, "s55d" },
+    { "Q55.5 Shifted resources towards a greater emphasis on early intervention", NULL, "s55e" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) matches = _trellis_import_match_header (texts, cases[i].header, cases[i].code);
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpuint (matches->len, >, 0);
+      g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement),
+                       ==, cases[i].id);
+      /* Sure enough to need no look. */
+      g_assert_cmpfloat (g_array_index (matches, TrellisStatementMatch, 0).score, >=, 0.8);
+    }
+}
+
+/* A comment column's header names its section in any of the ways coordinators write. */
+static void
+test_name_section (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (checklist, FALSE);
+  g_autoptr(GArray) texts = NULL;
+
+  /* The comment boxes as well as the rated statements. */
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+
+      for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+        if (trellis_statement_get_kind (trellis_section_get_statement (section, i)) == TRELLIS_STATEMENT_COMMENT)
+          g_ptr_array_add (statements, g_object_ref (trellis_section_get_statement (section, i)));
+    }
+  texts = _trellis_import_fold_statements (statements);
+  const struct { const char *header; const char *code; const char *section; } cases[] = {
+    { "Section A \u2013 Partnership Remit, Structure, Membership, and Meetings: any other comments?", NULL, "A" },
+    { "Comments on Informed by Evidence", NULL, "B" },
+    { "comments on section c", NULL, "C" },
+    { "D: Thinking about the issues covered in this section, do you have any other comments?", NULL, "D" },
+    { "18. Thinking about the issues covered in this section, do you have any other comments?", NULL, "A" },
+    { "Other comments", "Q25_TEXT", "B" },
+    { "Impact, performance management and reporting \u2013 other comments", NULL, "D" },
+    { "Last page/C: Any other comments?", NULL, "C" },
+    { "s40", "s40", "C" },
+    /* The IS checklist's own text is the same in every section: it names none. */
+    { "Thinking about the issues covered in this section, do you have any other comments or suggestions on how the partnership can improve its operation and impact?", NULL, NULL },
+    { "Any other comments?", NULL, NULL },
+    { "Comments on sections A and B", NULL, NULL },
+    { "Comments on section A or Section B", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpstr (_trellis_import_name_section (checklist, texts, cases[i].header, cases[i].code),
+                       ==, cases[i].section);
+    }
+}
+
+/* Every comment box on a last page, each header naming its section its own way: every
+ * comment lands in its own section, and nothing is left to settle. */
+static void
+test_gathered (gconstpointer data)
+{
+  const char *name = data;
+  const char *files[] = { name, NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  GListModel *columns;
+  TrellisRound *round;
+  guint n_comments = 0;
+
+  g_assert_no_error (error);
+  columns = trellis_import_get_columns (import);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+
+      g_assert_false (trellis_import_column_get_unsettled (column));
+      if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT)
+        {
+          n_comments++;
+          g_assert_cmpfloat (trellis_import_column_get_confidence (column), >=, 0.8);
+        }
+    }
+  g_assert_cmpuint (n_comments, ==, 4);
+  round = trellis_import_apply (import, "Gathered", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1, trellis_import_get_layout (import) == TRELLIS_IMPORT_LAYOUT_LIMESURVEY);
+  assert_comments (round);
+  assert_anonymous (project);
+}
+
 static void
 test_fold (void)
 {
@@ -850,6 +959,16 @@ main (int    argc,
                                                hostile_cases[i].files[1] != NULL ? hostile_cases[i].files[1] : "");
       g_test_add_data_func (path, &hostile_cases[i], test_hostile);
     }
+  {
+    JsonArray *gathered = json_object_get_array_member (expected, "gathered");
+
+    for (guint i = 0; i < json_array_get_length (gathered); i++)
+      {
+        const char *name = json_array_get_string_element (gathered, i);
+        g_autofree char *path = g_strdup_printf ("/import/gathered/%s", name);
+        g_test_add_data_func (path, name, test_gathered);
+      }
+  }
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);
@@ -865,6 +984,8 @@ main (int    argc,
   g_test_add_func ("/import/row-lengths", test_row_lengths);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/headers", test_match_headers);
+  g_test_add_func ("/import/match/codes", test_match_codes);
+  g_test_add_func ("/import/match/name-section", test_name_section);
   g_test_add_func ("/import/match/fold", test_fold);
 
   return g_test_run ();

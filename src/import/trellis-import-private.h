@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "trellis-checklist.h"
 #include "trellis-import-layout.h"
 #include "trellis-round.h"
 #include "trellis-table.h"
@@ -88,5 +89,10 @@ GArray        *_trellis_import_fold_statements (GPtrArray *statements);
 GArray        *_trellis_import_match_header (GArray     *texts,
                                              const char *header,
                                              const char *code);
+char          *_trellis_import_code_number (const char *code);
+const char    *_trellis_import_name_section (TrellisChecklist *checklist,
+                                             GArray           *texts,
+                                             const char       *header,
+                                             const char       *code);
 
 G_END_DECLS

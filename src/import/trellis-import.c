@@ -261,34 +261,95 @@ section_id_of (TrellisStatement *statement)
   return section != NULL ? trellis_section_get_id (section) : NULL;
 }
 
-/* Comment boxes often share one text in every section ("Thinking about the issues
- * covered in this section…"), so a comment column belongs to the section whose
- * statements precede it. */
-static const char *
-section_by_position (TrellisImport *self,
-                     guint          index)
+/* The nearest column before or after @index, past those that are neither answers
+ * nor comments (a tool's timings, a group question). */
+static TrellisImportColumn *
+neighbour (TrellisImport *self,
+           guint          index,
+           int            step)
 {
-  TrellisChecklist *list = checklist (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
 
-  for (guint step = 0; step < 2; step++)
-    for (guint k = 1; k <= n; k++)
-      {
-        int i = step == 0 ? (int) index - (int) k : (int) index + (int) k;
-        TrellisStatement *statement = NULL;
+  for (int i = (int) index + step; i >= 0 && i < (int) n; i += step)
+    {
+      TrellisColumnRole role = trellis_import_column_get_role (column_at (self, i));
 
-        if (i < 0 || i >= (int) n)
-          continue;
-        if (trellis_import_column_get_role (column_at (self, i)) == TRELLIS_COLUMN_ITEM &&
-            trellis_checklist_lookup_item_key (list, trellis_import_column_get_target (column_at (self, i)),
-                                               &statement, NULL))
-          {
-            if (trellis_statement_get_parent_statement (statement) != NULL)
-              statement = trellis_statement_get_parent_statement (statement);
-            return section_id_of (statement);
-          }
-      }
+      if (role == TRELLIS_COLUMN_ITEM || role == TRELLIS_COLUMN_COMMENT)
+        return column_at (self, i);
+    }
   return NULL;
+}
+
+static const char *
+section_of_item_column (TrellisImport       *self,
+                        TrellisImportColumn *column)
+{
+  TrellisStatement *statement = NULL;
+
+  if (column == NULL || trellis_import_column_get_role (column) != TRELLIS_COLUMN_ITEM ||
+      !trellis_checklist_lookup_item_key (checklist (self), trellis_import_column_get_target (column),
+                                          &statement, NULL))
+    return NULL;
+  if (trellis_statement_get_parent_statement (statement) != NULL)
+    statement = trellis_statement_get_parent_statement (statement);
+  return section_id_of (statement);
+}
+
+/* Comment boxes often share one text in every section ("Thinking about the issues
+ * covered in this section…"), so such a column belongs to the section whose statements
+ * precede it. That is sure only when it stands alone between statements, as a box
+ * after each section's statements does; boxes gathered together (all on the last page)
+ * say nothing by where they stand. */
+static const char *
+section_by_position (TrellisImport *self,
+                     guint          index,
+                     gboolean      *sure)
+{
+  TrellisImportColumn *before = neighbour (self, index, -1);
+  TrellisImportColumn *after = neighbour (self, index, +1);
+  const char *section = section_of_item_column (self, before);
+
+  *sure = section != NULL && (after == NULL || trellis_import_column_get_role (after) == TRELLIS_COLUMN_ITEM);
+  if (section == NULL)
+    section = section_of_item_column (self, after);
+  return section;
+}
+
+/* A comment column goes to the section its header names, wherever it stands; only a
+ * header that names none falls back to the column's place. When that is no surer, the
+ * column is unsettled: it must not be imported on a guess. */
+static void
+place_comments (TrellisImport *self,
+                GArray        *texts,
+                guint          index,
+                const char    *code,
+                double         confidence)
+{
+  TrellisImportColumn *column = column_at (self, index);
+  const char *named = _trellis_import_name_section (checklist (self), texts,
+                                                    trellis_import_column_get_header (column), code);
+  const char *section;
+  gboolean sure = FALSE;
+
+  if (named != NULL)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, named, MAX (confidence, 0.95),
+                                          _("comments on the section its header names"));
+      return;
+    }
+  section = section_by_position (self, index, &sure);
+  if (section == NULL)
+    section = trellis_import_column_get_target (column);
+  if (sure && section != NULL)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, confidence,
+                                          _("comments on the section"));
+      return;
+    }
+  _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, 0.5,
+                                      _("comments, but on which section? Its header names none, "
+                                        "and it does not stand after one section’s statements"));
+  _trellis_import_column_set_unsettled (column);
 }
 
 static gboolean
@@ -472,17 +533,14 @@ map_by_matching (TrellisImport *self,
   for (guint c = 0; c < n; c++)
     {
       TrellisImportColumn *column = column_at (self, c);
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
       g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
       TrellisValueShape shape;
 
       if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
           trellis_import_column_get_reason (column) == NULL)
         {
-          const char *section = section_by_position (self, c);
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT,
-                                              section != NULL ? section : trellis_import_column_get_target (column),
-                                              trellis_import_column_get_confidence (column),
-                                              _("comments on the section"));
+          place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
           continue;
         }
       if (decided[c])
@@ -490,9 +548,8 @@ map_by_matching (TrellisImport *self,
 
       shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
       if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
-          section_by_position (self, c) != NULL)
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section_by_position (self, c),
-                                            0.6, _("comments on the section"));
+          share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
+        place_comments (self, texts, c, hint->code, 0.85);
       else if (contains_phrase (folded, person_phrases))
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
                                             _("names a person"));
@@ -507,8 +564,11 @@ map_by_matching (TrellisImport *self,
         }
       else if (shape != TRELLIS_VALUES_EMPTY &&
                share_of_answers (self, file->table, file->layout->first_data_row, c) >= 0.8)
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
-                                            _("holds answers, but its header matches no statement"));
+        {
+          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
+                                              _("holds answers, but its header matches no statement"));
+          _trellis_import_column_set_unsettled (column);
+        }
       else
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
                                             _("not a statement of the checklist"));

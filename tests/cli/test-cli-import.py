@@ -29,6 +29,8 @@ LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-l
            "limesurvey-code.csv", "limesurvey-full.csv", "kobotoolbox.csv", "generic-cp1252.csv",
            "generic-bom.csv", "generic-unicode.txt", "generic-utf16be.csv", "generic.ods"]
 expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
+# The same exports with every comment box gathered on a last page, each naming its section.
+LAYOUTS += expected["gathered"]
 
 
 def run(*args, command="import"):
@@ -138,6 +140,9 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{name}: every statement's counts are exact", not wrong,
               "; ".join(f"{k}: {got.get(k)} != {expected['counts'][k]}" for k in wrong[:5]))
         check(f"{name}: respondents", rounds[0]["respondents"] == expected["respondents"], rounds[0]["respondents"])
+        comments = {section["code"]: section["comments"] for section in rounds[0]["sections"]}
+        check(f"{name}: every section has its own comments", comments == expected["comments"],
+              f"{comments} != {expected['comments']}")
         if xmllint:
             proc = subprocess.run([xmllint, "--noout", "--relaxng", schema, target], capture_output=True, text=True)
             check(f"{name}: the project matches the schema", proc.returncode == 0, proc.stderr)
