@@ -1265,6 +1265,18 @@ trellis_import_build_round (TrellisImport  *self,
       return NULL;
     }
 
+  /* Never drop answers or file comments under a guessed section unasked. */
+  if (trellis_import_count_unsettled (self) > 0)
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNSETTLED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u column holds answers or comments the import cannot place on its own; say what it holds",
+                                "%u columns hold answers or comments the import cannot place on their own; say what each holds",
+                                trellis_import_count_unsettled (self)),
+                   trellis_import_count_unsettled (self));
+      return NULL;
+    }
+
   make_plan (self, &plan);
   round_id = trellis_project_new_round_id (self->project);
   round = trellis_round_new (round_id);
@@ -1534,6 +1546,85 @@ trellis_import_needs_review (TrellisImport *self)
     if (!((TrellisImportValue *) g_ptr_array_index (values, i))->mapped)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * trellis_import_count_unsettled:
+ *
+ * Returns: how many columns hold answers that match no statement, or comments whose
+ *   section the importer cannot tell, and still wait for the facilitator's word; while
+ *   any do, the round is not built
+ */
+guint
+trellis_import_count_unsettled (TrellisImport *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    if (trellis_import_column_get_unsettled (column_at (self, c)))
+      count++;
+  return count;
+}
+
+static gboolean
+is_column_letter (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 3)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isupper (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * trellis_import_find_column:
+ * @name_or_header: a column's letter as a spreadsheet shows it ("BB"), or its header
+ *   (the whole header, in any case)
+ *
+ * Returns: (transfer none) (nullable): the column, or %NULL with @error set when no
+ *   column or more than one has that header
+ */
+TrellisImportColumn *
+trellis_import_find_column (TrellisImport *self,
+                            const char    *name_or_header,
+                            GError       **error)
+{
+  guint n;
+  g_autofree char *folded = NULL;
+  TrellisImportColumn *found = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (name_or_header != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  if (is_column_letter (name_or_header))
+    for (guint c = 0; c < n; c++)
+      if (strcmp (trellis_import_column_get_name (column_at (self, c)), name_or_header) == 0)
+        return column_at (self, c);
+  folded = g_utf8_casefold (name_or_header, -1);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *header = g_utf8_casefold (trellis_import_column_get_header (column_at (self, c)), -1);
+
+      if (strcmp (header, folded) != 0)
+        continue;
+      if (found != NULL)
+        {
+          g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FAILED,
+                       _("more than one column is headed “%s”; name it by its letter"), name_or_header);
+          return NULL;
+        }
+      found = column_at (self, c);
+    }
+  if (found == NULL)
+    g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FAILED,
+                 _("no column is lettered or headed “%s”"), name_or_header);
+  return found;
 }
 
 /**

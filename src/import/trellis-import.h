@@ -70,6 +70,10 @@ TrellisImportColumn *trellis_import_get_column (TrellisImport *self,
                                                 guint          column);
 TrellisRound        *trellis_import_get_reused_round (TrellisImport *self);
 gboolean             trellis_import_needs_review (TrellisImport *self);
+guint                trellis_import_count_unsettled (TrellisImport *self);
+TrellisImportColumn *trellis_import_find_column (TrellisImport *self,
+                                                 const char    *name_or_header,
+                                                 GError       **error);
 guint                trellis_import_count_incomplete (TrellisImport *self);
 GPtrArray           *trellis_import_dup_values (TrellisImport *self);
 GStrv                trellis_import_dup_samples (TrellisImport *self,

@@ -116,6 +116,45 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
     check("the next round gets a default label", "“Round 2”" in out, out)
 
+    # Answers that match no statement and comments whose section is a guess stop the import.
+    settled = os.path.join(tmp, "settled.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), settled)
+    before = read(settled)
+    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"])):
+        for extra in ([], ["--dry-run"]):
+            code, out, err = run(settled, fixture(name), *extra)
+            check(f"{name}{' (dry run)' if extra else ''}: exit 1 naming the file",
+                  code == 1 and one_line_naming(err, name), err)
+            check(f"{name}{' (dry run)' if extra else ''}: lists each column and how to settle it",
+                  all(re.search(rf"^  {letter} ", out, re.M) for letter in letters) and "--column" in out, out)
+            check(f"{name}{' (dry run)' if extra else ''}: project byte-identical", read(settled) == before)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "ZZ=55a")
+    check("--column naming no column is a usage error", code == 2, err)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "BD=99z")
+    check("--column naming no statement is a usage error", code == 2, err)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "BD=comments:Q")
+    check("--column naming no section is a usage error", code == 2 and read(settled) == before, err)
+    parts = [f"{letter}=55{part}" for letter, part in zip(["BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BK"], "abcdefgh")]
+    args = [a for p in parts for a in ("--column", p)] + ["--column", "Benefit IX=55i"]
+    code, out, err = run(settled, fixture("unsettled-answers.csv"), "--round", "Settled", *args)
+    check("--column settles answer columns, by letter or header", code == 0 and "15 responses to 60 statements" in out,
+          out + err)
+    code, out, err = run(settled, "--round", "Settled", "--json", command="summary")
+    statements = {st["id"]: st for sec in json.loads(out)["rounds"][0]["sections"] for st in sec["statements"]} \
+        if code == 0 else {}
+    check("the settled columns' answers are all there",
+          all(sum(statements.get(f"s55{p}", {}).get("counts", [])) == sum(expected["counts"][f"s55{p}"][:5])
+              for p in "abcdefghi"), out)
+    code, out, err = run(settled, fixture("unsettled-answers.csv"), "--round", "Again")
+    check("--column choices are kept with the round's mapping", code == 0 and "Mapping: as confirmed" in out, out + err)
+    sections = ["A", "B", "C", "D"]
+    args = [a for letter, code_ in zip(["BP", "BQ", "BR", "BS"], sections) for a in ("--column", f"{letter}=comments:{code_}")]
+    code, out, err = run(settled, fixture("unsettled-comments.csv"), "--round", "Comments settled", *args)
+    check("--column settles comment columns", code == 0, out + err)
+    code, out, err = run(settled, "--round", "Comments settled", "--json", command="summary")
+    comments = {sec["code"]: sec["comments"] for sec in json.loads(out)["rounds"][0]["sections"]} if code == 0 else {}
+    check("settled comments are in their sections", comments == expected["comments"], comments)
+
     xmllint = shutil.which("xmllint")
     for name in LAYOUTS:
         target = os.path.join(tmp, "sample-" + name + ".trellis")
