@@ -272,6 +272,25 @@ count_columns (TrellisImport *import)
   return counts;
 }
 
+/* Columns the importer is unsure of that the facilitator has neither changed nor
+ * confirmed: while any is left, nothing is imported. Below 0.8, as the rows mark. */
+static guint
+count_unchecked (TrellisImport *import)
+{
+  guint n_columns = g_list_model_get_n_items (trellis_import_get_columns (import));
+  guint count = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      TrellisImportColumn *column = trellis_import_get_column (import, c);
+
+      if (!trellis_import_column_role_is_dropped (trellis_import_column_get_role (column)) &&
+          (trellis_import_column_get_confidence (column) < 0.8 || trellis_import_column_get_unsettled (column)))
+        count++;
+    }
+  return count;
+}
+
 static gboolean
 all_values_mapped (TrellisImportAssistant *self)
 {
@@ -293,7 +312,7 @@ can_go_next (TrellisImportAssistant *self)
     case PAGE_CHOOSE:
       return TRUE;
     case PAGE_COLUMNS:
-      return count_columns (self->import).items > 0;
+      return count_columns (self->import).items > 0 && count_unchecked (self->import) == 0;
     case PAGE_ANSWERS:
       return all_values_mapped (self);
     case PAGE_ROUND:
@@ -324,7 +343,8 @@ update_buttons (TrellisImportAssistant *self)
   gtk_widget_set_visible (self->next_button, !last);
   gtk_widget_set_sensitive (self->next_button, can_go_next (self));
   gtk_widget_set_visible (self->import_button, last);
-  gtk_widget_set_sensitive (self->import_button, last && !self->busy && self->label_valid && self->date_valid);
+  gtk_widget_set_sensitive (self->import_button, last && !self->busy && self->label_valid && self->date_valid &&
+                            self->import != NULL && count_unchecked (self->import) == 0);
   gtk_window_set_default_widget (GTK_WINDOW (self), last ? self->import_button : self->next_button);
 }
 
@@ -666,6 +686,9 @@ build_column_rows (TrellisImportAssistant *self)
                                    GTK_WIDGET (trellis_import_column_row_get_dropdown (TRELLIS_IMPORT_COLUMN_ROW (row))));
         gtk_list_box_append (self->column_list, row);
         g_signal_connect_object (column, "notify::role", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
+        /* A comment column moved to another section, or a guess confirmed. */
+        g_signal_connect_object (column, "notify::target", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (column, "notify::confidence", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
       }
   gtk_widget_set_sensitive (GTK_WIDGET (self->only_check_button), trellis_import_needs_review (self->import));
   update_columns_summary (self);
@@ -1725,6 +1748,14 @@ _trellis_import_assistant_get_mapped_list (TrellisImportAssistant *self)
 {
   g_return_val_if_fail (TRELLIS_IS_IMPORT_ASSISTANT (self), NULL);
   return self->mapped_list;
+}
+
+/* The banner above the columns: how many need checking. */
+const char *
+_trellis_import_assistant_get_check_text (TrellisImportAssistant *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_ASSISTANT (self), NULL);
+  return gtk_label_get_label (self->check_label);
 }
 
 GtkListBox *

@@ -310,6 +310,9 @@ section_by_position (TrellisImport *self,
   const char *section = section_of_item_column (self, before);
 
   *sure = section != NULL && (after == NULL || trellis_import_column_get_role (after) == TRELLIS_COLUMN_ITEM);
+  /* Otherwise a guess, to be confirmed: the section of the nearest statements before. */
+  for (guint i = index; section == NULL && i > 0; i--)
+    section = section_of_item_column (self, column_at (self, i - 1));
   if (section == NULL)
     section = section_of_item_column (self, after);
   return section;
