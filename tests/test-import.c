@@ -913,6 +913,41 @@ test_gathered (gconstpointer data)
   assert_anonymous (project);
 }
 
+/* A response submitted without a single answer is a respondent, with a blank on every
+ * statement; only LimeSurvey's closing blank line is an empty row. */
+static void
+test_blank_response (void)
+{
+  const char *files[] = { "limesurvey-blank-response.csv", NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  JsonObject *counts = json_object_get_object_member (expected, "counts");
+  g_autoptr(GList) ids = json_object_get_members (counts);
+  TrellisRound *round;
+
+  g_assert_no_error (error);
+  round = trellis_import_apply (import, "With a blank response", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, json_object_get_int_member (expected, "respondents") + 1);
+  g_assert_cmpuint (trellis_import_get_n_no_answers (import), ==, 1);
+  g_assert_cmpuint (trellis_import_get_n_empty (import), ==, 1);
+  g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, 1);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonArray *want = json_object_get_array_member (counts, l->data);
+      int item = trellis_round_find_item (round, l->data);
+      TrellisDistribution dist;
+
+      trellis_distribution_init (&dist, 5);
+      for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+        trellis_distribution_add (&dist, trellis_round_get_answer (round, r, item));
+      for (guint p = 0; p < 5; p++)
+        g_assert_cmpuint (dist.counts[p], ==, json_array_get_int_element (want, p));
+      g_assert_cmpuint (dist.blank + dist.not_shown, ==, json_array_get_int_element (want, 7) + 1);
+    }
+}
+
 static void
 test_fold (void)
 {
@@ -973,6 +1008,7 @@ main (int    argc,
           g_test_add_data_func (path, name, test_gathered);
         }
     }
+  g_test_add_func ("/import/blank-response", test_blank_response);
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);

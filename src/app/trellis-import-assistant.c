@@ -827,6 +827,15 @@ add_summary (TrellisImportAssistant *self,
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("%u empty row skipped", "%u empty rows skipped", n_empty), n_empty);
     }
+  if (trellis_import_get_n_no_answers (self->import) > 0)
+    {
+      guint n_no_answers = trellis_import_get_n_no_answers (self->import);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("including %u with no answers: a blank on every statement",
+                                              "including %u with no answers: a blank on every statement", n_no_answers),
+                              n_no_answers);
+    }
   if (n_not_shown > 0)
     {
       g_string_append_c (text, '\n');

@@ -351,6 +351,14 @@ print_summary (TrellisImport *import,
               trellis_import_get_n_empty (import));
       putchar ('\n');
     }
+  if (trellis_import_get_n_no_answers (import) > 0)
+    {
+      printf (ngettext ("Responses with no answers: %u (counted, with a blank on every statement)",
+                        "Responses with no answers: %u (counted, each with a blank on every statement)",
+                        trellis_import_get_n_no_answers (import)),
+              trellis_import_get_n_no_answers (import));
+      putchar ('\n');
+    }
   if (trellis_import_get_n_not_shown (import) > 0)
     {
       printf (ngettext ("Not shown: %u answer the survey did not show the respondent (not counted as blank)",

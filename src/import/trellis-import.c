@@ -47,6 +47,7 @@ struct _TrellisImport
   guint32          seed;
   char            *date;
   guint            n_empty;
+  guint            n_no_answers;
   guint            n_not_shown;
 };
 
@@ -1187,10 +1188,12 @@ writes_not_shown (ImportFile *file)
          (trellis_table_get_flags (table, 0, 0) & TRELLIS_CELL_QUOTED) != 0;
 }
 
+/* A respondent who submitted without answering anything: LimeSurvey counts such a
+ * response as complete, and so does the round, with a blank on every statement. */
 static gboolean
-row_is_empty (const Plan   *plan,
-              TrellisTable *table,
-              guint         row)
+row_has_no_answers (const Plan   *plan,
+                    TrellisTable *table,
+                    guint         row)
 {
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -1255,7 +1258,7 @@ trellis_import_build_round (TrellisImport  *self,
   g_autofree TrellisAnswer *answers = NULL;
   g_autofree char *round_id = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
-  guint n_excluded = 0, n_empty = 0, n_not_shown = 0;
+  guint n_excluded = 0, n_empty = 0, n_no_answers = 0, n_not_shown = 0;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
@@ -1301,7 +1304,9 @@ trellis_import_build_round (TrellisImport  *self,
         {
           const char *group = NULL;
 
-          if (row_is_empty (&plan, table, row))
+          /* Respondents, not rows: a row with a response id, a submit date or any
+           * answer is someone who responded; only a line with nothing in it is not. */
+          if (trellis_table_row_is_empty (table, row))
             {
               n_empty++;
               continue;
@@ -1311,6 +1316,8 @@ trellis_import_build_round (TrellisImport  *self,
               n_excluded++;
               continue;
             }
+          if (row_has_no_answers (&plan, table, row))
+            n_no_answers++;
           for (guint i = 0; i < plan.items->len; i++)
             {
               ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
@@ -1420,6 +1427,7 @@ trellis_import_build_round (TrellisImport  *self,
   trellis_round_set_source (round, sources->str);
   trellis_round_set_n_excluded (round, n_excluded);
   self->n_empty = n_empty;
+  self->n_no_answers = n_no_answers;
   self->n_not_shown = n_not_shown;
   return g_steal_pointer (&round);
 }
@@ -1457,9 +1465,24 @@ trellis_import_get_n_not_shown (TrellisImport *self)
 }
 
 /**
+ * trellis_import_get_n_no_answers:
+ *
+ * Returns: responses of the last built round that answered nothing at all (submitted
+ *   blank): they count as respondents, with a blank on every statement
+ */
+guint
+trellis_import_get_n_no_answers (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->n_no_answers;
+}
+
+/**
  * trellis_import_get_n_empty:
  *
- * Returns: rows the last built round skipped because every mapped cell was empty
+ * Returns: lines the last built round skipped because they hold nothing at all, such as
+ *   the blank line LimeSurvey ends its files with; a response with an id or a date but
+ *   no answers is not one of them
  */
 guint
 trellis_import_get_n_empty (TrellisImport *self)
@@ -1655,7 +1678,7 @@ trellis_import_count_incomplete (TrellisImport *self)
       guint n_rows = trellis_table_get_n_rows (file->table);
 
       for (guint row = file->layout->first_data_row; row < n_rows; row++)
-        if (!row_is_empty (&plan, file->table, row) && is_incomplete (&plan, file->table, row))
+        if (!trellis_table_row_is_empty (file->table, row) && is_incomplete (&plan, file->table, row))
           count++;
     }
   return count;

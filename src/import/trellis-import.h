@@ -103,6 +103,7 @@ TrellisRound        *trellis_import_build_round (TrellisImport  *self,
                                                  const char     *label,
                                                  GError        **error);
 guint                trellis_import_get_n_empty (TrellisImport *self);
+guint                trellis_import_get_n_no_answers (TrellisImport *self);
 guint                trellis_import_get_n_not_shown (TrellisImport *self);
 GStrv                trellis_import_dup_small_groups (TrellisImport *self,
                                                       TrellisRound  *round);

@@ -116,6 +116,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
     check("the next round gets a default label", "“Round 2”" in out, out)
 
+    code, out, err = run(project, fixture("limesurvey-blank-response.csv"), "--dry-run")
+    check("a response with no answers is a respondent, apart from the empty line",
+          code == 0 and "16 responses" in out and "Responses with no answers: 1" in out
+          and "Skipped: 1 empty row" in out, out + err)
+
     # Answers that match no statement and comments whose section is a guess stop the import.
     settled = os.path.join(tmp, "settled.trellis")
     shutil.copy(fixture("is-ofpc.trellis"), settled)
