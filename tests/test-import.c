@@ -216,14 +216,17 @@ test_layout (gconstpointer data)
 
   /* Known before building: what the assistant shows beside its switch. */
   g_assert_cmpuint (trellis_import_count_incomplete (import), ==, test->times * test->n_excluded);
+  /* The month of the last response, read from timestamps that are then dropped. */
   default_label = trellis_import_dup_default_label (import);
-  g_assert_cmpstr (default_label, ==, "Round 1");
+  g_assert_cmpstr (default_label, ==, test->layout == TRELLIS_IMPORT_LAYOUT_GENERIC ? "Round 1" : "September 2026");
 
   round = trellis_import_apply (import, "Autumn 2026", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
   g_assert_true (trellis_project_get_round (project, 0) == round);
   g_assert_cmpstr (trellis_round_get_label (round), ==, "Autumn 2026");
+  g_assert_cmpstr (trellis_round_get_date (round), ==,
+                   test->layout == TRELLIS_IMPORT_LAYOUT_GENERIC ? NULL : "2026-09-15");
   g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, test->times * test->n_excluded);
   g_assert_cmpuint (trellis_import_get_n_empty (import), ==, test->times * test->n_empty);
   assert_counts (round, test->times, test->layout == TRELLIS_IMPORT_LAYOUT_LIMESURVEY);
@@ -949,6 +952,36 @@ test_blank_response (void)
 }
 
 static void
+test_read_day (void)
+{
+  const struct { const char *text; gboolean day_first; const char *day; } cases[] = {
+    { "2026-09-27 15:00:00", FALSE, "2026-09-27" },
+    { "2026-09-27T15:00:00.000+01:00", FALSE, "2026-09-27" },
+    { "2026/09/27 3:00:00 pm GMT+1", FALSE, "2026-09-27" },
+    { "09/27/2026 03:00:00 PM", FALSE, "2026-09-27" },
+    { "03/04/2026", FALSE, "2026-03-04" },
+    { "03/04/2026", TRUE, "2026-04-03" },
+    { "27.09.2026", FALSE, "2026-09-27" },
+    /* LimeSurvey's placeholder when date stamps are off, and what is no date. */
+    { "1980-01-01 00:00:00", FALSE, NULL },
+    { "2026-02-30", FALSE, NULL },
+    { "Agree", FALSE, NULL },
+    { "", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate day;
+      g_autofree char *text = NULL;
+
+      g_date_clear (&day, 1);
+      if (_trellis_import_read_day (cases[i].text, cases[i].day_first, &day))
+        text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
+      g_assert_cmpstr (text, ==, cases[i].day);
+    }
+}
+
+static void
 test_fold (void)
 {
   const struct { const char *text; const char *folded; } cases[] = {
@@ -1026,6 +1059,7 @@ main (int    argc,
   g_test_add_func ("/import/match/headers", test_match_headers);
   g_test_add_func ("/import/match/codes", test_match_codes);
   g_test_add_func ("/import/match/name-section", test_name_section);
+  g_test_add_func ("/import/match/read-day", test_read_day);
   g_test_add_func ("/import/match/fold", test_fold);
 
   return g_test_run ();

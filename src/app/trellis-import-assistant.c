@@ -999,7 +999,11 @@ prepare_round (TrellisImportAssistant *self)
   if (*gtk_editable_get_text (GTK_EDITABLE (self->label_entry)) == '\0')
     {
       g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-      g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+      g_autofree char *date = trellis_import_dup_response_date (self->import);
+
+      /* The day the last person answered, as the export says; today when it does not. */
+      if (date == NULL)
+        date = g_date_time_format (today, "%Y-%m-%d");
 
       gtk_editable_set_text (GTK_EDITABLE (self->label_entry), preview_label);
       gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);

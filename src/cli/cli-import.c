@@ -337,6 +337,11 @@ print_summary (TrellisImport *import,
                     trellis_round_get_n_responses (round)),
           trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
   putchar ('\n');
+  if (trellis_round_get_date (round) != NULL)
+    {
+      printf (_("Date: %s"), trellis_round_get_date (round));
+      putchar ('\n');
+    }
   if (trellis_round_get_n_excluded (round) > 0)
     {
       printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
@@ -431,12 +436,12 @@ trellis_cli_import (int    argc,
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: Round N)"), N_("LABEL") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: the month of the last response, or Round N)"), N_("LABEL") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
     { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed"), N_("YYYY-MM-DD") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed (default: the day of the last response)"), N_("YYYY-MM-DD") },
     { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &column_rules,
       N_("What a column holds: COL=STATEMENT (e.g. BB=55a), COL=comments:SECTION or COL=ignore; COL is a letter or a header (repeatable)"),
       N_("COL=WHAT") },

@@ -127,6 +127,73 @@ _trellis_import_is_date_text (const char *text,
   return matched;
 }
 
+/**
+ * _trellis_import_read_day:
+ * @day_first: for "03/04/2026": whether the day comes first (03 April), as the column's
+ *   other dates tell; otherwise the month does, as the American tools write it
+ * @day: (out): the day
+ *
+ * Reads the day of a date as survey tools and spreadsheets write it: 2026-09-27 15:00,
+ * 2026/09/27 3:00:00 pm GMT+1, 09/27/2026 3:00:00 PM, 27.09.2026. The time is read past.
+ * LimeSurvey's placeholder for "no date stamps", 1980-01-01, is no date.
+ *
+ * Returns: whether @text holds a date
+ */
+gboolean
+_trellis_import_read_day (const char *text,
+                          gboolean    day_first,
+                          GDate      *day)
+{
+  static GRegex *year_first, *year_last;
+  g_autoptr(GMatchInfo) match = NULL;
+  gint64 year, month, day_of_month;
+
+  if (g_regex_match (compile_once (&year_first, "^\\s*(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,]|$)"),
+                     text, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *d = g_match_info_fetch (match, 3);
+
+      year = g_ascii_strtoll (y, NULL, 10);
+      month = g_ascii_strtoll (m, NULL, 10);
+      day_of_month = g_ascii_strtoll (d, NULL, 10);
+    }
+  else
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *separator = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *y = NULL;
+
+      g_clear_pointer (&match, g_match_info_unref);
+      if (!g_regex_match (compile_once (&year_last, "^\\s*(\\d{1,2})([-/.])(\\d{1,2})[-/.](\\d{4})(?:[ T,]|$)"),
+                          text, 0, &match))
+        return FALSE;
+      a = g_match_info_fetch (match, 1);
+      separator = g_match_info_fetch (match, 2);
+      b = g_match_info_fetch (match, 3);
+      y = g_match_info_fetch (match, 4);
+      year = g_ascii_strtoll (y, NULL, 10);
+      /* 27.09.2026 is always day first. */
+      if (day_first || *separator == '.')
+        {
+          day_of_month = g_ascii_strtoll (a, NULL, 10);
+          month = g_ascii_strtoll (b, NULL, 10);
+        }
+      else
+        {
+          month = g_ascii_strtoll (a, NULL, 10);
+          day_of_month = g_ascii_strtoll (b, NULL, 10);
+        }
+    }
+  if (year < 1990 || year > 9999 || month < 1 || month > 12 || day_of_month < 1 ||
+      !g_date_valid_dmy ((GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (day, (GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
 static gboolean
 is_email (const char *text)
 {

@@ -69,6 +69,9 @@ TrellisValueShape _trellis_import_column_shape (TrellisTable *table,
                                                 guint         column);
 gboolean       _trellis_import_is_date_text (const char *text,
                                              gboolean   *has_time);
+gboolean       _trellis_import_read_day (const char *text,
+                                         gboolean    day_first,
+                                         GDate      *day);
 
 /* Answers: the built-in reading of a cell on a scale. */
 #define TRELLIS_ANSWER_UNMAPPED ((TrellisAnswer) G_MININT8)

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -46,6 +47,7 @@ struct _TrellisImport
   gboolean         has_seed;
   guint32          seed;
   char            *date;
+  gboolean         date_set;     /* by the facilitator, even to none */
   guint            n_empty;
   guint            n_no_answers;
   guint            n_not_shown;
@@ -1423,7 +1425,13 @@ trellis_import_build_round (TrellisImport  *self,
     trellis_round_add_value_rule (round, g_ptr_array_index (self->value_rules, i));
 
   trellis_round_set_label (round, label);
-  trellis_round_set_date (round, self->date);
+  if (self->date_set)
+    trellis_round_set_date (round, self->date);
+  else
+    {
+      g_autofree char *response_date = trellis_import_dup_response_date (self);
+      trellis_round_set_date (round, response_date);
+    }
   trellis_round_set_source (round, sources->str);
   trellis_round_set_n_excluded (round, n_excluded);
   self->n_empty = n_empty;
@@ -1432,15 +1440,127 @@ trellis_import_build_round (TrellisImport  *self,
   return g_steal_pointer (&round);
 }
 
+/* Whether "03/04/2026" in this column is 3 April: some date of it has a first number
+ * above 12. Otherwise the month comes first, as the American tools write it. */
+static gboolean
+column_is_day_first (TrellisTable *table,
+                     guint         first_row,
+                     guint         column)
+{
+  guint n_rows = trellis_table_get_n_rows (table);
+
+  for (guint row = first_row; row < n_rows; row++)
+    {
+      const char *text = trellis_table_get (table, row, column);
+      char *end = NULL;
+      guint64 first = g_ascii_strtoull (text, &end, 10);
+      guint64 second;
+
+      if (end == text || (*end != '/' && *end != '-'))
+        continue;
+      second = g_ascii_strtoull (end + 1, NULL, 10);
+      if (first > 12 && first <= 31)
+        return TRUE;
+      if (second > 12)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The latest day in one column of dates or timestamps. */
+static void
+latest_day_in_column (ImportFile *file,
+                      guint       column,
+                      GDate      *latest)
+{
+  TrellisTable *table = file->table;
+  guint n_rows = trellis_table_get_n_rows (table);
+  gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
+
+  for (guint row = file->layout->first_data_row; row < n_rows; row++)
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      if (_trellis_import_read_day (trellis_table_get (table, row, column), day_first, &day) &&
+          (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
+        *latest = day;
+    }
+}
+
+/**
+ * trellis_import_dup_response_date:
+ *
+ * Reads the export's own timestamps (when people started, finished, submitted), which
+ * are dropped as identifying and never stored, for the day of the last response: what
+ * the round's date is unless the facilitator gives another.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL when the export
+ *   has no dates (LimeSurvey's 1980-01-01 placeholder is none)
+ */
+char *
+trellis_import_dup_response_date (TrellisImport *self)
+{
+  guint n;
+  GDate latest;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  g_date_clear (&latest, 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisColumnRole role = trellis_import_column_get_role (column_at (self, c));
+
+      if (role != TRELLIS_COLUMN_IDENTIFYING && role != TRELLIS_COLUMN_COMPLETION)
+        continue;
+      for (guint f = 0; f < self->files->len; f++)
+        {
+          ImportFile *file = g_ptr_array_index (self->files, f);
+          TrellisValueShape shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
+
+          if (shape == TRELLIS_VALUES_TIMESTAMP || shape == TRELLIS_VALUES_DATE)
+            latest_day_in_column (file, c, &latest);
+        }
+    }
+  if (!g_date_valid (&latest))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&latest), g_date_get_month (&latest),
+                          g_date_get_day (&latest));
+}
+
+/* "October 2026": the month of the last response, in the user's language. */
+static char *
+dup_month_label (const char *iso_date)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+  moment = g_date_time_new_local (year, month, day, 12, 0, 0);
+  return moment != NULL ? g_date_time_format (moment, "%OB %Y") : NULL;
+}
+
 /**
  * trellis_import_dup_default_label:
  *
- * Returns: (transfer full): "Round N" for the next free N, to offer as the new round's label
+ * Returns: (transfer full): the month of the last response ("October 2026") when the
+ *   export says when people answered and no round has that name, otherwise "Round N"
+ *   for the next free N: to offer as the new round's label
  */
 char *
 trellis_import_dup_default_label (TrellisImport *self)
 {
+  g_autofree char *date = NULL;
+  g_autofree char *month = NULL;
+
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  date = trellis_import_dup_response_date (self);
+  month = dup_month_label (date);
+  if (month != NULL && trellis_project_find_round_by_label (self->project, month) == NULL)
+    return g_steal_pointer (&month);
 
   for (guint n = trellis_project_get_n_rounds (self->project) + 1;; n++)
     {
@@ -1904,7 +2024,8 @@ trellis_import_set_seed (TrellisImport *self,
  * trellis_import_set_date:
  * @iso_date: (nullable): the date the survey closed, as YYYY-MM-DD
  *
- * The round's date. Response timestamps are never read for it: they are dropped.
+ * The round's date, instead of the day of the last response that
+ * trellis_import_dup_response_date() reads; %NULL for none.
  *
  * Returns: %FALSE when @iso_date is not a date
  */
@@ -1921,5 +2042,6 @@ trellis_import_set_date (TrellisImport *self,
     return FALSE;
   g_free (self->date);
   self->date = g_strdup (iso_date);
+  self->date_set = TRUE;
   return TRUE;
 }

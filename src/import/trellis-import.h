@@ -99,6 +99,7 @@ gboolean             trellis_import_set_date (TrellisImport *self,
 
 /* 4. Apply: build the whole round, then add it to the project in one step. */
 char                *trellis_import_dup_default_label (TrellisImport *self);
+char                *trellis_import_dup_response_date (TrellisImport *self);
 TrellisRound        *trellis_import_build_round (TrellisImport  *self,
                                                  const char     *label,
                                                  GError        **error);

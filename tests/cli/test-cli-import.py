@@ -114,7 +114,10 @@ with tempfile.TemporaryDirectory() as tmp:
 
     code, out, err = run(project, fixture("google-forms.csv"))
     check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
-    check("the next round gets a default label", "“Round 2”" in out, out)
+    check("the next round is named for the month of the last response", "“September 2026”" in out, out)
+    check("its date is the last response's day", 'date="2026-09-15"' in read(project).decode("utf-8"), out)
+    check("the timestamps themselves are not stored", "2026-09-15 " not in read(project).decode("utf-8")
+          and "2026/09/15" not in read(project).decode("utf-8"))
 
     code, out, err = run(project, fixture("limesurvey-blank-response.csv"), "--dry-run")
     check("a response with no answers is a respondent, apart from the empty line",
