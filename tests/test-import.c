@@ -981,6 +981,78 @@ test_read_day (void)
     }
 }
 
+/* LimeSurvey's code headings ("A1[SQ001]", "AC") carry no text: with the survey's
+ * structure file they import exactly, given before or after the export. */
+static void
+test_structure (gconstpointer data)
+{
+  gboolean before = GPOINTER_TO_INT (data);
+  const char *files[] = { "limesurvey-sq-code.csv", NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autofree char *lss_path = fixture_path ("limesurvey-survey.lss");
+  g_autoptr(GFile) lss = g_file_new_for_path (lss_path);
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round;
+
+  trellis_import_set_seed (import, SEED);
+  if (before)
+    g_assert_true (trellis_import_set_structure_file (import, lss, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = fixture_path (files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (trellis_import_add_file (import, file, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+    }
+  if (!before)
+    {
+      /* Without it, the columns of items 1 to 54 answer nothing the import can tell. */
+      g_assert_cmpuint (trellis_import_count_unsettled (import), >, 40);
+      g_assert_true (trellis_import_set_structure_file (import, lss, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (trellis_import_count_unsettled (import), ==, 0);
+  round = trellis_import_apply (import, "Coded", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1, TRUE);
+  assert_comments (round);
+}
+
+/* Structure files are read as the project loader reads projects: hostile ones are
+ * refused with a clear message and change nothing. */
+static void
+test_structure_hostile (void)
+{
+  const char *names[] = { "lss-entities.lss", "lss-xxe.lss", "lss-truncated.lss", "lss-not-a-survey.lss",
+                          "lss-binary.lss", "limesurvey-sq-code.csv" };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TrellisImport) import = trellis_import_new (project);
+      g_autofree char *path = fixture_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (trellis_import_set_structure_file (import, file, NULL, &error));
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, error->code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, names[i]));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strstr (error->message, "root:"));
+    }
+  {
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr(TrellisImport) import = trellis_import_new (project);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (trellis_import_set_structure (import, empty, "empty.lss", &error));
+    g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_EMPTY);
+  }
+}
+
 static void
 test_fold (void)
 {
@@ -1042,6 +1114,9 @@ main (int    argc,
         }
     }
   g_test_add_func ("/import/blank-response", test_blank_response);
+  g_test_add_data_func ("/import/structure/before", GINT_TO_POINTER (TRUE), test_structure);
+  g_test_add_data_func ("/import/structure/after", GINT_TO_POINTER (FALSE), test_structure);
+  g_test_add_func ("/import/structure/hostile", test_structure_hostile);
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);

@@ -1,5 +1,5 @@
 /* cli-import.c: trellis-cli import PROJECT FILE... [--round LABEL] [--format …] [--dry-run]
- *   [--answer TEXT=ANSWER]... [--column COL=STATEMENT|comments:SECTION|ignore]...
+ *   [--answer TEXT=ANSWER]... [--column COL=STATEMENT|comments:SECTION|ignore]... [--structure SURVEY.lss]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -433,6 +433,7 @@ trellis_cli_import (int    argc,
   g_autofree char *date = NULL;
   g_auto(GStrv) answer_rules = NULL;
   g_auto(GStrv) column_rules = NULL;
+  g_autofree char *structure = NULL;
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
   const GOptionEntry entries[] = {
@@ -442,6 +443,8 @@ trellis_cli_import (int    argc,
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
     { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed (default: the day of the last response)"), N_("YYYY-MM-DD") },
+    { "structure", 's', 0, G_OPTION_ARG_FILENAME, &structure,
+      N_("The LimeSurvey survey's structure file, so that code headings match by their text"), N_("SURVEY.lss") },
     { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &column_rules,
       N_("What a column holds: COL=STATEMENT (e.g. BB=55a), COL=comments:SECTION or COL=ignore; COL is a letter or a header (repeatable)"),
       N_("COL=WHAT") },
@@ -487,6 +490,13 @@ trellis_cli_import (int    argc,
         return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
                                         answer_rules[i], trellis_scale_get_n_points (scale));
       trellis_import_set_value (import, text, answer);
+    }
+  if (structure != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (structure);
+
+      if (!trellis_import_set_structure_file (import, file, NULL, &error))
+        return trellis_cli_input_error (structure, "%s", error->message);
     }
   for (int i = 2; i < argc; i++)
     {

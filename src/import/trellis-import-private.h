@@ -98,4 +98,16 @@ const char    *_trellis_import_name_section (TrellisChecklist *checklist,
                                              const char       *header,
                                              const char       *code);
 
+/* A LimeSurvey survey's codes and what they mean, from its structure file (.lss). */
+typedef struct _TrellisSurveyStructure TrellisSurveyStructure;
+
+TrellisSurveyStructure *_trellis_survey_structure_new (GBytes      *bytes,
+                                                       const char  *display_name,
+                                                       GError     **error);
+const char             *_trellis_survey_structure_lookup (TrellisSurveyStructure *self,
+                                                          const char             *code);
+void                    _trellis_survey_structure_free (TrellisSurveyStructure *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSurveyStructure, _trellis_survey_structure_free)
+
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _TrellisImport
   gboolean         include_incomplete;
   gboolean         has_seed;
   guint32          seed;
+  TrellisSurveyStructure *structure;  /* LimeSurvey's codes and their texts, or NULL */
   char            *date;
   gboolean         date_set;     /* by the facilitator, even to none */
   guint            n_empty;
@@ -107,6 +108,7 @@ trellis_import_finalize (GObject *object)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->structure, _trellis_survey_structure_free);
 
   G_OBJECT_CLASS (trellis_import_parent_class)->finalize (object);
 }
@@ -321,6 +323,21 @@ section_by_position (TrellisImport *self,
   return section;
 }
 
+/* What a column's header says: with the survey's structure, the text behind a LimeSurvey
+ * code heading ("D55[SQ004]"); otherwise the header itself. */
+static const char *
+header_text (TrellisImport *self,
+             guint          index,
+             const char    *code)
+{
+  const char *header = trellis_import_column_get_header (column_at (self, index));
+  const char *text = _trellis_survey_structure_lookup (self->structure, header);
+
+  if (text == NULL)
+    text = _trellis_survey_structure_lookup (self->structure, code);
+  return text != NULL ? text : header;
+}
+
 /* A comment column goes to the section its header names, wherever it stands; only a
  * header that names none falls back to the column's place. When that is no surer, the
  * column is unsettled: it must not be imported on a guess. */
@@ -332,8 +349,7 @@ place_comments (TrellisImport *self,
                 double         confidence)
 {
   TrellisImportColumn *column = column_at (self, index);
-  const char *named = _trellis_import_name_section (checklist (self), texts,
-                                                    trellis_import_column_get_header (column), code);
+  const char *named = _trellis_import_name_section (checklist (self), texts, header_text (self, index, code), code);
   const char *section;
   gboolean sure = FALSE;
 
@@ -492,14 +508,14 @@ map_by_matching (TrellisImport *self,
           decided[c] = TRUE;
           continue;
         }
-      matches = _trellis_import_match_header (texts, trellis_import_column_get_header (column), hint->code);
+      matches = _trellis_import_match_header (texts, header_text (self, c, hint->code), hint->code);
       for (guint m = 0; m < matches->len; m++)
         {
           Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
 
           if (trellis_statement_get_kind (candidate.match.statement) == TRELLIS_STATEMENT_RATING)
             candidate.key = trellis_checklist_dup_item_key (list, candidate.match.statement,
-                                                            scale_for_header (self, trellis_import_column_get_header (column)));
+                                                            scale_for_header (self, header_text (self, c, hint->code)));
           g_array_append_val (candidates, candidate);
         }
     }
@@ -516,7 +532,7 @@ map_by_matching (TrellisImport *self,
         continue;
       if (candidate->key == NULL)
         {
-          g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+          g_autofree char *folded = _trellis_import_fold (header_text (self, candidate->column, NULL));
 
           /* A comment box: the section is settled below, once items are placed. A header
            * that says "comment" confirms a match by number alone. */
@@ -540,7 +556,7 @@ map_by_matching (TrellisImport *self,
     {
       TrellisImportColumn *column = column_at (self, c);
       const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
-      g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+      g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
       TrellisValueShape shape;
 
       if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
@@ -879,6 +895,76 @@ trellis_import_add_file (TrellisImport       *self,
       return FALSE;
     }
   return trellis_import_add_bytes (self, bytes, name, format, error);
+}
+
+/**
+ * trellis_import_set_structure:
+ * @bytes: a LimeSurvey survey structure export (.lss)
+ * @display_name: the file's name, for messages
+ *
+ * Gives the import the survey's structure, so that LimeSurvey code headings
+ * ("D55[SQ004]", "AC") match as if they carried their text. Files already added are
+ * matched again.
+ *
+ * Returns: %FALSE with @error set when the file is not a survey structure or is
+ *   refused as hostile; the import is then as it was
+ */
+gboolean
+trellis_import_set_structure (TrellisImport  *self,
+                              GBytes         *bytes,
+                              const char     *display_name,
+                              GError        **error)
+{
+  TrellisSurveyStructure *structure;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  structure = _trellis_survey_structure_new (bytes, display_name, error);
+  if (structure == NULL)
+    return FALSE;
+  g_clear_pointer (&self->structure, _trellis_survey_structure_free);
+  self->structure = structure;
+  if (self->files->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* The first file was analysed once already: it matches some statement. */
+      if (!analyse (self, first_file (self), &local_error))
+        g_debug ("%s", local_error->message);
+    }
+  return TRUE;
+}
+
+/**
+ * trellis_import_set_structure_file:
+ *
+ * Reads the survey's structure file; see trellis_import_set_structure().
+ */
+gboolean
+trellis_import_set_structure_file (TrellisImport  *self,
+                                   GFile          *file,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = trellis_file_dup_display_basename (file);
+  bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
+                                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                                 ? _("there is no such file") : local_error->message);
+      return FALSE;
+    }
+  return trellis_import_set_structure (self, bytes, name, error);
 }
 
 guint

@@ -57,6 +57,14 @@ gboolean             trellis_import_add_bytes (TrellisImport       *self,
                                                const char          *display_name,
                                                TrellisTableFormat   format,
                                                GError             **error);
+gboolean             trellis_import_set_structure (TrellisImport  *self,
+                                                   GBytes         *bytes,
+                                                   const char     *display_name,
+                                                   GError        **error);
+gboolean             trellis_import_set_structure_file (TrellisImport  *self,
+                                                        GFile          *file,
+                                                        GCancellable   *cancellable,
+                                                        GError        **error);
 guint                trellis_import_get_n_files (TrellisImport *self);
 const char          *trellis_import_get_file_name (TrellisImport *self,
                                                    guint          file);

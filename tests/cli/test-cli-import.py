@@ -33,6 +33,8 @@ expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf
 LAYOUTS += expected["gathered"]
 # Headers that are only codes, item 55's parts coded in each convention.
 LAYOUTS += expected["coded"]
+# LimeSurvey's code headings with the survey's structure file, and code and text headings.
+LAYOUTS += ["limesurvey-sq-code.csv", "limesurvey-codetext.csv"]
 
 
 def run(*args, command="import"):
@@ -124,6 +126,19 @@ with tempfile.TemporaryDirectory() as tmp:
           code == 0 and "16 responses" in out and "Responses with no answers: 1" in out
           and "Skipped: 1 empty row" in out, out + err)
 
+    # LimeSurvey code headings need the survey's structure file; hostile ones are refused.
+    original = read(project)
+    code, out, err = run(project, fixture("limesurvey-sq-code.csv"))
+    check("code headings without the structure file: exit 1, columns listed",
+          code == 1 and "A1[SQ001]" in out and one_line_naming(err, "limesurvey-sq-code.csv"), out + err)
+    check("code headings without the structure file: project byte-identical", read(project) == original)
+    for name in ("lss-entities.lss", "lss-xxe.lss", "lss-truncated.lss", "lss-not-a-survey.lss", "lss-binary.lss"):
+        code, out, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture(name))
+        check(f"--structure {name}: exit 1, one line naming it", code == 1 and one_line_naming(err, name), err)
+        check(f"--structure {name}: project byte-identical", read(project) == original)
+    code, _, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture("no-such.lss"))
+    check("--structure of a missing file: exit 1", code == 1 and one_line_naming(err, "no-such.lss"), err)
+
     # Answers that match no statement and comments whose section is a guess stop the import.
     settled = os.path.join(tmp, "settled.trellis")
     shutil.copy(fixture("is-ofpc.trellis"), settled)
@@ -167,7 +182,8 @@ with tempfile.TemporaryDirectory() as tmp:
     for name in LAYOUTS:
         target = os.path.join(tmp, "sample-" + name + ".trellis")
         shutil.copy(sample, target)
-        code, out, err = run(target, fixture(name), "--round", "Imported")
+        extra = ["--structure", fixture("limesurvey-survey.lss")] if name == "limesurvey-sq-code.csv" else []
+        code, out, err = run(target, fixture(name), "--round", "Imported", *extra)
         check(f"{name}: imports into the sample project", code == 0, err)
         code, out, err = run(target, "--round", "Imported", "--json", command="summary")
         try:
