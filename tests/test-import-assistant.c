@@ -215,6 +215,47 @@ test_unsettled_comments (void)
   close_assistant (assistant);
 }
 
+/* LimeSurvey code headings: unsettled until the survey's structure file is added, then
+ * every column matches; a hostile structure file is refused and changes nothing. */
+static void
+test_structure_file (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  const char *files[] = { "limesurvey-sq-code.csv", NULL };
+  TrellisImportAssistant *assistant = open_assistant (document, files);
+  g_autoptr(GFile) hostile = fixture_file ("lss-xxe.lss");
+  g_autoptr(GFile) lss = fixture_file ("limesurvey-survey.lss");
+  TrellisRound *round;
+
+  g_assert_null (_trellis_import_assistant_get_error (assistant));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), >, 40);
+
+  _trellis_import_assistant_add_structure (assistant, hostile);
+  test_wait_until_not_busy (assistant, 30);
+  g_assert_nonnull (_trellis_import_assistant_get_error (assistant));
+  g_assert_nonnull (strstr (_trellis_import_assistant_get_error (assistant), "lss-xxe.lss"));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), >, 40);
+
+  _trellis_import_assistant_add_structure (assistant, lss);
+  test_wait_until_not_busy (assistant, 30);
+  g_assert_null (_trellis_import_assistant_get_error (assistant));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), ==, 0);
+  _trellis_import_assistant_go_next (assistant);
+  g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "columns");
+  g_assert_null (strstr (_trellis_import_assistant_get_check_text (assistant), "need checking"));
+  /* The rows are the new mapping's. */
+  g_assert_cmpint (trellis_import_column_get_role (trellis_import_column_row_get_column (find_column_row (assistant, "L"))),
+                   ==, TRELLIS_COLUMN_ITEM);
+  go_to_round (assistant);
+  _trellis_import_assistant_set_round_details (assistant, "From codes", "2026-10-12");
+  g_assert_true (_trellis_import_assistant_import (assistant));
+  round = trellis_project_find_round_by_label (project, "From codes");
+  g_assert_nonnull (round);
+  assert_counts (round, 1);
+  close_assistant (assistant);
+}
+
 /*****/
 
 static void
@@ -734,6 +775,7 @@ main (int   argc,
 
   g_test_add_func ("/import-assistant/surveymonkey", test_surveymonkey);
   g_test_add_func ("/import-assistant/unsettled-comments", test_unsettled_comments);
+  g_test_add_func ("/import-assistant/structure-file", test_structure_file);
   g_test_add_func ("/import-assistant/unmapped-value", test_unmapped_value);
   g_test_add_func ("/import-assistant/mismatched-files", test_mismatched_files);
   g_test_add_func ("/import-assistant/failed-apply", test_failed_apply);
