@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "trellis-file-lock.h"
 #include "trellis-file-save.h"
 #include "trellis-file-util.h"
 #include "trellis-types.h"
