@@ -202,29 +202,95 @@ trellis_action_get_id (TrellisAction *self)
   return self->id;
 }
 
-#define STRING_ACCESSORS(field, PROP)                                                  \
-  const char *                                                                         \
-  trellis_action_get_##field (TrellisAction *self)                                     \
-  {                                                                                    \
-    g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);                             \
-    return self->field;                                                                \
-  }                                                                                    \
-  void                                                                                 \
-  trellis_action_set_##field (TrellisAction *self,                                     \
-                              const char    *value)                                    \
-  {                                                                                    \
-    g_return_if_fail (TRELLIS_IS_ACTION (self));                                       \
-    _trellis_node_set_string (TRELLIS_NODE (self), &self->field, value, properties[PROP]); \
-  }
+const char *
+trellis_action_get_area (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->area;
+}
 
-STRING_ACCESSORS (area, PROP_AREA)
-STRING_ACCESSORS (text, PROP_TEXT)
-STRING_ACCESSORS (responsible, PROP_RESPONSIBLE)
-STRING_ACCESSORS (due, PROP_DUE)
-STRING_ACCESSORS (notes, PROP_NOTES)
-STRING_ACCESSORS (round_id, PROP_ROUND_ID)
+void
+trellis_action_set_area (TrellisAction *self,
+                         const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->area, value, properties[PROP_AREA]);
+}
 
-#undef STRING_ACCESSORS
+const char *
+trellis_action_get_text (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->text;
+}
+
+void
+trellis_action_set_text (TrellisAction *self,
+                         const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->text, value, properties[PROP_TEXT]);
+}
+
+const char *
+trellis_action_get_responsible (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->responsible;
+}
+
+void
+trellis_action_set_responsible (TrellisAction *self,
+                                const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->responsible, value, properties[PROP_RESPONSIBLE]);
+}
+
+const char *
+trellis_action_get_due (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->due;
+}
+
+void
+trellis_action_set_due (TrellisAction *self,
+                        const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->due, value, properties[PROP_DUE]);
+}
+
+const char *
+trellis_action_get_notes (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->notes;
+}
+
+void
+trellis_action_set_notes (TrellisAction *self,
+                          const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->notes, value, properties[PROP_NOTES]);
+}
+
+const char *
+trellis_action_get_round_id (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return self->round_id;
+}
+
+void
+trellis_action_set_round_id (TrellisAction *self,
+                             const char    *value)
+{
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->round_id, value, properties[PROP_ROUND_ID]);
+}
 
 TrellisActionStatus
 trellis_action_get_status (TrellisAction *self)

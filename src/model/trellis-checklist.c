@@ -162,27 +162,65 @@ trellis_checklist_new (void)
   return g_object_new (TRELLIS_TYPE_CHECKLIST, NULL);
 }
 
-#define STRING_ACCESSORS(field, PROP)                                                  \
-  const char *                                                                         \
-  trellis_checklist_get_##field (TrellisChecklist *self)                               \
-  {                                                                                    \
-    g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);                          \
-    return self->field;                                                                \
-  }                                                                                    \
-  void                                                                                 \
-  trellis_checklist_set_##field (TrellisChecklist *self,                               \
-                                 const char       *value)                              \
-  {                                                                                    \
-    g_return_if_fail (TRELLIS_IS_CHECKLIST (self));                                    \
-    _trellis_node_set_string (TRELLIS_NODE (self), &self->field, value, properties[PROP]); \
-  }
+const char *
+trellis_checklist_get_title (TrellisChecklist *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);
+  return self->title;
+}
 
-STRING_ACCESSORS (title, PROP_TITLE)
-STRING_ACCESSORS (description, PROP_DESCRIPTION)
-STRING_ACCESSORS (template_id, PROP_TEMPLATE_ID)
-STRING_ACCESSORS (template_version, PROP_TEMPLATE_VERSION)
+void
+trellis_checklist_set_title (TrellisChecklist *self,
+                             const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_CHECKLIST (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->title, value, properties[PROP_TITLE]);
+}
 
-#undef STRING_ACCESSORS
+const char *
+trellis_checklist_get_description (TrellisChecklist *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);
+  return self->description;
+}
+
+void
+trellis_checklist_set_description (TrellisChecklist *self,
+                                   const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_CHECKLIST (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->description, value, properties[PROP_DESCRIPTION]);
+}
+
+const char *
+trellis_checklist_get_template_id (TrellisChecklist *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);
+  return self->template_id;
+}
+
+void
+trellis_checklist_set_template_id (TrellisChecklist *self,
+                                   const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_CHECKLIST (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->template_id, value, properties[PROP_TEMPLATE_ID]);
+}
+
+const char *
+trellis_checklist_get_template_version (TrellisChecklist *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);
+  return self->template_version;
+}
+
+void
+trellis_checklist_set_template_version (TrellisChecklist *self,
+                                        const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_CHECKLIST (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->template_version, value, properties[PROP_TEMPLATE_VERSION]);
+}
 
 /**
  * trellis_checklist_get_scales:

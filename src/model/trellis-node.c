@@ -46,6 +46,29 @@ trellis_node_get_parent (TrellisNode *self)
 }
 
 /**
+ * trellis_node_is_in_use:
+ *
+ * Asks @self and each of its containers whether it is included, so that a statement
+ * learns that its section was cut without knowing what a section is.
+ *
+ * Returns: whether neither @self nor any container holding it has been cut
+ */
+gboolean
+trellis_node_is_in_use (TrellisNode *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_NODE (self), FALSE);
+
+  for (; self != NULL; self = trellis_node_get_parent (self))
+    {
+      TrellisNodeClass *klass = TRELLIS_NODE_GET_CLASS (self);
+
+      if (klass->get_included != NULL && !klass->get_included (self))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * trellis_node_get_root:
  *
  * Returns: (transfer none): the topmost container of @self, or @self

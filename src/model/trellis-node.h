@@ -20,11 +20,16 @@ struct _TrellisNodeClass
 
   /* Called on the topmost node when it or anything beneath it changed. */
   void (*changed) (TrellisNode *self);
+
+  /* Whether the node itself is part of the tailored checklist (not cut); a node that
+   * cannot be cut leaves this NULL. */
+  gboolean (*get_included) (TrellisNode *self);
 };
 
 TrellisNode *trellis_node_get_parent (TrellisNode *self);
 TrellisNode *trellis_node_get_root (TrellisNode *self);
 void         trellis_node_changed (TrellisNode *self);
+gboolean     trellis_node_is_in_use (TrellisNode *self);
 
 void         _trellis_node_set_parent (TrellisNode *self,
                                        TrellisNode *parent);

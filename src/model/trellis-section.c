@@ -122,16 +122,24 @@ trellis_section_set_property (GObject      *object,
     }
 }
 
+static gboolean
+trellis_section_node_get_included (TrellisNode *node)
+{
+  return trellis_section_get_included (TRELLIS_SECTION (node));
+}
+
 static void
 trellis_section_class_init (TrellisSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  TrellisNodeClass *node_class = TRELLIS_NODE_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = trellis_section_dispose;
   object_class->finalize = trellis_section_finalize;
   object_class->get_property = trellis_section_get_property;
   object_class->set_property = trellis_section_set_property;
+  node_class->get_included = trellis_section_node_get_included;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -416,6 +424,28 @@ trellis_section_get_comment_statement (TrellisSection *self)
       TrellisStatement *statement = trellis_section_get_statement (self, i);
       if (trellis_statement_get_kind (statement) == TRELLIS_STATEMENT_COMMENT)
         return statement;
+    }
+  return NULL;
+}
+
+/**
+ * trellis_statement_get_section:
+ *
+ * Returns: (transfer none) (nullable): the section holding @self or its lead-in
+ */
+TrellisSection *
+trellis_statement_get_section (TrellisStatement *self)
+{
+  TrellisNode *node;
+
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+
+  for (node = trellis_node_get_parent (TRELLIS_NODE (self));
+       node != NULL;
+       node = trellis_node_get_parent (node))
+    {
+      if (TRELLIS_IS_SECTION (node))
+        return TRELLIS_SECTION (node);
     }
   return NULL;
 }

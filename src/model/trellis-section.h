@@ -49,4 +49,8 @@ GPtrArray        *trellis_section_collect_rated (TrellisSection *self,
                                                  gboolean        in_use_only);
 TrellisStatement *trellis_section_get_comment_statement (TrellisSection *self);
 
+/* The section holding a statement or its lead-in: asked of the section type, which
+ * knows what a section is, so that statements need not. */
+TrellisSection   *trellis_statement_get_section (TrellisStatement *statement);
+
 G_END_DECLS

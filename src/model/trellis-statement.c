@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "trellis-enums.h"
-#include "trellis-section.h"
 #include "trellis-statement.h"
 
 struct _TrellisStatement
@@ -156,16 +155,24 @@ trellis_statement_set_property (GObject      *object,
     }
 }
 
+static gboolean
+trellis_statement_node_get_included (TrellisNode *node)
+{
+  return trellis_statement_get_included (TRELLIS_STATEMENT (node));
+}
+
 static void
 trellis_statement_class_init (TrellisStatementClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  TrellisNodeClass *node_class = TRELLIS_NODE_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = trellis_statement_dispose;
   object_class->finalize = trellis_statement_finalize;
   object_class->get_property = trellis_statement_get_property;
   object_class->set_property = trellis_statement_set_property;
+  node_class->get_included = trellis_statement_node_get_included;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -226,29 +233,95 @@ trellis_statement_set_kind (TrellisStatement     *self,
   _trellis_node_set_int (TRELLIS_NODE (self), (int *) &self->kind, kind, properties[PROP_KIND]);
 }
 
-#define STRING_ACCESSORS(field, PROP)                                                  \
-  const char *                                                                         \
-  trellis_statement_get_##field (TrellisStatement *self)                               \
-  {                                                                                    \
-    g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);                          \
-    return self->field;                                                                \
-  }                                                                                    \
-  void                                                                                 \
-  trellis_statement_set_##field (TrellisStatement *self,                               \
-                                 const char       *value)                              \
-  {                                                                                    \
-    g_return_if_fail (TRELLIS_IS_STATEMENT (self));                                    \
-    _trellis_node_set_string (TRELLIS_NODE (self), &self->field, value, properties[PROP]); \
-  }
+const char *
+trellis_statement_get_number (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->number;
+}
 
-STRING_ACCESSORS (number, PROP_NUMBER)
-STRING_ACCESSORS (text, PROP_TEXT)
-STRING_ACCESSORS (questions, PROP_QUESTIONS)
-STRING_ACCESSORS (best_case, PROP_BEST_CASE)
-STRING_ACCESSORS (worst_case, PROP_WORST_CASE)
-STRING_ACCESSORS (note, PROP_NOTE)
+void
+trellis_statement_set_number (TrellisStatement *self,
+                              const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->number, value, properties[PROP_NUMBER]);
+}
 
-#undef STRING_ACCESSORS
+const char *
+trellis_statement_get_text (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->text;
+}
+
+void
+trellis_statement_set_text (TrellisStatement *self,
+                            const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->text, value, properties[PROP_TEXT]);
+}
+
+const char *
+trellis_statement_get_questions (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->questions;
+}
+
+void
+trellis_statement_set_questions (TrellisStatement *self,
+                                 const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->questions, value, properties[PROP_QUESTIONS]);
+}
+
+const char *
+trellis_statement_get_best_case (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->best_case;
+}
+
+void
+trellis_statement_set_best_case (TrellisStatement *self,
+                                 const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->best_case, value, properties[PROP_BEST_CASE]);
+}
+
+const char *
+trellis_statement_get_worst_case (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->worst_case;
+}
+
+void
+trellis_statement_set_worst_case (TrellisStatement *self,
+                                  const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->worst_case, value, properties[PROP_WORST_CASE]);
+}
+
+const char *
+trellis_statement_get_note (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->note;
+}
+
+void
+trellis_statement_set_note (TrellisStatement *self,
+                            const char       *value)
+{
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+  _trellis_node_set_string (TRELLIS_NODE (self), &self->note, value, properties[PROP_NOTE]);
+}
 
 gboolean
 trellis_statement_get_included (TrellisStatement *self)
@@ -359,28 +432,6 @@ trellis_statement_get_parent_statement (TrellisStatement *self)
 }
 
 /**
- * trellis_statement_get_section:
- *
- * Returns: (transfer none) (nullable): the section holding @self or its lead-in
- */
-TrellisSection *
-trellis_statement_get_section (TrellisStatement *self)
-{
-  TrellisNode *node;
-
-  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
-
-  for (node = trellis_node_get_parent (TRELLIS_NODE (self));
-       node != NULL;
-       node = trellis_node_get_parent (node))
-    {
-      if (TRELLIS_IS_SECTION (node))
-        return TRELLIS_SECTION (node);
-    }
-  return NULL;
-}
-
-/**
  * trellis_statement_is_rated:
  *
  * Returns: whether respondents give this statement an answer on the scale: a rating
@@ -396,23 +447,14 @@ trellis_statement_is_rated (TrellisStatement *self)
 /**
  * trellis_statement_is_in_use:
  *
- * Returns: whether @self is included, and so are its lead-in and section
+ * Returns: whether @self is included, and so are its lead-in and section (each
+ *   container answers for itself through TrellisNodeClass.get_included)
  */
 gboolean
 trellis_statement_is_in_use (TrellisStatement *self)
 {
-  TrellisStatement *lead_in;
-  TrellisSection *section;
-
   g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), FALSE);
-
-  if (!self->included)
-    return FALSE;
-  lead_in = trellis_statement_get_parent_statement (self);
-  if (lead_in != NULL && !lead_in->included)
-    return FALSE;
-  section = trellis_statement_get_section (self);
-  return section == NULL || trellis_section_get_included (section);
+  return trellis_node_is_in_use (TRELLIS_NODE (self));
 }
 
 /**

@@ -57,7 +57,6 @@ gboolean              trellis_statement_move_child (TrellisStatement *self,
                                                     guint             to);
 
 TrellisStatement     *trellis_statement_get_parent_statement (TrellisStatement *self);
-TrellisSection       *trellis_statement_get_section (TrellisStatement *self);
 gboolean              trellis_statement_is_rated (TrellisStatement *self);
 gboolean              trellis_statement_is_in_use (TrellisStatement *self);
 char                 *trellis_statement_dup_label (TrellisStatement *self);

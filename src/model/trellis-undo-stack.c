@@ -20,7 +20,17 @@ typedef struct
   TrellisUndoFunc  redo;
   gpointer         data;
   GDestroyNotify   destroy;
+  gboolean         open;     /* a property edit that later changes of the same property join */
 } Edit;
+
+/* A change of one property of one object: see trellis_undo_stack_push_property(). */
+typedef struct
+{
+  GObject    *object;
+  const char *property;      /* interned */
+  GValue      old_value;
+  GValue      new_value;
+} PropertyEdit;
 
 struct _TrellisUndoStack
 {
@@ -196,6 +206,7 @@ move_edit (TrellisUndoStack *self,
 
   if (edit == NULL)
     return FALSE;
+  edit->open = FALSE;
   self->applying = TRUE;
   (undo ? edit->undo : edit->redo) (edit->data);
   self->applying = FALSE;
@@ -304,6 +315,7 @@ trellis_undo_stack_set_clean (TrellisUndoStack *self)
 
   g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
 
+  trellis_undo_stack_seal (self);
   was_clean = trellis_undo_stack_get_is_clean (self);
   self->clean_depth = get_depth (self);
   if (!was_clean)
@@ -333,4 +345,120 @@ trellis_undo_stack_get_applying (TrellisUndoStack *self)
 {
   g_return_val_if_fail (TRELLIS_IS_UNDO_STACK (self), FALSE);
   return self->applying;
+}
+
+static void
+property_edit_free (PropertyEdit *edit)
+{
+  g_clear_object (&edit->object);
+  g_value_unset (&edit->old_value);
+  g_value_unset (&edit->new_value);
+  g_free (edit);
+}
+
+static void
+property_edit_undo (gpointer data)
+{
+  PropertyEdit *edit = data;
+
+  g_object_set_property (edit->object, edit->property, &edit->old_value);
+}
+
+static void
+property_edit_redo (gpointer data)
+{
+  PropertyEdit *edit = data;
+
+  g_object_set_property (edit->object, edit->property, &edit->new_value);
+}
+
+/* The open property edit at the top that a change of @property of @object joins, if any.
+ * An edit at the clean point stays closed: joining it would make a saved state unreachable. */
+static PropertyEdit *
+find_open_property_edit (TrellisUndoStack *self,
+                         GObject          *object,
+                         const char       *property)
+{
+  Edit *top = g_queue_peek_head (&self->done);
+  PropertyEdit *edit;
+
+  if (top == NULL || !top->open || top->undo != property_edit_undo)
+    return NULL;
+  if (self->clean_depth == get_depth (self))
+    return NULL;
+  edit = top->data;
+  return edit->object == object && edit->property == property ? edit : NULL;
+}
+
+/**
+ * trellis_undo_stack_push_property:
+ * @label: what the edit did, for the menu ("Edit Statement Text")
+ * @object: the object whose property was just changed
+ * @property: the property's name
+ * @old_value: its value before the change
+ *
+ * Records that @property of @object has just been changed from @old_value to the value
+ * it holds now. Further changes of the same property of the same object join this one
+ * edit until trellis_undo_stack_seal() (called when a field loses focus, say), so that
+ * typing in one field is one step of undo. Nothing is recorded when the value did not
+ * really change.
+ */
+void
+trellis_undo_stack_push_property (TrellisUndoStack *self,
+                                  const char       *label,
+                                  GObject          *object,
+                                  const char       *property,
+                                  const GValue     *old_value)
+{
+  GParamSpec *pspec;
+  PropertyEdit *edit;
+
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (G_IS_VALUE (old_value));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL);
+
+  edit = find_open_property_edit (self, object, g_intern_string (property));
+  if (edit != NULL)
+    {
+      g_value_reset (&edit->new_value);
+      g_object_get_property (object, property, &edit->new_value);
+      return;
+    }
+
+  edit = g_new0 (PropertyEdit, 1);
+  g_value_init (&edit->old_value, pspec->value_type);
+  g_value_copy (old_value, &edit->old_value);
+  g_value_init (&edit->new_value, pspec->value_type);
+  g_object_get_property (object, property, &edit->new_value);
+  if (g_param_values_cmp (pspec, &edit->old_value, &edit->new_value) == 0)
+    {
+      property_edit_free (edit);
+      return;
+    }
+  edit->object = g_object_ref (object);
+  edit->property = g_intern_string (property);
+  trellis_undo_stack_push (self, label, property_edit_undo, property_edit_redo,
+                           edit, (GDestroyNotify) property_edit_free);
+  ((Edit *) g_queue_peek_head (&self->done))->open = TRUE;
+}
+
+/**
+ * trellis_undo_stack_seal:
+ *
+ * Ends the open property edit, if any: the next change of the same property is an edit
+ * of its own. Call it when the user leaves a field.
+ */
+void
+trellis_undo_stack_seal (TrellisUndoStack *self)
+{
+  Edit *top;
+
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+
+  top = g_queue_peek_head (&self->done);
+  if (top != NULL)
+    top->open = FALSE;
 }

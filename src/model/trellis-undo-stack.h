@@ -23,6 +23,12 @@ void              trellis_undo_stack_push (TrellisUndoStack *self,
                                            TrellisUndoFunc   redo,
                                            gpointer          data,
                                            GDestroyNotify    destroy);
+void              trellis_undo_stack_push_property (TrellisUndoStack *self,
+                                                    const char       *label,
+                                                    GObject          *object,
+                                                    const char       *property,
+                                                    const GValue     *old_value);
+void              trellis_undo_stack_seal (TrellisUndoStack *self);
 gboolean          trellis_undo_stack_undo (TrellisUndoStack *self);
 gboolean          trellis_undo_stack_redo (TrellisUndoStack *self);
 gboolean          trellis_undo_stack_get_can_undo (TrellisUndoStack *self);
