@@ -24,7 +24,24 @@
 #include "trellis-section.h"
 #include "trellis-statement.h"
 
-/* The file format is documented, element by element, in data/trellis-project.rng. */
+/* The file format is documented, element by element, in data/trellis-project.rng.
+ *
+ * Format versioning (format-version="MAJOR.MINOR" on the root element):
+ *  - Anything added to the format (an element, an attribute, a value) bumps
+ *    TRELLIS_PROJECT_FORMAT_MINOR; anything that changes the meaning of what is already
+ *    there bumps TRELLIS_PROJECT_FORMAT_MAJOR.
+ *  - A newer MAJOR version is refused whole, with a message asking to update Trellis.
+ *  - A newer MINOR version is read: what this version knows is loaded, what it does
+ *    not know is skipped. Because a save would drop what was skipped, such a file is
+ *    never written over: trellis_project_get_newer_format_version() tells the app and
+ *    the command-line tool, which open it read-only (the app offers Save As, which
+ *    writes a copy in this version's format; trellis-cli summarises and exports it and
+ *    refuses to import into it), and trellis_project_save_file_full() itself refuses to
+ *    replace any file whose root declares a newer minor version.
+ *  - Loader and writer share their limits (file size, counts; text nodes of any length
+ *    are read with XML_PARSE_HUGE), so that whatever is written can be read again.
+ * Saving is trellis_file_replace_safely() (trellis-file-save.c); writers lock the file
+ * first (trellis-file-lock.c). */
 
 G_DEFINE_QUARK (trellis-project-error-quark, trellis_project_error)
 
