@@ -168,6 +168,32 @@ test_hard_link (Scratch       *scratch,
   g_assert_false (result.broke_hard_link);
 }
 
+/* A save killed after its backup and before its rename leaves NAME~ as a second name
+ * of NAME (and perhaps the backup's temporary as a third). That is no hard link of the
+ * user's, and the next save leaves neither name behind. */
+static void
+test_killed_after_backup (Scratch       *scratch,
+                          gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (scratch->path, "~", NULL);
+  g_autofree char *temp = g_build_filename (scratch->dir, TRELLIS_BACKUP_TEMP_PREFIX "project.trellis.Q1w2E3", NULL);
+  g_autoptr(TrellisProject) project = project_named ("second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_name = NULL;
+  TrellisSaveResult result;
+
+  save_named (scratch->file, "first");
+  g_assert_cmpint (link (scratch->path, backup), ==, 0);
+  g_assert_cmpint (link (scratch->path, temp), ==, 0);
+  g_assert_true (trellis_project_save_file_full (project, scratch->file, TRELLIS_SAVE_BACKUP,
+                                                 &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.broke_hard_link);
+  backup_name = load_name (backup);
+  g_assert_cmpstr (backup_name, ==, "first");
+  g_assert_cmpuint (count_entries (scratch->dir), ==, 2);
+}
+
 /* Temporaries an interrupted save left (this version's and GIO's of earlier versions,
  * which hold the project's comments) are removed by the next save; other files'
  * temporaries and recent GIO ones, which may be another program's, are not. */
@@ -351,6 +377,7 @@ main (int    argc,
   ADD ("/file-save/symlink", test_symlink);
   ADD ("/file-save/hard-link", test_hard_link);
   ADD ("/file-save/leftovers-removed", test_leftovers_removed);
+  ADD ("/file-save/killed-after-backup", test_killed_after_backup);
   ADD ("/file-save/write-error", test_write_error);
   ADD ("/file-save/huge-comment-reopens", test_huge_comment_reopens);
   ADD ("/file-save/newer-minor", test_newer_minor);

@@ -294,6 +294,29 @@ copy_to_backup (const char  *target_path,
   return write_flush_close (fd, (const guint8 *) contents, length, error);
 }
 
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The names @target_path's data has besides @target_path and its own backup. */
+static guint
+count_other_names (const char     *target_path,
+                   const GStatBuf *st)
+{
+  g_autofree char *backup_path = g_strconcat (target_path, "~", NULL);
+  guint others = st->st_nlink > 0 ? st->st_nlink - 1 : 0;
+
+  if (others > 0 && is_same_file (target_path, backup_path))
+    others--;
+  return others;
+}
+
 /* Makes NAME~ a complete copy of NAME, atomically: a second name for the same data
  * (or a copy where there are no hard links) under a temporary name, renamed into place. */
 static gboolean
@@ -303,6 +326,12 @@ make_backup (const char  *target_path,
   g_autofree char *backup_path = g_strconcat (target_path, "~", NULL);
   g_autofree char *backup_temp = NULL;
   int fd;
+
+  /* A save killed between its backup and its rename left NAME~ as a second name of
+   * NAME: the backup is there already (and rename() between two names of one file
+   * does nothing, which would leave the temporary name behind). */
+  if (is_same_file (target_path, backup_path))
+    return TRUE;
 
   /* A unique free name, then let link() or the copy take it. */
   fd = open_temporary (target_path, TRELLIS_BACKUP_TEMP_PREFIX, &backup_temp, error);
@@ -367,6 +396,7 @@ replace_local (const char         *path,
   g_autofree char *temp_path = NULL;
   GStatBuf st;
   gboolean exists;
+  guint other_names;
   gsize size;
   const guint8 *data = g_bytes_get_data (contents, &size);
   int fd;
@@ -378,7 +408,12 @@ replace_local (const char         *path,
   if (exists && !check_regular_file (&st, error))
     return FALSE;
 
+  /* Leftovers may be further names of the file (a backup's hard link): removed first,
+   * so that the count of its names below is the user's. */
   result->removed_temporaries = trellis_file_remove_save_leftovers (target_path);
+  if (exists && g_stat (target_path, &st) != 0)
+    exists = FALSE;
+  other_names = exists ? count_other_names (target_path, &st) : 0;
 
   fd = open_temporary (target_path, TRELLIS_SAVE_TEMP_PREFIX, &temp_path, error);
   if (fd < 0)
@@ -405,7 +440,7 @@ replace_local (const char         *path,
       return FALSE;
     }
   flush_folder (target_path);
-  result->broke_hard_link = exists && st.st_nlink > 1;
+  result->broke_hard_link = other_names > 0;
   return TRUE;
 }
 

@@ -135,7 +135,7 @@ def newer_minor(tmp):
     project = os.path.join(tmp, "newer.trellis")
     with open(sample, encoding="utf-8") as f:
         text = f.read()
-    text = re.sub(r'format-version="1\.0"', 'format-version="1.9"', text, count=1)
+    text = re.sub(r'format-version="1\.[0-9]+"', 'format-version="1.9"', text, count=1)
     text = text.replace("</partnership>", "  <funding source=\"council\">2027</funding>\n  </partnership>", 1)
     with open(project, "w", encoding="utf-8") as f:
         f.write(text)
