@@ -454,7 +454,7 @@ trellis_cli_import (int    argc,
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(TrellisImport) import = NULL;
   g_autoptr(TrellisRound) round = NULL;
-  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(TrellisFileLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   TrellisTableFormat format = TRELLIS_TABLE_FORMAT_AUTO;
   int status;
@@ -472,7 +472,13 @@ trellis_cli_import (int    argc,
   if (round_label != NULL && *g_strstrip (round_label) == '\0')
     return trellis_cli_usage_error (context, _("the round label is empty"));
 
-  project = trellis_cli_load_project (argv[1], TRUE);
+  /* Locked from before it is read until it is saved: a second import at the same time
+   * waits for this one and adds its round to what this one saved. A dry run writes
+   * nothing and takes no lock. */
+  if (dry_run)
+    project = trellis_cli_load_project (argv[1], TRUE);
+  else
+    project = trellis_cli_load_project_for_writing (argv[1], &lock);
   if (project == NULL)
     return TRELLIS_CLI_BAD_INPUT;
 
@@ -557,9 +563,8 @@ trellis_cli_import (int    argc,
     }
 
   trellis_project_append_round (project, round);
-  project_file = g_file_new_for_commandline_arg (argv[1]);
-  if (!trellis_project_save_file (project, project_file, NULL, &error))
-    return trellis_cli_input_error (argv[1], "%s", error->message);
+  if (!trellis_cli_save_project (project, argv[1]))
+    return TRELLIS_CLI_BAD_INPUT;
   print_summary (import, round);
   return TRELLIS_CLI_OK;
 }
