@@ -541,27 +541,69 @@ write_action (xmlNode       *parent,
  *
  * Returns: (transfer full): the file's bytes, UTF-8 XML
  */
+xmlDoc *
+_trellis_xml_new_document (const char *root_name)
+{
+  xmlDoc *doc = xmlNewDoc (BAD_CAST "1.0");
+  xmlNode *root = xmlNewDocNode (doc, NULL, BAD_CAST root_name, NULL);
+  xmlNs *ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
+
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  return doc;
+}
+
+GBytes *
+_trellis_xml_dump_document (xmlDoc *doc)
+{
+  xmlChar *memory = NULL;
+  int size = 0;
+
+  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
+  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
+  if (memory == NULL)
+    g_error ("Out of memory writing a Trellis file");
+  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+}
+
+void
+_trellis_xml_add_text_element (xmlNode    *parent,
+                               const char *name,
+                               const char *text)
+{
+  add_text_element (parent, name, text);
+}
+
+void
+_trellis_xml_set_attribute (xmlNode    *node,
+                            const char *name,
+                            const char *value)
+{
+  set_attribute (node, name, value);
+}
+
+void
+_trellis_checklist_write_node (xmlNode          *parent,
+                               TrellisChecklist *checklist)
+{
+  write_checklist (parent, checklist);
+}
+
 GBytes *
 trellis_project_save_to_bytes (TrellisProject *project)
 {
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
   xmlNode *partnership;
-  xmlNs *ns;
-  xmlChar *memory = NULL;
-  int size = 0;
   guint n_rounds;
   TrellisPlan *plan;
   guint n_actions;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
 
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = xmlNewDocNode (doc, NULL, BAD_CAST ROOT_PROJECT, NULL);
-  ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
-  xmlSetNs (root, ns);
-  xmlDocSetRootElement (doc, root);
-  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  doc = _trellis_xml_new_document (ROOT_PROJECT);
+  root = xmlDocGetRootElement (doc);
 
   partnership = add_element (root, "partnership");
   set_uint_attribute (partnership, "min-group-size", trellis_project_get_min_group_size (project));
@@ -589,12 +631,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
         write_action (plan_node, trellis_plan_get_action (plan, i));
     }
 
-  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
-  xmlFreeDoc (doc);
-  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
-  if (memory == NULL)
-    g_error ("Out of memory writing a project file");
-  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+  return _trellis_xml_dump_document (doc);
 }
 
 /**
