@@ -472,28 +472,27 @@ share_of_answers (TrellisImport *self,
   return filled > 0 ? (double) answers / filled : 0.0;
 }
 
-static void
-map_by_matching (TrellisImport *self,
-                 ImportFile    *file,
-                 GHashTable    *taken_keys)
+static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
+static const char * const group_words[] = {
+  "sector", "organisation", "organization", "agency", "partner", "represent", "service",
+  "department", "employer", NULL
+};
+/* Headers that ask who someone is, whatever else they ask ("Your name and the
+ * organisation you represent"). */
+static const char * const person_phrases[] = {
+  "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
+};
+
+/* Every statement each undecided column's header could name, with its score. */
+static GArray *
+collect_candidates (TrellisImport *self,
+                    ImportFile    *file,
+                    GArray        *texts,
+                    gboolean      *decided)
 {
   TrellisChecklist *list = checklist (self);
-  g_autoptr(GPtrArray) statements = collect_statements (self);
-  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
-  g_autofree gboolean *decided = g_new0 (gboolean, n);
-  static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
-  static const char * const group_words[] = {
-    "sector", "organisation", "organization", "agency", "partner", "represent", "service",
-    "department", "employer", NULL
-  };
-  /* Headers that ask who someone is, whatever else they ask ("Your name and the
-   * organisation you represent"). */
-  static const char * const person_phrases[] = {
-    "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
-  };
-  gboolean have_group = FALSE;
 
   g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
   for (guint c = 0; c < n; c++)
@@ -519,9 +518,17 @@ map_by_matching (TrellisImport *self,
           g_array_append_val (candidates, candidate);
         }
     }
+  return candidates;
+}
 
-  /* Best matches first; each item is answered by one column. Equal scores go to the
-   * earlier column and the earlier statement, which keeps survey order. */
+/* Best matches first; each item is answered by one column. Equal scores go to the
+ * earlier column and the earlier statement, which keeps survey order. */
+static void
+assign_candidates (TrellisImport *self,
+                   GArray        *candidates,
+                   gboolean      *decided,
+                   GHashTable    *taken_keys)
+{
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -551,49 +558,75 @@ map_by_matching (TrellisImport *self,
       _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_ITEM, candidate->key,
                                           candidate->match.score, NULL);
     }
+}
+
+/* A column no statement claimed, told by its header and values: comments, a person's
+ * name, the respondent's group, answers to something unknown, or nothing to keep. */
+static void
+map_unmatched_column (TrellisImport *self,
+                      ImportFile    *file,
+                      GArray        *texts,
+                      guint          c,
+                      gboolean      *have_group)
+{
+  TrellisImportColumn *column = column_at (self, c);
+  const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+  g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
+  guint first_row = file->layout->first_data_row;
+  TrellisValueShape shape = _trellis_import_column_shape (file->table, first_row, c);
+
+  if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
+      share_of_answers (self, file->table, first_row, c) < 0.5)
+    place_comments (self, texts, c, hint->code, 0.85);
+  else if (contains_phrase (folded, person_phrases))
+    _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
+                                        _("names a person"));
+  else if (!*have_group && contains_any (folded, group_words) &&
+           (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
+           is_shared_like_a_group (file->table, first_row, c) &&
+           share_of_answers (self, file->table, first_row, c) < 0.5)
+    {
+      *have_group = TRUE;
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_GROUP, NULL, 0.85,
+                                          _("the respondent’s group"));
+    }
+  else if (shape != TRELLIS_VALUES_EMPTY &&
+           share_of_answers (self, file->table, first_row, c) >= 0.8)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
+                                          _("holds answers, but its header matches no statement"));
+      _trellis_import_column_set_unsettled (column);
+    }
+  else
+    _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
+                                        _("not a statement of the checklist"));
+}
+
+static void
+map_by_matching (TrellisImport *self,
+                 ImportFile    *file,
+                 GHashTable    *taken_keys)
+{
+  g_autoptr(GPtrArray) statements = collect_statements (self);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
+  g_autoptr(GArray) candidates = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  g_autofree gboolean *decided = g_new0 (gboolean, n);
+  gboolean have_group = FALSE;
+
+  candidates = collect_candidates (self, file, texts, decided);
+  assign_candidates (self, candidates, decided, taken_keys);
 
   for (guint c = 0; c < n; c++)
     {
       TrellisImportColumn *column = column_at (self, c);
       const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
-      g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
-      TrellisValueShape shape;
 
       if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
           trellis_import_column_get_reason (column) == NULL)
-        {
-          place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
-          continue;
-        }
-      if (decided[c])
-        continue;
-
-      shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
-      if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
-          share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
-        place_comments (self, texts, c, hint->code, 0.85);
-      else if (contains_phrase (folded, person_phrases))
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
-                                            _("names a person"));
-      else if (!have_group && contains_any (folded, group_words) &&
-               (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
-               is_shared_like_a_group (file->table, file->layout->first_data_row, c) &&
-               share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
-        {
-          have_group = TRUE;
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_GROUP, NULL, 0.85,
-                                              _("the respondent’s group"));
-        }
-      else if (shape != TRELLIS_VALUES_EMPTY &&
-               share_of_answers (self, file->table, file->layout->first_data_row, c) >= 0.8)
-        {
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
-                                              _("holds answers, but its header matches no statement"));
-          _trellis_import_column_set_unsettled (column);
-        }
-      else
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
-                                            _("not a statement of the checklist"));
+        place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
+      else if (!decided[c])
+        map_unmatched_column (self, file, texts, c, &have_group);
     }
 }
 
