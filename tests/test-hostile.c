@@ -16,7 +16,8 @@
 #include "trellis-import.h"
 #include "trellis-import-private.h"
 #include "trellis-project-io.h"
-#include "trellis-table-private.h"
+#include "trellis-table-reader.h"
+#include "trellis-table-zip.h"
 #include "trellis-template.h"
 
 #define PROJECT_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \

@@ -135,6 +135,15 @@ assert_same_round (TrellisRound *a,
 
   assert_same_properties (a, b);
   g_assert_cmpuint (n_items, ==, trellis_round_get_n_items (b));
+  {
+    g_auto(GStrv) worded_a = trellis_round_dup_worded_statement_ids (a);
+    g_auto(GStrv) worded_b = trellis_round_dup_worded_statement_ids (b);
+
+    g_assert_true (g_strv_equal ((const char * const *) worded_a, (const char * const *) worded_b));
+    for (guint i = 0; worded_a[i] != NULL; i++)
+      g_assert_cmpstr (trellis_round_get_statement_wording (a, worded_a[i]), ==,
+                       trellis_round_get_statement_wording (b, worded_a[i]));
+  }
   for (guint i = 0; i < n_items; i++)
     g_assert_cmpstr (trellis_round_get_item (a, i), ==, trellis_round_get_item (b, i));
   g_assert_cmpuint (trellis_round_get_n_responses (a), ==, trellis_round_get_n_responses (b));

@@ -279,24 +279,26 @@ add_text_content (xmlNode    *node,
 
 /* Statement text is mixed content: "The <em>other</em> partners". Without emphasis it
  * is written exactly as any other text element. */
-static void
-write_statement_text (xmlNode          *parent,
-                      TrellisStatement *statement)
+static xmlNode *
+add_emphasised_element (xmlNode               *parent,
+                        const char            *name,
+                        const char            *text,
+                        const TrellisTextSpan *spans,
+                        guint                  n_spans)
 {
-  const char *text = trellis_statement_get_text (statement);
-  const TrellisTextSpan *spans;
-  guint n_spans;
   xmlNode *node;
   guint done = 0;
 
-  spans = trellis_statement_get_emphasis (statement, &n_spans);
-  if (text == NULL || n_spans == 0)
+  if (text == NULL)
+    return NULL;
+  if (n_spans == 0)
     {
-      add_text_element (parent, "text", text);
-      return;
+      g_autofree char *safe = dup_xml_safe (text);
+
+      return xmlNewTextChild (parent, parent->ns, BAD_CAST name, BAD_CAST safe);
     }
 
-  node = add_element (parent, "text");
+  node = add_element (parent, name);
   for (guint i = 0; i < n_spans; i++)
     {
       xmlNode *em;
@@ -309,6 +311,18 @@ write_statement_text (xmlNode          *parent,
     }
   if (text[done] != '\0')
     add_text_content (node, text + done, strlen (text + done));
+  return node;
+}
+
+static void
+write_statement_text (xmlNode          *parent,
+                      TrellisStatement *statement)
+{
+  const TrellisTextSpan *spans;
+  guint n_spans;
+
+  spans = trellis_statement_get_emphasis (statement, &n_spans);
+  add_emphasised_element (parent, "text", trellis_statement_get_text (statement), spans, n_spans);
 }
 
 static void
@@ -472,9 +486,35 @@ write_comments (xmlNode      *parent,
     }
 }
 
+/* The wording a statement had when the round answered it, where it is no longer the
+ * checklist's: most rounds write none. */
 static void
-write_round (xmlNode      *parent,
-             TrellisRound *round)
+write_wordings (xmlNode          *parent,
+                TrellisRound     *round,
+                TrellisChecklist *checklist)
+{
+  g_auto(GStrv) ids = trellis_round_dup_worded_statement_ids (round);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *wording = trellis_round_get_statement_wording (round, ids[i]);
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
+      g_autoptr(GArray) spans = NULL;
+      g_autofree char *text = NULL;
+      xmlNode *node;
+
+      if (statement != NULL && g_strcmp0 (wording, trellis_statement_get_text_markup (statement)) == 0)
+        continue;
+      text = trellis_markup_parse (wording, &spans);
+      node = add_emphasised_element (parent, "wording", text, (TrellisTextSpan *) spans->data, spans->len);
+      set_attribute (node, "statement", ids[i]);
+    }
+}
+
+static void
+write_round (xmlNode          *parent,
+             TrellisRound     *round,
+             TrellisChecklist *checklist)
 {
   xmlNode *node = add_element (parent, "round");
 
@@ -484,6 +524,7 @@ write_round (xmlNode      *parent,
     set_uint_attribute (node, "excluded", trellis_round_get_n_excluded (round));
   add_text_element (node, "label", trellis_round_get_label (round));
   add_text_element (node, "source", trellis_round_get_source (round));
+  write_wordings (node, round, checklist);
   write_mapping (node, round);
   write_responses (node, round);
   write_comments (node, round);
@@ -517,27 +558,69 @@ write_action (xmlNode       *parent,
  *
  * Returns: (transfer full): the file's bytes, UTF-8 XML
  */
+xmlDoc *
+_trellis_xml_new_document (const char *root_name)
+{
+  xmlDoc *doc = xmlNewDoc (BAD_CAST "1.0");
+  xmlNode *root = xmlNewDocNode (doc, NULL, BAD_CAST root_name, NULL);
+  xmlNs *ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
+
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  return doc;
+}
+
+GBytes *
+_trellis_xml_dump_document (xmlDoc *doc)
+{
+  xmlChar *memory = NULL;
+  int size = 0;
+
+  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
+  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
+  if (memory == NULL)
+    g_error ("Out of memory writing a Trellis file");
+  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+}
+
+void
+_trellis_xml_add_text_element (xmlNode    *parent,
+                               const char *name,
+                               const char *text)
+{
+  add_text_element (parent, name, text);
+}
+
+void
+_trellis_xml_set_attribute (xmlNode    *node,
+                            const char *name,
+                            const char *value)
+{
+  set_attribute (node, name, value);
+}
+
+void
+_trellis_checklist_write_node (xmlNode          *parent,
+                               TrellisChecklist *checklist)
+{
+  write_checklist (parent, checklist);
+}
+
 GBytes *
 trellis_project_save_to_bytes (TrellisProject *project)
 {
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
   xmlNode *partnership;
-  xmlNs *ns;
-  xmlChar *memory = NULL;
-  int size = 0;
   guint n_rounds;
   TrellisPlan *plan;
   guint n_actions;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
 
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = xmlNewDocNode (doc, NULL, BAD_CAST ROOT_PROJECT, NULL);
-  ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
-  xmlSetNs (root, ns);
-  xmlDocSetRootElement (doc, root);
-  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  doc = _trellis_xml_new_document (ROOT_PROJECT);
+  root = xmlDocGetRootElement (doc);
 
   partnership = add_element (root, "partnership");
   set_uint_attribute (partnership, "min-group-size", trellis_project_get_min_group_size (project));
@@ -552,7 +635,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
       xmlNode *rounds = add_element (root, "rounds");
 
       for (guint i = 0; i < n_rounds; i++)
-        write_round (rounds, trellis_project_get_round (project, i));
+        write_round (rounds, trellis_project_get_round (project, i), trellis_project_get_checklist (project));
     }
 
   plan = trellis_project_get_plan (project);
@@ -565,12 +648,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
         write_action (plan_node, trellis_plan_get_action (plan, i));
     }
 
-  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
-  xmlFreeDoc (doc);
-  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
-  if (memory == NULL)
-    g_error ("Out of memory writing a project file");
-  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+  return _trellis_xml_dump_document (doc);
 }
 
 static gboolean parse_version (const char *text,
@@ -1502,6 +1580,33 @@ index_item_keys (TrellisChecklist *checklist)
   return index;
 }
 
+/* Statement id → statement, lead-ins and parts included. */
+static GHashTable *
+index_statements (TrellisChecklist *checklist)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_sections = trellis_checklist_get_n_sections (checklist);
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+
+      for (guint j = 0; j < trellis_section_get_n_statements (section); j++)
+        {
+          TrellisStatement *statement = trellis_section_get_statement (section, j);
+
+          g_hash_table_insert (index, (gpointer) trellis_statement_get_id (statement), statement);
+          for (guint k = 0; k < trellis_statement_get_n_children (statement); k++)
+            {
+              TrellisStatement *part = trellis_statement_get_child (statement, k);
+
+              g_hash_table_insert (index, (gpointer) trellis_statement_get_id (part), part);
+            }
+        }
+    }
+  return index;
+}
+
 static gboolean
 read_responses (xmlNode           *node,
                 TrellisRound      *round,
@@ -1625,9 +1730,33 @@ read_comments (xmlNode           *node,
   return TRUE;
 }
 
+/* Keeps the wording of statements the round answered, and of deleted statements it
+ * still holds answers to; any other is dropped, so that a hostile file cannot make a
+ * round hold more wordings than it has items. */
+static void
+read_wording (xmlNode      *node,
+              TrellisRound *round,
+              GHashTable   *statements)
+{
+  g_autofree char *id = _trellis_xml_dup_attribute (node, "statement");
+  g_autofree char *markup = NULL;
+  TrellisStatement *statement;
+
+  if (id == NULL)
+    return;
+  statement = g_hash_table_lookup (statements, id);
+  if (statement != NULL ? !trellis_round_answers_statement (round, statement)
+                        : trellis_round_find_item (round, id) < 0)
+    return;
+  markup = dup_statement_markup (node);
+  if (*markup != '\0')
+    trellis_round_set_statement_wording (round, id, markup);
+}
+
 static TrellisRound *
 read_round (xmlNode           *node,
             GHashTable        *item_scales,
+            GHashTable        *statements,
             const char        *display_name,
             GError           **error)
 {
@@ -1666,7 +1795,9 @@ read_round (xmlNode           *node,
     {
       if (read_text_property (child, round, text_names))
         continue;
-      if (_trellis_xml_is_element (child, "mapping"))
+      if (_trellis_xml_is_element (child, "wording"))
+        read_wording (child, round, statements);
+      else if (_trellis_xml_is_element (child, "mapping"))
         {
           if (!read_mapping (child, round, display_name, error))
             return NULL;
@@ -1759,6 +1890,7 @@ read_project (xmlNode     *root,
   g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) item_scales = NULL;
+  g_autoptr(GHashTable) statements = NULL;
   xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
   TrellisPlan *plan;
 
@@ -1779,6 +1911,7 @@ read_project (xmlNode     *root,
     return NULL;
 
   item_scales = index_item_keys (checklist);
+  statements = index_statements (checklist);
   for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
        child != NULL; child = child->next)
     {
@@ -1793,7 +1926,7 @@ read_project (xmlNode     *root,
                        MAX_ROUNDS);
           return NULL;
         }
-      round = read_round (child, item_scales, display_name, error);
+      round = read_round (child, item_scales, statements, display_name, error);
       if (round == NULL)
         return NULL;
       g_ptr_array_add (rounds, round);

@@ -12,7 +12,7 @@
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 
-#include "trellis-table-private.h"
+#include "trellis-table-zip.h"
 
 /* A workbook has a dozen parts; thousands mean something built to hurt. */
 #define MAX_ENTRIES 10000

@@ -12,7 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "trellis-table-private.h"
+#include "trellis-table-reader.h"
+#include "trellis-table-zip.h"
 
 typedef struct
 {
@@ -609,3 +610,10 @@ trellis_table_read_xlsx (GBytes      *bytes,
     return NULL;
   return _trellis_table_read_xlsx_parts (parts, display_name, error);
 }
+
+const TrellisTableReader _trellis_xlsx_reader = {
+  .format = TRELLIS_TABLE_FORMAT_XLSX,
+  .zip_marker = "xl/workbook.xml",
+  .read = trellis_table_read_xlsx,
+  .read_parts = _trellis_table_read_xlsx_parts,
+};
