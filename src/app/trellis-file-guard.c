@@ -234,6 +234,11 @@ trellis_file_guard_new (GFile *file)
   self->stamp = read_stamp (file);
   if (!take_lock (self, &error))
     self->locked_by = g_strdup (error->message);
+  else if (g_file_peek_path (file) != NULL &&
+           (target = trellis_file_resolve_links (g_file_peek_path (file), NULL)) != NULL)
+    /* Ours now: what interrupted saves left (comments and all) goes at once. */
+    trellis_file_remove_save_leftovers (target);
+  g_clear_pointer (&target, g_free);
   self->renew_id = g_timeout_add_seconds (TRELLIS_LOCK_RENEW_SECONDS, renew_lock_cb, self);
 
   /* The file a link points at is the one replaced on save. */
