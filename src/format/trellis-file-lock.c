@@ -291,6 +291,7 @@ trellis_file_lock_acquire (GFile       *file,
   g_autoptr(TrellisFileLock) lock = g_new0 (TrellisFileLock, 1);
   g_autofree char *target_path = NULL;
   gint64 deadline = g_get_monotonic_time () + (gint64) wait_ms * 1000;
+  guint n_stale = 0;
   const char *path;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -317,8 +318,12 @@ trellis_file_lock_acquire (GFile       *file,
         }
       if (created)
         return g_steal_pointer (&lock);
-      if (remove_if_stale (lock->lock_path, &owner))
-        continue;
+      /* Bounded: a stale lock that cannot be removed must not spin for ever. */
+      if (n_stale < 10 && remove_if_stale (lock->lock_path, &owner))
+        {
+          n_stale++;
+          continue;
+        }
       if (g_get_monotonic_time () >= deadline)
         {
           g_autofree char *name = g_filename_display_basename (target_path);
