@@ -369,8 +369,8 @@ place_comments (TrellisImport *self,
       return;
     }
   _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, 0.5,
-                                      _("comments, but on which section? Its header names none, "
-                                        "and it does not stand after one section’s statements"));
+                                      _("which section these comments are on is a guess: the header names none, "
+                                        "and the column does not follow one section’s statements"));
   _trellis_import_column_set_unsettled (column);
 }
 
