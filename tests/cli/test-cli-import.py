@@ -126,6 +126,14 @@ with tempfile.TemporaryDirectory() as tmp:
           code == 0 and "16 responses" in out and "Responses with no answers: 1" in out
           and "Skipped: 1 empty row" in out, out + err)
 
+    blank_project = os.path.join(tmp, "blank.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), blank_project)
+    code, out, err = run(blank_project, fixture("limesurvey-blank-response.csv"), "--round", "Blank")
+    code, out, err = run(blank_project, "--json", command="summary")
+    blank_round = json.loads(out)["rounds"][0] if code == 0 else {}
+    check("summary --json counts the response with no answers apart",
+          blank_round.get("respondents") == 16 and blank_round.get("no_answers") == 1, out + err)
+
     # LimeSurvey code headings need the survey's structure file; hostile ones are refused.
     original = read(project)
     code, out, err = run(project, fixture("limesurvey-sq-code.csv"))
