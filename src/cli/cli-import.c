@@ -75,6 +75,7 @@ parse_answer_rule (TrellisScale   *scale,
 
 static char *shorten (const char *text, glong width);
 static int field_width (const char *text, glong columns);
+static void print_columns (TrellisImport *import);
 
 /* "55a" or "s55a": a rated statement by its printed number or its id, as the item key
  * of its first scale. */
@@ -201,6 +202,36 @@ print_unsettled (TrellisImport *import)
   printf (_("  --column %s=ignore         it is not imported"), example);
   putchar ('\n');
   printf ("%s\n", _("A column may be named by its letter or its whole header; the choice is kept with the round."));
+}
+
+/* Applies the --column rules, then refuses while a column is unsettled: answers that
+ * match no statement, comments whose section is a guess are asked about, never dropped
+ * or misfiled without a word. */
+static int
+settle_columns (GOptionContext *context,
+                TrellisImport  *import,
+                char          **column_rules,
+                gboolean        dry_run,
+                const char     *first_file)
+{
+  guint n;
+
+  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!apply_column_rule (import, column_rules[i], &message))
+        return trellis_cli_usage_error (context, "%s", message);
+    }
+  n = trellis_import_count_unsettled (import);
+  if (n == 0)
+    return TRELLIS_CLI_OK;
+  if (dry_run)
+    print_columns (import);
+  print_unsettled (import);
+  return trellis_cli_input_error (first_file, ngettext ("%u column needs your word (see the list above); nothing was imported",
+                                                        "%u columns need your word (see the list above); nothing was imported", n),
+                                  n);
 }
 
 static char *
@@ -506,26 +537,9 @@ trellis_cli_import (int    argc,
         return trellis_cli_input_error (argv[i], "%s", error->message);
     }
 
-  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
-    {
-      g_autofree char *message = NULL;
-
-      if (!apply_column_rule (import, column_rules[i], &message))
-        return trellis_cli_usage_error (context, "%s", message);
-    }
-  /* Answers that match no statement, comments whose section is a guess: asked, never
-   * dropped or misfiled without a word. */
-  if (trellis_import_count_unsettled (import) > 0)
-    {
-      guint n = trellis_import_count_unsettled (import);
-
-      if (dry_run)
-        print_columns (import);
-      print_unsettled (import);
-      return trellis_cli_input_error (argv[2], ngettext ("%u column needs your word (see the list above); nothing was imported",
-                                                         "%u columns need your word (see the list above); nothing was imported", n),
-                                      n);
-    }
+  status = settle_columns (context, import, column_rules, dry_run, argv[2]);
+  if (status != TRELLIS_CLI_OK)
+    return status;
 
   if (round_label == NULL)
     round_label = trellis_import_dup_default_label (import);
