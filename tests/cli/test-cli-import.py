@@ -144,6 +144,10 @@ with tempfile.TemporaryDirectory() as tmp:
         code, out, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture(name))
         check(f"--structure {name}: exit 1, one line naming it", code == 1 and one_line_naming(err, name), err)
         check(f"--structure {name}: project byte-identical", read(project) == original)
+    code, out, err = run(project, fixture("limesurvey-full.csv"), "--structure", fixture("limesurvey-survey.lss"),
+                         "--dry-run")
+    check("full headings import the same with the structure file",
+          code == 0 and "15 responses to 60 statements" in out and "A 9, B 6, C 5, D 9" in out, out + err)
     code, _, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture("no-such.lss"))
     check("--structure of a missing file: exit 1", code == 1 and one_line_naming(err, "no-such.lss"), err)
 
