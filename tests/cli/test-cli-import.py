@@ -155,7 +155,8 @@ with tempfile.TemporaryDirectory() as tmp:
     settled = os.path.join(tmp, "settled.trellis")
     shutil.copy(fixture("is-ofpc.trellis"), settled)
     before = read(settled)
-    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"])):
+    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"]),
+                          ("unsettled-other-comments.csv", ["BJ", "BM"])):
         for extra in ([], ["--dry-run"]):
             code, out, err = run(settled, fixture(name), *extra)
             check(f"{name}{' (dry run)' if extra else ''}: exit 1 naming the file",
