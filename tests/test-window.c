@@ -20,7 +20,7 @@ static TrellisWindow *
 new_window (void)
 {
   /* GTK owns a toplevel; the test keeps its own reference to check it is finalized. */
-  return g_object_ref (trellis_window_new (NULL));
+  return g_object_ref (trellis_window_new (NULL, NULL, NULL));
 }
 
 static void

@@ -25,7 +25,6 @@
 
 #include <glib/gi18n.h>
 
-#include "trellis-application.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
 #include "trellis-debug.h"
@@ -85,6 +84,7 @@ struct _TrellisWindow
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
   TrellisRecovery      *recovery;          /* the application's; NULL without one */
+  GSettings            *settings;          /* the application's; NULL without a schema */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -1055,20 +1055,10 @@ close_confirmed_cb (TrellisWindow *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GSettings *
-get_settings (TrellisWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!TRELLIS_IS_APPLICATION (application))
-    return NULL;
-  return trellis_application_get_settings (TRELLIS_APPLICATION (application));
-}
-
 static void
 save_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width, height;
 
   if (settings == NULL)
@@ -1082,7 +1072,7 @@ save_window_state (TrellisWindow *self)
 static void
 restore_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1097,7 +1087,7 @@ restore_window_state (TrellisWindow *self)
 static void
 bind_chart_settings (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1220,6 +1210,7 @@ trellis_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->recovery);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   g_clear_weak_pointer (&self->import_assistant);
@@ -1414,19 +1405,29 @@ trellis_window_init (TrellisWindow *self)
 /**
  * trellis_window_new:
  * @application: (nullable): the application; %NULL in tests
+ * @settings: (nullable): where the window's size and the charts' options are kept, or
+ *   %NULL to keep them nowhere
+ * @recovery: (nullable): where recovery copies of unsaved changes go, or %NULL for none
+ *
+ * Everything the window needs from the application comes in here: it never reaches
+ * back for it.
  *
  * Returns: (transfer full): a window showing no project, sized as it was last time
  */
 TrellisWindow *
-trellis_window_new (GtkApplication *application)
+trellis_window_new (GtkApplication  *application,
+                    GSettings       *settings,
+                    TrellisRecovery *recovery)
 {
   TrellisWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (recovery == NULL || TRELLIS_IS_RECOVERY (recovery), NULL);
 
   self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
-  if (TRELLIS_IS_APPLICATION (application) && trellis_application_get_recovery (TRELLIS_APPLICATION (application)) != NULL)
-    self->recovery = g_object_ref (trellis_application_get_recovery (TRELLIS_APPLICATION (application)));
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->recovery, recovery);
   restore_window_state (self);
   bind_chart_settings (self);
   return self;
@@ -1444,78 +1445,45 @@ trellis_window_get_document (TrellisWindow *self)
   return self->document;
 }
 
-/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+/* Lets go of the document shown, which another replaces. */
 static void
-debug_import (TrellisWindow *self)
+let_go_of_document (TrellisWindow *self)
 {
-  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
 
-  if (file != NULL)
-    trellis_window_import (self, &file, 1);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+  g_signal_handlers_disconnect_by_data (stack, self);
+  /* Edits of the project shown before are not this project's to undo. */
+  trellis_undo_stack_clear (stack);
+  /* Replaced once its changes were saved or discarded: no copy to keep. */
+  if (self->recovery != NULL)
+    trellis_recovery_discard (self->recovery, self->document);
 }
 
-/**
- * trellis_window_set_document:
- * @document: (nullable): the document to show, or %NULL for none
- *
- * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
- * replace a document the user edited go through trellis_window_open().
- */
-void
-trellis_window_set_document (TrellisWindow   *self,
-                             TrellisDocument *document)
+/* The title follows the document, the views its project, the menu its undo stack. */
+static void
+follow_document (TrellisWindow *self)
 {
-  TrellisProject *project;
+  TrellisDocument *document = self->document;
 
-  g_return_if_fail (TRELLIS_IS_WINDOW (self));
-  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    {
-      TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
-
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
-      g_signal_handlers_disconnect_by_data (stack, self);
-      /* Edits of the project shown before are not this project's to undo. */
-      trellis_undo_stack_clear (stack);
-      /* Replaced once its changes were saved or discarded: no copy to keep. */
-      if (self->recovery != NULL)
-        trellis_recovery_discard (self->recovery, self->document);
-    }
-  if (self->import_assistant != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
-  g_set_object (&self->document, document);
-  g_clear_pointer (&self->summary, trellis_summary_unref);
-  g_clear_object (&self->section);
-  forget_sections (self);
-  update_edit_actions (self);
-
-  if (document == NULL)
-    {
-      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
-      gtk_drop_down_set_model (self->round_dropdown, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      gtk_widget_set_visible (self->view_switcher, FALSE);
-      update_views (self);
-      refresh (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-      return;
-    }
-
-  project = trellis_document_get_project (document);
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+  g_signal_connect_swapped (trellis_document_get_project (document), "changed",
+                            G_CALLBACK (project_changed_cb), self);
   g_signal_connect_swapped (trellis_document_get_undo_stack (document), "notify",
                             G_CALLBACK (update_edit_actions), self);
+}
 
+/* A project just opened: its sections in the sidebar, its latest round's answers, and
+ * its first section in the view. */
+static void
+show_project (TrellisWindow  *self,
+              TrellisProject *project)
+{
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
                            create_section_row, self, NULL);
@@ -1543,6 +1511,59 @@ trellis_window_set_document (TrellisWindow   *self,
     trellis_view_show_section (get_current_view (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
+}
+
+/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+static void
+debug_import (TrellisWindow *self)
+{
+  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+
+  if (file != NULL)
+    trellis_window_import (self, &file, 1);
+}
+
+/**
+ * trellis_window_set_document:
+ * @document: (nullable): the document to show, or %NULL for none
+ *
+ * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
+ * replace a document the user edited go through trellis_window_open().
+ */
+void
+trellis_window_set_document (TrellisWindow   *self,
+                             TrellisDocument *document)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    let_go_of_document (self);
+  if (self->import_assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_object (&self->section);
+  forget_sections (self);
+  update_edit_actions (self);
+
+  if (document == NULL)
+    {
+      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
+      gtk_drop_down_set_model (self->round_dropdown, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      gtk_widget_set_visible (self->view_switcher, FALSE);
+      update_views (self);
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  follow_document (self);
+  show_project (self, trellis_document_get_project (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   trellis_debug_report_when_painted (GTK_WIDGET (self), document);

@@ -1,4 +1,5 @@
 /* cli-import.c: trellis-cli import PROJECT FILE... [--round LABEL] [--format …] [--dry-run]
+ *   [--answer TEXT=ANSWER]... [--column COL=STATEMENT|comments:SECTION|ignore]... [--structure SURVEY.lss]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,6 +71,136 @@ parse_answer_rule (TrellisScale   *scale,
     }
   *text = g_strndup (rule, equals - rule);
   return TRUE;
+}
+
+static char *shorten (const char *text, glong width);
+static int field_width (const char *text, glong columns);
+
+/* "55a" or "s55a": a rated statement by its printed number or its id, as the item key
+ * of its first scale. */
+static char *
+dup_item_key (TrellisChecklist *checklist,
+              const char       *wanted)
+{
+  g_autoptr(GPtrArray) rated = trellis_checklist_collect_rated (checklist, FALSE);
+
+  for (guint i = 0; i < rated->len; i++)
+    {
+      TrellisStatement *statement = g_ptr_array_index (rated, i);
+      const char *number = trellis_statement_get_number (statement);
+
+      if ((number != NULL && g_ascii_strcasecmp (number, wanted) == 0) ||
+          g_strcmp0 (trellis_statement_get_id (statement), wanted) == 0)
+        return trellis_checklist_dup_item_key (checklist, statement, trellis_checklist_get_scale (checklist, 0));
+    }
+  return NULL;
+}
+
+static TrellisSection *
+find_section (TrellisChecklist *checklist,
+              const char       *wanted)
+{
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+
+      if (g_ascii_strcasecmp (trellis_section_get_code (section), wanted) == 0 ||
+          g_strcmp0 (trellis_section_get_id (section), wanted) == 0)
+        return section;
+    }
+  return NULL;
+}
+
+/* --column COL=STATEMENT, COL=comments:SECTION or COL=ignore, COL a column's letter or
+ * header: what the facilitator says a column holds. The last "=" splits, since a
+ * header may hold one and a statement number never does. */
+static gboolean
+apply_column_rule (TrellisImport  *import,
+                   const char     *rule,
+                   char          **message)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (trellis_import_get_project (import));
+  const char *equals = strrchr (rule, '=');
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisImportColumn *column;
+  TrellisColumnRole role;
+
+  if (equals == NULL || equals == rule || equals[1] == '\0')
+    {
+      *message = g_strdup_printf (_("“%s” is not COL=STATEMENT, COL=comments:SECTION or COL=ignore"), rule);
+      return FALSE;
+    }
+  name = g_strndup (rule, equals - rule);
+  column = trellis_import_find_column (import, name, &error);
+  if (column == NULL)
+    {
+      *message = g_strdup_printf ("--column %s: %s", rule, error->message);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (equals + 1, "ignore") == 0)
+    role = TRELLIS_COLUMN_IGNORED;
+  else if (g_ascii_strncasecmp (equals + 1, "comments:", 9) == 0)
+    {
+      TrellisSection *section = find_section (checklist, equals + 1 + 9);
+
+      if (section == NULL)
+        {
+          *message = g_strdup_printf (_("--column %s: the checklist has no section “%s”"), rule, equals + 1 + 9);
+          return FALSE;
+        }
+      role = TRELLIS_COLUMN_COMMENT;
+      target = g_strdup (trellis_section_get_id (section));
+    }
+  else
+    {
+      role = TRELLIS_COLUMN_ITEM;
+      target = dup_item_key (checklist, equals + 1);
+      if (target == NULL)
+        {
+          *message = g_strdup_printf (_("--column %s: the checklist has no rated statement numbered “%s”"),
+                                      rule, equals + 1);
+          return FALSE;
+        }
+    }
+  if (!trellis_import_set_column (import, trellis_import_column_get_index (column), role, target, &error))
+    {
+      *message = g_strdup_printf ("--column %s: %s", rule, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What stops an import: each column it cannot place, and how to settle it. */
+static void
+print_unsettled (TrellisImport *import)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+  const char *example = NULL;
+
+  printf ("\n%s\n", _("These columns need your word before the import can go ahead:"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *header = NULL;
+
+      if (!trellis_import_column_get_unsettled (column))
+        continue;
+      header = shorten (trellis_import_column_get_header (column), HEADER_WIDTH);
+      printf ("  %-3s %-*s  %s\n", trellis_import_column_get_name (column),
+              field_width (header, HEADER_WIDTH), header, trellis_import_column_get_reason (column));
+      if (example == NULL)
+        example = trellis_import_column_get_name (column);
+    }
+  printf ("%s\n", _("Say what each holds and run the import again:"));
+  printf (_("  --column %s=55a            it answers the statement numbered 55a"), example);
+  putchar ('\n');
+  printf (_("  --column %s=comments:A     it holds comments on section A"), example);
+  putchar ('\n');
+  printf (_("  --column %s=ignore         it is not imported"), example);
+  putchar ('\n');
+  printf ("%s\n", _("A column may be named by its letter or its whole header; the choice is kept with the round."));
 }
 
 static char *
@@ -206,6 +337,11 @@ print_summary (TrellisImport *import,
                     trellis_round_get_n_responses (round)),
           trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
   putchar ('\n');
+  if (trellis_round_get_date (round) != NULL)
+    {
+      printf (_("Date: %s"), trellis_round_get_date (round));
+      putchar ('\n');
+    }
   if (trellis_round_get_n_excluded (round) > 0)
     {
       printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
@@ -218,6 +354,14 @@ print_summary (TrellisImport *import,
     {
       printf (ngettext ("Skipped: %u empty row", "Skipped: %u empty rows", trellis_import_get_n_empty (import)),
               trellis_import_get_n_empty (import));
+      putchar ('\n');
+    }
+  if (trellis_import_get_n_no_answers (import) > 0)
+    {
+      printf (ngettext ("Responses with no answers: %u (counted, with a blank on every statement)",
+                        "Responses with no answers: %u (counted, each with a blank on every statement)",
+                        trellis_import_get_n_no_answers (import)),
+              trellis_import_get_n_no_answers (import));
       putchar ('\n');
     }
   if (trellis_import_get_n_not_shown (import) > 0)
@@ -288,22 +432,29 @@ trellis_cli_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *date = NULL;
   g_auto(GStrv) answer_rules = NULL;
+  g_auto(GStrv) column_rules = NULL;
+  g_autofree char *structure = NULL;
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: Round N)"), N_("LABEL") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: the month of the last response, or Round N)"), N_("LABEL") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
     { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed"), N_("YYYY-MM-DD") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed (default: the day of the last response)"), N_("YYYY-MM-DD") },
+    { "structure", 's', 0, G_OPTION_ARG_FILENAME, &structure,
+      N_("The LimeSurvey survey's structure file, so that code headings match by their text"), N_("SURVEY.lss") },
+    { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &column_rules,
+      N_("What a column holds: COL=STATEMENT (e.g. BB=55a), COL=comments:SECTION or COL=ignore; COL is a letter or a header (repeatable)"),
+      N_("COL=WHAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT FILE…"));
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(TrellisImport) import = NULL;
   g_autoptr(TrellisRound) round = NULL;
-  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(TrellisFileLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   TrellisTableFormat format = TRELLIS_TABLE_FORMAT_AUTO;
   int status;
@@ -321,7 +472,13 @@ trellis_cli_import (int    argc,
   if (round_label != NULL && *g_strstrip (round_label) == '\0')
     return trellis_cli_usage_error (context, _("the round label is empty"));
 
-  project = trellis_cli_load_project (argv[1], TRUE);
+  /* Locked from before it is read until it is saved: a second import at the same time
+   * waits for this one and adds its round to what this one saved. A dry run writes
+   * nothing and takes no lock. */
+  if (dry_run)
+    project = trellis_cli_load_project (argv[1], TRUE);
+  else
+    project = trellis_cli_load_project_for_writing (argv[1], &lock);
   if (project == NULL)
     return TRELLIS_CLI_BAD_INPUT;
 
@@ -340,12 +497,40 @@ trellis_cli_import (int    argc,
                                         answer_rules[i], trellis_scale_get_n_points (scale));
       trellis_import_set_value (import, text, answer);
     }
+  if (structure != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (structure);
+
+      if (!trellis_import_set_structure_file (import, file, NULL, &error))
+        return trellis_cli_input_error (structure, "%s", error->message);
+    }
   for (int i = 2; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
 
       if (!trellis_import_add_file (import, file, format, NULL, &error))
         return trellis_cli_input_error (argv[i], "%s", error->message);
+    }
+
+  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!apply_column_rule (import, column_rules[i], &message))
+        return trellis_cli_usage_error (context, "%s", message);
+    }
+  /* Answers that match no statement, comments whose section is a guess: asked, never
+   * dropped or misfiled without a word. */
+  if (trellis_import_count_unsettled (import) > 0)
+    {
+      guint n = trellis_import_count_unsettled (import);
+
+      if (dry_run)
+        print_columns (import);
+      print_unsettled (import);
+      return trellis_cli_input_error (argv[2], ngettext ("%u column needs your word (see the list above); nothing was imported",
+                                                         "%u columns need your word (see the list above); nothing was imported", n),
+                                      n);
     }
 
   if (round_label == NULL)
@@ -378,9 +563,8 @@ trellis_cli_import (int    argc,
     }
 
   trellis_project_append_round (project, round);
-  project_file = g_file_new_for_commandline_arg (argv[1]);
-  if (!trellis_project_save_file (project, project_file, NULL, &error))
-    return trellis_cli_input_error (argv[1], "%s", error->message);
+  if (!trellis_cli_save_project (project, argv[1]))
+    return TRELLIS_CLI_BAD_INPUT;
   print_summary (import, round);
   return TRELLIS_CLI_OK;
 }

@@ -33,6 +33,7 @@ trellis_cli_new (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("OUT.trellis"));
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(TrellisFileLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -46,6 +47,9 @@ trellis_cli_new (int    argc,
     return trellis_cli_usage_error (context, _("--template and --template-file cannot be used together"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
+  lock = trellis_cli_lock_project (argv[1]);
+  if (lock == NULL)
+    return TRELLIS_CLI_BAD_INPUT;
   /* A project holds a partnership's survey rounds; never replace one by accident. */
   if (g_file_query_exists (file, NULL))
     return trellis_cli_input_error (argv[1], "%s", _("a file of this name exists already; choose another name"));
@@ -61,7 +65,7 @@ trellis_cli_new (int    argc,
                                                  name, &error);
   if (project == NULL)
     return trellis_cli_input_error (template_file, "%s", error->message);
-  if (!trellis_project_save_file (project, file, NULL, &error))
-    return trellis_cli_input_error (argv[1], "%s", error->message);
+  if (!trellis_cli_save_project (project, argv[1]))
+    return TRELLIS_CLI_BAD_INPUT;
   return TRELLIS_CLI_OK;
 }

@@ -24,7 +24,24 @@
 #include "trellis-section.h"
 #include "trellis-statement.h"
 
-/* The file format is documented, element by element, in data/trellis-project.rng. */
+/* The file format is documented, element by element, in data/trellis-project.rng.
+ *
+ * Format versioning (format-version="MAJOR.MINOR" on the root element):
+ *  - Anything added to the format (an element, an attribute, a value) bumps
+ *    TRELLIS_PROJECT_FORMAT_MINOR; anything that changes the meaning of what is already
+ *    there bumps TRELLIS_PROJECT_FORMAT_MAJOR.
+ *  - A newer MAJOR version is refused whole, with a message asking to update Trellis.
+ *  - A newer MINOR version is read: what this version knows is loaded, what it does
+ *    not know is skipped. Because a save would drop what was skipped, such a file is
+ *    never written over: trellis_project_get_newer_format_version() tells the app and
+ *    the command-line tool, which open it read-only (the app offers Save As, which
+ *    writes a copy in this version's format; trellis-cli summarises and exports it and
+ *    refuses to import into it), and trellis_project_save_file_full() itself refuses to
+ *    replace any file whose root declares a newer minor version.
+ *  - Loader and writer share their limits (file size, counts; text nodes of any length
+ *    are read with XML_PARSE_HUGE), so that whatever is written can be read again.
+ * Saving is trellis_file_replace_safely() (trellis-file-save.c); writers lock the file
+ * first (trellis-file-lock.c). */
 
 G_DEFINE_QUARK (trellis-project-error-quark, trellis_project_error)
 
@@ -634,13 +651,138 @@ trellis_project_save_to_bytes (TrellisProject *project)
   return _trellis_xml_dump_document (doc);
 }
 
+static gboolean parse_version (const char *text,
+                               guint64    *major,
+                               guint64    *minor);
+
+/* The loader's limits, checked before writing: a file that could not be opened again
+ * is never written over one that can. */
+static gboolean
+check_loadable (TrellisProject  *project,
+                GBytes          *bytes,
+                const char      *name,
+                GError         **error)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  guint n_statements = 0;
+
+  /* Imported text grows when escaped ("<" is written "&lt;"). */
+  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
+      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
+
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
+                   name, size_text, limit_text);
+      return FALSE;
+    }
+  /* The loader counts every statement id, a multi-part statement's parts included. */
+  for (guint i = 0; i < trellis_checklist_get_n_sections (checklist); i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+
+      for (guint j = 0; j < trellis_section_get_n_statements (section); j++)
+        n_statements += 1 + trellis_statement_get_n_children (trellis_section_get_statement (section, j));
+    }
+  if (trellis_project_get_n_rounds (project) > MAX_ROUNDS ||
+      trellis_checklist_get_n_sections (checklist) > MAX_SECTIONS ||
+      trellis_checklist_get_n_scales (checklist) > MAX_SCALES ||
+      n_statements > MAX_STATEMENTS)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: with more than %u rounds, %u sections, %u scales or "
+                     "%u statements it could not be opened again."),
+                   name, MAX_ROUNDS, MAX_SECTIONS, MAX_SCALES, MAX_STATEMENTS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the format version from the start of an existing project file, without
+ * blocking on a named pipe. Returns FALSE for anything that is not a project. */
+static gboolean
+peek_format_version (GFile   *file,
+                     guint64 *major,
+                     guint64 *minor)
+{
+  g_autoptr(GBytes) head = trellis_file_read_head (file, 4096);
+  g_autofree char *text = NULL;
+  g_autofree char *version = NULL;
+  const char *root, *attribute, *end;
+
+  if (head == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (head, NULL), g_bytes_get_size (head));
+  root = strstr (text, "<" ROOT_PROJECT);
+  attribute = root != NULL ? strstr (root, "format-version=") : NULL;
+  if (attribute == NULL || (attribute[15] != '"' && attribute[15] != '\''))
+    return FALSE;
+  end = strchr (attribute + 16, attribute[15]);
+  if (end == NULL)
+    return FALSE;
+  version = g_strndup (attribute + 16, end - (attribute + 16));
+  return parse_version (version, major, minor);
+}
+
+/**
+ * trellis_project_save_file_full:
+ * @flags: %TRELLIS_SAVE_BACKUP to keep the version replaced as “name.trellis~”
+ * @result: (out caller-allocates) (optional): what the save had to do besides
+ *
+ * Saves @project to @file so that @file is always either the complete old or the
+ * complete new version, whatever fails (see trellis_file_replace_safely()). A project
+ * that could not be opened again (too large, too many rounds) is not saved, and neither
+ * is a file written by a newer minor format version replaced: it may hold things this
+ * version would drop. On failure @file is left as it was.
+ *
+ * Returns: whether the project was saved
+ */
+gboolean
+trellis_project_save_file_full (TrellisProject     *project,
+                                GFile              *file,
+                                TrellisSaveFlags    flags,
+                                TrellisSaveResult  *result,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  guint64 major, minor;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = trellis_file_dup_display_basename (file);
+  bytes = trellis_project_save_to_bytes (project);
+  if (!check_loadable (project, bytes, name, error))
+    return FALSE;
+  if (peek_format_version (file, &major, &minor) &&
+      major == TRELLIS_PROJECT_FORMAT_MAJOR && minor > TRELLIS_PROJECT_FORMAT_MINOR)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NEWER_VERSION,
+                   _("Could not save “%s”: it was written by a newer version of Trellis "
+                     "(format %u.%u), which may store things this version does not know and "
+                     "would drop. It was not changed; save under another name instead."),
+                   name, (guint) major, (guint) minor);
+      return FALSE;
+    }
+  if (!trellis_file_replace_safely (file, bytes, flags, result, cancellable, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save “%s”: %s. It was not changed."), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * trellis_project_save_file:
  *
- * Saves @project to @file atomically: the new content goes to a temporary file in the
- * same folder which then replaces @file, and the previous version is kept as
- * “name.trellis~”. If anything fails, @file is left as it was; a project larger than
- * %TRELLIS_PROJECT_MAX_SIZE, which could not be opened again, is not saved.
+ * Saves @project to @file, keeping the version replaced as “name.trellis~”: see
+ * trellis_project_save_file_full().
  *
  * Returns: whether the project was saved
  */
@@ -650,39 +792,7 @@ trellis_project_save_file (TrellisProject  *project,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = trellis_project_save_to_bytes (project);
-  /* Imported text grows when escaped ("<" is written "&lt;"): a file the loader would
-   * refuse is not written over one it can open. */
-  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
-    {
-      g_autofree char *name = trellis_file_dup_display_basename (file);
-      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
-      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
-
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
-                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
-                   name, size_text, limit_text);
-      return FALSE;
-    }
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
-    {
-      g_autofree char *name = trellis_file_dup_display_basename (file);
-
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not save “%s”: "), name);
-      return FALSE;
-    }
-  return TRUE;
+  return trellis_project_save_file_full (project, file, TRELLIS_SAVE_BACKUP, NULL, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -790,8 +900,13 @@ _trellis_xml_read_document (GBytes      *bytes,
                             const char  *root_name,
                             GError     **error)
 {
+  /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node ("Huge input
+   * lookup"), which the writer does not know: a long comment was saved, and the file
+   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE above, the
+   * writer checks the same limit, and no DTD or entity is ever read, so nothing can
+   * grow past what the file holds. */
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-                      XML_PARSE_BIG_LINES;
+                      XML_PARSE_BIG_LINES | XML_PARSE_HUGE;
   gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
@@ -1865,12 +1980,27 @@ read_project (xmlNode     *root,
  *
  * Returns: (transfer full) (nullable): the project, or %NULL with @error set
  */
+#define NEWER_FORMAT_KEY "trellis-newer-format-version"
+
+static void
+remember_newer_format_version (TrellisProject *project,
+                               xmlNode        *root)
+{
+  g_autofree char *version = _trellis_xml_dup_attribute (root, "format-version");
+  guint64 major, minor;
+
+  if (parse_version (version, &major, &minor) &&
+      major == TRELLIS_PROJECT_FORMAT_MAJOR && minor > TRELLIS_PROJECT_FORMAT_MINOR)
+    g_object_set_data_full (G_OBJECT (project), NEWER_FORMAT_KEY, g_steal_pointer (&version), g_free);
+}
+
 TrellisProject *
 trellis_project_load_bytes (GBytes      *bytes,
                             const char  *display_name,
                             GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  TrellisProject *project;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1881,7 +2011,28 @@ trellis_project_load_bytes (GBytes      *bytes,
   doc = _trellis_xml_read_document (bytes, display_name, ROOT_PROJECT, error);
   if (doc == NULL)
     return NULL;
-  return read_project (xmlDocGetRootElement (doc), display_name, error);
+  project = read_project (xmlDocGetRootElement (doc), display_name, error);
+  if (project != NULL)
+    remember_newer_format_version (project, xmlDocGetRootElement (doc));
+  return project;
+}
+
+/**
+ * trellis_project_get_newer_format_version:
+ *
+ * A file of a newer minor format version opens, but may hold elements and attributes
+ * this version does not know and would not write back. Such a project is for reading:
+ * the command-line tool does not change it and the app offers to save a copy, and
+ * trellis_project_save_file() refuses to replace a file of a newer minor version.
+ *
+ * Returns: (nullable): the newer format version @project was read from, such as “1.3”;
+ *   %NULL when this version wrote it or could have
+ */
+const char *
+trellis_project_get_newer_format_version (TrellisProject *project)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  return g_object_get_data (G_OBJECT (project), NEWER_FORMAT_KEY);
 }
 
 /**
@@ -1909,7 +2060,8 @@ trellis_project_load_file (GFile         *file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* A named pipe would block the read for ever; a device never ends. */
+  if (info == NULL || !trellis_file_check_regular (file, &local_error))
     {
       g_autofree char *name = trellis_file_dup_display_basename (file);
 
