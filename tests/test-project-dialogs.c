@@ -142,7 +142,7 @@ test_new_project_from_file (void)
 static void
 test_window_new_project (void)
 {
-  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL, NULL, NULL));
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisProject) project = trellis_project_new_from_template ("is-ofpc", "Northshire CSP", &error);
   TrellisDocument *document;
