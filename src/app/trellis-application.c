@@ -164,6 +164,14 @@ save_as_template_action (GSimpleAction *action,
     return;
   chooser = trellis_template_save_chooser_new (GTK_WINDOW (window), trellis_document_get_project (document),
                                                template_saved_cb, g_object_ref (window));
+  /* Beside the project, where a coordinator will look for it. */
+  if (trellis_document_get_file (document) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (trellis_document_get_file (document));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   /* Ours until answered: the chooser writes the file in its own response handler first. */
   g_signal_connect_after (chooser, "response", G_CALLBACK (template_chooser_response_cb), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
