@@ -544,6 +544,22 @@ update_recent_menu (TrellisWindow *self)
  * Shows a problem in a banner at the top of the window until it is dismissed or the
  * next open or save succeeds.
  */
+/**
+ * trellis_window_show_saved:
+ * @file: a file written for the user, such as a template
+ *
+ * Says in the window's banner that @file was saved, with a way to open its folder.
+ */
+void
+trellis_window_show_saved (TrellisWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  trellis_banner_show_saved (self->banner, file, FALSE);
+}
+
 void
 trellis_window_show_error (TrellisWindow *self,
                            const char    *primary,
@@ -673,6 +689,33 @@ open_sample_confirmed (TrellisWindow *self,
                        gpointer       data)
 {
   load (self, G_FILE (data), TRUE, NULL);
+}
+
+static void
+new_project_confirmed (TrellisWindow *self,
+                       gpointer       data)
+{
+  g_autoptr(TrellisDocument) document = trellis_document_new_unsaved (TRELLIS_PROJECT (data));
+
+  g_cancellable_cancel (self->load_cancellable);
+  trellis_banner_hide (self->banner);
+  trellis_window_set_document (self, document);
+}
+
+/**
+ * trellis_window_open_new_project:
+ * @project: a project saved nowhere yet, as File → New makes it
+ *
+ * Shows @project, unsaved, after asking about the unsaved changes of the one shown.
+ */
+void
+trellis_window_open_new_project (TrellisWindow  *self,
+                                 TrellisProject *project)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_PROJECT (project));
+
+  confirm_unsaved_then (self, FALSE, new_project_confirmed, g_object_ref (project), g_object_unref);
 }
 
 static void
