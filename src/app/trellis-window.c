@@ -27,6 +27,7 @@
 
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
 #include "trellis-file-drop.h"
@@ -35,7 +36,6 @@
 #include "trellis-project-io.h"
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
-#include "trellis-statements-view.h"
 #include "trellis-status-page.h"
 #include "trellis-window.h"
 
@@ -80,6 +80,7 @@ struct _TrellisWindow
   GtkListBox           *section_list;
   GtkStack             *view_stack;
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
+  TrellisDesignerView  *designer_view;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
@@ -1379,7 +1380,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
   /* The views */
   g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
-  g_type_ensure (TRELLIS_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1396,6 +1397,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
@@ -1606,6 +1608,8 @@ trellis_window_set_document (TrellisWindow   *self,
   if (self->import_assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
+  /* The designer edits through the document: its undo stack is the window's Undo. */
+  trellis_designer_view_set_document (self->designer_view, document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   forget_sections (self);
