@@ -63,16 +63,16 @@ typedef struct
 {
   GtkWidget *widget;
   guint      n_paints;
-} PaintCount;
+} PaintWait;
 
+/* A frame is painted only when something asks for one: once the first is painted, ask
+ * for the second, or an idle window would never paint again and the wait never end. */
 static void
 after_paint_cb (GdkFrameClock *clock,
-                PaintCount    *count)
+                PaintWait     *wait)
 {
-  /* Ask for the second frame: a window whose first frame settled everything asks for
-   * none by itself. */
-  if (++count->n_paints == 1)
-    gtk_widget_queue_draw (count->widget);
+  if (wait->n_paints++ == 0)
+    gtk_widget_queue_draw (wait->widget);
 }
 
 /* Sizes are asked for, and GTK checks them, only when a window is laid out and drawn. */
@@ -81,16 +81,16 @@ test_wait_for_paint (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  PaintCount count = { widget, 0 };
+  PaintWait wait = { widget, 0 };
   gulong handler;
 
   g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
   gtk_widget_queue_draw (widget);
-  while (count.n_paints < 2 && g_get_monotonic_time () < deadline)
+  while (wait.n_paints < 2 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (count.n_paints, >=, 2);
+  g_assert_cmpuint (wait.n_paints, >=, 2);
 }
 
 /* The window of @type over @transient_for (%NULL: over none), if one is open. */
