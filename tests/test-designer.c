@@ -443,6 +443,43 @@ test_emphasis (Fixture       *fixture,
   g_assert_false (gtk_text_iter_has_tag (&start, em));
 }
 
+static GtkWidget *
+find_child_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_child_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A statement the round answered says so beside it once reworded, until undone. */
+static void
+test_reworded_note (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (fixture->document);
+  TrellisStatement *s4 = trellis_checklist_find_statement (get_checklist (fixture), "s4");
+  TrellisRound *round = trellis_project_get_latest_round (trellis_document_get_project (fixture->document));
+  GtkWidget *note = find_child_with_class (get_statement_row (fixture, "s4"), "designer-note");
+
+  g_assert_nonnull (note);
+  g_assert_false (gtk_widget_get_visible (note));
+  trellis_checklist_edit_set_string (stack, "Edit Statement Text", G_OBJECT (s4), "text-markup",
+                                     "Partners trust each other.");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (note)), trellis_round_get_label (round)));
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_false (gtk_widget_get_visible (note));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +501,7 @@ main (int   argc,
 
   g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
   g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
+  g_test_add ("/designer/reworded-note", Fixture, NULL, fixture_set_up, test_reworded_note, fixture_tear_down);
   g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
 
   return g_test_run ();

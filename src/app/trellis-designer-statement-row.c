@@ -112,24 +112,31 @@ update_number (TrellisDesignerStatementRow *self)
   update_accessible_label (self);
 }
 
+/* A statement a round answered says so once its words differ from those the round's
+ * respondents read (kept with the round): the answers then mean something else. */
 static void
 update_note (TrellisDesignerStatementRow *self)
 {
-  const char *saved;
-  gboolean reworded;
+  TrellisProject *project;
+  TrellisRound *reworded_in = NULL;
 
   if (self->answered_in == NULL)
     return;
-  saved = _trellis_designer_view_get_saved_text (self->view, self->statement);
-  reworded = g_strcmp0 (saved, trellis_statement_get_text (self->statement)) != 0;
-  if (reworded)
+  project = _trellis_designer_view_get_project (self->view);
+  for (guint i = trellis_project_get_n_rounds (project); i > 0 && reworded_in == NULL; i--)
+    {
+      TrellisRound *round = trellis_project_get_round (project, i - 1);
+      if (trellis_round_get_wording_changed (round, self->statement))
+        reworded_in = round;
+    }
+  if (reworded_in != NULL)
     {
       /* Translators: %s is a survey round's label, "Autumn 2026" */
       g_autofree char *note = g_strdup_printf (_("Answered in %s: rewording changes what those answers mean."),
-                                               self->answered_in);
+                                               trellis_round_get_label (reworded_in));
       gtk_label_set_label (self->note_label, note);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), reworded);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), reworded_in != NULL);
 }
 
 /* The buffer as statement markup: its text with <em> around the runs tagged "em". */

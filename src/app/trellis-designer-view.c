@@ -29,7 +29,6 @@ struct _TrellisDesignerView
 
   TrellisDocument  *document;
   GHashTable       *rows;          /* TrellisNode* → its row; neither referenced */
-  GHashTable       *saved_texts;   /* statement id → its text when the project was opened */
   TrellisStatement *current;
   TrellisSection   *wanted_section;  /* to scroll to once laid out */
   guint             scroll_idle_id;
@@ -202,13 +201,6 @@ _trellis_designer_view_focus_node (TrellisDesignerView *self,
     trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
   else
     gtk_widget_grab_focus (row);
-}
-
-const char *
-_trellis_designer_view_get_saved_text (TrellisDesignerView *self,
-                                       TrellisStatement    *statement)
-{
-  return g_hash_table_lookup (self->saved_texts, trellis_statement_get_id (statement));
 }
 
 GtkWidget *
@@ -752,7 +744,6 @@ trellis_designer_view_finalize (GObject *object)
   TrellisDesignerView *self = (TrellisDesignerView *) object;
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
-  g_clear_pointer (&self->saved_texts, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_designer_view_parent_class)->finalize (object);
 }
@@ -825,7 +816,6 @@ trellis_designer_view_init (TrellisDesignerView *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new (NULL, NULL);
-  self->saved_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Dragging near the top or bottom edge scrolls the outline. */
   motion = gtk_drop_controller_motion_new ();
@@ -900,16 +890,6 @@ trellis_designer_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->unmap (widget);
 }
 
-static void
-remember_texts (TrellisDesignerView *self,
-                TrellisStatement    *statement)
-{
-  g_hash_table_insert (self->saved_texts, g_strdup (trellis_statement_get_id (statement)),
-                       g_strdup (trellis_statement_get_text (statement)));
-  for (guint i = 0; i < trellis_statement_get_n_children (statement); i++)
-    remember_texts (self, trellis_statement_get_child (statement, i));
-}
-
 /**
  * trellis_designer_view_set_document:
  * @document: (nullable): the open project
@@ -920,8 +900,6 @@ void
 trellis_designer_view_set_document (TrellisDesignerView *self,
                                     TrellisDocument     *document)
 {
-  TrellisChecklist *checklist;
-
   g_return_if_fail (TRELLIS_IS_DESIGNER_VIEW (self));
   g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
 
@@ -929,20 +907,7 @@ trellis_designer_view_set_document (TrellisDesignerView *self,
     return;
   _trellis_designer_view_set_current (self, NULL);
   gtk_list_box_bind_model (self->sections_list, NULL, NULL, NULL, NULL);
-  g_hash_table_remove_all (self->saved_texts);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      /* Rewording is measured against the wording the rounds were answered with: the
-       * wording when the project was opened. */
-      checklist = get_checklist (self);
-      for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
-        {
-          TrellisSection *section = trellis_checklist_get_section (checklist, s);
-          for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
-            remember_texts (self, trellis_section_get_statement (section, i));
-        }
-    }
   self->rows_bound = FALSE;
   bind_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
