@@ -322,6 +322,7 @@ test_drag_and_keyboard (Fixture       *fixture,
   after_keys = wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   g_assert_cmpstr (after_keys, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   /* The keyboard stays on the moved statement. */
+  test_drain_main_context ();
   g_assert_true (gtk_widget_has_focus (get_statement_row (fixture, "s6")));
 
   g_assert_true (trellis_document_save (fixture->document, fixture->file, &error));

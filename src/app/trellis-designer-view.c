@@ -31,6 +31,9 @@ struct _TrellisDesignerView
   GHashTable       *rows;          /* TrellisNode* → its row; neither referenced */
   TrellisStatement *current;
   TrellisSection   *wanted_section;  /* to scroll to once laid out */
+  gpointer          focus_node;      /* to put the keyboard on once idle */
+  gboolean          focus_text;
+  guint             focus_idle_id;
   guint             scroll_idle_id;
   guint             scroll_tick_id;
   guint             scroll_frames;
@@ -186,21 +189,39 @@ trellis_designer_view_get_row (TrellisDesignerView *self,
   return g_hash_table_lookup (self->rows, node);
 }
 
+static gboolean
+focus_idle_cb (gpointer data)
+{
+  TrellisDesignerView *self = data;
+  GtkWidget *row = self->focus_node != NULL ? g_hash_table_lookup (self->rows, self->focus_node) : NULL;
+
+  self->focus_idle_id = 0;
+  g_clear_object (&self->focus_node);
+  if (row == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->focus_text && TRELLIS_IS_DESIGNER_STATEMENT_ROW (row))
+    trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (row));
+  else if (self->focus_text && TRELLIS_IS_DESIGNER_SECTION_ROW (row))
+    trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
+  else
+    gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts the keyboard on @node's row, or in its text. Once the main loop is idle: an edit
+ * chosen from a row's menu is made while the menu is open, and the menu gives the
+ * keyboard back to where it was when it closes. */
 void
 _trellis_designer_view_focus_node (TrellisDesignerView *self,
                                    gpointer             node,
                                    gboolean             text)
 {
-  GtkWidget *row = node != NULL ? g_hash_table_lookup (self->rows, node) : NULL;
-
-  if (row == NULL)
+  if (node == NULL)
     return;
-  if (text && TRELLIS_IS_DESIGNER_STATEMENT_ROW (row))
-    trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (row));
-  else if (text && TRELLIS_IS_DESIGNER_SECTION_ROW (row))
-    trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
-  else
-    gtk_widget_grab_focus (row);
+  g_set_object (&self->focus_node, node);
+  self->focus_text = text;
+  if (self->focus_idle_id == 0)
+    self->focus_idle_id = g_idle_add (focus_idle_cb, self);
 }
 
 GtkWidget *
@@ -724,6 +745,8 @@ trellis_designer_view_dispose (GObject *object)
   stop_autoscroll (self);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->focus_idle_id, g_source_remove);
+  g_clear_object (&self->focus_node);
   if (self->scroll_tick_id != 0 && self->scrolled != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->scrolled), self->scroll_tick_id);
   self->scroll_tick_id = 0;
