@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "test-app-common.h"
+#include "trellis-banner.h"
 #include "trellis-project-io.h"
 
 TrellisProject *
@@ -63,7 +64,9 @@ after_paint_cb (GdkFrameClock *clock,
                 guint         *n_paints)
 {
   (*n_paints)++;
+  g_printerr ("paint %u at %ld\n", *n_paints, (long) (g_get_monotonic_time () / 1000));
 }
+static gboolean wake (gpointer d) { return G_SOURCE_CONTINUE; }
 
 /* Sizes are asked for, and GTK checks them, only when a window is laid out and drawn. */
 void
@@ -77,6 +80,8 @@ test_wait_for_paint (GtkWidget *widget)
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_paints);
   gtk_widget_queue_draw (widget);
+  g_timeout_add (200, wake, NULL);
+  g_printerr ("wait at %ld\n", (long) (g_get_monotonic_time () / 1000));
   while (n_paints < 2 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
@@ -118,4 +123,73 @@ GtkDialog *
 test_find_message_dialog (GtkWindow *parent)
 {
   return GTK_DIALOG (test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, parent));
+}
+
+/**
+ * test_find_by_id:
+ * @id: the object's id in the .ui template that built it
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root (or @root) with @id
+ */
+GtkWidget *
+test_find_by_id (GtkWidget  *root,
+                 const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_in_window (TrellisWindow *window,
+                const char    *id)
+{
+  GtkWidget *found = test_find_by_id (GTK_WIDGET (window), id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+GtkListBox *
+test_window_get_section_list (TrellisWindow *window)
+{
+  return GTK_LIST_BOX (find_in_window (window, "section_list"));
+}
+
+GtkDropDown *
+test_window_get_round_dropdown (TrellisWindow *window)
+{
+  return GTK_DROP_DOWN (find_in_window (window, "round_dropdown"));
+}
+
+/* The view named @name in the window's stack: "responses", "statements", "charts". */
+GtkWidget *
+test_window_get_view (TrellisWindow *window,
+                      const char    *name)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (GTK_STACK (find_in_window (window, "view_stack")), name);
+
+  g_assert_nonnull (view);
+  return view;
+}
+
+/* The view shown beside the sidebar, or "no-sections". */
+const char *
+test_window_get_visible_page (TrellisWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (find_in_window (window, "view_stack")));
+}
+
+/* The problem (or other news) the window shows, or %NULL when it shows none. */
+const char *
+test_window_get_banner_text (TrellisWindow *window)
+{
+  return trellis_banner_get_text (TRELLIS_BANNER (find_in_window (window, "banner")));
 }

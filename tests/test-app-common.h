@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "trellis-model.h"
+#include "trellis-window.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,15 @@ GtkWindow      *test_find_toplevel (GType      type,
 GtkWindow      *test_wait_for_toplevel (GType      type,
                                         GtkWindow *transient_for);
 GtkDialog      *test_find_message_dialog (GtkWindow *parent);
+
+/* Inside the window, found as a person would: by what the .ui calls it. */
+GtkWidget      *test_find_by_id (GtkWidget  *root,
+                                 const char *id);
+GtkListBox     *test_window_get_section_list (TrellisWindow *window);
+GtkDropDown    *test_window_get_round_dropdown (TrellisWindow *window);
+GtkWidget      *test_window_get_view (TrellisWindow *window,
+                                      const char    *name);
+const char     *test_window_get_visible_page (TrellisWindow *window);
+const char     *test_window_get_banner_text (TrellisWindow *window);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 #include "trellis-import-value-row.h"
 #include "trellis-mapping-option.h"
 #include "trellis-project-io.h"
-#include "trellis-window-private.h"
+#include "trellis-window.h"
 
 static JsonObject *expected;
 
@@ -291,7 +291,7 @@ test_surveymonkey (void)
   assert_counts (round, 1);
   g_assert_null (trellis_round_get_comments (round, "A"));
   g_assert_cmpuint (trellis_round_get_comments (round, "B")->len, ==, 6);
-  g_assert_true (gtk_drop_down_get_selected_item (_trellis_window_get_round_dropdown (window)) == round);
+  g_assert_true (gtk_drop_down_get_selected_item (test_window_get_round_dropdown (window)) == round);
 
   /* One undoable step. */
   g_assert_true (trellis_undo_stack_get_can_undo (stack));
@@ -557,7 +557,7 @@ test_no_project (void)
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_null (trellis_window_import (window, &file, 1));
-  g_assert_nonnull (_trellis_window_get_banner_text (window));
+  g_assert_nonnull (test_window_get_banner_text (window));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }

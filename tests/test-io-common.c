@@ -76,11 +76,14 @@ build_checklist (void)
 
   c = add_section (checklist, "C", "Outcomes");
   multi = trellis_test_add_statement (c, "s5", "5", TRELLIS_STATEMENT_MULTI, "By working together, the partnership has");
-  add_part (multi, "s5a", "5a", "Tackled cross-cutting issues");
+  statement = add_part (multi, "s5a", "5a", "Tackled cross-cutting issues");
+  /* Emphasis in the middle, at the start and at the end of the text. */
+  trellis_statement_set_text_markup (statement, "Tackled <em>cross-cutting</em> issues");
   statement = add_part (multi, "s5b", "5b", "Shifted resources to prevention");
   trellis_statement_set_included (statement, FALSE);
   add_part (multi, "s5c", "5c", "Achieved other benefits (please specify)");
-  trellis_test_add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
+  statement = trellis_test_add_statement (c, "u1", NULL, TRELLIS_STATEMENT_RATING, "A statement we added ourselves.");
+  trellis_statement_set_text_markup (statement, "<em>A statement</em> we added <em>ourselves.</em>");
   trellis_test_add_statement (c, "s6", "6", TRELLIS_STATEMENT_COMMENT, "Any other comments?");
 
   return checklist;

@@ -295,6 +295,100 @@ test_minimal_fixture (void)
                    ==, TRELLIS_ACTION_DONE);
 }
 
+static TrellisStatement *
+load_one_statement (const char *xml_text)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.1\">"
+    "<partnership/><checklist><section id=\"A\"><statement id=\"s1\">%s</statement></section>"
+    "</checklist></trellis-project>", xml_text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&xml), strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_load_bytes (bytes, "emphasis.trellis", &error);
+  TrellisStatement *statement;
+
+  g_assert_no_error (error);
+  statement = trellis_checklist_find_statement (trellis_project_get_checklist (project), "s1");
+  return g_object_ref (statement);
+}
+
+/* Emphasis is mixed content in the file, written as it was read. */
+static void
+test_emphasis_round_trip (void)
+{
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisStatement *statement = trellis_checklist_find_statement (checklist, "s1");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(TrellisProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  trellis_statement_set_text_markup (statement, "Plans of <em>my own</em> organisation &amp; <em>other</em> partners");
+  first = trellis_project_save_to_bytes (project);
+  xml = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_assert_nonnull (strstr (xml, "<text>Plans of <em>my own</em> organisation &amp; <em>other</em> partners</text>"));
+  g_assert_nonnull (strstr (xml, "<text><em>A statement</em> we added <em>ourselves.</em></text>"));
+  g_assert_nonnull (strstr (xml, "format-version=\"" TRELLIS_PROJECT_FORMAT_VERSION "\""));
+
+  loaded = trellis_project_load_bytes (first, "emphasis.trellis", &error);
+  g_assert_no_error (error);
+  statement = trellis_checklist_find_statement (trellis_project_get_checklist (loaded), "s1");
+  g_assert_cmpstr (trellis_statement_get_text (statement), ==, "Plans of my own organisation & other partners");
+  g_assert_cmpstr (trellis_statement_get_text_markup (statement), ==,
+                   "Plans of <em>my own</em> organisation &amp; <em>other</em> partners");
+  second = trellis_project_save_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+typedef struct
+{
+  const char *xml;
+  const char *text;
+  const char *markup;
+} EmphasisCase;
+
+/* Whatever a hand-edited or hostile file puts in <text>, it reads as text: only <em>
+ * emphasises, CDATA and references are text, other elements count as their content. */
+static void
+test_emphasis_hostile (void)
+{
+  static const EmphasisCase cases[] = {
+    { "<text>plain &amp; simple</text>", "plain & simple", "plain &amp; simple" },
+    { "<text>a<em>b<em>c</em></em><b>d</b>e</text>", "abcde", "a<em>bc</em>de" },
+    { "<text><![CDATA[<em>x</em> & y]]></text>", "<em>x</em> & y", "&lt;em&gt;x&lt;/em&gt; &amp; y" },
+    { "<text>&lt;em&gt;not&lt;/em&gt; <em>yes</em></text>", "<em>not</em> yes", "&lt;em&gt;not&lt;/em&gt; <em>yes</em>" },
+    { "<text><em></em><em/>only</text>", "only", "only" },
+    { "<text><!-- note -->a<?pi x?>b</text>", "ab", "ab" },
+    { "<text><em xmlns=\"urn:other\">foreign</em> em</text>", "foreign em", "foreign em" },
+    { "<text>&#x1F600; <em>&#233;</em></text>", "\xf0\x9f\x98\x80 \xc3\xa9", "\xf0\x9f\x98\x80 <em>\xc3\xa9</em>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TrellisStatement) statement = load_one_statement (cases[i].xml);
+
+      g_test_message ("case %u: %s", i, cases[i].xml);
+      g_assert_cmpstr (trellis_statement_get_text (statement), ==, cases[i].text);
+      g_assert_cmpstr (trellis_statement_get_text_markup (statement), ==, cases[i].markup);
+    }
+}
+
+/* Nested emphasis is not valid (the schema says so) but reads as emphasis. */
+static void
+test_emphasis_nested_fixture (void)
+{
+  g_autoptr(GFile) file = fixture ("nested-em.trellis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_load_file (file, NULL, &error);
+  TrellisStatement *statement;
+
+  g_assert_no_error (error);
+  statement = trellis_checklist_find_statement (trellis_project_get_checklist (project), "s1");
+  g_assert_cmpstr (trellis_statement_get_text_markup (statement), ==, "The <em>other key</em> partners act.");
+}
+
 /* Deleting a statement or a section after a round has answers must not make the project
  * unreadable: the answers and comments stay in the file, and summaries leave them out. */
 static void
@@ -760,6 +854,9 @@ main (int   argc,
   g_test_add_func ("/project-io/write/control-characters", test_control_characters_dropped);
   g_test_add_func ("/project-io/read/minimal", test_minimal_fixture);
   g_test_add_func ("/project-io/read/newer-minor", test_newer_minor_accepted);
+  g_test_add_func ("/project-io/emphasis/round-trip", test_emphasis_round_trip);
+  g_test_add_func ("/project-io/emphasis/hostile", test_emphasis_hostile);
+  g_test_add_func ("/project-io/emphasis/nested", test_emphasis_nested_fixture);
   g_test_add_func ("/project-io/read/deleted-statements-keep-answers", test_deleted_statements_keep_answers);
   g_test_add_func ("/project-io/read/utf-8-bom", test_utf8_bom_accepted);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)

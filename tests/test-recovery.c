@@ -17,7 +17,7 @@
 #include "trellis-application.h"
 #include "trellis-project-io.h"
 #include "trellis-recovery.h"
-#include "trellis-window-private.h"
+#include "trellis-window.h"
 
 /* Where the application keeps its copies. */
 static GFile *
@@ -321,13 +321,13 @@ test_application_offers (void)
   windows = gtk_application_get_windows (GTK_APPLICATION (application));
   g_assert_nonnull (windows);
   window = g_object_ref (windows->data);
-  g_assert_cmpstr (_trellis_window_get_banner_text (window), ==,
+  g_assert_cmpstr (test_window_get_banner_text (window), ==,
                    "Trellis closed before “Eastfield Health and Care Partnership” was saved.");
   /* The offer, not the first-run sample. */
   g_assert_null (trellis_window_get_document (window));
   g_assert_false (trellis_window_get_busy (window));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "banner.recover", NULL);
+  gtk_widget_activate_action (test_find_by_id (GTK_WIDGET (window), "banner"), "banner.recover", NULL);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while ((trellis_window_get_busy (window) || trellis_window_get_document (window) == NULL)
          && g_get_monotonic_time () < deadline)
@@ -340,7 +340,7 @@ test_application_offers (void)
                    "Eastfield Health and Care Partnership");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "*Eastfield Health and Care Partnership – Trellis");
-  g_assert_null (_trellis_window_get_banner_text (window));
+  g_assert_null (test_window_get_banner_text (window));
   /* Not written until saved. */
   {
     g_autofree char *name = load_name (file);

@@ -77,6 +77,41 @@ test_every_template_loads (void)
     }
 }
 
+/* The words the published checklist italicises to tell paired statements apart are
+ * emphasised; the plain text, which survey exports are matched against, is unchanged. */
+static void
+test_is_ofpc_emphasis (void)
+{
+  static const struct { const char *id; const char *markup; } expected[] = {
+    { "s36", "The partnership&apos;s priority outcomes are reflected clearly in the strategic and "
+             "operational plans of <em>my own</em> organisation." },
+    { "s37", "The partnership&apos;s priority outcomes are reflected clearly in the strategic and "
+             "operational plans of the <em>other</em> key partners." },
+    { "s55f", "Delivered a higher <em>quantity</em> of priority outcomes" },
+    { "s55g", "Delivered a higher <em>quality</em> of priority outcomes" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("is-ofpc", &error);
+  TrellisStatement *statement;
+  guint n_spans;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      statement = trellis_checklist_find_statement (checklist, expected[i].id);
+      g_assert_cmpstr (trellis_statement_get_text_markup (statement), ==, expected[i].markup);
+    }
+  statement = trellis_checklist_find_statement (checklist, "s38");
+  g_assert_cmpstr (trellis_statement_get_text (statement), ==,
+                   "The partnership's priority outcomes are reflected clearly in the resource allocation "
+                   "processes / decisions made by my organisation (including decision-making about "
+                   "resource reductions).");
+  g_assert_nonnull (trellis_statement_get_emphasis (statement, &n_spans));
+  g_assert_cmpuint (n_spans, ==, 2);
+  statement = trellis_checklist_find_statement (checklist, "s1");
+  g_assert_null (trellis_statement_get_emphasis (statement, &n_spans));
+}
+
 static void
 test_is_ofpc (void)
 {
@@ -293,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/template/list", test_list);
   g_test_add_func ("/template/every-template-loads", test_every_template_loads);
   g_test_add_func ("/template/is-ofpc", test_is_ofpc);
+  g_test_add_func ("/template/is-ofpc-emphasis", test_is_ofpc_emphasis);
   g_test_add_func ("/template/nine-ingredients", test_nine_ingredients);
   g_test_add_func ("/template/laa-performance-matrix", test_laa_matrix);
   g_test_add_func ("/template/unknown", test_unknown);

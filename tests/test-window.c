@@ -8,11 +8,13 @@
 
 #include "test-app-common.h"
 #include "test-io-common.h"
+#include "trellis-charts-page.h"
 #include "trellis-print-preview.h"
 #include "trellis-project-io.h"
+#include "trellis-responses-view.h"
 #include "trellis-summary-table.h"
 #include "trellis-template.h"
-#include "trellis-window-private.h"
+#include "trellis-window.h"
 
 static TrellisWindow *
 new_window (void)
@@ -64,7 +66,7 @@ test_window_title (void)
 
   /* Saving clears the marker. */
   trellis_window_save (window);
-  g_assert_null (_trellis_window_get_banner_text (window));
+  g_assert_null (test_window_get_banner_text (window));
   g_assert_false (trellis_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Northshire Community Safety Partnership – Trellis");
@@ -82,21 +84,21 @@ test_window_sections (void)
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
   TrellisChecklist *checklist = trellis_project_get_checklist (project);
   GtkListBox *list;
-  TrellisSectionPage *page;
+  TrellisResponsesView *page;
   g_autoptr(TrellisSection) added = trellis_section_new ("E");
 
   trellis_window_set_document (window, document);
-  list = _trellis_window_get_section_list (window);
-  page = _trellis_window_get_section_page (window);
+  list = test_window_get_section_list (window);
+  page = TRELLIS_RESPONSES_VIEW (test_window_get_view (window, "responses"));
 
   /* Every section has a row, cut ones too; the first is shown, with the round's answers. */
   g_assert_cmpuint (test_count_rows (list), ==, trellis_checklist_get_n_sections (checklist));
-  g_assert_true (trellis_section_page_get_section (page) == trellis_checklist_get_section (checklist, 0));
-  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "responses");
+  g_assert_true (trellis_responses_view_get_section (page) == trellis_checklist_get_section (checklist, 0));
+  g_assert_cmpstr (test_window_get_visible_page (window), ==, "responses");
 
   /* Choosing a row shows its section. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 2));
-  g_assert_true (trellis_section_page_get_section (page) == trellis_checklist_get_section (checklist, 2));
+  g_assert_true (trellis_responses_view_get_section (page) == trellis_checklist_get_section (checklist, 2));
 
   /* The list follows the checklist. */
   trellis_section_set_code (added, "E");
@@ -119,7 +121,7 @@ test_window_rounds (void)
   TrellisRound *latest = trellis_project_get_latest_round (project);
 
   trellis_window_set_document (window, document);
-  rounds = _trellis_window_get_round_dropdown (window);
+  rounds = test_window_get_round_dropdown (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rounds)));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (rounds)), ==,
                     trellis_project_get_n_rounds (project));
@@ -143,31 +145,27 @@ test_window_views (void)
   TrellisWindow *window = new_window ();
   g_autoptr(TrellisProject) project = test_build_full_project ();
   g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
-  TrellisSectionPage *page;
   TrellisChartsPage *charts;
   TrellisReportOptions options;
 
   trellis_window_set_document (window, document);
-  page = _trellis_window_get_section_page (window);
-  charts = _trellis_window_get_charts_page (window);
+  charts = TRELLIS_CHARTS_PAGE (test_window_get_view (window, "charts"));
   g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
-  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
+  g_assert_cmpstr (test_window_get_visible_page (window), ==, "responses");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
   g_assert_cmpstr (trellis_window_get_view (window), ==, "charts");
-  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "charts");
+  g_assert_cmpstr (test_window_get_visible_page (window), ==, "charts");
   /* The charts are of the round chosen in the header. */
   g_assert_true (trellis_charts_page_get_report_options (charts, &options));
-  g_assert_true (options.round == gtk_drop_down_get_selected_item (_trellis_window_get_round_dropdown (window)));
+  g_assert_true (options.round == gtk_drop_down_get_selected_item (test_window_get_round_dropdown (window)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "statements");
-  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
-  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "statements");
+  g_assert_cmpstr (test_window_get_visible_page (window), ==, "statements");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "responses");
-  g_assert_cmpstr (_trellis_window_get_visible_page (window), ==, "section");
-  g_assert_cmpstr (trellis_section_page_get_view (page), ==, "responses");
+  g_assert_cmpstr (test_window_get_visible_page (window), ==, "responses");
 
   /* A project without rounds has nothing to chart or print. */
   while (trellis_project_get_n_rounds (project) > 0)
@@ -201,8 +199,8 @@ test_window_open (void)
   g_assert_true (g_file_equal (trellis_document_get_file (document), file));
   g_assert_false (trellis_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Opened from disk – Trellis");
-  g_assert_cmpuint (test_count_rows (_trellis_window_get_section_list (window)), ==, 3);
-  g_assert_null (_trellis_window_get_banner_text (window));
+  g_assert_cmpuint (test_count_rows (test_window_get_section_list (window)), ==, 3);
+  g_assert_null (test_window_get_banner_text (window));
 
   destroy_window (window);
 }
@@ -246,14 +244,14 @@ test_window_open_failure (void)
   trellis_window_open (window, file);
   test_wait_until_not_busy (window, 10);
   g_assert_null (trellis_window_get_document (window));
-  banner = _trellis_window_get_banner_text (window);
+  banner = test_window_get_banner_text (window);
   g_assert_nonnull (banner);
   g_assert_cmpstr (banner, ==, "“wrong-root.trellis” is not a Trellis project file.");
 
   trellis_window_open (window, missing);
   test_wait_until_not_busy (window, 10);
   g_assert_null (trellis_window_get_document (window));
-  g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
+  g_assert_true (g_str_has_prefix (test_window_get_banner_text (window),
                                    "Could not open “no-such-project.trellis”"));
 
   destroy_window (window);
@@ -306,7 +304,7 @@ test_window_close_unsaved (void)
   gtk_dialog_response (test_find_message_dialog (GTK_WINDOW (window)), GTK_RESPONSE_ACCEPT);
   g_assert_true (is_open (window));
   g_assert_true (trellis_document_get_modified (document));
-  g_assert_true (g_str_has_prefix (_trellis_window_get_banner_text (window),
+  g_assert_true (g_str_has_prefix (test_window_get_banner_text (window),
                                    "Could not save “project.trellis”"));
 
   /* Save that works (the document now belongs to a folder that exists): saved, then
@@ -352,7 +350,7 @@ static void
 draw_every_view (TrellisWindow *window)
 {
   static const char * const views[] = { "responses", "statements", "charts" };
-  GtkListBox *list = _trellis_window_get_section_list (window);
+  GtkListBox *list = test_window_get_section_list (window);
   guint n_sections = test_count_rows (list);
 
   g_assert_cmpuint (n_sections, >, 1);
@@ -424,13 +422,13 @@ test_window_no_rounds (void)
    * how to get some, with the button that does it. */
   g_assert_cmpstr (trellis_window_get_view (window), ==, "responses");
   test_wait_for_paint (GTK_WIDGET (window));
-  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_section_page (window)), "win.import"));
+  g_assert_nonnull (find_shown_button (test_window_get_view (window, "responses"), "win.import"));
 
   /* The charts say the same, and offer no options for charts that are not there. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "charts");
   test_wait_for_paint (GTK_WIDGET (window));
-  g_assert_nonnull (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.import"));
-  g_assert_null (find_shown_button (GTK_WIDGET (_trellis_window_get_charts_page (window)), "win.print"));
+  g_assert_nonnull (find_shown_button (test_window_get_view (window, "charts"), "win.import"));
+  g_assert_null (find_shown_button (test_window_get_view (window, "charts"), "win.print"));
 
   draw_every_view (window);
   destroy_window (window);

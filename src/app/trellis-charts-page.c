@@ -70,7 +70,10 @@ struct _TrellisChartsPage
   GtkLabel             *readout_label;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisChartsPage, trellis_charts_page, GTK_TYPE_WIDGET)
+static void trellis_charts_page_view_init (TrellisViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisChartsPage, trellis_charts_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_charts_page_view_init))
 
 enum {
   PROP_0,
@@ -527,6 +530,10 @@ update_current_section (TrellisChartsPage *self)
   g_free (self->current_section);
   self->current_section = g_strdup (current);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SECTION]);
+  /* Scrolled through, the charts move the sidebar along, so that the other views
+   * open at the section last looked at. */
+  if (current != NULL)
+    trellis_view_section_reached (TRELLIS_VIEW (self), current);
 }
 
 /*****/
@@ -546,6 +553,46 @@ change_choice_state (GSimpleAction *action,
     trellis_charts_page_set_order (self, choice);
   else
     trellis_charts_page_set_style (self, choice);
+}
+
+static void
+trellis_charts_page_view_show (TrellisView    *view,
+                               TrellisProject *project,
+                               TrellisRound   *round,
+                               TrellisSummary *summary)
+{
+  trellis_charts_page_show (TRELLIS_CHARTS_PAGE (view), project, round);
+}
+
+/* Charts of the section chosen in the sidebar; the first section's, with the overview
+ * above it, from the top. */
+static void
+trellis_charts_page_view_show_section (TrellisView    *view,
+                                       TrellisSection *section)
+{
+  TrellisChartsPage *self = TRELLIS_CHARTS_PAGE (view);
+  TrellisChecklist *checklist = self->project != NULL ? trellis_project_get_checklist (self->project) : NULL;
+
+  if (section == NULL || checklist == NULL || trellis_checklist_get_n_sections (checklist) == 0
+      || trellis_checklist_get_section (checklist, 0) == section)
+    trellis_charts_page_scroll_to_section (self, NULL);
+  else
+    trellis_charts_page_scroll_to_section (self, trellis_section_get_id (section));
+}
+
+/* Every section's chart at once: without any section, the page says so itself. */
+static gboolean
+trellis_charts_page_view_get_needs_section (TrellisView *view)
+{
+  return FALSE;
+}
+
+static void
+trellis_charts_page_view_init (TrellisViewInterface *iface)
+{
+  iface->show = trellis_charts_page_view_show;
+  iface->show_section = trellis_charts_page_view_show_section;
+  iface->get_needs_section = trellis_charts_page_view_get_needs_section;
 }
 
 static void

@@ -1,4 +1,4 @@
-/* trellis-charts-page.h: the charts of a round, one under the other, with their options
+/* trellis-charts-page.h: the Charts view: a round's charts, one under the other, with their options
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "trellis-report.h"
+#include "trellis-view.h"
 
 G_BEGIN_DECLS
 

@@ -11,6 +11,7 @@
 #include "trellis-plan-cell.h"
 #include "trellis-plan-links.h"
 #include "trellis-plan-view.h"
+#include "trellis-view.h"
 
 /* The plan as a table the facilitator types into while partners talk: one row per
  * action, every field edited in place, every edit one step of the document's undo.
@@ -42,6 +43,8 @@ struct _TrellisPlanView
 
   TrellisProject       *project;
   TrellisUndoStack     *undo;
+  TrellisUndoStack     *window_undo;   /* the document's, for the project the window shows */
+  TrellisRound         *round;         /* the round the window shows: new actions follow it */
   gboolean              projector;
   GtkWindow            *projector_window;
   TrellisPlanSort       sort;
@@ -79,7 +82,10 @@ struct _TrellisPlanView
   GtkLabel             *count_label;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisPlanView, trellis_plan_view, GTK_TYPE_WIDGET)
+static void trellis_plan_view_view_init (TrellisViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisPlanView, trellis_plan_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_plan_view_view_init))
 
 enum {
   PROP_0,
@@ -281,7 +287,7 @@ add_after_current (TrellisPlanView *self)
 {
   TrellisPlan *plan = get_plan (self);
   guint position = self->current != NULL ? plan_position (self, self->current) : G_MAXUINT;
-  TrellisRound *latest = trellis_project_get_latest_round (self->project);
+  TrellisRound *latest = self->round != NULL ? self->round : trellis_project_get_latest_round (self->project);
   TrellisAction *action;
 
   /* A new action must be seen to be typed into. */
@@ -797,14 +803,15 @@ add_column (TrellisPlanView *self,
 static void
 add_columns (TrellisPlanView *self)
 {
+  /* 1,366 pixels wide shows them all; 1,024 all but the last two. */
   add_column (self, COLUMN_HANDLE, "", 30, FALSE);
-  add_column (self, COLUMN_AREA, _("Area for improvement"), 190, FALSE);
-  add_column (self, COLUMN_ACTION, _("Key action"), 230, TRUE);
-  add_column (self, COLUMN_WHO, _("Who"), 140, FALSE);
-  add_column (self, COLUMN_TIMESCALE, _("Timescale"), 130, FALSE);
+  add_column (self, COLUMN_AREA, _("Area for improvement"), 200, FALSE);
+  add_column (self, COLUMN_ACTION, _("Key action"), 260, TRUE);
+  add_column (self, COLUMN_WHO, _("Who"), 150, FALSE);
+  add_column (self, COLUMN_TIMESCALE, _("Timescale"), 120, FALSE);
   add_column (self, COLUMN_STATUS, _("Status"), 130, FALSE);
   add_column (self, COLUMN_NOTES, _("Progress notes"), 200, TRUE);
-  add_column (self, COLUMN_ROUND, _("Agreed after"), 130, FALSE);
+  add_column (self, COLUMN_ROUND, _("Agreed after"), 140, FALSE);
 }
 
 /* Sorting and filtering */
@@ -1069,6 +1076,7 @@ static void
 trellis_plan_view_dispose (GObject *object)
 {
   TrellisPlanView *self = TRELLIS_PLAN_VIEW (object);
+  GtkWidget *child;
 
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
@@ -1077,7 +1085,11 @@ trellis_plan_view_dispose (GObject *object)
     gtk_window_destroy (self->projector_window);
   disconnect_project (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAN_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->pending_action);
+  g_clear_object (&self->window_undo);
+  g_clear_object (&self->round);
   g_clear_object (&self->selection);
   g_clear_object (&self->round_labels);
   g_clear_object (&self->status_labels);
@@ -1151,6 +1163,9 @@ add_capture_shortcuts (TrellisPlanView *self)
   GtkEventController *bubble = gtk_shortcut_controller_new ();
 
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+  /* Wherever the focus is in the window while the plan is shown (on the view switcher
+   * just pressed, say), Ctrl+Return adds an action. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (capture), GTK_SHORTCUT_SCOPE_GLOBAL);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
@@ -1244,6 +1259,56 @@ trellis_plan_view_init (TrellisPlanView *self)
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->overdue_check, "toggled", G_CALLBACK (on_filter_changed), self);
   update_count (self);
+}
+
+/* As a view of the window: the project and round it shows, the document's undo. */
+static void
+trellis_plan_view_show (TrellisView    *view,
+                        TrellisProject *project,
+                        TrellisRound   *round,
+                        TrellisSummary *summary)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (view);
+
+  g_set_object (&self->round, round);
+  if (project != self->project || self->undo != self->window_undo)
+    trellis_plan_view_set_project (self, project, project != NULL ? self->window_undo : NULL);
+}
+
+static void
+trellis_plan_view_show_section (TrellisView    *view,
+                                TrellisSection *section)
+{
+  /* The plan is the whole partnership's, not one section's. */
+}
+
+static gboolean
+trellis_plan_view_get_needs_section (TrellisView *view)
+{
+  return FALSE;
+}
+
+static void
+trellis_plan_view_view_init (TrellisViewInterface *iface)
+{
+  iface->show = trellis_plan_view_show;
+  iface->show_section = trellis_plan_view_show_section;
+  iface->get_needs_section = trellis_plan_view_get_needs_section;
+}
+
+/**
+ * trellis_plan_view_set_undo_stack:
+ * @undo: (nullable): the document's undo stack
+ *
+ * Where the edits of the projects trellis_view_show() brings are recorded.
+ */
+void
+trellis_plan_view_set_undo_stack (TrellisPlanView  *self,
+                                  TrellisUndoStack *undo)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+
+  g_set_object (&self->window_undo, undo);
 }
 
 GtkWidget *

@@ -18,6 +18,8 @@ GtkWidget     *trellis_plan_view_new (void);
 void           trellis_plan_view_set_project (TrellisPlanView  *self,
                                               TrellisProject   *project,
                                               TrellisUndoStack *undo);
+void           trellis_plan_view_set_undo_stack (TrellisPlanView  *self,
+                                                 TrellisUndoStack *undo);
 TrellisProject *trellis_plan_view_get_project (TrellisPlanView *self);
 void           trellis_plan_view_set_projector (TrellisPlanView *self,
                                                 gboolean         projector);

@@ -1,6 +1,21 @@
 /* trellis-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window hosts one project: the section sidebar, the banner, and the views in a
+ * stack, switched with win.view. It opens, saves, prints and exports; what each view
+ * shows is the view's own business (TrellisView).
+ *
+ * Adding a view:
+ * 1. a widget that implements TrellisView, with its own .ui template and actions
+ *    (src/app/trellis-NAME-view.c, ui/trellis-NAME-view.ui; list them in
+ *    src/app/meson.build, ui/trellis.gresource.xml and po/POTFILES.in), its type
+ *    ensured in trellis_window_class_init() below;
+ * 2. a page named NAME in the "view_stack" of ui/trellis-window.ui;
+ * 3. a toggle button in the header's "view_switcher" there, with action-name win.view
+ *    and action-target 'NAME';
+ * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+4 for the
+ *    fourth), and a line in ui/gtk/help-overlay.ui.
  */
 #define G_LOG_DOMAIN "trellis-window"
 
@@ -11,14 +26,20 @@
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-debug.h"
 #include "trellis-export.h"
+#include "trellis-file-drop.h"
 #include "trellis-format.h"
 #include "trellis-print-operation.h"
 #include "trellis-project-io.h"
+#include "trellis-plan-view.h"
+#include "trellis-responses-view.h"
 #include "trellis-section-row.h"
+#include "trellis-statements-view.h"
 #include "trellis-status-page.h"
-#include "trellis-window-private.h"
+#include "trellis-window.h"
 
 /* How many projects Open Recent offers. */
 #define MAX_RECENT 10
@@ -44,36 +65,30 @@ struct _TrellisWindow
   GCancellable         *load_cancellable;
   GtkNativeDialog      *file_chooser;
   guint                 refresh_source;
-  guint                 smoke_ticks;
   gboolean              close_confirmed;
   char                 *view;
-  gboolean              following_charts;
-  GFile                *saved_file;
+  gboolean              following_view;
+  TrellisSection       *section;           /* the one chosen last in the sidebar */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *round_dropdown;
   GtkWidget            *view_switcher;
-  GtkRevealer          *banner_revealer;
-  GtkImage             *banner_icon;
-  GtkLabel             *banner_label;
-  GtkWidget            *banner_open_button;
-  GtkWidget            *banner_folder_button;
-  GtkWidget            *banner_recover_button;
-  GtkWidget            *banner_discard_button;
+  TrellisBanner        *banner;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
   GtkLabel             *checklist_label;
   GtkListBox           *section_list;
-  GtkStack             *content_stack;
-  TrellisSectionPage   *section_page;
-  TrellisChartsPage    *charts_page;
+  GtkStack             *view_stack;
+  TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
+  TrellisPlanView      *plan_view;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
   TrellisRecovery      *recovery;          /* the application's; NULL without one */
-  GPtrArray            *recovery_offers;   /* TrellisRecoveryEntry*: what is left to offer */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -225,32 +240,35 @@ select_section_row (TrellisWindow  *self,
     gtk_list_box_select_row (self->section_list, fallback);
 }
 
+/* The view win.view names. */
+static TrellisView *
+get_current_view (TrellisWindow *self)
+{
+  return TRELLIS_VIEW (gtk_stack_get_child_by_name (self->view_stack, self->view));
+}
+
 static gboolean
 showing_charts (TrellisWindow *self)
 {
   return g_strcmp0 (self->view, "charts") == 0;
 }
 
+/* The current view, or in place of a view about one section, a page saying there is
+ * none. */
 static void
-show_selected_section (TrellisWindow *self)
+show_current_view (TrellisWindow *self)
 {
-  TrellisSection *section = get_selected_section (self);
+  TrellisView *view = get_current_view (self);
 
   if (self->document == NULL)
     return;
-  if (showing_charts (self))
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "charts");
-      return;
-    }
-  if (section == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "no-sections");
-      return;
-    }
-  trellis_section_page_show (self->section_page, section, self->summary);
-  trellis_section_page_set_view (self->section_page, self->view);
-  gtk_stack_set_visible_child_name (self->content_stack, "section");
+  /* The plan is the whole partnership's: its table takes the sidebar's room. */
+  gtk_widget_set_visible (self->sidebar, !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar_separator, !TRELLIS_IS_PLAN_VIEW (view));
+  if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
+    gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
+  else
+    gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (view));
 }
 
 /* Printing and exporting need a round to chart. */
@@ -267,63 +285,66 @@ update_output_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
 }
 
+/* Every view, shown or not, gets the project as it is now. */
 static void
-show_charts (TrellisWindow *self)
+update_views (TrellisWindow *self)
 {
-  if (self->document == NULL)
-    trellis_charts_page_show (self->charts_page, NULL, NULL);
-  else
-    trellis_charts_page_show (self->charts_page, trellis_document_get_project (self->document),
-                              get_selected_round (self));
+  TrellisProject *project = self->document != NULL ? trellis_document_get_project (self->document) : NULL;
+  TrellisRound *round = self->document != NULL ? get_selected_round (self) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_VIEW (child))
+      trellis_view_show (TRELLIS_VIEW (child), project, round, self->summary);
   update_output_actions (self);
 }
 
-/* Charts of the section chosen in the sidebar; the first section's, with the overview
- * above it, from the top. */
+/* Each view forgets the section it showed: it was another project's. */
 static void
-scroll_charts_to_selected_section (TrellisWindow *self)
+forget_sections (TrellisWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->section_list);
-  TrellisSection *section = get_selected_section (self);
-
-  if (section == NULL || gtk_list_box_row_get_index (row) == 0)
-    trellis_charts_page_scroll_to_section (self->charts_page, NULL);
-  else
-    trellis_charts_page_scroll_to_section (self->charts_page, trellis_section_get_id (section));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_VIEW (child))
+      trellis_view_show_section (TRELLIS_VIEW (child), NULL);
 }
 
+/* The sidebar's heading and rows, and the round chooser, as the project is now. */
 static void
-refresh (TrellisWindow *self)
+update_sidebar (TrellisWindow *self)
 {
-  TrellisProject *project;
-  TrellisChecklist *checklist;
-  const char *checklist_title;
+  TrellisProject *project = trellis_document_get_project (self->document);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  const char *checklist_title = trellis_checklist_get_title (checklist);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  update_title (self);
-  if (self->document == NULL)
-    return;
-
-  project = trellis_document_get_project (self->document);
-  checklist = trellis_project_get_checklist (project);
-  checklist_title = trellis_checklist_get_title (checklist);
   gtk_label_set_label (self->checklist_label,
                        checklist_title != NULL && *checklist_title != '\0' ? checklist_title
                                                                           : _("Checklist"));
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (TRELLIS_IS_SECTION_ROW (child))
       trellis_section_row_update (TRELLIS_SECTION_ROW (child));
-  if (gtk_list_box_get_selected_row (self->section_list) == NULL)
-    select_section_row (self, trellis_section_page_get_section (self->section_page));
-
   gtk_widget_set_visible (GTK_WIDGET (self->round_dropdown),
                           trellis_project_get_n_rounds (project) > 0);
+}
+
+static void
+refresh (TrellisWindow *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_title (self);
+  if (self->document == NULL)
+    return;
+
+  update_sidebar (self);
+  if (gtk_list_box_get_selected_row (self->section_list) == NULL)
+    select_section_row (self, self->section);
   update_summary (self);
-  show_selected_section (self);
-  show_charts (self);
+  update_views (self);
+  show_current_view (self);
 }
 
 static gboolean
@@ -440,51 +461,6 @@ static const GActionEntry window_actions[] = {
   { "redo", redo_action },
 };
 
-/* A project file dropped on the window opens; anything else is taken for a survey export. */
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         TrellisWindow *self)
-{
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  g_autoptr(GPtrArray) exports = g_ptr_array_new ();
-  GFile *project = NULL;
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      g_autofree char *name = g_file_get_basename (l->data);
-
-      if (name != NULL && g_str_has_suffix (name, ".trellis"))
-        project = project != NULL ? project : l->data;
-      else
-        g_ptr_array_add (exports, l->data);
-    }
-  if (project != NULL)
-    trellis_window_open (self, project);
-  else if (exports->len > 0)
-    trellis_window_import (self, (GFile **) exports->pdata, exports->len);
-  g_slist_free (files);
-  return project != NULL || exports->len > 0;
-}
-
-/* For screenshots and trying the assistant by hand: TRELLIS_DEBUG_IMPORT_FILE=export.csv
- * opens the assistant on that file once the first project is shown. */
-static void
-debug_import (TrellisWindow *self)
-{
-  static gboolean done;
-  const char *path = g_getenv ("TRELLIS_DEBUG_IMPORT_FILE");
-  g_autoptr(GFile) file = NULL;
-
-  if (done || path == NULL || *path == '\0')
-    return;
-  done = TRUE;
-  file = g_file_new_for_commandline_arg (path);
-  trellis_window_import (self, &file, 1);
-}
-
 /*****/
 
 static void
@@ -548,80 +524,6 @@ update_recent_menu (TrellisWindow *self)
 
 /*****/
 
-/* The banner, named for what it is about, with its icon and the buttons given (a list
- * ending in NULL) and no others. */
-static void
-show_banner (TrellisWindow *self,
-             const char    *name,
-             const char    *icon_name,
-             gboolean       success,
-             GtkWidget     *button,
-             ...)
-{
-  GtkWidget *banner = gtk_widget_get_parent (GTK_WIDGET (self->banner_label));
-  GtkWidget *buttons[] = {
-    self->banner_open_button, self->banner_folder_button,
-    self->banner_recover_button, self->banner_discard_button,
-  };
-  va_list args;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_image_set_from_icon_name (self->banner_icon, icon_name);
-  if (success)
-    gtk_widget_add_css_class (banner, "success");
-  else
-    gtk_widget_remove_css_class (banner, "success");
-
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    gtk_widget_set_visible (buttons[i], FALSE);
-  va_start (args, button);
-  for (; button != NULL; button = va_arg (args, GtkWidget *))
-    gtk_widget_set_visible (button, TRUE);
-  va_end (args);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-/* Unsaved work left by a Trellis that did not close cleanly, one at a time: the offer
- * stays until answered, coming back when a problem shown over it is dismissed. */
-static void
-show_recovery_offer (TrellisWindow *self)
-{
-  TrellisRecoveryEntry *entry = g_ptr_array_index (self->recovery_offers, 0);
-  g_autofree char *text = g_strdup_printf (_("Trellis closed before “%s” was saved."), entry->name);
-
-  gtk_label_set_text (self->banner_label, text);
-  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
-  g_clear_object (&self->saved_file);
-  show_banner (self, _("Unsaved Changes"), "document-revert-symbolic", FALSE,
-               self->banner_recover_button, self->banner_discard_button, NULL);
-}
-
-static gboolean
-showing_recovery_offer (TrellisWindow *self)
-{
-  return gtk_revealer_get_reveal_child (self->banner_revealer)
-         && gtk_widget_get_visible (self->banner_recover_button);
-}
-
-static void
-hide_banner (TrellisWindow *self)
-{
-  if (self->recovery_offers != NULL && self->recovery_offers->len > 0)
-    show_recovery_offer (self);
-  else
-    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-/* A folded banner stays out of the accessibility tree: an empty alert would confuse. */
-static void
-banner_child_revealed_cb (TrellisWindow *self)
-{
-  if (!gtk_revealer_get_child_revealed (self->banner_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->banner_revealer), FALSE);
-}
-
 /**
  * trellis_window_show_error:
  * @primary: what went wrong, in a few words
@@ -635,117 +537,10 @@ trellis_window_show_error (TrellisWindow *self,
                            const char    *primary,
                            const char    *secondary)
 {
-  g_autofree char *markup = NULL;
-
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
   g_return_if_fail (primary != NULL);
 
-  if (secondary != NULL)
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", primary, secondary);
-  else
-    markup = g_markup_escape_text (primary, -1);
-  gtk_label_set_markup (self->banner_label, markup);
-  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_START);
-  g_clear_object (&self->saved_file);
-  show_banner (self, _("Problem"), "dialog-warning-symbolic", FALSE, NULL);
-}
-
-/* Says where an export went, with buttons to open it (the PDF, or the folder of
- * charts) and, for a file, the folder it is in. */
-static void
-show_saved (TrellisWindow *self,
-            GFile         *file,
-            gboolean       is_folder)
-{
-  g_autofree char *name = trellis_file_dup_display_basename (file);
-  g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-
-  gtk_label_set_text (self->banner_label, text);
-  gtk_widget_set_valign (GTK_WIDGET (self->banner_icon), GTK_ALIGN_CENTER);
-  gtk_button_set_label (GTK_BUTTON (self->banner_open_button), is_folder ? _("Open Folder") : _("Open"));
-  g_set_object (&self->saved_file, file);
-  show_banner (self, _("Saved"), "emblem-ok-symbolic", TRUE,
-               self->banner_open_button, is_folder ? NULL : self->banner_folder_button, NULL);
-}
-
-static void
-show_uri (TrellisWindow *self,
-          GFile         *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-static void
-open_saved_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-
-  if (self->saved_file != NULL)
-    show_uri (self, self->saved_file);
-}
-
-static void
-show_saved_folder_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  g_autoptr(GFile) folder = NULL;
-
-  if (self->saved_file != NULL && (folder = g_file_get_parent (self->saved_file)) != NULL)
-    show_uri (self, folder);
-}
-
-/* Dismissed, an offer of recovery waits for the next start; a problem gives way to
- * the offer it covered. */
-static void
-dismiss_banner_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-
-  if (showing_recovery_offer (self))
-    g_ptr_array_set_size (self->recovery_offers, 0);
-  hide_banner (self);
-}
-
-/*****/
-
-/* The test suite and CI prove the real binary opened a project and painted it: with
- * TRELLIS_DEBUG_SMOKE set, say what the window shows once a frame has been drawn, and quit. */
-static gboolean
-smoke_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  TrellisProject *project;
-  g_autofree char *name = NULL;
-  guint n_rows = 0;
-
-  /* The first tick comes before the frame showing the project is painted. */
-  if (self->smoke_ticks++ == 0)
-    return G_SOURCE_CONTINUE;
-
-  project = trellis_document_get_project (self->document);
-  name = trellis_document_dup_title (self->document);
-  while (gtk_list_box_get_row_at_index (self->section_list, n_rows) != NULL)
-    n_rows++;
-  g_printerr ("trellis: showing “%s” (sections: %u, survey rounds: %u)\n",
-              name, n_rows, trellis_project_get_n_rounds (project));
-  g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-smoke_testing (void)
-{
-  return g_getenv ("TRELLIS_DEBUG_SMOKE") != NULL;
+  trellis_banner_show_error (self->banner, primary, secondary);
 }
 
 /*****/
@@ -801,18 +596,14 @@ load_cb (GObject      *source_object,
       trellis_window_show_error (self, error->message, NULL);
       gtk_stack_set_visible_child_name (self->main_stack,
                                         self->document != NULL ? "project" : "empty");
-      if (smoke_testing ())
-        {
-          g_printerr ("trellis: %s\n", error->message);
-          g_application_quit (g_application_get_default ());
-        }
+      trellis_debug_smoke_failed (error->message);
       return;
     }
 
   /* Recovered: the copy goes on being written while the changes are unsaved. */
   if (request->recovery != NULL && self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, request->recovery->copy);
-  hide_banner (self);
+  trellis_banner_hide (self->banner);
   trellis_window_set_document (self, document);
   if (request->recovery != NULL && request->recovery->original != NULL)
     add_recent (request->recovery->original);
@@ -881,36 +672,14 @@ recover_confirmed (TrellisWindow *self,
   load (self, entry->copy, FALSE, trellis_recovery_entry_copy (entry));
 }
 
-/* The offer shown: its copy opened for its project, after asking about the changes of
- * the one shown, if any. */
+/* The offer chosen in the banner: its copy opened for its project, after asking about
+ * the changes of the one shown, if any. */
 static void
-recover_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+recover_cb (TrellisWindow        *self,
+            TrellisRecoveryEntry *entry)
 {
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  TrellisRecoveryEntry *entry;
-
-  if (self->recovery_offers == NULL || self->recovery_offers->len == 0)
-    return;
-  entry = g_ptr_array_steal_index (self->recovery_offers, 0);
-  hide_banner (self);
-  confirm_unsaved_then (self, FALSE, recover_confirmed, entry, (GDestroyNotify) trellis_recovery_entry_free);
-}
-
-static void
-discard_recovery_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  g_autoptr(TrellisRecoveryEntry) entry = NULL;
-
-  if (self->recovery == NULL || self->recovery_offers == NULL || self->recovery_offers->len == 0)
-    return;
-  entry = g_ptr_array_steal_index (self->recovery_offers, 0);
-  trellis_recovery_discard_entry (self->recovery, entry);
-  hide_banner (self);
+  confirm_unsaved_then (self, FALSE, recover_confirmed, trellis_recovery_entry_copy (entry),
+                        (GDestroyNotify) trellis_recovery_entry_free);
 }
 
 /*****/
@@ -1057,7 +826,7 @@ save_to (TrellisWindow *self,
       trellis_window_show_error (self, error->message, NULL);
       return FALSE;
     }
-  hide_banner (self);
+  trellis_banner_hide (self->banner);
   add_recent (file);
   return TRUE;
 }
@@ -1209,8 +978,8 @@ export_done_cb (GFile        *written,
   if (error != NULL)
     trellis_window_show_error (self, _("Could not export"), error->message);
   else if (written != NULL)
-    show_saved (self, written,
-                g_file_query_file_type (written, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY);
+    trellis_banner_show_saved (self->banner, written,
+                               g_file_query_file_type (written, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY);
 }
 
 static void
@@ -1319,47 +1088,51 @@ trellis_window_close_request (GtkWindow *window)
 
 /*****/
 
+/* The view shown goes to the section chosen, unless it is where the choice came from. */
 static void
 section_row_selected_cb (TrellisWindow *self,
                          GtkListBoxRow *row)
 {
   if (row == NULL)
     return;
-  if (showing_charts (self) && !self->following_charts)
-    scroll_charts_to_selected_section (self);
-  show_selected_section (self);
+  g_set_object (&self->section, get_selected_section (self));
+  if (!self->following_view)
+    trellis_view_show_section (get_current_view (self), self->section);
+  show_current_view (self);
 }
 
-/* Scrolling through the charts moves the sidebar along, so that the other views open
- * at the section last looked at. */
+/* A view that moves through the sections by itself (the charts, scrolled) moves the
+ * sidebar along, so that the other views open at the section last looked at. */
 static void
-charts_section_cb (TrellisWindow *self)
+view_section_reached_cb (TrellisView   *view,
+                         const char    *section_id,
+                         TrellisWindow *self)
 {
-  const char *section_id = trellis_charts_page_get_current_section (self->charts_page);
   TrellisSection *section;
 
-  if (!showing_charts (self) || self->document == NULL || section_id == NULL)
+  if (view != get_current_view (self) || self->document == NULL)
     return;
   section = trellis_checklist_find_section (trellis_project_get_checklist (trellis_document_get_project (self->document)),
                                             section_id);
   if (section == NULL || section == get_selected_section (self))
     return;
-  self->following_charts = TRUE;
+  self->following_view = TRUE;
   select_section_row (self, section);
-  self->following_charts = FALSE;
+  self->following_view = FALSE;
 }
 
 static void
 round_selected_cb (TrellisWindow *self)
 {
   update_summary (self);
-  show_selected_section (self);
-  show_charts (self);
+  update_views (self);
+  show_current_view (self);
 }
 
 /**
  * trellis_window_set_view:
- * @view: "responses", "statements" or "charts"
+ * @view: the name of a view in the window's stack: "responses", "statements", "charts"
+ *   or "plan"
  *
  * Shows the selected section's answers or statements, or every section's chart.
  */
@@ -1368,16 +1141,15 @@ trellis_window_set_view (TrellisWindow *self,
                          const char    *view)
 {
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
-  g_return_if_fail (g_strcmp0 (view, "responses") == 0 || g_strcmp0 (view, "statements") == 0
-                    || g_strcmp0 (view, "charts") == 0);
+  g_return_if_fail (view != NULL && TRELLIS_IS_VIEW (gtk_stack_get_child_by_name (self->view_stack, view)));
 
   if (g_strcmp0 (self->view, view) == 0)
     return;
   g_free (self->view);
   self->view = g_strdup (view);
-  if (showing_charts (self))
-    scroll_charts_to_selected_section (self);
-  show_selected_section (self);
+  if (self->document != NULL)
+    trellis_view_show_section (get_current_view (self), get_selected_section (self));
+  show_current_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -1413,16 +1185,19 @@ trellis_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->recovery);
-  g_clear_pointer (&self->recovery_offers, g_ptr_array_unref);
   g_clear_pointer (&self->summary, trellis_summary_unref);
-  g_clear_object (&self->saved_file);
+  g_clear_object (&self->section);
   g_clear_weak_pointer (&self->import_assistant);
 
-  /* Taking the template apart changes the round chooser and the pages: nothing to
+  /* Taking the template apart changes the round chooser and the views: nothing to
    * follow any more. */
   g_signal_handlers_disconnect_by_data (self->round_dropdown, self);
   g_signal_handlers_disconnect_by_data (self->section_list, self);
-  g_signal_handlers_disconnect_by_data (self->charts_page, self);
+  g_signal_handlers_disconnect_by_data (self->banner, self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_signal_handlers_disconnect_by_data (child, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
@@ -1483,6 +1258,27 @@ trellis_window_set_property (GObject      *object,
     }
 }
 
+/* "Add to improvement plan" on a statement, from the charts or the responses: an action
+ * linked to it in the plan view, the cursor in its key action. */
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisChecklist *checklist;
+  TrellisStatement *statement;
+
+  if (self->document == NULL)
+    return;
+  checklist = trellis_project_get_checklist (trellis_document_get_project (self->document));
+  statement = trellis_checklist_find_statement (checklist, g_variant_get_string (parameter, NULL));
+  if (statement == NULL)
+    return;
+  trellis_window_set_view (self, "plan");
+  trellis_plan_view_add_for_statement (self->plan_view, statement);
+}
+
 static void
 trellis_window_class_init (TrellisWindowClass *klass)
 {
@@ -1515,9 +1311,13 @@ trellis_window_class_init (TrellisWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
-  g_type_ensure (TRELLIS_TYPE_SECTION_PAGE);
+  g_type_ensure (TRELLIS_TYPE_BANNER);
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
+  /* The views */
+  g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
+  g_type_ensure (TRELLIS_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
+  g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1525,41 +1325,47 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_switcher);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_icon);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_open_button);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_folder_button);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_recover_button);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_discard_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, checklist_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
-  gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_banner_action);
-  gtk_widget_class_install_action (widget_class, "banner.open", NULL, open_saved_action);
-  gtk_widget_class_install_action (widget_class, "banner.show-folder", NULL, show_saved_folder_action);
-  gtk_widget_class_install_action (widget_class, "banner.recover", NULL, recover_action);
-  gtk_widget_class_install_action (widget_class, "banner.discard-recovery", NULL, discard_recovery_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
+}
+
+static void
+drop_open (GFile    *project,
+           gpointer  user_data)
+{
+  trellis_window_open (TRELLIS_WINDOW (user_data), project);
+}
+
+static void
+drop_import (GFile    **exports,
+             guint      n_exports,
+             gpointer   user_data)
+{
+  trellis_window_import (TRELLIS_WINDOW (user_data), exports, n_exports);
 }
 
 static void
 trellis_window_init (TrellisWindow *self)
 {
   g_autoptr(GtkExpression) round_name = NULL;
-  GtkDropTarget *drop_target;
 
   /* Before the template: the view buttons ask for the state of win.view as they appear. */
   self->view = g_strdup ("responses");
@@ -1576,12 +1382,14 @@ trellis_window_init (TrellisWindow *self)
   gtk_drop_down_set_expression (self->round_dropdown, round_name);
   g_signal_connect_swapped (self->round_dropdown, "notify::selected",
                             G_CALLBACK (round_selected_cb), self);
-  g_signal_connect_swapped (self->banner_revealer, "notify::child-revealed",
-                            G_CALLBACK (banner_child_revealed_cb), self);
+  g_signal_connect_swapped (self->banner, "recover", G_CALLBACK (recover_cb), self);
   g_signal_connect_swapped (self->section_list, "row-selected",
                             G_CALLBACK (section_row_selected_cb), self);
-  g_signal_connect_swapped (self->charts_page, "notify::current-section",
-                            G_CALLBACK (charts_section_cb), self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_VIEW (child))
+      g_signal_connect (child, "section-reached", G_CALLBACK (view_section_reached_cb), self);
   update_output_actions (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1591,9 +1399,7 @@ trellis_window_init (TrellisWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
   update_edit_actions (self);
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+  gtk_widget_add_controller (GTK_WIDGET (self), trellis_file_drop_new (drop_open, drop_import, self));
 }
 
 /**
@@ -1627,6 +1433,16 @@ trellis_window_get_document (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+static void
+debug_import (TrellisWindow *self)
+{
+  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+
+  if (file != NULL)
+    trellis_window_import (self, &file, 1);
 }
 
 /**
@@ -1665,6 +1481,8 @@ trellis_window_set_document (TrellisWindow   *self,
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_object (&self->section);
+  forget_sections (self);
   update_edit_actions (self);
 
   if (document == NULL)
@@ -1673,13 +1491,14 @@ trellis_window_set_document (TrellisWindow   *self,
       gtk_drop_down_set_model (self->round_dropdown, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       gtk_widget_set_visible (self->view_switcher, FALSE);
-      show_charts (self);
+      update_views (self);
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
       return;
     }
 
   project = trellis_document_get_project (document);
+  trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
@@ -1692,7 +1511,7 @@ trellis_window_set_document (TrellisWindow   *self,
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
                            create_section_row, self, NULL);
-  /* refresh() below builds the chosen round's summary and views once; choosing the
+  /* The summary and views below are built once, for the latest round; choosing the
    * round here would build them for the first round and then for the latest too. */
   g_signal_handlers_block_by_func (self->round_dropdown, round_selected_cb, self);
   gtk_drop_down_set_model (self->round_dropdown, trellis_project_get_rounds (project));
@@ -1705,16 +1524,20 @@ trellis_window_set_document (TrellisWindow   *self,
   if (!showing_charts (self))
     trellis_window_set_view (self, "responses");
   gtk_widget_set_visible (self->view_switcher, TRUE);
+  /* The views have the new project before the first section is shown in them. */
+  update_title (self);
+  update_sidebar (self);
+  update_summary (self);
+  update_views (self);
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, 0));
-  if (showing_charts (self))
-    trellis_charts_page_scroll_to_section (self->charts_page, NULL);
+  if (get_selected_section (self) == NULL)
+    trellis_view_show_section (get_current_view (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
-  refresh (self);
+  show_current_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
-  if (smoke_testing ())
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), smoke_tick_cb, NULL, NULL);
+  trellis_debug_report_when_painted (GTK_WIDGET (self), document);
   debug_import (self);
 }
 
@@ -1898,65 +1721,5 @@ trellis_window_offer_recovery (TrellisWindow *self)
 
   if (self->recovery == NULL)
     return FALSE;
-  g_clear_pointer (&self->recovery_offers, g_ptr_array_unref);
-  self->recovery_offers = trellis_recovery_list (self->recovery);
-  if (self->recovery_offers->len == 0)
-    return FALSE;
-  show_recovery_offer (self);
-  return TRUE;
-}
-
-GtkListBox *
-_trellis_window_get_section_list (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-  return self->section_list;
-}
-
-TrellisSectionPage *
-_trellis_window_get_section_page (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-  return self->section_page;
-}
-
-TrellisChartsPage *
-_trellis_window_get_charts_page (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-  return self->charts_page;
-}
-
-/**
- * _trellis_window_get_visible_page:
- *
- * Returns: the main pane's page shown: "section", "charts" or "no-sections"
- */
-const char *
-_trellis_window_get_visible_page (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->content_stack);
-}
-
-GtkDropDown *
-_trellis_window_get_round_dropdown (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-  return self->round_dropdown;
-}
-
-/**
- * _trellis_window_get_banner_text:
- *
- * Returns: (nullable): the problem the window shows, or %NULL when it shows none
- */
-const char *
-_trellis_window_get_banner_text (TrellisWindow *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
-
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-  return gtk_label_get_text (self->banner_label);
+  return trellis_banner_offer_recovery (self->banner, self->recovery);
 }

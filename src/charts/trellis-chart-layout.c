@@ -636,30 +636,43 @@ typedef struct
   double       bars_height;
 } RowBlock;
 
-/* The statement's text, wrapped to its column; a part drawn away from its lead-in
- * starts with the lead-in in the muted ink. */
+/* The statement's text, wrapped to its column, its emphasised words in italics; a
+ * part drawn away from its lead-in starts with the lead-in in the muted ink. */
 static PangoLayout *
 make_row_text (TrellisChartLayout    *self,
                const TrellisChartRow *row)
 {
   g_autofree char *text = NULL;
-  g_autoptr(PangoAttrList) attributes = NULL;
-  PangoAttribute *muted;
-  TrellisChartColour colour;
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  guint offset = 0;
   PangoLayout *layout;
 
-  if (row->lead_in == NULL)
-    return make_text (self, row->text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
+  if (row->lead_in != NULL)
+    {
+      TrellisChartColour colour;
+      PangoAttribute *muted;
 
-  text = g_strdup_printf ("%s %s", row->lead_in, row->text);
-  layout = make_text (self, text, TRELLIS_CHART_FONT_BODY, self->text_width, PANGO_ALIGN_LEFT);
-  trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_TEXT_MUTED, &colour);
-  muted = pango_attr_foreground_new ((guint16) (colour.red * 65535), (guint16) (colour.green * 65535),
-                                     (guint16) (colour.blue * 65535));
-  muted->start_index = 0;
-  muted->end_index = strlen (row->lead_in);
-  attributes = pango_attr_list_new ();
-  pango_attr_list_insert (attributes, muted);
+      text = g_strdup_printf ("%s %s", row->lead_in, row->text);
+      offset = strlen (row->lead_in) + 1;
+      trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_TEXT_MUTED, &colour);
+      muted = pango_attr_foreground_new ((guint16) (colour.red * 65535), (guint16) (colour.green * 65535),
+                                         (guint16) (colour.blue * 65535));
+      muted->start_index = 0;
+      muted->end_index = offset - 1;
+      pango_attr_list_insert (attributes, muted);
+    }
+  for (guint i = 0; row->emphasis != NULL && i < row->emphasis->len; i++)
+    {
+      const TrellisTextSpan *span = &g_array_index (row->emphasis, TrellisTextSpan, i);
+      PangoAttribute *italic = pango_attr_style_new (PANGO_STYLE_ITALIC);
+
+      italic->start_index = offset + span->start;
+      italic->end_index = offset + span->end;
+      pango_attr_list_insert (attributes, italic);
+    }
+
+  layout = make_text (self, text != NULL ? text : row->text, TRELLIS_CHART_FONT_BODY, self->text_width,
+                      PANGO_ALIGN_LEFT);
   pango_layout_set_attributes (layout, attributes);
   return layout;
 }

@@ -52,6 +52,7 @@ row_clear (TrellisChartRow *row)
   g_clear_pointer (&row->id, g_free);
   g_clear_pointer (&row->number, g_free);
   g_clear_pointer (&row->text, g_free);
+  g_clear_pointer (&row->emphasis, g_array_unref);
   g_clear_pointer (&row->lead_in, g_free);
   g_clear_pointer (&row->bars, g_array_unref);
 }
@@ -133,6 +134,8 @@ chart_add_statement_row (TrellisChart      *self,
 {
   TrellisStatement *parent = trellis_statement_get_parent_statement (statement);
   const char *lead_in = parent != NULL ? trellis_statement_get_text (parent) : NULL;
+  const TrellisTextSpan *spans;
+  guint n_spans;
   TrellisChartRow *row;
 
   if (parent != NULL && parent != *last_parent && self->order == TRELLIS_CHART_ORDER_CHECKLIST)
@@ -141,6 +144,12 @@ chart_add_statement_row (TrellisChart      *self,
 
   row = chart_add_row (self, trellis_statement_get_id (statement), trellis_statement_get_number (statement),
                        trellis_statement_get_text (statement));
+  spans = trellis_statement_get_emphasis (statement, &n_spans);
+  if (n_spans > 0)
+    {
+      row->emphasis = g_array_sized_new (FALSE, FALSE, sizeof (TrellisTextSpan), n_spans);
+      g_array_append_vals (row->emphasis, spans, n_spans);
+    }
   row->is_part = parent != NULL;
   if (parent != NULL && self->order == TRELLIS_CHART_ORDER_AGREEMENT && lead_in != NULL)
     row->lead_in = shorten_lead_in (lead_in);

@@ -59,6 +59,8 @@ typedef struct
  * @id: the statement's id (the section's in the overview)
  * @number: (nullable): as printed: "23", "55a", or the section's code
  * @text: the statement (or section title)
+ * @emphasis: (nullable) (element-type TrellisTextSpan): the emphasised words of @text,
+ *   drawn in italics
  * @lead_in: (nullable): for a part of a multi-part statement ("55a") drawn away from
  *   its lead-in because the rows are ordered by agreement, the lead-in in short, to
  *   print before @text: "By working together, the partnership has demonstrably …"
@@ -71,6 +73,7 @@ typedef struct
   char     *id;
   char     *number;
   char     *text;
+  GArray   *emphasis;
   char     *lead_in;
   gboolean  is_part;
   GArray   *bars;

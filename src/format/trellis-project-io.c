@@ -250,6 +250,51 @@ write_scale (xmlNode      *parent,
 }
 
 static void
+add_text_content (xmlNode    *node,
+                  const char *text,
+                  gsize       length)
+{
+  g_autofree char *segment = g_strndup (text, length);
+  g_autofree char *safe = dup_xml_safe (segment);
+
+  xmlAddChild (node, xmlNewText (BAD_CAST safe));
+}
+
+/* Statement text is mixed content: "The <em>other</em> partners". Without emphasis it
+ * is written exactly as any other text element. */
+static void
+write_statement_text (xmlNode          *parent,
+                      TrellisStatement *statement)
+{
+  const char *text = trellis_statement_get_text (statement);
+  const TrellisTextSpan *spans;
+  guint n_spans;
+  xmlNode *node;
+  guint done = 0;
+
+  spans = trellis_statement_get_emphasis (statement, &n_spans);
+  if (text == NULL || n_spans == 0)
+    {
+      add_text_element (parent, "text", text);
+      return;
+    }
+
+  node = add_element (parent, "text");
+  for (guint i = 0; i < n_spans; i++)
+    {
+      xmlNode *em;
+
+      if (spans[i].start > done)
+        add_text_content (node, text + done, spans[i].start - done);
+      em = add_element (node, "em");
+      add_text_content (em, text + spans[i].start, spans[i].end - spans[i].start);
+      done = spans[i].end;
+    }
+  if (text[done] != '\0')
+    add_text_content (node, text + done, strlen (text + done));
+}
+
+static void
 write_statement (xmlNode          *parent,
                  TrellisStatement *statement)
 {
@@ -266,7 +311,7 @@ write_statement (xmlNode          *parent,
   set_attribute (node, "kind", kind_names[trellis_statement_get_kind (statement)]);
   if (!trellis_statement_get_included (statement))
     set_attribute (node, "included", "false");
-  add_text_element (node, "text", trellis_statement_get_text (statement));
+  write_statement_text (node, statement);
 
   if (questions != NULL || best_case != NULL || worst_case != NULL || note != NULL)
     {
@@ -1051,13 +1096,38 @@ read_guidance (xmlNode          *node,
     read_text_property (child, statement, text_names);
 }
 
+/* Reads statement text, mixed content with <em> for emphasis, as statement markup.
+ * Anything else inside (an element a newer minor version added) counts as its text,
+ * as it would for any other text element; emphasis inside emphasis is just emphasis. */
+static char *
+dup_statement_markup (xmlNode *node)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *content = NULL;
+      g_autofree char *escaped = NULL;
+      gboolean emphasis = _trellis_xml_is_element (child, "em");
+
+      if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE &&
+          child->type != XML_ELEMENT_NODE)
+        continue;
+      content = dup_text (child);
+      if (content == NULL)
+        continue;
+      escaped = g_markup_escape_text (content, -1);
+      g_string_append_printf (markup, emphasis ? "<em>%s</em>" : "%s", escaped);
+    }
+  return g_string_free (markup, FALSE);
+}
+
 static TrellisStatement *
 read_statement (xmlNode          *node,
                 gboolean          is_sub_statement,
                 ChecklistReader  *reader,
                 GError          **error)
 {
-  static const char * const text_names[] = { "text", NULL };
   g_autoptr(TrellisStatement) statement = NULL;
   g_autofree char *id = NULL;
   g_autofree char *kind_text = NULL;
@@ -1099,9 +1169,13 @@ read_statement (xmlNode          *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (read_text_property (child, statement, text_names))
-        continue;
-      if (_trellis_xml_is_element (child, "guidance"))
+      if (_trellis_xml_is_element (child, "text"))
+        {
+          g_autofree char *markup = dup_statement_markup (child);
+
+          trellis_statement_set_text_markup (statement, markup);
+        }
+      else if (_trellis_xml_is_element (child, "guidance"))
         read_guidance (child, statement);
       else if (_trellis_xml_is_element (child, "statement"))
         {

@@ -9,6 +9,7 @@
 #include "trellis-enums.h"
 #include "trellis-file-util.h"
 #include "trellis-group-breakdown.h"
+#include "trellis-markup.h"
 #include "trellis-node.h"
 #include "trellis-plan-edit.h"
 #include "trellis-plan-query.h"

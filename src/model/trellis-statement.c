@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "trellis-enums.h"
+#include "trellis-markup.h"
 #include "trellis-statement.h"
 
 struct _TrellisStatement
@@ -17,6 +18,10 @@ struct _TrellisStatement
   TrellisStatementKind  kind;
   char                 *number;
   char                 *text;
+  /* The text as markup, kept in step with @text, and its emphasised runs (NULL when
+   * there are none): the plain text is what matching and exports use. */
+  char                 *text_markup;
+  GArray               *emphasis;
   gboolean              included;
   char                 *questions;
   char                 *best_case;
@@ -33,6 +38,7 @@ enum {
   PROP_KIND,
   PROP_NUMBER,
   PROP_TEXT,
+  PROP_TEXT_MARKUP,
   PROP_INCLUDED,
   PROP_QUESTIONS,
   PROP_BEST_CASE,
@@ -63,6 +69,8 @@ trellis_statement_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text_markup, g_free);
+  g_clear_pointer (&self->emphasis, g_array_unref);
   g_clear_pointer (&self->questions, g_free);
   g_clear_pointer (&self->best_case, g_free);
   g_clear_pointer (&self->worst_case, g_free);
@@ -92,6 +100,9 @@ trellis_statement_get_property (GObject    *object,
       break;
     case PROP_TEXT:
       g_value_set_string (value, self->text);
+      break;
+    case PROP_TEXT_MARKUP:
+      g_value_set_string (value, self->text_markup);
       break;
     case PROP_INCLUDED:
       g_value_set_boolean (value, self->included);
@@ -134,6 +145,9 @@ trellis_statement_set_property (GObject      *object,
       break;
     case PROP_TEXT:
       trellis_statement_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_TEXT_MARKUP:
+      trellis_statement_set_text_markup (self, g_value_get_string (value));
       break;
     case PROP_INCLUDED:
       trellis_statement_set_included (self, g_value_get_boolean (value));
@@ -182,6 +196,7 @@ trellis_statement_class_init (TrellisStatementClass *klass)
                        TRELLIS_TYPE_STATEMENT_KIND, TRELLIS_STATEMENT_RATING, rw);
   properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, rw);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, rw);
+  properties[PROP_TEXT_MARKUP] = g_param_spec_string ("text-markup", NULL, NULL, NULL, rw);
   properties[PROP_INCLUDED] = g_param_spec_boolean ("included", NULL, NULL, TRUE, rw);
   properties[PROP_QUESTIONS] = g_param_spec_string ("questions", NULL, NULL, NULL, rw);
   properties[PROP_BEST_CASE] = g_param_spec_string ("best-case", NULL, NULL, NULL, rw);
@@ -255,12 +270,105 @@ trellis_statement_get_text (TrellisStatement *self)
   return self->text;
 }
 
+/* Replaces the text and its emphasis, notifying each property that changed. */
+static void
+statement_replace_text (TrellisStatement *self,
+                        char             *text,
+                        GArray           *emphasis)
+{
+  g_autofree char *markup = NULL;
+  gboolean text_changed, markup_changed;
+
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  if (text == NULL || (emphasis != NULL && emphasis->len == 0))
+    g_clear_pointer (&emphasis, g_array_unref);
+  if (text != NULL)
+    markup = emphasis != NULL ? trellis_markup_build (text, (TrellisTextSpan *) emphasis->data, emphasis->len)
+                              : g_markup_escape_text (text, -1);
+
+  text_changed = g_strcmp0 (self->text, text) != 0;
+  markup_changed = g_strcmp0 (self->text_markup, markup) != 0;
+  g_free (self->text);
+  self->text = text;
+  g_free (self->text_markup);
+  self->text_markup = g_steal_pointer (&markup);
+  g_clear_pointer (&self->emphasis, g_array_unref);
+  self->emphasis = emphasis;
+  if (!text_changed && !markup_changed)
+    return;
+
+  if (text_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (markup_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_MARKUP]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_statement_set_text:
+ * @value: (nullable): plain text
+ *
+ * Sets the text, without emphasis: any the statement had is gone.
+ */
 void
 trellis_statement_set_text (TrellisStatement *self,
                             const char       *value)
 {
   g_return_if_fail (TRELLIS_IS_STATEMENT (self));
-  _trellis_node_set_string (TRELLIS_NODE (self), &self->text, value, properties[PROP_TEXT]);
+  statement_replace_text (self, g_strdup (value), NULL);
+}
+
+/**
+ * trellis_statement_get_text_markup:
+ *
+ * Returns: (nullable): the text with <em>…</em> around its emphasised words and the
+ *   rest escaped as g_markup_escape_text() does; trellis_markup_to_pango() makes it
+ *   something a label can show
+ */
+const char *
+trellis_statement_get_text_markup (TrellisStatement *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  return self->text_markup;
+}
+
+/**
+ * trellis_statement_set_text_markup:
+ * @markup: (nullable): text with <em>…</em> around emphasised words
+ *
+ * Sets the text and its emphasis. Nothing but <em> is markup: any other tag, or a
+ * stray "&" or "<", is kept as the text it spells (see trellis_markup_parse()).
+ */
+void
+trellis_statement_set_text_markup (TrellisStatement *self,
+                                   const char       *markup)
+{
+  GArray *emphasis = NULL;
+  char *text;
+
+  g_return_if_fail (TRELLIS_IS_STATEMENT (self));
+
+  text = markup != NULL ? trellis_markup_parse (markup, &emphasis) : NULL;
+  statement_replace_text (self, text, emphasis);
+}
+
+/**
+ * trellis_statement_get_emphasis:
+ * @n_spans: (out): where to store the number of spans
+ *
+ * Returns: (array length=n_spans) (nullable): the emphasised runs of the plain text,
+ *   in byte offsets, or %NULL when nothing is emphasised
+ */
+const TrellisTextSpan *
+trellis_statement_get_emphasis (TrellisStatement *self,
+                                guint            *n_spans)
+{
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (self), NULL);
+  g_return_val_if_fail (n_spans != NULL, NULL);
+
+  *n_spans = self->emphasis != NULL ? self->emphasis->len : 0;
+  return self->emphasis != NULL ? (const TrellisTextSpan *) self->emphasis->data : NULL;
 }
 
 const char *

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "trellis-markup.h"
 #include "trellis-node.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,11 @@ void                  trellis_statement_set_number (TrellisStatement *self,
 const char           *trellis_statement_get_text (TrellisStatement *self);
 void                  trellis_statement_set_text (TrellisStatement *self,
                                                   const char       *text);
+const char           *trellis_statement_get_text_markup (TrellisStatement *self);
+void                  trellis_statement_set_text_markup (TrellisStatement *self,
+                                                         const char       *markup);
+const TrellisTextSpan *trellis_statement_get_emphasis (TrellisStatement *self,
+                                                      guint            *n_spans);
 gboolean              trellis_statement_get_included (TrellisStatement *self);
 void                  trellis_statement_set_included (TrellisStatement *self,
                                                       gboolean          included);

@@ -1,0 +1,116 @@
+/* trellis-debug.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Environment variables, read by the application only, that let the test suite, CI and
+ * screenshots drive the real binary: kept here so the window's code is only the window's.
+ *
+ * TRELLIS_DEBUG_SMOKE: once the first project is painted, say what the window shows
+ *   and quit (tests/smoke-trellis.sh); say why and quit when it cannot be opened.
+ * TRELLIS_DEBUG_IMPORT_FILE=export.csv: open the import assistant on that file once
+ *   the first project is shown.
+ */
+#define G_LOG_DOMAIN "trellis-debug"
+
+#include "config.h"
+
+#include "trellis-debug.h"
+
+typedef struct
+{
+  TrellisDocument *document;
+  guint            ticks;
+} SmokeReport;
+
+static void
+smoke_report_free (SmokeReport *report)
+{
+  g_clear_object (&report->document);
+  g_free (report);
+}
+
+/**
+ * trellis_debug_smoke_testing:
+ *
+ * Returns: whether TRELLIS_DEBUG_SMOKE is set
+ */
+gboolean
+trellis_debug_smoke_testing (void)
+{
+  return g_getenv ("TRELLIS_DEBUG_SMOKE") != NULL;
+}
+
+/**
+ * trellis_debug_smoke_failed:
+ * @message: why the project could not be shown
+ *
+ * When smoke testing, says @message and quits.
+ */
+void
+trellis_debug_smoke_failed (const char *message)
+{
+  if (!trellis_debug_smoke_testing ())
+    return;
+  g_printerr ("trellis: %s\n", message);
+  g_application_quit (g_application_get_default ());
+}
+
+/* The test suite and CI prove the real binary opened a project and painted it. */
+static gboolean
+smoke_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  SmokeReport *report = user_data;
+  TrellisProject *project = trellis_document_get_project (report->document);
+  g_autofree char *name = NULL;
+
+  /* The first tick comes before the frame showing the project is painted. */
+  if (report->ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  name = trellis_document_dup_title (report->document);
+  /* The sidebar has a row for every section. */
+  g_printerr ("trellis: showing “%s” (sections: %u, survey rounds: %u)\n",
+              name, trellis_checklist_get_n_sections (trellis_project_get_checklist (project)),
+              trellis_project_get_n_rounds (project));
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_debug_report_when_painted:
+ * @window: the window that shows @document
+ * @document: the document shown
+ *
+ * When smoke testing, says what @window shows once a frame has been drawn, and quits.
+ */
+void
+trellis_debug_report_when_painted (GtkWidget       *window,
+                                   TrellisDocument *document)
+{
+  SmokeReport *report;
+
+  if (!trellis_debug_smoke_testing ())
+    return;
+  report = g_new0 (SmokeReport, 1);
+  report->document = g_object_ref (document);
+  gtk_widget_add_tick_callback (window, smoke_tick_cb, report, (GDestroyNotify) smoke_report_free);
+}
+
+/**
+ * trellis_debug_take_import_file:
+ *
+ * Returns: (transfer full) (nullable): TRELLIS_DEBUG_IMPORT_FILE the first time only
+ */
+GFile *
+trellis_debug_take_import_file (void)
+{
+  static gboolean done;
+  const char *path = g_getenv ("TRELLIS_DEBUG_IMPORT_FILE");
+
+  if (done || path == NULL || *path == '\0')
+    return NULL;
+  done = TRUE;
+  return g_file_new_for_commandline_arg (path);
+}
