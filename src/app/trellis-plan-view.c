@@ -969,7 +969,8 @@ void
 trellis_plan_view_set_projector (TrellisPlanView *self,
                                  gboolean         projector)
 {
-  static const int widths[N_COLUMNS] = { 0, 230, 300, 170, 160, 170, 0, 0 };
+  /* What fits 1,024 pixels in the projector's type. */
+  static const int widths[N_COLUMNS] = { 0, 190, 330, 165, 135, 165, 0, 0 };
 
   g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
 
@@ -1029,8 +1030,19 @@ trellis_plan_view_open_projector (TrellisPlanView *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (root));
+      GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)), surface) : NULL;
+
       gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
       gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+      /* The whole screen even where nothing honours full screen. */
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
+        }
     }
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   heading = g_strdup_printf (_("Improvement plan · %s"), trellis_project_get_name (self->project) ?: "");
