@@ -146,7 +146,9 @@ static gboolean
 can_drive (void)
 {
 #ifdef GDK_WINDOWING_X11
-  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && g_find_program_in_path ("xdotool") != NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL;
 #else
   return FALSE;
 #endif
