@@ -289,7 +289,7 @@ test_surveymonkey (void)
   g_autoptr(GBytes) original = saved_bytes (project);
   g_autoptr(GBytes) after_undo = NULL;
   g_autoptr(GFile) file = fixture_file ("surveymonkey.csv");
-  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL, NULL, NULL));
   TrellisUndoStack *stack = trellis_document_get_undo_stack (document);
   TrellisImportAssistant *assistant;
   TrellisImportColumnRow *row;
@@ -673,7 +673,7 @@ test_include_incomplete (void)
 static void
 test_no_project (void)
 {
-  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL, NULL, NULL));
   g_autoptr(GFile) file = fixture_file ("surveymonkey.csv");
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));

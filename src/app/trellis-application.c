@@ -43,7 +43,7 @@ get_window (TrellisApplication *self)
 {
   TrellisWindow *window = find_window (self);
 
-  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self));
+  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self), self->settings, self->recovery);
 }
 
 /* What a Trellis that did not close cleanly left unsaved is offered once, in the first
