@@ -67,6 +67,7 @@ struct _TrellisPlanView
   guint                 tick_id;
   gulong                plan_changed_id;
   gulong                rounds_changed_id;
+  gboolean              relabelling_rounds; /* the round lists' dropdowns change, not the actions */
 
   GtkWidget            *toolbar;
   GtkWidget            *edit_buttons;
@@ -556,7 +557,7 @@ on_round_selected (GtkDropDown     *dropdown,
   TrellisRound *round;
 
   if (cell_action (box) == NULL || g_object_get_data (G_OBJECT (box), "updating") != NULL
-      || selected == GTK_INVALID_LIST_POSITION)
+      || self->relabelling_rounds || selected == GTK_INVALID_LIST_POSITION)
     return;
   round = selected > 0 ? trellis_project_get_round (self->project, selected - 1) : NULL;
   if (self->undo != NULL)
@@ -883,8 +884,13 @@ on_rounds_changed (TrellisPlanView *self)
   for (guint i = 0; i < n; i++)
     g_strv_builder_add (builder, trellis_round_get_label (trellis_project_get_round (self->project, i)));
   labels = g_strv_builder_end (builder);
+  /* Every row's dropdown loses its choice while the list is replaced: that is no edit of
+   * the action (an import, or its undo, would otherwise unlink every action from its
+   * round). The rows are bound again below and show each action's round. */
+  self->relabelling_rounds = TRUE;
   gtk_string_list_splice (self->round_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->round_labels)),
                           (const char * const *) labels);
+  self->relabelling_rounds = FALSE;
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
   self->follow_up = trellis_plan_follow_up_new (self->project);
   /* Bound rows show the new follow-up too. */
