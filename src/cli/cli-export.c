@@ -24,7 +24,7 @@ typedef struct
   char *style;
   char *paper;
   char *compare;
-  /* Formats DESIGN.md promises that later versions write. */
+  /* Formats later versions write (HACKING.md, "The command-line contract"). */
   char *csv;
   char *plan_csv;
   char *ics;
