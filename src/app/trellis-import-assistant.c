@@ -1587,28 +1587,10 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The .ui template, its children and its callbacks. */
 static void
-trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
+bind_template (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = trellis_import_assistant_dispose;
-  object_class->get_property = trellis_import_assistant_get_property;
-
-  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * TrellisImportAssistant::imported:
-   * @round: the new round, now in the project
-   *
-   * The import succeeded; the assistant closes itself next.
-   */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRELLIS_TYPE_ROUND);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, step_label);
@@ -1670,6 +1652,31 @@ trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, round_details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+}
+
+static void
+trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_import_assistant_dispose;
+  object_class->get_property = trellis_import_assistant_get_property;
+
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisImportAssistant::imported:
+   * @round: the new round, now in the project
+   *
+   * The import succeeded; the assistant closes itself next.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRELLIS_TYPE_ROUND);
+
+  bind_template (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
