@@ -306,6 +306,23 @@ load (LoadData            *data,
  *
  * Reads @file in a worker thread so a large project does not freeze the window.
  */
+/**
+ * trellis_document_new_unsaved:
+ * @project: a project just made, from a template say
+ *
+ * Returns: (transfer full): a document saved nowhere and modified from the start, so
+ *   that closing the window asks about it and its recovery copy is kept
+ */
+TrellisDocument *
+trellis_document_new_unsaved (TrellisProject *project)
+{
+  TrellisDocument *self = trellis_document_new (project, NULL);
+
+  self->changed_outside_undo = TRUE;
+  update_modified (self);
+  return self;
+}
+
 void
 trellis_document_load_async (GFile               *file,
                              gboolean             is_sample,

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (TrellisDocument, trellis_document, TRELLIS, DOCUMENT, GObj
 
 TrellisDocument *trellis_document_new (TrellisProject *project,
                                        GFile          *file);
+TrellisDocument *trellis_document_new_unsaved (TrellisProject *project);
 
 void             trellis_document_load_async (GFile               *file,
                                               gboolean             is_sample,

@@ -14,8 +14,8 @@
  * 2. a page named NAME in the "view_stack" of ui/trellis-window.ui;
  * 3. a toggle button in the header's "view_switcher" there, with action-name win.view
  *    and action-target 'NAME';
- * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+4 for the
- *    fourth), and a line in ui/gtk/help-overlay.ui.
+ * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+5 for a
+ *    fifth), and a line in ui/gtk/help-overlay.ui.
  */
 #define G_LOG_DOMAIN "trellis-window"
 
@@ -27,15 +27,16 @@
 
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
 #include "trellis-file-drop.h"
 #include "trellis-format.h"
 #include "trellis-print-operation.h"
 #include "trellis-project-io.h"
+#include "trellis-plan-view.h"
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
-#include "trellis-statements-view.h"
 #include "trellis-status-page.h"
 #include "trellis-window.h"
 
@@ -80,6 +81,10 @@ struct _TrellisWindow
   GtkListBox           *section_list;
   GtkStack             *view_stack;
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
+  TrellisDesignerView  *designer_view;
+  TrellisPlanView      *plan_view;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
@@ -262,6 +267,9 @@ show_current_view (TrellisWindow *self)
 
   if (self->document == NULL)
     return;
+  /* The plan is the whole partnership's: its table takes the sidebar's room. */
+  gtk_widget_set_visible (self->sidebar, !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar_separator, !TRELLIS_IS_PLAN_VIEW (view));
   if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
@@ -544,6 +552,22 @@ update_recent_menu (TrellisWindow *self)
  * Shows a problem in a banner at the top of the window until it is dismissed or the
  * next open or save succeeds.
  */
+/**
+ * trellis_window_show_saved:
+ * @file: a file written for the user, such as a template
+ *
+ * Says in the window's banner that @file was saved, with a way to open its folder.
+ */
+void
+trellis_window_show_saved (TrellisWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  trellis_banner_show_saved (self->banner, file, FALSE);
+}
+
 void
 trellis_window_show_error (TrellisWindow *self,
                            const char    *primary,
@@ -673,6 +697,33 @@ open_sample_confirmed (TrellisWindow *self,
                        gpointer       data)
 {
   load (self, G_FILE (data), TRUE, NULL);
+}
+
+static void
+new_project_confirmed (TrellisWindow *self,
+                       gpointer       data)
+{
+  g_autoptr(TrellisDocument) document = trellis_document_new_unsaved (TRELLIS_PROJECT (data));
+
+  g_cancellable_cancel (self->load_cancellable);
+  trellis_banner_hide (self->banner);
+  trellis_window_set_document (self, document);
+}
+
+/**
+ * trellis_window_open_new_project:
+ * @project: a project saved nowhere yet, as File → New makes it
+ *
+ * Shows @project, unsaved, after asking about the unsaved changes of the one shown.
+ */
+void
+trellis_window_open_new_project (TrellisWindow  *self,
+                                 TrellisProject *project)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_PROJECT (project));
+
+  confirm_unsaved_then (self, FALSE, new_project_confirmed, g_object_ref (project), g_object_unref);
 }
 
 static void
@@ -1173,7 +1224,8 @@ round_selected_cb (TrellisWindow *self)
 
 /**
  * trellis_window_set_view:
- * @view: the name of a view in the window's stack: "responses", "statements" or "charts"
+ * @view: the name of a view in the window's stack: "responses", "statements", "charts"
+ *   or "plan"
  *
  * Shows the selected section's answers or statements, or every section's chart.
  */
@@ -1300,6 +1352,27 @@ trellis_window_set_property (GObject      *object,
     }
 }
 
+/* "Add to improvement plan" on a statement, from the charts or the responses: an action
+ * linked to it in the plan view, the cursor in its key action. */
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisChecklist *checklist;
+  TrellisStatement *statement;
+
+  if (self->document == NULL)
+    return;
+  checklist = trellis_project_get_checklist (trellis_document_get_project (self->document));
+  statement = trellis_checklist_find_statement (checklist, g_variant_get_string (parameter, NULL));
+  if (statement == NULL)
+    return;
+  trellis_window_set_view (self, "plan");
+  trellis_plan_view_add_for_statement (self->plan_view, statement);
+}
+
 static void
 trellis_window_class_init (TrellisWindowClass *klass)
 {
@@ -1336,8 +1409,9 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
   /* The views */
   g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
-  g_type_ensure (TRELLIS_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
+  g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1353,6 +1427,10 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
@@ -1361,6 +1439,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
 }
 
 static void
@@ -1483,6 +1562,7 @@ follow_document (TrellisWindow *self)
 {
   TrellisDocument *document = self->document;
 
+  trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
@@ -1563,6 +1643,8 @@ trellis_window_set_document (TrellisWindow   *self,
   if (self->import_assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
+  /* The designer edits through the document: its undo stack is the window's Undo. */
+  trellis_designer_view_set_document (self->designer_view, document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   forget_sections (self);

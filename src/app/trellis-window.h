@@ -35,6 +35,10 @@ void             trellis_window_open_sample (TrellisWindow *self,
 void             trellis_window_choose_and_open (TrellisWindow *self);
 void             trellis_window_save (TrellisWindow *self);
 void             trellis_window_save_as (TrellisWindow *self);
+void             trellis_window_open_new_project (TrellisWindow  *self,
+                                                  TrellisProject *project);
+void             trellis_window_show_saved (TrellisWindow *self,
+                                            GFile         *file);
 void             trellis_window_show_error (TrellisWindow *self,
                                             const char    *primary,
                                             const char    *secondary);

@@ -5,12 +5,15 @@
 #pragma once
 
 #include "trellis-action.h"
+#include "trellis-checklist-edit.h"
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
 #include "trellis-file-util.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-markup.h"
 #include "trellis-node.h"
+#include "trellis-plan-edit.h"
+#include "trellis-plan-query.h"
 #include "trellis-plan.h"
 #include "trellis-project.h"
 #include "trellis-round.h"
@@ -19,5 +22,6 @@
 #include "trellis-statement.h"
 #include "trellis-stats.h"
 #include "trellis-summary.h"
+#include "trellis-timescale.h"
 #include "trellis-types.h"
 #include "trellis-undo-stack.h"
