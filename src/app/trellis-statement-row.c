@@ -78,13 +78,14 @@ show_statement (TrellisStatementRow *self)
 {
   TrellisStatement *statement = self->statement;
   const char *number = trellis_statement_get_number (statement);
-  const char *text = trellis_statement_get_text (statement);
+  const char *markup = trellis_statement_get_text_markup (statement);
+  g_autofree char *text = markup != NULL ? trellis_markup_to_pango (markup) : NULL;
   const char *kind = kind_name (trellis_statement_get_kind (statement));
   gboolean cut = !trellis_statement_is_in_use (statement);
   g_autoptr(GString) accessible = g_string_new (NULL);
 
   gtk_label_set_label (self->number_label, number != NULL ? number : "");
-  gtk_label_set_label (self->text_label, text != NULL ? text : "");
+  gtk_label_set_markup (self->text_label, text != NULL ? text : "");
   gtk_label_set_label (self->kind_label, kind);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_label), kind != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cut_label), cut);
@@ -102,7 +103,7 @@ show_statement (TrellisStatementRow *self)
   /* One sentence a screen reader can say when the row is focused. */
   if (number != NULL && *number != '\0')
     g_string_append_printf (accessible, _("Statement %s: "), number);
-  g_string_append (accessible, text != NULL ? text : "");
+  g_string_append (accessible, trellis_statement_get_text (statement) != NULL ? trellis_statement_get_text (statement) : "");
   if (kind != NULL)
     g_string_append_printf (accessible, " (%s)", kind);
   if (cut)
