@@ -40,6 +40,8 @@ TrellisProject  *trellis_document_get_project (TrellisDocument *self);
 GFile           *trellis_document_get_file (TrellisDocument *self);
 gboolean         trellis_document_get_modified (TrellisDocument *self);
 gboolean         trellis_document_get_is_sample (TrellisDocument *self);
+char            *trellis_document_dup_read_only_reason (TrellisDocument *self);
+gboolean         trellis_document_get_changed_on_disk (TrellisDocument *self);
 char            *trellis_document_dup_title (TrellisDocument *self);
 char            *trellis_document_dup_suggested_name (TrellisDocument *self);
 

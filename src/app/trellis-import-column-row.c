@@ -337,6 +337,99 @@ trellis_import_column_row_init (TrellisImportColumnRow *self)
   gtk_drop_down_set_list_factory (self->mapping_dropdown, list_factory);
 }
 
+/* The first descendant of @widget of @type, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down's list as its search filters it. */
+static GtkFilterListModel *
+search_model (TrellisImportColumnRow *self)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *model = GTK_IS_SINGLE_SELECTION (selection) ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))
+                                                          : NULL;
+
+  return GTK_IS_FILTER_LIST_MODEL (model) ? GTK_FILTER_LIST_MODEL (model) : NULL;
+}
+
+/* Return in the search entry picks the first entry still listed, as it shows on top. */
+static void
+search_activate_cb (TrellisImportColumnRow *self)
+{
+  GtkFilterListModel *filtered = search_model (self);
+  g_autoptr(TrellisMappingOption) option = NULL;
+  GtkWidget *popover;
+  guint position;
+
+  if (filtered == NULL || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+    return;
+  option = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  position = trellis_mapping_options_find (self->options, trellis_mapping_option_get_role (option),
+                                           trellis_mapping_option_get_target (option));
+  if (position != G_MAXUINT)
+    gtk_drop_down_set_selected (self->mapping_dropdown, position);
+  popover = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Typing in the drop-down finds an entry by any part of its label: "section a" finds
+ * "Comments on section A", "55a" finds "55a. Tackled…". GTK before 4.12 matches only
+ * the start of the label and has no setting for it, so its filter is set directly. */
+static void
+tune_search (TrellisImportColumnRow *self)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_SEARCH_ENTRY);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_drop_down_set_search_match_mode (self->mapping_dropdown, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+#else
+  GtkFilterListModel *filtered = search_model (self);
+  GtkFilter *filter = filtered != NULL ? gtk_filter_list_model_get_filter (filtered) : NULL;
+
+  if (GTK_IS_STRING_FILTER (filter))
+    gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+#endif
+  if (entry != NULL)
+    g_signal_connect_swapped (entry, "activate", G_CALLBACK (search_activate_cb), self);
+}
+
+/**
+ * trellis_import_column_row_get_search_entry:
+ *
+ * Returns: (transfer none) (nullable): the drop-down's search entry
+ */
+GtkWidget *
+trellis_import_column_row_get_search_entry (TrellisImportColumnRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN_ROW (self), NULL);
+  return find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_SEARCH_ENTRY);
+}
+
+/**
+ * trellis_import_column_row_get_search_results:
+ *
+ * Returns: (transfer none) (nullable): the drop-down's entries as its search leaves them
+ */
+GListModel *
+trellis_import_column_row_get_search_results (TrellisImportColumnRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN_ROW (self), NULL);
+  return G_LIST_MODEL (search_model (self));
+}
+
 static char *
 dup_samples (TrellisImport       *import,
              TrellisImportColumn *column)
@@ -423,6 +516,7 @@ trellis_import_column_row_new (TrellisImport       *import,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, confirm_label, -1);
   }
   gtk_drop_down_set_model (self->mapping_dropdown, options);
+  tune_search (self);
   sync_dropdown (self);
   update_status (self);
 

@@ -27,6 +27,7 @@
 
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
 #include "trellis-file-drop.h"
@@ -35,7 +36,6 @@
 #include "trellis-project-io.h"
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
-#include "trellis-statements-view.h"
 #include "trellis-status-page.h"
 #include "trellis-window.h"
 
@@ -80,6 +80,7 @@ struct _TrellisWindow
   GtkListBox           *section_list;
   GtkStack             *view_stack;
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
+  TrellisDesignerView  *designer_view;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
@@ -99,6 +100,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void load (TrellisWindow        *self,
+                  GFile                *file,
+                  gboolean              is_sample,
+                  TrellisRecoveryEntry *recovery);
 static void save_then (TrellisWindow *self,
                        Continuation  *next);
 static void confirm_unsaved_then (TrellisWindow  *self,
@@ -448,8 +453,23 @@ import_action (GSimpleAction *action,
   trellis_window_import (TRELLIS_WINDOW (user_data), NULL, 0);
 }
 
+/* Offered when the file changed on disk: the project as it is there now. Unsaved
+ * changes here are dropped, as the banner offering it says. */
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+
+  if (file != NULL)
+    load (self, file, FALSE, NULL);
+}
+
 static const GActionEntry window_actions[] = {
   { "import", import_action },
+  { "reload", reload_action },
   { "undo", undo_action },
   { "redo", redo_action },
 };
@@ -851,6 +871,37 @@ dup_default_folder (TrellisWindow *self)
   return g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 }
 
+/* Someone else saved the project file: never written over silently. */
+static void
+show_changed_on_disk (TrellisWindow *self)
+{
+  g_autofree char *name = trellis_file_dup_display_basename (trellis_document_get_file (self->document));
+  g_autofree char *primary = g_strdup_printf (_("“%s” was changed by another program"), name);
+
+  trellis_banner_show_file_problem (self->banner, primary,
+                                    trellis_document_get_modified (self->document)
+                                    ? _("Reload it to see those changes and lose yours, or save yours as a copy.")
+                                    : _("Reload it to see those changes."),
+                                    TRUE);
+}
+
+static void
+changed_on_disk_cb (TrellisWindow *self)
+{
+  if (self->document != NULL && trellis_document_get_changed_on_disk (self->document))
+    show_changed_on_disk (self);
+}
+
+/* A project opened read-only (newer format, or being changed elsewhere) says so once. */
+static void
+show_read_only (TrellisWindow *self)
+{
+  g_autofree char *reason = trellis_document_dup_read_only_reason (self->document);
+
+  if (reason != NULL)
+    trellis_banner_show_file_problem (self->banner, _("Opened read-only"), reason, FALSE);
+}
+
 static gboolean
 save_to (TrellisWindow *self,
          GFile         *file)
@@ -859,7 +910,13 @@ save_to (TrellisWindow *self,
 
   if (!trellis_document_save (self->document, file, &error))
     {
-      trellis_window_show_error (self, error->message, NULL);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        show_changed_on_disk (self);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        trellis_banner_show_file_problem (self->banner, _("The project was not saved"), error->message, FALSE);
+      else
+        trellis_window_show_error (self, error->message, NULL);
       return FALSE;
     }
   trellis_banner_hide (self->banner);
@@ -916,6 +973,7 @@ static void
 save_then (TrellisWindow *self,
            Continuation  *next)
 {
+  g_autofree char *reason = NULL;
   GFile *file;
 
   if (self->document == NULL)
@@ -925,7 +983,9 @@ save_then (TrellisWindow *self,
     }
 
   file = trellis_document_get_file (self->document);
-  if (file == NULL)
+  reason = trellis_document_dup_read_only_reason (self->document);
+  /* Save of a read-only project is Save As: the file itself is not to be written. */
+  if (file == NULL || reason != NULL)
     choose_file_then_save (self, next);
   else if (save_to (self, file))
     continuation_run (next);
@@ -1320,7 +1380,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
   /* The views */
   g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
-  g_type_ensure (TRELLIS_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1337,6 +1397,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
@@ -1472,6 +1533,7 @@ follow_document (TrellisWindow *self)
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (document, "notify::changed-on-disk", G_CALLBACK (changed_on_disk_cb), self);
   g_signal_connect_swapped (trellis_document_get_project (document), "changed",
                             G_CALLBACK (project_changed_cb), self);
   g_signal_connect_swapped (trellis_document_get_undo_stack (document), "notify",
@@ -1511,6 +1573,7 @@ show_project (TrellisWindow  *self,
     trellis_view_show_section (get_current_view (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
+  show_read_only (self);
 }
 
 /* For screenshots and trying the assistant by hand (see trellis-debug.c). */
@@ -1545,6 +1608,8 @@ trellis_window_set_document (TrellisWindow   *self,
   if (self->import_assistant != NULL)
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
+  /* The designer edits through the document: its undo stack is the window's Undo. */
+  trellis_designer_view_set_document (self->designer_view, document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   forget_sections (self);

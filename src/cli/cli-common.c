@@ -163,7 +163,8 @@ trellis_cli_lock_project (const char *path)
   if (lock == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
-        trellis_cli_input_error (path, "%s", error->message);
+        trellis_cli_input_error (path, _("%s It was not changed; try again when they have finished."),
+                                 error->message);
       else
         trellis_cli_input_error (path, _("Could not change it: %s."), error->message);
     }

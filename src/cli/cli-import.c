@@ -304,16 +304,10 @@ print_values (TrellisImport *import)
     }
 }
 
+/* The files, their layout and the mapping reused. */
 static void
-print_summary (TrellisImport *import,
-               TrellisRound  *round)
+print_sources (TrellisImport *import)
 {
-  TrellisProject *project = trellis_import_get_project (import);
-  GListModel *columns = trellis_import_get_columns (import);
-  g_auto(GStrv) small = trellis_import_dup_small_groups (import, round);
-  GPtrArray *sections = trellis_round_get_comment_sections (round);
-  gboolean any = FALSE;
-
   for (guint f = 0; f < trellis_import_get_n_files (import); f++)
     {
       printf (_("File: %s"), trellis_import_get_file_name (import, f));
@@ -332,6 +326,13 @@ print_summary (TrellisImport *import,
                                                        : trellis_round_get_id (reused));
       putchar ('\n');
     }
+}
+
+/* The round's responses, and what was left out or not counted. */
+static void
+print_responses (TrellisImport *import,
+                 TrellisRound  *round)
+{
   /* TRANSLATORS: Round: “Autumn 2026”, 25 responses to 60 statements */
   printf (ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
                     trellis_round_get_n_responses (round)),
@@ -372,6 +373,14 @@ print_summary (TrellisImport *import,
               trellis_import_get_n_not_shown (import));
       putchar ('\n');
     }
+}
+
+/* The columns never stored, for naming people or for bookkeeping. */
+static void
+print_dropped (TrellisImport *import)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+  gboolean any = FALSE;
 
   printf ("%s", _("Dropped, never stored:"));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -389,30 +398,49 @@ print_summary (TrellisImport *import,
         }
     }
   printf ("%s\n", any ? "" : _(" none"));
+}
 
-  if (trellis_round_get_n_groups (round) > 0)
+/* Respondents per group, and the groups too small to show on their own. */
+static void
+print_groups (TrellisImport *import,
+              TrellisRound  *round)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  g_auto(GStrv) small = trellis_import_dup_small_groups (import, round);
+  /* In alphabetical order: the round's own is that of its shuffled responses. */
+  g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+
+  printf ("%s", _("Groups:"));
+  for (guint g = 0; g < shares->len; g++)
     {
-      /* In alphabetical order: the round's own is that of its shuffled responses. */
-      g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+      const TrellisGroupShare *share = g_ptr_array_index (shares, g);
 
-      printf ("%s", _("Groups:"));
-      for (guint g = 0; g < shares->len; g++)
-        {
-          const TrellisGroupShare *share = g_ptr_array_index (shares, g);
-
-          printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
-                  share->n_respondents);
-        }
-      putchar ('\n');
-      if (small[0] != NULL)
-        {
-          g_autofree char *names = g_strjoinv (", ", small);
-          /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
-          printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
-                  trellis_project_get_min_group_size (project), names);
-          putchar ('\n');
-        }
+      printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
+              share->n_respondents);
     }
+  putchar ('\n');
+  if (small[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", small);
+      /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
+      printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
+              trellis_project_get_min_group_size (project), names);
+      putchar ('\n');
+    }
+}
+
+static void
+print_summary (TrellisImport *import,
+               TrellisRound  *round)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+
+  print_sources (import);
+  print_responses (import, round);
+  print_dropped (import);
+  if (trellis_round_get_n_groups (round) > 0)
+    print_groups (import, round);
   printf ("%s", _("Comments, detached and shuffled:"));
   for (guint s = 0; s < sections->len; s++)
     {
@@ -422,6 +450,136 @@ print_summary (TrellisImport *import,
               trellis_round_get_comments (round, id)->len);
     }
   printf ("%s\n", sections->len > 0 ? "" : _(" none"));
+}
+
+/* The date, the --answer rules and the LimeSurvey structure file, before any export is
+ * read. */
+static int
+set_up_import (TrellisImport  *import,
+               GOptionContext *context,
+               const char     *date,
+               GStrv           answer_rules,
+               const char     *structure)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  g_autoptr(GError) error = NULL;
+
+  if (date != NULL && !trellis_import_set_date (import, date))
+    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
+  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
+      g_autofree char *text = NULL;
+      TrellisAnswer answer;
+
+      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
+        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
+                                        answer_rules[i], trellis_scale_get_n_points (scale));
+      trellis_import_set_value (import, text, answer);
+    }
+  if (structure != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (structure);
+
+      if (!trellis_import_set_structure_file (import, file, NULL, &error))
+        return trellis_cli_input_error (structure, "%s", error->message);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+/* The exports, argv[2] on. */
+static int
+add_exports (TrellisImport       *import,
+             int                  argc,
+             char               **argv,
+             TrellisTableFormat   format)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!trellis_import_add_file (import, file, format, NULL, &error))
+        return trellis_cli_input_error (argv[i], "%s", error->message);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+/* The --column rules; then answers that match no statement, comments whose section is a
+ * guess: asked, never dropped or misfiled without a word. */
+static int
+settle_columns (TrellisImport  *import,
+                GOptionContext *context,
+                GStrv           column_rules,
+                gboolean        dry_run,
+                const char     *first_export)
+{
+  guint n;
+
+  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!apply_column_rule (import, column_rules[i], &message))
+        return trellis_cli_usage_error (context, "%s", message);
+    }
+  n = trellis_import_count_unsettled (import);
+  if (n == 0)
+    return TRELLIS_CLI_OK;
+  if (dry_run)
+    print_columns (import);
+  print_unsettled (import);
+  return trellis_cli_input_error (first_export, ngettext ("%u column needs your word (see the list above); nothing was imported",
+                                                          "%u columns need your word (see the list above); nothing was imported", n),
+                                  n);
+}
+
+/* A dry run lists every answer off the scale with its count before failing, so that
+ * one look is enough to write all the --answer rules the file needs. */
+static int
+report_build_failure (TrellisImport *import,
+                      const GError  *error,
+                      gboolean       dry_run,
+                      const char    *project_file)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+
+  if (dry_run && g_error_matches (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER))
+    {
+      print_columns (import);
+      print_values (import);
+      putchar ('\n');
+      printf (_("Say what each answer not on the scale means with --answer TEXT=ANSWER (1–%u, na, dk or blank)."),
+              trellis_scale_get_n_points (trellis_checklist_get_scale (trellis_project_get_checklist (project), 0)));
+      putchar ('\n');
+      return trellis_cli_input_error (NULL, "%s", error->message);
+    }
+  return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
+                                  error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? project_file : NULL,
+                                  "%s", error->message);
+}
+
+/* The round added and saved, or on a dry run only described. */
+static int
+finish_import (TrellisImport *import,
+               TrellisRound  *round,
+               gboolean       dry_run,
+               const char    *project_file)
+{
+  if (dry_run)
+    {
+      print_summary (import, round);
+      print_columns (import);
+      print_values (import);
+      printf ("\n%s\n", _("Dry run: the project was not changed."));
+      return TRELLIS_CLI_OK;
+    }
+
+  trellis_project_append_round (trellis_import_get_project (import), round);
+  if (!trellis_cli_save_project (trellis_import_get_project (import), project_file))
+    return TRELLIS_CLI_BAD_INPUT;
+  print_summary (import, round);
+  return TRELLIS_CLI_OK;
 }
 
 int
@@ -484,87 +642,19 @@ trellis_cli_import (int    argc,
 
   import = trellis_import_new (project);
   trellis_import_set_include_incomplete (import, include_incomplete);
-  if (date != NULL && !trellis_import_set_date (import, date))
-    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
-  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
-    {
-      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
-      g_autofree char *text = NULL;
-      TrellisAnswer answer;
-
-      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
-        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
-                                        answer_rules[i], trellis_scale_get_n_points (scale));
-      trellis_import_set_value (import, text, answer);
-    }
-  if (structure != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (structure);
-
-      if (!trellis_import_set_structure_file (import, file, NULL, &error))
-        return trellis_cli_input_error (structure, "%s", error->message);
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-
-      if (!trellis_import_add_file (import, file, format, NULL, &error))
-        return trellis_cli_input_error (argv[i], "%s", error->message);
-    }
-
-  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
-    {
-      g_autofree char *message = NULL;
-
-      if (!apply_column_rule (import, column_rules[i], &message))
-        return trellis_cli_usage_error (context, "%s", message);
-    }
-  /* Answers that match no statement, comments whose section is a guess: asked, never
-   * dropped or misfiled without a word. */
-  if (trellis_import_count_unsettled (import) > 0)
-    {
-      guint n = trellis_import_count_unsettled (import);
-
-      if (dry_run)
-        print_columns (import);
-      print_unsettled (import);
-      return trellis_cli_input_error (argv[2], ngettext ("%u column needs your word (see the list above); nothing was imported",
-                                                         "%u columns need your word (see the list above); nothing was imported", n),
-                                      n);
-    }
+  status = set_up_import (import, context, date, answer_rules, structure);
+  if (status == TRELLIS_CLI_OK)
+    status = add_exports (import, argc, argv, format);
+  if (status == TRELLIS_CLI_OK)
+    status = settle_columns (import, context, column_rules, dry_run, argv[2]);
+  if (status != TRELLIS_CLI_OK)
+    return status;
 
   if (round_label == NULL)
     round_label = trellis_import_dup_default_label (import);
   round = trellis_import_build_round (import, round_label, &error);
-  /* A dry run lists every answer off the scale with its count before failing, so that
-   * one look is enough to write all the --answer rules the file needs. */
-  if (round == NULL && dry_run && g_error_matches (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER))
-    {
-      print_columns (import);
-      print_values (import);
-      putchar ('\n');
-      printf (_("Say what each answer not on the scale means with --answer TEXT=ANSWER (1–%u, na, dk or blank)."),
-              trellis_scale_get_n_points (trellis_checklist_get_scale (trellis_project_get_checklist (project), 0)));
-      putchar ('\n');
-      return trellis_cli_input_error (NULL, "%s", error->message);
-    }
   if (round == NULL)
-    return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
-                                    error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? argv[1] : NULL,
-                                    "%s", error->message);
+    return report_build_failure (import, error, dry_run, argv[1]);
 
-  if (dry_run)
-    {
-      print_summary (import, round);
-      print_columns (import);
-      print_values (import);
-      printf ("\n%s\n", _("Dry run: the project was not changed."));
-      return TRELLIS_CLI_OK;
-    }
-
-  trellis_project_append_round (project, round);
-  if (!trellis_cli_save_project (project, argv[1]))
-    return TRELLIS_CLI_BAD_INPUT;
-  print_summary (import, round);
-  return TRELLIS_CLI_OK;
+  return finish_import (import, round, dry_run, argv[1]);
 }

@@ -10,7 +10,7 @@
  * created whole and at once (written under a temporary name, then hard-linked to its
  * name, which fails if it exists), so nobody ever reads half a lock.
  *
- * A lock is stale, and taken over, when its process is gone (same computer: the
+ * A lock is stale, and taken over, when it is this process's own, when its process is gone (same computer: the
  * process id is not running, or the computer has restarted since) or when it has not
  * been renewed for TRELLIS_LOCK_STALE_SECONDS (another computer, which may have
  * crashed). Works on local disks and on network shares, which honour exclusive
@@ -150,6 +150,11 @@ owner_is_gone (const LockOwner *owner,
   if (*boot_id != '\0' && owner->boot_id != NULL && *owner->boot_id != '\0' &&
       strcmp (boot_id, owner->boot_id) != 0)
     return TRUE;
+  /* This very process (a second window on the same project) takes its own lock over:
+   * the lock keeps other programs out; within one process each document still checks
+   * that the file is the one it read before writing it. */
+  if (owner->pid == getpid ())
+    return TRUE;
   return process_is_gone (owner->pid);
 }
 
@@ -233,8 +238,7 @@ set_busy_error (GError          **error,
                                               : g_strdup (owner->since);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-               _("“%s” is being changed by %s on %s (%s, process %" G_GINT64_FORMAT ") since %s. "
-                 "It was not changed; try again when they have finished."),
+               _("“%s” is being changed by %s on %s (%s, process %" G_GINT64_FORMAT ") since %s."),
                name, owner->user, owner->host,
                owner->program != NULL ? owner->program : "?", owner->pid, since_text);
 }
@@ -287,6 +291,7 @@ trellis_file_lock_acquire (GFile       *file,
   g_autoptr(TrellisFileLock) lock = g_new0 (TrellisFileLock, 1);
   g_autofree char *target_path = NULL;
   gint64 deadline = g_get_monotonic_time () + (gint64) wait_ms * 1000;
+  guint n_stale = 0;
   const char *path;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -313,8 +318,12 @@ trellis_file_lock_acquire (GFile       *file,
         }
       if (created)
         return g_steal_pointer (&lock);
-      if (remove_if_stale (lock->lock_path, &owner))
-        continue;
+      /* Bounded: a stale lock that cannot be removed must not spin for ever. */
+      if (n_stale < 10 && remove_if_stale (lock->lock_path, &owner))
+        {
+          n_stale++;
+          continue;
+        }
       if (g_get_monotonic_time () >= deadline)
         {
           g_autofree char *name = g_filename_display_basename (target_path);
@@ -323,7 +332,7 @@ trellis_file_lock_acquire (GFile       *file,
             set_busy_error (error, target_path, &owner);
           else
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                         _("“%s” is being changed by another program. It was not changed; try again later."),
+                         _("“%s” is being changed by another program."),
                          name);
           /* Not ours: release must not remove it. */
           g_clear_pointer (&lock->lock_path, g_free);

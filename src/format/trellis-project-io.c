@@ -894,11 +894,43 @@ ensure_libxml_initialized (void)
     }
 }
 
-xmlDoc *
-_trellis_xml_read_document (GBytes      *bytes,
-                            const char  *display_name,
-                            const char  *root_name,
-                            GError     **error)
+/* Too large, empty or not UTF-8 text: refused before the parser sees it. */
+static gboolean
+check_bytes (const char  *data,
+             gsize        size,
+             const char  *display_name,
+             gboolean     is_template,
+             GError     **error)
+{
+  if (size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, size);
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                   _("“%s” is empty. It may have been damaged while it was being copied or saved."),
+                   display_name);
+      return FALSE;
+    }
+  if (!is_utf8_or_cut_short (data, size))
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+                   is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
+                               : _("“%s” is not a Trellis project: it is not UTF-8 text."),
+                   display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Well-formed XML without a document type (and so without entities), or %NULL. */
+static xmlDoc *
+parse_document (const char  *data,
+                gsize        size,
+                const char  *display_name,
+                GError     **error)
 {
   /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node ("Huge input
    * lookup"), which the writer does not know: a long comment was saved, and the file
@@ -907,41 +939,10 @@ _trellis_xml_read_document (GBytes      *bytes,
    * grow past what the file holds. */
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
                       XML_PARSE_BIG_LINES | XML_PARSE_HUGE;
-  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  g_autofree char *version = NULL;
   g_autofree char *first_error = NULL;
   ParseState state = { FALSE, 0, NULL };
-  const char *data;
-  gsize size;
-  xmlNode *root;
-  guint64 major, minor;
-
-  g_assert (bytes != NULL);
-  g_assert (display_name != NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size > TRELLIS_PROJECT_MAX_SIZE)
-    {
-      set_too_large (error, display_name, size);
-      return NULL;
-    }
-  if (size == 0)
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                   _("“%s” is empty. It may have been damaged while it was being copied or saved."),
-                   display_name);
-      return NULL;
-    }
-  if (!is_utf8_or_cut_short (data, size))
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
-                   is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
-                               : _("“%s” is not a Trellis project: it is not UTF-8 text."),
-                   display_name);
-      return NULL;
-    }
 
   ensure_libxml_initialized ();
   ctxt = xmlNewParserCtxt ();
@@ -978,15 +979,28 @@ _trellis_xml_read_document (GBytes      *bytes,
                      display_name);
       return NULL;
     }
+  return g_steal_pointer (&doc);
+}
 
-  root = xmlDocGetRootElement (doc);
+/* The root element Trellis expects, with a format version this Trellis reads. */
+static gboolean
+check_root (xmlDoc      *doc,
+            const char  *display_name,
+            const char  *root_name,
+            GError     **error)
+{
+  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autofree char *version = NULL;
+  guint64 major, minor;
+
   if (root == NULL || !_trellis_xml_is_element (root, root_name))
     {
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
                    is_template ? _("“%s” is not a Trellis template.")
                                : _("“%s” is not a Trellis project file."),
                    display_name);
-      return NULL;
+      return FALSE;
     }
 
   version = _trellis_xml_dup_attribute (root, "format-version");
@@ -995,7 +1009,7 @@ _trellis_xml_read_document (GBytes      *bytes,
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
                    _("“%s” cannot be opened: its format version “%.20s” is not one Trellis knows."),
                    display_name, version != NULL ? version : "");
-      return NULL;
+      return FALSE;
     }
   /* A newer minor version only adds things an older Trellis can skip; a newer major
    * version may change the meaning of what is there, so it is refused whole. */
@@ -1005,9 +1019,30 @@ _trellis_xml_read_document (GBytes      *bytes,
                    _("“%s” was written by a newer version of Trellis (format %s); this "
                      "version reads format %d.x. Please update Trellis."),
                    display_name, version, TRELLIS_PROJECT_FORMAT_MAJOR);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
+xmlDoc *
+_trellis_xml_read_document (GBytes      *bytes,
+                            const char  *display_name,
+                            const char  *root_name,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  const char *data;
+  gsize size;
+
+  g_assert (bytes != NULL);
+  g_assert (display_name != NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_bytes (data, size, display_name, g_str_equal (root_name, ROOT_TEMPLATE), error))
+    return NULL;
+  doc = parse_document (data, size, display_name, error);
+  if (doc == NULL || !check_root (doc, display_name, root_name, error))
+    return NULL;
   return g_steal_pointer (&doc);
 }
 
@@ -1580,6 +1615,66 @@ index_item_keys (TrellisChecklist *checklist)
   return index;
 }
 
+/* One respondent's answers, one token per item, on each item's scale. @answers has
+ * room for them. */
+static gboolean
+read_response (xmlNode             *child,
+               TrellisRound        *round,
+               const char * const  *items,
+               GPtrArray           *scales,
+               TrellisAnswer       *answers,
+               const char          *display_name,
+               GError             **error)
+{
+  g_autofree char *row = dup_text (child);
+  g_autofree char *group = NULL;
+  guint n_items = scales->len;
+  const char *p;
+  guint n = 0;
+
+  for (p = row; ; )
+    {
+      const char *start;
+      TrellisScale *scale;
+      guint n_points;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      if (n >= n_items)
+        {
+          n++;
+          continue;
+        }
+      scale = g_ptr_array_index (scales, n);
+      n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
+      if (!parse_answer (start, p - start, "-", &answers[n]) ||
+          answers[n] > (TrellisAnswer) n_points)
+        {
+          set_invalid (error, display_name, child,
+                       _("“%.*s” is not an answer on the scale of item “%s” "
+                         "(1 to %u, na, dk, ns for not shown, or - for blank)"),
+                       (int) (p - start), start, items[n], n_points);
+          return FALSE;
+        }
+      n++;
+    }
+  if (n != n_items)
+    {
+      set_invalid (error, display_name, child,
+                   _("the number of answers (%u) is not the number of items (%u)"),
+                   n, n_items);
+      return FALSE;
+    }
+  group = _trellis_xml_dup_attribute (child, "group");
+  trellis_round_add_response (round, answers, group);
+  return TRUE;
+}
+
 /* Statement id → statement, lead-ins and parts included. */
 static GHashTable *
 index_statements (TrellisChecklist *checklist)
@@ -1653,57 +1748,9 @@ read_responses (xmlNode           *node,
   answers = g_new0 (TrellisAnswer, MAX (n_items, 1));
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree char *row = NULL;
-      g_autofree char *group = NULL;
-      const char *p;
-      guint n = 0;
-
-      if (!_trellis_xml_is_element (child, "response"))
-        continue;
-
-      row = dup_text (child);
-      for (p = row; ; )
-        {
-          const char *start;
-          TrellisScale *scale;
-          guint n_points;
-
-          while (g_ascii_isspace (*p))
-            p++;
-          if (*p == '\0')
-            break;
-          start = p;
-          while (*p != '\0' && !g_ascii_isspace (*p))
-            p++;
-          if (n >= n_items)
-            {
-              n++;
-              continue;
-            }
-          scale = g_ptr_array_index (scales, n);
-          n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
-          if (!parse_answer (start, p - start, "-", &answers[n]) ||
-              answers[n] > (TrellisAnswer) n_points)
-            {
-              set_invalid (error, display_name, child,
-                           _("“%.*s” is not an answer on the scale of item “%s” "
-                             "(1 to %u, na, dk, ns for not shown, or - for blank)"),
-                           (int) (p - start), start, items[n], n_points);
-              return FALSE;
-            }
-          n++;
-        }
-      if (n != n_items)
-        {
-          set_invalid (error, display_name, child,
-                       _("the number of answers (%u) is not the number of items (%u)"),
-                       n, n_items);
-          return FALSE;
-        }
-      group = _trellis_xml_dup_attribute (child, "group");
-      trellis_round_add_response (round, answers, group);
-    }
+    if (_trellis_xml_is_element (child, "response")
+        && !read_response (child, round, (const char * const *) items, scales, answers, display_name, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1878,6 +1925,75 @@ read_partnership (xmlNode         *node,
   return TRUE;
 }
 
+/* Every round under <rounds>, in order, each id once. */
+static gboolean
+read_rounds (xmlNode     *rounds_node,
+             GHashTable  *item_scales,
+             GHashTable  *statements,
+             GPtrArray   *rounds,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisRound *round;
+
+      if (!_trellis_xml_is_element (child, "round"))
+        continue;
+      if (rounds->len >= MAX_ROUNDS)
+        {
+          set_invalid (error, display_name, child,
+                       _("the project has more than %u rounds, far more than any partnership runs"),
+                       MAX_ROUNDS);
+          return FALSE;
+        }
+      round = read_round (child, item_scales, statements, display_name, error);
+      if (round == NULL)
+        return FALSE;
+      g_ptr_array_add (rounds, round);
+      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
+        {
+          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
+                       trellis_round_get_id (round));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Every action of the improvement plan, in order, each id once. */
+static gboolean
+read_actions (xmlNode     *plan_node,
+              GPtrArray   *actions,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisAction *action;
+
+      if (!_trellis_xml_is_element (child, "action"))
+        continue;
+      action = read_action (child, display_name, error);
+      if (action == NULL)
+        return FALSE;
+      g_ptr_array_add (actions, action);
+      if (!g_hash_table_add (action_ids, (gpointer) trellis_action_get_id (action)))
+        {
+          set_invalid (error, display_name, child, _("the action id “%s” is used twice"),
+                       trellis_action_get_id (action));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static TrellisProject *
 read_project (xmlNode     *root,
               const char  *display_name,
@@ -1887,8 +2003,6 @@ read_project (xmlNode     *root,
   g_autoptr(TrellisChecklist) checklist = NULL;
   g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) item_scales = NULL;
   g_autoptr(GHashTable) statements = NULL;
   xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
@@ -1912,50 +2026,9 @@ read_project (xmlNode     *root,
 
   item_scales = index_item_keys (checklist);
   statements = index_statements (checklist);
-  for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
-       child != NULL; child = child->next)
-    {
-      TrellisRound *round;
-
-      if (!_trellis_xml_is_element (child, "round"))
-        continue;
-      if (rounds->len >= MAX_ROUNDS)
-        {
-          set_invalid (error, display_name, child,
-                       _("the project has more than %u rounds, far more than any partnership runs"),
-                       MAX_ROUNDS);
-          return NULL;
-        }
-      round = read_round (child, item_scales, statements, display_name, error);
-      if (round == NULL)
-        return NULL;
-      g_ptr_array_add (rounds, round);
-      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
-        {
-          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
-                       trellis_round_get_id (round));
-          return NULL;
-        }
-    }
-
-  for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
-       child != NULL; child = child->next)
-    {
-      TrellisAction *action;
-
-      if (!_trellis_xml_is_element (child, "action"))
-        continue;
-      action = read_action (child, display_name, error);
-      if (action == NULL)
-        return NULL;
-      g_ptr_array_add (actions, action);
-      if (!g_hash_table_add (action_ids, (gpointer) trellis_action_get_id (action)))
-        {
-          set_invalid (error, display_name, child, _("the action id “%s” is used twice"),
-                       trellis_action_get_id (action));
-          return NULL;
-        }
-    }
+  if (!read_rounds (rounds_node, item_scales, statements, rounds, display_name, error) ||
+      !read_actions (plan_node, actions, display_name, error))
+    return NULL;
 
   /* Everything was read; attach it in a few steps so the project is whole or not at all. */
   trellis_project_set_checklist (project, checklist);

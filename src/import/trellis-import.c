@@ -369,8 +369,8 @@ place_comments (TrellisImport *self,
       return;
     }
   _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, 0.5,
-                                      _("comments, but on which section? Its header names none, "
-                                        "and it does not stand after one section’s statements"));
+                                      _("which section these comments are on is a guess: the header names none, "
+                                        "and the column does not follow one section’s statements"));
   _trellis_import_column_set_unsettled (column);
 }
 
@@ -472,6 +472,36 @@ share_of_answers (TrellisImport *self,
   return filled > 0 ? (double) answers / filled : 0.0;
 }
 
+static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
+
+/* Columns that say they hold comments but match no comment box ("Any other comments?")
+ * join those that do before any is placed: where a comment column stands says
+ * something only beside all the others. */
+static void
+mark_comment_columns (TrellisImport *self,
+                      ImportFile    *file,
+                      gboolean      *decided)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  for (guint c = 0; c < n; c++)
+    {
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+      g_autofree char *folded = NULL;
+
+      if (decided[c])
+        continue;
+      folded = _trellis_import_fold (header_text (self, c, hint->code));
+      if (contains_any (folded, comment_words) &&
+          _trellis_import_column_shape (file->table, file->layout->first_data_row, c) == TRELLIS_VALUES_TEXT &&
+          share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
+        {
+          _trellis_import_column_set_mapping (column_at (self, c), TRELLIS_COLUMN_COMMENT, NULL, 0.85, NULL);
+          decided[c] = TRUE;
+        }
+    }
+}
+
 static void
 map_by_matching (TrellisImport *self,
                  ImportFile    *file,
@@ -483,7 +513,6 @@ map_by_matching (TrellisImport *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
   g_autofree gboolean *decided = g_new0 (gboolean, n);
-  static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
   static const char * const group_words[] = {
     "sector", "organisation", "organization", "agency", "partner", "represent", "service",
     "department", "employer", NULL
@@ -552,6 +581,7 @@ map_by_matching (TrellisImport *self,
                                           candidate->match.score, NULL);
     }
 
+  mark_comment_columns (self, file, decided);
   for (guint c = 0; c < n; c++)
     {
       TrellisImportColumn *column = column_at (self, c);
@@ -569,10 +599,7 @@ map_by_matching (TrellisImport *self,
         continue;
 
       shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
-      if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
-          share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
-        place_comments (self, texts, c, hint->code, 0.85);
-      else if (contains_phrase (folded, person_phrases))
+      if (contains_phrase (folded, person_phrases))
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
                                             _("names a person"));
       else if (!have_group && contains_any (folded, group_words) &&

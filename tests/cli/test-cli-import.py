@@ -126,6 +126,14 @@ with tempfile.TemporaryDirectory() as tmp:
           code == 0 and "16 responses" in out and "Responses with no answers: 1" in out
           and "Skipped: 1 empty row" in out, out + err)
 
+    blank_project = os.path.join(tmp, "blank.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), blank_project)
+    code, out, err = run(blank_project, fixture("limesurvey-blank-response.csv"), "--round", "Blank")
+    code, out, err = run(blank_project, "--json", command="summary")
+    blank_round = json.loads(out)["rounds"][0] if code == 0 else {}
+    check("summary --json counts the response with no answers apart",
+          blank_round.get("respondents") == 16 and blank_round.get("no_answers") == 1, out + err)
+
     # LimeSurvey code headings need the survey's structure file; hostile ones are refused.
     original = read(project)
     code, out, err = run(project, fixture("limesurvey-sq-code.csv"))
@@ -136,6 +144,10 @@ with tempfile.TemporaryDirectory() as tmp:
         code, out, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture(name))
         check(f"--structure {name}: exit 1, one line naming it", code == 1 and one_line_naming(err, name), err)
         check(f"--structure {name}: project byte-identical", read(project) == original)
+    code, out, err = run(project, fixture("limesurvey-full.csv"), "--structure", fixture("limesurvey-survey.lss"),
+                         "--dry-run")
+    check("full headings import the same with the structure file",
+          code == 0 and "15 responses to 60 statements" in out and "A 9, B 6, C 5, D 9" in out, out + err)
     code, _, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture("no-such.lss"))
     check("--structure of a missing file: exit 1", code == 1 and one_line_naming(err, "no-such.lss"), err)
 
@@ -143,7 +155,8 @@ with tempfile.TemporaryDirectory() as tmp:
     settled = os.path.join(tmp, "settled.trellis")
     shutil.copy(fixture("is-ofpc.trellis"), settled)
     before = read(settled)
-    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"])):
+    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"]),
+                          ("unsettled-other-comments.csv", ["BJ", "BM"])):
         for extra in ([], ["--dry-run"]):
             code, out, err = run(settled, fixture(name), *extra)
             check(f"{name}{' (dry run)' if extra else ''}: exit 1 naming the file",
