@@ -214,6 +214,59 @@ add_comments (GRand        *rand,
     }
 }
 
+/* The plan the workshop agreed after the first round: what the charts pointed at
+ * (performance reporting, prevention, evidence), each linked to its statements. */
+typedef struct
+{
+  const char          *area;
+  const char          *text;
+  const char          *responsible;
+  const char          *due;
+  TrellisActionStatus  status;
+  const char          *notes;
+  const char          *statements[3];
+} SampleAction;
+
+static const SampleAction sample_plan[] = {
+  { "Performance reporting to the CPP Board",
+    "Agree a one-page quarterly performance report for the Board, with the five priority indicators",
+    "Community safety manager (council)", "Q1 2027", TRELLIS_ACTION_ON_TRACK,
+    "First draft shared with the Board secretary on 2 December.", { "s45", "s50", NULL } },
+  { "Targets that reflect the priority outcomes",
+    "Review the partnership's targets against the three priority outcomes and drop those that no partner reports on",
+    "Chair of the thematic group", "by March 2027", TRELLIS_ACTION_NOT_STARTED, NULL, { "s41", NULL } },
+  { "Shifting resources to prevention",
+    "Hold a development session on joint budgeting for early intervention, with the NHS and the third sector",
+    "NHS Northshire public health lead", "June 2027", TRELLIS_ACTION_AT_RISK,
+    "The date depends on the NHS budget round; the third sector forum has asked to co-host.", { "s27", "s30", NULL } },
+  { "Using evidence about outcomes across the area",
+    "Share ward-level data on antisocial behaviour and fires with every partner before each meeting",
+    "Police Scotland analyst", "31/01/2027", TRELLIS_ACTION_NOT_STARTED, NULL, { "s20", NULL } },
+};
+
+static void
+add_plan (TrellisProject *project)
+{
+  TrellisPlan *plan = trellis_project_get_plan (project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_plan); i++)
+    {
+      const SampleAction *sample = &sample_plan[i];
+      g_autofree char *id = trellis_plan_new_action_id (plan);
+      g_autoptr(TrellisAction) action = trellis_action_new (id);
+
+      trellis_action_set_area (action, sample->area);
+      trellis_action_set_text (action, sample->text);
+      trellis_action_set_responsible (action, sample->responsible);
+      trellis_action_set_due (action, sample->due);
+      trellis_action_set_status (action, sample->status);
+      trellis_action_set_notes (action, sample->notes);
+      trellis_action_set_round_id (action, "r1");
+      trellis_action_set_statement_ids (action, sample->statements);
+      trellis_plan_append_action (plan, action);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +339,7 @@ main (int    argc,
     }
   add_comments (rand, round, n_respondents);
   trellis_project_append_round (project, round);
+  add_plan (project);
 
   out = g_file_new_for_commandline_arg (argv[1]);
   if (!trellis_project_save_file (project, out, NULL, &error))

@@ -345,6 +345,7 @@ trellis_application_startup (GApplication *application)
     { "win.view::responses", { "<Control>1", NULL } },
     { "win.view::statements", { "<Control>2", NULL } },
     { "win.view::charts", { "<Control>3", NULL } },
+    { "win.view::plan", { "<Control>4", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.print-preview", { "<Shift><Control>p", NULL } },
   };

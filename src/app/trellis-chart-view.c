@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include <pango/pangocairo.h>
 
 #include "trellis-chart-view.h"
@@ -774,6 +776,95 @@ add_move_bindings (GtkWidgetClass *widget_class,
     }
 }
 
+/* The statement of chart row @row, or %NULL on the overview, whose rows are sections. */
+static const char *
+row_statement_id (TrellisChartView *self,
+                  guint             row)
+{
+  if (self->chart == NULL || trellis_chart_get_kind (self->chart) == TRELLIS_CHART_OVERVIEW
+      || row >= trellis_chart_get_n_rows (self->chart))
+    return NULL;
+  return trellis_chart_get_row (self->chart, row)->id;
+}
+
+/* The statement the keyboard is on, or else the one under the pointer. */
+static const char *
+current_statement_id (TrellisChartView *self)
+{
+  if (self->has_cursor)
+    return row_statement_id (self, self->cursor.row);
+  if (self->has_hover)
+    return row_statement_id (self, self->hover.row);
+  return NULL;
+}
+
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *id = current_statement_id (TRELLIS_CHART_VIEW (widget));
+
+  if (id != NULL)
+    gtk_widget_activate_action (widget, "win.add-to-plan", "s", id);
+}
+
+/* The statement's menu: what can be done with it, for now "Add to improvement plan". */
+static void
+popup_statement_menu (TrellisChartView *self,
+                      const char       *statement_id,
+                      double            x,
+                      double            y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Add to Improvement Plan"), NULL);
+  GtkWidget *popover;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  g_menu_item_set_action_and_target (item, "win.add-to-plan", "s", statement_id);
+  g_menu_append_item (menu, item);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick  *gesture,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      TrellisChartView *self)
+{
+  TrellisChartHit hit;
+  const char *id;
+
+  if (!hit_test (self, x, y, &hit) || (id = row_statement_id (self, hit.row)) == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  set_cursor (self, &hit, FALSE);
+  popup_statement_menu (self, id, x, y);
+}
+
+/* Shift+F10 or the Menu key: the menu of the bar the keyboard is on, beside it. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrellisChartView *self = TRELLIS_CHART_VIEW (widget);
+  const char *id = self->has_cursor ? row_statement_id (self, self->cursor.row) : NULL;
+  double x_offset = 0;
+  TrellisChartRect rect;
+
+  if (id == NULL)
+    return;
+  rect = hit_rect (get_current_layout (self, &x_offset), &self->cursor);
+  popup_statement_menu (self, id, x_offset + rect.x + rect.width / 2, rect.y + rect.height);
+}
+
 static void
 trellis_chart_view_class_init (TrellisChartViewClass *klass)
 {
@@ -824,6 +915,14 @@ trellis_chart_view_class_init (TrellisChartViewClass *klass)
   add_move_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, FALSE, 1);
   add_move_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, FALSE, -1);
 
+  /* The statement's menu, and its one item straight from the keyboard. */
+  gtk_widget_class_install_action (widget_class, "chart.add-to-plan", NULL, add_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "chart.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "chart.add-to-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "chart.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "chart.context-menu", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -833,6 +932,7 @@ trellis_chart_view_init (TrellisChartView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary;
 
   self->palette = TRELLIS_CHART_PALETTE_COLOUR;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -845,6 +945,11 @@ trellis_chart_view_init (TrellisChartView *self)
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 }
 
 GtkWidget *

@@ -23,6 +23,7 @@ struct _TrellisSummaryTable
   GtkWidget *grid;
   guint      n_columns;
   guint      n_rows;
+  GMenu     *plan_menu;  /* "Add to improvement plan", one item per statement shown */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisSummaryTable, trellis_summary_table, GTK_TYPE_WIDGET)
@@ -255,6 +256,86 @@ clear_grid (TrellisSummaryTable *self)
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
   self->n_rows = 0;
+  g_menu_remove_all (self->plan_menu);
+}
+
+static void
+popup_menu (TrellisSummaryTable *self,
+            GMenuModel          *model,
+            GtkWidget           *at,
+            double               x,
+            double               y)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (model);
+  GdkRectangle point = { (int) x, (int) y, 1, 1 };
+
+  gtk_widget_set_parent (popover, at);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &point);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* A right click on a statement: its menu, "Add to improvement plan". */
+static void
+statement_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkWidget       *cell)
+{
+  TrellisSummaryTable *self = TRELLIS_SUMMARY_TABLE (gtk_widget_get_ancestor (cell, TRELLIS_TYPE_SUMMARY_TABLE));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Add to Improvement Plan"), NULL);
+
+  g_menu_item_set_action_and_target (item, "win.add-to-plan", "s", g_object_get_data (G_OBJECT (cell), "statement-id"));
+  g_menu_append_item (menu, item);
+  popup_menu (self, G_MENU_MODEL (menu), cell, x, y);
+}
+
+/* From the keyboard (Ctrl+Shift+A, Shift+F10, Menu): which statement to add, as a menu. */
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisSummaryTable *self = TRELLIS_SUMMARY_TABLE (widget);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->plan_menu)) == 0)
+    return;
+  g_menu_append_section (menu, _("Add to Improvement Plan"), G_MENU_MODEL (self->plan_menu));
+  popup_menu (self, G_MENU_MODEL (menu), widget, 24, 24);
+}
+
+/* The statement's entry in the table's "Add to improvement plan" menu, and the menu a
+ * right click on its text opens. */
+static void
+add_plan_item (TrellisSummaryTable *self,
+               TrellisItemSummary  *item,
+               GtkWidget           *text_cell)
+{
+  const char *id = trellis_statement_get_id (item->statement);
+  g_autofree char *label = g_strdup_printf ("%s  %s", trellis_statement_get_number (item->statement) ?: "",
+                                            trellis_statement_get_text (item->statement) ?: "");
+  g_autoptr(GMenuItem) menu_item = NULL;
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  if (g_utf8_strlen (label, -1) > 70)
+    {
+      g_autofree char *whole = g_steal_pointer (&label);
+
+      *g_utf8_offset_to_pointer (whole, 68) = '\0';
+      label = g_strconcat (whole, "…", NULL);
+    }
+  menu_item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target (menu_item, "win.add-to-plan", "s", id);
+  g_menu_append_item (self->plan_menu, menu_item);
+
+  g_object_set_data_full (G_OBJECT (text_cell), "statement-id", g_strdup (id), g_free);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (statement_pressed_cb), text_cell);
+  gtk_widget_add_controller (text_cell, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -263,6 +344,7 @@ trellis_summary_table_dispose (GObject *object)
   TrellisSummaryTable *self = (TrellisSummaryTable *) object;
 
   g_clear_pointer (&self->grid, gtk_widget_unparent);
+  g_clear_object (&self->plan_menu);
 
   G_OBJECT_CLASS (trellis_summary_table_parent_class)->dispose (object);
 }
@@ -278,6 +360,12 @@ trellis_summary_table_class_init (TrellisSummaryTableClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarytable");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TABLE);
+
+  gtk_widget_class_install_action (widget_class, "table.add-to-plan", NULL, add_to_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "table.add-to-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.add-to-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.add-to-plan", NULL);
 }
 
 static void
@@ -288,6 +376,7 @@ trellis_summary_table_init (TrellisSummaryTable *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->grid = gtk_grid_new ();
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  self->plan_menu = g_menu_new ();
 }
 
 GtkWidget *
@@ -341,9 +430,11 @@ trellis_summary_table_set_section (TrellisSummaryTable   *self,
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
       int row = 1 + 2 * i;
+      GtkWidget *text_cell = new_text_cell (item);
 
       attach_cell (self, new_number_cell (item), "number-cell", i, 0, row, 1, 2);
-      attach_cell (self, new_text_cell (item), "text-cell", i, 1, row, n_columns, 1);
+      add_plan_item (self, item, text_cell);
+      attach_cell (self, text_cell, "text-cell", i, 1, row, n_columns, 1);
       for (guint c = 0; c < n_columns; c++)
         attach_cell (self, new_value_cell (&g_array_index (columns, Column, c), item),
                      "value-cell", i, c + 1, row + 1, 1, 1);

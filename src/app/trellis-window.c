@@ -34,6 +34,7 @@
 #include "trellis-format.h"
 #include "trellis-print-operation.h"
 #include "trellis-project-io.h"
+#include "trellis-plan-view.h"
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
 #include "trellis-status-page.h"
@@ -81,6 +82,9 @@ struct _TrellisWindow
   GtkStack             *view_stack;
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
   TrellisDesignerView  *designer_view;
+  TrellisPlanView      *plan_view;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
@@ -263,6 +267,9 @@ show_current_view (TrellisWindow *self)
 
   if (self->document == NULL)
     return;
+  /* The plan is the whole partnership's: its table takes the sidebar's room. */
+  gtk_widget_set_visible (self->sidebar, !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar_separator, !TRELLIS_IS_PLAN_VIEW (view));
   if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
@@ -1217,7 +1224,8 @@ round_selected_cb (TrellisWindow *self)
 
 /**
  * trellis_window_set_view:
- * @view: the name of a view in the window's stack: "responses", "statements" or "charts"
+ * @view: the name of a view in the window's stack: "responses", "statements", "charts"
+ *   or "plan"
  *
  * Shows the selected section's answers or statements, or every section's chart.
  */
@@ -1344,6 +1352,27 @@ trellis_window_set_property (GObject      *object,
     }
 }
 
+/* "Add to improvement plan" on a statement, from the charts or the responses: an action
+ * linked to it in the plan view, the cursor in its key action. */
+static void
+add_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisChecklist *checklist;
+  TrellisStatement *statement;
+
+  if (self->document == NULL)
+    return;
+  checklist = trellis_project_get_checklist (trellis_document_get_project (self->document));
+  statement = trellis_checklist_find_statement (checklist, g_variant_get_string (parameter, NULL));
+  if (statement == NULL)
+    return;
+  trellis_window_set_view (self, "plan");
+  trellis_plan_view_add_for_statement (self->plan_view, statement);
+}
+
 static void
 trellis_window_class_init (TrellisWindowClass *klass)
 {
@@ -1382,6 +1411,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
   g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
+  g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1398,6 +1428,9 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
@@ -1406,6 +1439,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
 }
 
 static void
@@ -1528,6 +1562,7 @@ follow_document (TrellisWindow *self)
 {
   TrellisDocument *document = self->document;
 
+  trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);

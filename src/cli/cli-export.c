@@ -1,4 +1,5 @@
-/* cli-export.c: trellis-cli export PROJECT (--pdf OUT.pdf | --svg DIR | --png DIR) […]
+/* cli-export.c: trellis-cli export PROJECT (--pdf OUT.pdf | --svg DIR | --png DIR
+ *               | --plan-csv OUT.csv | --plan-pdf OUT.pdf | --ics OUT.ics) […]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "trellis-cli.h"
 #include "trellis-model.h"
+#include "trellis-plan-export.h"
 #include "trellis-workshop-pack.h"
 
 typedef struct
@@ -24,10 +26,11 @@ typedef struct
   char *style;
   char *paper;
   char *compare;
+  char *plan_csv;
+  char *plan_pdf;
+  char *ics;
   /* Formats DESIGN.md promises that later versions write. */
   char *csv;
-  char *plan_csv;
-  char *ics;
   char *questionnaire;
   char *lss;
 } ExportArguments;
@@ -38,7 +41,7 @@ export_arguments_clear (ExportArguments *arguments)
   char **fields[] = {
     &arguments->pdf, &arguments->svg, &arguments->png, &arguments->round, &arguments->order,
     &arguments->style, &arguments->paper, &arguments->compare, &arguments->csv, &arguments->plan_csv,
-    &arguments->ics, &arguments->questionnaire, &arguments->lss,
+    &arguments->plan_pdf, &arguments->ics, &arguments->questionnaire, &arguments->lss,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -60,23 +63,22 @@ read_options (GOptionContext       *context,
     const char *value;
   } not_yet[] = {
     { "--csv", arguments->csv },
-    { "--plan-csv", arguments->plan_csv },
-    { "--ics", arguments->ics },
     { "--questionnaire", arguments->questionnaire },
     { "--lss", arguments->lss },
   };
-  guint n_outputs = (arguments->pdf != NULL) + (arguments->svg != NULL) + (arguments->png != NULL);
+  guint n_outputs = (arguments->pdf != NULL) + (arguments->svg != NULL) + (arguments->png != NULL)
+                    + (arguments->plan_csv != NULL) + (arguments->plan_pdf != NULL) + (arguments->ics != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (not_yet); i++)
     if (not_yet[i].value != NULL)
       {
-        *status = trellis_cli_usage_error (context, _("%s is not available in this version: use --pdf, --svg or --png"),
+        *status = trellis_cli_usage_error (context, _("%s is not available in this version: use --pdf, --svg, --png, --plan-csv, --plan-pdf or --ics"),
                                            not_yet[i].option);
         return FALSE;
       }
   if (n_outputs != 1)
     {
-      *status = trellis_cli_usage_error (context, _("give one of --pdf OUT.pdf, --svg DIR or --png DIR"));
+      *status = trellis_cli_usage_error (context, _("give one of --pdf OUT.pdf, --svg DIR, --png DIR, --plan-csv OUT.csv, --plan-pdf OUT.pdf or --ics OUT.ics"));
       return FALSE;
     }
 
@@ -154,6 +156,68 @@ export_pdf (TrellisProject             *project,
 }
 
 static int
+export_plan_pdf (TrellisProject             *project,
+                 const TrellisReportOptions *options,
+                 const char                 *output)
+{
+  g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new_plan (project, options);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+
+  if (!trellis_workshop_pack_write_pdf (pack, file, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  printf (ngettext ("Wrote %s (%u page)", "Wrote %s (%u pages)", trellis_workshop_pack_get_n_pages (pack)),
+          output, trellis_workshop_pack_get_n_pages (pack));
+  putchar ('\n');
+  return TRELLIS_CLI_OK;
+}
+
+static int
+export_plan_csv (TrellisProject *project,
+                 const char     *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  guint n = trellis_plan_get_n_actions (trellis_project_get_plan (project));
+
+  if (!trellis_plan_write_csv (project, file, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  /* TRANSLATORS: "Wrote plan.csv (7 actions)" */
+  printf (ngettext ("Wrote %s (%u action)", "Wrote %s (%u actions)", n), output, n);
+  putchar ('\n');
+  return TRELLIS_CLI_OK;
+}
+
+/* A calendar cannot hold an action without a date: each one left out is named on
+ * stderr, an unreadable timescale with why, so that nothing goes missing unnoticed. */
+static int
+export_ics (TrellisProject *project,
+            const char     *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = trellis_plan_get_n_actions (trellis_project_get_plan (project));
+
+  if (!trellis_plan_write_ics (project, file, left_out, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  printf (ngettext ("Wrote %s (%u to-do)", "Wrote %s (%u to-dos)", n - left_out->len), output, n - left_out->len);
+  putchar ('\n');
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      TrellisAction *action = g_ptr_array_index (left_out, i);
+      const char *text = trellis_action_get_text (action);
+      g_autoptr(GError) why = NULL;
+
+      if (trellis_timescale_parse (trellis_action_get_due (action), NULL, NULL, &why))
+        fprintf (stderr, _("Left out “%s”: it has no timescale\n"), text != NULL ? text : trellis_action_get_id (action));
+      else
+        fprintf (stderr, _("Left out “%s”: %s\n"), text != NULL ? text : trellis_action_get_id (action), why->message);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+static int
 export_files (TrellisProject             *project,
               const TrellisReportOptions *options,
               TrellisReportFormat         format,
@@ -189,9 +253,10 @@ trellis_cli_export (int    argc,
     { "style", 0, 0, G_OPTION_ARG_STRING, &arguments.style, N_("Colour, or greys for a black-and-white printer"), N_("colour|greyscale") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &arguments.paper, N_("Paper size of the PDF (default: a4)"), N_("a4|letter") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &arguments.compare, N_("Compare each statement across rounds or respondent groups"), N_("none|rounds|groups") },
+    { "plan-csv", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_csv, N_("Write the improvement plan as a spreadsheet (CSV)"), N_("OUT.csv") },
+    { "plan-pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_pdf, N_("Write the improvement plan alone as a PDF"), N_("OUT.pdf") },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &arguments.ics, N_("Write each dated action as a calendar to-do (iCalendar)"), N_("OUT.ics") },
     { "csv", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.csv, NULL, NULL },
-    { "plan-csv", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.plan_csv, NULL, NULL },
-    { "ics", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.ics, NULL, NULL },
     { "questionnaire", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.questionnaire, NULL, NULL },
     { "lss", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.lss, NULL, NULL },
     { NULL }
@@ -201,7 +266,7 @@ trellis_cli_export (int    argc,
   TrellisReportOptions options;
   int status;
 
-  g_option_context_set_summary (context, _("Write the workshop pack as a PDF, or each chart as an SVG or PNG slide."));
+  g_option_context_set_summary (context, _("Write the workshop pack as a PDF, each chart as an SVG or PNG slide, or the improvement plan as CSV, PDF or iCalendar."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!trellis_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -209,6 +274,19 @@ trellis_cli_export (int    argc,
     return trellis_cli_usage_error (context, _("expected one project file"));
   if (!read_options (context, &arguments, &options, &status))
     return status;
+
+  /* The plan needs no survey round, nor a scale. */
+  if (arguments.plan_csv != NULL || arguments.plan_pdf != NULL || arguments.ics != NULL)
+    {
+      project = trellis_cli_load_project (argv[1], FALSE);
+      if (project == NULL)
+        return TRELLIS_CLI_BAD_INPUT;
+      if (arguments.plan_csv != NULL)
+        return export_plan_csv (project, arguments.plan_csv);
+      if (arguments.ics != NULL)
+        return export_ics (project, arguments.ics);
+      return export_plan_pdf (project, &options, arguments.plan_pdf);
+    }
 
   project = trellis_cli_load_project (argv[1], TRUE);
   if (project == NULL)

@@ -51,6 +51,8 @@ static const char * const status_names[] = {
   [TRELLIS_ACTION_DONE] = "done",
   [TRELLIS_ACTION_POSTPONED] = "postponed",
   [TRELLIS_ACTION_CANCELLED] = "cancelled",
+  [TRELLIS_ACTION_ON_TRACK] = "on-track",
+  [TRELLIS_ACTION_AT_RISK] = "at-risk",
 };
 
 static void
@@ -304,7 +306,7 @@ trellis_action_set_status (TrellisAction       *self,
                            TrellisActionStatus  status)
 {
   g_return_if_fail (TRELLIS_IS_ACTION (self));
-  g_return_if_fail (status <= TRELLIS_ACTION_CANCELLED);
+  g_return_if_fail (status < TRELLIS_ACTION_N_STATUSES);
 
   _trellis_node_set_int (TRELLIS_NODE (self), (int *) &self->status, status, properties[PROP_STATUS]);
 }
@@ -386,6 +388,10 @@ trellis_action_status_get_label (TrellisActionStatus status)
       return _("Postponed");
     case TRELLIS_ACTION_CANCELLED:
       return _("Cancelled");
+    case TRELLIS_ACTION_ON_TRACK:
+      return _("On track");
+    case TRELLIS_ACTION_AT_RISK:
+      return _("At risk");
     default:
       g_return_val_if_reached (NULL);
     }

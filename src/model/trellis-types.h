@@ -44,7 +44,11 @@ typedef enum
   TRELLIS_ACTION_DONE,
   TRELLIS_ACTION_POSTPONED,
   TRELLIS_ACTION_CANCELLED,
+  TRELLIS_ACTION_ON_TRACK,
+  TRELLIS_ACTION_AT_RISK,
 } TrellisActionStatus;
+
+#define TRELLIS_ACTION_N_STATUSES (TRELLIS_ACTION_AT_RISK + 1)
 
 /* One answer to one rated item: 1…n_points on the item's scale, or one of these.
  * Kept to one byte because a round of 10,000 respondents × 60 items is held in memory. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "trellis-plan-export.h"
 #include "trellis-report-private.h"
 #include "trellis-workshop-pack.h"
 
@@ -31,6 +32,7 @@ typedef enum
   BLOCK_CHART,
   BLOCK_TEXT,
   BLOCK_PLAN_ROW,
+  BLOCK_RULE,
 } BlockKind;
 
 /* Something placed on a page: a chart (or part of one), lines of a paragraph, or a row
@@ -49,6 +51,7 @@ typedef struct
   gboolean            bullet;
   PangoLayout        *cells[N_PLAN_COLUMNS];
   gboolean            header;
+  gboolean            no_rule;  /* a plan row whose notes follow it, ruled off below them */
 } Block;
 
 typedef struct
@@ -74,6 +77,8 @@ struct _TrellisWorkshopPack
   double                page_height;
   GArray               *pages;
   TrellisChartLayout   *example;  /* the bar "How to read the charts" explains */
+  gboolean              plan_only;
+  TrellisPlanFollowUp  *follow_up;
 };
 
 G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
@@ -132,6 +137,28 @@ trellis_workshop_pack_new (TrellisProject             *project,
   self->charts = trellis_report_build_charts (project, &self->options);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
+  self->follow_up = trellis_plan_follow_up_new (project);
+  return self;
+}
+
+/**
+ * trellis_workshop_pack_new_plan:
+ * @project: the project
+ * @options: the paper and fonts; the pack keeps a copy
+ *
+ * Prepares the improvement plan alone, as the pack prints it: every action with its
+ * progress notes, which flow on over as many pages as they need.
+ *
+ * Returns: (transfer full): the document
+ */
+TrellisWorkshopPack *
+trellis_workshop_pack_new_plan (TrellisProject             *project,
+                                const TrellisReportOptions *options)
+{
+  TrellisWorkshopPack *self = trellis_workshop_pack_new (project, options);
+
+  self->plan_only = TRUE;
+  g_ptr_array_set_size (self->charts, 0);
   return self;
 }
 
@@ -154,6 +181,7 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   g_array_unref (self->pages);
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   g_ptr_array_unref (self->charts);
+  g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
   trellis_chart_style_unref (self->text_style);
@@ -178,6 +206,9 @@ trellis_workshop_pack_dup_title (TrellisWorkshopPack *self)
   round = self->round != NULL ? trellis_round_get_label (self->round) : NULL;
   if (name == NULL || *name == '\0')
     name = _("Partnership self-assessment");
+  if (self->plan_only)
+    /* TRANSLATORS: the title of the PDF of the plan alone */
+    return g_strdup_printf (_("Improvement plan – %s"), name);
   if (round == NULL)
     /* TRANSLATORS: the title of the PDF handout */
     return g_strdup_printf (_("Workshop pack – %s"), name);
@@ -469,31 +500,18 @@ flow_comments (Cursor       *cursor,
     }
 }
 
-static const double plan_column_widths[N_PLAN_COLUMNS] = { 0.17, 0.40, 0.17, 0.10, 0.16 };
+static const double plan_column_widths[N_PLAN_COLUMNS] = { 0.19, 0.37, 0.17, 0.12, 0.15 };
 
 static char *
 linked_statements (TrellisWorkshopPack *self,
                    TrellisAction       *action)
 {
-  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
-  const char * const *ids = trellis_action_get_statement_ids (action);
-  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autofree char *numbers = trellis_plan_dup_linked_statements (self->project, action);
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
-      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
-
-      if (number == NULL)
-        continue;
-      if (numbers->len > 0)
-        g_string_append (numbers, ", ");
-      g_string_append (numbers, number);
-    }
-  if (numbers->len == 0)
+  if (numbers == NULL)
     return NULL;
   /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
-  return g_strdup_printf (_("Statements %s"), numbers->str);
+  return g_strdup_printf (_("Statements %s"), numbers);
 }
 
 static void
@@ -518,6 +536,85 @@ make_plan_row (TrellisWorkshopPack *self,
   block->height = tallest + 0.8 * TEXT_FONT_SIZE;
 }
 
+/* A cell's text with a smaller second line, when there is one. */
+static char *
+cell_with_note (const char *text,
+                const char *note)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autofree char *escaped_note = NULL;
+
+  if (note == NULL)
+    return g_steal_pointer (&escaped);
+  escaped_note = g_markup_escape_text (note, -1);
+  return g_strdup_printf ("%s\n<span size=\"smaller\">%s</span>", escaped, escaped_note);
+}
+
+static void
+flow_plan_header (Cursor             *cursor,
+                  const char * const *headings)
+{
+  Block header = { 0 };
+
+  make_plan_row (cursor->pack, &header, headings, cursor->width, TRUE);
+  header.y = cursor->y;
+  cursor->y += header.height;
+  add_block (cursor, &header);
+}
+
+/* The action's progress notes under its row, from the second column on: they may be
+ * long, so they break between lines across pages like any paragraph. */
+static void
+flow_plan_notes (Cursor     *cursor,
+                 const char *notes)
+{
+  double indent = plan_column_widths[0] * cursor->width;
+  g_autofree char *text = g_strdup_printf (_("Progress notes: %s"), notes);
+  Block rule = { .kind = BLOCK_RULE };
+
+  flow_text (cursor, make_text (cursor->pack, text, TRELLIS_CHART_FONT_SMALL, cursor->width - indent, FALSE),
+             indent, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.4 * TEXT_FONT_SIZE;
+  rule.y = cursor->y;
+  add_block (cursor, &rule);
+}
+
+static void
+flow_plan_action (Cursor             *cursor,
+                  TrellisAction      *action,
+                  const char * const *headings)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  const char *notes = trellis_action_get_notes (action);
+  g_autofree char *statements = linked_statements (self, action);
+  g_autofree char *change = NULL;
+  g_autofree char *cells[N_PLAN_COLUMNS] = { NULL };
+  TrellisActionFollowUp follow_up;
+  Block row = { 0 };
+
+  if (trellis_plan_follow_up_get (self->follow_up, action, &follow_up))
+    change = trellis_action_follow_up_format (&follow_up, TRUE);
+  cells[0] = cell_with_note (trellis_action_get_area (action), statements);
+  cells[1] = cell_with_note (trellis_action_get_text (action), NULL);
+  cells[2] = cell_with_note (trellis_action_get_responsible (action), NULL);
+  cells[3] = cell_with_note (trellis_action_get_due (action), NULL);
+  cells[4] = cell_with_note (trellis_action_status_get_label (trellis_action_get_status (action)), change);
+  make_plan_row (self, &row, (const char * const *) cells, cursor->width, FALSE);
+  row.no_rule = notes != NULL && *notes != '\0';
+
+  /* A row never splits (its notes may); the header row comes again on every page. */
+  if (cursor->y + row.height > cursor->height && cursor->y > 0)
+    {
+      new_page (cursor, NULL);
+      flow_plan_header (cursor, headings);
+    }
+  row.y = cursor->y;
+  cursor->y += row.height;
+  add_block (cursor, &row);
+  if (row.no_rule)
+    flow_plan_notes (cursor, notes);
+}
+
 static void
 flow_plan (Cursor *cursor)
 {
@@ -527,62 +624,26 @@ flow_plan (Cursor *cursor)
   const char *headings[N_PLAN_COLUMNS] = {
     _("Area for improvement"), _("Key action"), _("Responsible"), _("Timescale"), _("Status"),
   };
-  Block header = { 0 };
 
-  if (n_actions == 0)
+  if (n_actions == 0 && !self->plan_only)
     return;
 
   new_page (cursor, _("Improvement plan"));
   flow_paragraph (cursor, _("Improvement plan"), TRELLIS_CHART_FONT_TITLE, TRELLIS_CHART_INK_TEXT,
-                  TEXT_FONT_SIZE);
-
-  make_plan_row (self, &header, headings, cursor->width, TRUE);
-  header.y = cursor->y;
-  cursor->y += header.height;
-  add_block (cursor, &header);
-
-  for (guint i = 0; i < n_actions; i++)
+                  self->plan_only ? 2 : TEXT_FONT_SIZE);
+  if (self->plan_only)
+    flow_paragraph (cursor, trellis_project_get_name (self->project) ?: "", TRELLIS_CHART_FONT_SUBTITLE,
+                    TRELLIS_CHART_INK_TEXT_MUTED, TEXT_FONT_SIZE);
+  if (n_actions == 0)
     {
-      TrellisAction *action = trellis_plan_get_action (plan, i);
-      g_autofree char *area = g_markup_escape_text (trellis_action_get_area (action) ?: "", -1);
-      g_autofree char *text = g_markup_escape_text (trellis_action_get_text (action) ?: "", -1);
-      g_autofree char *responsible = g_markup_escape_text (trellis_action_get_responsible (action) ?: "", -1);
-      g_autofree char *due = g_markup_escape_text (trellis_action_get_due (action) ?: "", -1);
-      g_autofree char *status = g_markup_escape_text (trellis_action_status_get_label (trellis_action_get_status (action)), -1);
-      g_autofree char *statements = linked_statements (self, action);
-      g_autofree char *action_cell = NULL;
-      const char *cells[N_PLAN_COLUMNS];
-      Block row = { 0 };
-
-      if (statements != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (statements, -1);
-          action_cell = g_strdup_printf ("%s\n<span size=\"smaller\">%s</span>", text, escaped);
-        }
-      else
-        action_cell = g_strdup (text);
-      cells[0] = area;
-      cells[1] = action_cell;
-      cells[2] = responsible;
-      cells[3] = due;
-      cells[4] = status;
-      make_plan_row (self, &row, cells, cursor->width, FALSE);
-
-      /* A row never splits; the header row comes again on every page of the table. */
-      if (cursor->y + row.height > cursor->height)
-        {
-          Block again = { 0 };
-
-          new_page (cursor, NULL);
-          make_plan_row (self, &again, headings, cursor->width, TRUE);
-          again.y = cursor->y;
-          cursor->y += again.height;
-          add_block (cursor, &again);
-        }
-      row.y = cursor->y;
-      cursor->y += row.height;
-      add_block (cursor, &row);
+      flow_paragraph (cursor, _("The plan has no actions yet."), TRELLIS_CHART_FONT_BODY,
+                      TRELLIS_CHART_INK_TEXT_MUTED, 0);
+      return;
     }
+
+  flow_plan_header (cursor, headings);
+  for (guint i = 0; i < n_actions; i++)
+    flow_plan_action (cursor, trellis_plan_get_action (plan, i), headings);
 }
 
 /* The example bar of "How to read the charts": one made-up statement drawn by the same
@@ -667,6 +728,11 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   self->example = layout_example (self, cursor.width);
 
+  if (self->plan_only)
+    {
+      flow_plan (&cursor);
+      return self->pages->len;
+    }
   new_page (&cursor, trellis_project_get_name (self->project));
   current_page (&cursor)->title_page = TRUE;
 
@@ -764,10 +830,25 @@ draw_plan_row (TrellisWorkshopPack *self,
       pango_cairo_show_layout (cr, block->cells[c]);
       x += plan_column_widths[c] * width;
     }
+  if (block->no_rule)
+    return;
   set_ink (self, cr, block->header ? TRELLIS_CHART_INK_TEXT : TRELLIS_CHART_INK_GRID);
   cairo_set_line_width (cr, block->header ? 0.8 : 0.5);
   cairo_move_to (cr, 0, block->y + block->height);
   cairo_line_to (cr, width, block->y + block->height);
+  cairo_stroke (cr);
+}
+
+static void
+draw_rule (TrellisWorkshopPack *self,
+           cairo_t             *cr,
+           const Block         *block,
+           double               width)
+{
+  set_ink (self, cr, TRELLIS_CHART_INK_GRID);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, 0, block->y);
+  cairo_line_to (cr, width, block->y);
   cairo_stroke (cr);
 }
 
@@ -807,6 +888,9 @@ draw_block (TrellisWorkshopPack *self,
       break;
     case BLOCK_PLAN_ROW:
       draw_plan_row (self, cr, block, width);
+      break;
+    case BLOCK_RULE:
+      draw_rule (self, cr, block, width);
       break;
     default:
       g_assert_not_reached ();

@@ -18,6 +18,8 @@ typedef struct _TrellisWorkshopPack TrellisWorkshopPack;
 GType                trellis_workshop_pack_get_type (void) G_GNUC_CONST;
 TrellisWorkshopPack *trellis_workshop_pack_new (TrellisProject             *project,
                                                 const TrellisReportOptions *options);
+TrellisWorkshopPack *trellis_workshop_pack_new_plan (TrellisProject             *project,
+                                                     const TrellisReportOptions *options);
 TrellisWorkshopPack *trellis_workshop_pack_ref (TrellisWorkshopPack *self);
 void                 trellis_workshop_pack_unref (TrellisWorkshopPack *self);
 

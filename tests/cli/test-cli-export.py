@@ -93,7 +93,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no output is a usage error", code == 2, err)
     code, _, err = run(sample, "--pdf", pdf, "--svg", svg)
     check("two outputs are a usage error", code == 2, err)
-    for later in ["--csv", "--plan-csv", "--ics", "--questionnaire", "--lss"]:
+    for later in ["--csv", "--questionnaire", "--lss"]:
         code, _, err = run(sample, later, os.path.join(tmp, "x"))
         check(f"{later} is refused clearly for now", code == 2 and later in err and "--pdf" in err, err)
     code, _, err = run(sample, "--pdf", pdf, "--order", "alphabetical")

@@ -1,0 +1,280 @@
+/* trellis-plan-links.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-plan-links"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-plan-links.h"
+
+/* A button that says which statements the action answers ("Statements 7, 9") and opens
+ * the checklist to tick them; ticking a section ticks all its statements. The list is
+ * built when the popover opens: the checklist may have changed since. */
+struct _TrellisPlanLinks
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *button;
+  GtkWidget        *popover;
+  GtkWidget        *list_box;
+  TrellisProject   *project;
+  TrellisAction    *action;
+  TrellisUndoStack *undo;
+  gulong            notify_id;
+  gboolean          building;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisPlanLinks, trellis_plan_links, GTK_TYPE_WIDGET)
+
+static gboolean
+is_linkable (TrellisStatement *statement)
+{
+  return trellis_statement_get_included (statement)
+         && trellis_statement_get_kind (statement) != TRELLIS_STATEMENT_COMMENT;
+}
+
+static void
+update_label (TrellisPlanLinks *self)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
+  const char * const *ids = trellis_action_get_statement_ids (self->action);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
+      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
+
+      if (number == NULL)
+        continue;
+      g_string_append_printf (numbers, "%s%s", numbers->len > 0 ? ", " : "", number);
+    }
+  /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
+  label = numbers->len > 0 ? g_strdup_printf (_("Statements %s"), numbers->str) : g_strdup (_("Link statements…"));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), label);
+}
+
+/* The ids ticked in the list, in checklist order. */
+static GStrv
+collect_ticked (TrellisPlanLinks *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      const char *id = g_object_get_data (G_OBJECT (check), "statement-id");
+
+      if (id != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_statement_toggled (TrellisPlanLinks *self)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->building || self->action == NULL)
+    return;
+  ids = collect_ticked (self);
+  trellis_plan_edit_set_statement_ids (self->action, self->undo, (const char * const *) ids);
+}
+
+static void
+on_section_toggled (GtkCheckButton   *section_check,
+                    TrellisPlanLinks *self)
+{
+  const char *section_id = g_object_get_data (G_OBJECT (section_check), "section-id");
+  gboolean active = gtk_check_button_get_active (section_check);
+
+  if (self->building)
+    return;
+  self->building = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "in-section"), section_id) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+    }
+  self->building = FALSE;
+  on_statement_toggled (self);
+}
+
+static GtkWidget *
+add_check (TrellisPlanLinks *self,
+           const char       *label,
+           gboolean          heading)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+  GtkWidget *child = gtk_widget_get_last_child (check);
+
+  if (GTK_IS_LABEL (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 60);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+    }
+  if (heading)
+    gtk_widget_add_css_class (check, "heading");
+  else
+    gtk_widget_set_margin_start (check, 18);
+  gtk_list_box_append (GTK_LIST_BOX (self->list_box), check);
+  return check;
+}
+
+static void
+add_section (TrellisPlanLinks  *self,
+             TrellisSection    *section,
+             GHashTable        *linked)
+{
+  guint n = trellis_section_get_n_statements (section), n_linked = 0, n_linkable = 0;
+  const char *section_id = trellis_section_get_id (section);
+  GtkWidget *section_check = add_check (self, trellis_section_get_title (section) ?: section_id, TRUE);
+
+  g_object_set_data_full (G_OBJECT (section_check), "section-id", g_strdup (section_id), g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      TrellisStatement *statement = trellis_section_get_statement (section, i);
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+
+      if (!is_linkable (statement))
+        continue;
+      label = g_strdup_printf ("%s  %s", trellis_statement_get_number (statement) ?: "",
+                               trellis_statement_get_text (statement) ?: "");
+      check = add_check (self, label, FALSE);
+      g_object_set_data_full (G_OBJECT (check), "statement-id", g_strdup (trellis_statement_get_id (statement)), g_free);
+      g_object_set_data_full (G_OBJECT (check), "in-section", g_strdup (section_id), g_free);
+      n_linkable++;
+      if (g_hash_table_contains (linked, trellis_statement_get_id (statement)))
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          n_linked++;
+        }
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_statement_toggled), self);
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (section_check), n_linkable > 0 && n_linked == n_linkable);
+  g_signal_connect (section_check, "toggled", G_CALLBACK (on_section_toggled), self);
+}
+
+static void
+build_list (TrellisPlanLinks *self)
+{
+  TrellisChecklist *checklist;
+  const char * const *ids;
+  g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
+  if (self->action == NULL)
+    return;
+  checklist = trellis_project_get_checklist (self->project);
+  ids = trellis_action_get_statement_ids (self->action);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (linked, (gpointer) ids[i]);
+  self->building = TRUE;
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+
+      if (trellis_section_get_included (section))
+        add_section (self, section, linked);
+    }
+  self->building = FALSE;
+}
+
+static void
+trellis_plan_links_dispose (GObject *object)
+{
+  TrellisPlanLinks *self = TRELLIS_PLAN_LINKS (object);
+
+  trellis_plan_links_unbind (self);
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (trellis_plan_links_parent_class)->dispose (object);
+}
+
+static void
+trellis_plan_links_class_init (TrellisPlanLinksClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = trellis_plan_links_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trellis_plan_links_init (TrellisPlanLinks *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sections and statements this action answers"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), scrolled);
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (build_list), self);
+
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+  gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_add_css_class (self->button, "plan-links");
+  gtk_widget_set_halign (self->button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->button, _("Link this action to the sections and statements it answers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Linked statements"), -1);
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+}
+
+GtkWidget *
+trellis_plan_links_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_PLAN_LINKS, NULL);
+}
+
+/**
+ * trellis_plan_links_bind:
+ * @undo: (nullable): where edits are recorded
+ */
+void
+trellis_plan_links_bind (TrellisPlanLinks *self,
+                         TrellisProject   *project,
+                         TrellisAction    *action,
+                         TrellisUndoStack *undo)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_LINKS (self));
+  g_return_if_fail (TRELLIS_IS_PROJECT (project));
+  g_return_if_fail (TRELLIS_IS_ACTION (action));
+
+  trellis_plan_links_unbind (self);
+  self->project = g_object_ref (project);
+  self->action = g_object_ref (action);
+  self->undo = undo != NULL ? g_object_ref (undo) : NULL;
+  self->notify_id = g_signal_connect_swapped (action, "notify::statement-ids", G_CALLBACK (update_label), self);
+  update_label (self);
+}
+
+void
+trellis_plan_links_unbind (TrellisPlanLinks *self)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_LINKS (self));
+
+  if (self->action != NULL)
+    g_clear_signal_handler (&self->notify_id, self->action);
+  g_clear_object (&self->action);
+  g_clear_object (&self->project);
+  g_clear_object (&self->undo);
+}

@@ -1,0 +1,1336 @@
+/* trellis-plan-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-plan-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-plan-cell.h"
+#include "trellis-plan-links.h"
+#include "trellis-plan-view.h"
+#include "trellis-view.h"
+
+/* The plan as a table the facilitator types into while partners talk: one row per
+ * action, every field edited in place, every edit one step of the document's undo.
+ * Sorting and filtering only change what is shown; the plan's own order changes by
+ * drag and drop or Alt+Up/Down, and only while the table shows that order. */
+
+typedef enum
+{
+  COLUMN_HANDLE,
+  COLUMN_AREA,
+  COLUMN_ACTION,
+  COLUMN_WHO,
+  COLUMN_TIMESCALE,
+  COLUMN_STATUS,
+  COLUMN_NOTES,
+  COLUMN_ROUND,
+  N_COLUMNS
+} Column;
+
+/* The statuses in the order the menu offers them: the four of the workshop first. */
+static const TrellisActionStatus menu_statuses[] = {
+  TRELLIS_ACTION_NOT_STARTED, TRELLIS_ACTION_ON_TRACK, TRELLIS_ACTION_AT_RISK, TRELLIS_ACTION_DONE,
+  TRELLIS_ACTION_IN_PROGRESS, TRELLIS_ACTION_POSTPONED, TRELLIS_ACTION_CANCELLED,
+};
+
+struct _TrellisPlanView
+{
+  GtkWidget             parent_instance;
+
+  TrellisProject       *project;
+  TrellisUndoStack     *undo;
+  TrellisUndoStack     *window_undo;   /* the document's, for the project the window shows */
+  TrellisRound         *round;         /* the round the window shows: new actions follow it */
+  gboolean              projector;
+  GtkWindow            *projector_window;
+  TrellisPlanSort       sort;
+  TrellisPlanFollowUp  *follow_up;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GtkStringList        *round_labels;   /* "None", then each round's label */
+  GtkStringList        *status_labels;
+  GtkListStore         *names;          /* who is responsible, for completion */
+  GPtrArray            *cells;          /* TrellisPlanCell, alive and unowned */
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+  TrellisAction        *current;
+  char                 *current_property;
+  TrellisAction        *pending_action;  /* to focus once its row exists */
+  char                 *pending_property;
+  guint                 pending_ticks;
+  guint                 tick_id;
+  gulong                plan_changed_id;
+  gulong                rounds_changed_id;
+  gboolean              relabelling_rounds; /* the round lists' dropdowns change, not the actions */
+
+  GtkWidget            *toolbar;
+  GtkWidget            *edit_buttons;
+  GtkWidget            *filter_box;
+  GtkWidget            *leave_button;
+  GtkDropDown          *sort_dropdown;
+  GtkEditable          *area_filter;
+  GtkEditable          *who_filter;
+  GtkDropDown          *status_filter;
+  GtkCheckButton       *overdue_check;
+  GtkStack             *stack;
+  GtkColumnView        *column_view;
+  GtkLabel             *count_label;
+};
+
+static void trellis_plan_view_view_init (TrellisViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisPlanView, trellis_plan_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_plan_view_view_init))
+
+enum {
+  PROP_0,
+  PROP_PROJECTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static TrellisPlan *
+get_plan (TrellisPlanView *self)
+{
+  return self->project != NULL ? trellis_project_get_plan (self->project) : NULL;
+}
+
+static guint
+plan_position (TrellisPlanView *self,
+               TrellisAction   *action)
+{
+  guint position;
+
+  if (get_plan (self) != NULL
+      && g_list_store_find (G_LIST_STORE (trellis_plan_get_actions (get_plan (self))), action, &position))
+    return position;
+  return G_MAXUINT;
+}
+
+static guint
+shown_position (TrellisPlanView *self,
+                TrellisAction   *action)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisAction) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      if (item == action)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static gboolean
+filter_active (TrellisPlanView *self)
+{
+  return *gtk_editable_get_text (self->area_filter) != '\0' || *gtk_editable_get_text (self->who_filter) != '\0'
+         || gtk_drop_down_get_selected (self->status_filter) > 0 || gtk_check_button_get_active (self->overdue_check);
+}
+
+static void
+update_actions (TrellisPlanView *self)
+{
+  gboolean has_current = self->current != NULL && plan_position (self, self->current) != G_MAXUINT;
+  gboolean plan_order = self->sort == TRELLIS_PLAN_SORT_PLAN && !filter_active (self);
+  guint position = has_current ? plan_position (self, self->current) : 0;
+  guint n = get_plan (self) != NULL ? trellis_plan_get_n_actions (get_plan (self)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", has_current);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.move-up", has_current && plan_order && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.move-down", has_current && plan_order && position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.leave-projector", self->projector);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo", self->projector && self->undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.redo", self->projector && self->undo != NULL);
+}
+
+static void
+update_count (TrellisPlanView *self)
+{
+  guint n = get_plan (self) != NULL ? trellis_plan_get_n_actions (get_plan (self)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+
+  if (shown < n)
+    /* TRANSLATORS: "2 of 7 actions shown" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u action shown", "%u of %u actions shown", n),
+                            shown, n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  update_actions (self);
+}
+
+/* The row of the focused field is the current action: what Delete and Alt+Up act on. */
+static void
+set_current (TrellisPlanView *self,
+             TrellisAction   *action,
+             const char      *property)
+{
+  guint position;
+
+  g_set_object (&self->current, action);
+  if (property != NULL)
+    {
+      g_free (self->current_property);
+      self->current_property = g_strdup (property);
+    }
+  position = action != NULL ? shown_position (self, action) : G_MAXUINT;
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  update_actions (self);
+}
+
+static GtkWidget *
+find_list_view (TrellisPlanView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static TrellisPlanCell *
+find_cell (TrellisPlanView *self,
+           TrellisAction   *action,
+           const char      *property)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      TrellisPlanCell *cell = g_ptr_array_index (self->cells, i);
+
+      if (trellis_plan_cell_get_action (cell) == action
+          && g_strcmp0 (trellis_plan_cell_get_property_name (cell), property) == 0
+          && gtk_widget_get_mapped (GTK_WIDGET (cell)))
+        return cell;
+    }
+  return NULL;
+}
+
+/* A row is made only when the list lays it out: focusing a new or moved action waits
+ * for a frame or two, scrolling it into view meanwhile. */
+static gboolean
+focus_pending_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  TrellisPlanView *self = user_data;
+  TrellisPlanCell *cell = find_cell (self, self->pending_action, self->pending_property);
+  guint position = shown_position (self, self->pending_action);
+
+  if (cell != NULL)
+    {
+      GtkWidget *editable = trellis_plan_cell_get_editable (cell);
+
+      gtk_widget_grab_focus (editable);
+      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+      set_current (self, self->pending_action, self->pending_property);
+    }
+  else if (position != G_MAXUINT && self->pending_ticks++ < 30)
+    {
+      GtkWidget *list_view = find_list_view (self);
+
+      if (list_view != NULL)
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      return G_SOURCE_CONTINUE;
+    }
+  g_clear_object (&self->pending_action);
+  g_clear_pointer (&self->pending_property, g_free);
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_plan_view_focus_action:
+ * @property: the field to focus: "area", "text", "responsible", "due" or "notes"
+ *
+ * Puts the cursor in one field of @action's row, scrolling it into view.
+ */
+void
+trellis_plan_view_focus_action (TrellisPlanView *self,
+                                TrellisAction   *action,
+                                const char      *property)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+  g_return_if_fail (TRELLIS_IS_ACTION (action));
+
+  g_set_object (&self->pending_action, action);
+  g_free (self->pending_property);
+  self->pending_property = g_strdup (property);
+  self->pending_ticks = 0;
+  set_current (self, action, property);
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_pending_tick, self, NULL);
+}
+
+static void
+clear_filters (TrellisPlanView *self)
+{
+  gtk_editable_set_text (self->area_filter, "");
+  gtk_editable_set_text (self->who_filter, "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_check_button_set_active (self->overdue_check, FALSE);
+}
+
+static TrellisAction *
+add_after_current (TrellisPlanView *self)
+{
+  TrellisPlan *plan = get_plan (self);
+  guint position = self->current != NULL ? plan_position (self, self->current) : G_MAXUINT;
+  TrellisRound *latest = self->round != NULL ? self->round : trellis_project_get_latest_round (self->project);
+  TrellisAction *action;
+
+  /* A new action must be seen to be typed into. */
+  clear_filters (self);
+  if (self->undo != NULL)
+    trellis_undo_stack_seal (self->undo);
+  action = trellis_plan_edit_add (plan, self->undo, position == G_MAXUINT ? G_MAXUINT : position + 1);
+  /* Agreed now: after the latest round. Part of the same step as the adding. */
+  if (latest != NULL)
+    trellis_action_set_round_id (action, trellis_round_get_id (latest));
+  return action;
+}
+
+/**
+ * trellis_plan_view_add_action:
+ *
+ * Adds an empty action below the current one and puts the cursor in its first field.
+ *
+ * Returns: (transfer none) (nullable): the new action
+ */
+TrellisAction *
+trellis_plan_view_add_action (TrellisPlanView *self)
+{
+  TrellisAction *action;
+
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
+
+  if (self->project == NULL)
+    return NULL;
+  action = add_after_current (self);
+  trellis_plan_view_focus_action (self, action, "area");
+  return action;
+}
+
+/**
+ * trellis_plan_view_add_for_statement:
+ *
+ * Adds an action that answers @statement, with its text as the area, and puts the
+ * cursor in the key action.
+ *
+ * Returns: (transfer none) (nullable): the new action
+ */
+TrellisAction *
+trellis_plan_view_add_for_statement (TrellisPlanView  *self,
+                                     TrellisStatement *statement)
+{
+  const char *ids[] = { NULL, NULL };
+  TrellisAction *action;
+
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (statement), NULL);
+
+  if (self->project == NULL)
+    return NULL;
+  g_clear_object (&self->current);  /* at the end of the plan */
+  action = add_after_current (self);
+  ids[0] = trellis_statement_get_id (statement);
+  trellis_action_set_statement_ids (action, ids);
+  trellis_action_set_area (action, trellis_statement_get_text (statement));
+  trellis_plan_view_focus_action (self, action, "text");
+  return action;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (widget);
+  g_autoptr(TrellisAction) doomed = self->current != NULL ? g_object_ref (self->current) : NULL;
+  guint shown;
+  g_autofree char *property = g_strdup (self->current_property != NULL ? self->current_property : "text");
+
+  if (doomed == NULL || plan_position (self, doomed) == G_MAXUINT)
+    return;
+  shown = shown_position (self, doomed);
+  trellis_plan_edit_remove (get_plan (self), self->undo, doomed);
+  g_clear_object (&self->current);
+  /* The cursor stays where it was: on the next action, or the last. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0 && shown != G_MAXUINT)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+      g_autoptr(TrellisAction) next = g_list_model_get_item (G_LIST_MODEL (self->sort_model), MIN (shown, n - 1));
+
+      trellis_plan_view_focus_action (self, next, property);
+    }
+  update_count (self);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (widget);
+  guint from = self->current != NULL ? plan_position (self, self->current) : G_MAXUINT;
+  gboolean up = g_str_equal (action_name, "plan.move-up");
+  g_autoptr(TrellisAction) moved = NULL;
+
+  if (from == G_MAXUINT || (up && from == 0))
+    return;
+  moved = g_object_ref (self->current);
+  if (trellis_plan_edit_move (get_plan (self), self->undo, from, up ? from - 1 : from + 1))
+    trellis_plan_view_focus_action (self, moved, self->current_property != NULL ? self->current_property : "text");
+}
+
+static void
+add_action_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  trellis_plan_view_add_action (TRELLIS_PLAN_VIEW (widget));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (widget);
+
+  trellis_undo_stack_seal (self->undo);
+  if (g_str_equal (action_name, "plan.undo"))
+    trellis_undo_stack_undo (self->undo);
+  else
+    trellis_undo_stack_redo (self->undo);
+}
+
+static void
+projector_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  trellis_plan_view_open_projector (TRELLIS_PLAN_VIEW (widget));
+}
+
+static void
+leave_projector_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (TRELLIS_PLAN_VIEW (widget)->projector && GTK_IS_WINDOW (root))
+    gtk_window_destroy (GTK_WINDOW (root));
+}
+
+/* Rows */
+
+static TrellisAction *
+cell_action (GtkWidget *box)
+{
+  return g_object_get_data (G_OBJECT (box), "action");
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *focus,
+                     TrellisPlanView         *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  if (cell_action (box) != NULL)
+    set_current (self, cell_action (box), g_object_get_data (G_OBJECT (box), "property"));
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *box)
+{
+  TrellisAction *action = cell_action (box);
+
+  return action != NULL ? gdk_content_provider_new_typed (TRELLIS_TYPE_ACTION, action) : NULL;
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *box)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (box);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+/* Dropping an action on a row puts it in that row's place in the plan. */
+static gboolean
+on_drop (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         TrellisPlanView *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  TrellisAction *dragged = g_value_get_object (value);
+  TrellisAction *onto = cell_action (box);
+  guint from = plan_position (self, dragged), to = onto != NULL ? plan_position (self, onto) : G_MAXUINT;
+
+  if (self->sort != TRELLIS_PLAN_SORT_PLAN || filter_active (self) || from == G_MAXUINT || to == G_MAXUINT)
+    return FALSE;
+  return trellis_plan_edit_move (get_plan (self), self->undo, from, to);
+}
+
+static GtkWidget *
+make_cell_box (TrellisPlanView *self,
+               const char      *property)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (TRELLIS_TYPE_ACTION, GDK_ACTION_MOVE);
+
+  g_object_set_data_full (G_OBJECT (box), "property", g_strdup (property), g_free);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+  gtk_widget_add_controller (box, focus);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drop));
+  return box;
+}
+
+static void
+on_cell_destroyed (gpointer  data,
+                   GObject  *where_the_cell_was)
+{
+  TrellisPlanView *self = data;
+
+  g_ptr_array_remove_fast (self->cells, where_the_cell_was);
+}
+
+static GtkWidget *
+add_text_cell (TrellisPlanView     *self,
+               GtkWidget           *box,
+               const char          *property,
+               TrellisPlanCellKind  kind,
+               const char          *accessible_name)
+{
+  GtkWidget *cell = trellis_plan_cell_new (property, kind, accessible_name);
+
+  gtk_box_append (GTK_BOX (box), cell);
+  g_ptr_array_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), on_cell_destroyed, self);
+  return cell;
+}
+
+static void
+on_status_selected (GtkDropDown     *dropdown,
+                    GParamSpec      *pspec,
+                    TrellisPlanView *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (dropdown));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (cell_action (box) == NULL || g_object_get_data (G_OBJECT (box), "updating") != NULL
+      || selected >= G_N_ELEMENTS (menu_statuses))
+    return;
+  trellis_plan_edit_set_status (cell_action (box), self->undo, menu_statuses[selected]);
+}
+
+static void
+on_round_selected (GtkDropDown     *dropdown,
+                   GParamSpec      *pspec,
+                   TrellisPlanView *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (dropdown));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  TrellisRound *round;
+
+  if (cell_action (box) == NULL || g_object_get_data (G_OBJECT (box), "updating") != NULL
+      || self->relabelling_rounds || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  round = selected > 0 ? trellis_project_get_round (self->project, selected - 1) : NULL;
+  if (self->undo != NULL)
+    trellis_undo_stack_seal (self->undo);
+  trellis_plan_edit_set_string (cell_action (box), self->undo, "round-id",
+                                round != NULL ? trellis_round_get_id (round) : NULL);
+  if (self->undo != NULL)
+    trellis_undo_stack_seal (self->undo);
+}
+
+static void
+refresh_names (TrellisPlanView *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_list_store_clear (self->names);
+  if (get_plan (self) == NULL)
+    return;
+  trellis_plan_get_responsible_names (get_plan (self), names);
+  for (guint i = 0; i < names->len; i++)
+    gtk_list_store_insert_with_values (self->names, NULL, -1, 0, g_ptr_array_index (names, i), -1);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            TrellisPlanView          *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  static const char * const properties_of[N_COLUMNS] = {
+    [COLUMN_AREA] = "area", [COLUMN_ACTION] = "text", [COLUMN_WHO] = "responsible",
+    [COLUMN_TIMESCALE] = "due", [COLUMN_NOTES] = "notes",
+  };
+  GtkWidget *box = make_cell_box (self, properties_of[column]), *widget;
+  GtkEventController *focus;
+
+  gtk_list_item_set_activatable (item, FALSE);
+  switch (column)
+    {
+    case COLUMN_HANDLE:
+      {
+        GtkDragSource *source = gtk_drag_source_new ();
+
+        widget = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+        gtk_widget_add_css_class (widget, "plan-handle");
+        gtk_widget_set_tooltip_text (widget, _("Drag to move the action; Alt+Up and Alt+Down move it too"));
+        gtk_widget_set_valign (widget, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (widget, 8);
+        gtk_box_append (GTK_BOX (box), widget);
+        gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+        g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), box);
+        g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), box);
+        gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+        gtk_widget_set_cursor_from_name (box, "grab");
+      }
+      break;
+    case COLUMN_AREA:
+      add_text_cell (self, box, "area", TRELLIS_PLAN_CELL_TEXT, _("Area for improvement"));
+      gtk_box_append (GTK_BOX (box), trellis_plan_links_new ());
+      break;
+    case COLUMN_ACTION:
+      add_text_cell (self, box, "text", TRELLIS_PLAN_CELL_TEXT, _("Key action"));
+      break;
+    case COLUMN_WHO:
+      widget = add_text_cell (self, box, "responsible", TRELLIS_PLAN_CELL_LINE, _("Who is responsible"));
+      trellis_plan_cell_set_completion (TRELLIS_PLAN_CELL (widget), GTK_TREE_MODEL (self->names));
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect_swapped (focus, "enter", G_CALLBACK (refresh_names), self);
+      gtk_widget_add_controller (widget, focus);
+      break;
+    case COLUMN_TIMESCALE:
+      add_text_cell (self, box, "due", TRELLIS_PLAN_CELL_TIMESCALE, _("Timescale"));
+      break;
+    case COLUMN_STATUS:
+      widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->status_labels)), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+      gtk_widget_set_valign (widget, GTK_ALIGN_START);
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_status_selected), self);
+      gtk_box_append (GTK_BOX (box), widget);
+      break;
+    case COLUMN_NOTES:
+      add_text_cell (self, box, "notes", TRELLIS_PLAN_CELL_TEXT, _("Progress notes"));
+      break;
+    case COLUMN_ROUND:
+      widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->round_labels)), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Round agreed after"), -1);
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_round_selected), self);
+      gtk_box_append (GTK_BOX (box), widget);
+      widget = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (widget), 0);
+      gtk_widget_add_css_class (widget, "plan-follow-up");
+      gtk_widget_add_css_class (widget, "numeric");
+      gtk_box_append (GTK_BOX (box), widget);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static GtkWidget *
+box_view_child (GtkWidget *box,
+                guint      index)
+{
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; child != NULL && i < index; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static void
+show_status (GtkWidget *box)
+{
+  GtkWidget *dropdown = box_view_child (box, 0);
+  TrellisActionStatus status = trellis_action_get_status (cell_action (box));
+
+  g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
+  for (guint i = 0; i < G_N_ELEMENTS (menu_statuses); i++)
+    if (menu_statuses[i] == status)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+  g_object_set_data (G_OBJECT (box), "updating", NULL);
+  if (status == TRELLIS_ACTION_AT_RISK)
+    gtk_widget_add_css_class (dropdown, "status-at-risk");
+  else
+    gtk_widget_remove_css_class (dropdown, "status-at-risk");
+}
+
+static void
+show_round (GtkWidget *box)
+{
+  TrellisPlanView *self = g_object_get_data (G_OBJECT (box), "view");
+  TrellisAction *action = cell_action (box);
+  GtkWidget *dropdown = box_view_child (box, 0), *label = box_view_child (box, 1);
+  const char *round_id = trellis_action_get_round_id (action);
+  TrellisRound *round = round_id != NULL ? trellis_project_find_round (self->project, round_id) : NULL;
+  guint position = 0, n = trellis_project_get_n_rounds (self->project);
+  TrellisActionFollowUp follow_up;
+
+  for (guint i = 0; round != NULL && i < n; i++)
+    if (trellis_project_get_round (self->project, i) == round)
+      position = i + 1;
+  g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  g_object_set_data (G_OBJECT (box), "updating", NULL);
+
+  gtk_widget_remove_css_class (label, "up");
+  gtk_widget_remove_css_class (label, "down");
+  if (self->follow_up != NULL && trellis_plan_follow_up_get (self->follow_up, action, &follow_up))
+    {
+      g_autofree char *text = trellis_action_follow_up_format (&follow_up, FALSE);
+      g_autofree char *details = trellis_action_follow_up_format (&follow_up, TRUE);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_tooltip_text (label, details);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details, -1);
+      if (follow_up.change >= 0.5)
+        gtk_widget_add_css_class (label, "up");
+      else if (follow_up.change <= -0.5)
+        gtk_widget_add_css_class (label, "down");
+      gtk_widget_set_visible (label, TRUE);
+    }
+  else
+    gtk_widget_set_visible (label, FALSE);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           TrellisPlanView          *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  TrellisAction *action = gtk_list_item_get_item (item);
+  gulong id = 0;
+
+  g_object_set_data_full (G_OBJECT (box), "action", g_object_ref (action), g_object_unref);
+  g_object_set_data (G_OBJECT (box), "view", self);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (TRELLIS_IS_PLAN_CELL (child))
+        trellis_plan_cell_bind (TRELLIS_PLAN_CELL (child), action, self->undo);
+      else if (TRELLIS_IS_PLAN_LINKS (child))
+        trellis_plan_links_bind (TRELLIS_PLAN_LINKS (child), self->project, action, self->undo);
+    }
+  if (column == COLUMN_STATUS)
+    {
+      show_status (box);
+      id = g_signal_connect_swapped (action, "notify::status", G_CALLBACK (show_status), box);
+    }
+  else if (column == COLUMN_ROUND)
+    {
+      show_round (box);
+      id = g_signal_connect_swapped (action, "notify::round-id", G_CALLBACK (show_round), box);
+    }
+  g_object_set_data (G_OBJECT (box), "notify-id", GSIZE_TO_POINTER (id));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             TrellisPlanView          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "notify-id"));
+
+  if (id != 0 && cell_action (box) != NULL)
+    g_signal_handler_disconnect (cell_action (box), id);
+  g_object_set_data (G_OBJECT (box), "notify-id", NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (TRELLIS_IS_PLAN_CELL (child))
+        trellis_plan_cell_unbind (TRELLIS_PLAN_CELL (child));
+      else if (TRELLIS_IS_PLAN_LINKS (child))
+        trellis_plan_links_unbind (TRELLIS_PLAN_LINKS (child));
+    }
+  g_object_set_data (G_OBJECT (box), "action", NULL);
+}
+
+static void
+add_column (TrellisPlanView *self,
+            Column           column,
+            const char      *title,
+            int              width,
+            gboolean         expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_fixed_width (view_column, width);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, column != COLUMN_HANDLE);
+  gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[column] = view_column;
+  g_object_unref (view_column);
+}
+
+static void
+add_columns (TrellisPlanView *self)
+{
+  /* 1,366 pixels wide shows them all; 1,024 all but the last two. */
+  add_column (self, COLUMN_HANDLE, "", 30, FALSE);
+  add_column (self, COLUMN_AREA, _("Area for improvement"), 200, FALSE);
+  add_column (self, COLUMN_ACTION, _("Key action"), 260, TRUE);
+  add_column (self, COLUMN_WHO, _("Who"), 150, FALSE);
+  add_column (self, COLUMN_TIMESCALE, _("Timescale"), 120, FALSE);
+  add_column (self, COLUMN_STATUS, _("Status"), 130, FALSE);
+  add_column (self, COLUMN_NOTES, _("Progress notes"), 200, TRUE);
+  add_column (self, COLUMN_ROUND, _("Agreed after"), 140, FALSE);
+}
+
+/* Sorting and filtering */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  TrellisPlanView *self = user_data;
+  TrellisPlanFilter filter;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  trellis_plan_filter_init (&filter);
+  filter.area = gtk_editable_get_text (self->area_filter);
+  filter.responsible = gtk_editable_get_text (self->who_filter);
+  filter.status = status > 0 && status <= G_N_ELEMENTS (menu_statuses) ? (int) menu_statuses[status - 1] : -1;
+  filter.overdue_only = gtk_check_button_get_active (self->overdue_check);
+  filter.today = &today;
+  return trellis_plan_filter_matches (&filter, item);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  TrellisPlanView *self = user_data;
+  int order = trellis_plan_compare (self->sort, (TrellisAction *) a, (TrellisAction *) b);
+  guint position_a, position_b;
+
+  if (order != 0)
+    return order;
+  position_a = plan_position (self, (TrellisAction *) a);
+  position_b = plan_position (self, (TrellisAction *) b);
+  return position_a < position_b ? -1 : position_a > position_b;
+}
+
+static void
+on_filter_changed (TrellisPlanView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+on_sort_changed (TrellisPlanView *self)
+{
+  self->sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  /* The plan's own order passes straight through, so that moves show at once. */
+  gtk_sort_list_model_set_sorter (self->sort_model,
+                                  self->sort == TRELLIS_PLAN_SORT_PLAN ? NULL : GTK_SORTER (self->sorter));
+  if (self->sort != TRELLIS_PLAN_SORT_PLAN)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_actions (self);
+}
+
+static void
+on_rounds_changed (TrellisPlanView *self)
+{
+  guint n = trellis_project_get_n_rounds (self->project);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+
+  g_strv_builder_add (builder, _("None"));
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, trellis_round_get_label (trellis_project_get_round (self->project, i)));
+  labels = g_strv_builder_end (builder);
+  /* Every row's dropdown loses its choice while the list is replaced: that is no edit of
+   * the action (an import, or its undo, would otherwise unlink every action from its
+   * round). The rows are bound again below and show each action's round. */
+  self->relabelling_rounds = TRUE;
+  gtk_string_list_splice (self->round_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->round_labels)),
+                          (const char * const *) labels);
+  self->relabelling_rounds = FALSE;
+  g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
+  self->follow_up = trellis_plan_follow_up_new (self->project);
+  /* Bound rows show the new follow-up too. */
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+disconnect_project (TrellisPlanView *self)
+{
+  if (self->project == NULL)
+    return;
+  g_clear_signal_handler (&self->plan_changed_id, trellis_plan_get_actions (get_plan (self)));
+  g_clear_signal_handler (&self->rounds_changed_id, trellis_project_get_rounds (self->project));
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  g_clear_object (&self->current);
+  g_clear_object (&self->project);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
+}
+
+/**
+ * trellis_plan_view_set_project:
+ * @project: (nullable): the project whose plan to show
+ * @undo: (nullable): where edits are recorded: the document's undo stack
+ */
+void
+trellis_plan_view_set_project (TrellisPlanView  *self,
+                               TrellisProject   *project,
+                               TrellisUndoStack *undo)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+  g_return_if_fail (project == NULL || TRELLIS_IS_PROJECT (project));
+
+  disconnect_project (self);
+  if (project != NULL)
+    {
+      GListModel *actions = trellis_plan_get_actions (trellis_project_get_plan (project));
+
+      self->project = g_object_ref (project);
+      self->undo = undo != NULL ? g_object_ref (undo) : NULL;
+      self->plan_changed_id = g_signal_connect_swapped (actions, "items-changed", G_CALLBACK (update_count), self);
+      self->rounds_changed_id = g_signal_connect_swapped (trellis_project_get_rounds (project), "items-changed",
+                                                          G_CALLBACK (on_rounds_changed), self);
+      on_rounds_changed (self);
+      gtk_filter_list_model_set_model (self->filter_model, actions);
+    }
+  update_count (self);
+}
+
+/**
+ * trellis_plan_view_get_project:
+ *
+ * Returns: (transfer none) (nullable): the project shown
+ */
+TrellisProject *
+trellis_plan_view_get_project (TrellisPlanView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
+  return self->project;
+}
+
+/**
+ * trellis_plan_view_get_current_action:
+ *
+ * Returns: (transfer none) (nullable): the action whose row has the cursor
+ */
+TrellisAction *
+trellis_plan_view_get_current_action (TrellisPlanView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
+  return self->current;
+}
+
+/**
+ * trellis_plan_view_set_projector:
+ *
+ * Lays the view out for a projector: large type, the columns the room reads (area,
+ * action, who, timescale, status), and no filters.
+ */
+void
+trellis_plan_view_set_projector (TrellisPlanView *self,
+                                 gboolean         projector)
+{
+  /* What fits 1,024 pixels in the projector's type. */
+  static const int widths[N_COLUMNS] = { 0, 190, 330, 165, 135, 165, 0, 0 };
+
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+
+  projector = !!projector;
+  if (self->projector == projector)
+    return;
+  self->projector = projector;
+  gtk_widget_set_visible (self->filter_box, !projector);
+  gtk_widget_set_visible (self->edit_buttons, !projector);
+  gtk_widget_set_visible (self->leave_button, projector);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      gboolean shown = !projector || widths[c] > 0;
+
+      gtk_column_view_column_set_visible (self->columns[c], shown);
+      if (projector && shown)
+        gtk_column_view_column_set_fixed_width (self->columns[c], widths[c]);
+    }
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTOR]);
+}
+
+gboolean
+trellis_plan_view_get_projector (TrellisPlanView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), FALSE);
+  return self->projector;
+}
+
+/**
+ * trellis_plan_view_open_projector:
+ *
+ * Shows the plan full screen in a window of its own, light and high-contrast whatever
+ * the desktop theme, still editable; Esc closes it.
+ *
+ * Returns: (transfer none) (nullable): the projector window
+ */
+GtkWindow *
+trellis_plan_view_open_projector (TrellisPlanView *self)
+{
+  GtkWidget *window, *box, *title, *view;
+  GtkRoot *root;
+  g_autofree char *heading = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
+
+  if (self->project == NULL || self->projector)
+    return NULL;
+  if (self->projector_window != NULL)
+    {
+      gtk_window_present (self->projector_window);
+      return self->projector_window;
+    }
+  window = gtk_window_new ();
+  gtk_widget_add_css_class (window, "plan-projector");
+  gtk_window_set_title (GTK_WINDOW (window), _("Improvement Plan"));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (root));
+      GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)), surface) : NULL;
+
+      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+      /* The whole screen even where nothing honours full screen. */
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
+        }
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  heading = g_strdup_printf (_("Improvement plan · %s"), trellis_project_get_name (self->project) ?: "");
+  title = gtk_label_new (heading);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_margin_start (title, 16);
+  gtk_widget_set_margin_top (title, 10);
+  gtk_widget_add_css_class (title, "plan-title");
+  gtk_box_append (GTK_BOX (box), title);
+  view = trellis_plan_view_new ();
+  gtk_widget_set_vexpand (view, TRUE);
+  trellis_plan_view_set_projector (TRELLIS_PLAN_VIEW (view), TRUE);
+  trellis_plan_view_set_project (TRELLIS_PLAN_VIEW (view), self->project, self->undo);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  self->projector_window = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->projector_window);
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->current != NULL)
+    trellis_plan_view_focus_action (TRELLIS_PLAN_VIEW (view), self->current,
+                                    self->current_property != NULL ? self->current_property : "text");
+  return GTK_WINDOW (window);
+}
+
+static void
+load_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/trellisapp/Trellis/ui/trellis-plan-view.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+trellis_plan_view_dispose (GObject *object)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (object);
+  GtkWidget *child;
+
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
+  self->tick_id = 0;
+  if (self->projector_window != NULL)
+    gtk_window_destroy (self->projector_window);
+  disconnect_project (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAN_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->pending_action);
+  g_clear_object (&self->window_undo);
+  g_clear_object (&self->round);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->round_labels);
+  g_clear_object (&self->status_labels);
+  g_clear_object (&self->names);
+
+  G_OBJECT_CLASS (trellis_plan_view_parent_class)->dispose (object);
+}
+
+static void
+trellis_plan_view_finalize (GObject *object)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (object);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->cells, i), on_cell_destroyed, self);
+  g_ptr_array_unref (self->cells);
+  g_free (self->current_property);
+  g_free (self->pending_property);
+
+  G_OBJECT_CLASS (trellis_plan_view_parent_class)->finalize (object);
+}
+
+static void
+trellis_plan_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECTOR:
+      g_value_set_boolean (value, self->projector);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_shortcuts (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "plan.add", NULL, add_action_activated);
+  gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "plan.projector", NULL, projector_activated);
+  gtk_widget_class_install_action (widget_class, "plan.leave-projector", NULL, leave_projector_activated);
+  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_activated);
+}
+
+/* Caught before the fields see them: Ctrl+Return in a text field adds an action rather
+ * than a new line, Alt+Up moves the row rather than the cursor. */
+static void
+add_capture_shortcuts (TrellisPlanView *self)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } keys[] = {
+    { "<Control>Return", "plan.add" }, { "<Control>KP_Enter", "plan.add" },
+    { "<Control>Delete", "plan.delete" }, { "<Control>KP_Delete", "plan.delete" },
+    { "<Alt>Up", "plan.move-up" }, { "<Alt>Down", "plan.move-down" },
+    { "Escape", "plan.leave-projector" }, { "F5", "plan.projector" },
+    { "<Control>z", "plan.undo" }, { "<Control><Shift>z", "plan.redo" }, { "<Control>y", "plan.redo" },
+  };
+  GtkEventController *capture = gtk_shortcut_controller_new ();
+  GtkEventController *bubble = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+  /* Wherever the focus is in the window while the plan is shown (on the view switcher
+   * just pressed, say), Ctrl+Return adds an action. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (capture), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), capture);
+  /* Delete alone deletes the action only where it deletes no text. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (bubble),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete"),
+                                                          gtk_named_action_new ("plan.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self), bubble);
+}
+
+static void
+trellis_plan_view_class_init (TrellisPlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_plan_view_dispose;
+  object_class->finalize = trellis_plan_view_finalize;
+  object_class->get_property = trellis_plan_view_get_property;
+
+  properties[PROP_PROJECTOR] =
+    g_param_spec_boolean ("projector", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisapp/Trellis/ui/trellis-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, edit_buttons);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, who_filter);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, overdue_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, count_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "planview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  install_shortcuts (widget_class);
+}
+
+static void
+setup_models (TrellisPlanView *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->round_labels = gtk_string_list_new (NULL);
+  self->status_labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (statuses, _("Any status"));
+  for (guint i = 0; i < G_N_ELEMENTS (menu_statuses); i++)
+    {
+      gtk_string_list_append (self->status_labels, trellis_action_status_get_label (menu_statuses[i]));
+      gtk_string_list_append (statuses, trellis_action_status_get_label (menu_statuses[i]));
+    }
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  self->names = gtk_list_store_new (1, G_TYPE_STRING);
+  self->cells = g_ptr_array_new ();
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  g_object_ref (self->sorter);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
+}
+
+static void
+trellis_plan_view_init (TrellisPlanView *self)
+{
+  load_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "plan-view");
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "plan-table");
+  gtk_widget_add_css_class (self->leave_button, "leave-projector");
+  setup_models (self);
+  add_columns (self);
+  add_capture_shortcuts (self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_changed), self);
+  g_signal_connect_swapped (self->area_filter, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->who_filter, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->overdue_check, "toggled", G_CALLBACK (on_filter_changed), self);
+  update_count (self);
+}
+
+/* As a view of the window: the project and round it shows, the document's undo. */
+static void
+trellis_plan_view_show (TrellisView    *view,
+                        TrellisProject *project,
+                        TrellisRound   *round,
+                        TrellisSummary *summary)
+{
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (view);
+
+  g_set_object (&self->round, round);
+  if (project != self->project || self->undo != self->window_undo)
+    trellis_plan_view_set_project (self, project, project != NULL ? self->window_undo : NULL);
+}
+
+static void
+trellis_plan_view_show_section (TrellisView    *view,
+                                TrellisSection *section)
+{
+  /* The plan is the whole partnership's, not one section's. */
+}
+
+static gboolean
+trellis_plan_view_get_needs_section (TrellisView *view)
+{
+  return FALSE;
+}
+
+static void
+trellis_plan_view_view_init (TrellisViewInterface *iface)
+{
+  iface->show = trellis_plan_view_show;
+  iface->show_section = trellis_plan_view_show_section;
+  iface->get_needs_section = trellis_plan_view_get_needs_section;
+}
+
+/**
+ * trellis_plan_view_set_undo_stack:
+ * @undo: (nullable): the document's undo stack
+ *
+ * Where the edits of the projects trellis_view_show() brings are recorded.
+ */
+void
+trellis_plan_view_set_undo_stack (TrellisPlanView  *self,
+                                  TrellisUndoStack *undo)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+
+  g_set_object (&self->window_undo, undo);
+}
+
+GtkWidget *
+trellis_plan_view_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_PLAN_VIEW, NULL);
+}

@@ -1,0 +1,306 @@
+/* test-plan-view.c: the improvement plan view on the sample, driven as the keyboard does
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "test-app-common.h"
+#include "trellis-plan-cell.h"
+#include "trellis-plan-view.h"
+
+typedef struct
+{
+  GtkWindow        *window;
+  TrellisPlanView  *view;
+  TrellisProject   *project;
+  TrellisUndoStack *undo;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->project = test_load_sample ();
+  fixture->undo = trellis_undo_stack_new ();
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1366, 720);
+  fixture->view = TRELLIS_PLAN_VIEW (trellis_plan_view_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  trellis_plan_view_set_project (fixture->view, fixture->project, fixture->undo);
+  g_object_ref (fixture->window);
+  gtk_window_present (fixture->window);
+  test_wait_for_paint (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->window);
+  g_object_unref (fixture->undo);
+  g_object_unref (fixture->project);
+}
+
+/* Lets the list lay out the rows a change asks for and the focus follow. */
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (Fixture *fixture)
+{
+  gboolean done = FALSE;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  g_timeout_add (150, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_drain_main_context ();
+}
+
+static TrellisPlanCell *
+focused_cell (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_window_get_focus (fixture->window);
+  GtkWidget *cell = focus != NULL ? gtk_widget_get_ancestor (focus, TRELLIS_TYPE_PLAN_CELL) : NULL;
+
+  return cell != NULL ? TRELLIS_PLAN_CELL (cell) : NULL;
+}
+
+/* Types into the focused field as the keyboard would: at the cursor. */
+static void
+type_text (Fixture    *fixture,
+           const char *text)
+{
+  TrellisPlanCell *cell = focused_cell (fixture);
+  GtkWidget *editable;
+  int position;
+
+  g_assert_nonnull (cell);
+  editable = trellis_plan_cell_get_editable (cell);
+  position = gtk_editable_get_position (GTK_EDITABLE (editable));
+  gtk_editable_insert_text (GTK_EDITABLE (editable), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (editable), position);
+}
+
+/* Focus follows a new or moved row once the list has laid it out: on a busy machine,
+ * a while later. */
+static void
+assert_focus (Fixture       *fixture,
+              TrellisAction *action,
+              const char    *property)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  TrellisPlanCell *cell;
+
+  while (((cell = focused_cell (fixture)) == NULL || trellis_plan_cell_get_action (cell) != action
+          || g_strcmp0 (trellis_plan_cell_get_property_name (cell), property) != 0)
+         && g_get_monotonic_time () < deadline)
+    settle (fixture);
+
+  g_assert_nonnull (cell);
+  g_assert_true (trellis_plan_cell_get_action (cell) == action);
+  g_assert_cmpstr (trellis_plan_cell_get_property_name (cell), ==, property);
+}
+
+static void
+tab (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_window_get_focus (fixture->window);
+
+  g_assert_nonnull (focus);
+  /* What Tab does: the next field in the row. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->view), GTK_DIR_TAB_FORWARD));
+  settle (fixture);
+}
+
+static void
+test_add_and_type (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisPlan *plan = trellis_project_get_plan (fixture->project);
+  guint n = trellis_plan_get_n_actions (plan);
+  TrellisAction *action;
+
+  g_assert_cmpuint (n, ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.add", NULL);
+  settle (fixture);
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n + 1);
+  action = trellis_plan_get_action (plan, n);
+  g_assert_cmpstr (trellis_action_get_round_id (action), ==, "r1");
+  assert_focus (fixture, action, "area");
+
+  type_text (fixture, "Joint ");
+  type_text (fixture, "budgets");
+  g_assert_cmpstr (trellis_action_get_area (action), ==, "Joint budgets");
+  tab (fixture);
+  tab (fixture);  /* past the statements button */
+  assert_focus (fixture, action, "text");
+  type_text (fixture, "Map every partner’s prevention spending");
+  tab (fixture);
+  assert_focus (fixture, action, "responsible");
+  type_text (fixture, "Łukasz Żyła");
+  tab (fixture);
+  assert_focus (fixture, action, "due");
+  type_text (fixture, "next spring");
+  g_assert_nonnull (trellis_plan_cell_get_error (focused_cell (fixture)));
+  g_assert_cmpstr (trellis_action_get_due (action), ==, "next spring");
+  gtk_editable_set_text (GTK_EDITABLE (trellis_plan_cell_get_editable (focused_cell (fixture))), "Q2 2027");
+  g_assert_null (trellis_plan_cell_get_error (focused_cell (fixture)));
+
+  /* Each field was one step of undo, the adding another. */
+  trellis_undo_stack_seal (fixture->undo);
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_null (trellis_action_get_due (action));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_null (trellis_action_get_responsible (action));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_null (trellis_action_get_area (action));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n);
+  g_assert_false (trellis_undo_stack_get_can_undo (fixture->undo));
+  while (trellis_undo_stack_redo (fixture->undo))
+    ;
+  g_assert_cmpstr (trellis_action_get_responsible (action), ==, "Łukasz Żyła");
+  settle (fixture);
+}
+
+static void
+test_move_and_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TrellisPlan *plan = trellis_project_get_plan (fixture->project);
+  TrellisAction *second = trellis_plan_get_action (plan, 1);
+
+  trellis_plan_view_focus_action (fixture->view, second, "text");
+  settle (fixture);
+  assert_focus (fixture, second, "text");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.move-up", NULL);
+  settle (fixture);
+  g_assert_true (trellis_plan_get_action (plan, 0) == second);
+  assert_focus (fixture, second, "text");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.move-down", NULL);
+  settle (fixture);
+  g_assert_true (trellis_plan_get_action (plan, 2) == second);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.delete", NULL);
+  settle (fixture);
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, 3);
+  g_assert_cmpstr (trellis_undo_stack_get_undo_label (fixture->undo), ==, "Delete Action");
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_true (trellis_plan_get_action (plan, 2) == second);
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_true (trellis_undo_stack_undo (fixture->undo));
+  g_assert_true (trellis_plan_get_action (plan, 1) == second);
+  settle (fixture);
+}
+
+static void
+test_add_for_statement (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TrellisPlan *plan = trellis_project_get_plan (fixture->project);
+  TrellisStatement *statement = trellis_checklist_find_statement (trellis_project_get_checklist (fixture->project),
+                                                                  "s35");
+  TrellisAction *action = trellis_plan_view_add_for_statement (fixture->view, statement);
+  const char *ids[] = { "s35", NULL };
+
+  settle (fixture);
+  g_assert_true (trellis_plan_get_action (plan, trellis_plan_get_n_actions (plan) - 1) == action);
+  g_assert_cmpstr (trellis_action_get_area (action), ==, trellis_statement_get_text (statement));
+  g_assert_cmpstrv (trellis_action_get_statement_ids (action), ids);
+  assert_focus (fixture, action, "text");
+  type_text (fixture, "Agree a shared statement of purpose");
+  g_assert_cmpstr (trellis_action_get_text (action), ==, "Agree a shared statement of purpose");
+  /* Undo takes back the typing, then the action whole. */
+  trellis_undo_stack_undo (fixture->undo);
+  trellis_undo_stack_undo (fixture->undo);
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, 4);
+  settle (fixture);
+}
+
+static void
+test_sort_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkColumnView *columns = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                                           TRELLIS_TYPE_PLAN_VIEW, "column_view"));
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (columns));
+  GtkDropDown *sort = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                                    TRELLIS_TYPE_PLAN_VIEW, "sort_dropdown"));
+  GtkEditable *who = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                                  TRELLIS_TYPE_PLAN_VIEW, "who_filter"));
+  g_autoptr(TrellisAction) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  gtk_drop_down_set_selected (sort, TRELLIS_PLAN_SORT_STATUS);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (trellis_action_get_status (first), ==, TRELLIS_ACTION_AT_RISK);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.move-up", NULL)
+                  && trellis_plan_get_action (trellis_project_get_plan (fixture->project), 0) != NULL
+                  && FALSE);
+  gtk_editable_set_text (who, "police");
+  g_signal_emit_by_name (who, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_editable_set_text (who, "");
+  g_signal_emit_by_name (who, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  gtk_drop_down_set_selected (sort, TRELLIS_PLAN_SORT_PLAN);
+  settle (fixture);
+}
+
+static void
+test_projector (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWindow *projector;
+  GtkWidget *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.projector", NULL);
+  projector = test_wait_for_toplevel (GTK_TYPE_WINDOW, fixture->window);
+  g_assert_nonnull (projector);
+  g_object_ref (projector);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (projector), "plan-projector"));
+  test_wait_for_paint (GTK_WIDGET (projector));
+  view = gtk_widget_get_last_child (gtk_window_get_child (projector));
+  g_assert_true (TRELLIS_IS_PLAN_VIEW (view));
+  g_assert_true (trellis_plan_view_get_projector (TRELLIS_PLAN_VIEW (view)));
+  /* Still editable: an action added there is in the one plan. */
+  gtk_widget_activate_action (view, "plan.add", NULL);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 5);
+  gtk_widget_activate_action (view, "plan.undo", NULL);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 4);
+  gtk_widget_activate_action (view, "plan.leave-projector", NULL);
+  test_drain_main_context ();
+  g_assert_finalize_object (projector);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  g_test_add ("/plan-view/add-and-type", Fixture, NULL, fixture_set_up, test_add_and_type, fixture_tear_down);
+  g_test_add ("/plan-view/move-and-delete", Fixture, NULL, fixture_set_up, test_move_and_delete, fixture_tear_down);
+  g_test_add ("/plan-view/add-for-statement", Fixture, NULL, fixture_set_up, test_add_for_statement,
+              fixture_tear_down);
+  g_test_add ("/plan-view/sort-filter", Fixture, NULL, fixture_set_up, test_sort_filter, fixture_tear_down);
+  g_test_add ("/plan-view/projector", Fixture, NULL, fixture_set_up, test_projector, fixture_tear_down);
+  return g_test_run ();
+}
