@@ -63,6 +63,7 @@ struct _TrellisPlanView
   char                 *current_property;
   TrellisAction        *pending_action;  /* to focus once its row exists */
   char                 *pending_property;
+  GString              *pending_text;    /* typed meanwhile, for that field */
   guint                 pending_ticks;
   guint                 tick_id;
   gulong                plan_changed_id;
@@ -190,16 +191,6 @@ set_current (TrellisPlanView *self,
   update_actions (self);
 }
 
-static GtkWidget *
-find_list_view (TrellisPlanView *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
 static TrellisPlanCell *
 find_cell (TrellisPlanView *self,
            TrellisAction   *action,
@@ -217,6 +208,24 @@ find_cell (TrellisPlanView *self,
   return NULL;
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the list is scrolled to about where the
+ * row is, and it makes the row's widgets there. */
+static void
+scroll_towards (TrellisPlanView *self,
+                guint            position)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  double upper, page, target;
+
+  if (vadjustment == NULL || n == 0)
+    return;
+  upper = gtk_adjustment_get_upper (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  target = upper * (position + 0.5) / n - page / 2;
+  gtk_adjustment_set_value (vadjustment, CLAMP (target, 0, MAX (0, upper - page)));
+}
+
 /* A row is made only when the list lays it out: focusing a new or moved action waits
  * for a frame or two, scrolling it into view meanwhile. */
 static gboolean
@@ -231,21 +240,23 @@ focus_pending_tick (GtkWidget     *widget,
   if (cell != NULL)
     {
       GtkWidget *editable = trellis_plan_cell_get_editable (cell);
+      int end = -1;
 
       gtk_widget_grab_focus (editable);
+      end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
+      if (self->pending_text->len > 0)
+        gtk_editable_insert_text (GTK_EDITABLE (editable), self->pending_text->str, -1, &end);
       gtk_editable_set_position (GTK_EDITABLE (editable), -1);
       set_current (self, self->pending_action, self->pending_property);
     }
-  else if (position != G_MAXUINT && self->pending_ticks++ < 30)
+  else if (position != G_MAXUINT && self->pending_ticks++ < 120)
     {
-      GtkWidget *list_view = find_list_view (self);
-
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      scroll_towards (self, position);
       return G_SOURCE_CONTINUE;
     }
   g_clear_object (&self->pending_action);
   g_clear_pointer (&self->pending_property, g_free);
+  g_string_truncate (self->pending_text, 0);
   self->tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -268,6 +279,10 @@ trellis_plan_view_focus_action (TrellisPlanView *self,
   g_free (self->pending_property);
   self->pending_property = g_strdup (property);
   self->pending_ticks = 0;
+  g_string_truncate (self->pending_text, 0);
+  /* Out of the field typed in before, so that what is typed next cannot land there. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   set_current (self, action, property);
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_pending_tick, self, NULL);
@@ -1120,6 +1135,7 @@ trellis_plan_view_finalize (GObject *object)
   g_ptr_array_unref (self->cells);
   g_free (self->current_property);
   g_free (self->pending_property);
+  g_string_free (self->pending_text, TRUE);
 
   G_OBJECT_CLASS (trellis_plan_view_parent_class)->finalize (object);
 }
@@ -1155,6 +1171,23 @@ install_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_activated);
 }
 
+/* Typing before the new action's field has the focus is kept for that field. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TrellisPlanView       *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (self->pending_action == NULL || c == 0 || g_unichar_iscntrl (c)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  g_string_append_unichar (self->pending_text, c);
+  return TRUE;
+}
+
 /* Caught before the fields see them: Ctrl+Return in a text field adds an action rather
  * than a new line, Alt+Up moves the row rather than the cursor. */
 static void
@@ -1173,6 +1206,7 @@ add_capture_shortcuts (TrellisPlanView *self)
   };
   GtkEventController *capture = gtk_shortcut_controller_new ();
   GtkEventController *bubble = gtk_shortcut_controller_new ();
+  GtkEventController *typing;
 
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
   /* Wherever the focus is in the window while the plan is shown (on the view switcher
@@ -1188,6 +1222,11 @@ add_capture_shortcuts (TrellisPlanView *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete"),
                                                           gtk_named_action_new ("plan.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self), bubble);
+
+  typing = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (typing, GTK_PHASE_CAPTURE);
+  g_signal_connect (typing, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), typing);
 }
 
 static void
@@ -1239,6 +1278,7 @@ setup_models (TrellisPlanView *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   self->names = gtk_list_store_new (1, G_TYPE_STRING);
   self->cells = g_ptr_array_new ();
+  self->pending_text = g_string_new (NULL);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
