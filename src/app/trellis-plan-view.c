@@ -67,6 +67,7 @@ struct _TrellisPlanView
   guint                 pending_ticks;
   guint                 tick_id;
   gulong                plan_changed_id;
+  gboolean              relisting_rounds;  /* the round menus change under their choices */
   gulong                rounds_changed_id;
 
   GtkWidget            *toolbar;
@@ -571,7 +572,7 @@ on_round_selected (GtkDropDown     *dropdown,
   TrellisRound *round;
 
   if (cell_action (box) == NULL || g_object_get_data (G_OBJECT (box), "updating") != NULL
-      || selected == GTK_INVALID_LIST_POSITION)
+      || self->relisting_rounds || selected == GTK_INVALID_LIST_POSITION)
     return;
   round = selected > 0 ? trellis_project_get_round (self->project, selected - 1) : NULL;
   if (self->undo != NULL)
@@ -898,6 +899,8 @@ on_rounds_changed (TrellisPlanView *self)
   for (guint i = 0; i < n; i++)
     g_strv_builder_add (builder, trellis_round_get_label (trellis_project_get_round (self->project, i)));
   labels = g_strv_builder_end (builder);
+  /* Relisting moves each menu's choice: that is no edit of the action's round. */
+  self->relisting_rounds = TRUE;
   gtk_string_list_splice (self->round_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->round_labels)),
                           (const char * const *) labels);
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
@@ -905,6 +908,7 @@ on_rounds_changed (TrellisPlanView *self)
   /* Bound rows show the new follow-up too. */
   gtk_column_view_set_model (self->column_view, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->relisting_rounds = FALSE;
 }
 
 static void
