@@ -181,7 +181,8 @@ set_current (TrellisPlanView *self,
   guint position;
 
   g_set_object (&self->current, action);
-  if (property != NULL)
+  /* @property may be self->current_property itself. */
+  if (property != NULL && property != self->current_property)
     {
       g_free (self->current_property);
       self->current_property = g_strdup (property);
@@ -277,8 +278,11 @@ trellis_plan_view_focus_action (TrellisPlanView *self,
   g_return_if_fail (TRELLIS_IS_ACTION (action));
 
   g_set_object (&self->pending_action, action);
-  g_free (self->pending_property);
-  self->pending_property = g_strdup (property);
+  if (property != self->pending_property)
+    {
+      g_free (self->pending_property);
+      self->pending_property = g_strdup (property);
+    }
   self->pending_ticks = 0;
   g_string_truncate (self->pending_text, 0);
   /* Out of the field typed in before, so that what is typed next cannot land there. */
