@@ -584,6 +584,52 @@ test_rounds (void)
   g_assert_nonnull (strstr (description, "since the round before"));
 }
 
+/* A statement reworded since an earlier round: that round's bar is marked, and the
+ * note says what the mark means. Section D's 55f shows the lead-in counts too. */
+static void
+test_rounds_reworded (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (2);
+  TrellisRound *spring = trellis_project_get_round (project, 0);
+  g_autoptr(TrellisSummary) before = NULL;
+  g_autoptr(TrellisSummary) after = NULL;
+  g_autoptr(TrellisChart) chart_c = NULL;
+  g_autoptr(TrellisChart) chart_d = NULL;
+  g_autoptr(TrellisChart) chart_a = NULL;
+  TrellisSummary *summaries[2];
+  g_autofree char *description = NULL;
+
+  /* As if 36 and the lead-in of 55 were reworded after the spring round. */
+  trellis_round_set_statement_wording (spring, "s36", "Our priorities are in <em>my</em> plans.");
+  trellis_round_set_statement_wording (spring, "s55", "Working together, the partnership has");
+  before = trellis_summary_new (project, spring, NULL, NULL);
+  after = trellis_summary_new (project, trellis_project_get_round (project, 1), NULL, NULL);
+  summaries[0] = before;
+  summaries[1] = after;
+  chart_c = trellis_chart_new_rounds (summaries, 2, "C", TRELLIS_CHART_ORDER_CHECKLIST);
+  chart_d = trellis_chart_new_rounds (summaries, 2, "D", TRELLIS_CHART_ORDER_CHECKLIST);
+  chart_a = trellis_chart_new_rounds (summaries, 2, "A", TRELLIS_CHART_ORDER_CHECKLIST);
+
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart_c); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (chart_c, r);
+
+      g_assert_cmpstr (chart_bar (chart_c, r, 0)->label, ==, g_str_equal (row->id, "s36") ? "Spring 2026 †" : "Spring 2026");
+      g_assert_cmpstr (chart_bar (chart_c, r, 1)->label, ==, "Autumn 2026");
+    }
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart_d); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (chart_d, r);
+
+      if (row->bars->len > 0)
+        g_assert_cmpint (g_str_has_suffix (chart_bar (chart_d, r, 0)->label, "†"), ==, g_str_has_prefix (row->id, "s55"));
+    }
+  g_assert_nonnull (strstr (trellis_chart_get_note (chart_c), "† The statement was worded differently"));
+  g_assert_null (strstr (trellis_chart_get_note (chart_a), "†"));
+  description = trellis_chart_dup_description (chart_c);
+  g_assert_nonnull (strstr (description, "Spring 2026 †"));
+}
+
 static void
 test_groups_suppressed (void)
 {
@@ -804,6 +850,7 @@ main (int    argc,
   g_test_add_func ("/charts/edge/long-text-and-accents", test_long_text_and_accents);
   g_test_add_func ("/charts/edge/sixty-statements", test_sixty_statements_paginate);
   g_test_add_func ("/charts/rounds", test_rounds);
+  g_test_add_func ("/charts/rounds-reworded", test_rounds_reworded);
   g_test_add_func ("/charts/groups/suppressed", test_groups_suppressed);
   g_test_add_func ("/charts/groups/not-stated", test_groups_not_stated);
   g_test_add_func ("/charts/groups/two-of-one", test_groups_two_of_one);

@@ -158,6 +158,127 @@ assert_shows_no_identifying_value (const char *text)
     }
 }
 
+/* Comment boxes gathered at the end under the one text they share: the assistant will
+ * not import until each is changed or confirmed, and its banner counts down with each. */
+static void
+test_unsettled_comments (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  const char *files[] = { "unsettled-comments.csv", NULL };
+  TrellisImportAssistant *assistant = open_assistant (document, files);
+  const char *letters[] = { "BP", "BQ", "BR", "BS" };
+  const char *sections[] = { "A", "B", "C", "D" };
+  TrellisImportColumnRow *row;
+  TrellisRound *round;
+  GtkWidget *confirm;
+
+  g_assert_null (_trellis_import_assistant_get_error (assistant));
+  _trellis_import_assistant_go_next (assistant);
+  g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "columns");
+  g_assert_true (g_str_has_prefix (_trellis_import_assistant_get_check_text (assistant), "4 columns need checking"));
+  g_assert_false (_trellis_import_assistant_can_go_next (assistant));
+
+  /* The drop-down finds an entry by any part of it, and Return picks the first found. */
+  row = find_column_row (assistant, "BR");
+  {
+    GtkWidget *entry = trellis_import_column_row_get_search_entry (row);
+    GListModel *results = trellis_import_column_row_get_search_results (row);
+    g_autoptr(TrellisMappingOption) first = NULL;
+
+    g_assert_nonnull (entry);
+    g_assert_nonnull (results);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "section c");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+    first = g_list_model_get_item (results, 0);
+    g_assert_nonnull (strstr (trellis_mapping_option_get_label (first), "section C"));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (trellis_import_column_get_target (trellis_import_column_row_get_column (row)), ==, "C");
+    g_assert_cmpint (trellis_import_column_row_get_status (row), ==, TRELLIS_IMPORT_COLUMN_CHANGED);
+    /* A column that held text never reads as empty, whatever it is made. */
+    choose_mapping (row, TRELLIS_COLUMN_IGNORED, NULL);
+    g_assert_null (strstr (trellis_import_column_row_get_detail (row), "Empty"));
+    choose_mapping (row, TRELLIS_COLUMN_COMMENT, "C");
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *prefix = NULL;
+
+      row = find_column_row (assistant, letters[i]);
+      g_assert_cmpint (trellis_import_column_row_get_status (row), ==, TRELLIS_IMPORT_COLUMN_CHECK);
+      choose_mapping (row, TRELLIS_COLUMN_COMMENT, sections[i]);
+      g_assert_cmpint (trellis_import_column_row_get_status (row), ==, TRELLIS_IMPORT_COLUMN_CHANGED);
+      prefix = g_strdup_printf (2 - i == 1 ? "%u column needs checking" : "%u columns need checking", 2 - i);
+      g_assert_true (g_str_has_prefix (_trellis_import_assistant_get_check_text (assistant), prefix));
+      g_assert_false (_trellis_import_assistant_can_go_next (assistant));
+    }
+  /* The last one is where its place says: confirmed as it is. */
+  row = find_column_row (assistant, "BS");
+  g_assert_cmpstr (trellis_import_column_get_target (trellis_import_column_row_get_column (row)), ==, "D");
+  confirm = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+  g_assert_true (GTK_IS_BUTTON (confirm));
+  g_assert_true (gtk_widget_get_visible (confirm));
+  g_signal_emit_by_name (confirm, "clicked");
+  g_assert_false (gtk_widget_get_visible (confirm));
+  g_assert_cmpint (trellis_import_column_row_get_status (row), ==, TRELLIS_IMPORT_COLUMN_CHANGED);
+  g_assert_null (strstr (_trellis_import_assistant_get_check_text (assistant), "column needs checking"));
+  g_assert_null (strstr (_trellis_import_assistant_get_check_text (assistant), "columns need checking"));
+
+  go_to_round (assistant);
+  _trellis_import_assistant_set_round_details (assistant, "Gathered", "2026-10-12");
+  g_assert_true (_trellis_import_assistant_can_import (assistant));
+  g_assert_true (_trellis_import_assistant_import (assistant));
+  round = trellis_project_find_round_by_label (project, "Gathered");
+  g_assert_nonnull (round);
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    g_assert_cmpuint (trellis_round_get_comments (round, sections[s])->len, ==,
+                      json_object_get_int_member (json_object_get_object_member (expected, "comments"), sections[s]));
+  close_assistant (assistant);
+}
+
+/* LimeSurvey code headings: unsettled until the survey's structure file is added, then
+ * every column matches; a hostile structure file is refused and changes nothing. */
+static void
+test_structure_file (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  const char *files[] = { "limesurvey-sq-code.csv", NULL };
+  TrellisImportAssistant *assistant = open_assistant (document, files);
+  g_autoptr(GFile) hostile = fixture_file ("lss-xxe.lss");
+  g_autoptr(GFile) lss = fixture_file ("limesurvey-survey.lss");
+  TrellisRound *round;
+
+  g_assert_null (_trellis_import_assistant_get_error (assistant));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), >, 40);
+
+  _trellis_import_assistant_add_structure (assistant, hostile);
+  test_wait_until_not_busy (assistant, 30);
+  g_assert_nonnull (_trellis_import_assistant_get_error (assistant));
+  g_assert_nonnull (strstr (_trellis_import_assistant_get_error (assistant), "lss-xxe.lss"));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), >, 40);
+
+  _trellis_import_assistant_add_structure (assistant, lss);
+  test_wait_until_not_busy (assistant, 30);
+  g_assert_null (_trellis_import_assistant_get_error (assistant));
+  g_assert_cmpuint (trellis_import_count_unsettled (_trellis_import_assistant_get_import (assistant)), ==, 0);
+  _trellis_import_assistant_go_next (assistant);
+  g_assert_cmpstr (_trellis_import_assistant_get_page (assistant), ==, "columns");
+  g_assert_null (strstr (_trellis_import_assistant_get_check_text (assistant), "need checking"));
+  /* The rows are the new mapping's. */
+  g_assert_cmpint (trellis_import_column_get_role (trellis_import_column_row_get_column (find_column_row (assistant, "L"))),
+                   ==, TRELLIS_COLUMN_ITEM);
+  go_to_round (assistant);
+  _trellis_import_assistant_set_round_details (assistant, "From codes", "2026-10-12");
+  g_assert_true (_trellis_import_assistant_import (assistant));
+  round = trellis_project_find_round_by_label (project, "From codes");
+  g_assert_nonnull (round);
+  assert_counts (round, 1);
+  close_assistant (assistant);
+}
+
 /*****/
 
 static void
@@ -168,7 +289,7 @@ test_surveymonkey (void)
   g_autoptr(GBytes) original = saved_bytes (project);
   g_autoptr(GBytes) after_undo = NULL;
   g_autoptr(GFile) file = fixture_file ("surveymonkey.csv");
-  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL, NULL, NULL));
   TrellisUndoStack *stack = trellis_document_get_undo_stack (document);
   TrellisImportAssistant *assistant;
   TrellisImportColumnRow *row;
@@ -552,7 +673,7 @@ test_include_incomplete (void)
 static void
 test_no_project (void)
 {
-  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL, NULL, NULL));
   g_autoptr(GFile) file = fixture_file ("surveymonkey.csv");
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
@@ -676,6 +797,8 @@ main (int   argc,
   expected = json_node_get_object (json_parser_get_root (parser));
 
   g_test_add_func ("/import-assistant/surveymonkey", test_surveymonkey);
+  g_test_add_func ("/import-assistant/unsettled-comments", test_unsettled_comments);
+  g_test_add_func ("/import-assistant/structure-file", test_structure_file);
   g_test_add_func ("/import-assistant/unmapped-value", test_unmapped_value);
   g_test_add_func ("/import-assistant/mismatched-files", test_mismatched_files);
   g_test_add_func ("/import-assistant/failed-apply", test_failed_apply);

@@ -88,6 +88,50 @@ assert_comments (TrellisRound *round)
   g_list_free (sections);
 }
 
+/* A comment as compared: a spreadsheet's dash may have become a hyphen. */
+static char *
+dup_comparable (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  g_string_replace (out, "\u2014", "-", 0);
+  return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Each section holds its own respondents' comments, not merely as many. */
+static void
+assert_comment_texts (TrellisRound *round)
+{
+  JsonObject *texts = json_object_get_object_member (expected, "comment_texts");
+  g_autoptr(GList) sections = json_object_get_members (texts);
+
+  for (GList *l = sections; l != NULL; l = l->next)
+    {
+      JsonArray *want = json_object_get_array_member (texts, l->data);
+      GPtrArray *got = trellis_round_get_comments (round, l->data);
+      g_autoptr(GPtrArray) got_sorted = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) want_sorted = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpuint (got->len, ==, json_array_get_length (want));
+      for (guint i = 0; i < got->len; i++)
+        {
+          g_ptr_array_add (got_sorted, dup_comparable (g_ptr_array_index (got, i)));
+          g_ptr_array_add (want_sorted, dup_comparable (json_array_get_string_element (want, i)));
+        }
+      g_ptr_array_sort (got_sorted, compare_texts);
+      g_ptr_array_sort (want_sorted, compare_texts);
+      for (guint i = 0; i < got_sorted->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (got_sorted, i), ==, g_ptr_array_index (want_sorted, i));
+    }
+}
+
 static void
 assert_groups (TrellisRound *round,
                gboolean      folded)
@@ -216,20 +260,26 @@ test_layout (gconstpointer data)
 
   /* Known before building: what the assistant shows beside its switch. */
   g_assert_cmpuint (trellis_import_count_incomplete (import), ==, test->times * test->n_excluded);
+  /* The month of the last response, read from timestamps that are then dropped. */
   default_label = trellis_import_dup_default_label (import);
-  g_assert_cmpstr (default_label, ==, "Round 1");
+  g_assert_cmpstr (default_label, ==, test->layout == TRELLIS_IMPORT_LAYOUT_GENERIC ? "Round 1" : "September 2026");
 
   round = trellis_import_apply (import, "Autumn 2026", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
   g_assert_true (trellis_project_get_round (project, 0) == round);
   g_assert_cmpstr (trellis_round_get_label (round), ==, "Autumn 2026");
+  g_assert_cmpstr (trellis_round_get_date (round), ==,
+                   test->layout == TRELLIS_IMPORT_LAYOUT_GENERIC ? NULL : "2026-09-15");
   g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, test->times * test->n_excluded);
   g_assert_cmpuint (trellis_import_get_n_empty (import), ==, test->times * test->n_empty);
   assert_counts (round, test->times, test->layout == TRELLIS_IMPORT_LAYOUT_LIMESURVEY);
   if (test->times == 1)
     {
       assert_comments (round);
+      /* LibreOffice ran "=SUM(A1:A3) is not…" as a formula when it converted the CSV. */
+      if (strstr (test->files[0], "libreoffice") == NULL)
+        assert_comment_texts (round);
       assert_groups (round, test->kobo_groups);
     }
   /* Health (3) and Fire and Rescue (1) are below five; twice over, only Fire (2). */
@@ -803,6 +853,254 @@ test_match_headers (void)
     }
 }
 
+/* Item codes as tools and coordinators write them, a multi-part item's parts included. */
+static void
+test_match_codes (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (trellis_project_get_checklist (project), FALSE);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
+  const struct { const char *header; const char *code; const char *id; } cases[] = {
+    { "Q55_1", NULL, "s55a" }, { "55_1", NULL, "s55a" }, { "Q55.1", NULL, "s55a" }, { "55.1", NULL, "s55a" },
+    { "Q55a", NULL, "s55a" }, { "55a", NULL, "s55a" }, { "55(b)", NULL, "s55b" }, { "55 (c)", NULL, "s55c" },
+    { "Q55[SQ001]", "Q55[SQ001]", "s55a" }, { "Q55_SQ009", NULL, "s55i" }, { "D55[SQ004]", "D55[SQ004]", "s55d" },
+    { "Q1", NULL, "s1" }, { "Q01", NULL, "s1" }, { "q1", NULL, "s1" }, { "Item 1", NULL, "s1" }, { "1.", NULL, "s1" },
+    { "Agree or not? [Q55_2]", "Q55_2", "s55b" },
+    { "55 (d) Provided individuals/ communities with a more convenient service", NULL, "s55d" },
+    { "Q55.5 Shifted resources towards a greater emphasis on early intervention", NULL, "s55e" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) matches = _trellis_import_match_header (texts, cases[i].header, cases[i].code);
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpuint (matches->len, >, 0);
+      g_assert_cmpstr (trellis_statement_get_id (g_array_index (matches, TrellisStatementMatch, 0).statement),
+                       ==, cases[i].id);
+      /* Sure enough to need no look. */
+      g_assert_cmpfloat (g_array_index (matches, TrellisStatementMatch, 0).score, >=, 0.8);
+    }
+}
+
+/* A comment column's header names its section in any of the ways coordinators write. */
+static void
+test_name_section (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(GPtrArray) statements = trellis_checklist_collect_rated (checklist, FALSE);
+  g_autoptr(GArray) texts = NULL;
+
+  /* The comment boxes as well as the rated statements. */
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+
+      for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+        if (trellis_statement_get_kind (trellis_section_get_statement (section, i)) == TRELLIS_STATEMENT_COMMENT)
+          g_ptr_array_add (statements, g_object_ref (trellis_section_get_statement (section, i)));
+    }
+  texts = _trellis_import_fold_statements (statements);
+  const struct { const char *header; const char *code; const char *section; } cases[] = {
+    { "Section A \u2013 Partnership Remit, Structure, Membership, and Meetings: any other comments?", NULL, "A" },
+    { "Comments on Informed by Evidence", NULL, "B" },
+    { "comments on section c", NULL, "C" },
+    { "D: Thinking about the issues covered in this section, do you have any other comments?", NULL, "D" },
+    { "18. Thinking about the issues covered in this section, do you have any other comments?", NULL, "A" },
+    { "Other comments", "Q25_TEXT", "B" },
+    { "Impact, performance management and reporting \u2013 other comments", NULL, "D" },
+    { "Last page/C: Any other comments?", NULL, "C" },
+    { "s40", "s40", "C" },
+    /* The IS checklist's own text is the same in every section: it names none. */
+    { "Thinking about the issues covered in this section, do you have any other comments or suggestions on how the partnership can improve its operation and impact?", NULL, NULL },
+    { "Any other comments?", NULL, NULL },
+    { "Comments on sections A and B", NULL, NULL },
+    { "Comments on section A or Section B", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpstr (_trellis_import_name_section (checklist, texts, cases[i].header, cases[i].code),
+                       ==, cases[i].section);
+    }
+}
+
+/* Every comment box on a last page, each header naming its section its own way, or
+ * headers that are only codes: every answer and comment lands where it belongs, and
+ * nothing is left to settle. */
+static void
+test_gathered (gconstpointer data)
+{
+  const char *name = data;
+  const char *files[] = { name, NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  GListModel *columns;
+  TrellisRound *round;
+  guint n_comments = 0;
+
+  g_assert_no_error (error);
+  columns = trellis_import_get_columns (import);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+
+      g_assert_false (trellis_import_column_get_unsettled (column));
+      if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT)
+        {
+          n_comments++;
+          g_assert_cmpfloat (trellis_import_column_get_confidence (column), >=, 0.8);
+        }
+    }
+  g_assert_cmpuint (n_comments, ==, 4);
+  round = trellis_import_apply (import, "Gathered", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1, trellis_import_get_layout (import) == TRELLIS_IMPORT_LAYOUT_LIMESURVEY);
+  assert_comments (round);
+  assert_comment_texts (round);
+  assert_anonymous (project);
+}
+
+/* A response submitted without a single answer is a respondent, with a blank on every
+ * statement; only LimeSurvey's closing blank line is an empty row. */
+static void
+test_blank_response (void)
+{
+  const char *files[] = { "limesurvey-blank-response.csv", NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImport) import = import_fixtures (project, files, &error);
+  JsonObject *counts = json_object_get_object_member (expected, "counts");
+  g_autoptr(GList) ids = json_object_get_members (counts);
+  TrellisRound *round;
+
+  g_assert_no_error (error);
+  round = trellis_import_apply (import, "With a blank response", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, json_object_get_int_member (expected, "respondents") + 1);
+  g_assert_cmpuint (trellis_import_get_n_no_answers (import), ==, 1);
+  g_assert_cmpuint (trellis_import_get_n_empty (import), ==, 1);
+  g_assert_cmpuint (trellis_round_get_n_excluded (round), ==, 1);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonArray *want = json_object_get_array_member (counts, l->data);
+      int item = trellis_round_find_item (round, l->data);
+      TrellisDistribution dist;
+
+      trellis_distribution_init (&dist, 5);
+      for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+        trellis_distribution_add (&dist, trellis_round_get_answer (round, r, item));
+      for (guint p = 0; p < 5; p++)
+        g_assert_cmpuint (dist.counts[p], ==, json_array_get_int_element (want, p));
+      g_assert_cmpuint (dist.blank + dist.not_shown, ==, json_array_get_int_element (want, 7) + 1);
+    }
+}
+
+static void
+test_read_day (void)
+{
+  const struct { const char *text; gboolean day_first; const char *day; } cases[] = {
+    { "2026-09-27 15:00:00", FALSE, "2026-09-27" },
+    { "2026-09-27T15:00:00.000+01:00", FALSE, "2026-09-27" },
+    { "2026/09/27 3:00:00 pm GMT+1", FALSE, "2026-09-27" },
+    { "09/27/2026 03:00:00 PM", FALSE, "2026-09-27" },
+    { "03/04/2026", FALSE, "2026-03-04" },
+    { "03/04/2026", TRUE, "2026-04-03" },
+    { "27.09.2026", FALSE, "2026-09-27" },
+    /* LimeSurvey's placeholder when date stamps are off, and what is no date. */
+    { "1980-01-01 00:00:00", FALSE, NULL },
+    { "2026-02-30", FALSE, NULL },
+    { "Agree", FALSE, NULL },
+    { "", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate day;
+      g_autofree char *text = NULL;
+
+      g_date_clear (&day, 1);
+      if (_trellis_import_read_day (cases[i].text, cases[i].day_first, &day))
+        text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
+      g_assert_cmpstr (text, ==, cases[i].day);
+    }
+}
+
+/* LimeSurvey's code headings ("A1[SQ001]", "AC") carry no text: with the survey's
+ * structure file they import exactly, given before or after the export. */
+static void
+test_structure (gconstpointer data)
+{
+  gboolean before = GPOINTER_TO_INT (data);
+  const char *files[] = { "limesurvey-sq-code.csv", NULL };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autofree char *lss_path = fixture_path ("limesurvey-survey.lss");
+  g_autoptr(GFile) lss = g_file_new_for_path (lss_path);
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round;
+
+  trellis_import_set_seed (import, SEED);
+  if (before)
+    g_assert_true (trellis_import_set_structure_file (import, lss, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = fixture_path (files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (trellis_import_add_file (import, file, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+    }
+  if (!before)
+    {
+      /* Without it, the columns of items 1 to 54 answer nothing the import can tell. */
+      g_assert_cmpuint (trellis_import_count_unsettled (import), >, 40);
+      g_assert_true (trellis_import_set_structure_file (import, lss, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (trellis_import_count_unsettled (import), ==, 0);
+  round = trellis_import_apply (import, "Coded", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1, TRUE);
+  assert_comments (round);
+}
+
+/* Structure files are read as the project loader reads projects: hostile ones are
+ * refused with a clear message and change nothing. */
+static void
+test_structure_hostile (void)
+{
+  const char *names[] = { "lss-entities.lss", "lss-xxe.lss", "lss-truncated.lss", "lss-not-a-survey.lss",
+                          "lss-binary.lss", "limesurvey-sq-code.csv" };
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TrellisImport) import = trellis_import_new (project);
+      g_autofree char *path = fixture_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (trellis_import_set_structure_file (import, file, NULL, &error));
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, error->code);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, names[i]));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strstr (error->message, "root:"));
+    }
+  {
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr(TrellisImport) import = trellis_import_new (project);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (trellis_import_set_structure (import, empty, "empty.lss", &error));
+    g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_EMPTY);
+  }
+}
+
 static void
 test_fold (void)
 {
@@ -850,6 +1148,23 @@ main (int    argc,
                                                hostile_cases[i].files[1] != NULL ? hostile_cases[i].files[1] : "");
       g_test_add_data_func (path, &hostile_cases[i], test_hostile);
     }
+  /* Comment boxes gathered on a last page; headers that are only codes. */
+  for (guint list = 0; list < 2; list++)
+    {
+      const char *member = list == 0 ? "gathered" : "coded";
+      JsonArray *names = json_object_get_array_member (expected, member);
+
+      for (guint i = 0; i < json_array_get_length (names); i++)
+        {
+          const char *name = json_array_get_string_element (names, i);
+          g_autofree char *path = g_strdup_printf ("/import/%s/%s", member, name);
+          g_test_add_data_func (path, name, test_gathered);
+        }
+    }
+  g_test_add_func ("/import/blank-response", test_blank_response);
+  g_test_add_data_func ("/import/structure/before", GINT_TO_POINTER (TRUE), test_structure);
+  g_test_add_data_func ("/import/structure/after", GINT_TO_POINTER (FALSE), test_structure);
+  g_test_add_func ("/import/structure/hostile", test_structure_hostile);
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);
@@ -865,6 +1180,9 @@ main (int    argc,
   g_test_add_func ("/import/row-lengths", test_row_lengths);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/headers", test_match_headers);
+  g_test_add_func ("/import/match/codes", test_match_codes);
+  g_test_add_func ("/import/match/name-section", test_name_section);
+  g_test_add_func ("/import/match/read-day", test_read_day);
   g_test_add_func ("/import/match/fold", test_fold);
 
   return g_test_run ();

@@ -207,6 +207,8 @@ test_build_full_project (void)
 
   round = build_round (checklist);
   trellis_project_append_round (project, round);
+  /* As if 5a had been reworded since the round answered it. */
+  trellis_round_set_statement_wording (round, "s5a", "Tackled issues <em>that cut across</em> themes &amp; groups");
   trellis_round_set_label (empty_round, "Spring 2027");
   trellis_project_append_round (project, empty_round);
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -134,6 +135,15 @@ assert_same_round (TrellisRound *a,
 
   assert_same_properties (a, b);
   g_assert_cmpuint (n_items, ==, trellis_round_get_n_items (b));
+  {
+    g_auto(GStrv) worded_a = trellis_round_dup_worded_statement_ids (a);
+    g_auto(GStrv) worded_b = trellis_round_dup_worded_statement_ids (b);
+
+    g_assert_true (g_strv_equal ((const char * const *) worded_a, (const char * const *) worded_b));
+    for (guint i = 0; worded_a[i] != NULL; i++)
+      g_assert_cmpstr (trellis_round_get_statement_wording (a, worded_a[i]), ==,
+                       trellis_round_get_statement_wording (b, worded_a[i]));
+  }
   for (guint i = 0; i < n_items; i++)
     g_assert_cmpstr (trellis_round_get_item (a, i), ==, trellis_round_get_item (b, i));
   g_assert_cmpuint (trellis_round_get_n_responses (a), ==, trellis_round_get_n_responses (b));
@@ -649,22 +659,45 @@ test_too_large_sparse (void)
   test_remove_tree (dir);
 }
 
-/* A device reports no size; reading stops at the limit all the same. */
+/* A device never ends and a named pipe without a writer blocked open() for ever: both
+ * are refused at once, before anything is read, as is a folder. */
 static void
-test_too_large_unsized (void)
+test_special_files (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fifo_path = g_build_filename (dir, "pipe.trellis", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisProject) project = NULL;
 
-  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
     {
-      g_test_skip ("no /dev/zero");
-      return;
+      project = trellis_project_load_file (zero, NULL, &error);
+      g_assert_null (project);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_assert_cmpstr (error->message, ==, "Could not open “zero”: it is a device, not a file");
+      g_clear_error (&error);
     }
-  project = trellis_project_load_file (file, NULL, &error);
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  project = trellis_project_load_file (fifo, NULL, &error);
   g_assert_null (project);
-  assert_refused (error, TRELLIS_PROJECT_ERROR_TOO_LARGE, "zero", NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpstr (error->message, ==, "Could not open “pipe.trellis”: it is a named pipe, not a file");
+  g_clear_error (&error);
+
+  project = trellis_project_load_file (folder, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  project = trellis_project_new ();
+  g_assert_false (trellis_project_save_file (project, fifo, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_true (g_file_test (fifo_path, G_FILE_TEST_EXISTS) && !g_file_test (fifo_path, G_FILE_TEST_IS_REGULAR));
+  test_remove_tree (dir);
 }
 
 static void
@@ -869,7 +902,7 @@ main (int   argc,
   g_test_add_func ("/project-io/hostile/utf-16", test_utf16);
   g_test_add_func ("/project-io/hostile/latin-1", test_latin1_declared);
   g_test_add_func ("/project-io/hostile/too-large-sparse", test_too_large_sparse);
-  g_test_add_func ("/project-io/hostile/too-large-unsized", test_too_large_unsized);
+  g_test_add_func ("/project-io/hostile/special-files", test_special_files);
   g_test_add_func ("/project-io/load/missing-file", test_missing_file);
   g_test_add_func ("/project-io/save/backup", test_save_backup);
   g_test_add_func ("/project-io/save/failure-keeps-file", test_save_failure_keeps_file);

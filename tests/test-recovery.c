@@ -388,7 +388,8 @@ test_window_destroyed (void)
   g_settings_set_uint (trellis_application_get_settings (application), "autosave-delay", 1);
   recovery = trellis_application_get_recovery (application);
 
-  window = g_object_ref (trellis_window_new (GTK_APPLICATION (application)));
+  window = g_object_ref (trellis_window_new (GTK_APPLICATION (application), trellis_application_get_settings (application),
+                                                recovery));
   trellis_window_set_document (window, document);
   trellis_project_set_name (project, "Kept for next time");
   wait_for_copy (recovery, document);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "test-io-common.h"
 #include "trellis-model.h"
 #include "trellis-project-io.h"
 #include "trellis-template.h"
@@ -319,6 +320,199 @@ test_round_trip (void)
     }
 }
 
+/* ------------------------------------------------------------------------------------
+ * Template files
+ * ------------------------------------------------------------------------------------ */
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("trellis-template-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static GFile *
+write_temp (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* The IS checklist tailored as a coordinator would: section B cut, a statement
+ * reworded with emphasis, one of the partnership's own added. */
+static TrellisProject *
+new_tailored_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template ("is-ofpc", "Northshire CSP", &error);
+  TrellisChecklist *checklist;
+  TrellisSection *section_a;
+  g_autoptr(TrellisStatement) added = trellis_statement_new ("u1", TRELLIS_STATEMENT_RATING);
+
+  g_assert_no_error (error);
+  checklist = trellis_project_get_checklist (project);
+  trellis_checklist_set_title (checklist, "Northshire checklist");
+  trellis_section_set_included (trellis_checklist_find_section (checklist, "B"), FALSE);
+  trellis_statement_set_text_markup (trellis_checklist_find_statement (checklist, "s7"),
+                                     "Together we achieve <em>more</em> than apart.");
+  section_a = trellis_checklist_find_section (checklist, "A");
+  trellis_statement_set_text (added, "Partners share data & intelligence openly.");
+  trellis_section_insert_statement (section_a, 3, added);
+  return g_steal_pointer (&project);
+}
+
+/* Saved as a template and started from: the new project's checklist is the tailored
+ * one, every statement id, cut and emphasis in place; nothing of the old project's
+ * partnership comes along. */
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(TrellisProject) tailored = new_tailored_project ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "northshire" TRELLIS_TEMPLATE_FILE_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTemplate) template = NULL;
+  g_autoptr(TrellisProject) started = NULL;
+  g_autoptr(TrellisProject) expected = NULL;
+  g_autoptr(GBytes) started_bytes = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GBytes) template_bytes = NULL;
+  g_autoptr(GBytes) template_again = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (trellis_template_save_file (trellis_project_get_checklist (tailored), "Northshire checklist",
+                                             "Tailored for Northshire.", file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trellis-template "));
+  g_assert_nonnull (strstr (contents, "id=\"northshire-checklist\" version=\"1\""));
+  g_assert_nonnull (strstr (contents, "<checklist template=\"is-ofpc\" template-version=\"2\">"));
+  g_assert_null (strstr (contents, "Northshire CSP"));
+
+  template = trellis_template_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_template_get_title (template), ==, "Northshire checklist");
+  g_assert_cmpstr (trellis_template_get_summary (template), ==, "Tailored for Northshire.");
+
+  started = trellis_project_new_from_template_file (file, "Southshire CSP", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_project_get_n_rounds (started), ==, 0);
+  g_assert_cmpstr (trellis_statement_get_text_markup (trellis_checklist_find_statement (trellis_project_get_checklist (started), "s7")),
+                   ==, "Together we achieve <em>more</em> than apart.");
+  trellis_project_set_name (tailored, "Southshire CSP");
+  started_bytes = trellis_project_save_to_bytes (started);
+  expected_bytes = trellis_project_save_to_bytes (tailored);
+  g_assert_true (g_bytes_equal (started_bytes, expected_bytes));
+
+  /* Saving the started project's checklist as a template again gives the same file. */
+  template_bytes = trellis_template_save_to_bytes (trellis_project_get_checklist (tailored), "Northshire checklist",
+                                                   "Tailored for Northshire.");
+  template_again = trellis_template_save_to_bytes (trellis_project_get_checklist (started), "Northshire checklist",
+                                                   "Tailored for Northshire.");
+  g_assert_true (g_bytes_equal (template_bytes, template_again));
+  g_assert_cmpmem (contents, strlen (contents), g_bytes_get_data (template_bytes, NULL), g_bytes_get_size (template_bytes));
+
+  test_remove_tree (dir);
+}
+
+/* A built-in template's file is a template file too. */
+static void
+test_file_builtin_source (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "nine-ingredients.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_checklist_get_n_sections (trellis_project_get_checklist (project)), ==, 1);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  int         code;
+  const char *mentions;
+} RefusedCase;
+
+#define TEMPLATE_HEAD "<trellis-template xmlns=\"https://trellisapp.org/ns/project\" "
+
+static void
+test_file_refused (void)
+{
+  static const RefusedCase cases[] = {
+    { "empty.trellis-template", "", TRELLIS_PROJECT_ERROR_MALFORMED, "empty" },
+    { "binary.trellis-template", "\x89PNG\r\n\x1a\n\xff\xfe\x00\x01", TRELLIS_PROJECT_ERROR_NOT_A_PROJECT, "not UTF-8" },
+    { "notes.trellis-template", "These are my notes, not a template.", TRELLIS_PROJECT_ERROR_MALFORMED, "damaged" },
+    { "project.trellis-template",
+      "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.1\"><partnership/></trellis-project>",
+      TRELLIS_PROJECT_ERROR_NOT_A_PROJECT, "is a Trellis project, not a template" },
+    { "other.trellis-template", "<html><body>Hello</body></html>", TRELLIS_PROJECT_ERROR_NOT_A_PROJECT, "not a Trellis template" },
+    { "newer.trellis-template", TEMPLATE_HEAD "format-version=\"2.0\" id=\"x\" version=\"1\"><title>T</title><checklist/></trellis-template>",
+      TRELLIS_PROJECT_ERROR_NEWER_VERSION, "newer version of Trellis" },
+    { "no-checklist.trellis-template", TEMPLATE_HEAD "format-version=\"1.1\" id=\"x\" version=\"1\"><title>T</title></trellis-template>",
+      TRELLIS_PROJECT_ERROR_INVALID, "has no checklist" },
+    { "bad-statement.trellis-template", TEMPLATE_HEAD "format-version=\"1.1\" id=\"x\" version=\"1\"><title>T</title>"
+      "<checklist><section id=\"A\"><statement id=\"s 1\"/></section></checklist></trellis-template>",
+      TRELLIS_PROJECT_ERROR_INVALID, NULL },
+    { "laughs.trellis-template", "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+      TEMPLATE_HEAD "format-version=\"1.1\" id=\"x\" version=\"1\"><title>&b;</title><checklist/></trellis-template>",
+      TRELLIS_PROJECT_ERROR_FORBIDDEN, "document type" },
+    { "xxe.trellis-template", "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+      TEMPLATE_HEAD "format-version=\"1.1\" id=\"x\" version=\"1\"><title>&x;</title><checklist/></trellis-template>",
+      TRELLIS_PROJECT_ERROR_FORBIDDEN, "document type" },
+    { "truncated.trellis-template", TEMPLATE_HEAD "format-version=\"1.1\" id=\"x\" version=\"1\"><title>T</title><checklist><sec",
+      TRELLIS_PROJECT_ERROR_MALFORMED, "damaged or incomplete" },
+  };
+  g_autofree char *dir = make_temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_temp (dir, cases[i].name, cases[i].contents,
+                                          g_str_has_prefix (cases[i].name, "binary") ? 10 : -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) project_error = NULL;
+      g_autoptr(TrellisTemplate) template = trellis_template_load_file (file, NULL, &error);
+      g_autoptr(TrellisProject) project = trellis_project_new_from_template_file (file, "P", NULL, &project_error);
+
+      g_test_message ("case %s", cases[i].name);
+      g_assert_null (template);
+      g_assert_null (project);
+      g_assert_error (error, TRELLIS_PROJECT_ERROR, cases[i].code);
+      g_assert_error (project_error, TRELLIS_PROJECT_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, project_error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].name));
+      if (cases[i].mentions != NULL && strstr (error->message, cases[i].mentions) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, cases[i].mentions);
+    }
+  test_remove_tree (dir);
+}
+
+static void
+test_file_missing (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/folder/none.trellis-template");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template_file (file, NULL, NULL, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "none.trellis-template"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +528,10 @@ main (int   argc,
   g_test_add_func ("/template/unknown", test_unknown);
   g_test_add_func ("/template/new-project", test_new_project);
   g_test_add_func ("/template/round-trip", test_round_trip);
+  g_test_add_func ("/template/file/round-trip", test_file_round_trip);
+  g_test_add_func ("/template/file/built-in-source", test_file_builtin_source);
+  g_test_add_func ("/template/file/refused", test_file_refused);
+  g_test_add_func ("/template/file/missing", test_file_missing);
 
   return g_test_run ();
 }

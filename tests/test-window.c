@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "test-app-common.h"
@@ -20,7 +23,7 @@ static TrellisWindow *
 new_window (void)
 {
   /* GTK owns a toplevel; the test keeps its own reference to check it is finalized. */
-  return g_object_ref (trellis_window_new (NULL));
+  return g_object_ref (trellis_window_new (NULL, NULL, NULL));
 }
 
 static void
@@ -74,6 +77,109 @@ test_window_title (void)
 
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return done (data);
+}
+
+static gboolean
+changed_on_disk (gpointer document)
+{
+  return trellis_document_get_changed_on_disk (document);
+}
+
+static gboolean
+reloaded (gpointer window)
+{
+  TrellisDocument *document = trellis_window_get_document (window);
+
+  return !trellis_window_get_busy (window) && document != NULL &&
+         g_strcmp0 (trellis_project_get_name (trellis_document_get_project (document)), "Saved elsewhere") == 0;
+}
+
+/* A colleague saves the project on a shared drive while it is open here: the window
+ * says so, Save does not write over their version, and Reload shows it. */
+static void
+test_window_changed_on_disk (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisProject) theirs = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("shared.trellis");
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autoptr(TrellisProject) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_project_save_file (project, file, NULL, &error));
+  document = trellis_document_new (project, file);
+  trellis_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_project_set_name (project, "Edited here");
+
+  trellis_project_set_name (theirs, "Saved elsewhere");
+  g_assert_true (trellis_project_save_file (theirs, file, NULL, &error));
+  g_assert_true (wait_until (changed_on_disk, document));
+  g_assert_true (g_str_has_prefix (test_window_get_banner_text (window),
+                                   "“shared.trellis” was changed by another program"));
+
+  trellis_window_save (window);
+  g_assert_true (trellis_document_get_modified (document));
+  on_disk = trellis_project_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_project_get_name (on_disk), ==, "Saved elsewhere");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "reload", NULL);
+  g_assert_true (wait_until (reloaded, window));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+/* Someone else's lock (here: process 1, which is always running): the project opens
+ * read-only, says who has it, and Save does not write the file. */
+static void
+test_window_locked_elsewhere (void)
+{
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GFile) file = temp_project_file ("locked.trellis");
+  g_autofree char *lock_path = g_build_filename (g_get_user_data_dir (), ".~lock.locked.trellis#", NULL);
+  g_autofree char *lock_text = g_strdup_printf ("[Trellis lock]\nUser=Alice Example\nLogin=alice\n"
+                                                "Host=%s\nPid=1\nBootId=\nProgram=trellis-cli\n"
+                                                "Since=2026-05-04T09:30:00Z\n", g_get_host_name ());
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (trellis_project_save_file (project, file, NULL, &error));
+  g_assert_true (g_file_set_contents (lock_path, lock_text, -1, NULL));
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &before, NULL, NULL));
+  document = trellis_document_new (project, file);
+  reason = trellis_document_dup_read_only_reason (document);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "is being changed by Alice Example on "));
+  trellis_window_set_document (window, document);
+  g_assert_nonnull (strstr (test_window_get_banner_text (window), "Opened read-only"));
+
+  trellis_project_set_name (project, "Edited here");
+  g_assert_false (trellis_document_save (document, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+  g_remove (lock_path);
 }
 
 static void
@@ -537,6 +643,8 @@ main (int   argc,
 
   g_test_add_func ("/window/title", test_window_title);
   g_test_add_func ("/window/sections", test_window_sections);
+  g_test_add_func ("/window/changed-on-disk", test_window_changed_on_disk);
+  g_test_add_func ("/window/locked-elsewhere", test_window_locked_elsewhere);
   g_test_add_func ("/window/rounds", test_window_rounds);
   g_test_add_func ("/window/views", test_window_views);
   g_test_add_func ("/window/open", test_window_open);

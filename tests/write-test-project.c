@@ -2,7 +2,8 @@
  *
  * Usage: write-test-project OUT.trellis...
  * Each output is named for what it holds: full.trellis (every feature of the format),
- * empty.trellis (a new project), or TEMPLATE-ID.trellis (a new project from a template).
+ * empty.trellis (a new project), TEMPLATE-ID.trellis (a new project from a template), or
+ * full.trellis-template (the full project's checklist saved as a template file).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "test-io-common.h"
+#include "trellis-template.h"
 
 static TrellisProject *
 build_project (const char  *kind,
@@ -36,7 +38,15 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
 
       project = build_project (kind, &error);
-      if (project == NULL || !trellis_project_save_file (project, file, NULL, &error))
+      if (project != NULL && g_str_has_suffix (basename, TRELLIS_TEMPLATE_FILE_SUFFIX))
+        {
+          if (!trellis_template_save_file (trellis_project_get_checklist (project), "Northshire checklist",
+                                           "Tailored for the partnership.", file, &error))
+            g_clear_object (&project);
+        }
+      else if (project != NULL && !trellis_project_save_file (project, file, NULL, &error))
+        g_clear_object (&project);
+      if (project == NULL)
         {
           g_printerr ("%s: %s\n", argv[i], error->message);
           return 1;

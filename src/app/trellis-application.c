@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-new-project-dialog.h"
+#include "trellis-project-properties.h"
 #include "trellis-recovery.h"
+#include "trellis-template-chooser.h"
 #include "trellis-window.h"
 
 /* Where the sample project is installed; TRELLIS_SAMPLE_PROJECT overrides it so the
@@ -43,7 +46,7 @@ get_window (TrellisApplication *self)
 {
   TrellisWindow *window = find_window (self);
 
-  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self));
+  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self), self->settings, self->recovery);
 }
 
 /* What a Trellis that did not close cleanly left unsaved is offered once, in the first
@@ -82,11 +85,98 @@ update_document_actions (TrellisApplication *self)
                                has_document);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as")),
                                has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "properties")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as-template")),
+                               has_document);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-sample")),
                                sample != NULL);
 }
 
 /*****/
+
+static void
+project_created_cb (TrellisWindow  *window,
+                    TrellisProject *project)
+{
+  trellis_window_open_new_project (window, project);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  TrellisWindow *window = get_window (TRELLIS_APPLICATION (user_data));
+  TrellisNewProjectDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = trellis_new_project_dialog_new (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "project-created", G_CALLBACK (project_created_cb), window, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+properties_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  TrellisWindow *window = find_window (TRELLIS_APPLICATION (user_data));
+  TrellisDocument *document = window != NULL ? trellis_window_get_document (window) : NULL;
+
+  if (document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (trellis_project_properties_new (GTK_WINDOW (window),
+                                                                  trellis_document_get_project (document),
+                                                                  trellis_document_get_undo_stack (document))));
+}
+
+static void
+template_saved_cb (GFile        *written,
+                   const GError *error,
+                   gpointer      user_data)
+{
+  TrellisWindow *window = user_data;
+
+  if (error != NULL)
+    trellis_window_show_error (window, error->message, NULL);
+  else if (written != NULL)
+    trellis_window_show_saved (window, written);
+  g_object_unref (window);
+}
+
+static void
+template_chooser_response_cb (GtkNativeDialog *chooser)
+{
+  g_object_unref (chooser);
+}
+
+static void
+save_as_template_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  TrellisWindow *window = find_window (TRELLIS_APPLICATION (user_data));
+  TrellisDocument *document = window != NULL ? trellis_window_get_document (window) : NULL;
+  GtkFileChooserNative *chooser;
+
+  if (document == NULL)
+    return;
+  chooser = trellis_template_save_chooser_new (GTK_WINDOW (window), trellis_document_get_project (document),
+                                               template_saved_cb, g_object_ref (window));
+  /* Beside the project, where a coordinator will look for it. */
+  if (trellis_document_get_file (document) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (trellis_document_get_file (document));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  /* Ours until answered: the chooser writes the file in its own response handler first. */
+  g_signal_connect_after (chooser, "response", G_CALLBACK (template_chooser_response_cb), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
 static void
 open_action (GSimpleAction *action,
@@ -180,6 +270,9 @@ about_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "properties", properties_action },
+  { "save-as-template", save_as_template_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "open-sample", open_sample_action },
@@ -239,6 +332,8 @@ trellis_application_startup (GApplication *application)
     const char *action;
     const char *accels[2];
   } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.properties", { "<Alt>Return", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.save", { "<Control>s", NULL } },
     { "app.save-as", { "<Shift><Control>s", NULL } },

@@ -30,6 +30,8 @@ struct _TrellisBanner
   GtkWidget       *folder_button;
   GtkWidget       *recover_button;
   GtkWidget       *discard_button;
+  GtkWidget       *reload_button;
+  GtkWidget       *save_copy_button;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisBanner, trellis_banner, GTK_TYPE_WIDGET)
@@ -55,6 +57,7 @@ reveal (TrellisBanner *self,
   GtkWidget *buttons[] = {
     self->open_button, self->folder_button,
     self->recover_button, self->discard_button,
+    self->reload_button, self->save_copy_button,
   };
   va_list args;
 
@@ -229,6 +232,8 @@ trellis_banner_class_init (TrellisBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisBanner, folder_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisBanner, recover_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisBanner, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisBanner, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisBanner, save_copy_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "banner.dismiss", NULL, dismiss_action);
@@ -271,6 +276,38 @@ trellis_banner_show_error (TrellisBanner *self,
   gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
   g_clear_object (&self->saved_file);
   reveal (self, _("Problem"), "dialog-warning-symbolic", FALSE, NULL);
+}
+
+/**
+ * trellis_banner_show_file_problem:
+ * @primary: what is wrong with the project file, in a few words
+ * @secondary: (nullable): the details
+ * @offer_reload: whether to offer reading the file again (it changed on disk)
+ *
+ * Says that the project cannot be saved over its file (changed on disk by someone else,
+ * being changed elsewhere, or from a newer version), with a button to save a copy and,
+ * if @offer_reload, one to reload the file.
+ */
+void
+trellis_banner_show_file_problem (TrellisBanner *self,
+                                  const char    *primary,
+                                  const char    *secondary,
+                                  gboolean       offer_reload)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (TRELLIS_IS_BANNER (self));
+  g_return_if_fail (primary != NULL);
+
+  if (secondary != NULL)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", primary, secondary);
+  else
+    markup = g_markup_escape_text (primary, -1);
+  gtk_label_set_markup (self->label, markup);
+  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_CENTER);
+  g_clear_object (&self->saved_file);
+  reveal (self, _("Project File"), "dialog-warning-symbolic", FALSE,
+          self->save_copy_button, offer_reload ? self->reload_button : NULL, NULL);
 }
 
 /**

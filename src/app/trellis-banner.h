@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (TrellisBanner, trellis_banner, TRELLIS, BANNER, GtkWidget)
 void        trellis_banner_show_error (TrellisBanner *self,
                                        const char    *primary,
                                        const char    *secondary);
+void        trellis_banner_show_file_problem (TrellisBanner *self,
+                                              const char    *primary,
+                                              const char    *secondary,
+                                              gboolean       offer_reload);
 void        trellis_banner_show_saved (TrellisBanner *self,
                                        GFile         *file,
                                        gboolean       is_folder);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "trellis-document.h"
+#include "trellis-file-guard.h"
 #include "trellis-project-io.h"
 
 struct _TrellisDocument
@@ -25,6 +26,11 @@ struct _TrellisDocument
    * for themselves whether they are back where the file is. */
   gboolean          changed_outside_undo;
   gboolean          applying_import;
+  /* The file's lock and watch, while the document has a file. */
+  TrellisFileGuard *guard;
+  /* Read from a newer minor format version: not to be saved over (see
+   * trellis_project_get_newer_format_version()); cleared by a save elsewhere. */
+  char             *newer_format;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
@@ -35,6 +41,7 @@ enum {
   PROP_FILE,
   PROP_MODIFIED,
   PROP_IS_SAMPLE,
+  PROP_CHANGED_ON_DISK,
   N_PROPS
 };
 
@@ -74,9 +81,32 @@ mark_clean (TrellisDocument *self)
 }
 
 static void
+guard_changed_cb (TrellisDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_ON_DISK]);
+}
+
+static void
+set_guard (TrellisDocument  *self,
+           TrellisFileGuard *guard)
+{
+  gboolean was_changed = trellis_document_get_changed_on_disk (self);
+
+  if (self->guard != NULL)
+    g_signal_handlers_disconnect_by_data (self->guard, self);
+  g_set_object (&self->guard, guard);
+  if (guard != NULL)
+    g_signal_connect_swapped (guard, "notify::changed-on-disk", G_CALLBACK (guard_changed_cb), self);
+  if (was_changed != trellis_document_get_changed_on_disk (self))
+    guard_changed_cb (self);
+}
+
+static void
 trellis_document_dispose (GObject *object)
 {
   TrellisDocument *self = (TrellisDocument *) object;
+
+  set_guard (self, NULL);
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
@@ -99,6 +129,7 @@ trellis_document_finalize (GObject *object)
   TrellisDocument *self = (TrellisDocument *) object;
 
   g_clear_pointer (&self->sample_name, g_free);
+  g_clear_pointer (&self->newer_format, g_free);
 
   G_OBJECT_CLASS (trellis_document_parent_class)->finalize (object);
 }
@@ -124,6 +155,9 @@ trellis_document_get_property (GObject    *object,
       break;
     case PROP_IS_SAMPLE:
       g_value_set_boolean (value, trellis_document_get_is_sample (self));
+      break;
+    case PROP_CHANGED_ON_DISK:
+      g_value_set_boolean (value, trellis_document_get_changed_on_disk (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -167,6 +201,16 @@ trellis_document_class_init (TrellisDocumentClass *klass)
     g_param_spec_boolean ("is-sample", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisDocument:changed-on-disk:
+   *
+   * Whether another program changed the file since the document read or saved it:
+   * saving over it is refused until it is reloaded or saved elsewhere.
+   */
+  properties[PROP_CHANGED_ON_DISK] =
+    g_param_spec_boolean ("changed-on-disk", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -197,6 +241,13 @@ trellis_document_new (TrellisProject *project,
   self = g_object_new (TRELLIS_TYPE_DOCUMENT, NULL);
   self->project = g_object_ref (project);
   g_set_object (&self->file, file);
+  self->newer_format = g_strdup (trellis_project_get_newer_format_version (project));
+  if (file != NULL)
+    {
+      g_autoptr(TrellisFileGuard) guard = trellis_file_guard_new (file);
+
+      set_guard (self, guard);
+    }
   g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
   return self;
 }
@@ -255,6 +306,23 @@ load (LoadData            *data,
  *
  * Reads @file in a worker thread so a large project does not freeze the window.
  */
+/**
+ * trellis_document_new_unsaved:
+ * @project: a project just made, from a template say
+ *
+ * Returns: (transfer full): a document saved nowhere and modified from the start, so
+ *   that closing the window asks about it and its recovery copy is kept
+ */
+TrellisDocument *
+trellis_document_new_unsaved (TrellisProject *project)
+{
+  TrellisDocument *self = trellis_document_new (project, NULL);
+
+  self->changed_outside_undo = TRUE;
+  update_modified (self);
+  return self;
+}
+
 void
 trellis_document_load_async (GFile               *file,
                              gboolean             is_sample,
@@ -349,11 +417,29 @@ trellis_document_load_finish (GAsyncResult  *result,
  * Writes the project (atomically, keeping a backup: see trellis_project_save_file()). On
  * success the document belongs to @file and is unmodified; on failure nothing changes.
  */
+/* Before a save over the document's own file: it must be ours to write. */
+static gboolean
+check_writable (TrellisDocument  *self,
+                GError          **error)
+{
+  g_autofree char *reason = trellis_document_dup_read_only_reason (self);
+
+  if (reason != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, reason);
+      return FALSE;
+    }
+  return self->guard == NULL || trellis_file_guard_check_before_save (self->guard, error);
+}
+
 gboolean
 trellis_document_save (TrellisDocument  *self,
                        GFile            *file,
                        GError          **error)
 {
+  g_autoptr(TrellisFileGuard) new_guard = NULL;
+  gboolean elsewhere;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
   g_return_val_if_fail (file != NULL || self->file != NULL, FALSE);
@@ -361,15 +447,33 @@ trellis_document_save (TrellisDocument  *self,
 
   if (file == NULL)
     file = self->file;
+  elsewhere = self->file == NULL || !g_file_equal (self->file, file);
+  if (!elsewhere && !check_writable (self, error))
+    return FALSE;
+  /* Another file is locked before it is written, and stays locked while it is ours. */
+  if (elsewhere)
+    {
+      new_guard = trellis_file_guard_new (file);
+      if (trellis_file_guard_get_locked_by (new_guard) != NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               trellis_file_guard_get_locked_by (new_guard));
+          return FALSE;
+        }
+    }
   if (!trellis_project_save_file (self->project, file, NULL, error))
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->file == NULL || !g_file_equal (self->file, file))
+  if (elsewhere)
     {
+      set_guard (self, new_guard);
+      g_clear_pointer (&self->newer_format, g_free);
       g_set_object (&self->file, file);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
+  if (self->guard != NULL)
+    trellis_file_guard_saved (self->guard);
   if (self->sample_name != NULL)
     {
       g_clear_pointer (&self->sample_name, g_free);
@@ -378,6 +482,45 @@ trellis_document_save (TrellisDocument  *self,
   mark_clean (self);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
+}
+
+/**
+ * trellis_document_dup_read_only_reason:
+ *
+ * Returns: (transfer full) (nullable): why Save may not write over the document's file
+ *   (written by a newer version of Trellis; being changed by someone else), as a
+ *   sentence; %NULL when it may
+ */
+char *
+trellis_document_dup_read_only_reason (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  if (self->file != NULL && self->newer_format != NULL)
+    {
+      g_autofree char *name = trellis_file_dup_display_basename (self->file);
+
+      return g_strdup_printf (_("“%s” was written by a newer version of Trellis (format %s) and may "
+                                "hold things this version does not know. It is open read-only; "
+                                "use Save As to keep your changes in a copy."),
+                              name, self->newer_format);
+    }
+  if (self->guard != NULL && trellis_file_guard_get_locked_by (self->guard) != NULL)
+    return g_strdup_printf (_("%s It is open read-only; use Save As to keep your changes in a copy."),
+                            trellis_file_guard_get_locked_by (self->guard));
+  return NULL;
+}
+
+/**
+ * trellis_document_get_changed_on_disk:
+ *
+ * Returns: whether another program changed the document's file since it was read or saved
+ */
+gboolean
+trellis_document_get_changed_on_disk (TrellisDocument *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  return self->guard != NULL && trellis_file_guard_get_changed_on_disk (self->guard);
 }
 
 /**

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (TrellisDocument, trellis_document, TRELLIS, DOCUMENT, GObj
 
 TrellisDocument *trellis_document_new (TrellisProject *project,
                                        GFile          *file);
+TrellisDocument *trellis_document_new_unsaved (TrellisProject *project);
 
 void             trellis_document_load_async (GFile               *file,
                                               gboolean             is_sample,
@@ -39,6 +40,8 @@ TrellisProject  *trellis_document_get_project (TrellisDocument *self);
 GFile           *trellis_document_get_file (TrellisDocument *self);
 gboolean         trellis_document_get_modified (TrellisDocument *self);
 gboolean         trellis_document_get_is_sample (TrellisDocument *self);
+char            *trellis_document_dup_read_only_reason (TrellisDocument *self);
+gboolean         trellis_document_get_changed_on_disk (TrellisDocument *self);
 char            *trellis_document_dup_title (TrellisDocument *self);
 char            *trellis_document_dup_suggested_name (TrellisDocument *self);
 

@@ -18,6 +18,9 @@ GtkListBox    *_trellis_import_assistant_get_column_list (TrellisImportAssistant
 GtkListBox    *_trellis_import_assistant_get_unmapped_list (TrellisImportAssistant *self);
 GtkListBox    *_trellis_import_assistant_get_mapped_list (TrellisImportAssistant *self);
 GtkListBox    *_trellis_import_assistant_get_summary_list (TrellisImportAssistant *self);
+const char    *_trellis_import_assistant_get_check_text (TrellisImportAssistant *self);
+void           _trellis_import_assistant_add_structure (TrellisImportAssistant *self,
+                                                        GFile                  *file);
 void           _trellis_import_assistant_set_only_check (TrellisImportAssistant *self,
                                                          gboolean                only_check);
 void           _trellis_import_assistant_set_include_incomplete (TrellisImportAssistant *self,

@@ -67,6 +67,7 @@ struct _TrellisImportAssistant
   GtkLabel         *layout_label;
   GtkWidget        *add_button;
   GtkWidget        *start_over_button;
+  GtkWidget        *structure_button;
 
   GtkLabel         *columns_title;
   GtkLabel         *columns_summary;
@@ -272,6 +273,25 @@ count_columns (TrellisImport *import)
   return counts;
 }
 
+/* Columns the importer is unsure of that the facilitator has neither changed nor
+ * confirmed: while any is left, nothing is imported. Below 0.8, as the rows mark. */
+static guint
+count_unchecked (TrellisImport *import)
+{
+  guint n_columns = g_list_model_get_n_items (trellis_import_get_columns (import));
+  guint count = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      TrellisImportColumn *column = trellis_import_get_column (import, c);
+
+      if (!trellis_import_column_role_is_dropped (trellis_import_column_get_role (column)) &&
+          (trellis_import_column_get_confidence (column) < 0.8 || trellis_import_column_get_unsettled (column)))
+        count++;
+    }
+  return count;
+}
+
 static gboolean
 all_values_mapped (TrellisImportAssistant *self)
 {
@@ -293,7 +313,7 @@ can_go_next (TrellisImportAssistant *self)
     case PAGE_CHOOSE:
       return TRUE;
     case PAGE_COLUMNS:
-      return count_columns (self->import).items > 0;
+      return count_columns (self->import).items > 0 && count_unchecked (self->import) == 0;
     case PAGE_ANSWERS:
       return all_values_mapped (self);
     case PAGE_ROUND:
@@ -324,7 +344,8 @@ update_buttons (TrellisImportAssistant *self)
   gtk_widget_set_visible (self->next_button, !last);
   gtk_widget_set_sensitive (self->next_button, can_go_next (self));
   gtk_widget_set_visible (self->import_button, last);
-  gtk_widget_set_sensitive (self->import_button, last && !self->busy && self->label_valid && self->date_valid);
+  gtk_widget_set_sensitive (self->import_button, last && !self->busy && self->label_valid && self->date_valid &&
+                            self->import != NULL && count_unchecked (self->import) == 0);
   gtk_window_set_default_widget (GTK_WINDOW (self), last ? self->import_button : self->next_button);
 }
 
@@ -666,6 +687,9 @@ build_column_rows (TrellisImportAssistant *self)
                                    GTK_WIDGET (trellis_import_column_row_get_dropdown (TRELLIS_IMPORT_COLUMN_ROW (row))));
         gtk_list_box_append (self->column_list, row);
         g_signal_connect_object (column, "notify::role", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
+        /* A comment column moved to another section, or a guess confirmed. */
+        g_signal_connect_object (column, "notify::target", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (column, "notify::confidence", G_CALLBACK (column_changed_cb), self, G_CONNECT_SWAPPED);
       }
   gtk_widget_set_sensitive (GTK_WIDGET (self->only_check_button), trellis_import_needs_review (self->import));
   update_columns_summary (self);
@@ -803,6 +827,15 @@ add_summary (TrellisImportAssistant *self,
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("%u empty row skipped", "%u empty rows skipped", n_empty), n_empty);
+    }
+  if (trellis_import_get_n_no_answers (self->import) > 0)
+    {
+      guint n_no_answers = trellis_import_get_n_no_answers (self->import);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("including %u with no answers: a blank on every statement",
+                                              "including %u with no answers: a blank on every statement", n_no_answers),
+                              n_no_answers);
     }
   if (n_not_shown > 0)
     {
@@ -967,7 +1000,11 @@ prepare_round (TrellisImportAssistant *self)
   if (*gtk_editable_get_text (GTK_EDITABLE (self->label_entry)) == '\0')
     {
       g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-      g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+      g_autofree char *date = trellis_import_dup_response_date (self->import);
+
+      /* The day the last person answered, as the export says; today when it does not. */
+      if (date == NULL)
+        date = g_date_time_format (today, "%Y-%m-%d");
 
       gtk_editable_set_text (GTK_EDITABLE (self->label_entry), preview_label);
       gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
@@ -1110,6 +1147,7 @@ typedef struct
 {
   TrellisImport *import;
   GFile         *file;
+  gboolean       structure;  /* the survey's structure file, not an export */
 } LoadData;
 
 static void
@@ -1131,7 +1169,8 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
 
-  if (trellis_import_add_file (data->import, data->file, TRELLIS_TABLE_FORMAT_AUTO, cancellable, &error))
+  if (data->structure ? trellis_import_set_structure_file (data->import, data->file, cancellable, &error)
+                      : trellis_import_add_file (data->import, data->file, TRELLIS_TABLE_FORMAT_AUTO, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1170,6 +1209,9 @@ update_files (TrellisImportAssistant *self)
   if (self->import == NULL)
     return;
 
+  /* Only LimeSurvey writes code headings that its structure file explains. */
+  gtk_widget_set_visible (self->structure_button,
+                          trellis_import_get_layout (self->import) == TRELLIS_IMPORT_LAYOUT_LIMESURVEY);
   layout = describe_layout (self->import);
   if (reused_round_name (self->import, &reused) != NULL && can_skip_to_round (self))
     /* Translators: the layout, then the round whose mapping is used again */
@@ -1202,6 +1244,24 @@ load_cb (GObject      *source,
       return;
     }
 
+  if (data->structure)
+    {
+      g_autofree char *base = trellis_file_dup_display_basename (data->file);
+
+      /* The columns were matched again: new rows for them. */
+      remove_rows (self->column_list);
+      self->dropped_row = NULL;
+      self->dropped_title = self->dropped_names = NULL;
+      self->show_dropped_button = NULL;
+      build_column_rows (self);
+      /* Translators: a survey structure file in the list of files read, e.g. “survey.lss (survey structure)” */
+      name = g_strdup_printf (_("%s (survey structure)"), base);
+      add_file_row (self, name);
+      show_error (self, NULL);
+      update_files (self);
+      load_next (self);
+      return;
+    }
   if (self->import == NULL)
     {
       self->import = g_object_ref (data->import);
@@ -1310,6 +1370,68 @@ chooser_response_cb (GtkNativeDialog        *chooser,
     g_ptr_array_add (list, g_list_model_get_item (files, i));
   if (list->len > 0)
     trellis_import_assistant_add_files (self, (GFile **) list->pdata, list->len);
+}
+
+/* Reads the survey's structure file in a worker, as an export is read. */
+static void
+load_structure (TrellisImportAssistant *self,
+                GFile                  *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = trellis_file_dup_display_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Reading “%s”…"), name);
+  LoadData *data;
+
+  if (self->busy || self->import == NULL)
+    return;
+  data = g_new0 (LoadData, 1);
+  data->import = g_object_ref (self->import);
+  data->file = g_object_ref (file);
+  data->structure = TRUE;
+  gtk_label_set_label (self->loading_label, message);
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, load_cb, NULL);
+  g_task_set_source_tag (task, load_structure);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+structure_response_cb (GtkNativeDialog        *chooser,
+                       int                     response,
+                       TrellisImportAssistant *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+  if (file != NULL)
+    load_structure (self, file);
+}
+
+static void
+structure_clicked_cb (TrellisImportAssistant *self)
+{
+  static const char * const lss[] = { "lss", NULL };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Survey’s Structure File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_file_filter (GTK_FILE_CHOOSER (chooser), _("LimeSurvey survey structure (.lss)"), lss);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (structure_response_cb), self);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  gtk_native_dialog_show (self->chooser);
 }
 
 static void
@@ -1455,6 +1577,7 @@ trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, structure_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, review_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, next_button);
@@ -1502,6 +1625,7 @@ trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, structure_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_over_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, only_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, incomplete_toggled_cb);
@@ -1524,6 +1648,7 @@ trellis_import_assistant_init (TrellisImportAssistant *self)
     GtkWidget *buttons[] = {
       self->cancel_button, self->back_button, self->next_button, self->import_button,
       self->choose_button, self->add_button, self->start_over_button, self->review_button,
+      self->structure_button,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
@@ -1725,6 +1850,23 @@ _trellis_import_assistant_get_mapped_list (TrellisImportAssistant *self)
 {
   g_return_val_if_fail (TRELLIS_IS_IMPORT_ASSISTANT (self), NULL);
   return self->mapped_list;
+}
+
+/* What choosing a structure file with the button does. */
+void
+_trellis_import_assistant_add_structure (TrellisImportAssistant *self,
+                                         GFile                  *file)
+{
+  g_return_if_fail (TRELLIS_IS_IMPORT_ASSISTANT (self));
+  load_structure (self, file);
+}
+
+/* The banner above the columns: how many need checking. */
+const char *
+_trellis_import_assistant_get_check_text (TrellisImportAssistant *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_ASSISTANT (self), NULL);
+  return gtk_label_get_label (self->check_label);
 }
 
 GtkListBox *

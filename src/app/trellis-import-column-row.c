@@ -44,6 +44,7 @@ struct _TrellisImportColumnRow
   GtkWidget           *status_box;
   GtkImage            *status_icon;
   GtkLabel            *status_label;
+  GtkButton           *confirm_button;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisImportColumnRow, trellis_import_column_row, GTK_TYPE_LIST_BOX_ROW)
@@ -97,8 +98,10 @@ describe_contents (TrellisImportColumnRow *self)
   if (role == TRELLIS_COLUMN_COMMENT)
     return g_strdup_printf (ngettext ("Free-text comments, %u filled in", "Free-text comments, %u filled in",
                                       n_filled), n_filled);
-  if (self->samples == NULL)
+  if (n_filled == 0)
     return g_strdup (_("Empty in every response"));
+  if (self->samples == NULL)
+    return g_strdup_printf (ngettext ("Free text, %u filled in", "Free text, %u filled in", n_filled), n_filled);
   /* Translators: a few of the values a column holds, e.g. “Agree”, “Disagree” */
   return g_strdup_printf (_("e.g. %s"), self->samples);
 }
@@ -141,9 +144,13 @@ update_status (TrellisImportColumnRow *self)
   gtk_label_set_label (self->reason_label, reason_text != NULL ? reason_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason_text != NULL && *reason_text != '\0');
 
+  /* What the importer is unsure of stays so until the facilitator changes it or says
+   * it is right: the drop-down cannot pick what it already shows. */
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), status == TRELLIS_IMPORT_COLUMN_CHECK);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != TRELLIS_IMPORT_COLUMN_CHECK);
   gtk_image_set_from_icon_name (self->status_icon, icon);
   gtk_label_set_label (self->status_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && status != TRELLIS_IMPORT_COLUMN_CHECK);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : C_("mapping", "Sure"),
@@ -196,6 +203,21 @@ selected_cb (TrellisImportColumnRow *self)
                                   trellis_mapping_option_get_target (option), &error))
     g_warning ("%s", error->message);
   self->choosing = FALSE;
+}
+
+static void
+confirm_clicked_cb (TrellisImportColumnRow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->choosing = TRUE;
+  if (!trellis_import_set_column (self->import, trellis_import_column_get_index (self->column),
+                                  trellis_import_column_get_role (self->column),
+                                  trellis_import_column_get_target (self->column), &error))
+    g_warning ("%s", error->message);
+  self->choosing = FALSE;
+  /* The button that had the focus is gone: the row's drop-down takes it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->mapping_dropdown));
 }
 
 /*****/
@@ -296,6 +318,8 @@ trellis_import_column_row_class_init (TrellisImportColumnRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisImportColumnRow, status_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportColumnRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportColumnRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportColumnRow, confirm_button);
+  gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
 }
 
 static void
@@ -311,6 +335,99 @@ trellis_import_column_row_init (TrellisImportColumnRow *self)
   gtk_drop_down_set_expression (self->mapping_dropdown, label);
   gtk_drop_down_set_factory (self->mapping_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->mapping_dropdown, list_factory);
+}
+
+/* The first descendant of @widget of @type, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down's list as its search filters it. */
+static GtkFilterListModel *
+search_model (TrellisImportColumnRow *self)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *model = GTK_IS_SINGLE_SELECTION (selection) ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))
+                                                          : NULL;
+
+  return GTK_IS_FILTER_LIST_MODEL (model) ? GTK_FILTER_LIST_MODEL (model) : NULL;
+}
+
+/* Return in the search entry picks the first entry still listed, as it shows on top. */
+static void
+search_activate_cb (TrellisImportColumnRow *self)
+{
+  GtkFilterListModel *filtered = search_model (self);
+  g_autoptr(TrellisMappingOption) option = NULL;
+  GtkWidget *popover;
+  guint position;
+
+  if (filtered == NULL || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+    return;
+  option = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  position = trellis_mapping_options_find (self->options, trellis_mapping_option_get_role (option),
+                                           trellis_mapping_option_get_target (option));
+  if (position != G_MAXUINT)
+    gtk_drop_down_set_selected (self->mapping_dropdown, position);
+  popover = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Typing in the drop-down finds an entry by any part of its label: "section a" finds
+ * "Comments on section A", "55a" finds "55a. Tackled…". GTK before 4.12 matches only
+ * the start of the label and has no setting for it, so its filter is set directly. */
+static void
+tune_search (TrellisImportColumnRow *self)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_SEARCH_ENTRY);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_drop_down_set_search_match_mode (self->mapping_dropdown, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+#else
+  GtkFilterListModel *filtered = search_model (self);
+  GtkFilter *filter = filtered != NULL ? gtk_filter_list_model_get_filter (filtered) : NULL;
+
+  if (GTK_IS_STRING_FILTER (filter))
+    gtk_string_filter_set_match_mode (GTK_STRING_FILTER (filter), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+#endif
+  if (entry != NULL)
+    g_signal_connect_swapped (entry, "activate", G_CALLBACK (search_activate_cb), self);
+}
+
+/**
+ * trellis_import_column_row_get_search_entry:
+ *
+ * Returns: (transfer none) (nullable): the drop-down's search entry
+ */
+GtkWidget *
+trellis_import_column_row_get_search_entry (TrellisImportColumnRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN_ROW (self), NULL);
+  return find_descendant (GTK_WIDGET (self->mapping_dropdown), GTK_TYPE_SEARCH_ENTRY);
+}
+
+/**
+ * trellis_import_column_row_get_search_results:
+ *
+ * Returns: (transfer none) (nullable): the drop-down's entries as its search leaves them
+ */
+GListModel *
+trellis_import_column_row_get_search_results (TrellisImportColumnRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN_ROW (self), NULL);
+  return G_LIST_MODEL (search_model (self));
 }
 
 static char *
@@ -392,13 +509,21 @@ trellis_import_column_row_new (TrellisImport       *import,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->mapping_dropdown),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->header_label, NULL, -1);
 
+  /* Translators: the button that confirms what column K is taken to hold */
+  {
+    g_autofree char *confirm_label = g_strdup_printf (_("Column %s: confirm the mapping"), name);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->confirm_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, confirm_label, -1);
+  }
   gtk_drop_down_set_model (self->mapping_dropdown, options);
+  tune_search (self);
   sync_dropdown (self);
   update_status (self);
 
   g_signal_connect_swapped (self->mapping_dropdown, "notify::selected", G_CALLBACK (selected_cb), self);
   g_signal_connect_swapped (column, "notify::role", G_CALLBACK (column_changed_cb), self);
   g_signal_connect_swapped (column, "notify::target", G_CALLBACK (column_changed_cb), self);
+  g_signal_connect_swapped (column, "notify::confidence", G_CALLBACK (column_changed_cb), self);
   return GTK_WIDGET (self);
 }
 

@@ -45,6 +45,8 @@ gboolean                   trellis_import_column_row_get_dropped_at_first (Trell
 gboolean                   trellis_import_column_row_get_flagged (TrellisImportColumnRow *self);
 TrellisImportColumnStatus  trellis_import_column_row_get_status (TrellisImportColumnRow *self);
 GtkDropDown               *trellis_import_column_row_get_dropdown (TrellisImportColumnRow *self);
+GtkWidget                 *trellis_import_column_row_get_search_entry (TrellisImportColumnRow *self);
+GListModel                *trellis_import_column_row_get_search_results (TrellisImportColumnRow *self);
 
 gboolean                   trellis_import_column_role_is_dropped (TrellisColumnRole role);
 

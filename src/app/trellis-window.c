@@ -25,9 +25,9 @@
 
 #include <glib/gi18n.h>
 
-#include "trellis-application.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
 #include "trellis-file-drop.h"
@@ -37,7 +37,6 @@
 #include "trellis-plan-view.h"
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
-#include "trellis-statements-view.h"
 #include "trellis-status-page.h"
 #include "trellis-window.h"
 
@@ -82,6 +81,7 @@ struct _TrellisWindow
   GtkListBox           *section_list;
   GtkStack             *view_stack;
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
+  TrellisDesignerView  *designer_view;
   TrellisPlanView      *plan_view;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
@@ -89,6 +89,7 @@ struct _TrellisWindow
   GMenu                *edit_menu;
   TrellisImportAssistant *import_assistant;
   TrellisRecovery      *recovery;          /* the application's; NULL without one */
+  GSettings            *settings;          /* the application's; NULL without a schema */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -103,6 +104,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void load (TrellisWindow        *self,
+                  GFile                *file,
+                  gboolean              is_sample,
+                  TrellisRecoveryEntry *recovery);
 static void save_then (TrellisWindow *self,
                        Continuation  *next);
 static void confirm_unsaved_then (TrellisWindow  *self,
@@ -455,8 +460,23 @@ import_action (GSimpleAction *action,
   trellis_window_import (TRELLIS_WINDOW (user_data), NULL, 0);
 }
 
+/* Offered when the file changed on disk: the project as it is there now. Unsaved
+ * changes here are dropped, as the banner offering it says. */
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+
+  if (file != NULL)
+    load (self, file, FALSE, NULL);
+}
+
 static const GActionEntry window_actions[] = {
   { "import", import_action },
+  { "reload", reload_action },
   { "undo", undo_action },
   { "redo", redo_action },
 };
@@ -532,6 +552,22 @@ update_recent_menu (TrellisWindow *self)
  * Shows a problem in a banner at the top of the window until it is dismissed or the
  * next open or save succeeds.
  */
+/**
+ * trellis_window_show_saved:
+ * @file: a file written for the user, such as a template
+ *
+ * Says in the window's banner that @file was saved, with a way to open its folder.
+ */
+void
+trellis_window_show_saved (TrellisWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  trellis_banner_show_saved (self->banner, file, FALSE);
+}
+
 void
 trellis_window_show_error (TrellisWindow *self,
                            const char    *primary,
@@ -661,6 +697,33 @@ open_sample_confirmed (TrellisWindow *self,
                        gpointer       data)
 {
   load (self, G_FILE (data), TRUE, NULL);
+}
+
+static void
+new_project_confirmed (TrellisWindow *self,
+                       gpointer       data)
+{
+  g_autoptr(TrellisDocument) document = trellis_document_new_unsaved (TRELLIS_PROJECT (data));
+
+  g_cancellable_cancel (self->load_cancellable);
+  trellis_banner_hide (self->banner);
+  trellis_window_set_document (self, document);
+}
+
+/**
+ * trellis_window_open_new_project:
+ * @project: a project saved nowhere yet, as File → New makes it
+ *
+ * Shows @project, unsaved, after asking about the unsaved changes of the one shown.
+ */
+void
+trellis_window_open_new_project (TrellisWindow  *self,
+                                 TrellisProject *project)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_PROJECT (project));
+
+  confirm_unsaved_then (self, FALSE, new_project_confirmed, g_object_ref (project), g_object_unref);
 }
 
 static void
@@ -815,6 +878,37 @@ dup_default_folder (TrellisWindow *self)
   return g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 }
 
+/* Someone else saved the project file: never written over silently. */
+static void
+show_changed_on_disk (TrellisWindow *self)
+{
+  g_autofree char *name = trellis_file_dup_display_basename (trellis_document_get_file (self->document));
+  g_autofree char *primary = g_strdup_printf (_("“%s” was changed by another program"), name);
+
+  trellis_banner_show_file_problem (self->banner, primary,
+                                    trellis_document_get_modified (self->document)
+                                    ? _("Reload it to see those changes and lose yours, or save yours as a copy.")
+                                    : _("Reload it to see those changes."),
+                                    TRUE);
+}
+
+static void
+changed_on_disk_cb (TrellisWindow *self)
+{
+  if (self->document != NULL && trellis_document_get_changed_on_disk (self->document))
+    show_changed_on_disk (self);
+}
+
+/* A project opened read-only (newer format, or being changed elsewhere) says so once. */
+static void
+show_read_only (TrellisWindow *self)
+{
+  g_autofree char *reason = trellis_document_dup_read_only_reason (self->document);
+
+  if (reason != NULL)
+    trellis_banner_show_file_problem (self->banner, _("Opened read-only"), reason, FALSE);
+}
+
 static gboolean
 save_to (TrellisWindow *self,
          GFile         *file)
@@ -823,7 +917,13 @@ save_to (TrellisWindow *self,
 
   if (!trellis_document_save (self->document, file, &error))
     {
-      trellis_window_show_error (self, error->message, NULL);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        show_changed_on_disk (self);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        trellis_banner_show_file_problem (self->banner, _("The project was not saved"), error->message, FALSE);
+      else
+        trellis_window_show_error (self, error->message, NULL);
       return FALSE;
     }
   trellis_banner_hide (self->banner);
@@ -880,6 +980,7 @@ static void
 save_then (TrellisWindow *self,
            Continuation  *next)
 {
+  g_autofree char *reason = NULL;
   GFile *file;
 
   if (self->document == NULL)
@@ -889,7 +990,9 @@ save_then (TrellisWindow *self,
     }
 
   file = trellis_document_get_file (self->document);
-  if (file == NULL)
+  reason = trellis_document_dup_read_only_reason (self->document);
+  /* Save of a read-only project is Save As: the file itself is not to be written. */
+  if (file == NULL || reason != NULL)
     choose_file_then_save (self, next);
   else if (save_to (self, file))
     continuation_run (next);
@@ -1019,20 +1122,10 @@ close_confirmed_cb (TrellisWindow *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GSettings *
-get_settings (TrellisWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!TRELLIS_IS_APPLICATION (application))
-    return NULL;
-  return trellis_application_get_settings (TRELLIS_APPLICATION (application));
-}
-
 static void
 save_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width, height;
 
   if (settings == NULL)
@@ -1046,7 +1139,7 @@ save_window_state (TrellisWindow *self)
 static void
 restore_window_state (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1061,7 +1154,7 @@ restore_window_state (TrellisWindow *self)
 static void
 bind_chart_settings (TrellisWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -1185,6 +1278,7 @@ trellis_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->recovery);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   g_clear_weak_pointer (&self->import_assistant);
@@ -1315,7 +1409,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
   /* The views */
   g_type_ensure (TRELLIS_TYPE_RESPONSES_VIEW);
-  g_type_ensure (TRELLIS_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
   g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
 
@@ -1333,6 +1427,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
@@ -1405,19 +1500,29 @@ trellis_window_init (TrellisWindow *self)
 /**
  * trellis_window_new:
  * @application: (nullable): the application; %NULL in tests
+ * @settings: (nullable): where the window's size and the charts' options are kept, or
+ *   %NULL to keep them nowhere
+ * @recovery: (nullable): where recovery copies of unsaved changes go, or %NULL for none
+ *
+ * Everything the window needs from the application comes in here: it never reaches
+ * back for it.
  *
  * Returns: (transfer full): a window showing no project, sized as it was last time
  */
 TrellisWindow *
-trellis_window_new (GtkApplication *application)
+trellis_window_new (GtkApplication  *application,
+                    GSettings       *settings,
+                    TrellisRecovery *recovery)
 {
   TrellisWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (recovery == NULL || TRELLIS_IS_RECOVERY (recovery), NULL);
 
   self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
-  if (TRELLIS_IS_APPLICATION (application) && trellis_application_get_recovery (TRELLIS_APPLICATION (application)) != NULL)
-    self->recovery = g_object_ref (trellis_application_get_recovery (TRELLIS_APPLICATION (application)));
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->recovery, recovery);
   restore_window_state (self);
   bind_chart_settings (self);
   return self;
@@ -1435,79 +1540,47 @@ trellis_window_get_document (TrellisWindow *self)
   return self->document;
 }
 
-/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+/* Lets go of the document shown, which another replaces. */
 static void
-debug_import (TrellisWindow *self)
+let_go_of_document (TrellisWindow *self)
 {
-  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
 
-  if (file != NULL)
-    trellis_window_import (self, &file, 1);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
+  g_signal_handlers_disconnect_by_data (stack, self);
+  /* Edits of the project shown before are not this project's to undo. */
+  trellis_undo_stack_clear (stack);
+  /* Replaced once its changes were saved or discarded: no copy to keep. */
+  if (self->recovery != NULL)
+    trellis_recovery_discard (self->recovery, self->document);
 }
 
-/**
- * trellis_window_set_document:
- * @document: (nullable): the document to show, or %NULL for none
- *
- * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
- * replace a document the user edited go through trellis_window_open().
- */
-void
-trellis_window_set_document (TrellisWindow   *self,
-                             TrellisDocument *document)
+/* The title follows the document, the views its project, the menu its undo stack. */
+static void
+follow_document (TrellisWindow *self)
 {
-  TrellisProject *project;
+  TrellisDocument *document = self->document;
 
-  g_return_if_fail (TRELLIS_IS_WINDOW (self));
-  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    {
-      TrellisUndoStack *stack = trellis_document_get_undo_stack (self->document);
-
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (trellis_document_get_project (self->document), self);
-      g_signal_handlers_disconnect_by_data (stack, self);
-      /* Edits of the project shown before are not this project's to undo. */
-      trellis_undo_stack_clear (stack);
-      /* Replaced once its changes were saved or discarded: no copy to keep. */
-      if (self->recovery != NULL)
-        trellis_recovery_discard (self->recovery, self->document);
-    }
-  if (self->import_assistant != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
-  g_set_object (&self->document, document);
-  g_clear_pointer (&self->summary, trellis_summary_unref);
-  g_clear_object (&self->section);
-  forget_sections (self);
-  update_edit_actions (self);
-
-  if (document == NULL)
-    {
-      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
-      gtk_drop_down_set_model (self->round_dropdown, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      gtk_widget_set_visible (self->view_switcher, FALSE);
-      update_views (self);
-      refresh (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-      return;
-    }
-
-  project = trellis_document_get_project (document);
   trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::is-sample", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::changed-on-disk", G_CALLBACK (changed_on_disk_cb), self);
+  g_signal_connect_swapped (trellis_document_get_project (document), "changed",
+                            G_CALLBACK (project_changed_cb), self);
   g_signal_connect_swapped (trellis_document_get_undo_stack (document), "notify",
                             G_CALLBACK (update_edit_actions), self);
+}
 
+/* A project just opened: its sections in the sidebar, its latest round's answers, and
+ * its first section in the view. */
+static void
+show_project (TrellisWindow  *self,
+              TrellisProject *project)
+{
   gtk_list_box_bind_model (self->section_list,
                            trellis_checklist_get_sections (trellis_project_get_checklist (project)),
                            create_section_row, self, NULL);
@@ -1535,6 +1608,62 @@ trellis_window_set_document (TrellisWindow   *self,
     trellis_view_show_section (get_current_view (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
+  show_read_only (self);
+}
+
+/* For screenshots and trying the assistant by hand (see trellis-debug.c). */
+static void
+debug_import (TrellisWindow *self)
+{
+  g_autoptr(GFile) file = trellis_debug_take_import_file ();
+
+  if (file != NULL)
+    trellis_window_import (self, &file, 1);
+}
+
+/**
+ * trellis_window_set_document:
+ * @document: (nullable): the document to show, or %NULL for none
+ *
+ * Shows @document at once, replacing the one shown, unsaved changes or not: callers that
+ * replace a document the user edited go through trellis_window_open().
+ */
+void
+trellis_window_set_document (TrellisWindow   *self,
+                             TrellisDocument *document)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    let_go_of_document (self);
+  if (self->import_assistant != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_assistant));
+  g_set_object (&self->document, document);
+  /* The designer edits through the document: its undo stack is the window's Undo. */
+  trellis_designer_view_set_document (self->designer_view, document);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_object (&self->section);
+  forget_sections (self);
+  update_edit_actions (self);
+
+  if (document == NULL)
+    {
+      gtk_list_box_bind_model (self->section_list, NULL, NULL, NULL, NULL);
+      gtk_drop_down_set_model (self->round_dropdown, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      gtk_widget_set_visible (self->view_switcher, FALSE);
+      update_views (self);
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      return;
+    }
+
+  follow_document (self);
+  show_project (self, trellis_document_get_project (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   trellis_debug_report_when_painted (GTK_WIDGET (self), document);

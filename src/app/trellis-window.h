@@ -8,6 +8,7 @@
 
 #include "trellis-document.h"
 #include "trellis-import-assistant.h"
+#include "trellis-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrellisWindow, trellis_window, TRELLIS, WINDOW, GtkApplicationWindow)
 
-TrellisWindow   *trellis_window_new (GtkApplication *application);
+TrellisWindow   *trellis_window_new (GtkApplication  *application,
+                                     GSettings       *settings,
+                                     TrellisRecovery *recovery);
 
 TrellisDocument *trellis_window_get_document (TrellisWindow *self);
 void             trellis_window_set_document (TrellisWindow   *self,
@@ -32,6 +35,10 @@ void             trellis_window_open_sample (TrellisWindow *self,
 void             trellis_window_choose_and_open (TrellisWindow *self);
 void             trellis_window_save (TrellisWindow *self);
 void             trellis_window_save_as (TrellisWindow *self);
+void             trellis_window_open_new_project (TrellisWindow  *self,
+                                                  TrellisProject *project);
+void             trellis_window_show_saved (TrellisWindow *self,
+                                            GFile         *file);
 void             trellis_window_show_error (TrellisWindow *self,
                                             const char    *primary,
                                             const char    *secondary);

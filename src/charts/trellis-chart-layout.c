@@ -508,6 +508,125 @@ place_missing (TrellisChartLayout    *self,
             TRELLIS_CHART_INK_TEXT_MUTED);
 }
 
+/* In a comparison, the bar's label (the group or the round) to its left. */
+static void
+place_bar_label (TrellisChartLayout    *self,
+                 const TrellisChartBar *bar,
+                 double                 centre)
+{
+  PangoLayout *label;
+
+  if (!self->comparison || bar->label == NULL)
+    return;
+  label = make_text (self, bar->label, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
+  pango_layout_set_width (label, (int) (self->bar_label_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
+  place_text (self, label, self->bar_label_right - self->bar_label_width, 0.0, centre, 0.5,
+              TRELLIS_CHART_INK_TEXT_MUTED);
+}
+
+/* Each level's count and share; returns the share that goes left of zero: everything
+ * left of the neutral point, and half of the neutral itself. */
+static double
+count_segments (TrellisChartBarLayout     *layout,
+                const TrellisDistribution *dist,
+                guint                      n_points)
+{
+  double left_share = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      TrellisChartSegment *segment = &layout->segments[i];
+
+      segment->answer = (TrellisAnswer) (i + 1);
+      segment->count = dist->counts[i];
+      segment->percent = trellis_distribution_percent (dist, i + 1);
+      segment->label = -1;
+      if (2 * (i + 1) < n_points + 1)
+        left_share += segment->percent;
+      else if (2 * (i + 1) == n_points + 1)
+        left_share += segment->percent / 2;
+    }
+  return left_share;
+}
+
+/* A bar with nothing to draw says why, where the bar would be. */
+static void
+place_empty_bar (TrellisChartLayout    *self,
+                 TrellisChartBarLayout *layout,
+                 const TrellisChartBar *bar,
+                 double                 y,
+                 double                 thickness)
+{
+  const TrellisDistribution *dist = &bar->dist;
+  const char *message = !bar->asked ? _("Not asked in this round")
+                        : dist->not_applicable + dist->dont_know > 0 ? _("No answers on the scale")
+                        : _("No answers");
+  PangoLayout *text = make_text (self, message, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
+  double centre = y + thickness / 2;
+  TrellisChartColour backdrop;
+  double width, height;
+
+  for (guint i = 0; i < layout->n_segments; i++)
+    layout->segments[i].rect = (TrellisChartRect) { self->zero_x, y, 0, thickness };
+  /* On the row's own colour, so that the zero line stops short of the words. */
+  text_size (text, &width, &height);
+  trellis_chart_style_get_ink (self->style, layout->row % 2 == 1 ? TRELLIS_CHART_INK_ROW_BAND
+                                                                 : TRELLIS_CHART_INK_BACKGROUND, &backdrop);
+  add_fill (self->over, self->zero_x - width / 2 - 0.3 * self->em, centre - height / 2,
+            width + 0.6 * self->em, height, &backdrop, FALSE);
+  place_text (self, text, self->zero_x, 0.5, centre, 0.5, TRELLIS_CHART_INK_TEXT_MUTED);
+}
+
+/* The bar itself, its levels left and right of zero, with the shares that disagree and
+ * agree at its ends. */
+static void
+place_segments (TrellisChartLayout        *self,
+                TrellisChartBarLayout     *layout,
+                const TrellisDistribution *dist,
+                double                     left_share,
+                double                     y,
+                double                     thickness)
+{
+  TrellisChartFont percent_font = self->comparison ? TRELLIS_CHART_FONT_SMALL_BOLD : TRELLIS_CHART_FONT_BODY_BOLD;
+  guint n_points = layout->n_segments;
+  double centre = y + thickness / 2;
+  double x = self->zero_x - self->unit * left_share;
+  g_autofree char *disagree = NULL, *agree = NULL;
+
+  trellis_chart_round_sides (dist, layout->sides);
+  label_segments (layout, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      TrellisChartSegment *segment = &layout->segments[i];
+      TrellisChartColour colour;
+
+      segment->rect = (TrellisChartRect) { x, y, self->unit * segment->percent, thickness };
+      x += segment->rect.width;
+      if (segment->count == 0)
+        {
+          segment->label = -1;
+          continue;
+        }
+      trellis_chart_style_get_level_colour (self->style, n_points, i + 1, &colour);
+      add_fill (self->over, segment->rect.x, y, segment->rect.width, thickness, &colour, FALSE);
+      place_segment_label (self, segment, &colour);
+    }
+  /* Hairlines between neighbouring levels; the neutral is one block, never split at
+   * zero, so it stays one grey on any printer. */
+  for (guint i = 1; i < n_points; i++)
+    if (layout->segments[i].count > 0 && layout->segments[i - 1].count > 0)
+      add_line (self, self->over, layout->segments[i].rect.x, y, layout->segments[i].rect.x, y + thickness,
+                0.6, TRELLIS_CHART_INK_BACKGROUND);
+
+  disagree = format_percent (layout->sides[0]);
+  agree = format_percent (layout->sides[2]);
+  add_text (self, disagree, percent_font, self->disagree_right, 1.0, centre, 0.5, TRELLIS_CHART_INK_TEXT);
+  add_text (self, agree, percent_font, self->agree_left, 0.0, centre, 0.5, TRELLIS_CHART_INK_TEXT);
+}
+
 static void
 place_bar (TrellisChartLayout *self,
            guint               row_index,
@@ -520,10 +639,9 @@ place_bar (TrellisChartLayout *self,
   const TrellisChartBar *bar = &g_array_index (row->bars, TrellisChartBar, bar_index);
   const TrellisDistribution *dist = &bar->dist;
   guint n_points = trellis_chart_get_n_points (self->chart);
-  TrellisChartFont percent_font = self->comparison ? TRELLIS_CHART_FONT_SMALL_BOLD : TRELLIS_CHART_FONT_BODY_BOLD;
   TrellisChartBarLayout layout = { 0 };
   double centre = y + thickness / 2;
-  double left_share = 0, x;
+  double left_share;
 
   layout.row = row_index;
   layout.bar = bar_index;
@@ -531,89 +649,12 @@ place_bar (TrellisChartLayout *self,
   layout.n_segments = n_points;
   layout.sides[0] = layout.sides[1] = layout.sides[2] = -1;
 
-  if (self->comparison && bar->label != NULL)
-    {
-      PangoLayout *label = make_text (self, bar->label, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
-
-      pango_layout_set_width (label, (int) (self->bar_label_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-      place_text (self, label, self->bar_label_right - self->bar_label_width, 0.0, centre, 0.5,
-                  TRELLIS_CHART_INK_TEXT_MUTED);
-    }
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      TrellisChartSegment *segment = &layout.segments[i];
-
-      segment->answer = (TrellisAnswer) (i + 1);
-      segment->count = dist->counts[i];
-      segment->percent = trellis_distribution_percent (dist, i + 1);
-      segment->label = -1;
-      /* Everything left of the neutral point, and half of the neutral itself, goes
-       * left of zero. */
-      if (2 * (i + 1) < n_points + 1)
-        left_share += segment->percent;
-      else if (2 * (i + 1) == n_points + 1)
-        left_share += segment->percent / 2;
-    }
-
+  place_bar_label (self, bar, centre);
+  left_share = count_segments (&layout, dist, n_points);
   if (!bar->asked || dist->valid == 0)
-    {
-      const char *message = !bar->asked ? _("Not asked in this round")
-                            : dist->not_applicable + dist->dont_know > 0 ? _("No answers on the scale")
-                            : _("No answers");
-
-      PangoLayout *text = make_text (self, message, TRELLIS_CHART_FONT_SMALL, -1, PANGO_ALIGN_LEFT);
-      TrellisChartColour backdrop;
-      double width, height;
-
-      for (guint i = 0; i < n_points; i++)
-        layout.segments[i].rect = (TrellisChartRect) { self->zero_x, y, 0, thickness };
-      /* On the row's own colour, so that the zero line stops short of the words. */
-      text_size (text, &width, &height);
-      trellis_chart_style_get_ink (self->style, row_index % 2 == 1 ? TRELLIS_CHART_INK_ROW_BAND
-                                                                   : TRELLIS_CHART_INK_BACKGROUND, &backdrop);
-      add_fill (self->over, self->zero_x - width / 2 - 0.3 * self->em, centre - height / 2,
-                width + 0.6 * self->em, height, &backdrop, FALSE);
-      place_text (self, text, self->zero_x, 0.5, centre, 0.5, TRELLIS_CHART_INK_TEXT_MUTED);
-    }
+    place_empty_bar (self, &layout, bar, y, thickness);
   else
-    {
-      g_autofree char *disagree = NULL, *agree = NULL;
-
-      trellis_chart_round_sides (dist, layout.sides);
-      label_segments (&layout, n_points);
-
-      x = self->zero_x - self->unit * left_share;
-      for (guint i = 0; i < n_points; i++)
-        {
-          TrellisChartSegment *segment = &layout.segments[i];
-          TrellisChartColour colour;
-
-          segment->rect = (TrellisChartRect) { x, y, self->unit * segment->percent, thickness };
-          x += segment->rect.width;
-          if (segment->count == 0)
-            {
-              segment->label = -1;
-              continue;
-            }
-          trellis_chart_style_get_level_colour (self->style, n_points, i + 1, &colour);
-          add_fill (self->over, segment->rect.x, y, segment->rect.width, thickness, &colour, FALSE);
-          place_segment_label (self, segment, &colour);
-        }
-      /* Hairlines between neighbouring levels; the neutral is one block, never split at
-       * zero, so it stays one grey on any printer. */
-      for (guint i = 1; i < n_points; i++)
-        if (layout.segments[i].count > 0 && layout.segments[i - 1].count > 0)
-          add_line (self, self->over, layout.segments[i].rect.x, y, layout.segments[i].rect.x, y + thickness,
-                    0.6, TRELLIS_CHART_INK_BACKGROUND);
-
-      disagree = format_percent (layout.sides[0]);
-      agree = format_percent (layout.sides[2]);
-      add_text (self, disagree, percent_font, self->disagree_right, 1.0, centre, 0.5, TRELLIS_CHART_INK_TEXT);
-      add_text (self, agree, percent_font, self->agree_left, 0.0, centre, 0.5, TRELLIS_CHART_INK_TEXT);
-    }
+    place_segments (self, &layout, dist, left_share, y, thickness);
 
   if (bar->has_change)
     {

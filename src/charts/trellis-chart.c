@@ -373,6 +373,20 @@ trellis_chart_new_overview (TrellisSummary    *summary,
   return self;
 }
 
+#define REWORDED_MARK " †"
+
+/* A round's bar is marked when the statement, or the lead-in of its multi-part item,
+ * was worded differently when that round answered it: the answers may not compare. */
+static gboolean
+get_reworded_since (TrellisRound     *round,
+                    TrellisStatement *statement)
+{
+  TrellisStatement *parent = trellis_statement_get_parent_statement (statement);
+
+  return trellis_round_get_wording_changed (round, statement) ||
+         (parent != NULL && trellis_round_get_wording_changed (round, parent));
+}
+
 /**
  * trellis_chart_new_rounds:
  * @summaries: (array length=n_summaries): one summary per round, oldest first, all of
@@ -397,6 +411,7 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
   TrellisStatement *last_parent = NULL;
   TrellisChart *self;
   g_autoptr(GString) rounds = g_string_new (NULL);
+  gboolean reworded = FALSE;
 
   g_return_val_if_fail (summaries != NULL && n_summaries >= 1, NULL);
   g_return_val_if_fail (section_id != NULL, NULL);
@@ -433,8 +448,18 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
       for (guint s = 0; s < n_summaries; s++)
         {
           TrellisItemSummary *earlier = trellis_summary_find_item (summaries[s], id);
-          const char *label = trellis_round_get_label (trellis_summary_get_round (summaries[s]));
+          TrellisRound *round = trellis_summary_get_round (summaries[s]);
+          const char *round_label = trellis_round_get_label (round);
+          g_autofree char *label = NULL;
           TrellisChartBar *bar;
+
+          if (get_reworded_since (round, item->statement))
+            {
+              label = g_strconcat (round_label != NULL ? round_label : "", REWORDED_MARK, NULL);
+              reworded = TRUE;
+            }
+          else
+            label = g_strdup (round_label);
 
           if (earlier != NULL)
             bar = row_add_bar (self, row, label, &earlier->dist, earlier->asked);
@@ -452,6 +477,13 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
             }
           previous.dist = bar->dist;
         }
+    }
+  if (reworded)
+    {
+      g_autofree char *note = g_steal_pointer (&self->note);
+
+      /* TRANSLATORS: after the note of a rounds comparison; † marks a round's bar */
+      self->note = g_strdup_printf (_("%s † The statement was worded differently when that round answered it."), note);
     }
   chart_sort (self);
   return self;

@@ -127,3 +127,109 @@ trellis_cli_load_project (const char *path,
     }
   return g_steal_pointer (&project);
 }
+
+/* How long a command waits for another writer of the same project to finish:
+ * long enough for an import to save, short enough for a script to move on. */
+#define LOCK_WAIT_MS 5000
+
+static guint
+lock_wait_ms (void)
+{
+  const char *text = g_getenv ("TRELLIS_LOCK_WAIT_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 600000, &value, NULL))
+    return (guint) value;
+  return LOCK_WAIT_MS;
+}
+
+/**
+ * trellis_cli_lock_project:
+ * @path: the project file as the user named it
+ *
+ * Takes the project's lock (see trellis_file_lock_acquire()), waiting briefly for
+ * another writer; $TRELLIS_LOCK_WAIT_MS changes how long.
+ *
+ * Returns: (transfer full) (nullable): the lock, or %NULL when the command should
+ *   return %TRELLIS_CLI_BAD_INPUT (reported: “being changed by … since …”)
+ */
+TrellisFileLock *
+trellis_cli_lock_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  TrellisFileLock *lock = trellis_file_lock_acquire (file, "trellis-cli", lock_wait_ms (), &error);
+
+  if (lock == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        trellis_cli_input_error (path, _("%s It was not changed; try again when they have finished."),
+                                 error->message);
+      else
+        trellis_cli_input_error (path, _("Could not change it: %s."), error->message);
+    }
+  return lock;
+}
+
+/**
+ * trellis_cli_load_project_for_writing:
+ * @lock: (out): the project's lock, held until the command is done
+ *
+ * Locks the project, then loads it: a command that will save it must read what the
+ * previous writer saved, not what was there before. A project from a newer minor
+ * format version is refused: saving it would drop what this version does not know.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL when the command should
+ *   return %TRELLIS_CLI_BAD_INPUT
+ */
+TrellisProject *
+trellis_cli_load_project_for_writing (const char       *path,
+                                      TrellisFileLock **lock)
+{
+  g_autoptr(TrellisProject) project = NULL;
+  const char *newer;
+
+  *lock = trellis_cli_lock_project (path);
+  if (*lock == NULL)
+    return NULL;
+  project = trellis_cli_load_project (path, TRUE);
+  if (project == NULL)
+    return NULL;
+  newer = trellis_project_get_newer_format_version (project);
+  if (newer != NULL)
+    {
+      trellis_cli_input_error (path, _("it was written by a newer version of Trellis (format %s). "
+                                       "This version can summarise and export it, but does not change "
+                                       "it: it would drop what it does not know. Please update Trellis."),
+                               newer);
+      return NULL;
+    }
+  return g_steal_pointer (&project);
+}
+
+/**
+ * trellis_cli_save_project:
+ *
+ * Saves the project over @path, keeping a backup, and reports a failure (the file is
+ * then unchanged) as one line.
+ *
+ * Returns: whether it was saved; if not, the command returns %TRELLIS_CLI_BAD_INPUT
+ */
+gboolean
+trellis_cli_save_project (TrellisProject *project,
+                          const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  TrellisSaveResult result;
+
+  if (!trellis_project_save_file_full (project, file, TRELLIS_SAVE_BACKUP, &result, NULL, &error))
+    {
+      trellis_cli_input_error (path, "%s", error->message);
+      return FALSE;
+    }
+  if (result.broke_hard_link)
+    fprintf (stderr, _("trellis-cli: %s: note: this file had other names (hard links); "
+                       "they still hold the previous version.\n"), path);
+  return TRUE;
+}

@@ -1,4 +1,5 @@
 /* cli-import.c: trellis-cli import PROJECT FILE... [--round LABEL] [--format …] [--dry-run]
+ *   [--answer TEXT=ANSWER]... [--column COL=STATEMENT|comments:SECTION|ignore]... [--structure SURVEY.lss]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,6 +71,136 @@ parse_answer_rule (TrellisScale   *scale,
     }
   *text = g_strndup (rule, equals - rule);
   return TRUE;
+}
+
+static char *shorten (const char *text, glong width);
+static int field_width (const char *text, glong columns);
+
+/* "55a" or "s55a": a rated statement by its printed number or its id, as the item key
+ * of its first scale. */
+static char *
+dup_item_key (TrellisChecklist *checklist,
+              const char       *wanted)
+{
+  g_autoptr(GPtrArray) rated = trellis_checklist_collect_rated (checklist, FALSE);
+
+  for (guint i = 0; i < rated->len; i++)
+    {
+      TrellisStatement *statement = g_ptr_array_index (rated, i);
+      const char *number = trellis_statement_get_number (statement);
+
+      if ((number != NULL && g_ascii_strcasecmp (number, wanted) == 0) ||
+          g_strcmp0 (trellis_statement_get_id (statement), wanted) == 0)
+        return trellis_checklist_dup_item_key (checklist, statement, trellis_checklist_get_scale (checklist, 0));
+    }
+  return NULL;
+}
+
+static TrellisSection *
+find_section (TrellisChecklist *checklist,
+              const char       *wanted)
+{
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+
+      if (g_ascii_strcasecmp (trellis_section_get_code (section), wanted) == 0 ||
+          g_strcmp0 (trellis_section_get_id (section), wanted) == 0)
+        return section;
+    }
+  return NULL;
+}
+
+/* --column COL=STATEMENT, COL=comments:SECTION or COL=ignore, COL a column's letter or
+ * header: what the facilitator says a column holds. The last "=" splits, since a
+ * header may hold one and a statement number never does. */
+static gboolean
+apply_column_rule (TrellisImport  *import,
+                   const char     *rule,
+                   char          **message)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (trellis_import_get_project (import));
+  const char *equals = strrchr (rule, '=');
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisImportColumn *column;
+  TrellisColumnRole role;
+
+  if (equals == NULL || equals == rule || equals[1] == '\0')
+    {
+      *message = g_strdup_printf (_("“%s” is not COL=STATEMENT, COL=comments:SECTION or COL=ignore"), rule);
+      return FALSE;
+    }
+  name = g_strndup (rule, equals - rule);
+  column = trellis_import_find_column (import, name, &error);
+  if (column == NULL)
+    {
+      *message = g_strdup_printf ("--column %s: %s", rule, error->message);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (equals + 1, "ignore") == 0)
+    role = TRELLIS_COLUMN_IGNORED;
+  else if (g_ascii_strncasecmp (equals + 1, "comments:", 9) == 0)
+    {
+      TrellisSection *section = find_section (checklist, equals + 1 + 9);
+
+      if (section == NULL)
+        {
+          *message = g_strdup_printf (_("--column %s: the checklist has no section “%s”"), rule, equals + 1 + 9);
+          return FALSE;
+        }
+      role = TRELLIS_COLUMN_COMMENT;
+      target = g_strdup (trellis_section_get_id (section));
+    }
+  else
+    {
+      role = TRELLIS_COLUMN_ITEM;
+      target = dup_item_key (checklist, equals + 1);
+      if (target == NULL)
+        {
+          *message = g_strdup_printf (_("--column %s: the checklist has no rated statement numbered “%s”"),
+                                      rule, equals + 1);
+          return FALSE;
+        }
+    }
+  if (!trellis_import_set_column (import, trellis_import_column_get_index (column), role, target, &error))
+    {
+      *message = g_strdup_printf ("--column %s: %s", rule, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What stops an import: each column it cannot place, and how to settle it. */
+static void
+print_unsettled (TrellisImport *import)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+  const char *example = NULL;
+
+  printf ("\n%s\n", _("These columns need your word before the import can go ahead:"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *header = NULL;
+
+      if (!trellis_import_column_get_unsettled (column))
+        continue;
+      header = shorten (trellis_import_column_get_header (column), HEADER_WIDTH);
+      printf ("  %-3s %-*s  %s\n", trellis_import_column_get_name (column),
+              field_width (header, HEADER_WIDTH), header, trellis_import_column_get_reason (column));
+      if (example == NULL)
+        example = trellis_import_column_get_name (column);
+    }
+  printf ("%s\n", _("Say what each holds and run the import again:"));
+  printf (_("  --column %s=55a            it answers the statement numbered 55a"), example);
+  putchar ('\n');
+  printf (_("  --column %s=comments:A     it holds comments on section A"), example);
+  putchar ('\n');
+  printf (_("  --column %s=ignore         it is not imported"), example);
+  putchar ('\n');
+  printf ("%s\n", _("A column may be named by its letter or its whole header; the choice is kept with the round."));
 }
 
 static char *
@@ -173,16 +304,10 @@ print_values (TrellisImport *import)
     }
 }
 
+/* The files, their layout and the mapping reused. */
 static void
-print_summary (TrellisImport *import,
-               TrellisRound  *round)
+print_sources (TrellisImport *import)
 {
-  TrellisProject *project = trellis_import_get_project (import);
-  GListModel *columns = trellis_import_get_columns (import);
-  g_auto(GStrv) small = trellis_import_dup_small_groups (import, round);
-  GPtrArray *sections = trellis_round_get_comment_sections (round);
-  gboolean any = FALSE;
-
   for (guint f = 0; f < trellis_import_get_n_files (import); f++)
     {
       printf (_("File: %s"), trellis_import_get_file_name (import, f));
@@ -201,11 +326,23 @@ print_summary (TrellisImport *import,
                                                        : trellis_round_get_id (reused));
       putchar ('\n');
     }
+}
+
+/* The round's responses, and what was left out or not counted. */
+static void
+print_responses (TrellisImport *import,
+                 TrellisRound  *round)
+{
   /* TRANSLATORS: Round: “Autumn 2026”, 25 responses to 60 statements */
   printf (ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
                     trellis_round_get_n_responses (round)),
           trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
   putchar ('\n');
+  if (trellis_round_get_date (round) != NULL)
+    {
+      printf (_("Date: %s"), trellis_round_get_date (round));
+      putchar ('\n');
+    }
   if (trellis_round_get_n_excluded (round) > 0)
     {
       printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
@@ -220,6 +357,14 @@ print_summary (TrellisImport *import,
               trellis_import_get_n_empty (import));
       putchar ('\n');
     }
+  if (trellis_import_get_n_no_answers (import) > 0)
+    {
+      printf (ngettext ("Responses with no answers: %u (counted, with a blank on every statement)",
+                        "Responses with no answers: %u (counted, each with a blank on every statement)",
+                        trellis_import_get_n_no_answers (import)),
+              trellis_import_get_n_no_answers (import));
+      putchar ('\n');
+    }
   if (trellis_import_get_n_not_shown (import) > 0)
     {
       printf (ngettext ("Not shown: %u answer the survey did not show the respondent (not counted as blank)",
@@ -228,6 +373,14 @@ print_summary (TrellisImport *import,
               trellis_import_get_n_not_shown (import));
       putchar ('\n');
     }
+}
+
+/* The columns never stored, for naming people or for bookkeeping. */
+static void
+print_dropped (TrellisImport *import)
+{
+  GListModel *columns = trellis_import_get_columns (import);
+  gboolean any = FALSE;
 
   printf ("%s", _("Dropped, never stored:"));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -245,30 +398,49 @@ print_summary (TrellisImport *import,
         }
     }
   printf ("%s\n", any ? "" : _(" none"));
+}
 
-  if (trellis_round_get_n_groups (round) > 0)
+/* Respondents per group, and the groups too small to show on their own. */
+static void
+print_groups (TrellisImport *import,
+              TrellisRound  *round)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  g_auto(GStrv) small = trellis_import_dup_small_groups (import, round);
+  /* In alphabetical order: the round's own is that of its shuffled responses. */
+  g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+
+  printf ("%s", _("Groups:"));
+  for (guint g = 0; g < shares->len; g++)
     {
-      /* In alphabetical order: the round's own is that of its shuffled responses. */
-      g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+      const TrellisGroupShare *share = g_ptr_array_index (shares, g);
 
-      printf ("%s", _("Groups:"));
-      for (guint g = 0; g < shares->len; g++)
-        {
-          const TrellisGroupShare *share = g_ptr_array_index (shares, g);
-
-          printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
-                  share->n_respondents);
-        }
-      putchar ('\n');
-      if (small[0] != NULL)
-        {
-          g_autofree char *names = g_strjoinv (", ", small);
-          /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
-          printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
-                  trellis_project_get_min_group_size (project), names);
-          putchar ('\n');
-        }
+      printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
+              share->n_respondents);
     }
+  putchar ('\n');
+  if (small[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", small);
+      /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
+      printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
+              trellis_project_get_min_group_size (project), names);
+      putchar ('\n');
+    }
+}
+
+static void
+print_summary (TrellisImport *import,
+               TrellisRound  *round)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+
+  print_sources (import);
+  print_responses (import, round);
+  print_dropped (import);
+  if (trellis_round_get_n_groups (round) > 0)
+    print_groups (import, round);
   printf ("%s", _("Comments, detached and shuffled:"));
   for (guint s = 0; s < sections->len; s++)
     {
@@ -280,6 +452,136 @@ print_summary (TrellisImport *import,
   printf ("%s\n", sections->len > 0 ? "" : _(" none"));
 }
 
+/* The date, the --answer rules and the LimeSurvey structure file, before any export is
+ * read. */
+static int
+set_up_import (TrellisImport  *import,
+               GOptionContext *context,
+               const char     *date,
+               GStrv           answer_rules,
+               const char     *structure)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+  g_autoptr(GError) error = NULL;
+
+  if (date != NULL && !trellis_import_set_date (import, date))
+    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
+  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
+      g_autofree char *text = NULL;
+      TrellisAnswer answer;
+
+      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
+        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
+                                        answer_rules[i], trellis_scale_get_n_points (scale));
+      trellis_import_set_value (import, text, answer);
+    }
+  if (structure != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (structure);
+
+      if (!trellis_import_set_structure_file (import, file, NULL, &error))
+        return trellis_cli_input_error (structure, "%s", error->message);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+/* The exports, argv[2] on. */
+static int
+add_exports (TrellisImport       *import,
+             int                  argc,
+             char               **argv,
+             TrellisTableFormat   format)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!trellis_import_add_file (import, file, format, NULL, &error))
+        return trellis_cli_input_error (argv[i], "%s", error->message);
+    }
+  return TRELLIS_CLI_OK;
+}
+
+/* The --column rules; then answers that match no statement, comments whose section is a
+ * guess: asked, never dropped or misfiled without a word. */
+static int
+settle_columns (TrellisImport  *import,
+                GOptionContext *context,
+                GStrv           column_rules,
+                gboolean        dry_run,
+                const char     *first_export)
+{
+  guint n;
+
+  for (guint i = 0; column_rules != NULL && column_rules[i] != NULL; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (!apply_column_rule (import, column_rules[i], &message))
+        return trellis_cli_usage_error (context, "%s", message);
+    }
+  n = trellis_import_count_unsettled (import);
+  if (n == 0)
+    return TRELLIS_CLI_OK;
+  if (dry_run)
+    print_columns (import);
+  print_unsettled (import);
+  return trellis_cli_input_error (first_export, ngettext ("%u column needs your word (see the list above); nothing was imported",
+                                                          "%u columns need your word (see the list above); nothing was imported", n),
+                                  n);
+}
+
+/* A dry run lists every answer off the scale with its count before failing, so that
+ * one look is enough to write all the --answer rules the file needs. */
+static int
+report_build_failure (TrellisImport *import,
+                      const GError  *error,
+                      gboolean       dry_run,
+                      const char    *project_file)
+{
+  TrellisProject *project = trellis_import_get_project (import);
+
+  if (dry_run && g_error_matches (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER))
+    {
+      print_columns (import);
+      print_values (import);
+      putchar ('\n');
+      printf (_("Say what each answer not on the scale means with --answer TEXT=ANSWER (1–%u, na, dk or blank)."),
+              trellis_scale_get_n_points (trellis_checklist_get_scale (trellis_project_get_checklist (project), 0)));
+      putchar ('\n');
+      return trellis_cli_input_error (NULL, "%s", error->message);
+    }
+  return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
+                                  error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? project_file : NULL,
+                                  "%s", error->message);
+}
+
+/* The round added and saved, or on a dry run only described. */
+static int
+finish_import (TrellisImport *import,
+               TrellisRound  *round,
+               gboolean       dry_run,
+               const char    *project_file)
+{
+  if (dry_run)
+    {
+      print_summary (import, round);
+      print_columns (import);
+      print_values (import);
+      printf ("\n%s\n", _("Dry run: the project was not changed."));
+      return TRELLIS_CLI_OK;
+    }
+
+  trellis_project_append_round (trellis_import_get_project (import), round);
+  if (!trellis_cli_save_project (trellis_import_get_project (import), project_file))
+    return TRELLIS_CLI_BAD_INPUT;
+  print_summary (import, round);
+  return TRELLIS_CLI_OK;
+}
+
 int
 trellis_cli_import (int    argc,
                     char **argv)
@@ -288,22 +590,29 @@ trellis_cli_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *date = NULL;
   g_auto(GStrv) answer_rules = NULL;
+  g_auto(GStrv) column_rules = NULL;
+  g_autofree char *structure = NULL;
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: Round N)"), N_("LABEL") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: the month of the last response, or Round N)"), N_("LABEL") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
     { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed"), N_("YYYY-MM-DD") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed (default: the day of the last response)"), N_("YYYY-MM-DD") },
+    { "structure", 's', 0, G_OPTION_ARG_FILENAME, &structure,
+      N_("The LimeSurvey survey's structure file, so that code headings match by their text"), N_("SURVEY.lss") },
+    { "column", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &column_rules,
+      N_("What a column holds: COL=STATEMENT (e.g. BB=55a), COL=comments:SECTION or COL=ignore; COL is a letter or a header (repeatable)"),
+      N_("COL=WHAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT FILE…"));
   g_autoptr(TrellisProject) project = NULL;
   g_autoptr(TrellisImport) import = NULL;
   g_autoptr(TrellisRound) round = NULL;
-  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(TrellisFileLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   TrellisTableFormat format = TRELLIS_TABLE_FORMAT_AUTO;
   int status;
@@ -321,66 +630,31 @@ trellis_cli_import (int    argc,
   if (round_label != NULL && *g_strstrip (round_label) == '\0')
     return trellis_cli_usage_error (context, _("the round label is empty"));
 
-  project = trellis_cli_load_project (argv[1], TRUE);
+  /* Locked from before it is read until it is saved: a second import at the same time
+   * waits for this one and adds its round to what this one saved. A dry run writes
+   * nothing and takes no lock. */
+  if (dry_run)
+    project = trellis_cli_load_project (argv[1], TRUE);
+  else
+    project = trellis_cli_load_project_for_writing (argv[1], &lock);
   if (project == NULL)
     return TRELLIS_CLI_BAD_INPUT;
 
   import = trellis_import_new (project);
   trellis_import_set_include_incomplete (import, include_incomplete);
-  if (date != NULL && !trellis_import_set_date (import, date))
-    return trellis_cli_usage_error (context, _("“%s” is not a date as YYYY-MM-DD"), date);
-  for (guint i = 0; answer_rules != NULL && answer_rules[i] != NULL; i++)
-    {
-      TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
-      g_autofree char *text = NULL;
-      TrellisAnswer answer;
-
-      if (!parse_answer_rule (scale, answer_rules[i], &text, &answer))
-        return trellis_cli_usage_error (context, _("“%s” is not TEXT=ANSWER with ANSWER 1–%u, na, dk or blank"),
-                                        answer_rules[i], trellis_scale_get_n_points (scale));
-      trellis_import_set_value (import, text, answer);
-    }
-  for (int i = 2; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-
-      if (!trellis_import_add_file (import, file, format, NULL, &error))
-        return trellis_cli_input_error (argv[i], "%s", error->message);
-    }
+  status = set_up_import (import, context, date, answer_rules, structure);
+  if (status == TRELLIS_CLI_OK)
+    status = add_exports (import, argc, argv, format);
+  if (status == TRELLIS_CLI_OK)
+    status = settle_columns (import, context, column_rules, dry_run, argv[2]);
+  if (status != TRELLIS_CLI_OK)
+    return status;
 
   if (round_label == NULL)
     round_label = trellis_import_dup_default_label (import);
   round = trellis_import_build_round (import, round_label, &error);
-  /* A dry run lists every answer off the scale with its count before failing, so that
-   * one look is enough to write all the --answer rules the file needs. */
-  if (round == NULL && dry_run && g_error_matches (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER))
-    {
-      print_columns (import);
-      print_values (import);
-      putchar ('\n');
-      printf (_("Say what each answer not on the scale means with --answer TEXT=ANSWER (1–%u, na, dk or blank)."),
-              trellis_scale_get_n_points (trellis_checklist_get_scale (trellis_project_get_checklist (project), 0)));
-      putchar ('\n');
-      return trellis_cli_input_error (NULL, "%s", error->message);
-    }
   if (round == NULL)
-    return trellis_cli_input_error (error->domain == TRELLIS_IMPORT_ERROR &&
-                                    error->code == TRELLIS_IMPORT_ERROR_ROUND_EXISTS ? argv[1] : NULL,
-                                    "%s", error->message);
+    return report_build_failure (import, error, dry_run, argv[1]);
 
-  if (dry_run)
-    {
-      print_summary (import, round);
-      print_columns (import);
-      print_values (import);
-      printf ("\n%s\n", _("Dry run: the project was not changed."));
-      return TRELLIS_CLI_OK;
-    }
-
-  trellis_project_append_round (project, round);
-  project_file = g_file_new_for_commandline_arg (argv[1]);
-  if (!trellis_project_save_file (project, project_file, NULL, &error))
-    return trellis_cli_input_error (argv[1], "%s", error->message);
-  print_summary (import, round);
-  return TRELLIS_CLI_OK;
+  return finish_import (import, round, dry_run, argv[1]);
 }

@@ -92,6 +92,28 @@ add_scale (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* Respondents who submitted without answering anything: counted, a blank everywhere,
+ * and told apart so a facilitator knows why every statement has a blank. */
+static guint
+count_no_answers (TrellisRound *round)
+{
+  guint n_items = trellis_round_get_n_items (round), count = 0;
+
+  for (guint r = 0; r < trellis_round_get_n_responses (round); r++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n_items && !any; i++)
+        {
+          TrellisAnswer answer = trellis_round_get_answer (round, r, i);
+          any = answer != TRELLIS_ANSWER_BLANK && answer != TRELLIS_ANSWER_NOT_SHOWN;
+        }
+      if (!any)
+        count++;
+    }
+  return count;
+}
+
 static void
 add_round (JsonBuilder    *builder,
            TrellisProject *project,
@@ -107,6 +129,7 @@ add_round (JsonBuilder    *builder,
   add_string (builder, "source", trellis_round_get_source (round));
   add_int (builder, "respondents", trellis_round_get_n_responses (round));
   add_int (builder, "excluded_incomplete", trellis_round_get_n_excluded (round));
+  add_int (builder, "no_answers", count_no_answers (round));
   add_int (builder, "comments", trellis_round_get_n_comments (round));
 
   json_builder_set_member_name (builder, "sections");
@@ -218,6 +241,13 @@ print_text (TrellisProject *project,
               trellis_round_get_date (round) != NULL ? trellis_round_get_date (round) : _("no date"),
               trellis_summary_get_n_respondents (summary));
       putchar ('\n');
+      if (count_no_answers (round) > 0)
+        {
+          printf (ngettext ("Of these, %u answered nothing (a blank on every statement)",
+                            "Of these, %u answered nothing (a blank on every statement)", count_no_answers (round)),
+                  count_no_answers (round));
+          putchar ('\n');
+        }
 
       for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
         {

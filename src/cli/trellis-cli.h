@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "trellis-project.h"
+#include "trellis-project-io.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,10 @@ gboolean trellis_cli_parse (GOptionContext   *context,
                             int              *status);
 TrellisProject *trellis_cli_load_project (const char *path,
                                           gboolean    needs_scale);
+TrellisFileLock *trellis_cli_lock_project (const char *path);
+TrellisProject *trellis_cli_load_project_for_writing (const char       *path,
+                                                      TrellisFileLock **lock);
+gboolean        trellis_cli_save_project (TrellisProject *project,
+                                          const char     *path);
 
 G_END_DECLS

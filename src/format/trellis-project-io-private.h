@@ -28,6 +28,19 @@ char             *_trellis_xml_dup_attribute (xmlNode    *node,
 char             *_trellis_xml_dup_child_text (xmlNode    *parent,
                                                const char *name);
 
+/* Writing: a document whose root is @root_name in the Trellis namespace, with this
+ * build's format version; its bytes as every Trellis file is written. */
+xmlDoc           *_trellis_xml_new_document (const char *root_name);
+GBytes           *_trellis_xml_dump_document (xmlDoc *doc);
+void              _trellis_xml_add_text_element (xmlNode    *parent,
+                                                 const char *name,
+                                                 const char *text);
+void              _trellis_xml_set_attribute (xmlNode    *node,
+                                              const char *name,
+                                              const char *value);
+void              _trellis_checklist_write_node (xmlNode          *parent,
+                                                 TrellisChecklist *checklist);
+
 /* Reads a <checklist> element into a new checklist that belongs to nothing yet. */
 TrellisChecklist *_trellis_checklist_read_node (xmlNode     *node,
                                                 const char  *display_name,

@@ -24,7 +24,24 @@
 #include "trellis-section.h"
 #include "trellis-statement.h"
 
-/* The file format is documented, element by element, in data/trellis-project.rng. */
+/* The file format is documented, element by element, in data/trellis-project.rng.
+ *
+ * Format versioning (format-version="MAJOR.MINOR" on the root element):
+ *  - Anything added to the format (an element, an attribute, a value) bumps
+ *    TRELLIS_PROJECT_FORMAT_MINOR; anything that changes the meaning of what is already
+ *    there bumps TRELLIS_PROJECT_FORMAT_MAJOR.
+ *  - A newer MAJOR version is refused whole, with a message asking to update Trellis.
+ *  - A newer MINOR version is read: what this version knows is loaded, what it does
+ *    not know is skipped. Because a save would drop what was skipped, such a file is
+ *    never written over: trellis_project_get_newer_format_version() tells the app and
+ *    the command-line tool, which open it read-only (the app offers Save As, which
+ *    writes a copy in this version's format; trellis-cli summarises and exports it and
+ *    refuses to import into it), and trellis_project_save_file_full() itself refuses to
+ *    replace any file whose root declares a newer minor version.
+ *  - Loader and writer share their limits (file size, counts; text nodes of any length
+ *    are read with XML_PARSE_HUGE), so that whatever is written can be read again.
+ * Saving is trellis_file_replace_safely() (trellis-file-save.c); writers lock the file
+ * first (trellis-file-lock.c). */
 
 G_DEFINE_QUARK (trellis-project-error-quark, trellis_project_error)
 
@@ -262,24 +279,26 @@ add_text_content (xmlNode    *node,
 
 /* Statement text is mixed content: "The <em>other</em> partners". Without emphasis it
  * is written exactly as any other text element. */
-static void
-write_statement_text (xmlNode          *parent,
-                      TrellisStatement *statement)
+static xmlNode *
+add_emphasised_element (xmlNode               *parent,
+                        const char            *name,
+                        const char            *text,
+                        const TrellisTextSpan *spans,
+                        guint                  n_spans)
 {
-  const char *text = trellis_statement_get_text (statement);
-  const TrellisTextSpan *spans;
-  guint n_spans;
   xmlNode *node;
   guint done = 0;
 
-  spans = trellis_statement_get_emphasis (statement, &n_spans);
-  if (text == NULL || n_spans == 0)
+  if (text == NULL)
+    return NULL;
+  if (n_spans == 0)
     {
-      add_text_element (parent, "text", text);
-      return;
+      g_autofree char *safe = dup_xml_safe (text);
+
+      return xmlNewTextChild (parent, parent->ns, BAD_CAST name, BAD_CAST safe);
     }
 
-  node = add_element (parent, "text");
+  node = add_element (parent, name);
   for (guint i = 0; i < n_spans; i++)
     {
       xmlNode *em;
@@ -292,6 +311,18 @@ write_statement_text (xmlNode          *parent,
     }
   if (text[done] != '\0')
     add_text_content (node, text + done, strlen (text + done));
+  return node;
+}
+
+static void
+write_statement_text (xmlNode          *parent,
+                      TrellisStatement *statement)
+{
+  const TrellisTextSpan *spans;
+  guint n_spans;
+
+  spans = trellis_statement_get_emphasis (statement, &n_spans);
+  add_emphasised_element (parent, "text", trellis_statement_get_text (statement), spans, n_spans);
 }
 
 static void
@@ -455,9 +486,35 @@ write_comments (xmlNode      *parent,
     }
 }
 
+/* The wording a statement had when the round answered it, where it is no longer the
+ * checklist's: most rounds write none. */
 static void
-write_round (xmlNode      *parent,
-             TrellisRound *round)
+write_wordings (xmlNode          *parent,
+                TrellisRound     *round,
+                TrellisChecklist *checklist)
+{
+  g_auto(GStrv) ids = trellis_round_dup_worded_statement_ids (round);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *wording = trellis_round_get_statement_wording (round, ids[i]);
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
+      g_autoptr(GArray) spans = NULL;
+      g_autofree char *text = NULL;
+      xmlNode *node;
+
+      if (statement != NULL && g_strcmp0 (wording, trellis_statement_get_text_markup (statement)) == 0)
+        continue;
+      text = trellis_markup_parse (wording, &spans);
+      node = add_emphasised_element (parent, "wording", text, (TrellisTextSpan *) spans->data, spans->len);
+      set_attribute (node, "statement", ids[i]);
+    }
+}
+
+static void
+write_round (xmlNode          *parent,
+             TrellisRound     *round,
+             TrellisChecklist *checklist)
 {
   xmlNode *node = add_element (parent, "round");
 
@@ -467,6 +524,7 @@ write_round (xmlNode      *parent,
     set_uint_attribute (node, "excluded", trellis_round_get_n_excluded (round));
   add_text_element (node, "label", trellis_round_get_label (round));
   add_text_element (node, "source", trellis_round_get_source (round));
+  write_wordings (node, round, checklist);
   write_mapping (node, round);
   write_responses (node, round);
   write_comments (node, round);
@@ -500,27 +558,69 @@ write_action (xmlNode       *parent,
  *
  * Returns: (transfer full): the file's bytes, UTF-8 XML
  */
+xmlDoc *
+_trellis_xml_new_document (const char *root_name)
+{
+  xmlDoc *doc = xmlNewDoc (BAD_CAST "1.0");
+  xmlNode *root = xmlNewDocNode (doc, NULL, BAD_CAST root_name, NULL);
+  xmlNs *ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
+
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  return doc;
+}
+
+GBytes *
+_trellis_xml_dump_document (xmlDoc *doc)
+{
+  xmlChar *memory = NULL;
+  int size = 0;
+
+  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
+  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
+  if (memory == NULL)
+    g_error ("Out of memory writing a Trellis file");
+  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+}
+
+void
+_trellis_xml_add_text_element (xmlNode    *parent,
+                               const char *name,
+                               const char *text)
+{
+  add_text_element (parent, name, text);
+}
+
+void
+_trellis_xml_set_attribute (xmlNode    *node,
+                            const char *name,
+                            const char *value)
+{
+  set_attribute (node, name, value);
+}
+
+void
+_trellis_checklist_write_node (xmlNode          *parent,
+                               TrellisChecklist *checklist)
+{
+  write_checklist (parent, checklist);
+}
+
 GBytes *
 trellis_project_save_to_bytes (TrellisProject *project)
 {
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
   xmlNode *partnership;
-  xmlNs *ns;
-  xmlChar *memory = NULL;
-  int size = 0;
   guint n_rounds;
   TrellisPlan *plan;
   guint n_actions;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
 
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = xmlNewDocNode (doc, NULL, BAD_CAST ROOT_PROJECT, NULL);
-  ns = xmlNewNs (root, BAD_CAST TRELLIS_PROJECT_NAMESPACE, NULL);
-  xmlSetNs (root, ns);
-  xmlDocSetRootElement (doc, root);
-  set_attribute (root, "format-version", TRELLIS_PROJECT_FORMAT_VERSION);
+  doc = _trellis_xml_new_document (ROOT_PROJECT);
+  root = xmlDocGetRootElement (doc);
 
   partnership = add_element (root, "partnership");
   set_uint_attribute (partnership, "min-group-size", trellis_project_get_min_group_size (project));
@@ -535,7 +635,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
       xmlNode *rounds = add_element (root, "rounds");
 
       for (guint i = 0; i < n_rounds; i++)
-        write_round (rounds, trellis_project_get_round (project, i));
+        write_round (rounds, trellis_project_get_round (project, i), trellis_project_get_checklist (project));
     }
 
   plan = trellis_project_get_plan (project);
@@ -548,21 +648,141 @@ trellis_project_save_to_bytes (TrellisProject *project)
         write_action (plan_node, trellis_plan_get_action (plan, i));
     }
 
-  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 1);
-  xmlFreeDoc (doc);
-  /* libxml2 only fails here when memory runs out, which GLib treats as fatal too. */
-  if (memory == NULL)
-    g_error ("Out of memory writing a project file");
-  return g_bytes_new_with_free_func (memory, size, (GDestroyNotify) xmlFree, memory);
+  return _trellis_xml_dump_document (doc);
+}
+
+static gboolean parse_version (const char *text,
+                               guint64    *major,
+                               guint64    *minor);
+
+/* The loader's limits, checked before writing: a file that could not be opened again
+ * is never written over one that can. */
+static gboolean
+check_loadable (TrellisProject  *project,
+                GBytes          *bytes,
+                const char      *name,
+                GError         **error)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  guint n_statements = 0;
+
+  /* Imported text grows when escaped ("<" is written "&lt;"). */
+  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
+      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
+
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
+                   name, size_text, limit_text);
+      return FALSE;
+    }
+  /* The loader counts every statement id, a multi-part statement's parts included. */
+  for (guint i = 0; i < trellis_checklist_get_n_sections (checklist); i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+
+      for (guint j = 0; j < trellis_section_get_n_statements (section); j++)
+        n_statements += 1 + trellis_statement_get_n_children (trellis_section_get_statement (section, j));
+    }
+  if (trellis_project_get_n_rounds (project) > MAX_ROUNDS ||
+      trellis_checklist_get_n_sections (checklist) > MAX_SECTIONS ||
+      trellis_checklist_get_n_scales (checklist) > MAX_SCALES ||
+      n_statements > MAX_STATEMENTS)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("Could not save “%s”: with more than %u rounds, %u sections, %u scales or "
+                     "%u statements it could not be opened again."),
+                   name, MAX_ROUNDS, MAX_SECTIONS, MAX_SCALES, MAX_STATEMENTS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the format version from the start of an existing project file, without
+ * blocking on a named pipe. Returns FALSE for anything that is not a project. */
+static gboolean
+peek_format_version (GFile   *file,
+                     guint64 *major,
+                     guint64 *minor)
+{
+  g_autoptr(GBytes) head = trellis_file_read_head (file, 4096);
+  g_autofree char *text = NULL;
+  g_autofree char *version = NULL;
+  const char *root, *attribute, *end;
+
+  if (head == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (head, NULL), g_bytes_get_size (head));
+  root = strstr (text, "<" ROOT_PROJECT);
+  attribute = root != NULL ? strstr (root, "format-version=") : NULL;
+  if (attribute == NULL || (attribute[15] != '"' && attribute[15] != '\''))
+    return FALSE;
+  end = strchr (attribute + 16, attribute[15]);
+  if (end == NULL)
+    return FALSE;
+  version = g_strndup (attribute + 16, end - (attribute + 16));
+  return parse_version (version, major, minor);
+}
+
+/**
+ * trellis_project_save_file_full:
+ * @flags: %TRELLIS_SAVE_BACKUP to keep the version replaced as “name.trellis~”
+ * @result: (out caller-allocates) (optional): what the save had to do besides
+ *
+ * Saves @project to @file so that @file is always either the complete old or the
+ * complete new version, whatever fails (see trellis_file_replace_safely()). A project
+ * that could not be opened again (too large, too many rounds) is not saved, and neither
+ * is a file written by a newer minor format version replaced: it may hold things this
+ * version would drop. On failure @file is left as it was.
+ *
+ * Returns: whether the project was saved
+ */
+gboolean
+trellis_project_save_file_full (TrellisProject     *project,
+                                GFile              *file,
+                                TrellisSaveFlags    flags,
+                                TrellisSaveResult  *result,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  guint64 major, minor;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = trellis_file_dup_display_basename (file);
+  bytes = trellis_project_save_to_bytes (project);
+  if (!check_loadable (project, bytes, name, error))
+    return FALSE;
+  if (peek_format_version (file, &major, &minor) &&
+      major == TRELLIS_PROJECT_FORMAT_MAJOR && minor > TRELLIS_PROJECT_FORMAT_MINOR)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NEWER_VERSION,
+                   _("Could not save “%s”: it was written by a newer version of Trellis "
+                     "(format %u.%u), which may store things this version does not know and "
+                     "would drop. It was not changed; save under another name instead."),
+                   name, (guint) major, (guint) minor);
+      return FALSE;
+    }
+  if (!trellis_file_replace_safely (file, bytes, flags, result, cancellable, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save “%s”: %s. It was not changed."), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
  * trellis_project_save_file:
  *
- * Saves @project to @file atomically: the new content goes to a temporary file in the
- * same folder which then replaces @file, and the previous version is kept as
- * “name.trellis~”. If anything fails, @file is left as it was; a project larger than
- * %TRELLIS_PROJECT_MAX_SIZE, which could not be opened again, is not saved.
+ * Saves @project to @file, keeping the version replaced as “name.trellis~”: see
+ * trellis_project_save_file_full().
  *
  * Returns: whether the project was saved
  */
@@ -572,39 +792,7 @@ trellis_project_save_file (TrellisProject  *project,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = trellis_project_save_to_bytes (project);
-  /* Imported text grows when escaped ("<" is written "&lt;"): a file the loader would
-   * refuse is not written over one it can open. */
-  if (g_bytes_get_size (bytes) > TRELLIS_PROJECT_MAX_SIZE)
-    {
-      g_autofree char *name = trellis_file_dup_display_basename (file);
-      g_autofree char *size_text = g_format_size (g_bytes_get_size (bytes));
-      g_autofree char *limit_text = g_format_size (TRELLIS_PROJECT_MAX_SIZE);
-
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
-                   _("Could not save “%s”: at %s it would be too large to open again (the limit is %s)."),
-                   name, size_text, limit_text);
-      return FALSE;
-    }
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
-    {
-      g_autofree char *name = trellis_file_dup_display_basename (file);
-
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not save “%s”: "), name);
-      return FALSE;
-    }
-  return TRUE;
+  return trellis_project_save_file_full (project, file, TRELLIS_SAVE_BACKUP, NULL, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -706,40 +894,25 @@ ensure_libxml_initialized (void)
     }
 }
 
-xmlDoc *
-_trellis_xml_read_document (GBytes      *bytes,
-                            const char  *display_name,
-                            const char  *root_name,
-                            GError     **error)
+/* Too large, empty or not UTF-8 text: refused before the parser sees it. */
+static gboolean
+check_bytes (const char  *data,
+             gsize        size,
+             const char  *display_name,
+             gboolean     is_template,
+             GError     **error)
 {
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-                      XML_PARSE_BIG_LINES;
-  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *first_error = NULL;
-  ParseState state = { FALSE, 0, NULL };
-  const char *data;
-  gsize size;
-  xmlNode *root;
-  guint64 major, minor;
-
-  g_assert (bytes != NULL);
-  g_assert (display_name != NULL);
-
-  data = g_bytes_get_data (bytes, &size);
   if (size > TRELLIS_PROJECT_MAX_SIZE)
     {
       set_too_large (error, display_name, size);
-      return NULL;
+      return FALSE;
     }
   if (size == 0)
     {
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
                    _("“%s” is empty. It may have been damaged while it was being copied or saved."),
                    display_name);
-      return NULL;
+      return FALSE;
     }
   if (!is_utf8_or_cut_short (data, size))
     {
@@ -747,8 +920,29 @@ _trellis_xml_read_document (GBytes      *bytes,
                    is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
                                : _("“%s” is not a Trellis project: it is not UTF-8 text."),
                    display_name);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* Well-formed XML without a document type (and so without entities), or %NULL. */
+static xmlDoc *
+parse_document (const char  *data,
+                gsize        size,
+                const char  *display_name,
+                GError     **error)
+{
+  /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node ("Huge input
+   * lookup"), which the writer does not know: a long comment was saved, and the file
+   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE above, the
+   * writer checks the same limit, and no DTD or entity is ever read, so nothing can
+   * grow past what the file holds. */
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
+                      XML_PARSE_BIG_LINES | XML_PARSE_HUGE;
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *first_error = NULL;
+  ParseState state = { FALSE, 0, NULL };
 
   ensure_libxml_initialized ();
   ctxt = xmlNewParserCtxt ();
@@ -785,15 +979,28 @@ _trellis_xml_read_document (GBytes      *bytes,
                      display_name);
       return NULL;
     }
+  return g_steal_pointer (&doc);
+}
 
-  root = xmlDocGetRootElement (doc);
+/* The root element Trellis expects, with a format version this Trellis reads. */
+static gboolean
+check_root (xmlDoc      *doc,
+            const char  *display_name,
+            const char  *root_name,
+            GError     **error)
+{
+  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autofree char *version = NULL;
+  guint64 major, minor;
+
   if (root == NULL || !_trellis_xml_is_element (root, root_name))
     {
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
                    is_template ? _("“%s” is not a Trellis template.")
                                : _("“%s” is not a Trellis project file."),
                    display_name);
-      return NULL;
+      return FALSE;
     }
 
   version = _trellis_xml_dup_attribute (root, "format-version");
@@ -802,7 +1009,7 @@ _trellis_xml_read_document (GBytes      *bytes,
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
                    _("“%s” cannot be opened: its format version “%.20s” is not one Trellis knows."),
                    display_name, version != NULL ? version : "");
-      return NULL;
+      return FALSE;
     }
   /* A newer minor version only adds things an older Trellis can skip; a newer major
    * version may change the meaning of what is there, so it is refused whole. */
@@ -812,9 +1019,30 @@ _trellis_xml_read_document (GBytes      *bytes,
                    _("“%s” was written by a newer version of Trellis (format %s); this "
                      "version reads format %d.x. Please update Trellis."),
                    display_name, version, TRELLIS_PROJECT_FORMAT_MAJOR);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
+xmlDoc *
+_trellis_xml_read_document (GBytes      *bytes,
+                            const char  *display_name,
+                            const char  *root_name,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  const char *data;
+  gsize size;
+
+  g_assert (bytes != NULL);
+  g_assert (display_name != NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_bytes (data, size, display_name, g_str_equal (root_name, ROOT_TEMPLATE), error))
+    return NULL;
+  doc = parse_document (data, size, display_name, error);
+  if (doc == NULL || !check_root (doc, display_name, root_name, error))
+    return NULL;
   return g_steal_pointer (&doc);
 }
 
@@ -1387,6 +1615,93 @@ index_item_keys (TrellisChecklist *checklist)
   return index;
 }
 
+/* One respondent's answers, one token per item, on each item's scale. @answers has
+ * room for them. */
+static gboolean
+read_response (xmlNode             *child,
+               TrellisRound        *round,
+               const char * const  *items,
+               GPtrArray           *scales,
+               TrellisAnswer       *answers,
+               const char          *display_name,
+               GError             **error)
+{
+  g_autofree char *row = dup_text (child);
+  g_autofree char *group = NULL;
+  guint n_items = scales->len;
+  const char *p;
+  guint n = 0;
+
+  for (p = row; ; )
+    {
+      const char *start;
+      TrellisScale *scale;
+      guint n_points;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      if (n >= n_items)
+        {
+          n++;
+          continue;
+        }
+      scale = g_ptr_array_index (scales, n);
+      n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
+      if (!parse_answer (start, p - start, "-", &answers[n]) ||
+          answers[n] > (TrellisAnswer) n_points)
+        {
+          set_invalid (error, display_name, child,
+                       _("“%.*s” is not an answer on the scale of item “%s” "
+                         "(1 to %u, na, dk, ns for not shown, or - for blank)"),
+                       (int) (p - start), start, items[n], n_points);
+          return FALSE;
+        }
+      n++;
+    }
+  if (n != n_items)
+    {
+      set_invalid (error, display_name, child,
+                   _("the number of answers (%u) is not the number of items (%u)"),
+                   n, n_items);
+      return FALSE;
+    }
+  group = _trellis_xml_dup_attribute (child, "group");
+  trellis_round_add_response (round, answers, group);
+  return TRUE;
+}
+
+/* Statement id → statement, lead-ins and parts included. */
+static GHashTable *
+index_statements (TrellisChecklist *checklist)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_sections = trellis_checklist_get_n_sections (checklist);
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+
+      for (guint j = 0; j < trellis_section_get_n_statements (section); j++)
+        {
+          TrellisStatement *statement = trellis_section_get_statement (section, j);
+
+          g_hash_table_insert (index, (gpointer) trellis_statement_get_id (statement), statement);
+          for (guint k = 0; k < trellis_statement_get_n_children (statement); k++)
+            {
+              TrellisStatement *part = trellis_statement_get_child (statement, k);
+
+              g_hash_table_insert (index, (gpointer) trellis_statement_get_id (part), part);
+            }
+        }
+    }
+  return index;
+}
+
 static gboolean
 read_responses (xmlNode           *node,
                 TrellisRound      *round,
@@ -1433,57 +1748,9 @@ read_responses (xmlNode           *node,
   answers = g_new0 (TrellisAnswer, MAX (n_items, 1));
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree char *row = NULL;
-      g_autofree char *group = NULL;
-      const char *p;
-      guint n = 0;
-
-      if (!_trellis_xml_is_element (child, "response"))
-        continue;
-
-      row = dup_text (child);
-      for (p = row; ; )
-        {
-          const char *start;
-          TrellisScale *scale;
-          guint n_points;
-
-          while (g_ascii_isspace (*p))
-            p++;
-          if (*p == '\0')
-            break;
-          start = p;
-          while (*p != '\0' && !g_ascii_isspace (*p))
-            p++;
-          if (n >= n_items)
-            {
-              n++;
-              continue;
-            }
-          scale = g_ptr_array_index (scales, n);
-          n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
-          if (!parse_answer (start, p - start, "-", &answers[n]) ||
-              answers[n] > (TrellisAnswer) n_points)
-            {
-              set_invalid (error, display_name, child,
-                           _("“%.*s” is not an answer on the scale of item “%s” "
-                             "(1 to %u, na, dk, ns for not shown, or - for blank)"),
-                           (int) (p - start), start, items[n], n_points);
-              return FALSE;
-            }
-          n++;
-        }
-      if (n != n_items)
-        {
-          set_invalid (error, display_name, child,
-                       _("the number of answers (%u) is not the number of items (%u)"),
-                       n, n_items);
-          return FALSE;
-        }
-      group = _trellis_xml_dup_attribute (child, "group");
-      trellis_round_add_response (round, answers, group);
-    }
+    if (_trellis_xml_is_element (child, "response")
+        && !read_response (child, round, (const char * const *) items, scales, answers, display_name, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1510,9 +1777,33 @@ read_comments (xmlNode           *node,
   return TRUE;
 }
 
+/* Keeps the wording of statements the round answered, and of deleted statements it
+ * still holds answers to; any other is dropped, so that a hostile file cannot make a
+ * round hold more wordings than it has items. */
+static void
+read_wording (xmlNode      *node,
+              TrellisRound *round,
+              GHashTable   *statements)
+{
+  g_autofree char *id = _trellis_xml_dup_attribute (node, "statement");
+  g_autofree char *markup = NULL;
+  TrellisStatement *statement;
+
+  if (id == NULL)
+    return;
+  statement = g_hash_table_lookup (statements, id);
+  if (statement != NULL ? !trellis_round_answers_statement (round, statement)
+                        : trellis_round_find_item (round, id) < 0)
+    return;
+  markup = dup_statement_markup (node);
+  if (*markup != '\0')
+    trellis_round_set_statement_wording (round, id, markup);
+}
+
 static TrellisRound *
 read_round (xmlNode           *node,
             GHashTable        *item_scales,
+            GHashTable        *statements,
             const char        *display_name,
             GError           **error)
 {
@@ -1551,7 +1842,9 @@ read_round (xmlNode           *node,
     {
       if (read_text_property (child, round, text_names))
         continue;
-      if (_trellis_xml_is_element (child, "mapping"))
+      if (_trellis_xml_is_element (child, "wording"))
+        read_wording (child, round, statements);
+      else if (_trellis_xml_is_element (child, "mapping"))
         {
           if (!read_mapping (child, round, display_name, error))
             return NULL;
@@ -1632,6 +1925,75 @@ read_partnership (xmlNode         *node,
   return TRUE;
 }
 
+/* Every round under <rounds>, in order, each id once. */
+static gboolean
+read_rounds (xmlNode     *rounds_node,
+             GHashTable  *item_scales,
+             GHashTable  *statements,
+             GPtrArray   *rounds,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisRound *round;
+
+      if (!_trellis_xml_is_element (child, "round"))
+        continue;
+      if (rounds->len >= MAX_ROUNDS)
+        {
+          set_invalid (error, display_name, child,
+                       _("the project has more than %u rounds, far more than any partnership runs"),
+                       MAX_ROUNDS);
+          return FALSE;
+        }
+      round = read_round (child, item_scales, statements, display_name, error);
+      if (round == NULL)
+        return FALSE;
+      g_ptr_array_add (rounds, round);
+      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
+        {
+          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
+                       trellis_round_get_id (round));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Every action of the improvement plan, in order, each id once. */
+static gboolean
+read_actions (xmlNode     *plan_node,
+              GPtrArray   *actions,
+              const char  *display_name,
+              GError     **error)
+{
+  g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
+       child != NULL; child = child->next)
+    {
+      TrellisAction *action;
+
+      if (!_trellis_xml_is_element (child, "action"))
+        continue;
+      action = read_action (child, display_name, error);
+      if (action == NULL)
+        return FALSE;
+      g_ptr_array_add (actions, action);
+      if (!g_hash_table_add (action_ids, (gpointer) trellis_action_get_id (action)))
+        {
+          set_invalid (error, display_name, child, _("the action id “%s” is used twice"),
+                       trellis_action_get_id (action));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static TrellisProject *
 read_project (xmlNode     *root,
               const char  *display_name,
@@ -1641,9 +2003,8 @@ read_project (xmlNode     *root,
   g_autoptr(TrellisChecklist) checklist = NULL;
   g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) action_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) round_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) item_scales = NULL;
+  g_autoptr(GHashTable) statements = NULL;
   xmlNode *partnership, *checklist_node, *rounds_node, *plan_node;
   TrellisPlan *plan;
 
@@ -1664,50 +2025,10 @@ read_project (xmlNode     *root,
     return NULL;
 
   item_scales = index_item_keys (checklist);
-  for (xmlNode *child = rounds_node != NULL ? rounds_node->children : NULL;
-       child != NULL; child = child->next)
-    {
-      TrellisRound *round;
-
-      if (!_trellis_xml_is_element (child, "round"))
-        continue;
-      if (rounds->len >= MAX_ROUNDS)
-        {
-          set_invalid (error, display_name, child,
-                       _("the project has more than %u rounds, far more than any partnership runs"),
-                       MAX_ROUNDS);
-          return NULL;
-        }
-      round = read_round (child, item_scales, display_name, error);
-      if (round == NULL)
-        return NULL;
-      g_ptr_array_add (rounds, round);
-      if (!g_hash_table_add (round_ids, (gpointer) trellis_round_get_id (round)))
-        {
-          set_invalid (error, display_name, child, _("the round id “%s” is used twice"),
-                       trellis_round_get_id (round));
-          return NULL;
-        }
-    }
-
-  for (xmlNode *child = plan_node != NULL ? plan_node->children : NULL;
-       child != NULL; child = child->next)
-    {
-      TrellisAction *action;
-
-      if (!_trellis_xml_is_element (child, "action"))
-        continue;
-      action = read_action (child, display_name, error);
-      if (action == NULL)
-        return NULL;
-      g_ptr_array_add (actions, action);
-      if (!g_hash_table_add (action_ids, (gpointer) trellis_action_get_id (action)))
-        {
-          set_invalid (error, display_name, child, _("the action id “%s” is used twice"),
-                       trellis_action_get_id (action));
-          return NULL;
-        }
-    }
+  statements = index_statements (checklist);
+  if (!read_rounds (rounds_node, item_scales, statements, rounds, display_name, error) ||
+      !read_actions (plan_node, actions, display_name, error))
+    return NULL;
 
   /* Everything was read; attach it in a few steps so the project is whole or not at all. */
   trellis_project_set_checklist (project, checklist);
@@ -1732,12 +2053,27 @@ read_project (xmlNode     *root,
  *
  * Returns: (transfer full) (nullable): the project, or %NULL with @error set
  */
+#define NEWER_FORMAT_KEY "trellis-newer-format-version"
+
+static void
+remember_newer_format_version (TrellisProject *project,
+                               xmlNode        *root)
+{
+  g_autofree char *version = _trellis_xml_dup_attribute (root, "format-version");
+  guint64 major, minor;
+
+  if (parse_version (version, &major, &minor) &&
+      major == TRELLIS_PROJECT_FORMAT_MAJOR && minor > TRELLIS_PROJECT_FORMAT_MINOR)
+    g_object_set_data_full (G_OBJECT (project), NEWER_FORMAT_KEY, g_steal_pointer (&version), g_free);
+}
+
 TrellisProject *
 trellis_project_load_bytes (GBytes      *bytes,
                             const char  *display_name,
                             GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  TrellisProject *project;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1748,7 +2084,28 @@ trellis_project_load_bytes (GBytes      *bytes,
   doc = _trellis_xml_read_document (bytes, display_name, ROOT_PROJECT, error);
   if (doc == NULL)
     return NULL;
-  return read_project (xmlDocGetRootElement (doc), display_name, error);
+  project = read_project (xmlDocGetRootElement (doc), display_name, error);
+  if (project != NULL)
+    remember_newer_format_version (project, xmlDocGetRootElement (doc));
+  return project;
+}
+
+/**
+ * trellis_project_get_newer_format_version:
+ *
+ * A file of a newer minor format version opens, but may hold elements and attributes
+ * this version does not know and would not write back. Such a project is for reading:
+ * the command-line tool does not change it and the app offers to save a copy, and
+ * trellis_project_save_file() refuses to replace a file of a newer minor version.
+ *
+ * Returns: (nullable): the newer format version @project was read from, such as “1.3”;
+ *   %NULL when this version wrote it or could have
+ */
+const char *
+trellis_project_get_newer_format_version (TrellisProject *project)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  return g_object_get_data (G_OBJECT (project), NEWER_FORMAT_KEY);
 }
 
 /**
@@ -1776,7 +2133,8 @@ trellis_project_load_file (GFile         *file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* A named pipe would block the read for ever; a device never ends. */
+  if (info == NULL || !trellis_file_check_regular (file, &local_error))
     {
       g_autofree char *name = trellis_file_dup_display_basename (file);
 

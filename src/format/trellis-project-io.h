@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "trellis-file-lock.h"
+#include "trellis-file-save.h"
 #include "trellis-file-util.h"
 #include "trellis-types.h"
 
@@ -55,5 +57,13 @@ gboolean        trellis_project_save_file (TrellisProject  *project,
                                            GFile           *file,
                                            GCancellable    *cancellable,
                                            GError         **error);
+gboolean        trellis_project_save_file_full (TrellisProject     *project,
+                                                GFile              *file,
+                                                TrellisSaveFlags    flags,
+                                                TrellisSaveResult  *result,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+
+const char     *trellis_project_get_newer_format_version (TrellisProject *project);
 
 G_END_DECLS

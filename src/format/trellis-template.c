@@ -13,6 +13,7 @@
 
 #include "data/trellis-core-resources.h"
 #include "trellis-checklist.h"
+#include "trellis-file-util.h"
 #include "trellis-project.h"
 #include "trellis-project-io-private.h"
 #include "trellis-template.h"
@@ -21,6 +22,7 @@
  * data/trellis-core.gresource.xml); a template's file is named after its id. */
 #define TEMPLATES_PATH "/org/trellisapp/Trellis/templates/"
 #define TEMPLATE_SUFFIX ".xml"
+#define ROOT_TEMPLATE "trellis-template"
 
 struct _TrellisTemplate
 {
@@ -207,7 +209,7 @@ read_template_document (const char  *id,
       return NULL;
     }
 
-  doc = _trellis_xml_read_document (bytes, file_name, "trellis-template", error);
+  doc = _trellis_xml_read_document (bytes, file_name, ROOT_TEMPLATE, error);
   if (doc == NULL)
     return NULL;
   root_id = _trellis_xml_dup_attribute (xmlDocGetRootElement (doc), "id");
@@ -221,6 +223,26 @@ read_template_document (const char  *id,
   return g_steal_pointer (&doc);
 }
 
+/* The template's description from its root element; @id when the file has none. */
+static TrellisTemplate *
+template_new_from_document (xmlDoc     *doc,
+                            const char *id)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autofree char *version = _trellis_xml_dup_attribute (root, "version");
+  g_autofree char *title = _trellis_xml_dup_child_text (root, "title");
+  g_autofree char *summary = _trellis_xml_dup_child_text (root, "summary");
+  g_autofree char *source = _trellis_xml_dup_child_text (root, "source");
+
+  return g_object_new (TRELLIS_TYPE_TEMPLATE,
+                       "id", id,
+                       "title", title != NULL && *title != '\0' ? title : id,
+                       "summary", summary,
+                       "source", source,
+                       "version", version,
+                       NULL);
+}
+
 /**
  * trellis_template_find:
  * @id: a template id, such as "is-ofpc"
@@ -232,11 +254,6 @@ trellis_template_find (const char *id)
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *source = NULL;
-  xmlNode *root;
 
   g_return_val_if_fail (id != NULL, NULL);
 
@@ -249,18 +266,7 @@ trellis_template_find (const char *id)
       return NULL;
     }
 
-  root = xmlDocGetRootElement (doc);
-  version = _trellis_xml_dup_attribute (root, "version");
-  title = _trellis_xml_dup_child_text (root, "title");
-  summary = _trellis_xml_dup_child_text (root, "summary");
-  source = _trellis_xml_dup_child_text (root, "source");
-  return g_object_new (TRELLIS_TYPE_TEMPLATE,
-                       "id", id,
-                       "title", title != NULL ? title : id,
-                       "summary", summary,
-                       "source", source,
-                       "version", version,
-                       NULL);
+  return template_new_from_document (doc, id);
 }
 
 static int
@@ -304,6 +310,22 @@ trellis_template_list_builtin (void)
   return G_LIST_MODEL (store);
 }
 
+static TrellisChecklist *
+read_template_checklist (xmlDoc      *doc,
+                         const char  *display_name,
+                         GError     **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (_trellis_xml_is_element (child, "checklist"))
+      return _trellis_checklist_read_node (child, display_name, error);
+
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
+               _("The template “%s” has no checklist."), display_name);
+  return NULL;
+}
+
 /**
  * trellis_template_load:
  * @id: a template id, such as "is-ofpc"
@@ -321,8 +343,6 @@ trellis_template_load (const char  *id,
   g_autoptr(TrellisChecklist) checklist = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *version = NULL;
-  xmlNode *root;
-  xmlNode *checklist_node = NULL;
 
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -331,22 +351,11 @@ trellis_template_load (const char  *id,
   if (doc == NULL)
     return NULL;
 
-  root = xmlDocGetRootElement (doc);
   file_name = g_strconcat (id, TEMPLATE_SUFFIX, NULL);
-  for (xmlNode *child = root->children; child != NULL && checklist_node == NULL; child = child->next)
-    if (_trellis_xml_is_element (child, "checklist"))
-      checklist_node = child;
-  if (checklist_node == NULL)
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
-                   _("The template “%s” has no checklist."), file_name);
-      return NULL;
-    }
-
-  checklist = _trellis_checklist_read_node (checklist_node, file_name, error);
+  checklist = read_template_checklist (doc, file_name, error);
   if (checklist == NULL)
     return NULL;
-  version = _trellis_xml_dup_attribute (root, "version");
+  version = _trellis_xml_dup_attribute (xmlDocGetRootElement (doc), "version");
   trellis_checklist_set_template_id (checklist, id);
   trellis_checklist_set_template_version (checklist, version);
   return g_steal_pointer (&checklist);
@@ -378,4 +387,222 @@ trellis_project_new_from_template (const char  *id,
   trellis_project_set_name (project, name);
   trellis_project_set_checklist (project, checklist);
   return g_steal_pointer (&project);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Template files: a tailored checklist saved to start other projects from
+ * ------------------------------------------------------------------------------------ */
+
+/* A template file is exactly what the built-in templates are: a <trellis-template> with
+ * a title, a summary and a checklist, in the project file's namespace and format
+ * version (data/trellis-project.rng). */
+
+/* Refuses a project file politely: people will try to start from last year's project. */
+static void
+explain_not_a_template (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(xmlDoc) project = NULL;
+
+  if (!g_error_matches (*error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT))
+    return;
+  project = _trellis_xml_read_document (bytes, display_name, "trellis-project", NULL);
+  if (project == NULL)
+    return;
+  g_clear_error (error);
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+               _("“%s” is a Trellis project, not a template. Open it and use Save as Template "
+                 "to start other projects from its checklist."),
+               display_name);
+}
+
+static xmlDoc *
+read_template_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    char         **display_name,
+                    GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  xmlDoc *doc;
+
+  *display_name = trellis_file_dup_display_basename (file);
+  bytes = trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read “%s”: "), *display_name);
+      return NULL;
+    }
+  doc = _trellis_xml_read_document (bytes, *display_name, ROOT_TEMPLATE, &local_error);
+  if (doc == NULL)
+    {
+      explain_not_a_template (bytes, *display_name, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return doc;
+}
+
+/**
+ * trellis_template_load_file:
+ * @file: a template file (.trellis-template)
+ *
+ * Reads a template file whole, checklist included, to describe it: a file that is not
+ * a template, is damaged or hostile, or was written by a newer major version of the
+ * format is refused here, with a message that names it.
+ *
+ * Returns: (transfer full) (nullable): the template's description
+ */
+TrellisTemplate *
+trellis_template_load_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(TrellisChecklist) checklist = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = read_template_file (file, cancellable, &display_name, error);
+  if (doc == NULL)
+    return NULL;
+  checklist = read_template_checklist (doc, display_name, error);
+  if (checklist == NULL)
+    return NULL;
+  id = _trellis_xml_dup_attribute (xmlDocGetRootElement (doc), "id");
+  return template_new_from_document (doc, id != NULL && *id != '\0' ? id : display_name);
+}
+
+/**
+ * trellis_project_new_from_template_file:
+ * @file: a template file (.trellis-template)
+ * @name: (nullable): the partnership's name
+ *
+ * Starts a project from a template file. Its checklist keeps the built-in template it
+ * was tailored from (the checklist's template attribute), so that the new project's
+ * statements keep their ids and survey exports match as they did.
+ *
+ * Returns: (transfer full) (nullable): a new project with the template's checklist, or
+ *   %NULL with @error set (see trellis_template_load_file())
+ */
+TrellisProject *
+trellis_project_new_from_template_file (GFile         *file,
+                                        const char    *name,
+                                        GCancellable  *cancellable,
+                                        GError       **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(TrellisChecklist) checklist = NULL;
+  g_autofree char *display_name = NULL;
+  TrellisProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = read_template_file (file, cancellable, &display_name, error);
+  if (doc == NULL)
+    return NULL;
+  checklist = read_template_checklist (doc, display_name, error);
+  if (checklist == NULL)
+    return NULL;
+
+  project = trellis_project_new ();
+  trellis_project_set_name (project, name);
+  trellis_project_set_checklist (project, checklist);
+  return project;
+}
+
+/* "Northshire CSP — checklist" → "northshire-csp-checklist": a template id is a name
+ * for people and file names, not a key anything depends on. */
+static char *
+dup_id_from_title (const char *title)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+
+  for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_assign (id, "checklist");
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+/**
+ * trellis_template_save_to_bytes:
+ * @checklist: the tailored checklist
+ * @title: what the template is called where templates are listed
+ * @summary: (nullable): a sentence saying what it covers
+ *
+ * Writes @checklist as a template file: cut sections and statements stay in it, cut,
+ * as they were; rounds, plan and partnership are never part of a template.
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+trellis_template_save_to_bytes (TrellisChecklist *checklist,
+                                const char       *title,
+                                const char       *summary)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *id = NULL;
+  xmlNode *root;
+
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (title != NULL && *title != '\0', NULL);
+
+  doc = _trellis_xml_new_document (ROOT_TEMPLATE);
+  root = xmlDocGetRootElement (doc);
+  id = dup_id_from_title (title);
+  _trellis_xml_set_attribute (root, "id", id);
+  _trellis_xml_set_attribute (root, "version", "1");
+  _trellis_xml_add_text_element (root, "title", title);
+  if (summary != NULL && *summary != '\0')
+    _trellis_xml_add_text_element (root, "summary", summary);
+  _trellis_checklist_write_node (root, checklist);
+  return _trellis_xml_dump_document (doc);
+}
+
+/**
+ * trellis_template_save_file:
+ *
+ * Saves @checklist as a template file (see trellis_template_save_to_bytes()),
+ * atomically: on failure @file is left as it was.
+ *
+ * Returns: whether the template was saved
+ */
+gboolean
+trellis_template_save_file (TrellisChecklist  *checklist,
+                            const char        *title,
+                            const char        *summary,
+                            GFile             *file,
+                            GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (checklist), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = trellis_template_save_to_bytes (checklist, title, summary);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = trellis_file_dup_display_basename (file);
+
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not save “%s”: "), name);
+      return FALSE;
+    }
+  return TRUE;
 }

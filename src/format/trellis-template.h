@@ -28,4 +28,23 @@ TrellisProject   *trellis_project_new_from_template (const char  *id,
                                                      const char  *name,
                                                      GError     **error);
 
+/* Template files: a tailored checklist saved to start other projects from. */
+#define TRELLIS_TEMPLATE_FILE_SUFFIX ".trellis-template"
+
+TrellisTemplate  *trellis_template_load_file (GFile         *file,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+TrellisProject   *trellis_project_new_from_template_file (GFile         *file,
+                                                         const char    *name,
+                                                         GCancellable  *cancellable,
+                                                         GError       **error);
+GBytes           *trellis_template_save_to_bytes (TrellisChecklist *checklist,
+                                                  const char       *title,
+                                                  const char       *summary);
+gboolean          trellis_template_save_file (TrellisChecklist  *checklist,
+                                              const char        *title,
+                                              const char        *summary,
+                                              GFile             *file,
+                                              GError           **error);
+
 G_END_DECLS

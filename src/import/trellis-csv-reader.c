@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-table-private.h"
+#include "trellis-table-reader.h"
 
 static void
 set_not_text (GError     **error,
@@ -225,6 +226,138 @@ append_normalising_newlines (GString    *field,
     }
 }
 
+/* Where reading delimited text has got to. */
+typedef struct
+{
+  TrellisTable *table;
+  GString      *field;
+  const char   *display_name;
+  const char   *p;
+  const char   *end;
+  char          delimiter;
+  guint         record;
+  guint         n_fields;
+} CsvReader;
+
+/* A quoted field, from its opening quote: doubled quotes are one, line breaks are kept,
+ * and text after the closing quote ("abc"def) is kept too, as spreadsheets do. */
+static gboolean
+read_quoted_field (CsvReader  *csv,
+                   GError    **error)
+{
+  const char *start;
+
+  g_string_truncate (csv->field, 0);
+  csv->p++;
+  for (;;)
+    {
+      const char *q = csv->p;
+
+      while (q < csv->end && *q != '"')
+        q++;
+      if (q >= csv->end)
+        {
+          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_CORRUPT, csv->display_name,
+                                     csv->record, csv->n_fields,
+                                     _("a quoted cell is never closed; the file may be cut short"));
+          return FALSE;
+        }
+      append_normalising_newlines (csv->field, csv->p, q);
+      csv->p = q + 1;
+      if (csv->p < csv->end && *csv->p == '"')
+        {
+          g_string_append_c (csv->field, '"');
+          csv->p++;
+          continue;
+        }
+      break;
+    }
+  start = csv->p;
+  while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
+    csv->p++;
+  g_string_append_len (csv->field, start, csv->p - start);
+  trellis_table_add_cell (csv->table, csv->field->str, csv->field->len, TRELLIS_CELL_QUOTED);
+  return TRUE;
+}
+
+/* One field, quoted or not, up to the delimiter or the end of the record. */
+static gboolean
+read_field (CsvReader  *csv,
+            GError    **error)
+{
+  const char *start = csv->p;
+
+  if (*csv->p == '"')
+    {
+      if (!read_quoted_field (csv, error))
+        return FALSE;
+    }
+  else
+    {
+      while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
+        csv->p++;
+      trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+    }
+
+  if (++csv->n_fields > TRELLIS_TABLE_MAX_COLUMNS)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, csv->display_name,
+                                 csv->record, TRELLIS_TABLE_NO_COLUMN,
+                                 _("more than %d columns, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_COLUMNS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The record ends at a line break, CRLF, LF or CR, or at the end of the text. */
+static gboolean
+end_record (CsvReader  *csv,
+            GError    **error)
+{
+  if (csv->p < csv->end && *csv->p == '\r')
+    csv->p++;
+  if (csv->p < csv->end && *csv->p == '\n')
+    csv->p++;
+
+  trellis_table_end_row (csv->table, csv->record);
+  if (!_trellis_table_check_size (csv->table, csv->display_name, csv->record, error))
+    return FALSE;
+  csv->n_fields = 0;
+  if (++csv->record > TRELLIS_TABLE_MAX_ROWS)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, csv->display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("more than %d rows, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_ROWS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_records (CsvReader  *csv,
+              GError    **error)
+{
+  while (csv->p < csv->end)
+    {
+      if (!read_field (csv, error))
+        return FALSE;
+      if (csv->p < csv->end && *csv->p == csv->delimiter)
+        {
+          csv->p++;
+          /* A delimiter at the very end still opens one last, empty field. */
+          if (csv->p == csv->end)
+            trellis_table_add_cell (csv->table, "", 0, 0);
+          else
+            continue;
+        }
+      if (!end_record (csv, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * trellis_table_read_csv:
  * @delimiter: ',', ';' or '\t', or 0 to detect it
@@ -241,14 +374,11 @@ trellis_table_read_csv (GBytes      *bytes,
                         char         delimiter,
                         GError     **error)
 {
-  g_autoptr(TrellisTable) table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV
-                                                                       : TRELLIS_TABLE_FORMAT_CSV);
-  g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr(TrellisTable) table = NULL;
+  g_autoptr(GString) field = NULL;
   g_autofree char *text = NULL;
-  const char *p, *end;
+  CsvReader csv = { 0, };
   gsize length;
-  guint record = 1;
-  guint n_fields = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -260,95 +390,18 @@ trellis_table_read_csv (GBytes      *bytes,
   text = decode_text (bytes, display_name, &length, error);
   if (text == NULL)
     return NULL;
-  p = text;
-  end = text + length;
-  p = skip_sep_line (p, end, &delimiter);
-  if (delimiter == 0)
-    delimiter = detect_delimiter (p, end);
 
-  while (p < end)
-    {
-      TrellisCellFlags flags = 0;
-      const char *start = p;
-
-      if (*p == '"')
-        {
-          flags = TRELLIS_CELL_QUOTED;
-          g_string_truncate (field, 0);
-          p++;
-          for (;;)
-            {
-              const char *q = p;
-
-              while (q < end && *q != '"')
-                q++;
-              if (q >= end)
-                {
-                  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_CORRUPT, display_name,
-                                             record, n_fields,
-                                             _("a quoted cell is never closed; the file may be cut short"));
-                  return NULL;
-                }
-              append_normalising_newlines (field, p, q);
-              p = q + 1;
-              if (p < end && *p == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p++;
-                  continue;
-                }
-              break;
-            }
-          /* Text after the closing quote ("abc"def) is kept, as spreadsheets do. */
-          start = p;
-          while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
-            p++;
-          g_string_append_len (field, start, p - start);
-          trellis_table_add_cell (table, field->str, field->len, flags);
-        }
-      else
-        {
-          while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
-            p++;
-          trellis_table_add_cell (table, start, p - start, flags);
-        }
-
-      if (++n_fields > TRELLIS_TABLE_MAX_COLUMNS)
-        {
-          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                     record, TRELLIS_TABLE_NO_COLUMN,
-                                     _("more than %d columns, far more than any survey export"),
-                                     TRELLIS_TABLE_MAX_COLUMNS);
-          return NULL;
-        }
-
-      if (p < end && *p == delimiter)
-        {
-          p++;
-          /* A delimiter at the very end still opens one last, empty field. */
-          if (p == end)
-            trellis_table_add_cell (table, "", 0, 0);
-          else
-            continue;
-        }
-      if (p < end && *p == '\r')
-        p++;
-      if (p < end && *p == '\n')
-        p++;
-
-      trellis_table_end_row (table, record);
-      if (!_trellis_table_check_size (table, display_name, record, error))
-        return NULL;
-      n_fields = 0;
-      if (++record > TRELLIS_TABLE_MAX_ROWS)
-        {
-          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                     TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                     _("more than %d rows, far more than any survey export"),
-                                     TRELLIS_TABLE_MAX_ROWS);
-          return NULL;
-        }
-    }
+  table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV : TRELLIS_TABLE_FORMAT_CSV);
+  field = g_string_new (NULL);
+  csv.table = table;
+  csv.field = field;
+  csv.display_name = display_name;
+  csv.end = text + length;
+  csv.p = skip_sep_line (text, csv.end, &delimiter);
+  csv.delimiter = delimiter != 0 ? delimiter : detect_delimiter (csv.p, csv.end);
+  csv.record = 1;
+  if (!read_records (&csv, error))
+    return NULL;
 
   if (trellis_table_get_n_rows (table) == 0)
     {
@@ -359,3 +412,30 @@ trellis_table_read_csv (GBytes      *bytes,
     }
   return g_steal_pointer (&table);
 }
+
+/* Comma, semicolon or tab: the delimiter is detected. */
+static TrellisTable *
+read_delimited (GBytes      *bytes,
+                const char  *display_name,
+                GError     **error)
+{
+  return trellis_table_read_csv (bytes, display_name, 0, error);
+}
+
+static TrellisTable *
+read_tab_separated (GBytes      *bytes,
+                    const char  *display_name,
+                    GError     **error)
+{
+  return trellis_table_read_csv (bytes, display_name, '\t', error);
+}
+
+const TrellisTableReader _trellis_csv_reader = {
+  .format = TRELLIS_TABLE_FORMAT_CSV,
+  .read = read_delimited,
+};
+
+const TrellisTableReader _trellis_tsv_reader = {
+  .format = TRELLIS_TABLE_FORMAT_TSV,
+  .read = read_tab_separated,
+};

@@ -25,6 +25,7 @@ struct _TrellisImportColumn
   double             confidence;
   char              *reason;
   guint              n_filled;
+  gboolean           unsettled;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisImportColumn, trellis_import_column, G_TYPE_OBJECT)
@@ -146,6 +147,7 @@ _trellis_import_column_set_mapping (TrellisImportColumn *self,
                                     const char          *reason)
 {
   g_object_freeze_notify (G_OBJECT (self));
+  self->unsettled = FALSE;
   if (self->role != role)
     {
       self->role = role;
@@ -256,4 +258,26 @@ trellis_import_column_get_n_filled (TrellisImportColumn *self)
 {
   g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN (self), 0);
   return self->n_filled;
+}
+
+/* Marks the column as one the import must not go ahead without: it holds answers but
+ * matches no statement, or it holds comments whose section the importer cannot tell.
+ * Any later mapping, the facilitator's or a rule's, settles it. */
+void
+_trellis_import_column_set_unsettled (TrellisImportColumn *self)
+{
+  self->unsettled = TRUE;
+}
+
+/**
+ * trellis_import_column_get_unsettled:
+ *
+ * Returns: whether the column holds answers or comments the importer cannot place on
+ *   its own: applying the import would drop them or file them under a guessed section
+ */
+gboolean
+trellis_import_column_get_unsettled (TrellisImportColumn *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_COLUMN (self), FALSE);
+  return self->unsettled;
 }

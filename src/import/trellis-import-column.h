@@ -22,6 +22,7 @@ const char        *trellis_import_column_get_target (TrellisImportColumn *self);
 double             trellis_import_column_get_confidence (TrellisImportColumn *self);
 const char        *trellis_import_column_get_reason (TrellisImportColumn *self);
 guint              trellis_import_column_get_n_filled (TrellisImportColumn *self);
+gboolean           trellis_import_column_get_unsettled (TrellisImportColumn *self);
 
 /* For TrellisImport, which owns the columns. */
 TrellisImportColumn *_trellis_import_column_new (guint       index,
@@ -32,5 +33,6 @@ void               _trellis_import_column_set_mapping (TrellisImportColumn *self
                                                        const char          *target,
                                                        double               confidence,
                                                        const char          *reason);
+void               _trellis_import_column_set_unsettled (TrellisImportColumn *self);
 
 G_END_DECLS

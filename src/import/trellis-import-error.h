@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @TRELLIS_IMPORT_ERROR_BAD_ANSWER: an answer that is not on the statement's scale
  * @TRELLIS_IMPORT_ERROR_MISMATCH: files of one import whose columns differ
  * @TRELLIS_IMPORT_ERROR_ROUND_EXISTS: the project has a round of that name already
+ * @TRELLIS_IMPORT_ERROR_UNSETTLED: a column holds answers that match no statement, or
+ *   comments whose section is uncertain, and the facilitator has not said what it holds
  *
  * Every message names the file and, where it applies, the row and column.
  */
@@ -39,6 +41,7 @@ typedef enum
   TRELLIS_IMPORT_ERROR_BAD_ANSWER,
   TRELLIS_IMPORT_ERROR_MISMATCH,
   TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
+  TRELLIS_IMPORT_ERROR_UNSETTLED,
 } TrellisImportError;
 
 GQuark trellis_import_error_quark (void);

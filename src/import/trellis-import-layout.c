@@ -197,19 +197,28 @@ _trellis_layout_info_free (TrellisLayoutInfo *info)
   g_free (info);
 }
 
-/* Line breaks inside a header (SurveyMonkey's long questions) become single spaces. */
+/* Line breaks inside a header (SurveyMonkey's long questions) become single spaces.
+ * One pass, no allocation per word: a header of a hundred thousand spaces (ODS
+ * <text:s text:c="1024"/> repeated) once took seconds to split into empty words. */
 static char *
 tidy_header (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) kept = NULL;
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean in_space = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_strv_builder_add (builder, words[i]);
-  kept = g_strv_builder_end (builder);
-  return g_strjoinv (" ", kept);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        in_space = TRUE;
+      else
+        {
+          if (in_space && out->len > 0)
+            g_string_append_c (out, ' ');
+          in_space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 static guint

@@ -11,6 +11,7 @@
 
 #include "trellis-import-private.h"
 #include "trellis-scale.h"
+#include "trellis-section.h"
 #include "trellis-statement.h"
 
 static gboolean
@@ -124,6 +125,73 @@ _trellis_import_is_date_text (const char *text,
       *has_time = time != NULL && *time != '\0';
     }
   return matched;
+}
+
+/**
+ * _trellis_import_read_day:
+ * @day_first: for "03/04/2026": whether the day comes first (03 April), as the column's
+ *   other dates tell; otherwise the month does, as the American tools write it
+ * @day: (out): the day
+ *
+ * Reads the day of a date as survey tools and spreadsheets write it: 2026-09-27 15:00,
+ * 2026/09/27 3:00:00 pm GMT+1, 09/27/2026 3:00:00 PM, 27.09.2026. The time is read past.
+ * LimeSurvey's placeholder for "no date stamps", 1980-01-01, is no date.
+ *
+ * Returns: whether @text holds a date
+ */
+gboolean
+_trellis_import_read_day (const char *text,
+                          gboolean    day_first,
+                          GDate      *day)
+{
+  static GRegex *year_first, *year_last;
+  g_autoptr(GMatchInfo) match = NULL;
+  gint64 year, month, day_of_month;
+
+  if (g_regex_match (compile_once (&year_first, "^\\s*(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,]|$)"),
+                     text, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *d = g_match_info_fetch (match, 3);
+
+      year = g_ascii_strtoll (y, NULL, 10);
+      month = g_ascii_strtoll (m, NULL, 10);
+      day_of_month = g_ascii_strtoll (d, NULL, 10);
+    }
+  else
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *separator = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *y = NULL;
+
+      g_clear_pointer (&match, g_match_info_unref);
+      if (!g_regex_match (compile_once (&year_last, "^\\s*(\\d{1,2})([-/.])(\\d{1,2})[-/.](\\d{4})(?:[ T,]|$)"),
+                          text, 0, &match))
+        return FALSE;
+      a = g_match_info_fetch (match, 1);
+      separator = g_match_info_fetch (match, 2);
+      b = g_match_info_fetch (match, 3);
+      y = g_match_info_fetch (match, 4);
+      year = g_ascii_strtoll (y, NULL, 10);
+      /* 27.09.2026 is always day first. */
+      if (day_first || *separator == '.')
+        {
+          day_of_month = g_ascii_strtoll (a, NULL, 10);
+          month = g_ascii_strtoll (b, NULL, 10);
+        }
+      else
+        {
+          month = g_ascii_strtoll (a, NULL, 10);
+          day_of_month = g_ascii_strtoll (b, NULL, 10);
+        }
+    }
+  if (year < 1990 || year > 9999 || month < 1 || month > 12 || day_of_month < 1 ||
+      !g_date_valid_dmy ((GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (day, (GDateDay) day_of_month, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
 }
 
 static gboolean
@@ -494,7 +562,32 @@ text_score (const char  *candidate,
   return similarity * 0.95;
 }
 
-/* "12. Text", "12) Text", "Q12: Text", "12 - Text", "12a Text" */
+/* How sure a match by code or number alone is: enough to need no look. */
+#define CODE_SCORE 0.85
+
+/* The printed number of a part: "55" and part 1 make "55a"; a part past "z" is none. */
+static char *
+part_number (const char *number,
+             const char *letter,
+             const char *digits)
+{
+  gint64 part;
+
+  if (letter != NULL && *letter != '\0')
+    {
+      g_autofree char *joined = g_strconcat (number, letter, NULL);
+      return g_ascii_strdown (joined, -1);
+    }
+  if (digits == NULL || *digits == '\0')
+    return g_strdup (number);
+  part = g_ascii_strtoll (digits, NULL, 10);
+  if (part < 1 || part > 26)
+    return NULL;
+  return g_strdup_printf ("%s%c", number, (char) ('a' + part - 1));
+}
+
+/* "12. Text", "12) Text", "Q12: Text", "Q012 Text", "Item 12 - Text", "12a Text",
+ * "55 (a) Text", "Q55.1 Text", "55_1 Text" */
 static gboolean
 split_number (const char  *text,
               char       **number,
@@ -502,14 +595,72 @@ split_number (const char  *text,
 {
   static GRegex *numbered;
   g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *bracketed = NULL;
+  g_autofree char *part = NULL;
 
   if (!g_regex_match (compile_once (&numbered,
-                                    "^\\s*(?:q(?:uestion)?\\s*)?(\\d{1,3}[a-z]?)(?:\\s*[.):]|\\s+-|\\s|$)\\s*(.*)$"),
+                                    "^\\s*(?:(?:q|question|item)\\s*)?0*(\\d{1,3})"
+                                    "(?:([a-z])|\\s?\\(([a-z])\\)|[._](\\d{1,2}))?"
+                                    "(?:\\s*[.):]|\\s+-|\\s|$)\\s*(.*)$"),
                       text, G_REGEX_MATCH_NOTEMPTY, &match))
     return FALSE;
-  *number = g_match_info_fetch (match, 1);
-  *rest = g_match_info_fetch (match, 2);
+  digits = g_match_info_fetch (match, 1);
+  letter = g_match_info_fetch (match, 2);
+  bracketed = g_match_info_fetch (match, 3);
+  part = g_match_info_fetch (match, 4);
+  *number = part_number (digits, *letter != '\0' ? letter : bracketed, part);
+  if (*number == NULL)
+    return FALSE;
+  *rest = g_match_info_fetch (match, 5);
   return TRUE;
+}
+
+/**
+ * _trellis_import_code_number:
+ * @code: a column's code or its whole header
+ *
+ * Reads the codes that tools and coordinators give items: "Q12", "Q012", "q12",
+ * "Item 12", "12." and a multi-part item's parts, "Q55_1", "55_1", "Q55.1", "55.1",
+ * "Q55a", "55a", "55(a)", "55 (a)", LimeSurvey's "Q55[SQ001]", "D55[SQ004]" and
+ * "Q55_SQ001". Qualtrics' "_TEXT" ending is read past. The n-th part is printed
+ * as the n-th letter.
+ *
+ * Returns: (transfer full) (nullable): the printed number the code names, e.g. "55a"
+ */
+char *
+_trellis_import_code_number (const char *code)
+{
+  static GRegex *plain, *limesurvey;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (code == NULL)
+    return NULL;
+  if (g_regex_match (compile_once (&plain,
+                                   "^\\s*(?:q|question|item)?\\s*0*(\\d{1,3})\\s*"
+                                   "(?:([a-z])|\\(([a-z])\\)|[._]0*(\\d{1,2}))?\\s*[.):]?(?:_text)?\\s*$"),
+                     code, 0, &match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+      g_autofree char *letter = g_match_info_fetch (match, 2);
+      g_autofree char *bracketed = g_match_info_fetch (match, 3);
+      g_autofree char *part = g_match_info_fetch (match, 4);
+
+      return part_number (digits, *letter != '\0' ? letter : bracketed, part);
+    }
+  g_clear_pointer (&match, g_match_info_unref);
+  if (g_regex_match (compile_once (&limesurvey,
+                                   "^\\s*[a-z]{0,3}0*(\\d{1,3})(?:\\[sq0*(\\d{1,3})\\]|_sq0*(\\d{1,3}))\\s*$"),
+                     code, 0, &match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+      g_autofree char *bracketed = g_match_info_fetch (match, 2);
+      g_autofree char *underscored = g_match_info_fetch (match, 3);
+
+      return part_number (digits, NULL, *bracketed != '\0' ? bracketed : underscored);
+    }
+  return NULL;
 }
 
 static void
@@ -654,8 +805,10 @@ _trellis_import_match_header (GArray     *texts,
           const StatementText *text = &g_array_index (texts, StatementText, i);
           double score = text_score (folded, words, n_words, text);
 
+          /* A header that is only a number or code ("Q55_1", "12.") names the item
+           * as surely as a tool's code does. */
           if (numbered && text->number != NULL && g_ascii_strcasecmp (number, text->number) == 0)
-            score = *folded == '\0' ? 0.75 : (score >= 0.6 ? 1.0 : 0.7);
+            score = *folded == '\0' ? CODE_SCORE : (score >= 0.6 ? 1.0 : 0.7);
           else if (numbered)
             score *= 0.9;
           best[i] = MAX (best[i], score);
@@ -665,11 +818,18 @@ _trellis_import_match_header (GArray     *texts,
   for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
     {
       g_autofree char *owned = NULL;
+      g_autofree char *number = _trellis_import_code_number (codes[k]);
       const char *tail = codes[k] != NULL ? code_tail (codes[k], &owned) : NULL;
 
-      for (guint i = 0; tail != NULL && i < texts->len; i++)
-        if (g_ascii_strcasecmp (tail, g_array_index (texts, StatementText, i).id) == 0)
-          best[i] = MAX (best[i], 0.95);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const StatementText *text = &g_array_index (texts, StatementText, i);
+
+          if (tail != NULL && g_ascii_strcasecmp (tail, text->id) == 0)
+            best[i] = MAX (best[i], 0.95);
+          if (number != NULL && text->number != NULL && g_ascii_strcasecmp (number, text->number) == 0)
+            best[i] = MAX (best[i], CODE_SCORE);
+        }
     }
 
   for (guint i = 0; i < texts->len; i++)
@@ -680,4 +840,251 @@ _trellis_import_match_header (GArray     *texts,
       }
   g_array_sort (matches, compare_matches);
   return matches;
+}
+
+/*****/
+
+/* One section named, or none when a header names none or several. */
+typedef struct
+{
+  TrellisSection *section;
+  gboolean        ambiguous;
+} Named;
+
+static void
+named_add (Named          *named,
+           TrellisSection *section)
+{
+  if (named->section != NULL && named->section != section)
+    named->ambiguous = TRUE;
+  named->section = section;
+}
+
+static TrellisSection *
+named_result (const Named *named)
+{
+  return named->ambiguous ? NULL : named->section;
+}
+
+static TrellisSection *
+section_with_code (TrellisChecklist *checklist,
+                   const char       *code)
+{
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+      const char *own = trellis_section_get_code (section);
+
+      if (own != NULL && *own != '\0' && g_ascii_strcasecmp (own, code) == 0)
+        return section;
+    }
+  return NULL;
+}
+
+static gboolean
+is_statement_number (GArray     *texts,
+                     const char *number)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *own = g_array_index (texts, StatementText, i).number;
+      if (own != NULL && g_ascii_strcasecmp (own, number) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Section A – …", "Comments on section B", "Section C/…", "D: any other comments?" */
+static TrellisSection *
+section_by_code (TrellisChecklist *checklist,
+                 GArray           *texts,
+                 const char       *header)
+{
+  static GRegex *mention, *leading;
+  g_autoptr(GMatchInfo) match = NULL;
+  Named named = { NULL, FALSE };
+
+  g_regex_match (compile_once (&mention,
+                               "(?<![\\p{L}\\p{N}])(?:section|part)\\s*([\\p{L}\\p{N}]{1,3})(?![\\p{L}\\p{N}])"),
+                 header, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *code = g_match_info_fetch (match, 1);
+      TrellisSection *section = section_with_code (checklist, code);
+
+      if (section != NULL)
+        named_add (&named, section);
+    }
+  g_clear_pointer (&match, g_match_info_unref);
+  if (named.section == NULL &&
+      g_regex_match (compile_once (&leading, "^\\s*([\\p{L}\\p{N}]{1,3})\\s*[:)–—]|^\\s*([\\p{L}\\p{N}]{1,3})\\s+-\\s"),
+                     header, 0, &match))
+    {
+      g_autofree char *first = g_match_info_fetch (match, 1);
+      g_autofree char *second = g_match_info_fetch (match, 2);
+      const char *code = *first != '\0' ? first : second;
+      TrellisSection *section = section_with_code (checklist, code);
+
+      /* "18: …" is comment item 18, not a section coded 18. */
+      if (section != NULL && !is_statement_number (texts, code))
+        named_add (&named, section);
+    }
+  return named_result (&named);
+}
+
+static gboolean
+has_word (char      **words,
+          const char *word)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strcmp (words[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Comments on Informed by Evidence", "Partnership remit, structure and meetings:
+ * other comments": a header holding a section's title, or most of its words. */
+static TrellisSection *
+section_by_title (TrellisChecklist *checklist,
+                  const char       *header)
+{
+  g_autofree char *folded = _trellis_import_fold (header);
+  g_autofree char *padded = g_strconcat (" ", folded, " ", NULL);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  Named named = { NULL, FALSE };
+
+  for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, s);
+      g_autofree char *title = _trellis_import_fold (trellis_section_get_title (section));
+      g_autofree char *padded_title = g_strconcat (" ", title, " ", NULL);
+      g_auto(GStrv) title_words = g_strsplit (title, " ", -1);
+      guint n_long = 0, n_found = 0;
+
+      if (*title == '\0')
+        continue;
+      if (strstr (padded, padded_title) != NULL)
+        {
+          named_add (&named, section);
+          continue;
+        }
+      /* Small words ("and", "of") say nothing about which section. */
+      for (guint w = 0; title_words[w] != NULL; w++)
+        if (strlen (title_words[w]) > 3)
+          {
+            n_long++;
+            n_found += has_word (words, title_words[w]);
+          }
+      if (n_long >= 2 && n_found * 4 >= n_long * 3)
+        named_add (&named, section);
+    }
+  return named_result (&named);
+}
+
+static gboolean
+is_comment (const StatementText *text)
+{
+  return trellis_statement_get_kind (text->statement) == TRELLIS_STATEMENT_COMMENT;
+}
+
+/* "18. Any other comments?", "Q18_TEXT": the number of one section's comment box. */
+static TrellisSection *
+section_by_number (GArray     *texts,
+                   const char *header,
+                   const char *code)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *code_number = _trellis_import_code_number (code);
+
+  if (!split_number (header, &number, &rest))
+    number = _trellis_import_code_number (header);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const StatementText *text = &g_array_index (texts, StatementText, i);
+
+      if (!is_comment (text) || text->number == NULL)
+        continue;
+      if ((number != NULL && g_ascii_strcasecmp (number, text->number) == 0) ||
+          (code_number != NULL && g_ascii_strcasecmp (code_number, text->number) == 0))
+        return trellis_statement_get_section (text->statement);
+    }
+  return NULL;
+}
+
+/* A comment box whose text, or id in the code, is its own: clearly better than that
+ * of any other section's box. The IS checklist's boxes share one text, which names no
+ * section at all. */
+static TrellisSection *
+section_by_own_text (GArray     *texts,
+                     const char *header,
+                     const char *code)
+{
+  g_autoptr(GArray) matches = _trellis_import_match_header (texts, header, code);
+  const TrellisStatementMatch *best = NULL;
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      const TrellisStatementMatch *match = &g_array_index (matches, TrellisStatementMatch, m);
+
+      if (trellis_statement_get_kind (match->statement) != TRELLIS_STATEMENT_COMMENT)
+        continue;
+      if (best == NULL)
+        {
+          if (match->score < 0.8)
+            return NULL;
+          best = match;
+        }
+      else if (trellis_statement_get_section (match->statement) != trellis_statement_get_section (best->statement) &&
+               match->score > best->score - 0.15)
+        return NULL;
+    }
+  return best != NULL ? trellis_statement_get_section (best->statement) : NULL;
+}
+
+static TrellisSection *
+name_section (TrellisChecklist *checklist,
+              GArray           *texts,
+              const char       *header,
+              const char       *code)
+{
+  TrellisSection *section;
+
+  section = section_by_code (checklist, texts, header);
+  if (section == NULL)
+    section = section_by_title (checklist, header);
+  if (section == NULL)
+    section = section_by_number (texts, header, code);
+  if (section == NULL)
+    section = section_by_own_text (texts, header, code);
+  return section;
+}
+
+/**
+ * _trellis_import_name_section:
+ * @texts: the statements, as _trellis_import_fold_statements() made them
+ * @header: a comment column's header
+ * @code: (nullable): the tool's code for the column
+ *
+ * Which section a comment column's header names, wherever the column stands: by the
+ * section's code ("Section A", "A:"), by its title, by the number of its comment box
+ * or by a comment text or id no other section's box has. KoboToolbox puts the group
+ * before the question ("Last page/A: Any other comments?"): each part after a "/" is
+ * read as well.
+ *
+ * Returns: (nullable): the section's id, or %NULL when the header names no one section
+ */
+const char *
+_trellis_import_name_section (TrellisChecklist *checklist,
+                              GArray           *texts,
+                              const char       *header,
+                              const char       *code)
+{
+  TrellisSection *section = name_section (checklist, texts, header, code);
+  const char *slash = header;
+  guint n = 0;
+
+  while (section == NULL && n++ < MAX_SEPARATED_CANDIDATES && (slash = strchr (slash, '/')) != NULL)
+    section = name_section (checklist, texts, ++slash, NULL);
+  return section != NULL ? trellis_section_get_id (section) : NULL;
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "trellis-checklist.h"
 #include "trellis-import-layout.h"
 #include "trellis-round.h"
 #include "trellis-table.h"
@@ -68,6 +69,9 @@ TrellisValueShape _trellis_import_column_shape (TrellisTable *table,
                                                 guint         column);
 gboolean       _trellis_import_is_date_text (const char *text,
                                              gboolean   *has_time);
+gboolean       _trellis_import_read_day (const char *text,
+                                         gboolean    day_first,
+                                         GDate      *day);
 
 /* Answers: the built-in reading of a cell on a scale. */
 #define TRELLIS_ANSWER_UNMAPPED ((TrellisAnswer) G_MININT8)
@@ -88,5 +92,22 @@ GArray        *_trellis_import_fold_statements (GPtrArray *statements);
 GArray        *_trellis_import_match_header (GArray     *texts,
                                              const char *header,
                                              const char *code);
+char          *_trellis_import_code_number (const char *code);
+const char    *_trellis_import_name_section (TrellisChecklist *checklist,
+                                             GArray           *texts,
+                                             const char       *header,
+                                             const char       *code);
+
+/* A LimeSurvey survey's codes and what they mean, from its structure file (.lss). */
+typedef struct _TrellisSurveyStructure TrellisSurveyStructure;
+
+TrellisSurveyStructure *_trellis_survey_structure_new (GBytes      *bytes,
+                                                       const char  *display_name,
+                                                       GError     **error);
+const char             *_trellis_survey_structure_lookup (TrellisSurveyStructure *self,
+                                                          const char             *code);
+void                    _trellis_survey_structure_free (TrellisSurveyStructure *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSurveyStructure, _trellis_survey_structure_free)
 
 G_END_DECLS

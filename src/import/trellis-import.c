@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -45,8 +46,11 @@ struct _TrellisImport
   gboolean         include_incomplete;
   gboolean         has_seed;
   guint32          seed;
+  TrellisSurveyStructure *structure;  /* LimeSurvey's codes and their texts, or NULL */
   char            *date;
+  gboolean         date_set;     /* by the facilitator, even to none */
   guint            n_empty;
+  guint            n_no_answers;
   guint            n_not_shown;
 };
 
@@ -104,6 +108,7 @@ trellis_import_finalize (GObject *object)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->structure, _trellis_survey_structure_free);
 
   G_OBJECT_CLASS (trellis_import_parent_class)->finalize (object);
 }
@@ -261,34 +266,112 @@ section_id_of (TrellisStatement *statement)
   return section != NULL ? trellis_section_get_id (section) : NULL;
 }
 
-/* Comment boxes often share one text in every section ("Thinking about the issues
- * covered in this section…"), so a comment column belongs to the section whose
- * statements precede it. */
-static const char *
-section_by_position (TrellisImport *self,
-                     guint          index)
+/* The nearest column before or after @index, past those that are neither answers
+ * nor comments (a tool's timings, a group question). */
+static TrellisImportColumn *
+neighbour (TrellisImport *self,
+           guint          index,
+           int            step)
 {
-  TrellisChecklist *list = checklist (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
 
-  for (guint step = 0; step < 2; step++)
-    for (guint k = 1; k <= n; k++)
-      {
-        int i = step == 0 ? (int) index - (int) k : (int) index + (int) k;
-        TrellisStatement *statement = NULL;
+  for (int i = (int) index + step; i >= 0 && i < (int) n; i += step)
+    {
+      TrellisColumnRole role = trellis_import_column_get_role (column_at (self, i));
 
-        if (i < 0 || i >= (int) n)
-          continue;
-        if (trellis_import_column_get_role (column_at (self, i)) == TRELLIS_COLUMN_ITEM &&
-            trellis_checklist_lookup_item_key (list, trellis_import_column_get_target (column_at (self, i)),
-                                               &statement, NULL))
-          {
-            if (trellis_statement_get_parent_statement (statement) != NULL)
-              statement = trellis_statement_get_parent_statement (statement);
-            return section_id_of (statement);
-          }
-      }
+      if (role == TRELLIS_COLUMN_ITEM || role == TRELLIS_COLUMN_COMMENT)
+        return column_at (self, i);
+    }
   return NULL;
+}
+
+static const char *
+section_of_item_column (TrellisImport       *self,
+                        TrellisImportColumn *column)
+{
+  TrellisStatement *statement = NULL;
+
+  if (column == NULL || trellis_import_column_get_role (column) != TRELLIS_COLUMN_ITEM ||
+      !trellis_checklist_lookup_item_key (checklist (self), trellis_import_column_get_target (column),
+                                          &statement, NULL))
+    return NULL;
+  if (trellis_statement_get_parent_statement (statement) != NULL)
+    statement = trellis_statement_get_parent_statement (statement);
+  return section_id_of (statement);
+}
+
+/* Comment boxes often share one text in every section ("Thinking about the issues
+ * covered in this section…"), so such a column belongs to the section whose statements
+ * precede it. That is sure only when it stands alone between statements, as a box
+ * after each section's statements does; boxes gathered together (all on the last page)
+ * say nothing by where they stand. */
+static const char *
+section_by_position (TrellisImport *self,
+                     guint          index,
+                     gboolean      *sure)
+{
+  TrellisImportColumn *before = neighbour (self, index, -1);
+  TrellisImportColumn *after = neighbour (self, index, +1);
+  const char *section = section_of_item_column (self, before);
+
+  *sure = section != NULL && (after == NULL || trellis_import_column_get_role (after) == TRELLIS_COLUMN_ITEM);
+  /* Otherwise a guess, to be confirmed: the section of the nearest statements before. */
+  for (guint i = index; section == NULL && i > 0; i--)
+    section = section_of_item_column (self, column_at (self, i - 1));
+  if (section == NULL)
+    section = section_of_item_column (self, after);
+  return section;
+}
+
+/* What a column's header says: with the survey's structure, the text behind a LimeSurvey
+ * code heading ("D55[SQ004]"); otherwise the header itself. */
+static const char *
+header_text (TrellisImport *self,
+             guint          index,
+             const char    *code)
+{
+  const char *header = trellis_import_column_get_header (column_at (self, index));
+  const char *text = _trellis_survey_structure_lookup (self->structure, header);
+
+  if (text == NULL)
+    text = _trellis_survey_structure_lookup (self->structure, code);
+  return text != NULL ? text : header;
+}
+
+/* A comment column goes to the section its header names, wherever it stands; only a
+ * header that names none falls back to the column's place. When that is no surer, the
+ * column is unsettled: it must not be imported on a guess. */
+static void
+place_comments (TrellisImport *self,
+                GArray        *texts,
+                guint          index,
+                const char    *code,
+                double         confidence)
+{
+  TrellisImportColumn *column = column_at (self, index);
+  const char *named = _trellis_import_name_section (checklist (self), texts, header_text (self, index, code), code);
+  const char *section;
+  gboolean sure = FALSE;
+
+  if (named != NULL)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, named, MAX (confidence, 0.95),
+                                          _("comments on the section its header names"));
+      return;
+    }
+  section = section_by_position (self, index, &sure);
+  if (section == NULL)
+    section = trellis_import_column_get_target (column);
+  if (sure && section != NULL)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, confidence,
+                                          _("comments on the section"));
+      return;
+    }
+  _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section, 0.5,
+                                      _("which section these comments are on is a guess: the header names none, "
+                                        "and the column does not follow one section’s statements"));
+  _trellis_import_column_set_unsettled (column);
 }
 
 static gboolean
@@ -389,6 +472,36 @@ share_of_answers (TrellisImport *self,
   return filled > 0 ? (double) answers / filled : 0.0;
 }
 
+static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
+
+/* Columns that say they hold comments but match no comment box ("Any other comments?")
+ * join those that do before any is placed: where a comment column stands says
+ * something only beside all the others. */
+static void
+mark_comment_columns (TrellisImport *self,
+                      ImportFile    *file,
+                      gboolean      *decided)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  for (guint c = 0; c < n; c++)
+    {
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+      g_autofree char *folded = NULL;
+
+      if (decided[c])
+        continue;
+      folded = _trellis_import_fold (header_text (self, c, hint->code));
+      if (contains_any (folded, comment_words) &&
+          _trellis_import_column_shape (file->table, file->layout->first_data_row, c) == TRELLIS_VALUES_TEXT &&
+          share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
+        {
+          _trellis_import_column_set_mapping (column_at (self, c), TRELLIS_COLUMN_COMMENT, NULL, 0.85, NULL);
+          decided[c] = TRUE;
+        }
+    }
+}
+
 static void
 map_by_matching (TrellisImport *self,
                  ImportFile    *file,
@@ -400,7 +513,6 @@ map_by_matching (TrellisImport *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
   g_autofree gboolean *decided = g_new0 (gboolean, n);
-  static const char * const comment_words[] = { "comment", "suggestion", "anything else", "remarks", NULL };
   static const char * const group_words[] = {
     "sector", "organisation", "organization", "agency", "partner", "represent", "service",
     "department", "employer", NULL
@@ -425,14 +537,14 @@ map_by_matching (TrellisImport *self,
           decided[c] = TRUE;
           continue;
         }
-      matches = _trellis_import_match_header (texts, trellis_import_column_get_header (column), hint->code);
+      matches = _trellis_import_match_header (texts, header_text (self, c, hint->code), hint->code);
       for (guint m = 0; m < matches->len; m++)
         {
           Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
 
           if (trellis_statement_get_kind (candidate.match.statement) == TRELLIS_STATEMENT_RATING)
             candidate.key = trellis_checklist_dup_item_key (list, candidate.match.statement,
-                                                            scale_for_header (self, trellis_import_column_get_header (column)));
+                                                            scale_for_header (self, header_text (self, c, hint->code)));
           g_array_append_val (candidates, candidate);
         }
     }
@@ -449,7 +561,7 @@ map_by_matching (TrellisImport *self,
         continue;
       if (candidate->key == NULL)
         {
-          g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+          g_autofree char *folded = _trellis_import_fold (header_text (self, candidate->column, NULL));
 
           /* A comment box: the section is settled below, once items are placed. A header
            * that says "comment" confirms a match by number alone. */
@@ -469,31 +581,25 @@ map_by_matching (TrellisImport *self,
                                           candidate->match.score, NULL);
     }
 
+  mark_comment_columns (self, file, decided);
   for (guint c = 0; c < n; c++)
     {
       TrellisImportColumn *column = column_at (self, c);
-      g_autofree char *folded = _trellis_import_fold (trellis_import_column_get_header (column));
+      const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+      g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
       TrellisValueShape shape;
 
       if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
           trellis_import_column_get_reason (column) == NULL)
         {
-          const char *section = section_by_position (self, c);
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT,
-                                              section != NULL ? section : trellis_import_column_get_target (column),
-                                              trellis_import_column_get_confidence (column),
-                                              _("comments on the section"));
+          place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
           continue;
         }
       if (decided[c])
         continue;
 
       shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
-      if (contains_any (folded, comment_words) && shape == TRELLIS_VALUES_TEXT &&
-          section_by_position (self, c) != NULL)
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_COMMENT, section_by_position (self, c),
-                                            0.6, _("comments on the section"));
-      else if (contains_phrase (folded, person_phrases))
+      if (contains_phrase (folded, person_phrases))
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
                                             _("names a person"));
       else if (!have_group && contains_any (folded, group_words) &&
@@ -507,8 +613,11 @@ map_by_matching (TrellisImport *self,
         }
       else if (shape != TRELLIS_VALUES_EMPTY &&
                share_of_answers (self, file->table, file->layout->first_data_row, c) >= 0.8)
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
-                                            _("holds answers, but its header matches no statement"));
+        {
+          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
+                                              _("holds answers, but its header matches no statement"));
+          _trellis_import_column_set_unsettled (column);
+        }
       else
         _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
                                             _("not a statement of the checklist"));
@@ -813,6 +922,76 @@ trellis_import_add_file (TrellisImport       *self,
       return FALSE;
     }
   return trellis_import_add_bytes (self, bytes, name, format, error);
+}
+
+/**
+ * trellis_import_set_structure:
+ * @bytes: a LimeSurvey survey structure export (.lss)
+ * @display_name: the file's name, for messages
+ *
+ * Gives the import the survey's structure, so that LimeSurvey code headings
+ * ("D55[SQ004]", "AC") match as if they carried their text. Files already added are
+ * matched again.
+ *
+ * Returns: %FALSE with @error set when the file is not a survey structure or is
+ *   refused as hostile; the import is then as it was
+ */
+gboolean
+trellis_import_set_structure (TrellisImport  *self,
+                              GBytes         *bytes,
+                              const char     *display_name,
+                              GError        **error)
+{
+  TrellisSurveyStructure *structure;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  structure = _trellis_survey_structure_new (bytes, display_name, error);
+  if (structure == NULL)
+    return FALSE;
+  g_clear_pointer (&self->structure, _trellis_survey_structure_free);
+  self->structure = structure;
+  if (self->files->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* The first file was analysed once already: it matches some statement. */
+      if (!analyse (self, first_file (self), &local_error))
+        g_debug ("%s", local_error->message);
+    }
+  return TRUE;
+}
+
+/**
+ * trellis_import_set_structure_file:
+ *
+ * Reads the survey's structure file; see trellis_import_set_structure().
+ */
+gboolean
+trellis_import_set_structure_file (TrellisImport  *self,
+                                   GFile          *file,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = trellis_file_dup_display_basename (file);
+  bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
+                                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                                 ? _("there is no such file") : local_error->message);
+      return FALSE;
+    }
+  return trellis_import_set_structure (self, bytes, name, error);
 }
 
 guint
@@ -1124,10 +1303,12 @@ writes_not_shown (ImportFile *file)
          (trellis_table_get_flags (table, 0, 0) & TRELLIS_CELL_QUOTED) != 0;
 }
 
+/* A respondent who submitted without answering anything: LimeSurvey counts such a
+ * response as complete, and so does the round, with a blank on every statement. */
 static gboolean
-row_is_empty (const Plan   *plan,
-              TrellisTable *table,
-              guint         row)
+row_has_no_answers (const Plan   *plan,
+                    TrellisTable *table,
+                    guint         row)
 {
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -1192,7 +1373,7 @@ trellis_import_build_round (TrellisImport  *self,
   g_autofree TrellisAnswer *answers = NULL;
   g_autofree char *round_id = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
-  guint n_excluded = 0, n_empty = 0, n_not_shown = 0;
+  guint n_excluded = 0, n_empty = 0, n_no_answers = 0, n_not_shown = 0;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
@@ -1202,6 +1383,18 @@ trellis_import_build_round (TrellisImport  *self,
     {
       g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
                    _("The project has a round called “%s” already; choose another name"), label);
+      return NULL;
+    }
+
+  /* Never drop answers or file comments under a guessed section unasked. */
+  if (trellis_import_count_unsettled (self) > 0)
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNSETTLED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u column holds answers or comments the import cannot place on its own; say what it holds",
+                                "%u columns hold answers or comments the import cannot place on their own; say what each holds",
+                                trellis_import_count_unsettled (self)),
+                   trellis_import_count_unsettled (self));
       return NULL;
     }
 
@@ -1226,7 +1419,9 @@ trellis_import_build_round (TrellisImport  *self,
         {
           const char *group = NULL;
 
-          if (row_is_empty (&plan, table, row))
+          /* Respondents, not rows: a row with a response id, a submit date or any
+           * answer is someone who responded; only a line with nothing in it is not. */
+          if (trellis_table_row_is_empty (table, row))
             {
               n_empty++;
               continue;
@@ -1236,6 +1431,8 @@ trellis_import_build_round (TrellisImport  *self,
               n_excluded++;
               continue;
             }
+          if (row_has_no_answers (&plan, table, row))
+            n_no_answers++;
           for (guint i = 0; i < plan.items->len; i++)
             {
               ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
@@ -1341,23 +1538,142 @@ trellis_import_build_round (TrellisImport  *self,
     trellis_round_add_value_rule (round, g_ptr_array_index (self->value_rules, i));
 
   trellis_round_set_label (round, label);
-  trellis_round_set_date (round, self->date);
+  if (self->date_set)
+    trellis_round_set_date (round, self->date);
+  else
+    {
+      g_autofree char *response_date = trellis_import_dup_response_date (self);
+      trellis_round_set_date (round, response_date);
+    }
   trellis_round_set_source (round, sources->str);
   trellis_round_set_n_excluded (round, n_excluded);
   self->n_empty = n_empty;
+  self->n_no_answers = n_no_answers;
   self->n_not_shown = n_not_shown;
   return g_steal_pointer (&round);
+}
+
+/* Whether "03/04/2026" in this column is 3 April: some date of it has a first number
+ * above 12. Otherwise the month comes first, as the American tools write it. */
+static gboolean
+column_is_day_first (TrellisTable *table,
+                     guint         first_row,
+                     guint         column)
+{
+  guint n_rows = trellis_table_get_n_rows (table);
+
+  for (guint row = first_row; row < n_rows; row++)
+    {
+      const char *text = trellis_table_get (table, row, column);
+      char *end = NULL;
+      guint64 first = g_ascii_strtoull (text, &end, 10);
+      guint64 second;
+
+      if (end == text || (*end != '/' && *end != '-'))
+        continue;
+      second = g_ascii_strtoull (end + 1, NULL, 10);
+      if (first > 12 && first <= 31)
+        return TRUE;
+      if (second > 12)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The latest day in one column of dates or timestamps. */
+static void
+latest_day_in_column (ImportFile *file,
+                      guint       column,
+                      GDate      *latest)
+{
+  TrellisTable *table = file->table;
+  guint n_rows = trellis_table_get_n_rows (table);
+  gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
+
+  for (guint row = file->layout->first_data_row; row < n_rows; row++)
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      if (_trellis_import_read_day (trellis_table_get (table, row, column), day_first, &day) &&
+          (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
+        *latest = day;
+    }
+}
+
+/**
+ * trellis_import_dup_response_date:
+ *
+ * Reads the export's own timestamps (when people started, finished, submitted), which
+ * are dropped as identifying and never stored, for the day of the last response: what
+ * the round's date is unless the facilitator gives another.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL when the export
+ *   has no dates (LimeSurvey's 1980-01-01 placeholder is none)
+ */
+char *
+trellis_import_dup_response_date (TrellisImport *self)
+{
+  guint n;
+  GDate latest;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  g_date_clear (&latest, 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  for (guint c = 0; c < n; c++)
+    {
+      TrellisColumnRole role = trellis_import_column_get_role (column_at (self, c));
+
+      if (role != TRELLIS_COLUMN_IDENTIFYING && role != TRELLIS_COLUMN_COMPLETION)
+        continue;
+      for (guint f = 0; f < self->files->len; f++)
+        {
+          ImportFile *file = g_ptr_array_index (self->files, f);
+          TrellisValueShape shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
+
+          if (shape == TRELLIS_VALUES_TIMESTAMP || shape == TRELLIS_VALUES_DATE)
+            latest_day_in_column (file, c, &latest);
+        }
+    }
+  if (!g_date_valid (&latest))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&latest), g_date_get_month (&latest),
+                          g_date_get_day (&latest));
+}
+
+/* "October 2026": the month of the last response, in the user's language. */
+static char *
+dup_month_label (const char *iso_date)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+  moment = g_date_time_new_local (year, month, day, 12, 0, 0);
+  return moment != NULL ? g_date_time_format (moment, "%OB %Y") : NULL;
 }
 
 /**
  * trellis_import_dup_default_label:
  *
- * Returns: (transfer full): "Round N" for the next free N, to offer as the new round's label
+ * Returns: (transfer full): the month of the last response ("October 2026") when the
+ *   export says when people answered and no round has that name, otherwise "Round N"
+ *   for the next free N: to offer as the new round's label
  */
 char *
 trellis_import_dup_default_label (TrellisImport *self)
 {
+  g_autofree char *date = NULL;
+  g_autofree char *month = NULL;
+
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+
+  date = trellis_import_dup_response_date (self);
+  month = dup_month_label (date);
+  if (month != NULL && trellis_project_find_round_by_label (self->project, month) == NULL)
+    return g_steal_pointer (&month);
 
   for (guint n = trellis_project_get_n_rounds (self->project) + 1;; n++)
     {
@@ -1382,9 +1698,24 @@ trellis_import_get_n_not_shown (TrellisImport *self)
 }
 
 /**
+ * trellis_import_get_n_no_answers:
+ *
+ * Returns: responses of the last built round that answered nothing at all (submitted
+ *   blank): they count as respondents, with a blank on every statement
+ */
+guint
+trellis_import_get_n_no_answers (TrellisImport *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+  return self->n_no_answers;
+}
+
+/**
  * trellis_import_get_n_empty:
  *
- * Returns: rows the last built round skipped because every mapped cell was empty
+ * Returns: lines the last built round skipped because they hold nothing at all, such as
+ *   the blank line LimeSurvey ends its files with; a response with an id or a date but
+ *   no answers is not one of them
  */
 guint
 trellis_import_get_n_empty (TrellisImport *self)
@@ -1477,6 +1808,85 @@ trellis_import_needs_review (TrellisImport *self)
 }
 
 /**
+ * trellis_import_count_unsettled:
+ *
+ * Returns: how many columns hold answers that match no statement, or comments whose
+ *   section the importer cannot tell, and still wait for the facilitator's word; while
+ *   any do, the round is not built
+ */
+guint
+trellis_import_count_unsettled (TrellisImport *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), 0);
+
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    if (trellis_import_column_get_unsettled (column_at (self, c)))
+      count++;
+  return count;
+}
+
+static gboolean
+is_column_letter (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 3)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isupper (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * trellis_import_find_column:
+ * @name_or_header: a column's letter as a spreadsheet shows it ("BB"), or its header
+ *   (the whole header, in any case)
+ *
+ * Returns: (transfer none) (nullable): the column, or %NULL with @error set when no
+ *   column or more than one has that header
+ */
+TrellisImportColumn *
+trellis_import_find_column (TrellisImport *self,
+                            const char    *name_or_header,
+                            GError       **error)
+{
+  guint n;
+  g_autofree char *folded = NULL;
+  TrellisImportColumn *found = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
+  g_return_val_if_fail (name_or_header != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  if (is_column_letter (name_or_header))
+    for (guint c = 0; c < n; c++)
+      if (strcmp (trellis_import_column_get_name (column_at (self, c)), name_or_header) == 0)
+        return column_at (self, c);
+  folded = g_utf8_casefold (name_or_header, -1);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *header = g_utf8_casefold (trellis_import_column_get_header (column_at (self, c)), -1);
+
+      if (strcmp (header, folded) != 0)
+        continue;
+      if (found != NULL)
+        {
+          g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FAILED,
+                       _("more than one column is headed “%s”; name it by its letter"), name_or_header);
+          return NULL;
+        }
+      found = column_at (self, c);
+    }
+  if (found == NULL)
+    g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FAILED,
+                 _("no column is lettered or headed “%s”"), name_or_header);
+  return found;
+}
+
+/**
  * trellis_import_count_incomplete:
  *
  * Counts the responses the survey tool marks unfinished, previews or tests, whether or
@@ -1501,7 +1911,7 @@ trellis_import_count_incomplete (TrellisImport *self)
       guint n_rows = trellis_table_get_n_rows (file->table);
 
       for (guint row = file->layout->first_data_row; row < n_rows; row++)
-        if (!row_is_empty (&plan, file->table, row) && is_incomplete (&plan, file->table, row))
+        if (!trellis_table_row_is_empty (file->table, row) && is_incomplete (&plan, file->table, row))
           count++;
     }
   return count;
@@ -1727,7 +2137,8 @@ trellis_import_set_seed (TrellisImport *self,
  * trellis_import_set_date:
  * @iso_date: (nullable): the date the survey closed, as YYYY-MM-DD
  *
- * The round's date. Response timestamps are never read for it: they are dropped.
+ * The round's date, instead of the day of the last response that
+ * trellis_import_dup_response_date() reads; %NULL for none.
  *
  * Returns: %FALSE when @iso_date is not a date
  */
@@ -1744,5 +2155,6 @@ trellis_import_set_date (TrellisImport *self,
     return FALSE;
   g_free (self->date);
   self->date = g_strdup (iso_date);
+  self->date_set = TRUE;
   return TRUE;
 }

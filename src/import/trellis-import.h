@@ -57,6 +57,14 @@ gboolean             trellis_import_add_bytes (TrellisImport       *self,
                                                const char          *display_name,
                                                TrellisTableFormat   format,
                                                GError             **error);
+gboolean             trellis_import_set_structure (TrellisImport  *self,
+                                                   GBytes         *bytes,
+                                                   const char     *display_name,
+                                                   GError        **error);
+gboolean             trellis_import_set_structure_file (TrellisImport  *self,
+                                                        GFile          *file,
+                                                        GCancellable   *cancellable,
+                                                        GError        **error);
 guint                trellis_import_get_n_files (TrellisImport *self);
 const char          *trellis_import_get_file_name (TrellisImport *self,
                                                    guint          file);
@@ -70,6 +78,10 @@ TrellisImportColumn *trellis_import_get_column (TrellisImport *self,
                                                 guint          column);
 TrellisRound        *trellis_import_get_reused_round (TrellisImport *self);
 gboolean             trellis_import_needs_review (TrellisImport *self);
+guint                trellis_import_count_unsettled (TrellisImport *self);
+TrellisImportColumn *trellis_import_find_column (TrellisImport *self,
+                                                 const char    *name_or_header,
+                                                 GError       **error);
 guint                trellis_import_count_incomplete (TrellisImport *self);
 GPtrArray           *trellis_import_dup_values (TrellisImport *self);
 GStrv                trellis_import_dup_samples (TrellisImport *self,
@@ -95,10 +107,12 @@ gboolean             trellis_import_set_date (TrellisImport *self,
 
 /* 4. Apply: build the whole round, then add it to the project in one step. */
 char                *trellis_import_dup_default_label (TrellisImport *self);
+char                *trellis_import_dup_response_date (TrellisImport *self);
 TrellisRound        *trellis_import_build_round (TrellisImport  *self,
                                                  const char     *label,
                                                  GError        **error);
 guint                trellis_import_get_n_empty (TrellisImport *self);
+guint                trellis_import_get_n_no_answers (TrellisImport *self);
 guint                trellis_import_get_n_not_shown (TrellisImport *self);
 GStrv                trellis_import_dup_small_groups (TrellisImport *self,
                                                       TrellisRound  *round);

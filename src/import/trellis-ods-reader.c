@@ -10,7 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "trellis-table-private.h"
+#include "trellis-table-reader.h"
+#include "trellis-table-zip.h"
 
 /* Not a cell in a row: LibreOffice writes the empty rest of a sheet as one row or
  * cell repeated a million times, which is kept as a count, never expanded. */
@@ -167,6 +168,143 @@ read_cell (TrellisXmlPart  *part,
   return TRUE;
 }
 
+/* Where reading the first table of content.xml has got to. */
+typedef struct
+{
+  TrellisXmlPart *part;
+  TrellisTable   *table;
+  GArray         *cells;       /* OdsCell: the row being read */
+  const char     *display_name;
+  guint           sheet_row;
+  guint           row_repeat;
+  int             table_depth;
+  int             row_depth;
+  gboolean        done;
+  guint64         n_rows;
+  guint64         n_cells;
+  guint64         n_text;
+  guint64         text_read;
+} OdsReader;
+
+static void
+start_row (OdsReader *ods,
+           int        node_depth)
+{
+  ods->row_repeat = dup_repeat (ods->part, "number-rows-repeated");
+  g_array_set_size (ods->cells, 0);
+  if (xmlTextReaderIsEmptyElement (ods->part->reader))
+    ods->sheet_row = (guint) MIN ((guint64) ods->sheet_row + ods->row_repeat, G_MAXUINT32);
+  else
+    ods->row_depth = node_depth;
+}
+
+static gboolean
+add_cell (OdsReader  *ods,
+          GError    **error)
+{
+  OdsCell cell = { NULL, 0, 1 };
+
+  if (!read_cell (ods->part, &cell, &ods->text_read, error))
+    {
+      ods_cell_clear (&cell);
+      return FALSE;
+    }
+  g_array_append_val (ods->cells, cell);
+  return TRUE;
+}
+
+/* Repetition multiplies: a cell repeated across a row repeated down the sheet must not
+ * become billions of cells. */
+static gboolean
+check_row_size (OdsReader  *ods,
+                guint64     last_filled,
+                guint64     row_text,
+                GError    **error)
+{
+  guint64 repeat = MIN (ods->row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
+
+  ods->n_rows += repeat;
+  ods->n_cells += last_filled * repeat;
+  ods->n_text += row_text * repeat;
+  if (last_filled > TRELLIS_TABLE_MAX_COLUMNS || ods->n_rows > TRELLIS_TABLE_MAX_ROWS ||
+      ods->n_cells > TRELLIS_TABLE_MAX_CELLS || ods->n_text > TRELLIS_TABLE_MAX_TEXT_SIZE)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, ods->display_name,
+                                 ods->sheet_row + 1, TRELLIS_TABLE_NO_COLUMN,
+                                 _("the table is larger than any survey export"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row read goes into the table as many times as it is repeated, up to its last
+ * filled cell; an empty row only counts. */
+static gboolean
+end_row (OdsReader  *ods,
+         GError    **error)
+{
+  guint64 width = 0, last_filled = 0, row_text = 0;
+
+  ods->row_depth = -1;
+  for (guint i = 0; i < ods->cells->len; i++)
+    {
+      OdsCell *cell = &g_array_index (ods->cells, OdsCell, i);
+
+      width += cell->repeat;
+      if (cell->text[0] != '\0')
+        last_filled = width;
+      row_text += (guint64) strlen (cell->text) * MIN (cell->repeat, TRELLIS_TABLE_MAX_COLUMNS);
+    }
+  if (last_filled == 0)
+    {
+      ods->sheet_row = (guint) MIN ((guint64) ods->sheet_row + ods->row_repeat, G_MAXUINT32);
+      return TRUE;
+    }
+  if (!check_row_size (ods, last_filled, row_text, error))
+    return FALSE;
+  for (guint r = 0; r < ods->row_repeat; r++)
+    {
+      guint64 written = 0;
+
+      for (guint i = 0; i < ods->cells->len && written < last_filled; i++)
+        {
+          OdsCell *cell = &g_array_index (ods->cells, OdsCell, i);
+
+          for (guint c = 0; c < cell->repeat && written < last_filled; c++, written++)
+            trellis_table_add_cell (ods->table, cell->text, -1, cell->flags);
+        }
+      trellis_table_end_row (ods->table, ++ods->sheet_row);
+    }
+  return TRUE;
+}
+
+/* One node of content.xml: the first table's start and end, its rows and their cells. */
+static gboolean
+read_node (OdsReader  *ods,
+           GError    **error)
+{
+  TrellisXmlPart *part = ods->part;
+  int node_depth = xmlTextReaderDepth (part->reader);
+  gboolean is_end = xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_END_ELEMENT;
+
+  if (ods->table_depth < 0)
+    {
+      if (_trellis_xml_part_is (part, "table") && !xmlTextReaderIsEmptyElement (part->reader))
+        ods->table_depth = node_depth;
+      return TRUE;
+    }
+  if (is_end && node_depth == ods->table_depth)
+    ods->done = TRUE;
+  else if (ods->row_depth < 0 && _trellis_xml_part_is (part, "table-row"))
+    start_row (ods, node_depth);
+  else if (ods->row_depth >= 0 && node_depth == ods->row_depth + 1 &&
+           (_trellis_xml_part_is (part, "table-cell") || _trellis_xml_part_is (part, "covered-table-cell")))
+    return add_cell (ods, error);
+  else if (ods->row_depth >= 0 && is_end && node_depth == ods->row_depth)
+    return end_row (ods, error);
+  return TRUE;
+}
+
 TrellisTable *
 _trellis_table_read_ods_parts (GHashTable  *parts,
                                const char  *display_name,
@@ -175,11 +313,7 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
   g_autoptr(TrellisXmlPart) part = NULL;
   g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_ODS);
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (OdsCell));
-  guint sheet_row = 0;
-  guint64 n_rows = 0, n_cells = 0, n_text = 0, text_read = 0;
-  guint row_repeat = 1;
-  int table_depth = -1, row_depth = -1;
-  gboolean done = FALSE;
+  OdsReader ods = { 0, };
   int status;
 
   g_array_set_clear_func (cells, (GDestroyNotify) ods_cell_clear);
@@ -187,96 +321,21 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
   if (part == NULL)
     return NULL;
 
-  while (!done && (status = _trellis_xml_part_read (part, error)) == 1)
-    {
-      int node_depth = xmlTextReaderDepth (part->reader);
-
-      if (table_depth < 0)
-        {
-          if (_trellis_xml_part_is (part, "table") && !xmlTextReaderIsEmptyElement (part->reader))
-            table_depth = node_depth;
-          continue;
-        }
-      if (xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_END_ELEMENT && node_depth == table_depth)
-        {
-          done = TRUE;
-          continue;
-        }
-
-      if (row_depth < 0 && _trellis_xml_part_is (part, "table-row"))
-        {
-          row_repeat = dup_repeat (part, "number-rows-repeated");
-          g_array_set_size (cells, 0);
-          if (xmlTextReaderIsEmptyElement (part->reader))
-            sheet_row = (guint) MIN ((guint64) sheet_row + row_repeat, G_MAXUINT32);
-          else
-            row_depth = node_depth;
-        }
-      else if (row_depth >= 0 && node_depth == row_depth + 1 &&
-               (_trellis_xml_part_is (part, "table-cell") || _trellis_xml_part_is (part, "covered-table-cell")))
-        {
-          OdsCell cell = { NULL, 0, 1 };
-
-          if (!read_cell (part, &cell, &text_read, error))
-            {
-              ods_cell_clear (&cell);
-              return NULL;
-            }
-          g_array_append_val (cells, cell);
-        }
-      else if (row_depth >= 0 && xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_END_ELEMENT &&
-               node_depth == row_depth)
-        {
-          guint64 width = 0, last_filled = 0, row_text = 0;
-
-          row_depth = -1;
-          for (guint i = 0; i < cells->len; i++)
-            {
-              OdsCell *cell = &g_array_index (cells, OdsCell, i);
-
-              width += cell->repeat;
-              if (cell->text[0] != '\0')
-                last_filled = width;
-              row_text += (guint64) strlen (cell->text) * MIN (cell->repeat, TRELLIS_TABLE_MAX_COLUMNS);
-            }
-          if (last_filled == 0)
-            {
-              sheet_row = (guint) MIN ((guint64) sheet_row + row_repeat, G_MAXUINT32);
-              continue;
-            }
-          /* Repetition multiplies: a cell repeated across a row repeated down the sheet
-           * must not become billions of cells. */
-          n_rows += MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
-          n_cells += last_filled * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
-          n_text += row_text * MIN (row_repeat, TRELLIS_TABLE_MAX_ROWS + 1);
-          if (last_filled > TRELLIS_TABLE_MAX_COLUMNS || n_rows > TRELLIS_TABLE_MAX_ROWS ||
-              n_cells > TRELLIS_TABLE_MAX_CELLS || n_text > TRELLIS_TABLE_MAX_TEXT_SIZE)
-            {
-              _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
-                                         sheet_row + 1, TRELLIS_TABLE_NO_COLUMN,
-                                         _("the table is larger than any survey export"));
-              return NULL;
-            }
-          for (guint r = 0; r < row_repeat; r++)
-            {
-              guint64 written = 0;
-
-              for (guint i = 0; i < cells->len && written < last_filled; i++)
-                {
-                  OdsCell *cell = &g_array_index (cells, OdsCell, i);
-
-                  for (guint c = 0; c < cell->repeat && written < last_filled; c++, written++)
-                    trellis_table_add_cell (table, cell->text, -1, cell->flags);
-                }
-              trellis_table_end_row (table, ++sheet_row);
-            }
-        }
-    }
+  ods.part = part;
+  ods.table = table;
+  ods.cells = cells;
+  ods.display_name = display_name;
+  ods.row_repeat = 1;
+  ods.table_depth = -1;
+  ods.row_depth = -1;
+  while (!ods.done && (status = _trellis_xml_part_read (part, error)) == 1)
+    if (!read_node (&ods, error))
+      return NULL;
   if (status < 0)
     return NULL;
-  if (!done)
+  if (!ods.done)
     {
-      if (table_depth >= 0)
+      if (ods.table_depth >= 0)
         {
           set_cut_short (part, error);
           return NULL;
@@ -326,3 +385,10 @@ trellis_table_read_ods (GBytes      *bytes,
     return NULL;
   return _trellis_table_read_ods_parts (parts, display_name, error);
 }
+
+const TrellisTableReader _trellis_ods_reader = {
+  .format = TRELLIS_TABLE_FORMAT_ODS,
+  .zip_marker = "content.xml",
+  .read = trellis_table_read_ods,
+  .read_parts = _trellis_table_read_ods_parts,
+};

@@ -18,4 +18,10 @@ GBytes         *trellis_file_read_at_most (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+gboolean        trellis_file_check_regular (GFile   *file,
+                                            GError **error);
+
+GBytes         *trellis_file_read_head (GFile *file,
+                                        gsize  limit);
+
 G_END_DECLS

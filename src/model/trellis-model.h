@@ -5,6 +5,7 @@
 #pragma once
 
 #include "trellis-action.h"
+#include "trellis-checklist-edit.h"
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
 #include "trellis-file-util.h"

@@ -10,6 +10,7 @@
 #include "trellis-plan.h"
 #include "trellis-project.h"
 #include "trellis-round.h"
+#include "trellis-statement.h"
 
 struct _TrellisProject
 {
@@ -332,7 +333,9 @@ trellis_project_get_round (TrellisProject *self,
  * trellis_project_append_round:
  *
  * Adds a round. Build a round completely (responses, comments, mapping) before adding
- * it, so the project changes once rather than once per response.
+ * it, so the project changes once rather than once per response. The round records
+ * the current wording of each statement it answered, unless it knows it already (see
+ * trellis_round_record_wordings()).
  */
 void
 trellis_project_append_round (TrellisProject *self,
@@ -342,6 +345,7 @@ trellis_project_append_round (TrellisProject *self,
   g_return_if_fail (TRELLIS_IS_ROUND (round));
   g_return_if_fail (trellis_project_find_round (self, trellis_round_get_id (round)) == NULL);
 
+  trellis_round_record_wordings (round, self->checklist);
   _trellis_node_store_insert (TRELLIS_NODE (self), self->rounds, G_MAXUINT, round);
 }
 
@@ -353,6 +357,37 @@ trellis_project_remove_round (TrellisProject *self,
   g_return_val_if_fail (TRELLIS_IS_ROUND (round), FALSE);
 
   return _trellis_node_store_remove (TRELLIS_NODE (self), self->rounds, round);
+}
+
+/**
+ * trellis_project_dup_rounds_answering:
+ * @statement: a statement of the project's checklist
+ *
+ * The rounds whose answers a rewording of @statement would change the meaning of.
+ *
+ * Returns: (transfer container) (element-type TrellisRound): the rounds that answered
+ *   @statement (or a part of it), oldest first; empty when none did
+ */
+GPtrArray *
+trellis_project_dup_rounds_answering (TrellisProject   *self,
+                                      TrellisStatement *statement)
+{
+  GPtrArray *rounds;
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (statement), NULL);
+
+  rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  n = trellis_project_get_n_rounds (self);
+  for (guint i = 0; i < n; i++)
+    {
+      TrellisRound *round = trellis_project_get_round (self, i);
+
+      if (trellis_round_answers_statement (round, statement))
+        g_ptr_array_add (rounds, g_object_ref (round));
+    }
+  return rounds;
 }
 
 /**

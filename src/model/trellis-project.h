@@ -37,6 +37,8 @@ void              trellis_project_append_round (TrellisProject *self,
                                                 TrellisRound   *round);
 gboolean          trellis_project_remove_round (TrellisProject *self,
                                                 TrellisRound   *round);
+GPtrArray        *trellis_project_dup_rounds_answering (TrellisProject   *self,
+                                                        TrellisStatement *statement);
 TrellisRound     *trellis_project_find_round (TrellisProject *self,
                                               const char     *id);
 TrellisRound     *trellis_project_find_round_by_label (TrellisProject *self,

@@ -8,9 +8,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "trellis-checklist.h"
 #include "trellis-round.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
 
 /* Answers live in one flat byte table, row-major: a round of 10,000 respondents
  * answering 60 items is 600 kB rather than 600,000 objects, and statistics walk it
@@ -38,6 +42,11 @@ struct _TrellisRound
 
   GPtrArray   *column_rules;     /* TrellisColumnRule */
   GPtrArray   *value_rules;      /* TrellisValueRule */
+
+  /* Statement id -> its text markup when this round answered it, both GRefString
+   * interned: a thousand rounds of one checklist share one copy of each text. */
+  GHashTable  *wordings;
+  GHashTable  *answered_ids;     /* statement ids of the items, built when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisRound, trellis_round, TRELLIS_TYPE_NODE)
@@ -137,6 +146,8 @@ trellis_round_finalize (GObject *object)
   g_clear_pointer (&self->comments, g_hash_table_unref);
   g_clear_pointer (&self->column_rules, g_ptr_array_unref);
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->wordings, g_hash_table_unref);
+  g_clear_pointer (&self->answered_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_round_parent_class)->finalize (object);
 }
@@ -242,6 +253,9 @@ trellis_round_init (TrellisRound *self)
                                           (GDestroyNotify) g_ptr_array_unref);
   self->column_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_column_rule_free);
   self->value_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_value_rule_free);
+  self->wordings = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                          (GDestroyNotify) g_ref_string_release,
+                                          (GDestroyNotify) g_ref_string_release);
 }
 
 TrellisRound *
@@ -394,6 +408,7 @@ trellis_round_set_items (TrellisRound       *self,
 
   g_hash_table_remove_all (self->item_index);
   g_ptr_array_set_size (self->items, 0);
+  g_clear_pointer (&self->answered_ids, g_hash_table_unref);
   for (guint i = 0; item_keys[i] != NULL; i++)
     {
       char *key = g_strdup (item_keys[i]);
@@ -697,4 +712,208 @@ trellis_round_add_value_rule (TrellisRound           *self,
 
   g_ptr_array_add (self->value_rules, trellis_value_rule_copy (rule));
   trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/* ------------------------------------------------------------------------------------
+ * The wording each statement had when the round answered it
+ * ------------------------------------------------------------------------------------ */
+
+/* The statement ids of the round's items: "s1" and "s1@importance" are both s1. */
+static GHashTable *
+get_answered_ids (TrellisRound *self)
+{
+  if (self->answered_ids != NULL)
+    return self->answered_ids;
+
+  self->answered_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->items, i);
+      const char *separator = strchr (key, '@');
+
+      g_hash_table_add (self->answered_ids,
+                        separator != NULL ? g_strndup (key, separator - key) : g_strdup (key));
+    }
+  return self->answered_ids;
+}
+
+static gboolean
+answers_statement (GHashTable       *answered_ids,
+                   TrellisStatement *statement)
+{
+  guint n_children = trellis_statement_get_n_children (statement);
+
+  if (g_hash_table_contains (answered_ids, trellis_statement_get_id (statement)))
+    return TRUE;
+  /* The lead-in of a multi-part item is part of what its parts were answered as. */
+  for (guint i = 0; i < n_children; i++)
+    if (g_hash_table_contains (answered_ids, trellis_statement_get_id (trellis_statement_get_child (statement, i))))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * trellis_round_answers_statement:
+ *
+ * Returns: whether the round holds answers to @statement (on any scale), or, for a
+ *   multi-part statement, to any of its parts
+ */
+gboolean
+trellis_round_answers_statement (TrellisRound     *self,
+                                 TrellisStatement *statement)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (statement), FALSE);
+
+  return answers_statement (get_answered_ids (self), statement);
+}
+
+/**
+ * trellis_round_get_statement_wording:
+ * @statement_id: a statement's id
+ *
+ * Returns: (nullable): the statement's text markup (see
+ *   trellis_statement_get_text_markup()) when this round answered it, or %NULL when the
+ *   round did not answer it or the wording was not recorded
+ */
+const char *
+trellis_round_get_statement_wording (TrellisRound *self,
+                                     const char   *statement_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  g_return_val_if_fail (statement_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->wordings, statement_id);
+}
+
+/**
+ * trellis_round_set_statement_wording:
+ * @statement_id: a statement's id
+ * @markup: (nullable): its text markup as the round's respondents read it; %NULL
+ *   forgets it
+ *
+ * Records the wording a statement had when this round answered it. Done for every
+ * answered statement when the round joins a project (see
+ * trellis_round_record_wordings()); the project file keeps those that differ from the
+ * checklist's current wording.
+ */
+void
+trellis_round_set_statement_wording (TrellisRound *self,
+                                     const char   *statement_id,
+                                     const char   *markup)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (statement_id != NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->wordings, statement_id), markup) == 0)
+    return;
+  if (markup == NULL)
+    g_hash_table_remove (self->wordings, statement_id);
+  else
+    g_hash_table_replace (self->wordings, g_ref_string_new_intern (statement_id),
+                          g_ref_string_new_intern (markup));
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+static void
+record_statement_wording (TrellisRound     *self,
+                          GHashTable       *answered_ids,
+                          TrellisStatement *statement)
+{
+  const char *markup = trellis_statement_get_text_markup (statement);
+  const char *id = trellis_statement_get_id (statement);
+
+  if (markup == NULL || g_hash_table_contains (self->wordings, id) || !answers_statement (answered_ids, statement))
+    return;
+  g_hash_table_insert (self->wordings, g_ref_string_new_intern (id), g_ref_string_new_intern (markup));
+}
+
+/**
+ * trellis_round_record_wordings:
+ *
+ * Records the current wording of every statement of @checklist this round answered and
+ * whose wording it does not know yet (see trellis_round_set_statement_wording()).
+ * trellis_project_append_round() calls it, so a round imported or read from a file
+ * remembers what its respondents answered even after the statement is reworded.
+ */
+void
+trellis_round_record_wordings (TrellisRound     *self,
+                               TrellisChecklist *checklist)
+{
+  GHashTable *answered_ids;
+  guint n_sections;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (TRELLIS_IS_CHECKLIST (checklist));
+
+  if (self->items->len == 0)
+    return;
+  answered_ids = get_answered_ids (self);
+  n_sections = trellis_checklist_get_n_sections (checklist);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+      guint n_statements = trellis_section_get_n_statements (section);
+
+      for (guint j = 0; j < n_statements; j++)
+        {
+          TrellisStatement *statement = trellis_section_get_statement (section, j);
+          guint n_children = trellis_statement_get_n_children (statement);
+
+          record_statement_wording (self, answered_ids, statement);
+          for (guint k = 0; k < n_children; k++)
+            record_statement_wording (self, answered_ids, trellis_statement_get_child (statement, k));
+        }
+    }
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * trellis_round_dup_worded_statement_ids:
+ *
+ * Returns: (transfer full): the ids of the statements whose wording the round knows,
+ *   sorted by strcmp() so that a saved file does not depend on hash order
+ */
+GStrv
+trellis_round_dup_worded_statement_ids (TrellisRound *self)
+{
+  GStrv ids;
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+
+  ids = (GStrv) g_hash_table_get_keys_as_array (self->wordings, &n);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (ids[i]);
+  qsort (ids, n, sizeof (char *), compare_strings);
+  return ids;
+}
+
+/**
+ * trellis_round_get_wording_changed:
+ *
+ * Returns: whether @statement's words differ from those the round's respondents
+ *   answered (emphasis alone is not a change of words)
+ */
+gboolean
+trellis_round_get_wording_changed (TrellisRound     *self,
+                                   TrellisStatement *statement)
+{
+  const char *wording;
+  g_autofree char *answered_text = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_STATEMENT (statement), FALSE);
+
+  wording = g_hash_table_lookup (self->wordings, trellis_statement_get_id (statement));
+  if (wording == NULL)
+    return FALSE;
+  answered_text = trellis_markup_parse (wording, NULL);
+  return g_strcmp0 (answered_text, trellis_statement_get_text (statement)) != 0;
 }

@@ -137,4 +137,18 @@ GPtrArray           *trellis_round_get_value_rules (TrellisRound *self);
 void                 trellis_round_add_value_rule (TrellisRound           *self,
                                                    const TrellisValueRule *rule);
 
+/* The wording of each statement when this round answered it. */
+gboolean             trellis_round_answers_statement (TrellisRound     *self,
+                                                      TrellisStatement *statement);
+const char          *trellis_round_get_statement_wording (TrellisRound *self,
+                                                          const char   *statement_id);
+void                 trellis_round_set_statement_wording (TrellisRound *self,
+                                                          const char   *statement_id,
+                                                          const char   *markup);
+void                 trellis_round_record_wordings (TrellisRound     *self,
+                                                    TrellisChecklist *checklist);
+GStrv                trellis_round_dup_worded_statement_ids (TrellisRound *self);
+gboolean             trellis_round_get_wording_changed (TrellisRound     *self,
+                                                        TrellisStatement *statement);
+
 G_END_DECLS

@@ -259,6 +259,35 @@ trellis_scale_get_n_points (TrellisScale *self)
 }
 
 /**
+ * trellis_scale_set_n_points:
+ * @n_points: 2 to 11
+ *
+ * Gives the scale more or fewer points: the points kept keep their labels, new ones are
+ * labelled with their numbers. Only for a scale nobody has answered yet: stored answers
+ * would change their meaning.
+ */
+void
+trellis_scale_set_n_points (TrellisScale *self,
+                            guint         n_points)
+{
+  char **labels;
+
+  g_return_if_fail (TRELLIS_IS_SCALE (self));
+  g_return_if_fail (n_points >= TRELLIS_SCALE_MIN_POINTS && n_points <= TRELLIS_SCALE_MAX_POINTS);
+
+  if (n_points == self->n_points)
+    return;
+  labels = g_new0 (char *, n_points + 1);
+  for (guint i = 0; i < n_points; i++)
+    labels[i] = i < self->n_points ? g_strdup (self->point_labels[i]) : g_strdup_printf ("%u", i + 1);
+  g_strfreev (self->point_labels);
+  self->point_labels = labels;
+  self->n_points = n_points;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POINTS]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
  * trellis_scale_get_point_label:
  * @point: 1 to n-points
  */

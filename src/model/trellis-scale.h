@@ -21,6 +21,8 @@ const char   *trellis_scale_get_title (TrellisScale *self);
 void          trellis_scale_set_title (TrellisScale *self,
                                        const char   *title);
 guint         trellis_scale_get_n_points (TrellisScale *self);
+void          trellis_scale_set_n_points (TrellisScale *self,
+                                          guint         n_points);
 const char   *trellis_scale_get_point_label (TrellisScale *self,
                                              guint         point);
 void          trellis_scale_set_point_label (TrellisScale *self,

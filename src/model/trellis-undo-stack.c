@@ -462,3 +462,70 @@ trellis_undo_stack_seal (TrellisUndoStack *self)
   if (top != NULL)
     top->open = FALSE;
 }
+
+/**
+ * trellis_undo_stack_apply:
+ * @label: what the edit does, for the menu ("Move Statement")
+ * @undo: reverts the edit
+ * @redo: makes the edit, now and on redo
+ * @data: (nullable): passed to @undo and @redo
+ * @destroy: (nullable): frees @data when the edit is forgotten
+ *
+ * Makes an edit by calling @redo and records it. Unlike a change made first and pushed
+ * after, the change is made while the stack is applying (see
+ * trellis_undo_stack_get_applying()), so a document watching for changes made outside
+ * the undo stack knows that undo can bring this one back.
+ */
+void
+trellis_undo_stack_apply (TrellisUndoStack *self,
+                          const char       *label,
+                          TrellisUndoFunc   undo,
+                          TrellisUndoFunc   redo,
+                          gpointer          data,
+                          GDestroyNotify    destroy)
+{
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (undo != NULL && redo != NULL);
+
+  self->applying = TRUE;
+  redo (data);
+  self->applying = FALSE;
+  trellis_undo_stack_push (self, label, undo, redo, data, destroy);
+}
+
+/**
+ * trellis_undo_stack_set_property:
+ * @label: what the edit does, for the menu ("Edit Statement Text")
+ * @object: the object to change
+ * @property: the property's name
+ * @value: its new value
+ *
+ * Sets @property of @object to @value and records the change as
+ * trellis_undo_stack_push_property() does (typing in one field joins one edit), with
+ * the change made while the stack is applying, as trellis_undo_stack_apply() does.
+ */
+void
+trellis_undo_stack_set_property (TrellisUndoStack *self,
+                                 const char       *label,
+                                 GObject          *object,
+                                 const char       *property,
+                                 const GValue     *value)
+{
+  g_auto(GValue) old_value = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  g_return_if_fail (TRELLIS_IS_UNDO_STACK (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (G_IS_VALUE (value));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL);
+
+  g_value_init (&old_value, pspec->value_type);
+  g_object_get_property (object, property, &old_value);
+  self->applying = TRUE;
+  g_object_set_property (object, property, value);
+  self->applying = FALSE;
+  trellis_undo_stack_push_property (self, label, object, property, &old_value);
+}

@@ -29,6 +29,17 @@ void              trellis_undo_stack_push_property (TrellisUndoStack *self,
                                                     const char       *property,
                                                     const GValue     *old_value);
 void              trellis_undo_stack_seal (TrellisUndoStack *self);
+void              trellis_undo_stack_apply (TrellisUndoStack *self,
+                                            const char       *label,
+                                            TrellisUndoFunc   undo,
+                                            TrellisUndoFunc   redo,
+                                            gpointer          data,
+                                            GDestroyNotify    destroy);
+void              trellis_undo_stack_set_property (TrellisUndoStack *self,
+                                                   const char       *label,
+                                                   GObject          *object,
+                                                   const char       *property,
+                                                   const GValue     *value);
 gboolean          trellis_undo_stack_undo (TrellisUndoStack *self);
 gboolean          trellis_undo_stack_redo (TrellisUndoStack *self);
 gboolean          trellis_undo_stack_get_can_undo (TrellisUndoStack *self);

@@ -29,6 +29,12 @@ LAYOUTS = ["microsoft-forms.xlsx", "microsoft-forms-ja.xlsx", "microsoft-forms-l
            "limesurvey-code.csv", "limesurvey-full.csv", "kobotoolbox.csv", "generic-cp1252.csv",
            "generic-bom.csv", "generic-unicode.txt", "generic-utf16be.csv", "generic.ods"]
 expected = json.load(open(os.path.join(fixtures, "expected.json"), encoding="utf-8"))
+# The same exports with every comment box gathered on a last page, each naming its section.
+LAYOUTS += expected["gathered"]
+# Headers that are only codes, item 55's parts coded in each convention.
+LAYOUTS += expected["coded"]
+# LimeSurvey's code headings with the survey's structure file, and code and text headings.
+LAYOUTS += ["limesurvey-sq-code.csv", "limesurvey-codetext.csv"]
 
 
 def run(*args, command="import"):
@@ -110,13 +116,87 @@ with tempfile.TemporaryDirectory() as tmp:
 
     code, out, err = run(project, fixture("google-forms.csv"))
     check("the next round reuses the mapping", code == 0 and "Mapping: as confirmed for round “Autumn 2026”" in out, out + err)
-    check("the next round gets a default label", "“Round 2”" in out, out)
+    check("the next round is named for the month of the last response", "“September 2026”" in out, out)
+    check("its date is the last response's day", 'date="2026-09-15"' in read(project).decode("utf-8"), out)
+    check("the timestamps themselves are not stored", "2026-09-15 " not in read(project).decode("utf-8")
+          and "2026/09/15" not in read(project).decode("utf-8"))
+
+    code, out, err = run(project, fixture("limesurvey-blank-response.csv"), "--dry-run")
+    check("a response with no answers is a respondent, apart from the empty line",
+          code == 0 and "16 responses" in out and "Responses with no answers: 1" in out
+          and "Skipped: 1 empty row" in out, out + err)
+
+    blank_project = os.path.join(tmp, "blank.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), blank_project)
+    code, out, err = run(blank_project, fixture("limesurvey-blank-response.csv"), "--round", "Blank")
+    code, out, err = run(blank_project, "--json", command="summary")
+    blank_round = json.loads(out)["rounds"][0] if code == 0 else {}
+    check("summary --json counts the response with no answers apart",
+          blank_round.get("respondents") == 16 and blank_round.get("no_answers") == 1, out + err)
+
+    # LimeSurvey code headings need the survey's structure file; hostile ones are refused.
+    original = read(project)
+    code, out, err = run(project, fixture("limesurvey-sq-code.csv"))
+    check("code headings without the structure file: exit 1, columns listed",
+          code == 1 and "A1[SQ001]" in out and one_line_naming(err, "limesurvey-sq-code.csv"), out + err)
+    check("code headings without the structure file: project byte-identical", read(project) == original)
+    for name in ("lss-entities.lss", "lss-xxe.lss", "lss-truncated.lss", "lss-not-a-survey.lss", "lss-binary.lss"):
+        code, out, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture(name))
+        check(f"--structure {name}: exit 1, one line naming it", code == 1 and one_line_naming(err, name), err)
+        check(f"--structure {name}: project byte-identical", read(project) == original)
+    code, out, err = run(project, fixture("limesurvey-full.csv"), "--structure", fixture("limesurvey-survey.lss"),
+                         "--dry-run")
+    check("full headings import the same with the structure file",
+          code == 0 and "15 responses to 60 statements" in out and "A 9, B 6, C 5, D 9" in out, out + err)
+    code, _, err = run(project, fixture("limesurvey-sq-code.csv"), "--structure", fixture("no-such.lss"))
+    check("--structure of a missing file: exit 1", code == 1 and one_line_naming(err, "no-such.lss"), err)
+
+    # Answers that match no statement and comments whose section is a guess stop the import.
+    settled = os.path.join(tmp, "settled.trellis")
+    shutil.copy(fixture("is-ofpc.trellis"), settled)
+    before = read(settled)
+    for name, letters in (("unsettled-answers.csv", ["BD", "BL"]), ("unsettled-comments.csv", ["BP", "BS"]),
+                          ("unsettled-other-comments.csv", ["BJ", "BM"])):
+        for extra in ([], ["--dry-run"]):
+            code, out, err = run(settled, fixture(name), *extra)
+            check(f"{name}{' (dry run)' if extra else ''}: exit 1 naming the file",
+                  code == 1 and one_line_naming(err, name), err)
+            check(f"{name}{' (dry run)' if extra else ''}: lists each column and how to settle it",
+                  all(re.search(rf"^  {letter} ", out, re.M) for letter in letters) and "--column" in out, out)
+            check(f"{name}{' (dry run)' if extra else ''}: project byte-identical", read(settled) == before)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "ZZ=55a")
+    check("--column naming no column is a usage error", code == 2, err)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "BD=99z")
+    check("--column naming no statement is a usage error", code == 2, err)
+    code, _, err = run(settled, fixture("unsettled-answers.csv"), "--column", "BD=comments:Q")
+    check("--column naming no section is a usage error", code == 2 and read(settled) == before, err)
+    parts = [f"{letter}=55{part}" for letter, part in zip(["BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BK"], "abcdefgh")]
+    args = [a for p in parts for a in ("--column", p)] + ["--column", "Benefit IX=55i"]
+    code, out, err = run(settled, fixture("unsettled-answers.csv"), "--round", "Settled", *args)
+    check("--column settles answer columns, by letter or header", code == 0 and "15 responses to 60 statements" in out,
+          out + err)
+    code, out, err = run(settled, "--round", "Settled", "--json", command="summary")
+    statements = {st["id"]: st for sec in json.loads(out)["rounds"][0]["sections"] for st in sec["statements"]} \
+        if code == 0 else {}
+    check("the settled columns' answers are all there",
+          all(sum(statements.get(f"s55{p}", {}).get("counts", [])) == sum(expected["counts"][f"s55{p}"][:5])
+              for p in "abcdefghi"), out)
+    code, out, err = run(settled, fixture("unsettled-answers.csv"), "--round", "Again")
+    check("--column choices are kept with the round's mapping", code == 0 and "Mapping: as confirmed" in out, out + err)
+    sections = ["A", "B", "C", "D"]
+    args = [a for letter, code_ in zip(["BP", "BQ", "BR", "BS"], sections) for a in ("--column", f"{letter}=comments:{code_}")]
+    code, out, err = run(settled, fixture("unsettled-comments.csv"), "--round", "Comments settled", *args)
+    check("--column settles comment columns", code == 0, out + err)
+    code, out, err = run(settled, "--round", "Comments settled", "--json", command="summary")
+    comments = {sec["code"]: sec["comments"] for sec in json.loads(out)["rounds"][0]["sections"]} if code == 0 else {}
+    check("settled comments are in their sections", comments == expected["comments"], comments)
 
     xmllint = shutil.which("xmllint")
     for name in LAYOUTS:
         target = os.path.join(tmp, "sample-" + name + ".trellis")
         shutil.copy(sample, target)
-        code, out, err = run(target, fixture(name), "--round", "Imported")
+        extra = ["--structure", fixture("limesurvey-survey.lss")] if name == "limesurvey-sq-code.csv" else []
+        code, out, err = run(target, fixture(name), "--round", "Imported", *extra)
         check(f"{name}: imports into the sample project", code == 0, err)
         code, out, err = run(target, "--round", "Imported", "--json", command="summary")
         try:
@@ -138,6 +218,9 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{name}: every statement's counts are exact", not wrong,
               "; ".join(f"{k}: {got.get(k)} != {expected['counts'][k]}" for k in wrong[:5]))
         check(f"{name}: respondents", rounds[0]["respondents"] == expected["respondents"], rounds[0]["respondents"])
+        comments = {section["code"]: section["comments"] for section in rounds[0]["sections"]}
+        check(f"{name}: every section has its own comments", comments == expected["comments"],
+              f"{comments} != {expected['comments']}")
         if xmllint:
             proc = subprocess.run([xmllint, "--noout", "--relaxng", schema, target], capture_output=True, text=True)
             check(f"{name}: the project matches the schema", proc.returncode == 0, proc.stderr)

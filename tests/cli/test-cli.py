@@ -81,6 +81,48 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _, err = run("new", os.path.join(tmp, "x.trellis"), "--template", "no-such-template")
     check("new with an unknown template is bad input", code == 1 and "no-such-template" in err, err)
 
+    # new --template-file: a template saved by Trellis, or a built-in template's file.
+    fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
+    tailored = os.path.join(fixtures, "tailored.trellis-template")
+    from_file = os.path.join(tmp, "from-file.trellis")
+    code, _, err = run("new", from_file, "--template-file", tailored, "--name", "Southshire")
+    check("new --template-file creates a project", code == 0 and os.path.exists(from_file), err)
+    code, out, err = run("summary", from_file, "--json")
+    data = json.loads(out) if code == 0 else {}
+    check("the project has the template's checklist and the new name",
+          data.get("checklist") == "Partnership checklist" and data.get("partnership") == "Southshire"
+          and data.get("rounds") == [], out + err)
+    code, _, err = run("validate", from_file)
+    check("the project from a template file validates", code == 0, err)
+    code, _, err = run("new", os.path.join(tmp, "both.trellis"), "--template", "is-ofpc", "--template-file", tailored)
+    check("--template with --template-file is a usage error",
+          code == 2 and not os.path.exists(os.path.join(tmp, "both.trellis")), err)
+    bad_templates = {
+        "a project": (sample, "not a template"),
+        "a missing file": (os.path.join(tmp, "none.trellis-template"), "none.trellis-template"),
+        "a newer format": ("newer.trellis-template",
+                           '<trellis-template xmlns="https://trellisapp.org/ns/project" format-version="2.0" '
+                           'id="x" version="1"><title>T</title><checklist/></trellis-template>'),
+        "an external entity": ("xxe.trellis-template",
+                               '<?xml version="1.0"?>\n<!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                               '<trellis-template xmlns="https://trellisapp.org/ns/project" format-version="1.1" '
+                               'id="x" version="1"><title>&x;</title><checklist/></trellis-template>'),
+        "plain text": ("notes.trellis-template", "Not a template at all\n"),
+    }
+    for what, (path, content) in bad_templates.items():
+        if not os.path.isabs(path):
+            name, path = path, os.path.join(tmp, path)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(content)
+        out_path = os.path.join(tmp, "refused.trellis")
+        code, out, err = run("new", out_path, "--template-file", path)
+        check(f"a template file that is {what} is refused, nothing written",
+              code == 1 and one_line_naming(err, os.path.basename(path)) and not os.path.exists(out_path)
+              and "root:" not in out + err, err)
+    code, _, err = run("new", os.path.join(tmp, "newer-named.trellis"), "--template-file",
+                       os.path.join(tmp, "newer.trellis-template"))
+    check("a newer template says so", "newer version" in err, err)
+
     # Bad input: 1, one line naming the file, nothing changed.
     missing = os.path.join(tmp, "missing.trellis")
     code, _, err = run("summary", missing)

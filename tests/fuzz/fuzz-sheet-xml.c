@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "trellis-table-private.h"
+#include "trellis-table-reader.h"
+#include "trellis-table-zip.h"
 
 static const char workbook[] =
   "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "

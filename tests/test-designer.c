@@ -1,0 +1,458 @@
+/* test-designer.c: the checklist designer, driven as a person would: a statement dragged
+ * with the real pointer (xdotool), another moved with Alt+Down, the project saved and read
+ * back; undo bringing the document back to unmodified
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "test-app-common.h"
+#include "trellis-designer-statement-row.h"
+#include "trellis-designer-view.h"
+#include "trellis-document.h"
+#include "trellis-project-io.h"
+#include "trellis-test-project.h"
+
+typedef struct
+{
+  char                *dir;
+  GFile               *file;
+  TrellisDocument     *document;
+  GtkWindow           *window;
+  TrellisDesignerView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-designer-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "designed.trellis", NULL);
+  fixture->file = g_file_new_for_path (path);
+  fixture->document = trellis_document_new (project, fixture->file);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (fixture->window, "Designer test");
+  gtk_window_set_default_size (fixture->window, 1000, 720);
+  fixture->view = TRELLIS_DESIGNER_VIEW (trellis_designer_view_new ());
+  trellis_designer_view_set_document (fixture->view, fixture->document);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  test_wait_for_paint (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (g_file_peek_path (fixture->file), "~", NULL);
+
+  gtk_window_destroy (fixture->window);
+  test_drain_main_context ();
+  g_assert_finalize_object (fixture->document);
+  g_remove (g_file_peek_path (fixture->file));
+  g_remove (backup);
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->dir);
+}
+
+static TrellisChecklist *
+get_checklist (Fixture *fixture)
+{
+  return trellis_project_get_checklist (trellis_document_get_project (fixture->document));
+}
+
+static char *
+dup_order (TrellisChecklist *checklist,
+           const char       *section_id,
+           guint             n)
+{
+  TrellisSection *section = trellis_checklist_find_section (checklist, section_id);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n && i < trellis_section_get_n_statements (section); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            trellis_statement_get_id (trellis_section_get_statement (section, i)));
+  return g_string_free (out, FALSE);
+}
+
+/* Events from xdotool reach GTK a little after xdotool has sent them: gives the order
+ * of section @section_id three seconds to become @expected, and returns it as it is. */
+static char *
+wait_for_order (TrellisChecklist *checklist,
+                const char       *section_id,
+                guint             n,
+                const char       *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  char *order = dup_order (checklist, section_id, n);
+
+  while (g_strcmp0 (order, expected) != 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      g_free (order);
+      order = dup_order (checklist, section_id, n);
+    }
+  return order;
+}
+
+static GtkWidget *
+get_statement_row (Fixture    *fixture,
+                   const char *id)
+{
+  TrellisStatement *statement = trellis_checklist_find_statement (get_checklist (fixture), id);
+  GtkWidget *row = trellis_designer_view_get_row (fixture->view, statement);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* A child of @row: its drag handle is the first image. */
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_child_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- Driving the real pointer and keyboard ---- */
+
+static gboolean
+can_drive (void)
+{
+#ifdef GDK_WINDOWING_X11
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && g_find_program_in_path ("xdotool") != NULL;
+#else
+  return FALSE;
+#endif
+}
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool with @args while the main loop goes on, so GTK sees every event. */
+static void
+run_xdotool (GPtrArray *args)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
+  g_ptr_array_add (args, NULL);
+  g_spawn_async (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_drain_main_context ();
+}
+
+#ifdef GDK_WINDOWING_X11
+static void
+get_window_origin (Fixture *fixture,
+                   int     *x,
+                   int     *y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "xdotool", "getwindowgeometry", "--shell", xid, NULL };
+  g_auto(GStrv) lines = NULL;
+  double tx, ty;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+  /* The window's content may sit inside the surface's shadow. */
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &tx, &ty);
+  *x += (int) tx;
+  *y += (int) ty;
+}
+#endif
+
+/* Where (@fx, @fy), as fractions of @widget's size, is on the screen. */
+static void
+get_screen_point (Fixture   *fixture,
+                  GtkWidget *widget,
+                  double     fx,
+                  double     fy,
+                  int       *x,
+                  int       *y)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) * fx,
+                                             gtk_widget_get_height (widget) * fy);
+  graphene_point_t out;
+  int origin_x = 0, origin_y = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fixture->window), &in, &out));
+#ifdef GDK_WINDOWING_X11
+  get_window_origin (fixture, &origin_x, &origin_y);
+#endif
+  *x = origin_x + (int) out.x;
+  *y = origin_y + (int) out.y;
+}
+
+static void
+add_move (GPtrArray *args,
+          int        x,
+          int        y)
+{
+  g_ptr_array_add (args, g_strdup ("mousemove"));
+  g_ptr_array_add (args, g_strdup_printf ("%d", x));
+  g_ptr_array_add (args, g_strdup_printf ("%d", y));
+  g_ptr_array_add (args, g_strdup ("sleep"));
+  g_ptr_array_add (args, g_strdup ("0.03"));
+}
+
+/* A real drag: press on @from, move there in small steps, release on @to. */
+static void
+drag_with_pointer (int from_x,
+                   int from_y,
+                   int to_x,
+                   int to_y)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  const int steps = 20;
+
+  add_move (args, from_x, from_y);
+  g_ptr_array_add (args, g_strdup ("mousedown"));
+  g_ptr_array_add (args, g_strdup ("1"));
+  for (int i = 1; i <= steps; i++)
+    add_move (args, from_x + (to_x - from_x) * i / steps, from_y + (to_y - from_y) * i / steps);
+  g_ptr_array_add (args, g_strdup ("sleep"));
+  g_ptr_array_add (args, g_strdup ("0.3"));
+  g_ptr_array_add (args, g_strdup ("mouseup"));
+  g_ptr_array_add (args, g_strdup ("1"));
+  run_xdotool (args);
+}
+
+static void
+press_keys (const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (args, g_strdup ("key"));
+  g_ptr_array_add (args, g_strdup (keys));
+  run_xdotool (args);
+}
+
+/*****/
+
+/* s2 dragged by its handle onto the lower half of s4: A reads s1 s3 s4 s2. Then s6,
+ * focused, moves down with Alt+Down twice. The saved file keeps both moves. */
+static void
+test_drag_and_keyboard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) reloaded = NULL;
+  g_autofree char *after_drag = NULL;
+  g_autofree char *after_keys = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *handle, *target;
+  int from_x, from_y, to_x, to_y;
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to drive the pointer");
+      return;
+    }
+
+  handle = find_child_of_type (get_statement_row (fixture, "s2"), GTK_TYPE_IMAGE);
+  target = get_statement_row (fixture, "s4");
+  get_screen_point (fixture, handle, 0.5, 0.5, &from_x, &from_y);
+  get_screen_point (fixture, target, 0.5, 0.8, &to_x, &to_y);
+  drag_with_pointer (from_x, from_y, to_x, to_y);
+  after_drag = wait_for_order (get_checklist (fixture), "A", 7, "s1 s3 s4 s2 s5 s6 s7");
+  g_assert_cmpstr (after_drag, ==, "s1 s3 s4 s2 s5 s6 s7");
+  g_assert_true (trellis_document_get_modified (fixture->document));
+
+  /* The keyboard: Alt+Down twice on s6, whose row was made anew by the move. */
+  get_screen_point (fixture, get_statement_row (fixture, "s6"), 0.5, 0.5, &to_x, &to_y);
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    add_move (args, to_x, to_y);
+    run_xdotool (args);
+  }
+  gtk_widget_grab_focus (get_statement_row (fixture, "s6"));
+  press_keys ("alt+Down");
+  g_free (wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s6 s8 s9"));
+  press_keys ("alt+Down");
+  after_keys = wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
+  g_assert_cmpstr (after_keys, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
+  /* The keyboard stays on the moved statement. */
+  g_assert_true (gtk_widget_has_focus (get_statement_row (fixture, "s6")));
+
+  g_assert_true (trellis_document_save (fixture->document, fixture->file, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_document_get_modified (fixture->document));
+  reloaded = trellis_project_load_file (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  saved = dup_order (trellis_project_get_checklist (reloaded), "A", 9);
+  g_assert_cmpstr (saved, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
+}
+
+/* The row actions the menu offers, each one step that undo takes back; undoing them all
+ * leaves the document unmodified, as it was loaded. */
+static void
+test_actions_and_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (fixture->document);
+  TrellisChecklist *checklist = get_checklist (fixture);
+  TrellisSection *b = trellis_checklist_find_section (checklist, "B");
+  TrellisStatement *s1 = trellis_checklist_find_statement (checklist, "s1");
+  GtkWidget *row;
+  guint n_a = trellis_section_get_n_statements (trellis_checklist_find_section (checklist, "A"));
+  guint n_steps = 0;
+
+  g_assert_false (trellis_document_get_modified (fixture->document));
+
+  gtk_widget_activate_action (trellis_designer_view_get_row (fixture->view, b), "section.cut", NULL);
+  g_assert_false (trellis_section_get_included (b));
+  g_assert_true (gtk_widget_has_css_class (trellis_designer_view_get_row (fixture->view, b), "cut"));
+  n_steps++;
+
+  row = get_statement_row (fixture, "s1");
+  gtk_widget_activate_action (row, "statement.move-to-section", "s", "C");
+  g_assert_true (trellis_statement_get_section (s1) == trellis_checklist_find_section (checklist, "C"));
+  n_steps++;
+  /* Answered statements cannot be deleted: the action is off. */
+  gtk_widget_activate_action (get_statement_row (fixture, "s3"), "statement.delete", NULL);
+  g_assert_nonnull (trellis_checklist_find_statement (checklist, "s3"));
+
+  gtk_widget_activate_action (get_statement_row (fixture, "s3"), "statement.add-below", NULL);
+  g_assert_cmpuint (trellis_section_get_n_statements (trellis_checklist_find_section (checklist, "A")), ==, n_a);
+  n_steps++;
+  g_assert_true (trellis_document_get_modified (fixture->document));
+
+  for (guint i = 0; i < n_steps; i++)
+    g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_false (trellis_undo_stack_get_can_undo (stack));
+  g_assert_true (trellis_section_get_included (b));
+  g_assert_false (gtk_widget_has_css_class (trellis_designer_view_get_row (fixture->view, b), "cut"));
+  g_assert_true (trellis_statement_get_section (s1) == trellis_checklist_find_section (checklist, "A"));
+  g_assert_nonnull (trellis_designer_view_get_row (fixture->view, s1));
+  g_assert_false (trellis_document_get_modified (fixture->document));
+}
+
+/* The template's emphasis shows in italics; Ctrl+I emphasises the selected words, one
+ * step of undo, kept as <em> in the statement's markup. */
+static void
+test_emphasis (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TrellisStatement *s6 = trellis_checklist_find_statement (get_checklist (fixture), "s6");
+  GtkTextView *view = GTK_TEXT_VIEW (find_child_of_type (get_statement_row (fixture, "s6"), GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *em = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "em");
+  g_autofree char *before = g_strdup (trellis_statement_get_text_markup (s6));
+  const char *text = trellis_statement_get_text (s6);
+  GtkTextIter start, end;
+  glong offset;
+
+  g_assert_nonnull (strstr (before, "<em>i.e. the difference"));
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "i.e. the difference"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset + 2);
+  g_assert_true (gtk_text_iter_has_tag (&start, em));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
+  g_assert_false (gtk_text_iter_has_tag (&start, em));
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to press Ctrl+I");
+      return;
+    }
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "adds value"));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + strlen ("adds value"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  {
+    int x, y;
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    get_screen_point (fixture, GTK_WIDGET (view), 0.5, 0.5, &x, &y);
+    add_move (args, x, y);
+    run_xdotool (args);
+  }
+  press_keys ("ctrl+i");
+  {
+    gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    while (strstr (trellis_statement_get_text_markup (s6), "<em>adds value</em>") == NULL
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_nonnull (strstr (trellis_statement_get_text_markup (s6), "<em>adds value</em>"));
+  g_assert_nonnull (strstr (trellis_statement_get_text_markup (s6), "<em>i.e. the difference"));
+  g_assert_true (trellis_undo_stack_undo (trellis_document_get_undo_stack (fixture->document)));
+  g_assert_cmpstr (trellis_statement_get_text_markup (s6), ==, before);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset + 1);
+  g_assert_false (gtk_text_iter_has_tag (&start, em));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) style = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, "/org/trellisapp/Trellis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
+  g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
+  g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
+
+  return g_test_run ();
+}
