@@ -792,24 +792,18 @@ new_summary_row (const char *title,
   return row;
 }
 
-static void
-add_summary (TrellisImportAssistant *self,
-             TrellisRound           *round)
+/* How many responses, and what was left out or not counted. */
+static char *
+describe_responses (TrellisImportAssistant *self,
+                    TrellisRound           *round)
 {
-  TrellisProject *project = trellis_document_get_project (self->document);
-  TrellisChecklist *checklist = trellis_project_get_checklist (project);
-  GListModel *columns = trellis_import_get_columns (self->import);
-  GPtrArray *sections = trellis_round_get_comment_sections (round);
-  g_auto(GStrv) small = trellis_import_dup_small_groups (self->import, round);
   guint n_responses = trellis_round_get_n_responses (round);
   guint n_items = trellis_round_get_n_items (round);
   guint n_excluded = trellis_round_get_n_excluded (round);
   guint n_empty = trellis_import_get_n_empty (self->import);
   guint n_not_shown = trellis_import_get_n_not_shown (self->import);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) dropped = g_string_new (NULL);
-  g_autoptr(GString) ignored = g_string_new (NULL);
-  guint n_dropped = 0, n_ignored = 0;
+  guint n_no_answers = trellis_import_get_n_no_answers (self->import);
+  GString *text = g_string_new (NULL);
 
   /* Translators: “15 responses to 60 statements” */
   g_string_printf (text, ngettext ("%u response to %u statements", "%u responses to %u statements", n_responses),
@@ -828,10 +822,8 @@ add_summary (TrellisImportAssistant *self,
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("%u empty row skipped", "%u empty rows skipped", n_empty), n_empty);
     }
-  if (trellis_import_get_n_no_answers (self->import) > 0)
+  if (n_no_answers > 0)
     {
-      guint n_no_answers = trellis_import_get_n_no_answers (self->import);
-
       g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("including %u with no answers: a blank on every statement",
                                               "including %u with no answers: a blank on every statement", n_no_answers),
@@ -845,16 +837,19 @@ add_summary (TrellisImportAssistant *self,
                                               n_not_shown),
                               n_not_shown);
     }
-  gtk_list_box_append (self->summary_list, new_summary_row (_("Responses"), text->str));
+  return g_string_free (text, FALSE);
+}
 
-  g_string_truncate (text, 0);
-  for (guint f = 0; f < trellis_import_get_n_files (self->import); f++)
-    append_joined (text, ", ", trellis_import_get_file_name (self->import, f));
-  gtk_list_box_append (self->summary_list,
-                       new_summary_row (ngettext ("File", "Files", trellis_import_get_n_files (self->import)),
-                                        text->str));
+/* Comments per section, or %NULL for none. */
+static char *
+describe_comments (TrellisChecklist *checklist,
+                   TrellisRound     *round)
+{
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_truncate (text, 0);
+  if (sections->len == 0)
+    return NULL;
   for (guint s = 0; s < sections->len; s++)
     {
       const char *id = g_ptr_array_index (sections, s);
@@ -866,40 +861,53 @@ add_summary (TrellisImportAssistant *self,
                               trellis_round_get_comments (round, id)->len);
       append_joined (text, " · ", item);
     }
-  if (sections->len > 0)
-    g_string_append_printf (text, "\n%s", _("Kept per section, apart from the responses and shuffled, so "
-                                             "no comment can be traced to a respondent or to another comment."));
-  gtk_list_box_append (self->summary_list,
-                       new_summary_row (_("Comments"), sections->len > 0 ? text->str : _("None")));
+  g_string_append_printf (text, "\n%s", _("Kept per section, apart from the responses and shuffled, so "
+                                           "no comment can be traced to a respondent or to another comment."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 
-  if (trellis_round_get_n_groups (round) > 0)
+/* Respondents per group, and the groups too small to show on their own. */
+static char *
+describe_groups (TrellisImportAssistant *self,
+                 TrellisRound           *round)
+{
+  TrellisProject *project = trellis_document_get_project (self->document);
+  guint minimum = trellis_project_get_min_group_size (project);
+  /* In alphabetical order: the round's own is that of its shuffled responses. */
+  g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, minimum);
+  g_auto(GStrv) small = trellis_import_dup_small_groups (self->import, round);
+  GString *text = g_string_new (NULL);
+
+  for (guint g = 0; g < shares->len; g++)
     {
-      /* In alphabetical order: the round's own is that of its shuffled responses. */
-      g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
+      const TrellisGroupShare *share = g_ptr_array_index (shares, g);
+      /* Translators: respondents per group: “Police: 5” */
+      g_autofree char *item = g_strdup_printf (_("%s: %u"), share->label != NULL ? share->label : _("Not stated"),
+                                               share->n_respondents);
 
-      g_string_truncate (text, 0);
-      for (guint g = 0; g < shares->len; g++)
-        {
-          const TrellisGroupShare *share = g_ptr_array_index (shares, g);
-          /* Translators: respondents per group: “Police: 5” */
-          g_autofree char *item = g_strdup_printf (_("%s: %u"), share->label != NULL ? share->label : _("Not stated"),
-                                                   share->n_respondents);
-
-          append_joined (text, " · ", item);
-        }
-      if (small[0] != NULL)
-        {
-          g_autofree char *names = g_strjoinv (", ", small);
-          guint minimum = trellis_project_get_min_group_size (project);
-
-          g_string_append_c (text, '\n');
-          g_string_append_printf (text, ngettext ("Fewer than %u respondents, so never shown on their own: %s",
-                                                  "Fewer than %u respondents, so never shown on their own: %s",
-                                                  minimum),
-                                  minimum, names);
-        }
-      gtk_list_box_append (self->summary_list, new_summary_row (_("Groups"), text->str));
+      append_joined (text, " · ", item);
     }
+  if (small[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", small);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("Fewer than %u respondents, so never shown on their own: %s",
+                                              "Fewer than %u respondents, so never shown on their own: %s",
+                                              minimum),
+                              minimum, names);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The columns dropped for naming people, and those not imported. */
+static void
+add_left_out_columns (TrellisImportAssistant *self)
+{
+  GListModel *columns = trellis_import_get_columns (self->import);
+  g_autoptr(GString) dropped = g_string_new (NULL);
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  guint n_dropped = 0, n_ignored = 0;
 
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
@@ -926,6 +934,36 @@ add_summary (TrellisImportAssistant *self,
       g_autofree char *item = g_strdup_printf (ngettext ("Column %s", "Columns %s", n_ignored), ignored->str);
       gtk_list_box_append (self->summary_list, new_summary_row (_("Not imported"), item));
     }
+}
+
+static void
+add_summary (TrellisImportAssistant *self,
+             TrellisRound           *round)
+{
+  TrellisProject *project = trellis_document_get_project (self->document);
+  g_autofree char *responses = describe_responses (self, round);
+  g_autofree char *comments = describe_comments (trellis_project_get_checklist (project), round);
+  g_autoptr(GString) files = g_string_new (NULL);
+
+  gtk_list_box_append (self->summary_list, new_summary_row (_("Responses"), responses));
+
+  for (guint f = 0; f < trellis_import_get_n_files (self->import); f++)
+    append_joined (files, ", ", trellis_import_get_file_name (self->import, f));
+  gtk_list_box_append (self->summary_list,
+                       new_summary_row (ngettext ("File", "Files", trellis_import_get_n_files (self->import)),
+                                        files->str));
+
+  gtk_list_box_append (self->summary_list,
+                       new_summary_row (_("Comments"), comments != NULL ? comments : _("None")));
+
+  if (trellis_round_get_n_groups (round) > 0)
+    {
+      g_autofree char *groups = describe_groups (self, round);
+
+      gtk_list_box_append (self->summary_list, new_summary_row (_("Groups"), groups));
+    }
+
+  add_left_out_columns (self);
 }
 
 static void
@@ -1549,28 +1587,10 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The .ui template, its children and its callbacks. */
 static void
-trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
+bind_template (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = trellis_import_assistant_dispose;
-  object_class->get_property = trellis_import_assistant_get_property;
-
-  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * TrellisImportAssistant::imported:
-   * @round: the new round, now in the project
-   *
-   * The import succeeded; the assistant closes itself next.
-   */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRELLIS_TYPE_ROUND);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisImportAssistant, step_label);
@@ -1632,6 +1652,31 @@ trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, round_details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+}
+
+static void
+trellis_import_assistant_class_init (TrellisImportAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_import_assistant_dispose;
+  object_class->get_property = trellis_import_assistant_get_property;
+
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisImportAssistant::imported:
+   * @round: the new round, now in the project
+   *
+   * The import succeeded; the assistant closes itself next.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, TRELLIS_TYPE_ROUND);
+
+  bind_template (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -159,13 +159,14 @@ trellis_responses_view_show_section (TrellisView    *view,
                                      TrellisSection *section)
 {
   TrellisResponsesView *self = TRELLIS_RESPONSES_VIEW (view);
-  gboolean same_section = self->section == section;
 
+  /* show() keeps the section shown up to date: the same one again needs nothing. */
+  if (self->section == section)
+    return;
   g_set_object (&self->section, section);
   update (self);
-  /* A new section starts at its top; the same one redrawn after an edit stays put. */
-  if (!same_section)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  /* A new section starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
 }
 
 static void

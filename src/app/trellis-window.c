@@ -14,8 +14,8 @@
  * 2. a page named NAME in the "view_stack" of ui/trellis-window.ui;
  * 3. a toggle button in the header's "view_switcher" there, with action-name win.view
  *    and action-target 'NAME';
- * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+4 for the
- *    fourth), and a line in ui/gtk/help-overlay.ui.
+ * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+5 for a
+ *    fifth), and a line in ui/gtk/help-overlay.ui.
  */
 #define G_LOG_DOMAIN "trellis-window"
 

@@ -387,6 +387,55 @@ get_reworded_since (TrellisRound     *round,
          (parent != NULL && trellis_round_get_wording_changed (round, parent));
 }
 
+/* One bar per round for @statement, oldest first, each with its change from the one
+ * before. Returns whether a round answered the statement in other words. */
+static gboolean
+add_round_bars (TrellisChart      *self,
+                TrellisChartRow   *row,
+                TrellisStatement  *statement,
+                TrellisSummary   **summaries,
+                guint              n_summaries)
+{
+  const char *id = trellis_statement_get_id (statement);
+  /* The bar before, by value: appending a bar may move the row's bars in memory. */
+  TrellisChartBar previous = { 0 };
+  gboolean reworded = FALSE;
+
+  for (guint s = 0; s < n_summaries; s++)
+    {
+      TrellisItemSummary *earlier = trellis_summary_find_item (summaries[s], id);
+      TrellisRound *round = trellis_summary_get_round (summaries[s]);
+      const char *round_label = trellis_round_get_label (round);
+      g_autofree char *label = NULL;
+      TrellisChartBar *bar;
+
+      if (get_reworded_since (round, statement))
+        {
+          label = g_strconcat (round_label != NULL ? round_label : "", REWORDED_MARK, NULL);
+          reworded = TRUE;
+        }
+      else
+        label = g_strdup (round_label);
+
+      if (earlier != NULL)
+        bar = row_add_bar (self, row, label, &earlier->dist, earlier->asked);
+      else
+        {
+          TrellisDistribution none;
+
+          trellis_distribution_init (&none, self->n_points);
+          bar = row_add_bar (self, row, label, &none, FALSE);
+        }
+      if (s > 0 && previous.dist.valid > 0 && bar->dist.valid > 0)
+        {
+          bar->has_change = TRUE;
+          bar->change_agree = bar->dist.pct_agree - previous.dist.pct_agree;
+        }
+      previous.dist = bar->dist;
+    }
+  return reworded;
+}
+
 /**
  * trellis_chart_new_rounds:
  * @summaries: (array length=n_summaries): one summary per round, oldest first, all of
@@ -440,43 +489,10 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
   for (guint i = 0; i < section->items->len; i++)
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
-      const char *id = trellis_statement_get_id (item->statement);
       TrellisChartRow *row = chart_add_statement_row (self, item->statement, &last_parent);
-      /* The bar before, by value: appending a bar may move the row's bars in memory. */
-      TrellisChartBar previous = { 0 };
 
-      for (guint s = 0; s < n_summaries; s++)
-        {
-          TrellisItemSummary *earlier = trellis_summary_find_item (summaries[s], id);
-          TrellisRound *round = trellis_summary_get_round (summaries[s]);
-          const char *round_label = trellis_round_get_label (round);
-          g_autofree char *label = NULL;
-          TrellisChartBar *bar;
-
-          if (get_reworded_since (round, item->statement))
-            {
-              label = g_strconcat (round_label != NULL ? round_label : "", REWORDED_MARK, NULL);
-              reworded = TRUE;
-            }
-          else
-            label = g_strdup (round_label);
-
-          if (earlier != NULL)
-            bar = row_add_bar (self, row, label, &earlier->dist, earlier->asked);
-          else
-            {
-              TrellisDistribution none;
-
-              trellis_distribution_init (&none, self->n_points);
-              bar = row_add_bar (self, row, label, &none, FALSE);
-            }
-          if (s > 0 && previous.dist.valid > 0 && bar->dist.valid > 0)
-            {
-              bar->has_change = TRUE;
-              bar->change_agree = bar->dist.pct_agree - previous.dist.pct_agree;
-            }
-          previous.dist = bar->dist;
-        }
+      if (add_round_bars (self, row, item->statement, summaries, n_summaries))
+        reworded = TRUE;
     }
   if (reworded)
     {

@@ -29,7 +29,7 @@ typedef struct
   char *plan_csv;
   char *plan_pdf;
   char *ics;
-  /* Formats DESIGN.md promises that later versions write. */
+  /* Formats later versions write (HACKING.md, "The command-line contract"). */
   char *csv;
   char *questionnaire;
   char *lss;

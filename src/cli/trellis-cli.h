@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of DESIGN.md's command-line contract. */
+/* Exit statuses of the command-line contract (HACKING.md). */
 #define TRELLIS_CLI_OK        0
 #define TRELLIS_CLI_BAD_INPUT 1
 #define TRELLIS_CLI_USAGE     2

@@ -309,6 +309,54 @@ shape_is (TrellisTable      *table,
   return shape == a || shape == b;
 }
 
+/* SurveyMonkey: the second header row is blank under the respondent details, and every
+ * response starts with its Respondent ID. */
+static gboolean
+is_surveymonkey (TrellisTable *table,
+                 guint         h)
+{
+  guint n_columns = trellis_table_get_row_length (table, h);
+  guint continuations = 0;
+
+  if (h + 2 >= trellis_table_get_n_rows (table) || *trellis_table_get (table, h, 0) == '\0' ||
+      *trellis_table_get (table, h + 1, 0) != '\0' || *trellis_table_get (table, h + 1, 1) != '\0' ||
+      *trellis_table_get (table, h + 2, 0) == '\0')
+    return FALSE;
+  for (guint c = 1; c < n_columns; c++)
+    if (*trellis_table_get (table, h, c) == '\0' && *trellis_table_get (table, h + 1, c) != '\0')
+      continuations++;
+  return continuations > 0;
+}
+
+/* KoboToolbox: its own _uuid, _submission_time, __version__ or _index columns, and
+ * maybe a second header row of HXL tags. */
+static gboolean
+is_kobotoolbox (TrellisTable *table,
+                guint         h,
+                guint        *n_header_rows)
+{
+  guint n_columns = trellis_table_get_row_length (table, h);
+  guint filled, hits;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *header = trellis_table_get (table, h, c);
+
+      if (strcmp (header, "_uuid") == 0 || strcmp (header, "_submission_time") == 0 ||
+          strcmp (header, "__version__") == 0 || strcmp (header, "_index") == 0)
+        {
+          if (h + 1 < trellis_table_get_n_rows (table))
+            {
+              hits = count_prefixed (table, h + 1, "#", &filled);
+              if (hits > 0 && hits * 2 >= filled)
+                *n_header_rows = 2;
+            }
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static TrellisImportLayout
 detect_kind (TrellisTable *table,
              guint         h,
@@ -335,39 +383,13 @@ detect_kind (TrellisTable *table,
       *n_header_rows = 2;
       return TRELLIS_IMPORT_LAYOUT_QUALTRICS_LEGACY;
     }
-  /* SurveyMonkey: the second header row is blank under the respondent details, and
-   * every response starts with its Respondent ID. */
-  if (h + 2 < n_rows && *trellis_table_get (table, h, 0) != '\0' &&
-      *trellis_table_get (table, h + 1, 0) == '\0' && *trellis_table_get (table, h + 1, 1) == '\0' &&
-      *trellis_table_get (table, h + 2, 0) != '\0')
+  if (is_surveymonkey (table, h))
     {
-      guint continuations = 0;
-
-      for (guint c = 1; c < n_columns; c++)
-        if (*trellis_table_get (table, h, c) == '\0' && *trellis_table_get (table, h + 1, c) != '\0')
-          continuations++;
-      if (continuations > 0)
-        {
-          *n_header_rows = 2;
-          return TRELLIS_IMPORT_LAYOUT_SURVEYMONKEY;
-        }
+      *n_header_rows = 2;
+      return TRELLIS_IMPORT_LAYOUT_SURVEYMONKEY;
     }
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const char *header = trellis_table_get (table, h, c);
-
-      if (strcmp (header, "_uuid") == 0 || strcmp (header, "_submission_time") == 0 ||
-          strcmp (header, "__version__") == 0 || strcmp (header, "_index") == 0)
-        {
-          if (h + 1 < n_rows)
-            {
-              hits = count_prefixed (table, h + 1, "#", &filled);
-              if (hits > 0 && hits * 2 >= filled)
-                *n_header_rows = 2;
-            }
-          return TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX;
-        }
-    }
+  if (is_kobotoolbox (table, h, n_header_rows))
+    return TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX;
   for (guint c = 0; c < n_columns; c++)
     if (is_limesurvey_code (trellis_table_get (table, h, c)))
       return TRELLIS_IMPORT_LAYOUT_LIMESURVEY;

@@ -502,27 +502,26 @@ mark_comment_columns (TrellisImport *self,
     }
 }
 
-static void
-map_by_matching (TrellisImport *self,
-                 ImportFile    *file,
-                 GHashTable    *taken_keys)
+static const char * const group_words[] = {
+  "sector", "organisation", "organization", "agency", "partner", "represent", "service",
+  "department", "employer", NULL
+};
+/* Headers that ask who someone is, whatever else they ask ("Your name and the
+ * organisation you represent"). */
+static const char * const person_phrases[] = {
+  "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
+};
+
+/* Every statement each undecided column's header could name, with its score. */
+static GArray *
+collect_candidates (TrellisImport *self,
+                    ImportFile    *file,
+                    GArray        *texts,
+                    gboolean      *decided)
 {
   TrellisChecklist *list = checklist (self);
-  g_autoptr(GPtrArray) statements = collect_statements (self);
-  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
-  g_autofree gboolean *decided = g_new0 (gboolean, n);
-  static const char * const group_words[] = {
-    "sector", "organisation", "organization", "agency", "partner", "represent", "service",
-    "department", "employer", NULL
-  };
-  /* Headers that ask who someone is, whatever else they ask ("Your name and the
-   * organisation you represent"). */
-  static const char * const person_phrases[] = {
-    "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
-  };
-  gboolean have_group = FALSE;
 
   g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
   for (guint c = 0; c < n; c++)
@@ -548,9 +547,17 @@ map_by_matching (TrellisImport *self,
           g_array_append_val (candidates, candidate);
         }
     }
+  return candidates;
+}
 
-  /* Best matches first; each item is answered by one column. Equal scores go to the
-   * earlier column and the earlier statement, which keeps survey order. */
+/* Best matches first; each item is answered by one column. Equal scores go to the
+ * earlier column and the earlier statement, which keeps survey order. */
+static void
+assign_candidates (TrellisImport *self,
+                   GArray        *candidates,
+                   gboolean      *decided,
+                   GHashTable    *taken_keys)
+{
   g_array_sort (candidates, compare_candidates);
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -580,47 +587,71 @@ map_by_matching (TrellisImport *self,
       _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_ITEM, candidate->key,
                                           candidate->match.score, NULL);
     }
+}
 
+/* A column nothing claimed, told by its header and values: a person's name, the
+ * respondent's group, answers to something unknown, or nothing to keep. */
+static void
+map_unmatched_column (TrellisImport *self,
+                      ImportFile    *file,
+                      guint          c,
+                      gboolean      *have_group)
+{
+  TrellisImportColumn *column = column_at (self, c);
+  const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
+  g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
+  guint first_row = file->layout->first_data_row;
+  TrellisValueShape shape = _trellis_import_column_shape (file->table, first_row, c);
+
+  if (contains_phrase (folded, person_phrases))
+    _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
+                                        _("names a person"));
+  else if (!*have_group && contains_any (folded, group_words) &&
+           (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
+           is_shared_like_a_group (file->table, first_row, c) &&
+           share_of_answers (self, file->table, first_row, c) < 0.5)
+    {
+      *have_group = TRUE;
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_GROUP, NULL, 0.85,
+                                          _("the respondent’s group"));
+    }
+  else if (shape != TRELLIS_VALUES_EMPTY &&
+           share_of_answers (self, file->table, first_row, c) >= 0.8)
+    {
+      _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
+                                          _("holds answers, but its header matches no statement"));
+      _trellis_import_column_set_unsettled (column);
+    }
+  else
+    _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
+                                        _("not a statement of the checklist"));
+}
+
+static void
+map_by_matching (TrellisImport *self,
+                 ImportFile    *file,
+                 GHashTable    *taken_keys)
+{
+  g_autoptr(GPtrArray) statements = collect_statements (self);
+  g_autoptr(GArray) texts = _trellis_import_fold_statements (statements);
+  g_autoptr(GArray) candidates = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+  g_autofree gboolean *decided = g_new0 (gboolean, n);
+  gboolean have_group = FALSE;
+
+  candidates = collect_candidates (self, file, texts, decided);
+  assign_candidates (self, candidates, decided, taken_keys);
   mark_comment_columns (self, file, decided);
   for (guint c = 0; c < n; c++)
     {
       TrellisImportColumn *column = column_at (self, c);
       const TrellisLayoutColumn *hint = &g_array_index (file->layout->columns, TrellisLayoutColumn, c);
-      g_autofree char *folded = _trellis_import_fold (header_text (self, c, hint->code));
-      TrellisValueShape shape;
 
       if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_COMMENT &&
           trellis_import_column_get_reason (column) == NULL)
-        {
-          place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
-          continue;
-        }
-      if (decided[c])
-        continue;
-
-      shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
-      if (contains_phrase (folded, person_phrases))
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IDENTIFYING, NULL, 0.9,
-                                            _("names a person"));
-      else if (!have_group && contains_any (folded, group_words) &&
-               (shape == TRELLIS_VALUES_TEXT || shape == TRELLIS_VALUES_INTEGER) &&
-               is_shared_like_a_group (file->table, file->layout->first_data_row, c) &&
-               share_of_answers (self, file->table, file->layout->first_data_row, c) < 0.5)
-        {
-          have_group = TRUE;
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_GROUP, NULL, 0.85,
-                                              _("the respondent’s group"));
-        }
-      else if (shape != TRELLIS_VALUES_EMPTY &&
-               share_of_answers (self, file->table, file->layout->first_data_row, c) >= 0.8)
-        {
-          _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.3,
-                                              _("holds answers, but its header matches no statement"));
-          _trellis_import_column_set_unsettled (column);
-        }
-      else
-        _trellis_import_column_set_mapping (column, TRELLIS_COLUMN_IGNORED, NULL, 0.9,
-                                            _("not a statement of the checklist"));
+        place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
+      else if (!decided[c])
+        map_unmatched_column (self, file, c, &have_group);
     }
 }
 
@@ -1341,6 +1372,276 @@ shuffle (GPtrArray *items,
     }
 }
 
+/* What reading every file's rows gathers before the round is put together. */
+typedef struct
+{
+  Plan        plan;
+  TrellisAnswer *answers;      /* the response being read, one per item */
+  GByteArray *rows;            /* every response's answers, file order */
+  GPtrArray  *row_groups;      /* each response's group or NULL */
+  GPtrArray  *order;           /* response indices, then shuffled */
+  GPtrArray  *comment_lists;   /* per comment column: char* comments */
+  GHashTable *group_names;     /* folded → first spelling seen */
+  GString    *sources;
+  guint       n_excluded;
+  guint       n_empty;
+  guint       n_no_answers;
+  guint       n_not_shown;
+} RoundReading;
+
+static void
+round_reading_init (TrellisImport *self,
+                    RoundReading  *reading)
+{
+  make_plan (self, &reading->plan);
+  reading->answers = g_new0 (TrellisAnswer, MAX (reading->plan.items->len, 1));
+  reading->rows = g_byte_array_new ();
+  reading->row_groups = g_ptr_array_new ();
+  reading->order = g_ptr_array_new ();
+  reading->comment_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < reading->plan.comments->len; i++)
+    g_ptr_array_add (reading->comment_lists, g_ptr_array_new_with_free_func (g_free));
+  reading->group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reading->sources = g_string_new (NULL);
+}
+
+static void
+round_reading_clear (RoundReading *reading)
+{
+  plan_clear (&reading->plan);
+  g_clear_pointer (&reading->answers, g_free);
+  g_clear_pointer (&reading->rows, g_byte_array_unref);
+  g_clear_pointer (&reading->row_groups, g_ptr_array_unref);
+  g_clear_pointer (&reading->order, g_ptr_array_unref);
+  g_clear_pointer (&reading->comment_lists, g_ptr_array_unref);
+  g_clear_pointer (&reading->group_names, g_hash_table_unref);
+  if (reading->sources != NULL)
+    g_string_free (g_steal_pointer (&reading->sources), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoundReading, round_reading_clear)
+
+/* A label already taken, or columns nobody has said what they hold, stop the build. */
+static gboolean
+check_can_build (TrellisImport  *self,
+                 const char     *label,
+                 GError        **error)
+{
+  guint n_unsettled;
+
+  if (trellis_project_find_round_by_label (self->project, label) != NULL)
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
+                   _("The project has a round called “%s” already; choose another name"), label);
+      return FALSE;
+    }
+
+  /* Never drop answers or file comments under a guessed section unasked. */
+  n_unsettled = trellis_import_count_unsettled (self);
+  if (n_unsettled > 0)
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNSETTLED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u column holds answers or comments the import cannot place on its own; say what it holds",
+                                "%u columns hold answers or comments the import cannot place on their own; say what each holds",
+                                n_unsettled),
+                   n_unsettled);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each item's answer in @row, into reading->answers. */
+static gboolean
+read_row_answers (TrellisImport  *self,
+                  RoundReading   *reading,
+                  ImportFile     *file,
+                  guint           row,
+                  GError        **error)
+{
+  TrellisTable *table = file->table;
+  gboolean marks_not_shown = writes_not_shown (file);
+
+  for (guint i = 0; i < reading->plan.items->len; i++)
+    {
+      ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
+      const char *text = trellis_table_get (table, row, item->column);
+      TrellisAnswer answer;
+
+      if (marks_not_shown && *text == '\0' &&
+          !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+        {
+          reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
+          reading->n_not_shown++;
+          continue;
+        }
+      answer = read_cached (self, item->cache, item->scale, text);
+      if (answer == TRELLIS_ANSWER_UNMAPPED)
+        {
+          g_autofree char *shown = _trellis_import_clean_cell (text);
+          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
+                                     trellis_table_get_sheet_row (table, row), item->column,
+                                     _("“%s” is not an answer on the scale"), shown);
+          return FALSE;
+        }
+      reading->answers[item->item] = answer;
+    }
+  return TRUE;
+}
+
+/* The respondent's group in @row, or %NULL. */
+static const char *
+read_row_group (RoundReading *reading,
+                TrellisTable *table,
+                guint         row)
+{
+  g_autofree char *cleaned = NULL;
+  g_autofree char *folded = NULL;
+  const char *group;
+
+  if (reading->plan.group < 0)
+    return NULL;
+  cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, reading->plan.group));
+  folded = g_utf8_casefold (cleaned, -1);
+  /* "Police" and "police " are one group, spelt as first seen. An e-mail address typed
+   * where the partner was asked for is kept nowhere. */
+  if (*cleaned == '\0' || mentions_email (cleaned))
+    return NULL;
+  group = g_hash_table_lookup (reading->group_names, folded);
+  if (group == NULL)
+    {
+      group = g_strdup (cleaned);
+      g_hash_table_insert (reading->group_names, g_steal_pointer (&folded), (gpointer) group);
+    }
+  return group;
+}
+
+static void
+read_row_comments (RoundReading *reading,
+                   TrellisTable *table,
+                   guint         row)
+{
+  for (guint i = 0; i < reading->plan.comments->len; i++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
+                                                                                g_array_index (reading->plan.comments, guint, i)));
+      if (!is_empty_comment (cleaned))
+        g_ptr_array_add (g_ptr_array_index (reading->comment_lists, i), g_steal_pointer (&cleaned));
+    }
+}
+
+/* Every respondent of @file: empty lines and, unless asked for, incomplete responses
+ * left out and counted. */
+static gboolean
+read_file_rows (TrellisImport  *self,
+                RoundReading   *reading,
+                ImportFile     *file,
+                GError        **error)
+{
+  TrellisTable *table = file->table;
+  guint n_rows = trellis_table_get_n_rows (table);
+
+  for (guint row = file->layout->first_data_row; row < n_rows; row++)
+    {
+      const char *group;
+
+      /* Respondents, not rows: a row with a response id, a submit date or any answer
+       * is someone who responded; only a line with nothing in it is not. */
+      if (trellis_table_row_is_empty (table, row))
+        {
+          reading->n_empty++;
+          continue;
+        }
+      if (!self->include_incomplete && is_incomplete (&reading->plan, table, row))
+        {
+          reading->n_excluded++;
+          continue;
+        }
+      if (row_has_no_answers (&reading->plan, table, row))
+        reading->n_no_answers++;
+      if (!read_row_answers (self, reading, file, row, error))
+        return FALSE;
+      group = read_row_group (reading, table, row);
+      g_ptr_array_add (reading->order, GUINT_TO_POINTER (reading->row_groups->len));
+      g_byte_array_append (reading->rows, (const guint8 *) reading->answers, reading->plan.items->len);
+      g_ptr_array_add (reading->row_groups, (gpointer) group);
+      read_row_comments (reading, table, row);
+    }
+  if (reading->sources->len > 0)
+    g_string_append (reading->sources, ", ");
+  g_string_append (reading->sources, file->name);
+  return TRUE;
+}
+
+static void
+add_responses_shuffled (RoundReading *reading,
+                        TrellisRound *round,
+                        GRand        *rand)
+{
+  guint n_items = reading->plan.items->len;
+
+  shuffle (reading->order, rand);
+  for (guint k = 0; k < reading->order->len; k++)
+    {
+      guint response = GPOINTER_TO_UINT (g_ptr_array_index (reading->order, k));
+
+      trellis_round_add_response (round, n_items > 0
+                                         ? (const TrellisAnswer *) reading->rows->data + (gsize) response * n_items
+                                         : reading->answers,
+                                  g_ptr_array_index (reading->row_groups, response));
+    }
+}
+
+/* Each section's comments in their own random order: the n-th comment of one section
+ * need not be the same respondent's as the n-th of another. */
+static void
+add_comments_shuffled (RoundReading *reading,
+                       TrellisRound *round,
+                       GRand        *rand)
+{
+  GPtrArray *comment_sections = reading->plan.comment_sections;
+  g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint s = 0; s < comment_sections->len; s++)
+    {
+      const char *section = g_ptr_array_index (comment_sections, s);
+      g_autoptr(GPtrArray) merged = NULL;
+
+      /* Two comment columns for one section are pooled; each section is taken once. */
+      if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
+        continue;
+      merged = g_ptr_array_new ();
+      for (guint t = s; t < comment_sections->len; t++)
+        if (g_strcmp0 (g_ptr_array_index (comment_sections, t), section) == 0)
+          {
+            GPtrArray *texts = g_ptr_array_index (reading->comment_lists, t);
+            for (guint k = 0; k < texts->len; k++)
+              g_ptr_array_add (merged, g_ptr_array_index (texts, k));
+          }
+      shuffle (merged, rand);
+      for (guint k = 0; k < merged->len; k++)
+        trellis_round_add_comment (round, section, g_ptr_array_index (merged, k));
+    }
+}
+
+/* The confirmed mapping, so that the next import of the same survey starts from it. */
+static void
+add_mapping (TrellisImport *self,
+             TrellisRound  *round)
+{
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    {
+      TrellisImportColumn *column = column_at (self, c);
+      g_autoptr(TrellisColumnRule) rule =
+        trellis_column_rule_new (trellis_import_column_get_header (column),
+                                 trellis_import_column_get_role (column),
+                                 trellis_import_column_get_target (column));
+      trellis_round_add_column_rule (round, rule);
+    }
+  for (guint i = 0; i < self->value_rules->len; i++)
+    trellis_round_add_value_rule (round, g_ptr_array_index (self->value_rules, i));
+}
+
 /**
  * trellis_import_build_round:
  * @label: the round's label, e.g. "Autumn 2026"
@@ -1361,181 +1662,30 @@ trellis_import_build_round (TrellisImport  *self,
                             const char     *label,
                             GError        **error)
 {
-  g_auto(Plan) plan = { NULL };
+  g_auto(RoundReading) reading = { { NULL }, };
   g_autoptr(TrellisRound) round = NULL;
-  g_autoptr(GPtrArray) comment_lists = NULL;
-  g_autoptr(GHashTable) group_names = NULL;
-  g_autoptr(GByteArray) rows = g_byte_array_new ();       /* every response's answers, file order */
-  g_autoptr(GPtrArray) row_groups = g_ptr_array_new ();   /* each response's group or NULL */
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();        /* response indices, then shuffled */
   g_autoptr(GRand) rand = NULL;
-  g_autoptr(GHashTable) sections_done = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree TrellisAnswer *answers = NULL;
   g_autofree char *round_id = NULL;
-  g_autoptr(GString) sources = g_string_new (NULL);
-  guint n_excluded = 0, n_empty = 0, n_no_answers = 0, n_not_shown = 0;
 
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), NULL);
   g_return_val_if_fail (label != NULL && *label != '\0', NULL);
   g_return_val_if_fail (self->files->len > 0, NULL);
 
-  if (trellis_project_find_round_by_label (self->project, label) != NULL)
-    {
-      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ROUND_EXISTS,
-                   _("The project has a round called “%s” already; choose another name"), label);
-      return NULL;
-    }
+  if (!check_can_build (self, label, error))
+    return NULL;
 
-  /* Never drop answers or file comments under a guessed section unasked. */
-  if (trellis_import_count_unsettled (self) > 0)
-    {
-      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNSETTLED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%u column holds answers or comments the import cannot place on its own; say what it holds",
-                                "%u columns hold answers or comments the import cannot place on their own; say what each holds",
-                                trellis_import_count_unsettled (self)),
-                   trellis_import_count_unsettled (self));
-      return NULL;
-    }
-
-  make_plan (self, &plan);
+  round_reading_init (self, &reading);
   round_id = trellis_project_new_round_id (self->project);
   round = trellis_round_new (round_id);
-  trellis_round_set_items (round, (const char * const *) plan.keys->pdata);
-  answers = g_new0 (TrellisAnswer, MAX (plan.items->len, 1));
-  comment_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < plan.comments->len; i++)
-    g_ptr_array_add (comment_lists, g_ptr_array_new_with_free_func (g_free));
-  group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
+  trellis_round_set_items (round, (const char * const *) reading.plan.keys->pdata);
   for (guint f = 0; f < self->files->len; f++)
-    {
-      ImportFile *file = g_ptr_array_index (self->files, f);
-      TrellisTable *table = file->table;
-      guint n_rows = trellis_table_get_n_rows (table);
-      gboolean marks_not_shown = writes_not_shown (file);
-
-      for (guint row = file->layout->first_data_row; row < n_rows; row++)
-        {
-          const char *group = NULL;
-
-          /* Respondents, not rows: a row with a response id, a submit date or any
-           * answer is someone who responded; only a line with nothing in it is not. */
-          if (trellis_table_row_is_empty (table, row))
-            {
-              n_empty++;
-              continue;
-            }
-          if (!self->include_incomplete && is_incomplete (&plan, table, row))
-            {
-              n_excluded++;
-              continue;
-            }
-          if (row_has_no_answers (&plan, table, row))
-            n_no_answers++;
-          for (guint i = 0; i < plan.items->len; i++)
-            {
-              ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
-              const char *text = trellis_table_get (table, row, item->column);
-              TrellisAnswer answer;
-
-              if (marks_not_shown && *text == '\0' &&
-                  !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
-                {
-                  answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
-                  n_not_shown++;
-                  continue;
-                }
-              answer = read_cached (self, item->cache, item->scale, text);
-              if (answer == TRELLIS_ANSWER_UNMAPPED)
-                {
-                  g_autofree char *shown = _trellis_import_clean_cell (text);
-                  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
-                                             trellis_table_get_sheet_row (table, row), item->column,
-                                             _("“%s” is not an answer on the scale"), shown);
-                  return NULL;
-                }
-              answers[item->item] = answer;
-            }
-          if (plan.group >= 0)
-            {
-              g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, plan.group));
-              g_autofree char *folded = g_utf8_casefold (cleaned, -1);
-
-              /* "Police" and "police " are one group, spelt as first seen. An e-mail
-               * address typed where the partner was asked for is kept nowhere. */
-              if (*cleaned != '\0' && !mentions_email (cleaned))
-                {
-                  group = g_hash_table_lookup (group_names, folded);
-                  if (group == NULL)
-                    {
-                      group = g_strdup (cleaned);
-                      g_hash_table_insert (group_names, g_steal_pointer (&folded), (gpointer) group);
-                    }
-                }
-            }
-          g_ptr_array_add (order, GUINT_TO_POINTER (row_groups->len));
-          g_byte_array_append (rows, (const guint8 *) answers, plan.items->len);
-          g_ptr_array_add (row_groups, (gpointer) group);
-          for (guint i = 0; i < plan.comments->len; i++)
-            {
-              g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
-                                                                                        g_array_index (plan.comments, guint, i)));
-              if (!is_empty_comment (cleaned))
-                g_ptr_array_add (g_ptr_array_index (comment_lists, i), g_steal_pointer (&cleaned));
-            }
-        }
-      if (sources->len > 0)
-        g_string_append (sources, ", ");
-      g_string_append (sources, file->name);
-    }
+    if (!read_file_rows (self, &reading, g_ptr_array_index (self->files, f), error))
+      return NULL;
 
   rand = self->has_seed ? g_rand_new_with_seed (self->seed) : g_rand_new ();
-  shuffle (order, rand);
-  for (guint k = 0; k < order->len; k++)
-    {
-      guint response = GPOINTER_TO_UINT (g_ptr_array_index (order, k));
-
-      trellis_round_add_response (round, plan.items->len > 0
-                                         ? (const TrellisAnswer *) rows->data + (gsize) response * plan.items->len
-                                         : answers,
-                                  g_ptr_array_index (row_groups, response));
-    }
-
-  /* Each section's comments in their own random order: the n-th comment of one
-   * section need not be the same respondent's as the n-th of another. */
-  for (guint s = 0; s < plan.comment_sections->len; s++)
-    {
-      const char *section = g_ptr_array_index (plan.comment_sections, s);
-      g_autoptr(GPtrArray) merged = NULL;
-
-      /* Two comment columns for one section are pooled; each section is taken once. */
-      if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
-        continue;
-      merged = g_ptr_array_new ();
-      for (guint t = s; t < plan.comment_sections->len; t++)
-        if (g_strcmp0 (g_ptr_array_index (plan.comment_sections, t), section) == 0)
-          {
-            GPtrArray *texts = g_ptr_array_index (comment_lists, t);
-            for (guint k = 0; k < texts->len; k++)
-              g_ptr_array_add (merged, g_ptr_array_index (texts, k));
-          }
-      shuffle (merged, rand);
-      for (guint k = 0; k < merged->len; k++)
-        trellis_round_add_comment (round, section, g_ptr_array_index (merged, k));
-    }
-
-  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
-    {
-      TrellisImportColumn *column = column_at (self, c);
-      g_autoptr(TrellisColumnRule) rule =
-        trellis_column_rule_new (trellis_import_column_get_header (column),
-                                 trellis_import_column_get_role (column),
-                                 trellis_import_column_get_target (column));
-      trellis_round_add_column_rule (round, rule);
-    }
-  for (guint i = 0; i < self->value_rules->len; i++)
-    trellis_round_add_value_rule (round, g_ptr_array_index (self->value_rules, i));
+  add_responses_shuffled (&reading, round, rand);
+  add_comments_shuffled (&reading, round, rand);
+  add_mapping (self, round);
 
   trellis_round_set_label (round, label);
   if (self->date_set)
@@ -1545,11 +1695,11 @@ trellis_import_build_round (TrellisImport  *self,
       g_autofree char *response_date = trellis_import_dup_response_date (self);
       trellis_round_set_date (round, response_date);
     }
-  trellis_round_set_source (round, sources->str);
-  trellis_round_set_n_excluded (round, n_excluded);
-  self->n_empty = n_empty;
-  self->n_no_answers = n_no_answers;
-  self->n_not_shown = n_not_shown;
+  trellis_round_set_source (round, reading.sources->str);
+  trellis_round_set_n_excluded (round, reading.n_excluded);
+  self->n_empty = reading.n_empty;
+  self->n_no_answers = reading.n_no_answers;
+  self->n_not_shown = reading.n_not_shown;
   return g_steal_pointer (&round);
 }
 

@@ -448,94 +448,124 @@ read_cell (XlsxReader      *reader,
   return TRUE;
 }
 
+/* Where reading a worksheet has got to. */
+typedef struct
+{
+  TrellisXmlPart *part;
+  guint           sheet_row;
+  guint           column;
+  guint           n_rows;
+  int             row_depth;
+} SheetPosition;
+
+/* A <row>, numbered after the one before. */
+static gboolean
+start_sheet_row (XlsxReader     *reader,
+                 SheetPosition  *at,
+                 GError        **error)
+{
+  g_autofree char *number = _trellis_xml_part_dup_attribute (at->part, "r");
+  guint64 r = number != NULL ? g_ascii_strtoull (number, NULL, 10) : at->sheet_row + 1;
+
+  if (r <= at->sheet_row || r > G_MAXUINT32)
+    {
+      set_corrupt (reader, error, at->sheet_row + 1, TRELLIS_TABLE_NO_COLUMN, _("its rows are out of order"));
+      return FALSE;
+    }
+  if (++at->n_rows > TRELLIS_TABLE_MAX_ROWS)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, reader->display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 _("more than %d rows, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_ROWS);
+      return FALSE;
+    }
+  at->sheet_row = (guint) r;
+  at->column = 0;
+  if (xmlTextReaderIsEmptyElement (at->part->reader))
+    trellis_table_end_row (reader->table, at->sheet_row);
+  else
+    at->row_depth = xmlTextReaderDepth (at->part->reader);
+  return TRUE;
+}
+
+/* A <c>, after empty cells for the columns it skips. */
+static gboolean
+add_sheet_cell (XlsxReader     *reader,
+                SheetPosition  *at,
+                GError        **error)
+{
+  g_autofree char *reference = _trellis_xml_part_dup_attribute (at->part, "r");
+  guint wanted = at->column;
+
+  if (reference != NULL && !parse_cell_column (reference, &wanted))
+    {
+      set_corrupt (reader, error, at->sheet_row, at->column, _("a cell has no valid reference"));
+      return FALSE;
+    }
+  if (wanted < at->column)
+    {
+      set_corrupt (reader, error, at->sheet_row, wanted, _("its cells are out of order"));
+      return FALSE;
+    }
+  if (wanted >= TRELLIS_TABLE_MAX_COLUMNS)
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, reader->display_name,
+                                 at->sheet_row, TRELLIS_TABLE_NO_COLUMN,
+                                 _("more than %d columns, far more than any survey export"),
+                                 TRELLIS_TABLE_MAX_COLUMNS);
+      return FALSE;
+    }
+  for (; at->column < wanted; at->column++)
+    trellis_table_add_cell (reader->table, "", 0, 0);
+  /* Checked per cell, not per row: one shared string of megabytes may fill every cell
+   * of a row. */
+  if (!read_cell (reader, at->part, at->sheet_row, at->column, error) ||
+      !_trellis_table_check_size (reader->table, reader->display_name, at->sheet_row, error))
+    return FALSE;
+  at->column++;
+  return TRUE;
+}
+
 static gboolean
 read_sheet (XlsxReader  *reader,
             const char  *sheet_name,
             GError     **error)
 {
   g_autoptr(TrellisXmlPart) part = NULL;
-  guint sheet_row = 0;
-  guint column = 0;
-  guint n_rows = 0;
-  int row_depth = -1;
+  SheetPosition at = { NULL, 0, 0, 0, -1 };
   int status;
 
   part = _trellis_xml_part_open (reader->parts, sheet_name, reader->display_name, error);
   if (part == NULL)
     return FALSE;
+  at.part = part;
 
   while ((status = _trellis_xml_part_read (part, error)) == 1)
     {
       if (_trellis_xml_part_is (part, "row"))
         {
-          g_autofree char *number = _trellis_xml_part_dup_attribute (part, "r");
-          guint64 r = number != NULL ? g_ascii_strtoull (number, NULL, 10) : sheet_row + 1;
-
-          if (r <= sheet_row || r > G_MAXUINT32)
-            {
-              set_corrupt (reader, error, sheet_row + 1, TRELLIS_TABLE_NO_COLUMN, _("its rows are out of order"));
-              return FALSE;
-            }
-          if (++n_rows > TRELLIS_TABLE_MAX_ROWS)
-            {
-              _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, reader->display_name,
-                                         TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                         _("more than %d rows, far more than any survey export"),
-                                         TRELLIS_TABLE_MAX_ROWS);
-              return FALSE;
-            }
-          sheet_row = (guint) r;
-          column = 0;
-          if (xmlTextReaderIsEmptyElement (part->reader))
-            trellis_table_end_row (reader->table, sheet_row);
-          else
-            row_depth = xmlTextReaderDepth (part->reader);
-        }
-      else if (row_depth >= 0 && is_end_of (part, row_depth))
-        {
-          trellis_table_end_row (reader->table, sheet_row);
-          row_depth = -1;
-          if (!_trellis_table_check_size (reader->table, reader->display_name, sheet_row, error))
+          if (!start_sheet_row (reader, &at, error))
             return FALSE;
         }
-      else if (row_depth >= 0 && _trellis_xml_part_is (part, "c"))
+      else if (at.row_depth >= 0 && is_end_of (part, at.row_depth))
         {
-          g_autofree char *reference = _trellis_xml_part_dup_attribute (part, "r");
-          guint wanted = column;
-
-          if (reference != NULL && !parse_cell_column (reference, &wanted))
-            {
-              set_corrupt (reader, error, sheet_row, column, _("a cell has no valid reference"));
-              return FALSE;
-            }
-          if (wanted < column)
-            {
-              set_corrupt (reader, error, sheet_row, wanted, _("its cells are out of order"));
-              return FALSE;
-            }
-          if (wanted >= TRELLIS_TABLE_MAX_COLUMNS)
-            {
-              _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, reader->display_name,
-                                         sheet_row, TRELLIS_TABLE_NO_COLUMN,
-                                         _("more than %d columns, far more than any survey export"),
-                                         TRELLIS_TABLE_MAX_COLUMNS);
-              return FALSE;
-            }
-          for (; column < wanted; column++)
-            trellis_table_add_cell (reader->table, "", 0, 0);
-          /* Checked per cell, not per row: one shared string of megabytes may fill every
-           * cell of a row. */
-          if (!read_cell (reader, part, sheet_row, column, error) ||
-              !_trellis_table_check_size (reader->table, reader->display_name, sheet_row, error))
+          trellis_table_end_row (reader->table, at.sheet_row);
+          at.row_depth = -1;
+          if (!_trellis_table_check_size (reader->table, reader->display_name, at.sheet_row, error))
             return FALSE;
-          column++;
+        }
+      else if (at.row_depth >= 0 && _trellis_xml_part_is (part, "c"))
+        {
+          if (!add_sheet_cell (reader, &at, error))
+            return FALSE;
         }
     }
   if (status < 0)
     return FALSE;
-  if (row_depth >= 0)
+  if (at.row_depth >= 0)
     {
-      set_corrupt (reader, error, sheet_row, TRELLIS_TABLE_NO_COLUMN, _("the sheet is cut short"));
+      set_corrupt (reader, error, at.sheet_row, TRELLIS_TABLE_NO_COLUMN, _("the sheet is cut short"));
       return FALSE;
     }
   return TRUE;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`trellis-cli import` against DESIGN.md's contract: 0 on success, 1 on bad input with one
+"""`trellis-cli import` against its contract (HACKING.md): 0 on success, 1 on bad input with one
 line on stderr naming the file (and row and column), 2 on bad usage; a failed or dry-run
 import leaves the project file byte-identical; identifying values never reach it.
 

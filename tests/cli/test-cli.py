@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""trellis-cli's contract (DESIGN.md): exit 0 on success, 1 on bad input with one line on
+"""trellis-cli's contract (HACKING.md): exit 0 on success, 1 on bad input with one line on
 stderr naming the file, 2 on bad usage; a failed command never changes the project file.
 
 Usage: test-cli.py TRELLIS_CLI SAMPLE_PROJECT   (prints TAP)
