@@ -588,7 +588,8 @@ flow_plan_action (Cursor             *cursor,
   const char *notes = trellis_action_get_notes (action);
   g_autofree char *statements = linked_statements (self, action);
   g_autofree char *change = NULL;
-  g_autofree char *cells[N_PLAN_COLUMNS] = { NULL };
+  /* g_autofree on an array frees its first element only. */
+  char *cells[N_PLAN_COLUMNS] = { NULL };
   TrellisActionFollowUp follow_up;
   Block row = { 0 };
 
@@ -600,6 +601,8 @@ flow_plan_action (Cursor             *cursor,
   cells[3] = cell_with_note (trellis_action_get_due (action), NULL);
   cells[4] = cell_with_note (trellis_action_status_get_label (trellis_action_get_status (action)), change);
   make_plan_row (self, &row, (const char * const *) cells, cursor->width, FALSE);
+  for (guint c = 0; c < N_PLAN_COLUMNS; c++)
+    g_free (cells[c]);
   row.no_rule = notes != NULL && *notes != '\0';
 
   /* A row never splits (its notes may); the header row comes again on every page. */
