@@ -322,6 +322,7 @@ test_drag_and_keyboard (Fixture       *fixture,
   after_keys = wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   g_assert_cmpstr (after_keys, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   /* The keyboard stays on the moved statement. */
+  test_drain_main_context ();
   g_assert_true (gtk_widget_has_focus (get_statement_row (fixture, "s6")));
 
   g_assert_true (trellis_document_save (fixture->document, fixture->file, &error));
@@ -348,6 +349,17 @@ test_actions_and_undo (Fixture       *fixture,
   guint n_steps = 0;
 
   g_assert_false (trellis_document_get_modified (fixture->document));
+
+  /* The guidance panel shows the statement chosen, and edits its guidance. */
+  {
+    gboolean shown = FALSE;
+    gtk_widget_activate_action (get_statement_row (fixture, "s1"), "statement.edit-guidance", NULL);
+    g_object_get (fixture->view, "show-guidance", &shown, NULL);
+    g_assert_true (shown);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "designer.show-guidance", NULL);
+    g_object_get (fixture->view, "show-guidance", &shown, NULL);
+    g_assert_false (shown);
+  }
 
   gtk_widget_activate_action (trellis_designer_view_get_row (fixture->view, b), "section.cut", NULL);
   g_assert_false (trellis_section_get_included (b));
@@ -405,7 +417,8 @@ test_emphasis (Fixture       *fixture,
       return;
     }
   offset = g_utf8_pointer_to_offset (text, strstr (text, "adds value"));
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (get_statement_row (fixture, "s6")));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + strlen ("adds value"));
   gtk_text_buffer_select_range (buffer, &start, &end);
@@ -431,6 +444,43 @@ test_emphasis (Fixture       *fixture,
   g_assert_false (gtk_text_iter_has_tag (&start, em));
 }
 
+static GtkWidget *
+find_child_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_child_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A statement the round answered says so beside it once reworded, until undone. */
+static void
+test_reworded_note (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (fixture->document);
+  TrellisStatement *s4 = trellis_checklist_find_statement (get_checklist (fixture), "s4");
+  TrellisRound *round = trellis_project_get_latest_round (trellis_document_get_project (fixture->document));
+  GtkWidget *note = find_child_with_class (get_statement_row (fixture, "s4"), "designer-note");
+
+  g_assert_nonnull (note);
+  g_assert_false (gtk_widget_get_visible (note));
+  trellis_checklist_edit_set_string (stack, "Edit Statement Text", G_OBJECT (s4), "text-markup",
+                                     "Partners trust each other.");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (note)), trellis_round_get_label (round)));
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_false (gtk_widget_get_visible (note));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +502,7 @@ main (int   argc,
 
   g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
   g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
+  g_test_add ("/designer/reworded-note", Fixture, NULL, fixture_set_up, test_reworded_note, fixture_tear_down);
   g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
 
   return g_test_run ();

@@ -284,6 +284,28 @@ test_projector (Fixture       *fixture,
   g_assert_finalize_object (projector);
 }
 
+/* A round imported while the plan is shown relists the round menus; the actions keep
+ * the round they were agreed after, and nothing is recorded as an edit. */
+static void
+test_new_round (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TrellisPlan *plan = trellis_project_get_plan (fixture->project);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r2");
+
+  trellis_round_set_label (round, "Spring 2027");
+  trellis_project_append_round (fixture->project, round);
+  settle (fixture);
+  for (guint i = 0; i < trellis_plan_get_n_actions (plan); i++)
+    g_assert_cmpstr (trellis_action_get_round_id (trellis_plan_get_action (plan, i)), ==, "r1");
+  g_assert_false (trellis_undo_stack_get_can_undo (fixture->undo));
+  trellis_project_remove_round (fixture->project, round);
+  settle (fixture);
+  for (guint i = 0; i < trellis_plan_get_n_actions (plan); i++)
+    g_assert_cmpstr (trellis_action_get_round_id (trellis_plan_get_action (plan, i)), ==, "r1");
+  g_assert_false (trellis_undo_stack_get_can_undo (fixture->undo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +323,7 @@ main (int   argc,
   g_test_add ("/plan-view/add-for-statement", Fixture, NULL, fixture_set_up, test_add_for_statement,
               fixture_tear_down);
   g_test_add ("/plan-view/sort-filter", Fixture, NULL, fixture_set_up, test_sort_filter, fixture_tear_down);
+  g_test_add ("/plan-view/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
   g_test_add ("/plan-view/projector", Fixture, NULL, fixture_set_up, test_projector, fixture_tear_down);
   return g_test_run ();
 }

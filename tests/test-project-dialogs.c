@@ -269,6 +269,36 @@ test_template_summary (void)
                                 "4 rated statements in 2 sections.");
 }
 
+static void
+ignore_saved (GFile        *written,
+              const GError *error,
+              gpointer      user_data)
+{
+}
+
+/* A checklist still titled as the built-in template it came from is saved under a name
+ * that tells the two apart; one the coordinator renamed keeps its own. */
+static void
+test_template_file_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_new_from_template ("is-ofpc", "Northshire CSP", &error);
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autoptr(GtkFileChooserNative) renamed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *renamed_name = NULL;
+
+  g_assert_no_error (error);
+  chooser = trellis_template_save_chooser_new (NULL, project, ignore_saved, NULL);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "outcome-focused-partnership-checklist-northshire-csp.trellis-template");
+
+  trellis_checklist_set_title (trellis_project_get_checklist (project), "Northshire Checklist 2027");
+  renamed = trellis_template_save_chooser_new (NULL, project, ignore_saved, NULL);
+  renamed_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (renamed));
+  g_assert_cmpstr (renamed_name, ==, "northshire-checklist-2027.trellis-template");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +319,7 @@ main (int   argc,
   g_test_add ("/properties/edit", PropertiesFixture, NULL, properties_set_up, test_properties_edit, properties_tear_down);
   g_test_add ("/properties/undo", PropertiesFixture, NULL, properties_set_up, test_properties_undo, properties_tear_down);
   g_test_add_func ("/save-as-template/summary", test_template_summary);
+  g_test_add_func ("/save-as-template/file-name", test_template_file_name);
 
   return g_test_run ();
 }

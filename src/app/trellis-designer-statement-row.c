@@ -30,6 +30,8 @@ struct _TrellisDesignerStatementRow
   GtkWidget           *line_box;
   GtkWidget           *handle;
   GtkLabel            *number_label;
+  GtkStack            *text_stack;
+  GtkLabel            *text_label;
   GtkTextView         *text_view;
   GtkLabel            *note_label;
   GtkLabel            *kind_label;
@@ -110,24 +112,31 @@ update_number (TrellisDesignerStatementRow *self)
   update_accessible_label (self);
 }
 
+/* A statement a round answered says so once its words differ from those the round's
+ * respondents read (kept with the round): the answers then mean something else. */
 static void
 update_note (TrellisDesignerStatementRow *self)
 {
-  const char *saved;
-  gboolean reworded;
+  TrellisProject *project;
+  TrellisRound *reworded_in = NULL;
 
   if (self->answered_in == NULL)
     return;
-  saved = _trellis_designer_view_get_saved_text (self->view, self->statement);
-  reworded = g_strcmp0 (saved, trellis_statement_get_text (self->statement)) != 0;
-  if (reworded)
+  project = _trellis_designer_view_get_project (self->view);
+  for (guint i = trellis_project_get_n_rounds (project); i > 0 && reworded_in == NULL; i--)
+    {
+      TrellisRound *round = trellis_project_get_round (project, i - 1);
+      if (trellis_round_get_wording_changed (round, self->statement))
+        reworded_in = round;
+    }
+  if (reworded_in != NULL)
     {
       /* Translators: %s is a survey round's label, "Autumn 2026" */
       g_autofree char *note = g_strdup_printf (_("Answered in %s: rewording changes what those answers mean."),
-                                               self->answered_in);
+                                               trellis_round_get_label (reworded_in));
       gtk_label_set_label (self->note_label, note);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), reworded);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), reworded_in != NULL);
 }
 
 /* The buffer as statement markup: its text with <em> around the runs tagged "em". */
@@ -187,6 +196,13 @@ update_text (TrellisDesignerStatementRow *self)
         }
       self->updating_text = FALSE;
     }
+  if (markup != NULL)
+    {
+      g_autofree char *pango = trellis_markup_to_pango (markup);
+      gtk_label_set_markup (self->text_label, pango);
+    }
+  else
+    gtk_label_set_label (self->text_label, "");
   update_note (self);
   update_accessible_label (self);
 }
@@ -278,11 +294,26 @@ toggle_emphasis (TrellisDesignerStatementRow *self)
   buffer_changed_cb (self);
 }
 
+/* The text is shown as a label, which wraps at any width, and edited in a text view
+ * put in its place while the keyboard is in it. */
+static void
+stop_editing (TrellisDesignerStatementRow *self)
+{
+  _trellis_designer_view_seal (self->view);
+  gtk_stack_set_visible_child (self->text_stack, GTK_WIDGET (self->text_label));
+}
+
 /* Leaving the field ends the edit: the next typing there is another step of undo. */
 static void
 text_focus_leave_cb (TrellisDesignerStatementRow *self)
 {
-  _trellis_designer_view_seal (self->view);
+  stop_editing (self);
+}
+
+static void
+label_clicked_cb (TrellisDesignerStatementRow *self)
+{
+  trellis_designer_statement_row_focus_text (self);
 }
 
 /* A statement is one line of text: Enter and Escape end the editing, not add a line. */
@@ -299,22 +330,9 @@ text_key_pressed_cb (TrellisDesignerStatementRow *self,
     }
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_Escape)
     return FALSE;
-  _trellis_designer_view_seal (self->view);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  stop_editing (self);
   return TRUE;
-}
-
-static void
-focus_enter_cb (TrellisDesignerStatementRow *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* A part's row lies inside its item's row: the innermost row is the current one. */
-  if (focus != NULL &&
-      (focus == GTK_WIDGET (self) ||
-       gtk_widget_get_ancestor (focus, TRELLIS_TYPE_DESIGNER_STATEMENT_ROW) == GTK_WIDGET (self)))
-    _trellis_designer_view_set_current (self->view, self->statement);
 }
 
 static void
@@ -592,6 +610,14 @@ guidance_action (GtkWidget  *widget,
 }
 
 static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (widget));
+}
+
+static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -701,6 +727,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "statement.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "statement.edit-guidance", NULL, guidance_action);
   gtk_widget_class_install_action (widget_class, "statement.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "statement.edit", NULL, edit_action);
   gtk_widget_class_install_property_action (widget_class, "statement.cut", "cut");
   gtk_widget_class_install_property_action (widget_class, "statement.kind", "kind");
 
@@ -709,6 +736,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "statement.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "statement.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "statement.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "statement.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "statement.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "statement.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "statement.menu", NULL);
 }
 
@@ -735,6 +765,8 @@ trellis_designer_statement_row_class_init (TrellisDesignerStatementRowClass *kla
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, line_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, handle);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, text_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisDesignerStatementRow, kind_label);
@@ -782,9 +814,10 @@ connect_controllers (TrellisDesignerStatementRow *self)
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "enter", G_CALLBACK (focus_enter_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (label_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_label), GTK_EVENT_CONTROLLER (click));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
@@ -862,6 +895,7 @@ trellis_designer_statement_row_focus_text (TrellisDesignerStatementRow *self)
 
   g_return_if_fail (TRELLIS_IS_DESIGNER_STATEMENT_ROW (self));
 
+  gtk_stack_set_visible_child (self->text_stack, GTK_WIDGET (self->text_view));
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);

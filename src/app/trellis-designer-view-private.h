@@ -40,8 +40,6 @@ void              _trellis_designer_view_set_current (TrellisDesignerView *self,
                                                       TrellisStatement    *statement);
 void              _trellis_designer_view_show_guidance (TrellisDesignerView *self,
                                                         TrellisStatement    *statement);
-const char       *_trellis_designer_view_get_saved_text (TrellisDesignerView *self,
-                                                         TrellisStatement    *statement);
 
 GtkWidget        *_trellis_designer_view_create_statement_row (gpointer item,
                                                                gpointer view);

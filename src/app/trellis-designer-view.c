@@ -29,9 +29,11 @@ struct _TrellisDesignerView
 
   TrellisDocument  *document;
   GHashTable       *rows;          /* TrellisNode* → its row; neither referenced */
-  GHashTable       *saved_texts;   /* statement id → its text when the project was opened */
   TrellisStatement *current;
   TrellisSection   *wanted_section;  /* to scroll to once laid out */
+  gpointer          focus_node;      /* to put the keyboard on once idle */
+  gboolean          focus_text;
+  guint             focus_idle_id;
   guint             scroll_idle_id;
   guint             scroll_tick_id;
   guint             scroll_frames;
@@ -59,6 +61,7 @@ struct _TrellisDesignerView
 
 static void trellis_designer_view_iface_init (TrellisViewInterface *iface);
 static void trellis_designer_view_map (GtkWidget *widget);
+static void trellis_designer_view_unmap (GtkWidget *widget);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisDesignerView, trellis_designer_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_designer_view_iface_init))
@@ -186,28 +189,39 @@ trellis_designer_view_get_row (TrellisDesignerView *self,
   return g_hash_table_lookup (self->rows, node);
 }
 
+static gboolean
+focus_idle_cb (gpointer data)
+{
+  TrellisDesignerView *self = data;
+  GtkWidget *row = self->focus_node != NULL ? g_hash_table_lookup (self->rows, self->focus_node) : NULL;
+
+  self->focus_idle_id = 0;
+  g_clear_object (&self->focus_node);
+  if (row == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->focus_text && TRELLIS_IS_DESIGNER_STATEMENT_ROW (row))
+    trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (row));
+  else if (self->focus_text && TRELLIS_IS_DESIGNER_SECTION_ROW (row))
+    trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
+  else
+    gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts the keyboard on @node's row, or in its text. Once the main loop is idle: an edit
+ * chosen from a row's menu is made while the menu is open, and the menu gives the
+ * keyboard back to where it was when it closes. */
 void
 _trellis_designer_view_focus_node (TrellisDesignerView *self,
                                    gpointer             node,
                                    gboolean             text)
 {
-  GtkWidget *row = node != NULL ? g_hash_table_lookup (self->rows, node) : NULL;
-
-  if (row == NULL)
+  if (node == NULL)
     return;
-  if (text && TRELLIS_IS_DESIGNER_STATEMENT_ROW (row))
-    trellis_designer_statement_row_focus_text (TRELLIS_DESIGNER_STATEMENT_ROW (row));
-  else if (text && TRELLIS_IS_DESIGNER_SECTION_ROW (row))
-    trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
-  else
-    gtk_widget_grab_focus (row);
-}
-
-const char *
-_trellis_designer_view_get_saved_text (TrellisDesignerView *self,
-                                       TrellisStatement    *statement)
-{
-  return g_hash_table_lookup (self->saved_texts, trellis_statement_get_id (statement));
+  g_set_object (&self->focus_node, node);
+  self->focus_text = text;
+  if (self->focus_idle_id == 0)
+    self->focus_idle_id = g_idle_add (focus_idle_cb, self);
 }
 
 GtkWidget *
@@ -731,6 +745,8 @@ trellis_designer_view_dispose (GObject *object)
   stop_autoscroll (self);
   g_clear_handle_id (&self->message_timeout_id, g_source_remove);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->focus_idle_id, g_source_remove);
+  g_clear_object (&self->focus_node);
   if (self->scroll_tick_id != 0 && self->scrolled != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->scrolled), self->scroll_tick_id);
   self->scroll_tick_id = 0;
@@ -751,7 +767,6 @@ trellis_designer_view_finalize (GObject *object)
   TrellisDesignerView *self = (TrellisDesignerView *) object;
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
-  g_clear_pointer (&self->saved_texts, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_designer_view_parent_class)->finalize (object);
 }
@@ -782,6 +797,7 @@ trellis_designer_view_class_init (TrellisDesignerViewClass *klass)
   object_class->get_property = trellis_designer_view_get_property;
   object_class->set_property = trellis_designer_view_set_property;
   widget_class->map = trellis_designer_view_map;
+  widget_class->unmap = trellis_designer_view_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
@@ -823,7 +839,6 @@ trellis_designer_view_init (TrellisDesignerView *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new (NULL, NULL);
-  self->saved_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Dragging near the top or bottom edge scrolls the outline. */
   motion = gtk_drop_controller_motion_new ();
@@ -863,21 +878,39 @@ bind_rows (TrellisDesignerView *self)
     self->scroll_idle_id = g_idle_add (scroll_idle_cb, self);
 }
 
+/* The statement the keyboard is in (in its row, its text or its buttons) is the one the
+ * guidance panel shows. */
 static void
-trellis_designer_view_map (GtkWidget *widget)
+focus_widget_changed_cb (TrellisDesignerView *self)
 {
-  GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->map (widget);
-  bind_rows (TRELLIS_DESIGNER_VIEW (widget));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  row = TRELLIS_IS_DESIGNER_STATEMENT_ROW (focus) ? focus
+        : gtk_widget_get_ancestor (focus, TRELLIS_TYPE_DESIGNER_STATEMENT_ROW);
+  if (row != NULL)
+    _trellis_designer_view_set_current (self, trellis_designer_statement_row_get_statement (TRELLIS_DESIGNER_STATEMENT_ROW (row)));
 }
 
 static void
-remember_texts (TrellisDesignerView *self,
-                TrellisStatement    *statement)
+trellis_designer_view_map (GtkWidget *widget)
 {
-  g_hash_table_insert (self->saved_texts, g_strdup (trellis_statement_get_id (statement)),
-                       g_strdup (trellis_statement_get_text (statement)));
-  for (guint i = 0; i < trellis_statement_get_n_children (statement); i++)
-    remember_texts (self, trellis_statement_get_child (statement, i));
+  TrellisDesignerView *self = TRELLIS_DESIGNER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->map (widget);
+  bind_rows (self);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+trellis_designer_view_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_changed_cb, widget);
+  GTK_WIDGET_CLASS (trellis_designer_view_parent_class)->unmap (widget);
 }
 
 /**
@@ -890,8 +923,6 @@ void
 trellis_designer_view_set_document (TrellisDesignerView *self,
                                     TrellisDocument     *document)
 {
-  TrellisChecklist *checklist;
-
   g_return_if_fail (TRELLIS_IS_DESIGNER_VIEW (self));
   g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
 
@@ -899,20 +930,7 @@ trellis_designer_view_set_document (TrellisDesignerView *self,
     return;
   _trellis_designer_view_set_current (self, NULL);
   gtk_list_box_bind_model (self->sections_list, NULL, NULL, NULL, NULL);
-  g_hash_table_remove_all (self->saved_texts);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      /* Rewording is measured against the wording the rounds were answered with: the
-       * wording when the project was opened. */
-      checklist = get_checklist (self);
-      for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
-        {
-          TrellisSection *section = trellis_checklist_get_section (checklist, s);
-          for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
-            remember_texts (self, trellis_section_get_statement (section, i));
-        }
-    }
   self->rows_bound = FALSE;
   bind_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -137,6 +137,8 @@ on_focus_leave (TrellisPlanCell *self)
 {
   if (self->undo != NULL)
     trellis_undo_stack_seal (self->undo);
+  /* Left, a long text shows from its start, not from where the typing ended. */
+  gtk_editable_set_position (GTK_EDITABLE (self->editable), 0);
 }
 
 static void

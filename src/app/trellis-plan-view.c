@@ -63,11 +63,12 @@ struct _TrellisPlanView
   char                 *current_property;
   TrellisAction        *pending_action;  /* to focus once its row exists */
   char                 *pending_property;
+  GString              *pending_text;    /* typed meanwhile, for that field */
   guint                 pending_ticks;
   guint                 tick_id;
   gulong                plan_changed_id;
+  gboolean              relisting_rounds;  /* the round menus change under their choices */
   gulong                rounds_changed_id;
-  gboolean              relabelling_rounds; /* the round lists' dropdowns change, not the actions */
 
   GtkWidget            *toolbar;
   GtkWidget            *edit_buttons;
@@ -180,7 +181,8 @@ set_current (TrellisPlanView *self,
   guint position;
 
   g_set_object (&self->current, action);
-  if (property != NULL)
+  /* @property may be self->current_property itself. */
+  if (property != NULL && property != self->current_property)
     {
       g_free (self->current_property);
       self->current_property = g_strdup (property);
@@ -189,16 +191,6 @@ set_current (TrellisPlanView *self,
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
   update_actions (self);
-}
-
-static GtkWidget *
-find_list_view (TrellisPlanView *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
 }
 
 static TrellisPlanCell *
@@ -218,6 +210,24 @@ find_cell (TrellisPlanView *self,
   return NULL;
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the list is scrolled to about where the
+ * row is, and it makes the row's widgets there. */
+static void
+scroll_towards (TrellisPlanView *self,
+                guint            position)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  double upper, page, target;
+
+  if (vadjustment == NULL || n == 0)
+    return;
+  upper = gtk_adjustment_get_upper (vadjustment);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  target = upper * (position + 0.5) / n - page / 2;
+  gtk_adjustment_set_value (vadjustment, CLAMP (target, 0, MAX (0, upper - page)));
+}
+
 /* A row is made only when the list lays it out: focusing a new or moved action waits
  * for a frame or two, scrolling it into view meanwhile. */
 static gboolean
@@ -232,21 +242,23 @@ focus_pending_tick (GtkWidget     *widget,
   if (cell != NULL)
     {
       GtkWidget *editable = trellis_plan_cell_get_editable (cell);
+      int end = -1;
 
       gtk_widget_grab_focus (editable);
+      end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
+      if (self->pending_text->len > 0)
+        gtk_editable_insert_text (GTK_EDITABLE (editable), self->pending_text->str, -1, &end);
       gtk_editable_set_position (GTK_EDITABLE (editable), -1);
       set_current (self, self->pending_action, self->pending_property);
     }
-  else if (position != G_MAXUINT && self->pending_ticks++ < 30)
+  else if (position != G_MAXUINT && self->pending_ticks++ < 120)
     {
-      GtkWidget *list_view = find_list_view (self);
-
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      scroll_towards (self, position);
       return G_SOURCE_CONTINUE;
     }
   g_clear_object (&self->pending_action);
   g_clear_pointer (&self->pending_property, g_free);
+  g_string_truncate (self->pending_text, 0);
   self->tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -266,9 +278,16 @@ trellis_plan_view_focus_action (TrellisPlanView *self,
   g_return_if_fail (TRELLIS_IS_ACTION (action));
 
   g_set_object (&self->pending_action, action);
-  g_free (self->pending_property);
-  self->pending_property = g_strdup (property);
+  if (property != self->pending_property)
+    {
+      g_free (self->pending_property);
+      self->pending_property = g_strdup (property);
+    }
   self->pending_ticks = 0;
+  g_string_truncate (self->pending_text, 0);
+  /* Out of the field typed in before, so that what is typed next cannot land there. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   set_current (self, action, property);
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_pending_tick, self, NULL);
@@ -557,7 +576,7 @@ on_round_selected (GtkDropDown     *dropdown,
   TrellisRound *round;
 
   if (cell_action (box) == NULL || g_object_get_data (G_OBJECT (box), "updating") != NULL
-      || self->relabelling_rounds || selected == GTK_INVALID_LIST_POSITION)
+      || self->relisting_rounds || selected == GTK_INVALID_LIST_POSITION)
     return;
   round = selected > 0 ? trellis_project_get_round (self->project, selected - 1) : NULL;
   if (self->undo != NULL)
@@ -884,18 +903,16 @@ on_rounds_changed (TrellisPlanView *self)
   for (guint i = 0; i < n; i++)
     g_strv_builder_add (builder, trellis_round_get_label (trellis_project_get_round (self->project, i)));
   labels = g_strv_builder_end (builder);
-  /* Every row's dropdown loses its choice while the list is replaced: that is no edit of
-   * the action (an import, or its undo, would otherwise unlink every action from its
-   * round). The rows are bound again below and show each action's round. */
-  self->relabelling_rounds = TRUE;
+  /* Relisting moves each menu's choice: that is no edit of the action's round. */
+  self->relisting_rounds = TRUE;
   gtk_string_list_splice (self->round_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->round_labels)),
                           (const char * const *) labels);
-  self->relabelling_rounds = FALSE;
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
   self->follow_up = trellis_plan_follow_up_new (self->project);
   /* Bound rows show the new follow-up too. */
   gtk_column_view_set_model (self->column_view, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->relisting_rounds = FALSE;
 }
 
 static void
@@ -1126,6 +1143,7 @@ trellis_plan_view_finalize (GObject *object)
   g_ptr_array_unref (self->cells);
   g_free (self->current_property);
   g_free (self->pending_property);
+  g_string_free (self->pending_text, TRUE);
 
   G_OBJECT_CLASS (trellis_plan_view_parent_class)->finalize (object);
 }
@@ -1161,6 +1179,23 @@ install_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_activated);
 }
 
+/* Typing before the new action's field has the focus is kept for that field. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TrellisPlanView       *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (self->pending_action == NULL || c == 0 || g_unichar_iscntrl (c)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  g_string_append_unichar (self->pending_text, c);
+  return TRUE;
+}
+
 /* Caught before the fields see them: Ctrl+Return in a text field adds an action rather
  * than a new line, Alt+Up moves the row rather than the cursor. */
 static void
@@ -1179,6 +1214,7 @@ add_capture_shortcuts (TrellisPlanView *self)
   };
   GtkEventController *capture = gtk_shortcut_controller_new ();
   GtkEventController *bubble = gtk_shortcut_controller_new ();
+  GtkEventController *typing;
 
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
   /* Wherever the focus is in the window while the plan is shown (on the view switcher
@@ -1194,6 +1230,11 @@ add_capture_shortcuts (TrellisPlanView *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete"),
                                                           gtk_named_action_new ("plan.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self), bubble);
+
+  typing = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (typing, GTK_PHASE_CAPTURE);
+  g_signal_connect (typing, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), typing);
 }
 
 static void
@@ -1245,6 +1286,7 @@ setup_models (TrellisPlanView *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   self->names = gtk_list_store_new (1, G_TYPE_STRING);
   self->cells = g_ptr_array_new ();
+  self->pending_text = g_string_new (NULL);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));

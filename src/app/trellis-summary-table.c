@@ -194,7 +194,12 @@ static GtkWidget *
 new_text_cell (TrellisItemSummary *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_label_new (trellis_statement_get_text (item->statement));
+  GtkWidget *text = gtk_label_new (NULL);
+  const char *markup = trellis_statement_get_text_markup (item->statement);
+  g_autofree char *pango = markup != NULL ? trellis_markup_to_pango (markup) : NULL;
+
+  /* Emphasis as the checklist prints it: "my own organisation", "the other partners". */
+  gtk_label_set_markup (GTK_LABEL (text), pango != NULL ? pango : "");
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);

@@ -83,13 +83,21 @@ trellis_template_dup_summary_for (TrellisProject *project)
   return g_strdup_printf (_("The checklist as tailored for %s: %s in %s."), name, statements, sections);
 }
 
-/* The template's title: the checklist's, or the partnership's name when it has none. */
+/* The template's title: the checklist's, told apart from the built-in template it was
+ * tailored from by the partnership's name while it still has that one's title. */
 static char *
 dup_template_title (TrellisProject *project)
 {
-  const char *title = trellis_checklist_get_title (trellis_project_get_checklist (project));
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  const char *title = trellis_checklist_get_title (checklist);
   const char *name = trellis_project_get_name (project);
+  const char *origin_id = trellis_checklist_get_template_id (checklist);
+  g_autoptr(TrellisTemplate) origin = origin_id != NULL ? trellis_template_find (origin_id) : NULL;
 
+  if (title != NULL && *title != '\0' && name != NULL && *name != '\0' &&
+      origin != NULL && g_strcmp0 (trellis_template_get_title (origin), title) == 0)
+    /* TRANSLATORS: a saved template's title: the checklist's, then the partnership's name */
+    return g_strdup_printf (_("%s – %s"), title, name);
   if (title != NULL && *title != '\0')
     return g_strdup (title);
   if (name != NULL && *name != '\0')

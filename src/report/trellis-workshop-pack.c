@@ -588,8 +588,7 @@ flow_plan_action (Cursor             *cursor,
   const char *notes = trellis_action_get_notes (action);
   g_autofree char *statements = linked_statements (self, action);
   g_autofree char *change = NULL;
-  /* g_autofree on an array frees its first element only. */
-  char *cells[N_PLAN_COLUMNS] = { NULL };
+  char *cells[N_PLAN_COLUMNS];
   TrellisActionFollowUp follow_up;
   Block row = { 0 };
 

@@ -111,23 +111,34 @@ def trial(kind, name, real, others, fault, label):
 
 
 def kill_trials(kind):
-    base = tempfile.mkdtemp(prefix="trellis-faults-")
-    try:
-        name, real, others = make_kind(kind, base)
-        point = 1
-        while not trial(kind, name, real, others, f"kill:{point}", f"K{point}"):
-            point += 1
-            if point > 60:
-                check(f"{kind}: the save ends within 60 calls", False)
-                break
-        for i in range(n_random):
-            trial(kind, name, real, others, f"kill-after-us:{rng.randint(0, 20000)}", f"R{i}")
-        # A last clean save takes the lock of the killed ones over and sweeps up.
-        code, _, err = cli_run("import", name, export, "--round", "final")
-        check(f"{kind}: a save after the kills succeeds and leaves no temporary",
-              code == 0 and not leftovers(real), err)
-    finally:
-        shutil.rmtree(base)
+    """Every fault point in turn, then random kills in batches, each batch on a fresh copy
+    of the sample so that the project, which grows by a round per completed save, keeps
+    the size of a real one."""
+    point = 1
+    remaining = n_random
+    while True:
+        base = tempfile.mkdtemp(prefix="trellis-faults-")
+        try:
+            name, real, others = make_kind(kind, base)
+            while point > 0:
+                if trial(kind, name, real, others, f"kill:{point}", f"K{point}"):
+                    point = 0
+                else:
+                    point += 1
+                if point > 60:
+                    check(f"{kind}: the save ends within 60 calls", False)
+                    point = 0
+            for i in range(min(remaining, 25)):
+                trial(kind, name, real, others, f"kill-after-us:{rng.randint(0, 20000)}", f"R{remaining - i}")
+            remaining -= min(remaining, 25)
+            # A last clean save takes the lock of the killed ones over and sweeps up.
+            code, _, err = cli_run("import", name, export, "--round", "final")
+            check(f"{kind}: a save after the kills succeeds and leaves no temporary",
+                  code == 0 and not leftovers(real), err)
+        finally:
+            shutil.rmtree(base)
+        if remaining <= 0:
+            break
 
 
 def read(path):
