@@ -45,6 +45,8 @@ test_list (void)
   g_assert_nonnull (find_in_list (list, "idea-partnership-assessment"));
   g_assert_nonnull (find_in_list (list, "pat2"));
   g_assert_nonnull (find_in_list (list, "kotter-vision"));
+  g_assert_nonnull (find_in_list (list, "audit-commission-key-ingredients"));
+  g_assert_nonnull (find_in_list (list, "hull-partnership-toolkit"));
 
   /* Ordered by id, so lists and the command line show them the same way every time. */
   for (guint i = 1; i < g_list_model_get_n_items (list); i++)
@@ -333,6 +335,9 @@ test_written_templates (void)
     { "pat2", 1, 5, TRUE, "The partners recognise and accept the need for partnership." },
     { "kotter-vision", 1, 6, TRUE,
       "The partnership's vision conveys a picture of what the future will look like." },
+    { "audit-commission-key-ingredients", 1, 6, TRUE, "The partners have clear, shared objectives." },
+    { "hull-partnership-toolkit", 1, 8, TRUE,
+      "The Council is clear about its purpose and expected outcomes in entering this partnership." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
