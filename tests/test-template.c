@@ -41,6 +41,12 @@ test_list (void)
   g_assert_nonnull (strstr (trellis_template_get_source (ofpc), "Improvement Service"));
   g_assert_nonnull (find_in_list (list, "nine-ingredients"));
   g_assert_nonnull (find_in_list (list, "laa-performance-matrix"));
+  g_assert_nonnull (find_in_list (list, "eight-is"));
+  g_assert_nonnull (find_in_list (list, "idea-partnership-assessment"));
+  g_assert_nonnull (find_in_list (list, "pat2"));
+  g_assert_nonnull (find_in_list (list, "kotter-vision"));
+  g_assert_nonnull (find_in_list (list, "audit-commission-key-ingredients"));
+  g_assert_nonnull (find_in_list (list, "hull-partnership-toolkit"));
 
   /* Ordered by id, so lists and the command line show them the same way every time. */
   for (guint i = 1; i < g_list_model_get_n_items (list); i++)
@@ -246,6 +252,148 @@ test_laa_matrix (void)
                    "• no clear outcomes in the LAA\n"
                    "• local priorities not translated to outcomes\n"
                    "• outcomes' evidence missing, or many indirect proxies used");
+}
+
+/* Every file in data/templates/ is built in (listed in data/trellis-core.gresource.xml),
+ * and the schema tests in tests/meson.build validate every one. */
+static void
+test_builtin_files_complete (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", NULL);
+  g_autoptr(GListModel) list = trellis_template_list_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  g_autoptr(GString) listed = g_string_new (NULL);
+  const char *schema_tested = g_getenv ("TRELLIS_TEST_BUILTIN_TEMPLATES");
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      id = g_strndup (name, strlen (name) - strlen (".xml"));
+      if (find_in_list (list, id) == NULL)
+        g_error ("data/templates/%s is not built in", name);
+      n_files++;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_files);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) template = g_list_model_get_item (list, i);
+
+      g_string_append_printf (listed, "%s%s", i > 0 ? "," : "", trellis_template_get_id (template));
+    }
+  if (schema_tested != NULL)
+    g_assert_cmpstr (schema_tested, ==, listed->str);
+}
+
+/* What "trellis-cli templates" and the New Project dialog show: a title, a one-line
+ * description and the source. */
+static void
+test_every_template_describes_itself (void)
+{
+  g_autoptr(GListModel) list = trellis_template_list_builtin ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrellisTemplate) template = g_list_model_get_item (list, i);
+      const char *summary = trellis_template_get_summary (template);
+
+      g_test_message ("template %s", trellis_template_get_id (template));
+      g_assert_nonnull (trellis_template_get_title (template));
+      g_assert_nonnull (summary);
+      g_assert_null (strchr (summary, '\n'));
+      g_assert_nonnull (trellis_template_get_source (template));
+      g_assert_cmpstr (trellis_template_get_version (template), !=, "");
+    }
+}
+
+typedef struct
+{
+  const char *id;
+  guint       n_sections;
+  guint       n_rated;
+  gboolean    noted;  /* every rated statement carries the source's words as guidance */
+  const char *first_statement;
+} WrittenTemplate;
+
+/* The templates whose statements are written for Trellis from a source's summary: the
+ * shape the source gives, a comment box closing every section, the agreement scale with
+ * Not applicable and Don't know, and a description that says how they were written. */
+static void
+test_written_templates (void)
+{
+  static const WrittenTemplate expected[] = {
+    { "eight-is", 1, 8, TRUE,
+      "Each partner has something of value to contribute and is good at its core business." },
+    { "idea-partnership-assessment", 5, 21, FALSE, "The partnership has a clear vision." },
+    { "pat2", 1, 5, TRUE, "The partners recognise and accept the need for partnership." },
+    { "kotter-vision", 1, 6, TRUE,
+      "The partnership's vision conveys a picture of what the future will look like." },
+    { "audit-commission-key-ingredients", 1, 6, TRUE, "The partners have clear, shared objectives." },
+    { "hull-partnership-toolkit", 1, 8, TRUE,
+      "The Council is clear about its purpose and expected outcomes in entering this partnership." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(TrellisTemplate) template = trellis_template_find (expected[i].id);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisChecklist) checklist = trellis_template_load (expected[i].id, &error);
+      g_autoptr(GPtrArray) rated = NULL;
+      TrellisScale *scale;
+
+      g_test_message ("template %s", expected[i].id);
+      g_assert_no_error (error);
+      g_assert_nonnull (template);
+      g_assert_nonnull (strstr (trellis_template_get_summary (template), "written for Trellis from"));
+      g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), ==, expected[i].n_sections);
+      for (guint j = 0; j < expected[i].n_sections; j++)
+        {
+          TrellisSection *section = trellis_checklist_get_section (checklist, j);
+          guint n = trellis_section_get_n_statements (section);
+
+          g_assert_nonnull (trellis_section_get_comment_statement (section));
+          g_assert_true (trellis_section_get_statement (section, n - 1) ==
+                         trellis_section_get_comment_statement (section));
+        }
+      rated = trellis_checklist_collect_rated (checklist, TRUE);
+      g_assert_cmpuint (rated->len, ==, expected[i].n_rated);
+      g_assert_cmpstr (trellis_statement_get_text (g_ptr_array_index (rated, 0)), ==, expected[i].first_statement);
+      for (guint j = 0; expected[i].noted && j < rated->len; j++)
+        g_assert_nonnull (trellis_statement_get_note (g_ptr_array_index (rated, j)));
+
+      g_assert_cmpuint (trellis_checklist_get_n_scales (checklist), ==, 1);
+      scale = trellis_checklist_get_scale (checklist, 0);
+      g_assert_cmpuint (trellis_scale_get_n_points (scale), ==, 5);
+      g_assert_cmpstr (trellis_scale_get_point_label (scale, 1), ==, "Strongly disagree");
+      g_assert_true (trellis_scale_get_allow_na (scale));
+      g_assert_true (trellis_scale_get_allow_dk (scale));
+    }
+}
+
+/* The IDeA tool's areas, each described as the source defines it. */
+static void
+test_idea_areas (void)
+{
+  const char *areas[] = { "Action focus", "Efficiency", "Inclusiveness", "Learning and development",
+                          "Performance management" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("idea-partnership-assessment", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+
+      g_assert_cmpstr (trellis_section_get_title (section), ==, areas[i]);
+      g_assert_true (g_str_has_prefix (trellis_section_get_description (section), "How the partnership "));
+    }
 }
 
 static void
@@ -521,6 +669,10 @@ main (int   argc,
 
   g_test_add_func ("/template/list", test_list);
   g_test_add_func ("/template/every-template-loads", test_every_template_loads);
+  g_test_add_func ("/template/built-in-files-complete", test_builtin_files_complete);
+  g_test_add_func ("/template/every-template-describes-itself", test_every_template_describes_itself);
+  g_test_add_func ("/template/written-from-summaries", test_written_templates);
+  g_test_add_func ("/template/idea-areas", test_idea_areas);
   g_test_add_func ("/template/is-ofpc", test_is_ofpc);
   g_test_add_func ("/template/is-ofpc-emphasis", test_is_ofpc_emphasis);
   g_test_add_func ("/template/nine-ingredients", test_nine_ingredients);

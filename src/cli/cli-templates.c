@@ -22,7 +22,7 @@ trellis_cli_templates (int    argc,
   guint n;
   int status;
 
-  g_option_context_set_summary (context, _("List the built-in checklist templates: id and title."));
+  g_option_context_set_summary (context, _("List the built-in checklist templates: id and title, then the description."));
   if (!trellis_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc != 1)
@@ -33,7 +33,13 @@ trellis_cli_templates (int    argc,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TrellisTemplate) template = g_list_model_get_item (templates, i);
-      printf ("%-24s %s\n", trellis_template_get_id (template), trellis_template_get_title (template));
+      const char *summary = trellis_template_get_summary (template);
+
+      printf ("%-28s %s\n", trellis_template_get_id (template), trellis_template_get_title (template));
+      /* Indented on its own line, so scripts reading "id title" from the first column of
+       * unindented lines keep working. */
+      if (summary != NULL && *summary != '\0')
+        printf ("%-28s %s\n", "", summary);
     }
   return TRELLIS_CLI_OK;
 }

@@ -38,6 +38,19 @@ with tempfile.TemporaryDirectory() as tmp:
     check("validate accepts the sample", code == 0 and "valid" in out, err)
     code, out, err = run("templates")
     check("templates lists is-ofpc", code == 0 and "is-ofpc" in out, err)
+    # Each template: "ID TITLE" on an unindented line, its description on the indented next.
+    lines = out.splitlines()
+    listed = {}
+    for i, line in enumerate(lines):
+        if line and not line[0].isspace():
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            listed[line.split()[0]] = following.strip() if following[:1].isspace() else ""
+    templates_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "templates")
+    builtin = sorted(name[:-len(".xml")] for name in os.listdir(templates_dir) if name.endswith(".xml"))
+    check("templates lists every built-in template", sorted(listed) == builtin, out)
+    check("templates gives every template a description", all(listed.get(t) for t in builtin), out)
+    check("templates lists the Eight I's with its description",
+          "written for Trellis" in listed.get("eight-is", ""), out)
     code, out, err = run("summary", sample, "--json")
     try:
         data = json.loads(out)
@@ -75,6 +88,12 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run("validate", fresh)
     check("the new project validates", code == 0, err)
     before = digest(fresh)
+    for template in builtin:
+        made = os.path.join(tmp, "from-" + template + ".trellis")
+        code, _, err = run("new", made, "--template", template, "--name", "Test Partnership")
+        new_ok = code == 0
+        code, _, verr = run("validate", made)
+        check("a project new from %s validates" % template, new_ok and code == 0, err + verr)
     code, _, err = run("new", fresh)
     check("new refuses to overwrite a file", code == 1 and one_line_naming(err, "fresh.trellis")
           and digest(fresh) == before, err)
