@@ -70,8 +70,14 @@ update_labels (TrellisDesignerSectionRow *self)
   const char *code = trellis_section_get_code (self->section);
   gboolean cut = !trellis_section_get_included (self->section);
 
+  g_autofree char *title_name = code != NULL
+    /* Translators: the name of the field holding section B's title */
+    ? g_strdup_printf (_("Title of section %s"), code)
+    : g_strdup (_("Section title"));
+
   gtk_label_set_label (self->code_label, code);
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), code != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title_name, -1);
   if (cut)
     {
       /* Translators: a section cut from the checklist, as a screen reader names it */
@@ -538,8 +544,6 @@ trellis_designer_section_row_init (TrellisDesignerSectionRow *self)
   gtk_widget_add_controller (self->header_box, GTK_EVENT_CONTROLLER (click));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   gtk_entry_set_placeholder_text (self->title_entry, _("Section title"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Section title"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Section actions"), -1);
   setup_drag_and_drop (self);
