@@ -126,6 +126,7 @@ test_add_and_type (Fixture       *fixture,
 {
   TrellisPlan *plan = trellis_project_get_plan (fixture->project);
   guint n = trellis_plan_get_n_actions (plan);
+  TrellisPlanCell *area_cell;
   TrellisAction *action;
 
   g_assert_cmpuint (n, ==, 4);
@@ -139,9 +140,14 @@ test_add_and_type (Fixture       *fixture,
   type_text (fixture, "Joint ");
   type_text (fixture, "budgets");
   g_assert_cmpstr (trellis_action_get_area (action), ==, "Joint budgets");
+  area_cell = focused_cell (fixture);
+  g_assert_true (gtk_widget_get_visible (trellis_plan_cell_get_editable (area_cell)));
   tab (fixture);
   tab (fixture);  /* past the statements button */
   assert_focus (fixture, action, "text");
+  /* Left, long text reads wrapped in a label; the entry is back only while typing. */
+  g_assert_false (gtk_widget_get_visible (trellis_plan_cell_get_editable (area_cell)));
+  g_assert_true (gtk_widget_get_visible (trellis_plan_cell_get_editable (focused_cell (fixture))));
   type_text (fixture, "Map every partner’s prevention spending");
   tab (fixture);
   assert_focus (fixture, action, "responsible");

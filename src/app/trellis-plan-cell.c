@@ -10,7 +10,8 @@
 
 #include "trellis-plan-cell.h"
 
-/* A field edits one string property of the action it is bound to. Each change goes
+/* A field edits one string property of the action it is bound to; not being edited, it
+ * shows the text wrapped in a label, which focus swaps for the entry. Each change goes
  * through the document's undo stack, joined into one step until the field loses focus;
  * a change from elsewhere (undo, another view) shows in the field without being
  * recorded again. */
@@ -22,8 +23,10 @@ struct _TrellisPlanCell
   TrellisPlanCellKind  kind;
   TrellisAction       *action;
   TrellisUndoStack    *undo;
-  GtkWidget           *editable;  /* a GtkEntry, or a GtkTextView for wrapped text */
+  GtkWidget           *editable;  /* the GtkEntry that takes the typing */
+  GtkWidget           *reading;   /* long text, wrapped, while the entry is not in use */
   GtkWidget           *error_label;
+  guint                swap_back_id;
   char                *error;
   gulong               notify_id;
   gboolean             updating;
@@ -96,11 +99,20 @@ show_whole_text (TrellisPlanCell *self)
 }
 
 static void
+show_reading_text (TrellisPlanCell *self,
+                   const char      *text)
+{
+  if (self->reading != NULL)
+    gtk_label_set_text (GTK_LABEL (self->reading), text != NULL ? text : "");
+}
+
+static void
 show_action_text (TrellisPlanCell *self)
 {
   g_autofree char *text = dup_action_text (self);
   g_autofree char *shown = dup_field_text (self);
 
+  show_reading_text (self, text);
   if (g_strcmp0 (text != NULL ? text : "", shown) == 0)
     return;
   self->updating = TRUE;
@@ -121,6 +133,7 @@ on_field_changed (TrellisPlanCell *self)
   self->updating = TRUE;
   trellis_plan_edit_set_string (self->action, self->undo, self->property, text);
   self->updating = FALSE;
+  show_reading_text (self, text);
   check_timescale (self);
   show_whole_text (self);
 }
@@ -132,6 +145,43 @@ on_action_notify (TrellisPlanCell *self)
     show_action_text (self);
 }
 
+/* Long text reads as a wrapped label; the entry stands in for it while it has the
+ * cursor. Both are measured at once, unlike a wrapping GtkTextView, so GTK 4.8's list
+ * lays the row out in one go. */
+static void
+start_editing (TrellisPlanCell *self)
+{
+  if (self->reading == NULL || gtk_widget_get_visible (self->editable))
+    return;
+  g_clear_handle_id (&self->swap_back_id, g_source_remove);
+  gtk_widget_set_visible (self->reading, FALSE);
+  gtk_widget_set_visible (self->editable, TRUE);
+}
+
+static gboolean
+focus_is_inside (TrellisPlanCell *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+/* Run once the focus has settled, so that the entry is not hidden while GTK is still
+ * moving the focus out of it, nor when only the window or a popup took it. */
+static gboolean
+swap_back (gpointer data)
+{
+  TrellisPlanCell *self = data;
+
+  self->swap_back_id = 0;
+  if (self->reading == NULL || focus_is_inside (self))
+    return G_SOURCE_REMOVE;
+  gtk_widget_set_visible (self->editable, FALSE);
+  gtk_widget_set_visible (self->reading, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_focus_leave (TrellisPlanCell *self)
 {
@@ -139,6 +189,51 @@ on_focus_leave (TrellisPlanCell *self)
     trellis_undo_stack_seal (self->undo);
   /* Left, a long text shows from its start, not from where the typing ended. */
   gtk_editable_set_position (GTK_EDITABLE (self->editable), 0);
+  if (self->reading != NULL && self->swap_back_id == 0)
+    self->swap_back_id = g_idle_add (swap_back, self);
+}
+
+static void
+on_reading_pressed (TrellisPlanCell *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static gboolean
+trellis_plan_cell_grab_focus (GtkWidget *widget)
+{
+  TrellisPlanCell *self = TRELLIS_PLAN_CELL (widget);
+
+  start_editing (self);
+  return gtk_widget_grab_focus (self->editable);
+}
+
+/* Tab into a field that shows its label gives the cursor to the entry in its place. */
+static gboolean
+trellis_plan_cell_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  TrellisPlanCell *self = TRELLIS_PLAN_CELL (widget);
+
+  if (self->reading != NULL && !gtk_widget_get_visible (self->editable))
+    return trellis_plan_cell_grab_focus (widget);
+  return GTK_WIDGET_CLASS (trellis_plan_cell_parent_class)->focus (widget, direction);
+}
+
+/* In the projector's window the room reads all of the text, wrapped; elsewhere up to
+ * five lines, all of it shown in the entry while it is edited. */
+static void
+trellis_plan_cell_root (GtkWidget *widget)
+{
+  TrellisPlanCell *self = TRELLIS_PLAN_CELL (widget);
+  gboolean projector;
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (trellis_plan_cell_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  projector = gtk_widget_has_css_class (GTK_WIDGET (root), "plan-projector");
+  gtk_label_set_ellipsize (GTK_LABEL (self->reading), projector ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (self->reading), projector ? -1 : 5);
 }
 
 static void
@@ -147,6 +242,8 @@ trellis_plan_cell_dispose (GObject *object)
   TrellisPlanCell *self = TRELLIS_PLAN_CELL (object);
 
   trellis_plan_cell_unbind (self);
+  g_clear_handle_id (&self->swap_back_id, g_source_remove);
+  g_clear_pointer (&self->reading, gtk_widget_unparent);
   g_clear_pointer (&self->editable, gtk_widget_unparent);
   g_clear_pointer (&self->error_label, gtk_widget_unparent);
 
@@ -173,6 +270,10 @@ trellis_plan_cell_class_init (TrellisPlanCellClass *klass)
   object_class->dispose = trellis_plan_cell_dispose;
   object_class->finalize = trellis_plan_cell_finalize;
 
+  widget_class->focus = trellis_plan_cell_focus;
+  widget_class->grab_focus = trellis_plan_cell_grab_focus;
+  widget_class->root = trellis_plan_cell_root;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plancell");
 }
@@ -184,10 +285,10 @@ trellis_plan_cell_init (TrellisPlanCell *self)
                                   GTK_ORIENTATION_VERTICAL);
 }
 
-/* Every field is one line, long text scrolling inside it: GTK 4.8's list widgets
+/* The entry is one line, long text scrolling inside it: GTK 4.8's list widgets
  * mishandle rows whose height changes after they are laid out, which a wrapping
- * GtkTextView does as it validates its lines in idle time. The whole text shows as the
- * field's tooltip, and prints wrapped in the PDF. */
+ * GtkTextView does as it validates its lines in idle time. Long text reads wrapped in
+ * a label while the entry is not in use; its tooltip shows all of it. */
 static GtkWidget *
 create_editable (TrellisPlanCell *self)
 {
@@ -199,6 +300,29 @@ create_editable (TrellisPlanCell *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (editable), FALSE);
   gtk_widget_set_hexpand (editable, TRUE);
   return editable;
+}
+
+static GtkWidget *
+create_reading (TrellisPlanCell *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 5);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "plan-reading");
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_reading_pressed), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  return label;
 }
 
 /**
@@ -222,6 +346,8 @@ trellis_plan_cell_new (const char          *property,
   self->property = g_strdup (property);
   self->kind = kind;
   self->editable = create_editable (self);
+  self->reading = create_reading (self);
+  gtk_widget_set_visible (self->editable, FALSE);
   gtk_widget_set_parent (self->editable, GTK_WIDGET (self));
   if (kind == TRELLIS_PLAN_CELL_TIMESCALE)
     {
@@ -319,6 +445,19 @@ trellis_plan_cell_get_error (TrellisPlanCell *self)
 {
   g_return_val_if_fail (TRELLIS_IS_PLAN_CELL (self), NULL);
   return self->error;
+}
+
+/**
+ * trellis_plan_cell_set_reading_width:
+ * @width: the width in pixels the text wraps to when not edited, or -1 for its own
+ */
+void
+trellis_plan_cell_set_reading_width (TrellisPlanCell *self,
+                                     int              width)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_CELL (self));
+
+  gtk_widget_set_size_request (self->reading, MAX (width, -1), -1);
 }
 
 /**

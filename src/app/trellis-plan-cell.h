@@ -40,6 +40,8 @@ TrellisAction *trellis_plan_cell_get_action (TrellisPlanCell *self);
 const char    *trellis_plan_cell_get_property_name (TrellisPlanCell *self);
 GtkWidget     *trellis_plan_cell_get_editable (TrellisPlanCell *self);
 const char    *trellis_plan_cell_get_error (TrellisPlanCell *self);
+void           trellis_plan_cell_set_reading_width (TrellisPlanCell *self,
+                                                    int              width);
 void           trellis_plan_cell_set_completion (TrellisPlanCell *self,
                                                  GtkTreeModel    *names);
 

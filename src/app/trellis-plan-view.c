@@ -239,12 +239,15 @@ focus_pending_tick (GtkWidget     *widget,
   TrellisPlanCell *cell = find_cell (self, self->pending_action, self->pending_property);
   guint position = shown_position (self, self->pending_action);
 
+  /* The cell, not its entry: the entry stands in for the cell's label when focused. A
+   * row just made may not take the cursor yet: it is tried again next frame. */
+  if (cell != NULL && !gtk_widget_grab_focus (GTK_WIDGET (cell)) && self->pending_ticks++ < 120)
+    return G_SOURCE_CONTINUE;
   if (cell != NULL)
     {
       GtkWidget *editable = trellis_plan_cell_get_editable (cell);
       int end = -1;
 
-      gtk_widget_grab_focus (editable);
       end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
       if (self->pending_text->len > 0)
         gtk_editable_insert_text (GTK_EDITABLE (editable), self->pending_text->str, -1, &end);
@@ -537,6 +540,28 @@ on_cell_destroyed (gpointer  data,
   g_ptr_array_remove_fast (self->cells, where_the_cell_was);
 }
 
+/* What fits 1,024 pixels in the projector's type. */
+static const int projector_widths[N_COLUMNS] = { 0, 190, 330, 165, 135, 165, 0, 0 };
+
+/* GTK 4.8's column view measures a row's height without its columns' widths: in the
+ * projector, where text is not cut short, a field's wrapped text is told its column's
+ * width, so that its row is as tall as the text and no taller. */
+static void
+size_cell_for_projector (TrellisPlanView *self,
+                         TrellisPlanCell *cell)
+{
+  static const struct { const char *property; Column column; } columns[] = {
+    { "area", COLUMN_AREA }, { "text", COLUMN_ACTION }, { "responsible", COLUMN_WHO }, { "due", COLUMN_TIMESCALE },
+  };
+  const char *property = trellis_plan_cell_get_property_name (cell);
+  int width = -1;
+
+  for (guint i = 0; self->projector && i < G_N_ELEMENTS (columns); i++)
+    if (g_strcmp0 (property, columns[i].property) == 0)
+      width = projector_widths[columns[i].column] - 32;  /* less the cell's and label's padding */
+  trellis_plan_cell_set_reading_width (cell, width);
+}
+
 static GtkWidget *
 add_text_cell (TrellisPlanView     *self,
                GtkWidget           *box,
@@ -547,6 +572,7 @@ add_text_cell (TrellisPlanView     *self,
   GtkWidget *cell = trellis_plan_cell_new (property, kind, accessible_name);
 
   gtk_box_append (GTK_BOX (box), cell);
+  size_cell_for_projector (self, TRELLIS_PLAN_CELL (cell));
   g_ptr_array_add (self->cells, cell);
   g_object_weak_ref (G_OBJECT (cell), on_cell_destroyed, self);
   return cell;
@@ -992,9 +1018,6 @@ void
 trellis_plan_view_set_projector (TrellisPlanView *self,
                                  gboolean         projector)
 {
-  /* What fits 1,024 pixels in the projector's type. */
-  static const int widths[N_COLUMNS] = { 0, 190, 330, 165, 135, 165, 0, 0 };
-
   g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
 
   projector = !!projector;
@@ -1006,12 +1029,14 @@ trellis_plan_view_set_projector (TrellisPlanView *self,
   gtk_widget_set_visible (self->leave_button, projector);
   for (Column c = 0; c < N_COLUMNS; c++)
     {
-      gboolean shown = !projector || widths[c] > 0;
+      gboolean shown = !projector || projector_widths[c] > 0;
 
       gtk_column_view_column_set_visible (self->columns[c], shown);
       if (projector && shown)
-        gtk_column_view_column_set_fixed_width (self->columns[c], widths[c]);
+        gtk_column_view_column_set_fixed_width (self->columns[c], projector_widths[c]);
     }
+  for (guint i = 0; i < self->cells->len; i++)
+    size_cell_for_projector (self, g_ptr_array_index (self->cells, i));
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTOR]);
 }
