@@ -632,6 +632,19 @@ test_add_and_type (Fixture       *fixture,
   type_before_idle ("Shared goals");
   check_added (fixture, a, n_a, 3, "Shared goals");
 
+  /* From the row's menu itself, opened from the keyboard, the item chosen by its mnemonic. */
+  row = get_statement_row (fixture, "s5");
+  gtk_widget_grab_focus (row);
+  gtk_widget_activate_action (row, "statement.menu", NULL);
+  for (guint i = 0; i < 3; i++)
+    test_wait_for_paint (GTK_WIDGET (fixture->window));
+  {
+    const char *argv[] = { "xdotool", "key", "a", NULL };
+    spawn_and_wait (argv);
+  }
+  type_before_idle ("From the menu");
+  check_added (fixture, a, n_a, 5, "From the menu");
+
   button = find_button_with_action (trellis_designer_view_get_row (fixture->view, c), "section.add-statement");
   g_assert_nonnull (button);
   /* Clicked, as the pointer does it (a key activates a button only on its release). */
