@@ -19,6 +19,7 @@
 #include "trellis-designer-view.h"
 #include "trellis-document.h"
 #include "trellis-project-io.h"
+#include "trellis-view.h"
 #include "trellis-test-project.h"
 
 typedef struct
@@ -657,6 +658,62 @@ test_add_and_type (Fixture       *fixture,
   g_assert_false (trellis_document_get_modified (fixture->document));
 }
 
+static char *
+dup_section_order (TrellisChecklist *checklist)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < trellis_checklist_get_n_sections (checklist); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            trellis_section_get_id (trellis_checklist_get_section (checklist, i)));
+  return g_string_free (out, FALSE);
+}
+
+/* Section C dragged by its handle onto the upper half of B goes before B; undo puts it
+ * back. */
+static void
+test_drag_section (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisChecklist *checklist = get_checklist (fixture);
+  TrellisSection *b = trellis_checklist_find_section (checklist, "B");
+  TrellisSection *c = trellis_checklist_find_section (checklist, "C");
+  g_autofree char *before = dup_section_order (checklist);
+  g_autofree char *after = NULL;
+  GtkWidget *handle;
+  int from_x, from_y, to_x, to_y;
+  gint64 deadline;
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to drive the pointer");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (before, "A B C"));
+  trellis_view_show_section (TRELLIS_VIEW (fixture->view), b);
+  /* The view scrolls there over its first 20 frames. */
+  for (guint i = 0; i < 11; i++)
+    test_wait_for_paint (GTK_WIDGET (fixture->window));
+
+  handle = find_child_of_type (trellis_designer_view_get_row (fixture->view, c), GTK_TYPE_IMAGE);
+  g_assert_true (gtk_widget_has_css_class (handle, "drag-handle"));
+  get_screen_point (fixture, handle, 0.5, 0.5, &from_x, &from_y);
+  get_screen_point (fixture, trellis_designer_view_get_row (fixture->view, b), 0.5, 0.3, &to_x, &to_y);
+  drag_with_pointer (from_x, from_y, to_x, to_y);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (trellis_checklist_get_section (checklist, 1) != c && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  after = dup_section_order (checklist);
+  g_assert_true (g_str_has_prefix (after, "A C B"));
+  g_assert_true (trellis_undo_stack_undo (trellis_document_get_undo_stack (fixture->document)));
+  g_free (after);
+  after = dup_section_order (checklist);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +736,7 @@ main (int   argc,
   g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
   g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
   g_test_add ("/designer/reworded-note", Fixture, NULL, fixture_set_up, test_reworded_note, fixture_tear_down);
+  g_test_add ("/designer/drag-section", Fixture, NULL, fixture_set_up, test_drag_section, fixture_tear_down);
   g_test_add ("/designer/add-and-type", Fixture, NULL, fixture_set_up, test_add_and_type, fixture_tear_down);
   g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
 
