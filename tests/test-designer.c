@@ -19,6 +19,7 @@
 #include "trellis-designer-view.h"
 #include "trellis-document.h"
 #include "trellis-project-io.h"
+#include "trellis-view.h"
 #include "trellis-test-project.h"
 
 typedef struct
@@ -483,6 +484,236 @@ test_reworded_note (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (note));
 }
 
+/* The button with action @action_name inside @widget. */
+static GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_button_with_action (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spawn_and_wait (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Types @text and Return with xdotool while the main loop is held, as a loaded machine
+ * does: the keys are waiting before GTK gets round to anything queued for later. */
+static void
+type_before_idle (const char *text)
+{
+  const char *type_argv[] = { "xdotool", "type", "--delay", "5", text, NULL };
+  const char *return_argv[] = { "xdotool", "key", "Return", NULL };
+
+  spawn_and_wait (type_argv);
+  spawn_and_wait (return_argv);
+}
+
+/* Whether the statement at @index of @section reads @text, and Return has put the
+ * keyboard back on its row. */
+static gboolean
+is_typed (Fixture        *fixture,
+          TrellisSection *section,
+          guint           index,
+          const char     *text)
+{
+  TrellisStatement *statement;
+  GtkWidget *row;
+
+  if (index >= trellis_section_get_n_statements (section))
+    return FALSE;
+  statement = trellis_section_get_statement (section, index);
+  row = trellis_designer_view_get_row (fixture->view, statement);
+  return g_strcmp0 (trellis_statement_get_text (statement), text) == 0 && row != NULL && gtk_widget_has_focus (row);
+}
+
+static TrellisStatement *
+wait_for_text (Fixture        *fixture,
+               TrellisSection *section,
+               guint           index,
+               const char     *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline && !is_typed (fixture, section, index, text))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  test_drain_main_context ();
+  g_assert_cmpuint (index, <, trellis_section_get_n_statements (section));
+  return trellis_section_get_statement (section, index);
+}
+
+/* Exactly one statement more in @section, at @index, reading @text; the keyboard on its
+ * row, no longer in its text; Undo takes back the typing, then the statement. */
+static void
+check_added (Fixture        *fixture,
+             TrellisSection *section,
+             guint           n_before,
+             guint           index,
+             const char     *text)
+{
+  TrellisUndoStack *stack = trellis_document_get_undo_stack (fixture->document);
+  TrellisStatement *added = wait_for_text (fixture, section, index, text);
+  GtkWidget *row = trellis_designer_view_get_row (fixture->view, added);
+  g_autofree char *order = dup_order (get_checklist (fixture), trellis_section_get_id (section), 20);
+
+  g_test_message ("section %s: %s; keyboard in %s", trellis_section_get_id (section), order,
+                  G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+    g_test_message ("  %s: %s", trellis_statement_get_id (trellis_section_get_statement (section, i)),
+                    trellis_statement_get_text (trellis_section_get_statement (section, i)));
+  g_assert_cmpstr (trellis_statement_get_text (added), ==, text);
+  g_assert_cmpuint (trellis_section_get_n_statements (section), ==, n_before + 1);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_focus (row));
+  /* The new row is in sight, once the rows have settled. */
+  for (guint i = 0; i < 6; i++)
+    test_wait_for_paint (GTK_WIDGET (fixture->window));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), in_view;
+
+    g_assert_true (gtk_widget_compute_point (row, scrolled, &top, &in_view));
+    g_test_message ("new row at %g in a view %d high", in_view.y, gtk_widget_get_height (scrolled));
+    g_assert_cmpfloat (in_view.y, >=, 0);
+    g_assert_cmpfloat (in_view.y + gtk_widget_get_height (row), <=, gtk_widget_get_height (scrolled));
+  }
+  /* Typing in the field is one step, the statement added another, as every edit is. */
+  g_assert_cmpstr (trellis_undo_stack_get_undo_label (stack), ==, "Edit Statement Text");
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_cmpstr (trellis_statement_get_text (added), ==, NULL);
+  g_assert_cmpstr (trellis_undo_stack_get_undo_label (stack), ==, "Add Statement");
+  g_assert_true (trellis_undo_stack_undo (stack));
+  g_assert_cmpuint (trellis_section_get_n_statements (section), ==, n_before);
+  g_assert_null (trellis_checklist_find_statement (get_checklist (fixture), trellis_statement_get_id (added)));
+}
+
+/* "Add Statement Below" from a row's menu, and "Add Statement" under a section, then the
+ * new statement's text typed at once and Return: one statement, with that text. */
+static void
+test_add_and_type (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisChecklist *checklist = get_checklist (fixture);
+  TrellisSection *a = trellis_checklist_find_section (checklist, "A");
+  TrellisSection *c = trellis_checklist_find_section (checklist, "C");
+  guint n_a = trellis_section_get_n_statements (a);
+  guint n_c = trellis_section_get_n_statements (c);
+  TrellisStatement *last_c = trellis_section_get_statement (c, n_c - 1);
+  GtkWidget *row, *button;
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to type");
+      return;
+    }
+
+  /* The menu gives the keyboard back to the row it was opened from. */
+  row = get_statement_row (fixture, "s3");
+  gtk_widget_grab_focus (row);
+  gtk_widget_activate_action (row, "statement.add-below", NULL);
+  type_before_idle ("Shared goals");
+  check_added (fixture, a, n_a, 3, "Shared goals");
+
+  /* From the row's menu itself, opened from the keyboard, the item chosen by its mnemonic. */
+  row = get_statement_row (fixture, "s5");
+  gtk_widget_grab_focus (row);
+  gtk_widget_activate_action (row, "statement.menu", NULL);
+  for (guint i = 0; i < 3; i++)
+    test_wait_for_paint (GTK_WIDGET (fixture->window));
+  {
+    const char *argv[] = { "xdotool", "key", "a", NULL };
+    spawn_and_wait (argv);
+  }
+  type_before_idle ("From the menu");
+  check_added (fixture, a, n_a, 5, "From the menu");
+
+  button = find_button_with_action (trellis_designer_view_get_row (fixture->view, c), "section.add-statement");
+  g_assert_nonnull (button);
+  /* Clicked, as the pointer does it (a key activates a button only on its release). */
+  gtk_widget_grab_focus (button);
+  g_signal_emit_by_name (button, "clicked");
+  type_before_idle ("Joint plans");
+  /* A section's closing comment box stays last. */
+  check_added (fixture, c,  n_c,
+               trellis_statement_get_kind (last_c) == TRELLIS_STATEMENT_COMMENT ? n_c - 1 : n_c, "Joint plans");
+  g_assert_false (trellis_document_get_modified (fixture->document));
+}
+
+static char *
+dup_section_order (TrellisChecklist *checklist)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < trellis_checklist_get_n_sections (checklist); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            trellis_section_get_id (trellis_checklist_get_section (checklist, i)));
+  return g_string_free (out, FALSE);
+}
+
+/* Section C dragged by its handle onto the upper half of B goes before B; undo puts it
+ * back. */
+static void
+test_drag_section (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisChecklist *checklist = get_checklist (fixture);
+  TrellisSection *b = trellis_checklist_find_section (checklist, "B");
+  TrellisSection *c = trellis_checklist_find_section (checklist, "C");
+  g_autofree char *before = dup_section_order (checklist);
+  g_autofree char *after = NULL;
+  GtkWidget *handle;
+  int from_x, from_y, to_x, to_y;
+  gint64 deadline;
+
+  if (!can_drive ())
+    {
+      g_test_skip ("needs an X11 display and xdotool to drive the pointer");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (before, "A B C"));
+  trellis_view_show_section (TRELLIS_VIEW (fixture->view), b);
+  /* The view scrolls there over its first 20 frames. */
+  for (guint i = 0; i < 11; i++)
+    test_wait_for_paint (GTK_WIDGET (fixture->window));
+
+  handle = find_child_of_type (trellis_designer_view_get_row (fixture->view, c), GTK_TYPE_IMAGE);
+  g_assert_true (gtk_widget_has_css_class (handle, "drag-handle"));
+  get_screen_point (fixture, handle, 0.5, 0.5, &from_x, &from_y);
+  get_screen_point (fixture, trellis_designer_view_get_row (fixture->view, b), 0.5, 0.3, &to_x, &to_y);
+  drag_with_pointer (from_x, from_y, to_x, to_y);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (trellis_checklist_get_section (checklist, 1) != c && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  after = dup_section_order (checklist);
+  g_assert_true (g_str_has_prefix (after, "A C B"));
+  g_assert_true (trellis_undo_stack_undo (trellis_document_get_undo_stack (fixture->document)));
+  g_free (after);
+  after = dup_section_order (checklist);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +736,8 @@ main (int   argc,
   g_test_add ("/designer/drag-and-keyboard", Fixture, NULL, fixture_set_up, test_drag_and_keyboard, fixture_tear_down);
   g_test_add ("/designer/emphasis", Fixture, NULL, fixture_set_up, test_emphasis, fixture_tear_down);
   g_test_add ("/designer/reworded-note", Fixture, NULL, fixture_set_up, test_reworded_note, fixture_tear_down);
+  g_test_add ("/designer/drag-section", Fixture, NULL, fixture_set_up, test_drag_section, fixture_tear_down);
+  g_test_add ("/designer/add-and-type", Fixture, NULL, fixture_set_up, test_add_and_type, fixture_tear_down);
   g_test_add ("/designer/actions-and-undo", Fixture, NULL, fixture_set_up, test_actions_and_undo, fixture_tear_down);
 
   return g_test_run ();

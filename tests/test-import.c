@@ -1068,6 +1068,82 @@ test_structure (gconstpointer data)
   assert_comments (round);
 }
 
+static TrellisImport *
+import_abbreviated (TrellisProject *project,
+                    gboolean        with_structure)
+{
+  TrellisImport *import = trellis_import_new (project);
+  g_autofree char *path = fixture_path ("limesurvey-abbreviated.csv");
+  g_autofree char *lss_path = fixture_path ("limesurvey-survey.lss");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) lss = g_file_new_for_path (lss_path);
+  g_autoptr(GError) error = NULL;
+
+  trellis_import_set_seed (import, SEED);
+  if (with_structure)
+    g_assert_true (trellis_import_set_structure_file (import, lss, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_import_add_file (import, file, TRELLIS_TABLE_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  return import;
+}
+
+/* LimeSurvey's abbreviated headings ("Please rate eac..  [The partnership.. ]") start
+ * many statements alike: with the survey's structure file, the columns' order settles
+ * which is which, and every statement and section imports exactly. */
+static void
+test_abbreviated_structure (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisImport) import = import_abbreviated (project, TRUE);
+  g_autoptr(GError) error = NULL;
+  TrellisRound *round;
+
+  g_assert_cmpuint (trellis_import_count_unsettled (import), ==, 0);
+  round = trellis_import_apply (import, "Abbreviated", &error);
+  g_assert_no_error (error);
+  assert_counts (round, 1, TRUE);
+  assert_comments (round);
+  assert_comment_texts (round);
+}
+
+/* Without the structure file, a shortened header that starts several statements alike
+ * is never guessed: each is unsettled, and the import refuses until it is settled.
+ * Every column that holds answers is either matched for sure or unsettled. */
+static void
+test_abbreviated_alone (void)
+{
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisImport) import = import_abbreviated (project, FALSE);
+  GListModel *columns = trellis_import_get_columns (import);
+  g_autoptr(GError) error = NULL;
+  guint n_sure = 0, n_unsettled = 0;
+  TrellisRound *round;
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, c);
+      const char *header = trellis_import_column_get_header (column);
+
+      if (!g_str_has_prefix (header, "Please rate") && !g_str_has_prefix (header, "By working") &&
+          !g_str_has_prefix (header, "Thinking about"))
+        continue;
+      if (trellis_import_column_get_unsettled (column))
+        n_unsettled++;
+      else if (trellis_import_column_get_role (column) == TRELLIS_COLUMN_ITEM)
+        n_sure++;
+      else
+        g_assert_not_reached ();
+    }
+  g_assert_cmpuint (n_unsettled, ==, json_object_get_int_member (expected, "limesurvey_abbreviated_ambiguous"));
+  g_assert_cmpuint (n_sure + n_unsettled, ==, 64);
+  g_assert_cmpuint (trellis_import_count_unsettled (import), ==, n_unsettled);
+  round = trellis_import_apply (import, "Abbreviated", &error);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_UNSETTLED);
+  g_assert_null (round);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 0);
+}
+
 /* Structure files are read as the project loader reads projects: hostile ones are
  * refused with a clear message and change nothing. */
 static void
@@ -1165,6 +1241,8 @@ main (int    argc,
   g_test_add_data_func ("/import/structure/before", GINT_TO_POINTER (TRUE), test_structure);
   g_test_add_data_func ("/import/structure/after", GINT_TO_POINTER (FALSE), test_structure);
   g_test_add_func ("/import/structure/hostile", test_structure_hostile);
+  g_test_add_func ("/import/abbreviated/structure", test_abbreviated_structure);
+  g_test_add_func ("/import/abbreviated/alone", test_abbreviated_alone);
   g_test_add_func ("/import/incomplete-included", test_incomplete_included);
   g_test_add_func ("/import/comments-shuffled", test_comments_shuffled);
   g_test_add_func ("/import/anonymity/identifying-headers", test_identifying_headers);

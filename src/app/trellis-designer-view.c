@@ -189,6 +189,43 @@ trellis_designer_view_get_row (TrellisDesignerView *self,
   return g_hash_table_lookup (self->rows, node);
 }
 
+typedef struct
+{
+  TrellisDesignerView *view;
+  guint                frames;
+} RevealRow;
+
+/* Keeps the row just given the keyboard in sight. It is focused before it is laid out (a
+ * new row has no place yet for the scrolled window to follow the focus to), and rows
+ * settle their heights over the first frames, so its place is checked for a few frames. */
+static gboolean
+reveal_row_tick_cb (GtkWidget     *row,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  RevealRow *reveal = data;
+  GtkScrolledWindow *scrolled = reveal->view->scrolled;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  double top = gtk_adjustment_get_value (adjustment);
+  graphene_point_t point;
+
+  /* Where the row is on screen, plus how far the content is scrolled: where it is in
+   * the content, as the adjustment counts. */
+  if (gtk_widget_compute_point (row, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_clamp_page (adjustment, top + point.y, top + point.y + gtk_widget_get_height (row));
+  return ++reveal->frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+reveal_row (TrellisDesignerView *self,
+            GtkWidget           *row)
+{
+  RevealRow *reveal = g_new0 (RevealRow, 1);
+
+  reveal->view = self;
+  gtk_widget_add_tick_callback (row, reveal_row_tick_cb, reveal, g_free);
+}
+
 static gboolean
 focus_idle_cb (gpointer data)
 {
@@ -205,12 +242,15 @@ focus_idle_cb (gpointer data)
     trellis_designer_section_row_focus_title (TRELLIS_DESIGNER_SECTION_ROW (row));
   else
     gtk_widget_grab_focus (row);
+  reveal_row (self, row);
   return G_SOURCE_REMOVE;
 }
 
-/* Puts the keyboard on @node's row, or in its text. Once the main loop is idle: an edit
- * chosen from a row's menu is made while the menu is open, and the menu gives the
- * keyboard back to where it was when it closes. */
+/* Puts the keyboard on @node's row, or in its text. Not at once: an edit chosen from a
+ * row's menu is made while the menu is open, and the menu gives the keyboard back to where
+ * it was when it closes. But before any further input is handled: on a loaded machine the
+ * keys typed right after "Add Statement" are already waiting, and would otherwise go to
+ * the row or button the edit was chosen from (the text lost, Return adding again). */
 void
 _trellis_designer_view_focus_node (TrellisDesignerView *self,
                                    gpointer             node,
@@ -221,7 +261,7 @@ _trellis_designer_view_focus_node (TrellisDesignerView *self,
   g_set_object (&self->focus_node, node);
   self->focus_text = text;
   if (self->focus_idle_id == 0)
-    self->focus_idle_id = g_idle_add (focus_idle_cb, self);
+    self->focus_idle_id = g_idle_add_full (G_PRIORITY_HIGH, focus_idle_cb, self, NULL);
 }
 
 GtkWidget *

@@ -562,6 +562,74 @@ text_score (const char  *candidate,
   return similarity * 0.95;
 }
 
+/* One part of a LimeSurvey abbreviated heading, folded; TRUE when it was cut short
+ * ("The partnershi.. "), FALSE when the whole text was short enough to stay. */
+static char *
+fold_abbreviated_part (const char *text,
+                       gboolean   *cut)
+{
+  g_autofree char *part = g_strstrip (g_strdup (text));
+  gsize length = strlen (part);
+
+  /* Only LimeSurvey's own ellipsis: other tools' "…" is read as before, in order. */
+  *cut = length >= 2 && g_str_has_suffix (part, "..");
+  return _trellis_import_fold (part);
+}
+
+/**
+ * _trellis_import_read_abbreviated:
+ * @header: a column's header
+ * @question: (out): the question part, folded
+ * @sub: (out) (nullable): the bracketed subquestion part, folded, or %NULL
+ * @question_cut: (out): whether the question part was cut short
+ * @sub_cut: (out): whether the subquestion part was cut short
+ *
+ * Reads LimeSurvey's abbreviated headings: each text cut after (by default) 15
+ * characters and ".. " added, a subquestion's in brackets:
+ * "Please rate eac..  [The partnershi.. ]".
+ *
+ * Returns: %TRUE when @header is such a heading with at least one part cut short
+ */
+gboolean
+_trellis_import_read_abbreviated (const char  *header,
+                                  char       **question,
+                                  char       **sub,
+                                  gboolean    *question_cut,
+                                  gboolean    *sub_cut)
+{
+  g_autofree char *whole = g_strstrip (g_strdup (header != NULL ? header : ""));
+  gsize length = strlen (whole);
+  char *open = strrchr (whole, '[');
+
+  *question = NULL;
+  *sub = NULL;
+  *question_cut = *sub_cut = FALSE;
+  if (length > 2 && whole[length - 1] == ']' && open != NULL)
+    {
+      whole[length - 1] = '\0';
+      *sub = fold_abbreviated_part (open + 1, sub_cut);
+      *open = '\0';
+    }
+  *question = fold_abbreviated_part (whole, question_cut);
+  if ((*question_cut || *sub_cut) && **question != '\0' && (*sub == NULL || **sub != '\0'))
+    return TRUE;
+  g_clear_pointer (question, g_free);
+  g_clear_pointer (sub, g_free);
+  return FALSE;
+}
+
+/* Whether a part of an abbreviated heading stands for @full (folded): its start when
+ * cut short, all of it otherwise. */
+gboolean
+_trellis_import_abbreviation_fits (const char *part,
+                                   gboolean    cut,
+                                   const char *full)
+{
+  if (part == NULL || full == NULL)
+    return part == full;
+  return cut ? *part != '\0' && g_str_has_prefix (full, part) : strcmp (part, full) == 0;
+}
+
 /* How sure a match by code or number alone is: enough to need no look. */
 #define CODE_SCORE 0.85
 

@@ -93,6 +93,14 @@ GArray        *_trellis_import_match_header (GArray     *texts,
                                              const char *header,
                                              const char *code);
 char          *_trellis_import_code_number (const char *code);
+gboolean       _trellis_import_read_abbreviated (const char  *header,
+                                                 char       **question,
+                                                 char       **sub,
+                                                 gboolean    *question_cut,
+                                                 gboolean    *sub_cut);
+gboolean       _trellis_import_abbreviation_fits (const char *part,
+                                                  gboolean    cut,
+                                                  const char *full);
 const char    *_trellis_import_name_section (TrellisChecklist *checklist,
                                              GArray           *texts,
                                              const char       *header,
@@ -106,6 +114,9 @@ TrellisSurveyStructure *_trellis_survey_structure_new (GBytes      *bytes,
                                                        GError     **error);
 const char             *_trellis_survey_structure_lookup (TrellisSurveyStructure *self,
                                                           const char             *code);
+const char             *_trellis_survey_structure_spell_out (TrellisSurveyStructure *self,
+                                                             const char             *header,
+                                                             GHashTable             *claimed);
 void                    _trellis_survey_structure_free (TrellisSurveyStructure *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSurveyStructure, _trellis_survey_structure_free)

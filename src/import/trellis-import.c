@@ -47,6 +47,7 @@ struct _TrellisImport
   gboolean         has_seed;
   guint32          seed;
   TrellisSurveyStructure *structure;  /* LimeSurvey's codes and their texts, or NULL */
+  GPtrArray       *spelled_out;  /* per column: the full text of an abbreviated heading, or NULL */
   char            *date;
   gboolean         date_set;     /* by the facilitator, even to none */
   guint            n_empty;
@@ -109,6 +110,7 @@ trellis_import_finalize (GObject *object)
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->structure, _trellis_survey_structure_free);
+  g_clear_pointer (&self->spelled_out, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_import_parent_class)->finalize (object);
 }
@@ -333,6 +335,8 @@ header_text (TrellisImport *self,
   const char *header = trellis_import_column_get_header (column_at (self, index));
   const char *text = _trellis_survey_structure_lookup (self->structure, header);
 
+  if (text == NULL && self->spelled_out != NULL && index < self->spelled_out->len)
+    text = g_ptr_array_index (self->spelled_out, index);
   if (text == NULL)
     text = _trellis_survey_structure_lookup (self->structure, code);
   return text != NULL ? text : header;
@@ -512,12 +516,49 @@ static const char * const person_phrases[] = {
   "your name", "full name", "first name", "last name", "surname", "email", "e mail", NULL
 };
 
+/* With the survey's structure, each LimeSurvey abbreviated heading spelled out in full:
+ * columns in survey order, so alike headings take alike questions in turn. */
+static void
+spell_out_headings (TrellisImport *self)
+{
+  g_autoptr(GHashTable) claimed = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
+
+  g_clear_pointer (&self->spelled_out, g_ptr_array_unref);
+  self->spelled_out = g_ptr_array_new_full (n, g_free);
+  for (guint c = 0; c < n; c++)
+    {
+      const char *header = trellis_import_column_get_header (column_at (self, c));
+
+      g_ptr_array_add (self->spelled_out,
+                       g_strdup (_trellis_survey_structure_spell_out (self->structure, header, claimed)));
+    }
+}
+
+/* A LimeSurvey abbreviated heading left as it is ("The partnershi.. ") that starts
+ * several statements as well as it starts any: which one it answers is not known. */
+static gboolean
+is_ambiguous_abbreviation (const char *header,
+                           GArray     *matches)
+{
+  g_autofree char *question = NULL;
+  g_autofree char *sub = NULL;
+  gboolean question_cut, sub_cut;
+
+  if (matches->len < 2 ||
+      !_trellis_import_read_abbreviated (header, &question, &sub, &question_cut, &sub_cut))
+    return FALSE;
+  return g_array_index (matches, TrellisStatementMatch, 1).score >=
+         g_array_index (matches, TrellisStatementMatch, 0).score;
+}
+
 /* Every statement each undecided column's header could name, with its score. */
 static GArray *
 collect_candidates (TrellisImport *self,
                     ImportFile    *file,
                     GArray        *texts,
-                    gboolean      *decided)
+                    gboolean      *decided,
+                    gboolean      *ambiguous)
 {
   TrellisChecklist *list = checklist (self);
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -537,6 +578,7 @@ collect_candidates (TrellisImport *self,
           continue;
         }
       matches = _trellis_import_match_header (texts, header_text (self, c, hint->code), hint->code);
+      ambiguous[c] = is_ambiguous_abbreviation (header_text (self, c, hint->code), matches);
       for (guint m = 0; m < matches->len; m++)
         {
           Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
@@ -638,8 +680,10 @@ map_by_matching (TrellisImport *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
   g_autofree gboolean *decided = g_new0 (gboolean, n);
   gboolean have_group = FALSE;
+  g_autofree gboolean *ambiguous = g_new0 (gboolean, n);
 
-  candidates = collect_candidates (self, file, texts, decided);
+  spell_out_headings (self);
+  candidates = collect_candidates (self, file, texts, decided, ambiguous);
   assign_candidates (self, candidates, decided, taken_keys);
   mark_comment_columns (self, file, decided);
   for (guint c = 0; c < n; c++)
@@ -652,6 +696,15 @@ map_by_matching (TrellisImport *self,
         place_comments (self, texts, c, hint->code, trellis_import_column_get_confidence (column));
       else if (!decided[c])
         map_unmatched_column (self, file, c, &have_group);
+      if (ambiguous[c])
+        {
+          g_autofree char *target = g_strdup (trellis_import_column_get_target (column));
+
+          _trellis_import_column_set_mapping (column, trellis_import_column_get_role (column), target, 0.5,
+                                              _("the shortened header starts several statements alike: "
+                                                "which one it answers is a guess"));
+          _trellis_import_column_set_unsettled (column);
+        }
     }
 }
 

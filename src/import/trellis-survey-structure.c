@@ -38,11 +38,22 @@ typedef struct
   char *gid;
   char *title;
   char *text;
+  gint64 order;   /* question_order: the survey's order, within its group or question */
 } Question;
+
+/* A question or subquestion as an abbreviated heading may shorten it, in survey order. */
+typedef struct
+{
+  char  *question;  /* the (parent) question's text, folded */
+  char  *sub;       /* the subquestion's text, folded, or NULL */
+  char  *text;      /* the text a full heading would have */
+  gint64 key[5];    /* group order, question order, qid, subquestion order, qid */
+} Entry;
 
 struct _TrellisSurveyStructure
 {
-  GHashTable *texts;  /* code (case-folded) → text */
+  GHashTable *texts;    /* code (case-folded) → text */
+  GPtrArray  *entries;  /* Entry, in survey order */
 };
 
 typedef struct
@@ -59,7 +70,17 @@ typedef struct
   GHashTable *row;           /* field → value */
   guint       n_rows;
   char       *message;       /* the parser's first complaint */
+  GHashTable *group_orders;  /* gid → group_order */
 } Reader;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->question);
+  g_free (entry->sub);
+  g_free (entry->text);
+  g_free (entry);
+}
 
 static void
 question_free (Question *question)
@@ -78,6 +99,7 @@ _trellis_survey_structure_free (TrellisSurveyStructure *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->texts);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -172,6 +194,8 @@ commit_row (Reader *reader)
         question->gid = take_field (reader, "gid");
         question->title = take_field (reader, "title");
         question->text = take_field (reader, "question");
+        question->order = g_ascii_strtoll (g_hash_table_lookup (reader->row, "question_order") != NULL
+                                           ? g_hash_table_lookup (reader->row, "question_order") : "0", NULL, 10);
         if (*question->qid == '\0' || *question->title == '\0' ||
             g_hash_table_contains (reader->questions, question->qid))
           question_free (question);
@@ -186,6 +210,11 @@ commit_row (Reader *reader)
         gboolean group = reader->table != TABLE_QUESTION_L10NS;
         GHashTable *target = group ? reader->group_names : reader->l10n_texts;
         char *key = take_field (reader, group ? "gid" : "qid");
+
+        if (reader->table == TABLE_GROUPS && *key != '\0' &&
+            g_hash_table_lookup (reader->row, "group_order") != NULL)
+          g_hash_table_insert (reader->group_orders, g_strdup (key),
+                               g_strdup (g_hash_table_lookup (reader->row, "group_order")));
         char *text = take_field (reader, group ? "group_name" : "question");
 
         if (*key == '\0' || *text == '\0' || g_hash_table_contains (target, key))
@@ -409,6 +438,65 @@ build_texts (Reader *reader)
   return texts;
 }
 
+static gint64
+group_order (Reader     *reader,
+             const char *gid)
+{
+  const char *order = g_hash_table_lookup (reader->group_orders, gid);
+
+  return order != NULL ? g_ascii_strtoll (order, NULL, 10) : 0;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = *(const Entry * const *) a, *eb = *(const Entry * const *) b;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ea->key); k++)
+    if (ea->key[k] != eb->key[k])
+      return ea->key[k] < eb->key[k] ? -1 : 1;
+  return 0;
+}
+
+/* Every question and subquestion with the texts an abbreviated heading shortens, in
+ * the order the export's columns have them: by group, question and subquestion order. */
+static GPtrArray *
+build_entries (Reader *reader)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  GHashTableIter iter;
+  Question *question;
+
+  g_hash_table_iter_init (&iter, reader->questions);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &question))
+    {
+      Question *parent = g_hash_table_lookup (reader->questions, question->parent_qid);
+      Question *lead = parent != NULL ? parent : question;
+      g_autofree char *lead_text = strip_markup (question_text (reader, lead));
+      g_autofree char *own = strip_markup (question_text (reader, question));
+      g_autofree char *group = dup_group_name (reader, lead->gid);
+      Entry *entry;
+
+      if (parent == NULL && strcmp (question->parent_qid, "0") != 0 && *question->parent_qid != '\0')
+        continue;
+      entry = g_new0 (Entry, 1);
+      entry->question = _trellis_import_fold (lead_text);
+      entry->sub = parent != NULL ? _trellis_import_fold (own) : NULL;
+      entry->text = parent != NULL
+        ? g_strdup_printf ("%s%s%s [%s]", group, *group != '\0' ? "/" : "", lead_text, own)
+        : g_strdup_printf ("%s%s%s", group, *group != '\0' ? "/" : "", own);
+      entry->key[0] = group_order (reader, lead->gid);
+      entry->key[1] = lead->order;
+      entry->key[2] = g_ascii_strtoll (lead->qid, NULL, 10);
+      entry->key[3] = parent != NULL ? question->order : -1;
+      entry->key[4] = g_ascii_strtoll (question->qid, NULL, 10);
+      g_ptr_array_add (entries, entry);
+    }
+  g_ptr_array_sort (entries, compare_entries);
+  return entries;
+}
+
 /**
  * _trellis_survey_structure_new:
  * @bytes: a LimeSurvey survey structure export (.lss)
@@ -431,7 +519,9 @@ _trellis_survey_structure_new (GBytes      *bytes,
   g_autoptr(GHashTable) group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) value = g_string_new (NULL);
-  Reader reader = { display_name, questions, l10n_texts, group_names, TABLE_NONE, FALSE, 0, NULL, value, row, 0, NULL };
+  g_autoptr(GHashTable) group_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Reader reader = { display_name, questions, l10n_texts, group_names, TABLE_NONE, FALSE, 0, NULL, value, row, 0, NULL,
+                    group_orders };
   TrellisSurveyStructure *self;
   const char *data;
   gsize size;
@@ -457,6 +547,7 @@ _trellis_survey_structure_new (GBytes      *bytes,
     return NULL;
   self = g_new0 (TrellisSurveyStructure, 1);
   self->texts = build_texts (&reader);
+  self->entries = build_entries (&reader);
   if (g_hash_table_size (self->texts) == 0)
     {
       _trellis_survey_structure_free (self);
@@ -482,4 +573,43 @@ _trellis_survey_structure_lookup (TrellisSurveyStructure *self,
     return NULL;
   folded = g_utf8_casefold (code, -1);
   return g_hash_table_lookup (self->texts, folded);
+}
+
+/**
+ * _trellis_survey_structure_spell_out:
+ * @header: a column's header, perhaps a LimeSurvey abbreviated heading
+ * @claimed: the entries earlier columns took; the one this column takes is added
+ *
+ * Finds the question or subquestion an abbreviated heading shortens. Headings that
+ * start alike ("The partnershi.. ") fit several: the columns follow the survey's
+ * order, so the n-th such column takes the first entry no earlier column took.
+ *
+ * Returns: (nullable): the text a full heading would have, or %NULL when @header is
+ *   no abbreviated heading or fits nothing left
+ */
+const char *
+_trellis_survey_structure_spell_out (TrellisSurveyStructure *self,
+                                     const char             *header,
+                                     GHashTable             *claimed)
+{
+  g_autofree char *question = NULL;
+  g_autofree char *sub = NULL;
+  gboolean question_cut, sub_cut;
+
+  if (self == NULL || header == NULL ||
+      !_trellis_import_read_abbreviated (header, &question, &sub, &question_cut, &sub_cut))
+    return NULL;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_hash_table_contains (claimed, entry) ||
+          (sub == NULL) != (entry->sub == NULL) ||
+          !_trellis_import_abbreviation_fits (question, question_cut, entry->question) ||
+          !_trellis_import_abbreviation_fits (sub, sub_cut, entry->sub))
+        continue;
+      g_hash_table_add (claimed, entry);
+      return entry->text;
+    }
+  return NULL;
 }
