@@ -363,6 +363,10 @@ trellis_plan_cell_new (const char          *property,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editable), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_name, -1);
+  /* Read, not edited, the field is a label whose name is its text: a screen reader still
+   * hears which field it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reading), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  accessible_name, -1);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (self->editable, focus);
