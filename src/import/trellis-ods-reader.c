@@ -368,22 +368,11 @@ trellis_table_read_ods (GBytes      *bytes,
                         const char  *display_name,
                         GError     **error)
 {
-  g_autoptr(GHashTable) parts = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!_trellis_zip_is_zip (bytes))
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("this is not an ODS spreadsheet"));
-      return NULL;
-    }
-  parts = _trellis_zip_extract (bytes, display_name, error);
-  if (parts == NULL)
-    return NULL;
-  return _trellis_table_read_ods_parts (parts, display_name, error);
+  return _trellis_zip_read_table (bytes, display_name, _("this is not an ODS spreadsheet"),
+                                  _trellis_table_read_ods_parts, error);
 }
 
 const TrellisTableReader _trellis_ods_reader = {

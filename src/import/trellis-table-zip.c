@@ -69,6 +69,38 @@ typedef struct archive TrellisArchive;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisArchive, release_archive)
 
 /**
+ * _trellis_zip_read_table:
+ * @not_zip_message: what to say when @bytes is no ZIP container at all
+ * @read_parts: the format's reader of the container's parts
+ *
+ * What every ZIP-based reader does first: check the container, extract its parts within
+ * the limits, and hand them to @read_parts.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ */
+TrellisTable *
+_trellis_zip_read_table (GBytes                *bytes,
+                         const char            *display_name,
+                         const char            *not_zip_message,
+                         TrellisZipPartsReader  read_parts,
+                         GError               **error)
+{
+  g_autoptr(GHashTable) parts = NULL;
+
+  if (!_trellis_zip_is_zip (bytes))
+    {
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
+                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                                 "%s", not_zip_message);
+      return NULL;
+    }
+  parts = _trellis_zip_extract (bytes, display_name, error);
+  if (parts == NULL)
+    return NULL;
+  return read_parts (parts, display_name, error);
+}
+
+/**
  * _trellis_zip_extract:
  *
  * Unpacks the XML and text parts of a ZIP file, stopping as soon as they add up to more

@@ -15,6 +15,16 @@ GHashTable *_trellis_zip_extract (GBytes      *bytes,
                                   const char  *display_name,
                                   GError     **error);
 
+typedef TrellisTable *(*TrellisZipPartsReader) (GHashTable  *parts,
+                                                const char  *display_name,
+                                                GError     **error);
+
+TrellisTable *_trellis_zip_read_table (GBytes                *bytes,
+                                       const char            *display_name,
+                                       const char            *not_zip_message,
+                                       TrellisZipPartsReader  read_parts,
+                                       GError               **error);
+
 /* One XML part of a workbook, read as a stream. */
 typedef struct
 {
