@@ -12,6 +12,7 @@
 #include "trellis-designer-section-row.h"
 #include "trellis-designer-statement-row.h"
 #include "trellis-designer-view-private.h"
+#include "trellis-style.h"
 
 /* The designer: every section and statement of the checklist as one outline, where the
  * coordinator reorders by drag and drop or by keyboard, cuts and restores, rewords, adds
@@ -812,21 +813,6 @@ trellis_designer_view_finalize (GObject *object)
 }
 
 static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/trellisapp/Trellis/ui/trellis-designer.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 trellis_designer_view_class_init (TrellisDesignerViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -876,7 +862,7 @@ trellis_designer_view_init (TrellisDesignerView *self)
 {
   GtkEventController *motion;
 
-  load_style ();
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-designer.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new (NULL, NULL);
 

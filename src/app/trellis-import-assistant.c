@@ -19,6 +19,7 @@
 #include "trellis-import-column-row.h"
 #include "trellis-import-value-row.h"
 #include "trellis-mapping-option.h"
+#include "trellis-style.h"
 
 typedef enum
 {
@@ -1572,21 +1573,6 @@ trellis_import_assistant_get_property (GObject    *object,
     }
 }
 
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/trellisapp/Trellis/ui/trellis-import-assistant.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* The .ui template, its children and its callbacks. */
 static void
 bind_template (GtkWidgetClass *widget_class)
@@ -1686,7 +1672,7 @@ trellis_import_assistant_init (TrellisImportAssistant *self)
 {
   GtkDropTarget *target;
 
-  load_style ();
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-import-assistant.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   {

@@ -12,6 +12,7 @@
 #include "trellis-plan-links.h"
 #include "trellis-plan-view.h"
 #include "trellis-view.h"
+#include "trellis-style.h"
 
 /* The plan as a table the facilitator types into while partners talk: one row per
  * action, every field edited in place, every edit one step of the document's undo.
@@ -1118,21 +1119,6 @@ trellis_plan_view_open_projector (TrellisPlanView *self)
 }
 
 static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/trellisapp/Trellis/ui/trellis-plan-view.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 trellis_plan_view_dispose (GObject *object)
 {
   TrellisPlanView *self = TRELLIS_PLAN_VIEW (object);
@@ -1328,7 +1314,7 @@ setup_models (TrellisPlanView *self)
 static void
 trellis_plan_view_init (TrellisPlanView *self)
 {
-  load_style ();
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-plan-view.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
