@@ -771,6 +771,9 @@ unsaved_response_cb (GtkDialog *dialog,
 {
   Continuation *next = take_continuation (dialog);
 
+  /* The dialog lives until this signal's emission ends, and Discard may close and free the
+   * window meanwhile: it must not still point at its parent then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   switch (response)
@@ -1000,6 +1003,20 @@ save_then (TrellisWindow *self,
     continuation_free (next);
 }
 
+/* The application decides where a project opens: the window already showing it, this one
+ * while it shows nothing, or a new one. A window made without one (the tests) opens here. */
+static void
+request_open (TrellisWindow *self,
+              GFile         *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL)
+    g_application_open (G_APPLICATION (application), &file, 1, "");
+  else
+    trellis_window_open (self, file);
+}
+
 static void
 do_nothing (TrellisWindow *self,
             gpointer       data)
@@ -1018,7 +1035,7 @@ open_chooser_response_cb (GtkNativeDialog *chooser,
   if (self->file_chooser == chooser)
     g_clear_object (&self->file_chooser);
   if (file != NULL)
-    trellis_window_open (self, file);
+    request_open (self, file);
 }
 
 /*****/
@@ -1446,7 +1463,7 @@ static void
 drop_open (GFile    *project,
            gpointer  user_data)
 {
-  trellis_window_open (TRELLIS_WINDOW (user_data), project);
+  request_open (TRELLIS_WINDOW (user_data), project);
 }
 
 static void
