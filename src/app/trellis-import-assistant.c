@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-format.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-import-assistant-private.h"
@@ -1115,6 +1116,7 @@ show_page (TrellisImportAssistant *self,
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   update_buttons (self);
   focus_page (self);
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 }
 
 static void

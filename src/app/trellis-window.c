@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
 #include "trellis-designer-view.h"
@@ -274,6 +275,8 @@ show_current_view (TrellisWindow *self)
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
     gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (view));
+  /* A view builds some of its parts as it is shown. */
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 }
 
 /* Printing and exporting need a round to chart. */
@@ -1488,6 +1491,7 @@ trellis_window_init (TrellisWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->round_dropdown))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Survey round"),
                                   -1);
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 
   round_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (round_display_name), NULL, NULL);
