@@ -26,7 +26,7 @@
 #define MARGIN_SIDE    46.0
 #define MARGIN_TOP     44.0
 #define MARGIN_BOTTOM  54.0
-#define ANSWER_WIDTH   39.0   /* one tick-box column */
+#define ANSWER_WIDTH   36.0   /* one tick-box column */
 #define BOX_SIZE       10.0
 #define ROW_PADDING    4.5
 #define PART_INDENT    14.0
@@ -36,9 +36,9 @@
 #define FONT_TITLE     "Sans Bold 17"
 #define FONT_SUBTITLE  "Sans 11"
 #define FONT_HEADING   "Sans Bold 12.5"
-#define FONT_BODY      "Sans 9.5"
-#define FONT_BOLD      "Sans Bold 9.5"
-#define FONT_HEADER    "Sans 7"
+#define FONT_BODY      "Sans 9"
+#define FONT_BOLD      "Sans Bold 9"
+#define FONT_HEADER    "Sans 6"
 #define FONT_FOOTER    "Sans 7.5"
 
 typedef struct
@@ -67,7 +67,8 @@ make_layout (Form       *form,
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Column headings wrap between words only: "Strongly" is never "Strong-ly". */
+  pango_layout_set_wrap (layout, centre ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
   if (centre)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, text, -1);
@@ -148,7 +149,7 @@ grid_header (Form              *form,
     {
       g_autofree char *text = a < n_points ? g_strdup_printf ("%s\n%u", (char *) g_ptr_array_index (labels, a), a + 1)
                                            : g_strdup (g_ptr_array_index (labels, a));
-      PangoLayout *layout = make_layout (form, text, FONT_HEADER, ANSWER_WIDTH - 3, TRUE);
+      PangoLayout *layout = make_layout (form, text, FONT_HEADER, ANSWER_WIDTH - 1, TRUE);
 
       height = MAX (height, height_of (layout));
       g_ptr_array_add (layouts, layout);
@@ -165,7 +166,7 @@ grid_header (Form              *form,
   for (guint a = 0; a < layouts->len; a++)
     {
       PangoLayout *layout = g_ptr_array_index (layouts, a);
-      show (form, layout, x0 + a * ANSWER_WIDTH + 1.5, form->y + height - height_of (layout), 0.15);
+      show (form, layout, x0 + a * ANSWER_WIDTH + 0.5, form->y + height - height_of (layout), 0.15);
     }
   form->y += height + 4;
   if (form->draw)
