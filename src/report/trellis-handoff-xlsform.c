@@ -197,7 +197,7 @@ add_grid (GPtrArray            *survey_sheet,
   if (own_group)
     {
       g_autofree char *question = _trellis_handoff_grid_question (survey, section, grid);
-      add_cells (survey_sheet, "begin_group", grid->code, question, "field-list", NULL);
+      add_cells (survey_sheet, "begin group", grid->code, question, "field-list", NULL);
     }
   for (guint r = 0; r < grid->rows->len; r++)
     {
@@ -210,7 +210,7 @@ add_grid (GPtrArray            *survey_sheet,
       add_cells (survey_sheet, type, name, label, "likert", NULL);
     }
   if (own_group)
-    add_cells (survey_sheet, "end_group", grid->code, "", "", NULL);
+    add_cells (survey_sheet, "end group", "", "", "", NULL);
 }
 
 static GPtrArray *
@@ -226,11 +226,11 @@ build_survey_sheet (const HandoffSurvey *survey)
     {
       const HandoffSection *section = g_ptr_array_index (survey->sections, s);
 
-      add_cells (sheet, "begin_group", section->code, section->title, "field-list", NULL);
+      add_cells (sheet, "begin group", section->code, section->title, "field-list", NULL);
       for (guint g = 0; g < section->grids->len; g++)
         add_grid (sheet, survey, section, g_ptr_array_index (section->grids, g));
       add_cells (sheet, "text", section->comment_code, section->comment_text, "multiline", NULL);
-      add_cells (sheet, "end_group", section->code, "", "", NULL);
+      add_cells (sheet, "end group", "", "", "", NULL);
     }
   return sheet;
 }

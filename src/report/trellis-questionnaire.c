@@ -199,10 +199,25 @@ draw_boxes (Form              *form,
     }
 }
 
+/* A grid running onto a new page says whose it is before its header comes again. */
+static void
+continue_grid (Form              *form,
+               const HandoffGrid *grid,
+               const char        *continued)
+{
+  g_autoptr(PangoLayout) label = make_layout (form, continued, FONT_FOOTER, form->width, FALSE);
+
+  next_page (form);
+  show (form, label, MARGIN_SIDE, form->y, 0.35);
+  form->y += height_of (label) + 2;
+  grid_header (form, grid, FALSE);
+}
+
 /* One statement's row: shaded every other row, so that the eye keeps to the line. */
 static void
 grid_row (Form              *form,
           const HandoffGrid *grid,
+          const char        *continued,
           PangoLayout       *text,
           double             indent,
           gboolean           boxes,
@@ -211,10 +226,7 @@ grid_row (Form              *form,
   double height = MAX (height_of (text), BOX_SIZE) + 2 * ROW_PADDING;
 
   if (!fits (form, height))
-    {
-      next_page (form);
-      grid_header (form, grid, FALSE);
-    }
+    continue_grid (form, grid, continued);
   if (form->draw && shaded)
     {
       cairo_set_source_rgb (form->cr, 0.93, 0.93, 0.93);
@@ -234,13 +246,13 @@ draw_grid (Form                 *form,
 {
   double text_width = form->width - answers_width (grid) - 10;
   g_autoptr(PangoLayout) lead = NULL;
+  g_autofree char *lead_label = grid->lead != NULL ? _trellis_handoff_row_label (grid->lead) : NULL;
+  /* TRANSLATORS: above a grid's header repeated on the next page: "Section A – … (continued)" */
+  g_autofree char *continued = g_strdup_printf (_("%s (continued)"), lead_label != NULL ? lead_label : section->title);
   double first_row, indent = grid->lead != NULL ? PART_INDENT : 0;
 
-  if (grid->lead != NULL)
-    {
-      g_autofree char *label = _trellis_handoff_row_label (grid->lead);
-      lead = make_layout (form, label, FONT_BOLD, text_width, FALSE);
-    }
+  if (lead_label != NULL)
+    lead = make_layout (form, lead_label, FONT_BOLD, text_width, FALSE);
   /* The header stays with the first row (and the lead-in). */
   {
     g_autofree char *label = _trellis_handoff_row_label (g_ptr_array_index (grid->rows, 0));
@@ -252,13 +264,13 @@ draw_grid (Form                 *form,
   form->y += 6;
   grid_header (form, grid, FALSE);
   if (lead != NULL)
-    grid_row (form, grid, lead, 0, FALSE, FALSE);
+    grid_row (form, grid, continued, lead, 0, FALSE, FALSE);
   for (guint r = 0; r < grid->rows->len; r++)
     {
       g_autofree char *label = _trellis_handoff_row_label (g_ptr_array_index (grid->rows, r));
       g_autoptr(PangoLayout) row = make_layout (form, label, FONT_BODY, text_width - indent, FALSE);
 
-      grid_row (form, grid, row, indent, TRUE, r % 2 == 0);
+      grid_row (form, grid, continued, row, indent, TRUE, r % 2 == 0);
     }
 }
 
