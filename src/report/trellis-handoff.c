@@ -218,7 +218,10 @@ set_comment (HandoffSection   *section,
              TrellisStatement *comment,
              GHashTable       *taken)
 {
-  g_autofree char *wanted = g_strconcat (section->code, "C", NULL);
+  /* The comment box's id, as statements' ids are theirs: an export headed by codes
+   * alone ("s18") still names the box, and so its section. */
+  g_autofree char *wanted = comment != NULL ? g_strdup (trellis_statement_get_id (comment))
+                                            : g_strconcat (section->code, "C", NULL);
 
   section->comment = comment;
   if (comment != NULL)
