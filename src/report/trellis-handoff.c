@@ -637,8 +637,13 @@ trellis_handoff_build (TrellisProject        *project,
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The checklist has no answer scale"));
+      return NULL;
+    }
   survey = _trellis_handoff_survey_new (project);
-  if (survey->sections->len == 0 || trellis_checklist_get_n_scales (survey->checklist) == 0)
+  if (survey->sections->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The checklist has no statements left to ask: every section or statement is cut"));
