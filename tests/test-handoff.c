@@ -60,6 +60,7 @@ typedef enum
   TOOL_QUALTRICS,
   TOOL_KOBO,
   TOOL_KOBO_NAMES,
+  TOOL_LIMESURVEY_TEXT,
 } Tool;
 
 static const char *
@@ -108,6 +109,8 @@ column_header (Tool                  tool,
   switch (tool)
     {
     case TOOL_GOOGLE:
+    case TOOL_LIMESURVEY_TEXT:
+      /* LimeSurvey's "Full question text" headings are Google's: "Question [Row]". */
       return g_strdup_printf ("%s [%s]", question, label);
     case TOOL_MICROSOFT:
       return g_steal_pointer (&label);
@@ -140,6 +143,7 @@ append_headers (GString             *out,
     [TOOL_QUALTRICS] = "\"StartDate\",\"EndDate\",\"Status\",\"Finished\",",
     [TOOL_KOBO] = "\"start\",\"end\",",
     [TOOL_KOBO_NAMES] = "\"start\",\"end\",",
+    [TOOL_LIMESURVEY_TEXT] = "\"Response ID\",\"submitdate\",\"Last page\",\"startlanguage\",\"Seed\",",
   };
   guint qid = 1;
 
@@ -205,14 +209,15 @@ append_response (GString             *out,
                  const HandoffSurvey *survey,
                  guint                r)
 {
-  gboolean codes = tool == TOOL_LIMESURVEY || tool == TOOL_KOBO || tool == TOOL_KOBO_NAMES;
+  gboolean codes = tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT || tool == TOOL_KOBO ||
+                   tool == TOOL_KOBO_NAMES;
   guint k = 0;
 
   if (tool == TOOL_GOOGLE)
     g_string_append_printf (out, "\"2026/09/%02u 3:00:00 pm GMT+1\",", r + 1);
   else if (tool == TOOL_MICROSOFT)
     g_string_append_printf (out, "\"%u\",\"9/%u/26 14:00:00\",\"9/%u/26 14:20:00\",\"anonymous\",\"\",", r + 1, r + 1, r + 1);
-  else if (tool == TOOL_LIMESURVEY)
+  else if (tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT)
     g_string_append_printf (out, "\"%u\",\"1980-01-01 00:00:00\",\"5\",\"en\",\"%u\",", r + 1, 4242 + r);
   else if (tool == TOOL_QUALTRICS)
     g_string_append_printf (out, "\"2026-09-%02u 14:00:00\",\"2026-09-%02u 14:20:00\",\"IP Address\",\"True\",", r + 1, r + 1);
@@ -355,6 +360,7 @@ test_round_trip (gconstpointer data)
     [TOOL_QUALTRICS] = TRELLIS_IMPORT_LAYOUT_QUALTRICS,
     [TOOL_KOBO] = TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX,
     [TOOL_KOBO_NAMES] = TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX,
+    [TOOL_LIMESURVEY_TEXT] = TRELLIS_IMPORT_LAYOUT_LIMESURVEY,
   };
   Tool tool = GPOINTER_TO_UINT (data);
   g_autoptr(TrellisProject) project = tailored_project ();
@@ -563,6 +569,8 @@ main (int   argc,
   g_test_add_data_func ("/handoff/round-trip/qualtrics", GUINT_TO_POINTER (TOOL_QUALTRICS), test_round_trip);
   g_test_add_data_func ("/handoff/round-trip/kobotoolbox", GUINT_TO_POINTER (TOOL_KOBO), test_round_trip);
   g_test_add_data_func ("/handoff/round-trip/kobotoolbox-names", GUINT_TO_POINTER (TOOL_KOBO_NAMES), test_round_trip);
+  g_test_add_data_func ("/handoff/round-trip/limesurvey-full-text", GUINT_TO_POINTER (TOOL_LIMESURVEY_TEXT),
+                        test_round_trip);
   g_test_add_func ("/handoff/two-scales", test_two_scales);
   g_test_add_func ("/handoff/every-template", test_every_template);
   g_test_add_func ("/handoff/questionnaire", test_questionnaire);
