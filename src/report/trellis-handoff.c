@@ -427,15 +427,18 @@ _trellis_handoff_dup_instructions (const HandoffSurvey *survey)
       else
         g_string_append_printf (text, _("Tick one box for each statement, from 1, %s, to %u, %s."),
                                 trellis_scale_get_point_label (scale, 1), n, trellis_scale_get_point_label (scale, n));
-      if (s > 0)
-        continue;
-      if (trellis_scale_get_allow_na (scale))
-        g_string_append_printf (text, _(" Use “%s” when you feel the statement does not apply to the partnership."),
-                                trellis_scale_get_na_label (scale));
-      if (trellis_scale_get_allow_dk (scale))
-        g_string_append_printf (text, _(" Use “%s” when you do not have enough information about the statement to make a judgement."),
-                                trellis_scale_get_dk_label (scale));
     }
+  /* When to use Not applicable and Don't know, once, after every scale's range. */
+  {
+    TrellisScale *scale = trellis_checklist_get_scale (survey->checklist, 0);
+
+    if (trellis_scale_get_allow_na (scale))
+      g_string_append_printf (text, _(" Use “%s” when you feel the statement does not apply to the partnership."),
+                              trellis_scale_get_na_label (scale));
+    if (trellis_scale_get_allow_dk (scale))
+      g_string_append_printf (text, _(" Use “%s” when you do not have enough information about the statement to make a judgement."),
+                              trellis_scale_get_dk_label (scale));
+  }
   g_string_append_c (text, ' ');
   g_string_append (text, _("At the end of each section there is a comments box: add anything you think needs attention."));
   return g_string_free (g_steal_pointer (&text), FALSE);
