@@ -61,6 +61,7 @@ typedef enum
   TOOL_KOBO,
   TOOL_KOBO_NAMES,
   TOOL_LIMESURVEY_TEXT,
+  TOOL_LIMESURVEY_CODES,
 } Tool;
 
 static const char *
@@ -115,6 +116,7 @@ column_header (Tool                  tool,
     case TOOL_MICROSOFT:
       return g_steal_pointer (&label);
     case TOOL_LIMESURVEY:
+    case TOOL_LIMESURVEY_CODES:
       return g_strdup_printf ("%s[%s]", grid->code, _trellis_handoff_row_code (survey, statement));
     case TOOL_QUALTRICS:
       return g_strdup_printf ("%s - %s", question, label);
@@ -143,6 +145,7 @@ append_headers (GString             *out,
     [TOOL_QUALTRICS] = "\"StartDate\",\"EndDate\",\"Status\",\"Finished\",",
     [TOOL_KOBO] = "\"start\",\"end\",",
     [TOOL_KOBO_NAMES] = "\"start\",\"end\",",
+    [TOOL_LIMESURVEY_CODES] = "\"id\",\"submitdate\",\"lastpage\",\"startlanguage\",\"seed\",",
     [TOOL_LIMESURVEY_TEXT] = "\"Response ID\",\"submitdate\",\"Last page\",\"startlanguage\",\"Seed\",",
   };
   guint qid = 1;
@@ -164,7 +167,8 @@ append_headers (GString             *out,
               csv_field (out, tool == TOOL_QUALTRICS && !texts ? tag : header);
             }
         }
-      if (tool == TOOL_LIMESURVEY || tool == TOOL_KOBO_NAMES || (tool == TOOL_QUALTRICS && !texts))
+      if (tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_CODES || tool == TOOL_KOBO_NAMES ||
+          (tool == TOOL_QUALTRICS && !texts))
         csv_field (out, section->comment_code);
       else if (tool == TOOL_KOBO)
         {
@@ -209,15 +213,15 @@ append_response (GString             *out,
                  const HandoffSurvey *survey,
                  guint                r)
 {
-  gboolean codes = tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT || tool == TOOL_KOBO ||
-                   tool == TOOL_KOBO_NAMES;
+  gboolean codes = tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT || tool == TOOL_LIMESURVEY_CODES ||
+                   tool == TOOL_KOBO || tool == TOOL_KOBO_NAMES;
   guint k = 0;
 
   if (tool == TOOL_GOOGLE)
     g_string_append_printf (out, "\"2026/09/%02u 3:00:00 pm GMT+1\",", r + 1);
   else if (tool == TOOL_MICROSOFT)
     g_string_append_printf (out, "\"%u\",\"9/%u/26 14:00:00\",\"9/%u/26 14:20:00\",\"anonymous\",\"\",", r + 1, r + 1, r + 1);
-  else if (tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT)
+  else if (tool == TOOL_LIMESURVEY || tool == TOOL_LIMESURVEY_TEXT || tool == TOOL_LIMESURVEY_CODES)
     g_string_append_printf (out, "\"%u\",\"1980-01-01 00:00:00\",\"5\",\"en\",\"%u\",", r + 1, 4242 + r);
   else if (tool == TOOL_QUALTRICS)
     g_string_append_printf (out, "\"2026-09-%02u 14:00:00\",\"2026-09-%02u 14:20:00\",\"IP Address\",\"True\",", r + 1, r + 1);
@@ -360,7 +364,7 @@ check_round_trip (TrellisProject      *project,
   trellis_import_add_bytes (import, bytes, "export.csv", TRELLIS_TABLE_FORMAT_CSV, &error);
   g_assert_no_error (error);
   g_assert_cmpint (trellis_import_get_layout (import), ==, layout);
-  check_columns (import, survey, tool == TOOL_KOBO_NAMES ? 0.95 : 1.0);
+  check_columns (import, survey, tool == TOOL_KOBO_NAMES || tool == TOOL_LIMESURVEY_CODES ? 0.95 : 1.0);
   round = trellis_import_build_round (import, "Round trip", &error);
   g_assert_no_error (error);
   check_counts (round, survey);
@@ -377,6 +381,7 @@ test_round_trip (gconstpointer data)
     [TOOL_KOBO] = TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX,
     [TOOL_KOBO_NAMES] = TRELLIS_IMPORT_LAYOUT_KOBOTOOLBOX,
     [TOOL_LIMESURVEY_TEXT] = TRELLIS_IMPORT_LAYOUT_LIMESURVEY,
+    [TOOL_LIMESURVEY_CODES] = TRELLIS_IMPORT_LAYOUT_LIMESURVEY,
   };
   Tool tool = GPOINTER_TO_UINT (data);
   g_autoptr(TrellisProject) project = tailored_project ();
@@ -586,6 +591,8 @@ main (int   argc,
   g_test_add_data_func ("/handoff/round-trip/kobotoolbox", GUINT_TO_POINTER (TOOL_KOBO), test_round_trip);
   g_test_add_data_func ("/handoff/round-trip/kobotoolbox-names", GUINT_TO_POINTER (TOOL_KOBO_NAMES), test_round_trip);
   g_test_add_data_func ("/handoff/round-trip/limesurvey-full-text", GUINT_TO_POINTER (TOOL_LIMESURVEY_TEXT),
+                        test_round_trip);
+  g_test_add_data_func ("/handoff/round-trip/limesurvey-codes-alone", GUINT_TO_POINTER (TOOL_LIMESURVEY_CODES),
                         test_round_trip);
   g_test_add_func ("/handoff/two-scales", test_two_scales);
   g_test_add_func ("/handoff/every-template", test_every_template);
