@@ -408,6 +408,7 @@ trellis_application_startup (GApplication *application)
     { "win.view::charts", { "<Control>3", NULL } },
     { "win.view::plan", { "<Control>4", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
     { "win.print-preview", { "<Shift><Control>p", NULL } },
   };
 

@@ -66,6 +66,7 @@ struct _TrellisWindow
   GtkNativeDialog      *file_chooser;
   guint                 refresh_source;
   gboolean              close_confirmed;
+  gboolean              show_sidebar;       /* F9: hidden to give a small screen's room to the view */
   char                 *view;
   gboolean              following_view;
   TrellisSection       *section;           /* the one chosen last in the sidebar */
@@ -100,6 +101,7 @@ enum {
   PROP_DOCUMENT,
   PROP_BUSY,
   PROP_VIEW,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -269,8 +271,9 @@ show_current_view (TrellisWindow *self)
   if (self->document == NULL)
     return;
   /* The plan is the whole partnership's: its table takes the sidebar's room. */
-  gtk_widget_set_visible (self->sidebar, !TRELLIS_IS_PLAN_VIEW (view));
-  gtk_widget_set_visible (self->sidebar_separator, !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar_separator, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", !TRELLIS_IS_PLAN_VIEW (view));
   if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
@@ -1212,6 +1215,7 @@ bind_chart_settings (TrellisWindow *self)
   g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
@@ -1305,6 +1309,25 @@ trellis_window_get_view (TrellisWindow *self)
 }
 
 static void
+set_show_sidebar (TrellisWindow *self,
+                  gboolean       show_sidebar)
+{
+  GtkWidget *focus;
+
+  show_sidebar = !!show_sidebar;
+  if (self->show_sidebar == show_sidebar)
+    return;
+  /* The focus must not stay in a sidebar that goes: it moves to the view. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (!show_sidebar && focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+    gtk_widget_child_focus (GTK_WIDGET (self->view_stack), GTK_DIR_TAB_FORWARD);
+  self->show_sidebar = show_sidebar;
+  if (self->document != NULL)
+    show_current_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
 trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = (TrellisWindow *) object;
@@ -1377,6 +1400,9 @@ trellis_window_get_property (GObject    *object,
     case PROP_VIEW:
       g_value_set_string (value, trellis_window_get_view (self));
       break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1397,6 +1423,9 @@ trellis_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       trellis_window_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1454,6 +1483,14 @@ trellis_window_class_init (TrellisWindowClass *klass)
     g_param_spec_string ("view", NULL, NULL,
                          "responses",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:show-sidebar:
+   *
+   * Whether the sections sidebar is shown beside the views that have it (F9).
+   */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_BANNER);
@@ -1486,6 +1523,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
@@ -1516,6 +1554,7 @@ trellis_window_init (TrellisWindow *self)
 
   /* Before the template: the view buttons ask for the state of win.view as they appear. */
   self->view = g_strdup ("responses");
+  self->show_sidebar = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* GTK 4.8 leaves the drop-down's button (its first CSS node) nameless, and that is
