@@ -1547,6 +1547,43 @@ drop_import (GFile    **exports,
   trellis_window_import (TRELLIS_WINDOW (user_data), exports, n_exports);
 }
 
+/* GTK 4.8's list box moves from row to row on Tab as on Down, choosing each section on
+ * the way: Tab through the sidebar would show every section in turn. Tab leaves the list
+ * instead, as it leaves any other control; Up and Down still choose. */
+static gboolean
+section_list_key_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TrellisWindow         *self)
+{
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  /* Unfocusable for a moment, the list is passed over: the focus goes to what is before
+   * or after it in the window. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->section_list), FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->section_list), TRUE);
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_section_list_tab (TrellisWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (section_list_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->section_list), keys);
+}
+
 static void
 trellis_window_init (TrellisWindow *self)
 {
@@ -1572,6 +1609,7 @@ trellis_window_init (TrellisWindow *self)
   g_signal_connect_swapped (self->banner, "recover", G_CALLBACK (recover_cb), self);
   g_signal_connect_swapped (self->section_list, "row-selected",
                             G_CALLBACK (section_row_selected_cb), self);
+  add_section_list_tab (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
