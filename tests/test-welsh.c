@@ -71,9 +71,9 @@ test_welsh_catalogue (void)
   g_assert_cmpstr (_("Improvement Plan"), ==, "Cynllun Gwella");
   g_assert_cmpstr (ngettext ("%u response", "%u responses", 1), ==, "%u ymateb");
   g_assert_cmpstr (ngettext ("%u column answers a statement.", "%u columns answer statements.", 1),
-                   ==, "Mae %u golofn yn ateb datganiad.");
+                   ==, "Mae %u colofn yn ateb datganiad.");
   g_assert_cmpstr (ngettext ("%u column answers a statement.", "%u columns answer statements.", 6),
-                   ==, "Mae %u golofn yn ateb datganiadau.");
+                   ==, "Mae %u colofn yn ateb datganiadau.");
   g_assert_cmpstr (_("Strongly disagree"), ==, "Anghytuno’n gryf");
   g_assert_cmpstr (_("Neither agree nor disagree"), ==, "Ddim yn cytuno nac yn anghytuno");
   g_assert_cmpstr (_("Don't know"), ==, "Ddim yn gwybod");
