@@ -222,6 +222,7 @@ typedef struct
   double               width;
   double               height;
   double               y;
+  char                *continued;  /* what text carried onto a new page repeats as its heading */
 } Cursor;
 
 static Page *
@@ -303,6 +304,27 @@ line_bounds (PangoLayout *layout,
   pango_layout_iter_free (iter);
 }
 
+static void flow_heading (Cursor     *cursor,
+                          const char *text);
+
+/* A page that text runs on to: it repeats the heading of what continues on it, so a
+ * reader who turns over still knows which section the comments are about. */
+static void
+next_page (Cursor *cursor)
+{
+  g_autofree char *heading = g_steal_pointer (&cursor->continued);
+
+  new_page (cursor, NULL);
+  if (heading != NULL)
+    {
+      /* TRANSLATORS: a heading repeated where its text runs on to a new page */
+      g_autofree char *text = g_strdup_printf (_("%s (continued)"), heading);
+
+      flow_heading (cursor, text);
+      cursor->continued = g_steal_pointer (&heading);
+    }
+}
+
 /* Flows @layout (taken over) down the pages from the cursor, breaking between lines
  * where a page runs out. */
 static void
@@ -333,7 +355,7 @@ flow_text (Cursor          *cursor,
           /* Not one line fits: a fresh page, unless this one is fresh already. */
           if (cursor->y > 0)
             {
-              new_page (cursor, NULL);
+              next_page (cursor);
               continue;
             }
           end = first + 1;
@@ -349,7 +371,7 @@ flow_text (Cursor          *cursor,
       cursor->y += bottom - first_top;
       first = end;
       if (first < n_lines)
-        new_page (cursor, NULL);
+        next_page (cursor);
     }
 }
 
@@ -490,6 +512,7 @@ flow_comments (Cursor       *cursor,
                       TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
+  cursor->continued = g_strdup (trellis_chart_get_title (chart));
   for (guint i = 0; i < n_comments; i++)
     {
       PangoLayout *layout = make_text (self, g_ptr_array_index (comments, i), TRELLIS_CHART_FONT_BODY,
@@ -498,6 +521,144 @@ flow_comments (Cursor       *cursor,
       flow_text (cursor, layout, indent, TRELLIS_CHART_INK_TEXT, TRUE);
       cursor->y += 0.45 * TEXT_FONT_SIZE;
     }
+  g_clear_pointer (&cursor->continued, g_free);
+}
+
+/* A bold line kept with at least two lines of what follows it. */
+static void
+flow_subheading (Cursor     *cursor,
+                 const char *text)
+{
+  PangoLayout *layout = make_text (cursor->pack, text, TRELLIS_CHART_FONT_BODY_BOLD, cursor->width, FALSE);
+
+  if (cursor->y > 0 && cursor->y + layout_height (layout) + 3 * TEXT_FONT_SIZE > cursor->height)
+    next_page (cursor);
+  cursor->y += 0.4 * TEXT_FONT_SIZE;
+  flow_text (cursor, layout, 0, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.2 * TEXT_FONT_SIZE;
+}
+
+static gboolean
+has_guidance (TrellisStatement *statement)
+{
+  const char *texts[] = {
+    trellis_statement_get_questions (statement),
+    trellis_statement_get_best_case (statement),
+    trellis_statement_get_worst_case (statement),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && *texts[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+flow_guidance_text (Cursor     *cursor,
+                    const char *label,
+                    const char *text)
+{
+  g_autofree char *escaped = NULL, *markup = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  escaped = g_markup_escape_text (text, -1);
+  markup = g_strdup_printf ("<b>%s</b> %s", label, escaped);
+  flow_text (cursor, make_text (cursor->pack, markup, TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, TRUE),
+             TEXT_FONT_SIZE, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.3 * TEXT_FONT_SIZE;
+}
+
+/* The checklist's guidance for the section's statements: the questions a facilitator
+ * can ask and what the best and worst case look like. Printed only where there is any. */
+static void
+flow_guidance (Cursor       *cursor,
+               TrellisChart *chart)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (cursor->pack->project);
+  TrellisSection *section = trellis_checklist_find_section (checklist, trellis_chart_get_section_id (chart));
+  gboolean started = FALSE;
+
+  if (!cursor->pack->options.guidance || section == NULL)
+    return;
+  for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+    {
+      TrellisStatement *statement = trellis_section_get_statement (section, i);
+      const char *number = trellis_statement_get_number (statement);
+      g_autofree char *title = NULL;
+
+      if (!trellis_statement_get_included (statement) || !has_guidance (statement))
+        continue;
+      if (!started)
+        {
+          cursor->y += TEXT_FONT_SIZE;
+          flow_heading (cursor, _("Guidance for the discussion"));
+          cursor->continued = g_strdup_printf ("%s – %s", trellis_chart_get_title (chart), _("Guidance"));
+          started = TRUE;
+        }
+      title = g_strdup_printf ("%s %s", number != NULL ? number : "", trellis_statement_get_text (statement));
+      flow_subheading (cursor, title);
+      flow_guidance_text (cursor, _("Questions to ask:"), trellis_statement_get_questions (statement));
+      flow_guidance_text (cursor, _("Best case:"), trellis_statement_get_best_case (statement));
+      flow_guidance_text (cursor, _("Worst case:"), trellis_statement_get_worst_case (statement));
+    }
+  g_clear_pointer (&cursor->continued, g_free);
+}
+
+/* One point: its number in bold, the statement, and the figure; a change or a group
+ * difference that clears the test carries the mark the rounds charts use. */
+static void
+flow_talking_point (Cursor                    *cursor,
+                    const TrellisTalkingPoint *point)
+{
+  g_autofree char *text = g_markup_escape_text (point->text, -1);
+  g_autofree char *figure = g_markup_escape_text (point->figure, -1);
+  g_autofree char *markup = NULL;
+  const char *mark = point->change == TRELLIS_CHANGE_MORE ? "▲ " : point->change == TRELLIS_CHANGE_FEWER ? "▼ " : "";
+
+  markup = g_strdup_printf ("<b>%s</b>  %s — <b>%s%s</b>", point->number != NULL ? point->number : "", text, mark,
+                            figure);
+  flow_text (cursor, make_text (cursor->pack, markup, TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, TRUE),
+             TEXT_FONT_SIZE, TRELLIS_CHART_INK_TEXT, TRUE);
+  cursor->y += 0.35 * TEXT_FONT_SIZE;
+}
+
+/* The pack's second page: what stands out, to open the workshop with. */
+static void
+flow_talking_points (Cursor *cursor)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  g_autoptr(TrellisTalkingPoints) points = NULL;
+  g_autofree char *intro = NULL;
+  const char *note;
+
+  if (self->round == NULL)
+    return;
+  points = trellis_talking_points_new (self->project, self->round,
+                                       trellis_talking_points_find_previous (self->project, self->round), NULL,
+                                       trellis_project_get_min_group_size (self->project));
+  new_page (cursor, _("Talking points"));
+  flow_heading (cursor, _("Talking points"));
+  intro = g_strdup_printf (_("What stands out in the %s survey, to open the discussion with. Each point names the "
+                             "statement, and its chart is on the section’s page."),
+                           trellis_round_get_label (self->round));
+  flow_paragraph (cursor, intro, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, 0.3 * TEXT_FONT_SIZE);
+  note = trellis_talking_points_get_note (points);
+  if (note != NULL)
+    flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0.3 * TEXT_FONT_SIZE);
+  cursor->continued = g_strdup (_("Talking points"));
+  for (guint t = 0; t < trellis_talking_points_get_n_topics (points); t++)
+    {
+      const TrellisTalkingTopic *topic = trellis_talking_points_get_topic (points, t);
+
+      flow_subheading (cursor, topic->title);
+      for (guint i = 0; i < topic->points->len; i++)
+        flow_talking_point (cursor, g_ptr_array_index (topic->points, i));
+      if (topic->note != NULL)
+        flow_paragraph (cursor, topic->note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED,
+                        0.3 * TEXT_FONT_SIZE);
+    }
+  g_clear_pointer (&cursor->continued, g_free);
 }
 
 static const double plan_column_widths[N_PLAN_COLUMNS] = { 0.19, 0.37, 0.17, 0.12, 0.15 };
@@ -674,7 +835,9 @@ build_example_chart (TrellisWorkshopPack *self)
       trellis_scale_set_dk_label (scale, trellis_scale_get_dk_label (main_scale));
     }
   trellis_checklist_append_scale (trellis_project_get_checklist (example), scale);
-  trellis_statement_set_number (statement, "12");
+  /* TRANSLATORS: the number of the made-up example statement; it must not look like a
+   * real statement's number */
+  trellis_statement_set_number (statement, _("Ex."));
   trellis_statement_set_text (statement, _("An example statement: partners share information openly and in good time."));
   trellis_section_append_statement (section, statement);
   trellis_checklist_append_section (trellis_project_get_checklist (example), section);
@@ -737,6 +900,7 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
     }
   new_page (&cursor, trellis_project_get_name (self->project));
   current_page (&cursor)->title_page = TRUE;
+  flow_talking_points (&cursor);
 
   for (guint c = 0; c < self->charts->len; c++)
     {
@@ -750,6 +914,7 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
       /* Keep a section and its comments on one sheet when the comments are short. */
       flow_chart (&cursor, chart, MIN (measure_comments (&cursor, chart), 0.4 * cursor.height));
       flow_comments (&cursor, chart);
+      flow_guidance (&cursor, chart);
     }
   flow_plan (&cursor);
   return self->pages->len;
@@ -1054,6 +1219,7 @@ draw_how_to_read (TrellisWorkshopPack *self,
     _("The bold figures beside a bar are the percentages disagreeing and agreeing; the figures on the bar, each answer’s percentage. They are rounded so that they add up."),
     _("Not applicable and Don’t know are not counted in the percentages. The narrow column on the right shows them as a share of everyone asked."),
     _("A bar reaching far both ways marks a statement on which partners disagree with each other: often the most useful one to discuss."),
+    _("▲ or ▼ beside a change between rounds (or a group’s difference from everyone else) means it is too large to put down to chance with this many answers. A change without the mark may be real, but could just as well come from who happened to answer. Across sixty statements, one or two marks can still be chance: look for marks that fit what partners say."),
     self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
       ? _("Statements are ordered by how many agree, most agreement first.")
       : _("Statements are in checklist order."),
