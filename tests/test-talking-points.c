@@ -128,7 +128,7 @@ test_topics (void)
   topic = find_topic (points, TRELLIS_TALKING_AGREE);
   g_assert_cmpuint (topic->points->len, ==, 3);
   g_assert_cmpstr (point_at (topic, 0)->number, ==, "1");
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "90 % agree (18 of 20)");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "90 % agree (18 of 20)");
   g_assert_false (point_at (topic, 0)->tied);
   g_assert_cmpstr (point_at (topic, 1)->statement_id, ==, "s2");
   g_assert_cmpstr (point_at (topic, 2)->statement_id, ==, "s6");
@@ -147,12 +147,12 @@ test_topics (void)
   topic = find_topic (points, TRELLIS_TALKING_DIVIDED);
   g_assert_cmpuint (topic->points->len, ==, 1);
   g_assert_cmpstr (point_at (topic, 0)->statement_id, ==, "s3");
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "50 % agree, 50 % disagree");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "50 % agree, 50 % disagree");
 
   topic = find_topic (points, TRELLIS_TALKING_DONT_KNOW);
   g_assert_cmpuint (topic->points->len, ==, 1);
   g_assert_cmpstr (point_at (topic, 0)->statement_id, ==, "s5");
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "6 of 20 answered Don’t know (30 %)");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "6 of 20 answered Don’t know (30 %)");
 
   /* s3: Police 100 % against everyone else 0 %, Council the other way: both clear. */
   topic = find_topic (points, TRELLIS_TALKING_GROUP);
@@ -161,7 +161,7 @@ test_topics (void)
   g_assert_cmpstr (point_at (topic, 0)->group, ==, "Council");
   g_assert_cmpfloat_with_epsilon (point_at (topic, 0)->value, -100.0, 1e-9);
   g_assert_cmpint (point_at (topic, 0)->change, ==, TRELLIS_CHANGE_FEWER);
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "Council: 0 % agree, everyone else 100 % (clearly fewer)");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "Council: 0 % agree, everyone else 100 % (clearly fewer)");
   g_assert_cmpint (point_at (topic, 1)->change, ==, TRELLIS_CHANGE_MORE);
   /* Then s2 and s6, each Council −40 and Police +40 (groups in turn): four tied, three listed. */
   g_assert_cmpuint (topic->points->len, ==, 5);
@@ -173,10 +173,10 @@ test_topics (void)
   g_assert_cmpuint (topic->points->len, ==, 2);
   g_assert_cmpstr (point_at (topic, 0)->statement_id, ==, "s1");
   g_assert_cmpint (point_at (topic, 0)->change, ==, TRELLIS_CHANGE_MORE);
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "from 50 % to 90 % agree (clearly more)");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "from 50 % to 90 % agree (clearly more)");
   g_assert_cmpstr (point_at (topic, 1)->statement_id, ==, "s2");
   g_assert_cmpint (point_at (topic, 1)->change, ==, TRELLIS_CHANGE_UNCLEAR);
-  g_assert_cmpstr (point_at (topic, 1)->figure, ==, "from 70 % to 80 % agree (could be chance)");
+  g_assert_cmpstr (point_at (topic, 1)->figure, ==, "from 70 % to 80 % agree (could be chance)");
   g_assert_null (topic->note);
 }
 

@@ -1037,3 +1037,40 @@ trellis_chart_view_get_readout (TrellisChartView *self)
   g_return_val_if_fail (TRELLIS_IS_CHART_VIEW (self), NULL);
   return self->readout;
 }
+
+/**
+ * trellis_chart_view_focus_statement:
+ * @statement_id: the statement whose bar to go to
+ *
+ * Puts the keyboard focus on the statement's bar (in a rounds comparison the latest
+ * round's, otherwise the first), scrolled into view with its readout shown: where a
+ * talking point leads.
+ *
+ * Returns: whether the chart has the statement
+ */
+gboolean
+trellis_chart_view_focus_statement (TrellisChartView *self,
+                                    const char       *statement_id)
+{
+  TrellisChartHit cursor = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (statement_id != NULL, FALSE);
+
+  if (self->chart == NULL || trellis_chart_get_kind (self->chart) == TRELLIS_CHART_OVERVIEW)
+    return FALSE;
+  for (guint r = 0; r < trellis_chart_get_n_rows (self->chart); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (self->chart, r);
+
+      if (g_strcmp0 (row->id, statement_id) != 0 || row->bars == NULL || row->bars->len == 0)
+        continue;
+      cursor.row = r;
+      cursor.bar = trellis_chart_get_kind (self->chart) == TRELLIS_CHART_ROUNDS ? row->bars->len - 1 : 0;
+      cursor.answer = TRELLIS_ANSWER_BLANK;
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      set_cursor (self, &cursor, TRUE);
+      return TRUE;
+    }
+  return FALSE;
+}

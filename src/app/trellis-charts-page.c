@@ -17,6 +17,7 @@
 #include "trellis-chart-view.h"
 #include "trellis-charts-page-private.h"
 #include "trellis-status-page.h"
+#include "trellis-talking-points-panel.h"
 
 /* A section counts as the one being looked at once its heading is this far up the
  * visible part of the page. */
@@ -66,6 +67,8 @@ struct _TrellisChartsPage
   GtkWidget            *toolbar_separator;
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
+  GtkWidget            *column;
+  TrellisTalkingPointsPanel *talking_points;
   GtkBox               *chart_box;
   GtkLabel             *readout_label;
 };
@@ -375,6 +378,24 @@ show_empty (TrellisChartsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->readout_label), !empty);
 }
 
+/* The talking points of the round shown, measured against the round before it. */
+static void
+update_talking_points (TrellisChartsPage          *self,
+                       const TrellisReportOptions *options)
+{
+  TrellisRound *round = trellis_report_get_round (self->project, options);
+  g_autoptr(TrellisTalkingPoints) points = NULL;
+
+  if (round == NULL)
+    {
+      trellis_talking_points_panel_set_points (self->talking_points, NULL);
+      return;
+    }
+  points = trellis_talking_points_new (self->project, round, trellis_talking_points_find_previous (self->project, round),
+                                       NULL, trellis_project_get_min_group_size (self->project));
+  trellis_talking_points_panel_set_points (self->talking_points, points);
+}
+
 static void
 rebuild (TrellisChartsPage *self)
 {
@@ -387,10 +408,12 @@ rebuild (TrellisChartsPage *self)
   if (!trellis_charts_page_get_report_options (self, &options))
     {
       clear_cards (self);
+      trellis_talking_points_panel_set_points (self->talking_points, NULL);
       show_empty (self, TRUE);
       return;
     }
 
+  update_talking_points (self, &options);
   charts = trellis_report_build_charts (self->project, &options);
   if (!cards_match (self, charts))
     {
@@ -454,7 +477,7 @@ get_card_top (TrellisChartsPage *self,
   graphene_point_t point;
 
   if (gtk_widget_get_height (card->box) <= 0
-      || !gtk_widget_compute_point (card->box, GTK_WIDGET (self->chart_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+      || !gtk_widget_compute_point (card->box, self->column, &GRAPHENE_POINT_INIT (0, 0), &point))
     return FALSE;
   *top = point.y;
   return TRUE;
@@ -505,6 +528,18 @@ apply_pending_scroll (TrellisChartsPage *self)
   self->scroll_ticks = 0;
   if (self->scroll_tick_id == 0)
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+/* A talking point leads to its statement's bar in its section's chart. */
+static void
+point_activated_cb (TrellisChartsPage *self,
+                    const char        *section_id,
+                    const char        *statement_id)
+{
+  Card *card = find_card (self, section_id);
+
+  if (card != NULL)
+    trellis_chart_view_focus_statement (card->view, statement_id);
 }
 
 static void
@@ -743,6 +778,7 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
+  g_type_ensure (TRELLIS_TYPE_TALKING_POINTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-charts-page.ui");
@@ -757,7 +793,10 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, column);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, talking_points);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, chart_box);
+  gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, readout_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

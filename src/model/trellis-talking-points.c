@@ -201,8 +201,8 @@ consider_agree (const TrellisSectionSummary *section,
   if (!item_counts (item) || agree == 0)
     return;
   point = point_new (section, item, item->dist.pct_agree);
-  /* Translators: "85 % agree (17 of 20)" */
-  point->figure = g_strdup_printf (_("%.0f %% agree (%u of %u)"), item->dist.pct_agree, agree, item->dist.valid);
+  /* Translators: "85 % agree (17 of 20)"; a no-break space keeps the number and % together */
+  point->figure = g_strdup_printf (_("%.0f %% agree (%u of %u)"), item->dist.pct_agree, agree, item->dist.valid);
   add_candidate (candidates, point);
 }
 
@@ -217,7 +217,7 @@ consider_disagree (const TrellisSectionSummary *section,
   if (!item_counts (item) || disagree == 0)
     return;
   point = point_new (section, item, item->dist.pct_disagree);
-  point->figure = g_strdup_printf (_("%.0f %% disagree (%u of %u)"), item->dist.pct_disagree, disagree, item->dist.valid);
+  point->figure = g_strdup_printf (_("%.0f %% disagree (%u of %u)"), item->dist.pct_disagree, disagree, item->dist.valid);
   add_candidate (candidates, point);
 }
 
@@ -235,7 +235,7 @@ consider_divided (const TrellisSectionSummary *section,
       || item->dist.pct_disagree < TRELLIS_TALKING_POINTS_DIVIDED_MIN)
     return;
   point = point_new (section, item, MIN (item->dist.pct_agree, item->dist.pct_disagree));
-  point->figure = g_strdup_printf (_("%.0f %% agree, %.0f %% disagree"), item->dist.pct_agree, item->dist.pct_disagree);
+  point->figure = g_strdup_printf (_("%.0f %% agree, %.0f %% disagree"), item->dist.pct_agree, item->dist.pct_disagree);
   add_candidate (candidates, point);
 }
 
@@ -256,7 +256,7 @@ consider_dont_know (const TrellisSectionSummary *section,
   if (share < TRELLIS_TALKING_POINTS_DONT_KNOW_MIN)
     return;
   point = point_new (section, item, share);
-  point->figure = g_strdup_printf (_("%u of %u answered Don’t know (%.0f %%)"),
+  point->figure = g_strdup_printf (_("%u of %u answered Don’t know (%.0f %%)"),
                                    item->dist.dont_know, item->dist.total, share);
   add_candidate (candidates, point);
 }
@@ -324,7 +324,7 @@ consider_group (GArray         *candidates,
           point->group = g_strdup (group);
           point->change = trellis_change_test_agree (&rest, &item->dist);
           /* Translators: "Housing: 30 % agree, everyone else 75 % (clearly fewer)" */
-          point->figure = g_strdup_printf (_("%s: %.0f %% agree, everyone else %.0f %% (%s)"), group,
+          point->figure = g_strdup_printf (_("%s: %.0f %% agree, everyone else %.0f %% (%s)"), group,
                                            item->dist.pct_agree, rest.pct_agree, change_words (point->change));
           add_candidate (candidates, point);
         }
@@ -391,7 +391,7 @@ add_change_topic (GPtrArray      *topics,
           point = point_new (section, item, item->dist.pct_agree - old->dist.pct_agree);
           point->change = trellis_change_test_agree (&old->dist, &item->dist);
           /* Translators: "from 50 % to 85 % agree (clearly more)" */
-          point->figure = g_strdup_printf (_("from %.0f %% to %.0f %% agree (%s)"), old->dist.pct_agree,
+          point->figure = g_strdup_printf (_("from %.0f %% to %.0f %% agree (%s)"), old->dist.pct_agree,
                                            item->dist.pct_agree, change_words (point->change));
           add_candidate (candidates, point);
         }
