@@ -44,6 +44,7 @@ struct _TrellisChartsPage
   TrellisReportCompare  compare;
   TrellisChartOrder     order;
   TrellisChartPalette   palette;
+  gboolean              guidance;
   gboolean              dirty;
 
   GPtrArray            *cards;
@@ -83,6 +84,7 @@ enum {
   PROP_COMPARE,
   PROP_ORDER,
   PROP_STYLE,
+  PROP_GUIDANCE,
   PROP_CURRENT_SECTION,
   N_PROPS
 };
@@ -591,6 +593,14 @@ change_choice_state (GSimpleAction *action,
 }
 
 static void
+change_guidance_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  trellis_charts_page_set_guidance (TRELLIS_CHARTS_PAGE (user_data), g_variant_get_boolean (value));
+}
+
+static void
 trellis_charts_page_view_show (TrellisView    *view,
                                TrellisProject *project,
                                TrellisRound   *round,
@@ -693,6 +703,9 @@ trellis_charts_page_get_property (GObject    *object,
     case PROP_STYLE:
       g_value_set_string (value, trellis_charts_page_get_style (self));
       break;
+    case PROP_GUIDANCE:
+      g_value_set_boolean (value, self->guidance);
+      break;
     case PROP_CURRENT_SECTION:
       g_value_set_string (value, self->current_section);
       break;
@@ -719,6 +732,9 @@ trellis_charts_page_set_property (GObject      *object,
       break;
     case PROP_STYLE:
       trellis_charts_page_set_style (self, g_value_get_string (value));
+      break;
+    case PROP_GUIDANCE:
+      trellis_charts_page_set_guidance (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -766,6 +782,16 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
                          "colour",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /**
+   * TrellisChartsPage:guidance:
+   *
+   * Whether the workshop pack printed or exported from here carries each statement's
+   * guidance after its section (when the checklist has any).
+   */
+  properties[PROP_GUIDANCE] =
+    g_param_spec_boolean ("guidance", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
    * TrellisChartsPage:current-section: (nullable)
    *
    * The id of the section whose chart is scrolled into view, %NULL above the first
@@ -808,11 +834,13 @@ trellis_charts_page_init (TrellisChartsPage *self)
     { "compare", NULL, "s", "'none'", change_choice_state },
     { "order", NULL, "s", "'checklist'", change_choice_state },
     { "style", NULL, "s", "'colour'", change_choice_state },
+    { "guidance", NULL, NULL, "true", change_guidance_state },
     { "unavailable", NULL, "s", "''", NULL },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->guidance = TRUE;
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
@@ -956,6 +984,34 @@ trellis_charts_page_set_style (TrellisChartsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
 }
 
+gboolean
+trellis_charts_page_get_guidance (TrellisChartsPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHARTS_PAGE (self), TRUE);
+  return self->guidance;
+}
+
+/**
+ * trellis_charts_page_set_guidance:
+ * @guidance: whether the pack prints the statements' guidance
+ *
+ * Nothing on screen changes: the choice is the pack's, offered beside its exports.
+ */
+void
+trellis_charts_page_set_guidance (TrellisChartsPage *self,
+                                  gboolean           guidance)
+{
+  g_return_if_fail (TRELLIS_IS_CHARTS_PAGE (self));
+
+  guidance = !!guidance;
+  if (self->guidance == guidance)
+    return;
+  self->guidance = guidance;
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "guidance")),
+                             g_variant_new_boolean (guidance));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDANCE]);
+}
+
 /**
  * trellis_charts_page_get_report_options:
  * @options: (out caller-allocates): the options of a workshop pack or of slides that
@@ -978,6 +1034,7 @@ trellis_charts_page_get_report_options (TrellisChartsPage    *self,
   options->order = self->order;
   options->palette = self->palette;
   options->compare = effective_compare (self);
+  options->guidance = self->guidance;
   return self->project != NULL && self->round != NULL
          && trellis_checklist_get_n_scales (trellis_project_get_checklist (self->project)) > 0;
 }
