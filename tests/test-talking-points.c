@@ -133,6 +133,7 @@ test_topics (void)
   g_assert_cmpstr (point_at (topic, 1)->statement_id, ==, "s2");
   g_assert_cmpstr (point_at (topic, 2)->statement_id, ==, "s6");
   g_assert_true (point_at (topic, 1)->tied && point_at (topic, 2)->tied);
+  g_assert_cmpstr (point_at (topic, 2)->figure, ==, "80 % agree (16 of 20), tied");
   g_assert_cmpstr (point_at (topic, 0)->section_id, ==, "A");
   g_assert_cmpstr (point_at (topic, 0)->text, ==, "Statement 1.");
 
@@ -161,7 +162,7 @@ test_topics (void)
   g_assert_cmpstr (point_at (topic, 0)->group, ==, "Council");
   g_assert_cmpfloat_with_epsilon (point_at (topic, 0)->value, -100.0, 1e-9);
   g_assert_cmpint (point_at (topic, 0)->change, ==, TRELLIS_CHANGE_FEWER);
-  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "Council: 0 % agree, everyone else 100 % (clearly fewer)");
+  g_assert_cmpstr (point_at (topic, 0)->figure, ==, "Council: 0 % agree, everyone else 100 % (clearly fewer), tied");
   g_assert_cmpint (point_at (topic, 1)->change, ==, TRELLIS_CHANGE_MORE);
   /* Then s2 and s6, each Council −40 and Police +40 (groups in turn): four tied, three listed. */
   g_assert_cmpuint (topic->points->len, ==, 5);

@@ -128,6 +128,20 @@ pick_best (GArray    *candidates,
     for (guint j = 0; j < points->len; j++)
       if (i != j && same_figure (g_ptr_array_index (points, i), g_ptr_array_index (points, j)))
         ((TrellisTalkingPoint *) g_ptr_array_index (points, i))->tied = TRUE;
+  /* A tie is said in words: the order of tied statements is only the checklist's. */
+  for (guint i = 0; i < points->len; i++)
+    {
+      TrellisTalkingPoint *point = g_ptr_array_index (points, i);
+
+      if (point->tied)
+        {
+          /* Translators: a talking point's figure when another has the same: "80 % agree (16 of 20), tied" */
+          char *figure = g_strdup_printf (_("%s, tied"), point->figure);
+
+          g_free (point->figure);
+          point->figure = figure;
+        }
+    }
   if (tied_left_out > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%u more statement has the same figure as the last one listed.",
