@@ -137,6 +137,8 @@ test_pack_sample (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Talking points"));
   g_assert_nonnull (strstr (text, "Most agreed"));
   g_assert_nonnull (strstr (text, "Biggest changes since the previous round"));
+  /* Each point names the page of its section's chart: A's is the fourth. */
+  g_assert_nonnull (strstr (text, "· page 4"));
   /* The example of "How to read the charts" has no number a real statement could have. */
   g_assert_nonnull (strstr (text, "Ex. An example statement"));
   g_assert_nonnull (strstr (text, "too large to put down"));

@@ -26,6 +26,8 @@
 #define CHART_MIN_SCALE  0.82
 
 #define N_PLAN_COLUMNS 5
+/* Layouts of the pack tried before its talking points give up naming pages. */
+#define MAX_LAYOUT_PASSES 4
 
 typedef enum
 {
@@ -79,6 +81,8 @@ struct _TrellisWorkshopPack
   TrellisChartLayout   *example;  /* the bar "How to read the charts" explains */
   gboolean              plan_only;
   TrellisPlanFollowUp  *follow_up;
+  TrellisTalkingPoints *talking_points;  /* NULL without a round */
+  GHashTable           *section_pages;   /* section id → page number, for the talking points */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
@@ -138,6 +142,10 @@ trellis_workshop_pack_new (TrellisProject             *project,
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
   self->follow_up = trellis_plan_follow_up_new (project);
+  if (self->round != NULL)
+    self->talking_points =
+      trellis_talking_points_new (project, self->round, trellis_talking_points_find_previous (project, self->round),
+                                  NULL, trellis_project_get_min_group_size (project));
   return self;
 }
 
@@ -182,6 +190,8 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   g_ptr_array_unref (self->charts);
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
+  g_clear_pointer (&self->talking_points, trellis_talking_points_unref);
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
   trellis_chart_style_unref (self->text_style);
@@ -616,8 +626,13 @@ flow_talking_point (Cursor                    *cursor,
   g_autofree char *markup = NULL;
   const char *mark = point->change == TRELLIS_CHANGE_MORE ? "▲ " : point->change == TRELLIS_CHANGE_FEWER ? "▼ " : "";
 
-  markup = g_strdup_printf ("<b>%s</b>  %s — <b>%s%s</b>", point->number != NULL ? point->number : "", text, mark,
-                            figure);
+  guint page = cursor->pack->section_pages != NULL
+                 ? GPOINTER_TO_UINT (g_hash_table_lookup (cursor->pack->section_pages, point->section_id)) : 0;
+  /* TRANSLATORS: after a talking point, where its chart is: " · page 5" */
+  g_autofree char *where = page > 0 ? g_strdup_printf (_(" · page %u"), page) : g_strdup ("");
+
+  markup = g_strdup_printf ("<b>%s</b>  %s — <b>%s%s</b>%s", point->number != NULL ? point->number : "", text, mark,
+                            figure, where);
   flow_text (cursor, make_text (cursor->pack, markup, TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, TRUE),
              TEXT_FONT_SIZE, TRELLIS_CHART_INK_TEXT, TRUE);
   cursor->y += 0.35 * TEXT_FONT_SIZE;
@@ -628,19 +643,16 @@ static void
 flow_talking_points (Cursor *cursor)
 {
   TrellisWorkshopPack *self = cursor->pack;
-  g_autoptr(TrellisTalkingPoints) points = NULL;
+  TrellisTalkingPoints *points = self->talking_points;
   g_autofree char *intro = NULL;
   const char *note;
 
-  if (self->round == NULL)
+  if (points == NULL)
     return;
-  points = trellis_talking_points_new (self->project, self->round,
-                                       trellis_talking_points_find_previous (self->project, self->round), NULL,
-                                       trellis_project_get_min_group_size (self->project));
   new_page (cursor, _("Talking points"));
   flow_heading (cursor, _("Talking points"));
   intro = g_strdup_printf (_("What stands out in the %s survey, to open the discussion with. Each point names the "
-                             "statement, and its chart is on the section’s page."),
+                             "statement and the page of its section’s chart."),
                            trellis_round_get_label (self->round));
   flow_paragraph (cursor, intro, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, 0.3 * TEXT_FONT_SIZE);
   note = trellis_talking_points_get_note (points);
@@ -864,6 +876,73 @@ layout_example (TrellisWorkshopPack *self,
   return trellis_chart_layout_new (example, style, width, 0, 0);
 }
 
+/* Everything but the plan-only document, from the title page to the plan. */
+static void
+flow_pack (Cursor *cursor)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+
+  g_array_set_size (self->pages, 0);
+  new_page (cursor, trellis_project_get_name (self->project));
+  current_page (cursor)->title_page = TRUE;
+  flow_talking_points (cursor);
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
+        {
+          flow_chart (cursor, chart, 0);
+          continue;
+        }
+      /* Keep a section and its comments on one sheet when the comments are short. */
+      flow_chart (cursor, chart, MIN (measure_comments (cursor, chart), 0.4 * cursor->height));
+      flow_comments (cursor, chart);
+      flow_guidance (cursor, chart);
+    }
+  flow_plan (cursor);
+}
+
+/* The page (counted from 1) each section's chart starts on: the page it heads. */
+static GHashTable *
+find_section_pages (TrellisWorkshopPack *self)
+{
+  GHashTable *pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      const char *section_id = trellis_chart_get_section_id (chart);
+
+      if (section_id == NULL)
+        continue;
+      for (guint p = 0; p < self->pages->len; p++)
+        if (g_strcmp0 (g_array_index (self->pages, Page, p).heading, trellis_chart_get_title (chart)) == 0)
+          {
+            g_hash_table_insert (pages, g_strdup (section_id), GUINT_TO_POINTER (p + 1));
+            break;
+          }
+    }
+  return pages;
+}
+
+static gboolean
+same_pages (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (b, key) != value)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * trellis_workshop_pack_paginate:
  * @page_width: in points
@@ -898,25 +977,23 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
       flow_plan (&cursor);
       return self->pages->len;
     }
-  new_page (&cursor, trellis_project_get_name (self->project));
-  current_page (&cursor)->title_page = TRUE;
-  flow_talking_points (&cursor);
-
-  for (guint c = 0; c < self->charts->len; c++)
+  /* The talking points name the pages of the charts after them, which they push on: lay
+   * the pack out until the pages they name stay put (in practice twice). */
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
+  for (guint pass = 0; pass < MAX_LAYOUT_PASSES; pass++)
     {
-      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      g_autoptr(GHashTable) found = NULL;
 
-      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
-        {
-          flow_chart (&cursor, chart, 0);
-          continue;
-        }
-      /* Keep a section and its comments on one sheet when the comments are short. */
-      flow_chart (&cursor, chart, MIN (measure_comments (&cursor, chart), 0.4 * cursor.height));
-      flow_comments (&cursor, chart);
-      flow_guidance (&cursor, chart);
+      flow_pack (&cursor);
+      found = find_section_pages (self);
+      if (self->section_pages != NULL && same_pages (found, self->section_pages))
+        return self->pages->len;
+      g_clear_pointer (&self->section_pages, g_hash_table_unref);
+      self->section_pages = g_steal_pointer (&found);
     }
-  flow_plan (&cursor);
+  /* Never settled: no page numbers rather than wrong ones. */
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
+  flow_pack (&cursor);
   return self->pages->len;
 }
 
