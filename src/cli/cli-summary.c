@@ -202,7 +202,8 @@ print_talking_points (TrellisProject *project,
           const TrellisTalkingPoint *point = g_ptr_array_index (topic->points, i);
 
           /* A clear change or group difference carries the mark the charts use. */
-          printf ("    %s %-5s %s: %s\n", trellis_change_is_clear (point->change) ? "▲" : "-",
+          printf ("    %s %-5s %s: %s\n",
+                  point->change == TRELLIS_CHANGE_MORE ? "▲" : point->change == TRELLIS_CHANGE_FEWER ? "▼" : "-",
                   point->number != NULL ? point->number : "", point->text, point->figure);
         }
       if (topic->note != NULL)
