@@ -316,7 +316,8 @@ find_bar_index (TrellisChartLayout    *layout,
  * in the scrolled content, whose coordinates do not move as it scrolls: keys pressed
  * faster than the frames come must not measure against an old scroll position. */
 static void
-scroll_to_cursor (TrellisChartView *self)
+scroll_cursor_into_view (TrellisChartView *self,
+                         gboolean          centre)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content;
@@ -338,10 +339,18 @@ scroll_to_cursor (TrellisChartView *self)
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
   margin = MIN (2 * rect.height, page / 4);
-  if (top.y < value)
+  if (centre)
+    gtk_adjustment_set_value (adjustment, top.y + rect.height / 2 - page / 2);
+  else if (top.y < value)
     gtk_adjustment_set_value (adjustment, top.y - margin);
   else if (top.y + rect.height > value + page)
     gtk_adjustment_set_value (adjustment, top.y + rect.height - page + margin);
+}
+
+static void
+scroll_to_cursor (TrellisChartView *self)
+{
+  scroll_cursor_into_view (self, FALSE);
 }
 
 static void
@@ -1038,6 +1047,20 @@ trellis_chart_view_get_readout (TrellisChartView *self)
   return self->readout;
 }
 
+/* In the next frame, when the page has settled where the jump took it (the sidebar
+ * follows the section reached), the bar goes to the middle of the view. */
+static gboolean
+centre_cursor_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  TrellisChartView *self = TRELLIS_CHART_VIEW (widget);
+
+  if (self->has_cursor && self->chart != NULL)
+    scroll_cursor_into_view (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * trellis_chart_view_focus_statement:
  * @statement_id: the statement whose bar to go to
@@ -1070,6 +1093,7 @@ trellis_chart_view_focus_statement (TrellisChartView *self,
       cursor.answer = TRELLIS_ANSWER_BLANK;
       gtk_widget_grab_focus (GTK_WIDGET (self));
       set_cursor (self, &cursor, TRUE);
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), centre_cursor_cb, NULL, NULL);
       return TRUE;
     }
   return FALSE;
