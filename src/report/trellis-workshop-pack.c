@@ -645,6 +645,7 @@ flow_talking_points (Cursor *cursor)
   TrellisWorkshopPack *self = cursor->pack;
   TrellisTalkingPoints *points = self->talking_points;
   g_autofree char *intro = NULL;
+  gboolean marked = FALSE;
   const char *note;
 
   if (points == NULL)
@@ -669,6 +670,14 @@ flow_talking_points (Cursor *cursor)
       if (topic->note != NULL)
         flow_paragraph (cursor, topic->note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED,
                         0.3 * TEXT_FONT_SIZE);
+      marked |= topic->kind == TRELLIS_TALKING_GROUP || topic->kind == TRELLIS_TALKING_CHANGE;
+    }
+  if (marked)
+    {
+      cursor->y += 0.5 * TEXT_FONT_SIZE;
+      flow_paragraph (cursor, _("▲ or ▼: a change, or a group’s difference from everyone else, too large to put down to "
+                                "chance (see “How to read the charts”)."),
+                      TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
     }
   g_clear_pointer (&cursor->continued, g_free);
 }
