@@ -396,7 +396,7 @@ test_surveymonkey (void)
   _trellis_import_assistant_set_round_details (assistant, "Round 2", "2026-11-30");
   g_assert_true (_trellis_import_assistant_can_import (assistant));
   /* Nothing has touched the project yet. */
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);  /* the sample's two rounds */
   g_assert_false (trellis_document_get_modified (document));
 
   g_assert_true (_trellis_import_assistant_import (assistant));
@@ -404,8 +404,8 @@ test_surveymonkey (void)
   g_assert_true (trellis_document_get_modified (document));
 
   /* The new round, shown in the window, counted as the CLI counts it. */
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
-  round = trellis_project_get_round (project, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  round = trellis_project_get_round (project, 2);
   g_assert_cmpstr (trellis_round_get_label (round), ==, "Round 2");
   g_assert_cmpstr (trellis_round_get_date (round), ==, "2026-11-30");
   g_assert_cmpstr (trellis_round_get_source (round), ==, "surveymonkey.csv");
@@ -419,7 +419,7 @@ test_surveymonkey (void)
   g_assert_cmpstr (trellis_undo_stack_get_undo_label (stack), ==, "Import “Round 2”");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
   after_undo = saved_bytes (project);
   g_assert_true (g_bytes_equal (original, after_undo));
   /* Back as it was opened: nothing to save, and the title says so. */
@@ -429,8 +429,8 @@ test_surveymonkey (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
-  g_assert_true (trellis_project_get_round (project, 1) == round);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  g_assert_true (trellis_project_get_round (project, 2) == round);
   assert_counts (round, 1);
   g_assert_true (trellis_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
@@ -474,12 +474,12 @@ test_unmapped_value (void)
   g_assert_true (_trellis_import_assistant_can_go_next (assistant));
 
   _trellis_import_assistant_go_next (assistant);
-  _trellis_import_assistant_set_round_details (assistant, "Spring 2027", "");
+  _trellis_import_assistant_set_round_details (assistant, "Autumn 2027", "");
   g_assert_true (_trellis_import_assistant_can_import (assistant));
   g_assert_true (_trellis_import_assistant_import (assistant));
   g_assert_finalize_object (assistant);
 
-  round = trellis_project_find_round_by_label (project, "Spring 2027");
+  round = trellis_project_find_round_by_label (project, "Autumn 2027");
   g_assert_nonnull (round);
   g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 11);
   g_assert_null (trellis_round_get_date (round));
@@ -532,7 +532,7 @@ test_mismatched_files (void)
   g_assert_cmpuint (trellis_import_get_n_files (_trellis_import_assistant_get_import (assistant)), ==, 1);
   g_assert_true (_trellis_import_assistant_can_go_next (assistant));
   close_assistant (assistant);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
 }
 
 /* When adding the round fails, the assistant says why and the project is as it was. */
@@ -587,7 +587,7 @@ test_reused_mapping (void)
   g_assert_true (_trellis_import_assistant_import (assistant));
   g_assert_finalize_object (assistant);
 
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 4);
   assert_counts (trellis_project_find_round_by_label (project, "Round 3"), 1);
 }
 

@@ -1215,6 +1215,7 @@ bind_chart_settings (TrellisWindow *self)
   g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "pack-guidance", self->charts_page, "guidance", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
 }
 

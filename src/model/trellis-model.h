@@ -5,6 +5,7 @@
 #pragma once
 
 #include "trellis-action.h"
+#include "trellis-change-test.h"
 #include "trellis-checklist-edit.h"
 #include "trellis-checklist.h"
 #include "trellis-enums.h"
@@ -22,6 +23,7 @@
 #include "trellis-statement.h"
 #include "trellis-stats.h"
 #include "trellis-summary.h"
+#include "trellis-talking-points.h"
 #include "trellis-timescale.h"
 #include "trellis-types.h"
 #include "trellis-undo-stack.h"

@@ -43,6 +43,8 @@ typedef enum
  * @paper: the page size of printed documents
  * @compare: what the section charts compare
  * @font_family: (nullable): a Pango family list, %NULL for the default
+ * @guidance: whether the workshop pack prints each statement's guidance (questions to ask,
+ *   best and worst case) after its section; nothing is printed when there is none
  */
 typedef struct
 {
@@ -52,6 +54,7 @@ typedef struct
   TrellisChartPaper     paper;
   TrellisReportCompare  compare;
   const char           *font_family;
+  gboolean              guidance;
 } TrellisReportOptions;
 
 #define TRELLIS_REPORT_ROUNDS_COMPARED 3
