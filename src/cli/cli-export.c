@@ -29,6 +29,7 @@ typedef struct
   char *plan_csv;
   char *plan_pdf;
   char *ics;
+  char *comments;
   /* Formats later versions write (HACKING.md, "The command-line contract"). */
   char *csv;
   char *questionnaire;
@@ -42,6 +43,7 @@ export_arguments_clear (ExportArguments *arguments)
     &arguments->pdf, &arguments->svg, &arguments->png, &arguments->round, &arguments->order,
     &arguments->style, &arguments->paper, &arguments->compare, &arguments->csv, &arguments->plan_csv,
     &arguments->plan_pdf, &arguments->ics, &arguments->questionnaire, &arguments->lss,
+    &arguments->comments,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -105,6 +107,12 @@ read_options (GOptionContext       *context,
       *status = trellis_cli_usage_error (context, _("--compare must be “none”, “rounds” or “groups”"));
       return FALSE;
     }
+  if (arguments->comments != NULL && !g_str_equal (arguments->comments, "all") && !g_str_equal (arguments->comments, "key"))
+    {
+      *status = trellis_cli_usage_error (context, _("--comments must be “all” or “key”"));
+      return FALSE;
+    }
+  options->key_comments_only = g_strcmp0 (arguments->comments, "key") == 0;
   return TRUE;
 }
 
@@ -253,6 +261,7 @@ trellis_cli_export (int    argc,
     { "style", 0, 0, G_OPTION_ARG_STRING, &arguments.style, N_("Colour, or greys for a black-and-white printer"), N_("colour|greyscale") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &arguments.paper, N_("Paper size of the PDF (default: a4)"), N_("a4|letter") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &arguments.compare, N_("Compare each statement across rounds or respondent groups"), N_("none|rounds|groups") },
+    { "comments", 0, 0, G_OPTION_ARG_STRING, &arguments.comments, N_("Print all comments or only those marked as key (hidden ones never print)"), N_("all|key") },
     { "plan-csv", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_csv, N_("Write the improvement plan as a spreadsheet (CSV)"), N_("OUT.csv") },
     { "plan-pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_pdf, N_("Write the improvement plan alone as a PDF"), N_("OUT.pdf") },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &arguments.ics, N_("Write each dated action as a calendar to-do (iCalendar)"), N_("OUT.ics") },

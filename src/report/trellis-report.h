@@ -43,6 +43,7 @@ typedef enum
  * @paper: the page size of printed documents
  * @compare: what the section charts compare
  * @font_family: (nullable): a Pango family list, %NULL for the default
+ * @key_comments_only: print only the comments marked as key (hidden ones never print)
  */
 typedef struct
 {
@@ -52,6 +53,7 @@ typedef struct
   TrellisChartPaper     paper;
   TrellisReportCompare  compare;
   const char           *font_family;
+  gboolean              key_comments_only;
 } TrellisReportOptions;
 
 #define TRELLIS_REPORT_ROUNDS_COMPARED 3
