@@ -318,7 +318,7 @@ test_project_redactor (void)
   trellis_project_set_name (project, "Northshire Together");
   trellis_project_set_redact_names (project, (const char * const[]) { " Fiona MacLeod ", "", "Fiona MacLeod", NULL });
   g_assert_cmpuint (g_strv_length ((GStrv) trellis_project_get_redact_names (project)), ==, 1);
-  redactor = trellis_redactor_new_for_project (project);
+  redactor = trellis_redactor_new_for_project (project, NULL);
   redacted = trellis_redactor_apply (redactor, "We asked Northshire Together and Fiona about it; MacLeod agreed.", NULL);
   g_assert_cmpstr (redacted, ==, "We asked Northshire Together and [name] about it; [name] agreed.");
 }

@@ -27,6 +27,7 @@
 
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-comments-view.h"
 #include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
@@ -83,6 +84,7 @@ struct _TrellisWindow
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
   TrellisDesignerView  *designer_view;
   TrellisPlanView      *plan_view;
+  TrellisCommentsView  *comments_view;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
@@ -1224,8 +1226,8 @@ round_selected_cb (TrellisWindow *self)
 
 /**
  * trellis_window_set_view:
- * @view: the name of a view in the window's stack: "responses", "statements", "charts"
- *   or "plan"
+ * @view: the name of a view in the window's stack: "responses", "statements", "charts",
+ *   "plan" or "comments"
  *
  * Shows the selected section's answers or statements, or every section's chart.
  */
@@ -1412,6 +1414,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
   g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
+  g_type_ensure (TRELLIS_TYPE_COMMENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1429,6 +1432,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
@@ -1563,6 +1567,7 @@ follow_document (TrellisWindow *self)
   TrellisDocument *document = self->document;
 
   trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
+  trellis_comments_view_set_undo_stack (self->comments_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);

@@ -565,7 +565,7 @@ static void
 redact_round (TrellisImport *import,
               TrellisRound  *round)
 {
-  g_autoptr(TrellisRedactor) redactor = trellis_redactor_new_for_project (trellis_import_get_project (import));
+  g_autoptr(TrellisRedactor) redactor = trellis_redactor_new_for_project (trellis_import_get_project (import), NULL);
   guint n_found = 0;
   guint n_comments = trellis_comment_edit_redact (round, NULL, redactor, NULL, &n_found);
 

@@ -212,18 +212,20 @@ protect_statement (TrellisRedactor  *self,
 
 /**
  * trellis_redactor_new_for_project:
+ * @names: (nullable): the names to look for; %NULL for the project's names list
  *
- * Returns: a redactor that knows @project's names list and its checklist's words
+ * Returns: a redactor that knows the names and @project's checklist's words
  */
 TrellisRedactor *
-trellis_redactor_new_for_project (TrellisProject *project)
+trellis_redactor_new_for_project (TrellisProject     *project,
+                                  const char * const *names)
 {
   TrellisRedactor *self;
   TrellisChecklist *checklist;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
 
-  self = trellis_redactor_new (trellis_project_get_redact_names (project));
+  self = trellis_redactor_new (names != NULL ? names : trellis_project_get_redact_names (project));
   trellis_redactor_protect_text (self, trellis_project_get_name (project));
   checklist = trellis_project_get_checklist (project);
   for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)

@@ -37,7 +37,8 @@ typedef struct
 typedef struct _TrellisRedactor TrellisRedactor;
 
 TrellisRedactor *trellis_redactor_new (const char * const *names);
-TrellisRedactor *trellis_redactor_new_for_project (TrellisProject *project);
+TrellisRedactor *trellis_redactor_new_for_project (TrellisProject     *project,
+                                                   const char * const *names);
 void             trellis_redactor_protect_text (TrellisRedactor *self,
                                                 const char      *text);
 void             trellis_redactor_free (TrellisRedactor *self);
