@@ -688,8 +688,12 @@ static void
 trellis_comments_view_dispose (GObject *object)
 {
   TrellisCommentsView *self = (TrellisCommentsView *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_COMMENTS_VIEW);
+  /* The template's outer box has no id, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->layout_key, g_free);
   g_clear_pointer (&self->redactor, trellis_redactor_free);
