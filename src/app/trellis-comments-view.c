@@ -146,19 +146,30 @@ char *
 trellis_redaction_describe (const guint n_found[3],
                             guint       n_comments)
 {
-  g_autofree char *names = NULL, *emails = NULL, *phones = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
 
   if (n_comments == 0)
     return g_strdup (_("No names, e-mail addresses or phone numbers found."));
-  names = g_strdup_printf (ngettext ("%u name", "%u names", n_found[TRELLIS_REDACT_NAME]), n_found[TRELLIS_REDACT_NAME]);
-  emails = g_strdup_printf (ngettext ("%u e-mail address", "%u e-mail addresses", n_found[TRELLIS_REDACT_EMAIL]),
-                            n_found[TRELLIS_REDACT_EMAIL]);
-  phones = g_strdup_printf (ngettext ("%u phone number", "%u phone numbers", n_found[TRELLIS_REDACT_PHONE]),
-                            n_found[TRELLIS_REDACT_PHONE]);
-  /* TRANSLATORS: "Found 3 names, 1 e-mail address and 2 phone numbers in 5 comments." */
-  return g_strdup_printf (ngettext ("Found %s, %s and %s in %u comment.", "Found %s, %s and %s in %u comments.",
-                                    n_comments),
-                          names, emails, phones, n_comments);
+  if (n_found[TRELLIS_REDACT_NAME] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u name", "%u names", n_found[TRELLIS_REDACT_NAME]),
+                                             n_found[TRELLIS_REDACT_NAME]));
+  if (n_found[TRELLIS_REDACT_EMAIL] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u e-mail address", "%u e-mail addresses", n_found[TRELLIS_REDACT_EMAIL]),
+                                             n_found[TRELLIS_REDACT_EMAIL]));
+  if (n_found[TRELLIS_REDACT_PHONE] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u phone number", "%u phone numbers", n_found[TRELLIS_REDACT_PHONE]),
+                                             n_found[TRELLIS_REDACT_PHONE]));
+  if (parts->len == 3)
+    /* TRANSLATORS: "3 names, 1 e-mail address and 2 phone numbers" */
+    list = g_strdup_printf (_("%s, %s and %s"), (char *) parts->pdata[0], (char *) parts->pdata[1], (char *) parts->pdata[2]);
+  else if (parts->len == 2)
+    /* TRANSLATORS: "3 names and 2 phone numbers" */
+    list = g_strdup_printf (_("%s and %s"), (char *) parts->pdata[0], (char *) parts->pdata[1]);
+  else
+    list = g_strdup (parts->pdata[0]);
+  /* TRANSLATORS: "Found 3 names and 2 phone numbers in 5 comments." */
+  return g_strdup_printf (ngettext ("Found %s in %u comment.", "Found %s in %u comments.", n_comments), list, n_comments);
 }
 
 static GStrv
