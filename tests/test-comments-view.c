@@ -231,6 +231,11 @@ test_key_and_hide (Fixture       *fixture,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (key)));
   g_assert_cmpint (trellis_round_get_comment_flags (fixture->round, first_section, 0), ==, TRELLIS_COMMENT_NONE);
   g_assert_false (trellis_undo_stack_get_can_undo (fixture->undo));
+
+  /* The pack's choice of comments lives beside them. */
+  g_assert_false (trellis_comments_view_get_key_comments_only (TRELLIS_COMMENTS_VIEW (fixture->view)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (fixture, "key_only_check")), TRUE);
+  g_assert_true (trellis_comments_view_get_key_comments_only (TRELLIS_COMMENTS_VIEW (fixture->view)));
 }
 
 /* Redact… shows what it found first; redacting is one undoable step. */

@@ -59,6 +59,7 @@ struct _TrellisCommentsView
 
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;
+  GtkCheckButton    *key_only_check;
   GtkToggleButton   *redact_button;
   GtkRevealer       *redact_revealer;
   GtkLabel          *redact_label;
@@ -76,6 +77,14 @@ static void trellis_comments_view_iface_init (TrellisViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrellisCommentsView, trellis_comments_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TRELLIS_TYPE_VIEW, trellis_comments_view_iface_init))
+
+enum {
+  PROP_0,
+  PROP_KEY_COMMENTS_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void refilter (TrellisCommentsView *self);
 
@@ -716,12 +725,66 @@ trellis_comments_view_dispose (GObject *object)
 }
 
 static void
+key_only_toggled_cb (TrellisCommentsView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_COMMENTS_ONLY]);
+}
+
+static void
+trellis_comments_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TrellisCommentsView *self = TRELLIS_COMMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY_COMMENTS_ONLY:
+      g_value_set_boolean (value, trellis_comments_view_get_key_comments_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_comments_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TrellisCommentsView *self = TRELLIS_COMMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY_COMMENTS_ONLY:
+      gtk_check_button_set_active (self->key_only_check, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 trellis_comments_view_class_init (TrellisCommentsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_comments_view_dispose;
+  object_class->get_property = trellis_comments_view_get_property;
+  object_class->set_property = trellis_comments_view_set_property;
+
+  /**
+   * TrellisCommentsView:key-comments-only:
+   *
+   * Whether the workshop pack prints only the comments marked as key.
+   */
+  properties[PROP_KEY_COMMENTS_ONLY] =
+    g_param_spec_boolean ("key-comments-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
 
@@ -729,6 +792,7 @@ trellis_comments_view_class_init (TrellisCommentsViewClass *klass)
                                                "/org/trellisapp/Trellis/ui/trellis-comments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, key_only_check);
   gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, redact_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, redact_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisCommentsView, redact_label);
@@ -750,6 +814,7 @@ trellis_comments_view_init (TrellisCommentsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) section_group_free);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refilter), self);
+  g_signal_connect_swapped (self->key_only_check, "toggled", G_CALLBACK (key_only_toggled_cb), self);
   g_signal_connect_swapped (self->redact_button, "toggled", G_CALLBACK (redact_toggled_cb), self);
   g_signal_connect_swapped (self->names_entry, "changed", G_CALLBACK (find_redactions), self);
   g_signal_connect_swapped (self->names_entry, "activate", G_CALLBACK (redact_apply_cb), self);
@@ -773,4 +838,16 @@ trellis_comments_view_set_undo_stack (TrellisCommentsView *self,
 {
   g_return_if_fail (TRELLIS_IS_COMMENTS_VIEW (self));
   g_set_object (&self->undo, undo);
+}
+
+/**
+ * trellis_comments_view_get_key_comments_only:
+ *
+ * Returns: whether the workshop pack is to print only the comments marked as key
+ */
+gboolean
+trellis_comments_view_get_key_comments_only (TrellisCommentsView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_COMMENTS_VIEW (self), FALSE);
+  return gtk_check_button_get_active (self->key_only_check);
 }

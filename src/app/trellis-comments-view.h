@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (TrellisCommentsView, trellis_comments_view, TRELLIS, COMME
 GtkWidget *trellis_comments_view_new (void);
 void       trellis_comments_view_set_undo_stack (TrellisCommentsView *self,
                                                  TrellisUndoStack    *undo);
+gboolean   trellis_comments_view_get_key_comments_only (TrellisCommentsView *self);
 
 char      *trellis_redaction_markup (const char *text,
                                      GArray     *found);

@@ -1051,6 +1051,7 @@ print_action (GtkWidget  *widget,
 
   if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
     return;
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
   operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
@@ -1100,6 +1101,7 @@ export_action (GtkWidget  *widget,
 
   if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
     return;
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
   project = trellis_document_get_project (self->document);
   base_name = dup_base_name (self);
   folder = dup_default_folder (self);
@@ -1163,6 +1165,7 @@ bind_chart_settings (TrellisWindow *self)
   g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "pack-key-comments-only", self->comments_view, "key-comments-only", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
