@@ -576,6 +576,27 @@ update_count (TrellisCommentsView *self,
   g_string_free (label, TRUE);
 }
 
+/* Above the list: a search that found nothing, or a round too small for its comments
+ * to be printed (the pack leaves them out, as it does any group below the minimum). */
+static void
+update_note (TrellisCommentsView *self,
+             gboolean             no_match)
+{
+  guint minimum;
+  g_autofree char *note = NULL;
+
+  if (self->project == NULL || self->round == NULL)
+    return;
+  minimum = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
+  if (no_match)
+    note = g_strdup_printf (_("No comment contains “%s”."), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else if (trellis_round_get_n_responses (self->round) < minimum)
+    note = g_strdup_printf (_("Fewer than %u people responded in this round, so the workshop pack does not print "
+                              "these comments."), minimum);
+  gtk_label_set_label (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
 static void
 refilter (TrellisCommentsView *self)
 {
@@ -602,15 +623,7 @@ refilter (TrellisCommentsView *self)
       n_all += group->rows->len;
     }
   update_count (self, n_shown, n_all, filtered);
-  if (n_all > 0 && n_shown == 0 && *needle != '\0')
-    {
-      g_autofree char *note = g_strdup_printf (_("No comment contains “%s”."),
-                                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      gtk_label_set_label (self->note_label, note);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+  update_note (self, n_all > 0 && n_shown == 0 && *needle != '\0');
 }
 
 /* ---- TrellisView ---- */
