@@ -467,11 +467,32 @@ flow_chart (Cursor       *cursor,
   while (row < n_rows);
 }
 
+/* The comments that print: never those the facilitator hid, and only the key ones when
+ * the pack is asked for those. @n_all is how many the section has, hidden ones aside. */
 static GPtrArray *
 section_comments (TrellisWorkshopPack *self,
-                  TrellisChart        *chart)
+                  TrellisChart        *chart,
+                  guint               *n_all)
 {
-  return trellis_round_get_comments (self->round, trellis_chart_get_section_id (chart));
+  const char *section_id = trellis_chart_get_section_id (chart);
+  GPtrArray *comments = trellis_round_get_comments (self->round, section_id);
+  GPtrArray *printed = g_ptr_array_new ();
+  guint shown = 0;
+
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    {
+      TrellisCommentFlags flags = trellis_round_get_comment_flags (self->round, section_id, i);
+
+      if (flags & TRELLIS_COMMENT_HIDDEN)
+        continue;
+      shown++;
+      if (self->options.key_comments_only && !(flags & TRELLIS_COMMENT_KEY))
+        continue;
+      g_ptr_array_add (printed, g_ptr_array_index (comments, i));
+    }
+  if (n_all != NULL)
+    *n_all = shown;
+  return printed;
 }
 
 /* Roughly the height the section's comments will take, to keep room for them. */
@@ -479,7 +500,7 @@ static double
 measure_comments (Cursor       *cursor,
                   TrellisChart *chart)
 {
-  GPtrArray *comments = section_comments (cursor->pack, chart);
+  g_autoptr(GPtrArray) comments = section_comments (cursor->pack, chart, NULL);
   double height = 6 * TEXT_FONT_SIZE;  /* the heading and what flow_heading() keeps with it */
 
   for (guint i = 0; comments != NULL && i < comments->len; i++)
@@ -496,8 +517,9 @@ flow_comments (Cursor       *cursor,
                TrellisChart *chart)
 {
   TrellisWorkshopPack *self = cursor->pack;
-  GPtrArray *comments = section_comments (self, chart);
-  guint n_comments = comments != NULL ? comments->len : 0;
+  guint n_all = 0;
+  g_autoptr(GPtrArray) comments = section_comments (self, chart, &n_all);
+  guint n_comments = comments->len;
   guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
   g_autofree char *heading = NULL;
   double indent = TEXT_FONT_SIZE;
@@ -516,10 +538,20 @@ flow_comments (Cursor       *cursor,
       flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
+  /* The page says when the facilitator chose what prints, so no reader takes a few
+   * key comments for all that partners said. */
+  if (self->options.key_comments_only && n_all > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Key comments only: %u of %u comment.",
+                                      "Key comments only: %u of %u comments.", n_all),
+                         n_comments, n_all);
+      flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
+    }
   if (n_comments == 0)
     {
-      flow_paragraph (cursor, _("No comments on this section."), TRELLIS_CHART_FONT_BODY,
-                      TRELLIS_CHART_INK_TEXT_MUTED, 0);
+      flow_paragraph (cursor, n_all > 0 ? _("No key comments on this section.") : _("No comments on this section."),
+                      TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
   cursor->continued = g_strdup (trellis_chart_get_title (chart));
