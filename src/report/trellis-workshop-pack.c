@@ -435,6 +435,51 @@ flow_chart (Cursor       *cursor,
   while (row < n_rows);
 }
 
+/* The second scale's chart of a section (Dudley's effectiveness after importance) goes
+ * on the same page as the first when it fits there whole. */
+static void
+flow_next_chart (Cursor       *cursor,
+                 TrellisChart *chart,
+                 double        reserve)
+{
+  Block block = { .kind = BLOCK_CHART };
+
+  block.chart = fit_whole_chart (cursor, chart, reserve);
+  if (block.chart == NULL)
+    {
+      flow_chart (cursor, chart, reserve);
+      return;
+    }
+  block.y = cursor->y;
+  block.height = trellis_chart_layout_get_height (block.chart);
+  add_block (cursor, &block);
+  cursor->y += block.height + 1.5 * TEXT_FONT_SIZE;
+}
+
+/* The priority matrix, and under it in words what it shows: its text alternative on
+ * paper, and the list a workshop starts from. */
+static void
+flow_matrix (Cursor       *cursor,
+             TrellisChart *chart)
+{
+  g_autofree char *priorities = trellis_chart_dup_priorities (chart);
+  g_autoptr(GString) themes = g_string_new (NULL);
+  g_autoptr(PangoLayout) measured = NULL;
+  double reserve;
+
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
+    {
+      g_autofree char *line = trellis_chart_dup_matrix_summary (chart, r);
+
+      g_string_append_printf (themes, "%s%s.", themes->len > 0 ? "\n" : "", line);
+    }
+  measured = make_text (cursor->pack, themes->str, TRELLIS_CHART_FONT_BODY, cursor->width, FALSE);
+  reserve = layout_height (measured) + 4 * TEXT_FONT_SIZE;
+  flow_chart (cursor, chart, reserve);
+  flow_paragraph (cursor, priorities, TRELLIS_CHART_FONT_BODY_BOLD, TRELLIS_CHART_INK_TEXT, 0.5 * TEXT_FONT_SIZE);
+  flow_paragraph (cursor, themes->str, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, TEXT_FONT_SIZE);
+}
+
 static GPtrArray *
 section_comments (TrellisWorkshopPack *self,
                   TrellisChart        *chart)
@@ -741,15 +786,33 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
   for (guint c = 0; c < self->charts->len; c++)
     {
       TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      TrellisChart *next = c + 1 < self->charts->len ? g_ptr_array_index (self->charts, c + 1) : NULL;
+      TrellisChart *previous = c > 0 ? g_ptr_array_index (self->charts, c - 1) : NULL;
+      const char *section_id = trellis_chart_get_section_id (chart);
+      gboolean last_of_section, same_as_previous;
+      double reserve;
 
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_MATRIX)
+        {
+          flow_matrix (&cursor, chart);
+          continue;
+        }
       if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
         {
           flow_chart (&cursor, chart, 0);
           continue;
         }
+      /* A section rated on several scales has a chart per scale, then its comments once. */
+      last_of_section = next == NULL || g_strcmp0 (trellis_chart_get_section_id (next), section_id) != 0;
+      same_as_previous = previous != NULL && g_strcmp0 (trellis_chart_get_section_id (previous), section_id) == 0;
       /* Keep a section and its comments on one sheet when the comments are short. */
-      flow_chart (&cursor, chart, MIN (measure_comments (&cursor, chart), 0.4 * cursor.height));
-      flow_comments (&cursor, chart);
+      reserve = last_of_section ? MIN (measure_comments (&cursor, chart), 0.4 * cursor.height) : 0;
+      if (same_as_previous)
+        flow_next_chart (&cursor, chart, reserve);
+      else
+        flow_chart (&cursor, chart, last_of_section ? reserve : 0.3 * cursor.height);
+      if (last_of_section)
+        flow_comments (&cursor, chart);
     }
   flow_plan (&cursor);
   return self->pages->len;
