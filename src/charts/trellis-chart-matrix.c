@@ -23,7 +23,7 @@
  * limits in ems: square enough to read distances both ways, short enough for a page. */
 #define PLOT_ASPECT     0.62
 #define PLOT_MIN_EMS    12.0
-#define PLOT_MAX_EMS    30.0
+#define PLOT_MAX_EMS    32.0
 /* How far a theme's name may move from its dot, in steps, before it takes a leader. */
 #define LABEL_STEPS     4
 
@@ -31,6 +31,8 @@ typedef struct
 {
   TrellisChartLayout *self;
   TrellisChartRect    plot;
+  TrellisChartRect    priority;  /* the shaded quadrant */
+  TrellisChartColour  shade;
   double              low[2];   /* the value at the plot's left or bottom edge, per axis */
   double              high[2];
   GArray             *obstacles;  /* TrellisChartRect: labels and dots placed so far */
@@ -99,6 +101,24 @@ add_obstacle (Matrix                 *matrix,
   g_array_append_val (matrix->obstacles, *rect);
 }
 
+/* Text is set on the colour under it, so that no grid line runs through a word. */
+static void
+add_backing (Matrix                 *matrix,
+             const TrellisChartRect *rect)
+{
+  TrellisChartLayout *self = matrix->self;
+  double margin = 0.15 * self->em;
+  TrellisChartRect backing = { rect->x - margin, rect->y, rect->width + 2 * margin, rect->height };
+  double centre_x = rect->x + rect->width / 2, centre_y = rect->y + rect->height / 2;
+  TrellisChartColour colour;
+
+  if (centre_x < matrix->priority.x + matrix->priority.width && centre_y < matrix->priority.y + matrix->priority.height)
+    colour = matrix->shade;
+  else
+    trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_BACKGROUND, &colour);
+  _trellis_chart_layout_add_fill (self->under, &backing, &colour, FALSE);
+}
+
 /* The plot's frame, the grid at each whole point, the two lines through the middle
  * of the scales, and the shaded priority quadrant under them. */
 static void
@@ -111,6 +131,7 @@ place_quadrants (Matrix *matrix)
   double middle_y = to_y (matrix, trellis_chart_get_axis_middle (chart, TRELLIS_CHART_AXIS_IMPORTANCE));
   TrellisChartRect priority = { plot->x, plot->y, middle_x - plot->x, middle_y - plot->y };
   TrellisChartColour shade, strong;
+
   guint n_x = trellis_chart_get_axis_points (chart, TRELLIS_CHART_AXIS_EFFECTIVENESS);
   guint n_y = trellis_chart_get_axis_points (chart, TRELLIS_CHART_AXIS_IMPORTANCE);
 
@@ -121,6 +142,8 @@ place_quadrants (Matrix *matrix)
   shade.green = 1 - 0.22 * (1 - strong.green);
   shade.blue = 1 - 0.22 * (1 - strong.blue);
   _trellis_chart_layout_add_fill (self->under, &priority, &shade, FALSE);
+  matrix->priority = priority;
+  matrix->shade = shade;
 
   for (guint p = 1; p <= n_x; p++)
     _trellis_chart_layout_add_line (self, self->under, to_x (matrix, p), plot->y, to_x (matrix, p),
@@ -128,14 +151,15 @@ place_quadrants (Matrix *matrix)
   for (guint p = 1; p <= n_y; p++)
     _trellis_chart_layout_add_line (self, self->under, plot->x, to_y (matrix, p), plot->x + plot->width,
                                     to_y (matrix, p), 0.4, TRELLIS_CHART_INK_GRID);
-  _trellis_chart_layout_add_line (self, self->under, middle_x, plot->y, middle_x, plot->y + plot->height, 1.2,
+  /* The dividers and the frame go over the names' backing (which hides the grid) and
+   * under the dots and the names themselves. */
+  _trellis_chart_layout_add_line (self, self->over, middle_x, plot->y, middle_x, plot->y + plot->height, 1.2,
                                   TRELLIS_CHART_INK_ZERO_LINE);
-  _trellis_chart_layout_add_line (self, self->under, plot->x, middle_y, plot->x + plot->width, middle_y, 1.2,
+  _trellis_chart_layout_add_line (self, self->over, plot->x, middle_y, plot->x + plot->width, middle_y, 1.2,
                                   TRELLIS_CHART_INK_ZERO_LINE);
-  /* The frame. */
-  _trellis_chart_layout_add_line (self, self->under, plot->x, plot->y, plot->x, plot->y + plot->height, 0.8,
+  _trellis_chart_layout_add_line (self, self->over, plot->x, plot->y, plot->x, plot->y + plot->height, 0.8,
                                   TRELLIS_CHART_INK_TEXT_MUTED);
-  _trellis_chart_layout_add_line (self, self->under, plot->x, plot->y + plot->height, plot->x + plot->width,
+  _trellis_chart_layout_add_line (self, self->over, plot->x, plot->y + plot->height, plot->x + plot->width,
                                   plot->y + plot->height, 0.8, TRELLIS_CHART_INK_TEXT_MUTED);
 }
 
@@ -173,6 +197,9 @@ place_quadrant_labels (Matrix *matrix)
       box.x = x - corners[i].x_align * box.width;
       box.y = y - corners[i].y_align * box.height;
       add_obstacle (matrix, &box);
+      /* Out to the frame, so that no grid line reaches the words from the edge. */
+      add_backing (matrix, &(TrellisChartRect) { box.x - inset, box.y - inset, box.width + 2 * inset,
+                                                 box.height + 2 * inset });
       _trellis_chart_layout_place_text (self, layout, x, corners[i].x_align, y, corners[i].y_align,
                                         priority ? TRELLIS_CHART_INK_TEXT : TRELLIS_CHART_INK_TEXT_MUTED);
     }
@@ -248,6 +275,7 @@ place_point_label (Matrix     *matrix,
       _trellis_chart_layout_add_line (self, self->under, x, y, to_x, to_y, 0.6, TRELLIS_CHART_INK_TEXT_MUTED);
     }
   add_obstacle (matrix, &best);
+  add_backing (matrix, &best);
   _trellis_chart_layout_place_text (self, layout, best.x, 0.0, best.y, 0.0, TRELLIS_CHART_INK_TEXT);
 }
 

@@ -797,9 +797,14 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
           flow_matrix (&cursor, chart);
           continue;
         }
+      /* With several scales, the overviews share a sheet when they fit on one. */
       if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
         {
-          flow_chart (&cursor, chart, 0);
+          if (previous != NULL && trellis_chart_get_kind (previous) == TRELLIS_CHART_OVERVIEW)
+            flow_next_chart (&cursor, chart, 0);
+          else
+            flow_chart (&cursor, chart, next != NULL && trellis_chart_get_kind (next) == TRELLIS_CHART_OVERVIEW
+                                          ? 0.3 * cursor.height : 0);
           continue;
         }
       /* A section rated on several scales has a chart per scale, then its comments once. */
