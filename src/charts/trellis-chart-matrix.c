@@ -108,7 +108,10 @@ add_backing (Matrix                 *matrix,
 {
   TrellisChartLayout *self = matrix->self;
   double margin = 0.15 * self->em;
-  TrellisChartRect backing = { rect->x - margin, rect->y, rect->width + 2 * margin, rect->height };
+  const TrellisChartRect *plot = &matrix->plot;
+  TrellisChartRect backing;
+  double left = MAX (rect->x - margin, plot->x), right = MIN (rect->x + rect->width + margin, plot->x + plot->width);
+  double top = MAX (rect->y, plot->y), bottom = MIN (rect->y + rect->height, plot->y + plot->height);
   double centre_x = rect->x + rect->width / 2, centre_y = rect->y + rect->height / 2;
   TrellisChartColour colour;
 
@@ -116,6 +119,10 @@ add_backing (Matrix                 *matrix,
     colour = matrix->shade;
   else
     trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_BACKGROUND, &colour);
+  /* Kept inside the frame: the shade must not spill over it. */
+  if (right <= left || bottom <= top)
+    return;
+  backing = (TrellisChartRect) { left, top, right - left, bottom - top };
   _trellis_chart_layout_add_fill (self->under, &backing, &colour, FALSE);
 }
 
@@ -233,9 +240,43 @@ label_candidate (const Matrix *matrix,
   return rect;
 }
 
+static double
+distance_to_rect (const TrellisChartRect *rect,
+                  double                  x,
+                  double                  y)
+{
+  double dx = MAX (MAX (rect->x - x, 0), x - (rect->x + rect->width));
+  double dy = MAX (MAX (rect->y - y, 0), y - (rect->y + rect->height));
+
+  return hypot (dx, dy);
+}
+
+/* Whether a name at @rect could be read as another dot's than its own at (@x, @y):
+ * some other dot is about as near to it. Then a leader line says whose it is. */
+static gboolean
+needs_leader (Matrix                 *matrix,
+              const TrellisChartRect *rect,
+              double                  x,
+              double                  y)
+{
+  TrellisChartLayout *self = matrix->self;
+  double own = distance_to_rect (rect, x, y);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      const TrellisChartBarLayout *bar = &g_array_index (self->bars, TrellisChartBarLayout, i);
+      double other_x = bar->band.x + bar->band.width / 2, other_y = bar->band.y + bar->band.height / 2;
+
+      if ((other_x != x || other_y != y) && distance_to_rect (rect, other_x, other_y) < own + 0.6 * self->em)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The theme's name beside its dot, where it covers no other name, dot or quadrant
- * label; further out with a leader line when nothing near is free; where it covers
- * least when nothing is free at all. */
+ * label; further out when nothing near is free; where it covers least when nothing is
+ * free at all. A leader line joins it to its dot when it is far from it, or another
+ * dot is as near. */
 static void
 place_point_label (Matrix     *matrix,
                    const char *text,
@@ -269,7 +310,7 @@ place_point_label (Matrix     *matrix,
   if (best_cover == G_MAXDOUBLE)
     best = label_candidate (matrix, x, y, width, height, 0, x > matrix->plot.x + matrix->plot.width / 2 ? 1 : 0);
 
-  if (best_step > 0)
+  if (best_step > 0 || needs_leader (matrix, &best, x, y))
     {
       double to_x = CLAMP (x, best.x, best.x + best.width), to_y = CLAMP (y, best.y, best.y + best.height);
       _trellis_chart_layout_add_line (self, self->under, x, y, to_x, to_y, 0.6, TRELLIS_CHART_INK_TEXT_MUTED);
