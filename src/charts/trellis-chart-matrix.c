@@ -101,29 +101,30 @@ add_obstacle (Matrix                 *matrix,
   g_array_append_val (matrix->obstacles, *rect);
 }
 
-/* Text is set on the colour under it, so that no grid line runs through a word. */
+/* Text is set on the colour under it, so that no grid line runs through a word: the
+ * plot's background, and the shade where the box reaches into the priority quadrant. */
 static void
 add_backing (Matrix                 *matrix,
              const TrellisChartRect *rect)
 {
   TrellisChartLayout *self = matrix->self;
   double margin = 0.15 * self->em;
-  const TrellisChartRect *plot = &matrix->plot;
-  TrellisChartRect backing;
+  const TrellisChartRect *plot = &matrix->plot, *priority = &matrix->priority;
   double left = MAX (rect->x - margin, plot->x), right = MIN (rect->x + rect->width + margin, plot->x + plot->width);
   double top = MAX (rect->y, plot->y), bottom = MIN (rect->y + rect->height, plot->y + plot->height);
-  double centre_x = rect->x + rect->width / 2, centre_y = rect->y + rect->height / 2;
-  TrellisChartColour colour;
+  TrellisChartColour background;
 
-  if (centre_x < matrix->priority.x + matrix->priority.width && centre_y < matrix->priority.y + matrix->priority.height)
-    colour = matrix->shade;
-  else
-    trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_BACKGROUND, &colour);
-  /* Kept inside the frame: the shade must not spill over it. */
+  /* Kept inside the frame. */
   if (right <= left || bottom <= top)
     return;
-  backing = (TrellisChartRect) { left, top, right - left, bottom - top };
-  _trellis_chart_layout_add_fill (self->under, &backing, &colour, FALSE);
+  trellis_chart_style_get_ink (self->style, TRELLIS_CHART_INK_BACKGROUND, &background);
+  _trellis_chart_layout_add_fill (self->under, &(TrellisChartRect) { left, top, right - left, bottom - top },
+                                  &background, FALSE);
+  right = MIN (right, priority->x + priority->width);
+  bottom = MIN (bottom, priority->y + priority->height);
+  if (right > left && bottom > top)
+    _trellis_chart_layout_add_fill (self->under, &(TrellisChartRect) { left, top, right - left, bottom - top },
+                                    &matrix->shade, FALSE);
 }
 
 /* The plot's frame, the grid at each whole point, the two lines through the middle
