@@ -152,6 +152,9 @@ place_quadrants (Matrix *matrix)
   _trellis_chart_layout_add_fill (self->under, &priority, &shade, FALSE);
   matrix->priority = priority;
   matrix->shade = shade;
+  /* A name across a divider would seem to be in both quadrants. */
+  add_obstacle (matrix, &(TrellisChartRect) { middle_x - 0.1 * self->em, plot->y, 0.2 * self->em, plot->height });
+  add_obstacle (matrix, &(TrellisChartRect) { plot->x, middle_y - 0.1 * self->em, plot->width, 0.2 * self->em });
 
   for (guint p = 1; p <= n_x; p++)
     _trellis_chart_layout_add_line (self, self->under, to_x (matrix, p), plot->y, to_x (matrix, p),
