@@ -288,6 +288,7 @@ update_output_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handoff", self->document != NULL);
 }
 
 /* Every view, shown or not, gets the project as it is now. */
@@ -1109,6 +1110,36 @@ export_action (GtkWidget  *widget,
                                                                 base_name, export_done_cb, self));
 }
 
+/* win.export-handoff::lss and its siblings: the checklist needs no round, only a
+ * project. The paper size is the Charts view's. */
+static void
+export_handoff_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  static const char * const names[TRELLIS_HANDOFF_N_FORMATS] = {
+    "questionnaire", "forms-text", "lss", "qualtrics-txt", "xlsform",
+  };
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisReportOptions options;
+  g_autofree char *base_name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->document == NULL)
+    return;
+  if (!trellis_charts_page_get_report_options (self->charts_page, &options))
+    trellis_report_options_init (&options);
+  base_name = dup_base_name (self);
+  folder = dup_default_folder (self);
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    if (g_str_equal (name, names[f]))
+      show_file_chooser (self, trellis_export_handoff_chooser_new (GTK_WINDOW (self),
+                                                                   trellis_document_get_project (self->document),
+                                                                   (TrellisHandoffFormat) f, &options, folder,
+                                                                   base_name, export_done_cb, self));
+}
+
 /*****/
 
 static void
@@ -1439,6 +1470,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handoff", "s", export_handoff_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
 }
 

@@ -766,7 +766,17 @@ header_candidates (const char *header)
   if (length > 2 && header[length - 1] == ']' && open != NULL)
     {
       g_autofree char *inner = g_strndup (open + 1, header + length - 1 - (open + 1));
+      guint n = 0;
+
       add_candidate (candidates, inner);
+      /* A statement holding brackets itself ("Question [The [draft] plan…]"): each
+       * " [" may open the row's part, not only the last. */
+      for (const char *p = strstr (header, " ["); p != NULL && n < MAX_SEPARATED_CANDIDATES;
+           p = strstr (p + 1, " ["), n++)
+        {
+          g_autofree char *row = g_strndup (p + 2, header + length - 1 - (p + 2));
+          add_candidate (candidates, row);
+        }
     }
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
