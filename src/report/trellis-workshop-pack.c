@@ -378,6 +378,23 @@ flow_heading (Cursor     *cursor,
   cursor->y += 0.5 * TEXT_FONT_SIZE;
 }
 
+/* What a chart's page is listed as in the contents: its title, or with several scales,
+ * where a section's charts share a page, the section alone. */
+static char *
+dup_page_heading (TrellisWorkshopPack *self,
+                  TrellisChart        *chart)
+{
+  const char *section_id = trellis_chart_get_section_id (chart);
+  TrellisSection *section;
+
+  if (!trellis_chart_get_names_scale (chart))
+    return g_strdup (trellis_chart_get_title (chart));
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW || section_id == NULL)
+    return g_strdup (_("All sections at a glance"));
+  section = trellis_checklist_find_section (trellis_project_get_checklist (self->project), section_id);
+  return section != NULL ? trellis_section_dup_label (section) : g_strdup (trellis_chart_get_title (chart));
+}
+
 /* Lays @chart out from @row on the rest of the page, or returns NULL if it does not
  * all fit there with @reserve points to spare below it. */
 static TrellisChartLayout *
@@ -409,8 +426,9 @@ flow_chart (Cursor       *cursor,
   TrellisWorkshopPack *self = cursor->pack;
   guint row = 0, n_rows = trellis_chart_get_n_rows (chart);
   Block block = { .kind = BLOCK_CHART };
+  g_autofree char *heading = dup_page_heading (self, chart);
 
-  new_page (cursor, trellis_chart_get_title (chart));
+  new_page (cursor, heading);
   block.chart = reserve > 0 ? fit_whole_chart (cursor, chart, reserve) : NULL;
   if (block.chart != NULL)
     {
@@ -711,7 +729,10 @@ build_example_chart (TrellisWorkshopPack *self)
   g_autoptr(TrellisSummary) summary = NULL;
   const char *keys[] = { "example", NULL };
 
-  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5)
+  /* The example is read as agreement (see draw_how_to_read()): an importance or an
+   * effectiveness scale keeps it. */
+  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5
+      && trellis_scale_get_role (main_scale) == TRELLIS_SCALE_ROLE_NONE)
     {
       for (guint p = 1; p <= 5; p++)
         trellis_scale_set_point_label (scale, p, trellis_scale_get_point_label (main_scale, p));
@@ -1110,6 +1131,15 @@ draw_contents (TrellisWorkshopPack *self,
 }
 
 /* An example bar, drawn as every chart in the pack is, and what to read off it. */
+static gboolean
+has_priority_matrix (TrellisWorkshopPack *self)
+{
+  for (guint c = 0; c < self->charts->len; c++)
+    if (trellis_chart_get_kind (g_ptr_array_index (self->charts, c)) == TRELLIS_CHART_MATRIX)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_how_to_read (TrellisWorkshopPack *self,
                   cairo_t             *cr,
@@ -1125,6 +1155,10 @@ draw_how_to_read (TrellisWorkshopPack *self,
     self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
       ? _("Statements are ordered by how many agree, most agreement first.")
       : _("Statements are in checklist order."),
+    /* Dudley's two scales: how their charts and the matrix read. */
+    has_priority_matrix (self)
+      ? _("Every statement was rated twice, for importance and for effectiveness: each chart comes once per scale, “Important” or “Effective” to the right of the line. The priority matrix places each theme at its mean importance and mean effectiveness; the shaded corner holds the themes that are important but not yet effective, the priorities for action.")
+      : NULL,
   };
 
   draw_paragraph (self, cr, _("How to read the charts"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width,
@@ -1136,7 +1170,7 @@ draw_how_to_read (TrellisWorkshopPack *self,
   *y += trellis_chart_layout_get_height (self->example) + 10;
 
   set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (points) && points[i] != NULL; i++)
     {
       g_autofree char *item = g_strdup_printf ("–\t%s", points[i]);
       g_autoptr(PangoLayout) text = make_text (self, item, TRELLIS_CHART_FONT_BODY, width, FALSE);
