@@ -420,6 +420,8 @@ test_pack_two_scales (Fixture       *fixture,
                                   "Effort to review."));
   g_assert_nonnull (strstr (text, "Strategic — Importance"));
   g_assert_nonnull (strstr (text, "Strategic — Effectiveness"));
+  /* The title page says how to read two scales and the matrix. */
+  g_assert_nonnull (strstr (text, "Every statement was rated twice, for importance and for effectiveness"));
   first = strstr (text, heading);
   g_assert_nonnull (first);
   pieces = g_strsplit (text, heading, -1);
