@@ -29,6 +29,8 @@ typedef enum
   SAMPLE_ROUNDS,
   SAMPLE_GROUPS,
   EDGE_SECTION,
+  TWO_SCALES_MATRIX,
+  TWO_SCALES_SECTION,
 } Source;
 
 typedef struct
@@ -50,10 +52,33 @@ static const Case cases[] = {
   { "rounds-b-colour", SAMPLE_ROUNDS, "B", TRELLIS_CHART_ORDER_AGREEMENT, TRELLIS_CHART_PALETTE_COLOUR },
   { "groups-b-colour", SAMPLE_GROUPS, "B", TRELLIS_CHART_ORDER_CHECKLIST, TRELLIS_CHART_PALETTE_COLOUR },
   { "edge-cases-colour", EDGE_SECTION, "E", TRELLIS_CHART_ORDER_CHECKLIST, TRELLIS_CHART_PALETTE_COLOUR },
+  /* Dudley's importance and effectiveness: the priority matrix, and a section's chart on
+   * the second scale, in its own words. */
+  { "matrix-colour", TWO_SCALES_MATRIX, NULL, TRELLIS_CHART_ORDER_CHECKLIST, TRELLIS_CHART_PALETTE_COLOUR },
+  { "matrix-greyscale", TWO_SCALES_MATRIX, NULL, TRELLIS_CHART_ORDER_CHECKLIST, TRELLIS_CHART_PALETTE_GREYSCALE },
+  { "two-scales-effectiveness-colour", TWO_SCALES_SECTION, "strategic", TRELLIS_CHART_ORDER_CHECKLIST,
+    TRELLIS_CHART_PALETTE_COLOUR },
 };
 
+/* The two-scale project's charts: the matrix, or a section on the effectiveness scale. */
 static TrellisChart *
-build_chart (const Case *test)
+build_two_scales_chart (const Case *test)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  TrellisScale *importance = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_autoptr(TrellisSummary) by_importance = trellis_summary_new (project, round, importance, NULL);
+  g_autoptr(TrellisSummary) by_effectiveness = trellis_summary_new (project, round, effectiveness, NULL);
+
+  if (test->source == TWO_SCALES_MATRIX)
+    return trellis_chart_new_matrix (by_importance, by_effectiveness);
+  return trellis_chart_new_section (by_effectiveness, test->section_id, test->order);
+}
+
+static TrellisChart *
+build_sample_chart (const Case *test)
 {
   g_autoptr(TrellisProject) project = test->source == EDGE_SECTION ? trellis_test_project_new_edge_cases (9)
                                                                    : trellis_test_project_new_sample (2);
@@ -80,6 +105,14 @@ build_chart (const Case *test)
     default:
       g_assert_not_reached ();
     }
+}
+
+static TrellisChart *
+build_chart (const Case *test)
+{
+  if (test->source == TWO_SCALES_MATRIX || test->source == TWO_SCALES_SECTION)
+    return build_two_scales_chart (test);
+  return build_sample_chart (test);
 }
 
 static cairo_surface_t *

@@ -176,6 +176,53 @@ test_keyboard_readout (void)
   g_assert_finalize_object (window);
 }
 
+/* The priority matrix in words for a screen reader, and theme by theme from the
+ * keyboard: Up and Down, Left and Right all go from one theme's dot to the next. */
+static void
+test_matrix_keyboard (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  g_autoptr(TrellisSummary) importance =
+    trellis_summary_new (project, round, trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE),
+                         NULL);
+  g_autoptr(TrellisSummary) effectiveness =
+    trellis_summary_new (project, round,
+                         trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS), NULL);
+  g_autoptr(TrellisChart) matrix = trellis_chart_new_matrix (importance, effectiveness);
+  g_autofree char *description = trellis_chart_dup_description (matrix);
+  GtkWidget *view = trellis_chart_view_new ();
+  GtkWindow *window;
+  char *error_message;
+
+  trellis_chart_view_set_chart (TRELLIS_CHART_VIEW (view), matrix);
+  error_message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                      description);
+  g_assert_null (error_message);
+  g_assert_nonnull (strstr (description, "Priorities for action (important but not yet effective): Strategic, "
+                                         "Performance managed."));
+
+  gtk_widget_set_can_target (view, FALSE);
+  window = show_in_window (view);
+  g_object_ref (window);
+  gtk_window_set_focus (window, NULL);
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (trellis_chart_view_get_readout (TRELLIS_CHART_VIEW (view)), ==,
+                   "Strategic: Importance 4.50, Effectiveness 2.00 (mean answers); Priority for action");
+  gtk_widget_activate_action (view, "chart.move-bar", "i", 1);
+  g_assert_true (g_str_has_prefix (trellis_chart_view_get_readout (TRELLIS_CHART_VIEW (view)), "Inclusive: "));
+  gtk_widget_activate_action (view, "chart.move-answer", "i", 1);
+  g_assert_true (g_str_has_prefix (trellis_chart_view_get_readout (TRELLIS_CHART_VIEW (view)), "Efficient: "));
+  /* "Action focussed" has no dot: the last is "Performance managed". */
+  gtk_widget_activate_action (view, "chart.move-bar", "i", G_MAXINT);
+  g_assert_true (g_str_has_prefix (trellis_chart_view_get_readout (TRELLIS_CHART_VIEW (view)),
+                                   "Performance managed: "));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+}
+
 /* One round: nothing earlier to compare with, and the menu says so. No groups either:
  * the whole choice is off, with a tooltip saying why. */
 static void
@@ -630,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/description", test_description);
   g_test_add_func ("/chart-view/height-for-width", test_height_for_width);
   g_test_add_func ("/chart-view/keyboard-readout", test_keyboard_readout);
+  g_test_add_func ("/chart-view/matrix-keyboard", test_matrix_keyboard);
   g_test_add_func ("/charts-page/compare-one-round", test_compare_one_round);
   g_test_add_func ("/charts-page/choices-reach-the-charts", test_choices_reach_the_charts);
   g_test_add_func ("/charts-page/talking-points-lead-to-bars", test_talking_points_lead_to_bars);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "trellis-chart-layout-private.h"
 #include "trellis-charts.h"
 #include "trellis-test-project.h"
 
@@ -832,6 +833,335 @@ test_tiny_sizes (void)
   cairo_surface_destroy (surface);
 }
 
+/*****/
+
+static TrellisChart *
+two_scales_matrix (TrellisProject *project)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  g_autoptr(TrellisSummary) importance =
+    trellis_summary_new (project, round, trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE),
+                         NULL);
+  g_autoptr(TrellisSummary) effectiveness =
+    trellis_summary_new (project, round,
+                         trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS), NULL);
+
+  return trellis_chart_new_matrix (importance, effectiveness);
+}
+
+/* Each scale of a checklist is summarised on its own: the second scale's items are
+ * keyed "statement@scale" and counted apart from the first's. */
+static void
+test_summary_per_scale (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_autoptr(TrellisSummary) first = trellis_summary_new (project, round, NULL, NULL);
+  g_autoptr(TrellisSummary) second = trellis_summary_new (project, round, effectiveness, NULL);
+  TrellisItemSummary *item;
+
+  g_assert_true (trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE)
+                 == trellis_summary_get_scale (first));
+  g_assert_true (trellis_summary_get_scale (second) == effectiveness);
+  g_assert_cmpuint (trellis_summary_get_n_sections (second), ==, 6);
+
+  item = trellis_summary_find_item (first, "d1");
+  g_assert_cmpstr (item->item_key, ==, "d1");
+  g_assert_cmpfloat_with_epsilon (item->dist.mean, 4.5, 1e-9);
+  item = trellis_summary_find_item (second, "d1");
+  g_assert_cmpstr (item->item_key, ==, "d1@effectiveness");
+  g_assert_true (item->asked);
+  g_assert_cmpuint (item->dist.valid, ==, 4);
+  g_assert_cmpfloat_with_epsilon (item->dist.mean, 2.0, 1e-9);
+  g_assert_cmpuint (item->dist.counts[0], ==, 1);
+  g_assert_cmpuint (item->dist.counts[1], ==, 2);
+  g_assert_cmpuint (item->dist.counts[2], ==, 1);
+
+  /* Everybody said Not applicable to the effectiveness of "action". */
+  item = trellis_summary_find_item (second, "d5");
+  g_assert_cmpuint (item->dist.valid, ==, 0);
+  g_assert_cmpuint (item->dist.not_applicable, ==, 4);
+  g_assert_true (isnan (item->dist.mean));
+}
+
+/* Charts of a checklist with several scales say which scale they show, in its words. */
+static void
+test_charts_name_their_scale (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, effectiveness, NULL);
+  g_autoptr(TrellisChart) section = trellis_chart_new_section (summary, "strategic", TRELLIS_CHART_ORDER_AGREEMENT);
+  g_autoptr(TrellisChart) overview = trellis_chart_new_overview (summary, TRELLIS_CHART_ORDER_CHECKLIST);
+  g_autofree char *bar = trellis_chart_dup_bar_summary (section, 0, 0);
+
+  g_assert_cmpstr (trellis_chart_get_title (section), ==, "Strategic — Effectiveness");
+  g_assert_cmpstr (trellis_chart_get_title (overview), ==, "All sections at a glance — Effectiveness");
+  g_assert_true (trellis_chart_get_names_scale (section));
+  g_assert_cmpstr (trellis_chart_get_scale_id (section), ==, "effectiveness");
+  g_assert_nonnull (strstr (trellis_chart_get_subtitle (section), "ordered by % rating it effective"));
+  g_assert_cmpstr (trellis_chart_get_side_heading (section, TRUE), ==, "Effective");
+  g_assert_cmpstr (trellis_chart_get_side_heading (section, FALSE), ==, "Less effective");
+  /* 2, 2, 1, 3: three less effective, one in the middle. */
+  g_assert_true (g_str_has_prefix (bar, "0% effective, 25% neutral, 75% less effective; 4 answers"));
+}
+
+/* The matrix's numbers: each theme's mean on both scales and its quadrant, the middle
+ * of a scale belonging to the lower side, a theme without answers left off. */
+static void
+test_matrix_data (void)
+{
+  static const struct
+  {
+    const char           *id;
+    gboolean              placed;
+    double                importance;
+    double                effectiveness;
+    TrellisChartQuadrant  quadrant;
+  } expected[] = {
+    { "strategic", TRUE, 4.5, 2.0, TRELLIS_CHART_QUADRANT_PRIORITY },
+    { "inclusive", TRUE, 4.0, 4.5, TRELLIS_CHART_QUADRANT_KEEP_UP },
+    { "efficient", TRUE, 2.0, 2.0, TRELLIS_CHART_QUADRANT_LOW },
+    { "learning", TRUE, 3.0, 4.5, TRELLIS_CHART_QUADRANT_REVIEW },
+    { "action", FALSE, 5.0, 0, TRELLIS_CHART_QUADRANT_NONE },
+    { "performance", TRUE, 4.0, 3.0, TRELLIS_CHART_QUADRANT_PRIORITY },
+  };
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  g_autoptr(TrellisChart) matrix = two_scales_matrix (project);
+  g_autofree char *priorities = trellis_chart_dup_priorities (matrix);
+  g_autofree char *description = trellis_chart_dup_description (matrix);
+
+  g_assert_cmpint (trellis_chart_get_kind (matrix), ==, TRELLIS_CHART_MATRIX);
+  g_assert_cmpuint (trellis_chart_get_n_rows (matrix), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpfloat (trellis_chart_get_axis_middle (matrix, TRELLIS_CHART_AXIS_IMPORTANCE), ==, 3.0);
+  g_assert_cmpstr (trellis_chart_get_axis_title (matrix, TRELLIS_CHART_AXIS_EFFECTIVENESS), ==, "Effectiveness");
+  g_assert_cmpstr (trellis_chart_get_axis_end_label (matrix, TRELLIS_CHART_AXIS_IMPORTANCE, TRUE), ==,
+                   "Very important");
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    {
+      double x = 0, y = 0;
+
+      g_test_message ("theme %s", expected[r].id);
+      g_assert_cmpstr (trellis_chart_get_row (matrix, r)->id, ==, expected[r].id);
+      g_assert_cmpint (trellis_chart_get_matrix_point (matrix, r, &x, &y), ==, expected[r].placed);
+      g_assert_cmpfloat_with_epsilon (y, expected[r].importance, 1e-9);
+      if (expected[r].placed)
+        g_assert_cmpfloat_with_epsilon (x, expected[r].effectiveness, 1e-9);
+      else
+        g_assert_true (isnan (x));
+      g_assert_cmpint (trellis_chart_get_quadrant (matrix, r), ==, expected[r].quadrant);
+    }
+  g_assert_cmpstr (priorities, ==,
+                   "Priorities for action (important but not yet effective): Strategic, Performance managed.");
+  g_assert_nonnull (strstr (description, "Strategic: Importance 4.50, Effectiveness 2.00 (mean answers); "
+                                         "Priority for action.\n"));
+  g_assert_nonnull (strstr (description, "Action focussed: Importance 5.00, Effectiveness – (mean answers); "
+                                         "Not enough answers to place.\n"));
+  g_assert_nonnull (strstr (description, priorities));
+}
+
+typedef struct
+{
+  const char       *text;
+  TrellisChartRect  rect;
+} PlacedText;
+
+/* Every piece of text the matrix's layout placed, with its box. */
+static GArray *
+collect_texts (TrellisChartLayout *layout)
+{
+  GArray *texts = g_array_new (FALSE, FALSE, sizeof (PlacedText));
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const Mark *mark = &g_array_index (layout->texts, Mark, i);
+      PangoRectangle logical;
+      PlacedText placed;
+
+      pango_layout_get_extents (mark->text.layout, NULL, &logical);
+      placed.text = pango_layout_get_text (mark->text.layout);
+      placed.rect = (TrellisChartRect) { mark->text.x, mark->text.y, (double) logical.width / PANGO_SCALE,
+                                         (double) logical.height / PANGO_SCALE };
+      g_array_append_val (texts, placed);
+    }
+  return texts;
+}
+
+static gboolean
+boxes_overlap (const TrellisChartRect *a,
+               const TrellisChartRect *b)
+{
+  return a->x < b->x + b->width - 0.01 && b->x < a->x + a->width - 0.01 && a->y < b->y + b->height - 0.01
+         && b->y < a->y + a->height - 0.01;
+}
+
+static gboolean
+is_matrix_name (GPtrArray  *names,
+                const char *text)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* No two names (or quadrant labels) of the matrix overlap, nor does a name cover a dot;
+ * every name is inside the chart. */
+static void
+check_matrix_labels (TrellisChartLayout *layout)
+{
+  TrellisChart *chart = trellis_chart_layout_get_chart (layout);
+  g_autoptr(GArray) texts = collect_texts (layout);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n_names = 0;
+
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
+    g_ptr_array_add (names, trellis_chart_get_row (chart, r)->text);
+  for (guint q = TRELLIS_CHART_QUADRANT_PRIORITY; q <= TRELLIS_CHART_QUADRANT_LOW; q++)
+    g_ptr_array_add (names, (char *) trellis_chart_quadrant_get_label (q));
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const PlacedText *a = &g_array_index (texts, PlacedText, i);
+
+      if (!is_matrix_name (names, a->text))
+        continue;
+      n_names++;
+      g_assert_cmpfloat (a->rect.x, >=, 0);
+      g_assert_cmpfloat (a->rect.x + a->rect.width, <=, layout->width + 0.01);
+      for (guint j = i + 1; j < texts->len; j++)
+        {
+          const PlacedText *b = &g_array_index (texts, PlacedText, j);
+
+          if (is_matrix_name (names, b->text) && boxes_overlap (&a->rect, &b->rect))
+            g_error ("“%s” overlaps “%s”", a->text, b->text);
+        }
+      for (guint d = 0; d < layout->over->len; d++)
+        {
+          const Mark *dot = &g_array_index (layout->over, Mark, d);
+          TrellisChartRect box;
+
+          if (dot->kind != MARK_DOT)
+            continue;
+          box = (TrellisChartRect) { dot->dot.x - dot->dot.radius, dot->dot.y - dot->dot.radius,
+                                     2 * dot->dot.radius, 2 * dot->dot.radius };
+          if (boxes_overlap (&a->rect, &box))
+            g_error ("“%s” covers a dot", a->text);
+        }
+    }
+  g_assert_cmpuint (n_names, >, 4);
+}
+
+/* Dots where the means put them, quadrants split at the middle of the scales, a dot
+ * for the pointer and the keyboard per placed theme, at every size. */
+static void
+test_matrix_layout (void)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  g_autoptr(TrellisChart) matrix = two_scales_matrix (project);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChartLayout) slide = NULL;
+  const double widths[] = { A4_WIDTH, 300, 888 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(TrellisChartLayout) layout = trellis_chart_layout_new (matrix, style, widths[w], 0, 0);
+      const TrellisChartBarLayout *strategic, *inclusive, *efficient, *learning, *performance;
+      TrellisChartHit hit;
+      g_autofree char *readout = NULL;
+
+      g_assert_cmpuint (trellis_chart_layout_get_end_row (layout), ==, trellis_chart_get_n_rows (matrix));
+      /* "action" has no answers on effectiveness: no dot. */
+      g_assert_cmpuint (trellis_chart_layout_get_n_bars (layout), ==, 5);
+      g_assert_null (trellis_chart_layout_find_bar (layout, 4, 0));
+      strategic = trellis_chart_layout_find_bar (layout, 0, 0);
+      inclusive = trellis_chart_layout_find_bar (layout, 1, 0);
+      efficient = trellis_chart_layout_find_bar (layout, 2, 0);
+      learning = trellis_chart_layout_find_bar (layout, 3, 0);
+      performance = trellis_chart_layout_find_bar (layout, 5, 0);
+      /* Effectiveness across: strategic and efficient share 2.0; inclusive and learning 4.5. */
+      g_assert_cmpfloat_with_epsilon (strategic->band.x, efficient->band.x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (inclusive->band.x, learning->band.x, 1e-6);
+      g_assert_cmpfloat (performance->band.x, >, strategic->band.x);
+      g_assert_cmpfloat (performance->band.x, <, inclusive->band.x);
+      /* Importance up: 4.5 above 4.0 above 3.0 above 2.0, evenly. */
+      g_assert_cmpfloat (strategic->band.y, <, inclusive->band.y);
+      g_assert_cmpfloat_with_epsilon (inclusive->band.y, performance->band.y, 1e-6);
+      g_assert_cmpfloat_with_epsilon (learning->band.y - inclusive->band.y, efficient->band.y - learning->band.y,
+                                      1e-6);
+      g_assert_cmpfloat_with_epsilon (2 * (inclusive->band.y - strategic->band.y), learning->band.y - inclusive->band.y,
+                                      1e-6);
+
+      g_assert_true (trellis_chart_layout_hit_test (layout, strategic->band.x + strategic->band.width / 2,
+                                                    strategic->band.y + strategic->band.height / 2, &hit));
+      g_assert_cmpuint (hit.row, ==, 0);
+      readout = trellis_chart_layout_dup_readout (layout, &hit);
+      g_assert_cmpstr (readout, ==, "Strategic: Importance 4.50, Effectiveness 2.00 (mean answers); Priority for action");
+      check_matrix_labels (layout);
+    }
+
+  /* A slide's height is kept to. */
+  slide = trellis_chart_layout_new_to_fit (matrix, style, 888, 468, 0, 0.6);
+  g_assert_cmpfloat (trellis_chart_layout_get_height (slide) * trellis_chart_layout_get_scale (slide), <=, 468);
+  check_matrix_labels (slide);
+}
+
+/* Eight themes on nearly the same spot still get a name each that covers no other. */
+static void
+test_matrix_crowded_labels (void)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(TrellisScale) importance = trellis_scale_new ("importance", 5);
+  g_autoptr(TrellisScale) effectiveness = trellis_scale_new ("effectiveness", 5);
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TrellisChartStyle) style = test_style ();
+  g_autoptr(TrellisChart) matrix = NULL;
+  g_autoptr(TrellisChartLayout) layout = NULL;
+  const char *titles[] = { "Strategic", "Inclusive", "Action focussed", "Performance managed", "Efficient",
+                           "Learning and development", "Leadership", "Trust" };
+  TrellisAnswer answers[2][16];
+
+  trellis_scale_set_role (importance, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  trellis_scale_set_role (effectiveness, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  trellis_checklist_append_scale (checklist, importance);
+  trellis_checklist_append_scale (checklist, effectiveness);
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    {
+      g_autofree char *section_id = g_strdup_printf ("t%u", t);
+      g_autoptr(TrellisSection) section = trellis_section_new (section_id);
+      g_autofree char *id = g_strdup_printf ("c%u", t);
+      TrellisStatement *statement;
+
+      trellis_section_set_title (section, titles[t]);
+      statement = trellis_test_add_statement (section, id, NULL, TRELLIS_STATEMENT_RATING, titles[t]);
+      trellis_checklist_append_section (checklist, section);
+      g_ptr_array_add (keys, trellis_checklist_dup_item_key (checklist, statement, importance));
+      g_ptr_array_add (keys, trellis_checklist_dup_item_key (checklist, statement, effectiveness));
+      /* 4 and 2, every other theme a little more important. */
+      answers[0][2 * t] = 4;
+      answers[0][2 * t + 1] = 2;
+      answers[1][2 * t] = t % 2 == 0 ? 4 : 5;
+      answers[1][2 * t + 1] = 2;
+    }
+  g_ptr_array_add (keys, NULL);
+  trellis_round_set_items (round, (const char * const *) keys->pdata);
+  trellis_round_add_response (round, answers[0], NULL);
+  trellis_round_add_response (round, answers[1], NULL);
+  trellis_project_append_round (project, round);
+
+  matrix = two_scales_matrix (project);
+  layout = trellis_chart_layout_new (matrix, style, A4_WIDTH, 0, 0);
+  g_assert_cmpuint (trellis_chart_layout_get_n_bars (layout), ==, G_N_ELEMENTS (titles));
+  check_matrix_labels (layout);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -860,6 +1190,11 @@ main (int    argc,
   g_test_add_func ("/charts/hit-test", test_hit_test);
   g_test_add_func ("/charts/palettes", test_palettes);
   g_test_add_func ("/charts/tiny-sizes", test_tiny_sizes);
+  g_test_add_func ("/charts/scales/summary-per-scale", test_summary_per_scale);
+  g_test_add_func ("/charts/scales/charts-name-their-scale", test_charts_name_their_scale);
+  g_test_add_func ("/charts/matrix/data", test_matrix_data);
+  g_test_add_func ("/charts/matrix/layout", test_matrix_layout);
+  g_test_add_func ("/charts/matrix/crowded-labels", test_matrix_crowded_labels);
 
   return g_test_run ();
 }

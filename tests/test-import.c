@@ -519,6 +519,39 @@ test_two_scales (void)
     }
 }
 
+/* Microsoft Forms heads a Likert question's columns by their statements alone: the
+ * same statements asked again, for a second scale, answer on that scale, in order. */
+static void
+test_two_scales_repeated (void)
+{
+  const char csv[] =
+    "1. The partnership has a clear and unambiguous remit.,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP.,"
+    "1. The partnership has a clear and unambiguous remit.,"
+    "2. There is clarity about the role that this partnership group plays within the overall CPP.\r\n"
+    "4,5,3,2\r\n"
+    "Agree,1,N/A,Strongly disagree\r\n";
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisScale) importance = trellis_scale_new ("importance", 5);
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  const char *targets[] = { "s1", "s2", "s1@importance", "s2@importance" };
+
+  trellis_scale_set_title (importance, "Importance");
+  trellis_checklist_append_scale (trellis_project_get_checklist (project), importance);
+  g_assert_true (trellis_import_add_bytes (import, bytes, "forms.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (targets); c++)
+    {
+      TrellisImportColumn *column = trellis_import_get_column (import, c);
+
+      g_assert_cmpint (trellis_import_column_get_role (column), ==, TRELLIS_COLUMN_ITEM);
+      g_assert_cmpstr (trellis_import_column_get_target (column), ==, targets[c]);
+    }
+  g_assert_cmpuint (trellis_import_count_unsettled (import), ==, 0);
+}
+
 /* Empty cells past the header are harmless; a short row is a broken line. */
 static void
 test_row_lengths (void)
@@ -1283,6 +1316,7 @@ main (int    argc,
   g_test_add_func ("/import/set-column", test_set_column);
   g_test_add_func ("/import/round-exists", test_round_exists);
   g_test_add_func ("/import/two-scales", test_two_scales);
+  g_test_add_func ("/import/two-scales-repeated", test_two_scales_repeated);
   g_test_add_func ("/import/row-lengths", test_row_lengths);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/answers-welsh-scale", test_read_answers_welsh_scale);

@@ -55,6 +55,8 @@ build_checklist (void)
   trellis_scale_set_point_label (importance, 2, "Slightly important");
   trellis_scale_set_point_label (importance, 4, "Essential");
   trellis_scale_set_allow_dk (importance, FALSE);
+  /* Format 1.2: what the scale measures. */
+  trellis_scale_set_role (importance, TRELLIS_SCALE_ROLE_IMPORTANCE);
   trellis_scale_set_na_label (importance, "Does not apply");
   trellis_checklist_append_scale (checklist, agreement);
   trellis_checklist_append_scale (checklist, importance);

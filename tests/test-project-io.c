@@ -530,6 +530,7 @@ static const HostileCase hostile_cases[] = {
   { "bad-kind.trellis", TRELLIS_PROJECT_ERROR_INVALID, "essay" },
   { "bad-status.trellis", TRELLIS_PROJECT_ERROR_INVALID, "finished" },
   { "bad-role.trellis", TRELLIS_PROJECT_ERROR_INVALID, "person" },
+  { "bad-scale-role.trellis", TRELLIS_PROJECT_ERROR_INVALID, "role=\"urgency\" is not a scale role" },
   { "bad-included.trellis", TRELLIS_PROJECT_ERROR_INVALID, "maybe" },
   { "bad-points.trellis", TRELLIS_PROJECT_ERROR_INVALID, "line 7" },
   { "nested-in-rating.trellis", TRELLIS_PROJECT_ERROR_INVALID, "line 17" },

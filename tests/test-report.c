@@ -406,6 +406,117 @@ test_export_long_section_continues (Fixture       *fixture,
   g_assert_true (continued);
 }
 
+/* A checklist rated for importance and effectiveness: the priority matrix first, an
+ * overview per scale, then each section's chart on each scale in turn; a checklist of
+ * one scale has no matrix and charts named as before. */
+static void
+test_build_charts_two_scales (void)
+{
+  static const char * const expected[] = {
+    "priority-matrix", "overview-importance", "overview-effectiveness",
+    "section-strategic-importance", "section-strategic-effectiveness",
+    "section-inclusive-importance", "section-inclusive-effectiveness",
+  };
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  g_autoptr(TrellisProject) sample = trellis_test_project_new_sample (1);
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) sample_charts = NULL;
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  charts = trellis_report_build_charts (project, &options);
+  g_assert_cmpuint (charts->len, ==, 1 + 2 + 2 * 6);
+  g_assert_cmpint (trellis_chart_get_kind (g_ptr_array_index (charts, 0)), ==, TRELLIS_CHART_MATRIX);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *name = trellis_report_dup_chart_name (project, g_ptr_array_index (charts, i));
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+  g_assert_cmpstr (trellis_chart_get_title (g_ptr_array_index (charts, 4)), ==, "Strategic — Effectiveness");
+
+  /* Groups and rounds compare each scale too. */
+  g_clear_pointer (&charts, g_ptr_array_unref);
+  options.compare = TRELLIS_REPORT_COMPARE_GROUPS;
+  charts = trellis_report_build_charts (project, &options);
+  g_assert_cmpuint (charts->len, ==, 1 + 2 + 2 * 6);
+  g_assert_cmpint (trellis_chart_get_kind (g_ptr_array_index (charts, 4)), ==, TRELLIS_CHART_GROUPS);
+  g_assert_cmpstr (trellis_chart_get_scale_id (g_ptr_array_index (charts, 4)), ==, "effectiveness");
+
+  options.compare = TRELLIS_REPORT_COMPARE_NONE;
+  sample_charts = trellis_report_build_charts (sample, &options);
+  for (guint i = 0; i < sample_charts->len; i++)
+    {
+      TrellisChart *chart = g_ptr_array_index (sample_charts, i);
+
+      g_assert_cmpint (trellis_chart_get_kind (chart), !=, TRELLIS_CHART_MATRIX);
+      g_assert_false (trellis_chart_get_names_scale (chart));
+    }
+}
+
+/* The pack prints the matrix and, under it, what it shows in words; each section's
+ * comments come once, after its last chart. */
+static void
+test_pack_two_scales (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  /* Four respondents: too few for the comments to be printed, but the heading says how many. */
+  const char *heading = "What partners said (1 comment)";
+  g_auto(GStrv) pieces = NULL;
+  g_autofree char *text = NULL;
+  TrellisReportOptions options;
+  const char *first;
+
+  trellis_round_add_comment (round, "strategic", "Our plan has too many priorities to steer anything.");
+  trellis_report_options_init (&options);
+  write_pack (project, &options, fixture->pdf, NULL);
+  if (!read_pdf (fixture->pdf, NULL, &text))
+    return;
+
+  g_assert_nonnull (strstr (text, "Priority matrix: importance against effectiveness"));
+  g_assert_nonnull (strstr (text, "Priority for action"));
+  g_assert_nonnull (strstr (text, "Priorities for action (important but not yet effective): Strategic, "
+                                  "Performance managed."));
+  g_assert_nonnull (strstr (text, "Learning and development: Importance 3.00, Effectiveness 4.50 (mean answers); "
+                                  "Effort to review."));
+  g_assert_nonnull (strstr (text, "Strategic — Importance"));
+  g_assert_nonnull (strstr (text, "Strategic — Effectiveness"));
+  /* The title page says how to read two scales and the matrix. */
+  g_assert_nonnull (strstr (text, "Every statement was rated twice, for importance and for effectiveness"));
+  first = strstr (text, heading);
+  g_assert_nonnull (first);
+  pieces = g_strsplit (text, heading, -1);
+  g_assert_cmpuint (g_strv_length (pieces), ==, 2);
+  g_assert_true (first > strstr (text, "Strategic — Effectiveness"));
+}
+
+/* Slides: the matrix and a file per section and scale, described in words. */
+static void
+test_export_two_scales (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_two_scales ();
+  g_autoptr(GFile) png = g_file_new_build_filename (fixture->directory, "png", NULL);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *descriptions = NULL;
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  g_assert_true (trellis_report_export_charts (project, &options, TRELLIS_REPORT_FORMAT_PNG, png, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (written, 0), ==, "priority-matrix.png");
+  g_assert_cmpstr (g_ptr_array_index (written, 4), ==, "section-strategic-effectiveness.png");
+  check_png_size (png, "priority-matrix.png");
+  descriptions = load_child (png, "descriptions.txt");
+  g_assert_true (g_str_has_prefix (descriptions, "priority-matrix.png\nPriority matrix: importance against "
+                                                 "effectiveness.\n"));
+  g_assert_nonnull (strstr (descriptions, "Priorities for action (important but not yet effective): Strategic, "
+                                          "Performance managed."));
+  g_assert_nonnull (strstr (descriptions, "section-strategic-effectiveness.png\nStrategic — Effectiveness.\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,6 +536,10 @@ main (int    argc,
   g_test_add ("/report/pack/write-failure-leaves-nothing", Fixture, NULL, fixture_set_up,
               test_pdf_write_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/report/export/charts", Fixture, NULL, fixture_set_up, test_export_charts, fixture_tear_down);
+  g_test_add_func ("/report/two-scales/build-charts", test_build_charts_two_scales);
+  g_test_add ("/report/two-scales/pack", Fixture, NULL, fixture_set_up, test_pack_two_scales, fixture_tear_down);
+  g_test_add ("/report/two-scales/export", Fixture, NULL, fixture_set_up, test_export_two_scales,
+              fixture_tear_down);
   g_test_add ("/report/export/long-section-continues", Fixture, NULL, fixture_set_up,
               test_export_long_section_continues, fixture_tear_down);
 

@@ -47,6 +47,7 @@ test_list (void)
   g_assert_nonnull (find_in_list (list, "kotter-vision"));
   g_assert_nonnull (find_in_list (list, "audit-commission-key-ingredients"));
   g_assert_nonnull (find_in_list (list, "hull-partnership-toolkit"));
+  g_assert_nonnull (find_in_list (list, "dudley-partnership-evaluation"));
 
   /* Ordered by id, so lists and the command line show them the same way every time. */
   for (guint i = 1; i < g_list_model_get_n_items (list); i++)
@@ -377,6 +378,52 @@ test_written_templates (void)
     }
 }
 
+/* Dudley's six themes, every statement rated twice: the importance scale first (its
+ * answers keep the statement's id), then effectiveness, each with its role. */
+static void
+test_dudley (void)
+{
+  const char *themes[] = { "Strategic", "Inclusive", "Action focussed", "Performance managed", "Efficient",
+                           "Learning and development" };
+  g_autoptr(TrellisTemplate) template = trellis_template_find ("dudley-partnership-evaluation");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisChecklist) checklist = trellis_template_load ("dudley-partnership-evaluation", &error);
+  g_autoptr(GPtrArray) rated = NULL;
+  g_auto(GStrv) keys = NULL;
+  TrellisScale *importance, *effectiveness;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (trellis_template_get_summary (template), "written for Trellis from"));
+  g_assert_nonnull (strstr (trellis_template_get_source (template), "Dudley"));
+  g_assert_cmpuint (trellis_checklist_get_n_sections (checklist), ==, G_N_ELEMENTS (themes));
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      TrellisSection *section = trellis_checklist_get_section (checklist, i);
+      guint n = trellis_section_get_n_statements (section);
+
+      g_assert_cmpstr (trellis_section_get_title (section), ==, themes[i]);
+      g_assert_nonnull (trellis_section_get_description (section));
+      g_assert_true (trellis_section_get_statement (section, n - 1) == trellis_section_get_comment_statement (section));
+    }
+  rated = trellis_checklist_collect_rated (checklist, TRUE);
+  g_assert_cmpuint (rated->len, ==, 18);
+
+  g_assert_cmpuint (trellis_checklist_get_n_scales (checklist), ==, 2);
+  importance = trellis_checklist_get_scale (checklist, 0);
+  effectiveness = trellis_checklist_get_scale (checklist, 1);
+  g_assert_cmpint (trellis_scale_get_role (importance), ==, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  g_assert_cmpint (trellis_scale_get_role (effectiveness), ==, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_assert_true (trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS) == effectiveness);
+  g_assert_cmpstr (trellis_scale_get_point_label (importance, 5), ==, "Very important");
+  g_assert_cmpstr (trellis_scale_get_point_label (effectiveness, 1), ==, "Not effective");
+  g_assert_true (trellis_scale_get_allow_na (effectiveness) && trellis_scale_get_allow_dk (effectiveness));
+
+  keys = trellis_checklist_dup_item_keys (checklist, TRUE);
+  g_assert_cmpuint (g_strv_length (keys), ==, 36);
+  g_assert_true (g_strv_contains ((const char * const *) keys, "d1"));
+  g_assert_true (g_strv_contains ((const char * const *) keys, "d1@effectiveness"));
+}
+
 /* The IDeA tool's areas, each described as the source defines it. */
 static void
 test_idea_areas (void)
@@ -673,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/template/every-template-describes-itself", test_every_template_describes_itself);
   g_test_add_func ("/template/written-from-summaries", test_written_templates);
   g_test_add_func ("/template/idea-areas", test_idea_areas);
+  g_test_add_func ("/template/dudley", test_dudley);
   g_test_add_func ("/template/is-ofpc", test_is_ofpc);
   g_test_add_func ("/template/is-ofpc-emphasis", test_is_ofpc_emphasis);
   g_test_add_func ("/template/nine-ingredients", test_nine_ingredients);

@@ -256,3 +256,83 @@ trellis_test_project_new_edge_cases (guint n_respondents)
   trellis_project_append_round (project, round);
   return g_steal_pointer (&project);
 }
+
+static TrellisScale *
+two_scales_scale (const char       *id,
+                  const char       *title,
+                  TrellisScaleRole  role,
+                  const char       *low,
+                  const char       *high)
+{
+  TrellisScale *scale = trellis_scale_new (id, 5);
+
+  trellis_scale_set_title (scale, title);
+  trellis_scale_set_role (scale, role);
+  trellis_scale_set_point_label (scale, 1, low);
+  trellis_scale_set_point_label (scale, 5, high);
+  trellis_scale_set_na_label (scale, "Not applicable");
+  trellis_scale_set_dk_label (scale, "Don't know");
+  return scale;
+}
+
+TrellisProject *
+trellis_test_project_new_two_scales (void)
+{
+  static const struct
+  {
+    const char    *id;
+    const char    *title;
+    TrellisAnswer  importance[4];
+    TrellisAnswer  effectiveness[4];
+  } themes[] = {
+    { "strategic", "Strategic", { 5, 5, 4, 4 }, { 2, 2, 1, 3 } },
+    { "inclusive", "Inclusive", { 4, 4, 4, 4 }, { 4, 5, 4, 5 } },
+    { "efficient", "Efficient", { 2, 2, 3, 1 }, { 2, 3, 2, 1 } },
+    { "learning", "Learning and development", { 3, 3, 3, 3 }, { 4, 4, 5, 5 } },
+    { "action", "Action focussed", { 5, 5, 5, 5 }, { -1, -1, -1, -1 } },
+    { "performance", "Performance managed", { 4, 4, 4, 4 }, { 3, 3, 3, 3 } },
+  };
+  TrellisProject *project = trellis_project_new ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(TrellisScale) importance =
+    two_scales_scale ("importance", "Importance", TRELLIS_SCALE_ROLE_IMPORTANCE, "Not important", "Very important");
+  g_autoptr(TrellisScale) effectiveness =
+    two_scales_scale ("effectiveness", "Effectiveness", TRELLIS_SCALE_ROLE_EFFECTIVENESS, "Not effective",
+                      "Very effective");
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  trellis_project_set_name (project, "Two Scales Partnership");
+  trellis_checklist_append_scale (checklist, importance);
+  trellis_checklist_append_scale (checklist, effectiveness);
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    {
+      g_autoptr(TrellisSection) section = trellis_section_new (themes[t].id);
+      g_autofree char *statement_id = g_strdup_printf ("d%u", t + 1);
+      g_autofree char *number = g_strdup_printf ("%u", t + 1);
+      TrellisStatement *statement;
+
+      trellis_section_set_title (section, themes[t].title);
+      statement = trellis_test_add_statement (section, statement_id, number, TRELLIS_STATEMENT_RATING,
+                                              themes[t].title);
+      trellis_checklist_append_section (checklist, section);
+      g_ptr_array_add (keys, trellis_checklist_dup_item_key (checklist, statement, importance));
+      g_ptr_array_add (keys, trellis_checklist_dup_item_key (checklist, statement, effectiveness));
+    }
+  g_ptr_array_add (keys, NULL);
+  trellis_round_set_label (round, "Autumn 2026");
+  trellis_round_set_items (round, (const char * const *) keys->pdata);
+  for (guint r = 0; r < 4; r++)
+    {
+      TrellisAnswer answers[2 * G_N_ELEMENTS (themes)];
+
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        {
+          answers[2 * t] = themes[t].importance[r];
+          answers[2 * t + 1] = themes[t].effectiveness[r];
+        }
+      trellis_round_add_response (round, answers, NULL);
+    }
+  trellis_project_append_round (project, round);
+  return project;
+}

@@ -18,6 +18,17 @@ TrellisProject *trellis_test_project_new_sample (guint n_rounds);
  * @n_respondents people. */
 TrellisProject *trellis_test_project_new_edge_cases (guint n_respondents);
 
+/* Dudley's shape in small: an importance and an effectiveness scale (with their roles)
+ * and six themes of one statement each, answered by four people so that the themes'
+ * means are known exactly (importance, effectiveness):
+ *   strategic   4.5, 2.0   priority for action
+ *   inclusive   4.0, 4.5   keep up the good work
+ *   efficient   2.0, 2.0   low priority
+ *   learning    3.0, 4.5   effort to review (3.0 is the middle: not important)
+ *   action      5.0, –     not placed: everybody said Not applicable to effectiveness
+ *   performance 4.0, 3.0   priority for action (3.0 is the middle: not effective) */
+TrellisProject *trellis_test_project_new_two_scales (void);
+
 /* Appends a new statement to @section, which owns it; returns it for further edits. */
 TrellisStatement *trellis_test_add_statement (TrellisSection       *section,
                                               const char           *id,

@@ -417,6 +417,12 @@ move_answer (TrellisChartView *self,
 
   if (self->chart == NULL)
     return;
+  /* A priority matrix has no answers to move along: Left and Right go theme to theme. */
+  if (trellis_chart_get_kind (self->chart) == TRELLIS_CHART_MATRIX)
+    {
+      move_bar (self, delta);
+      return;
+    }
   if (!self->has_cursor && !move_bar (self, 1))
     return;
 

@@ -12,89 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "trellis-chart-layout.h"
-
-/* Everything is laid out once, in points, into three display lists painted in turn:
- * what lies under the bars (row bands, grid, zero line), the bars, and the text. Tests
- * read the geometry; painting only replays the lists. */
-typedef enum
-{
-  MARK_RECT,
-  MARK_LINE,
-  MARK_TEXT,
-} MarkKind;
-
-typedef struct
-{
-  MarkKind           kind;
-  TrellisChartColour colour;
-  union
-  {
-    struct
-    {
-      TrellisChartRect rect;
-      gboolean         hatched;
-    } fill;
-    struct
-    {
-      double x0, y0, x1, y1, width;
-    } line;
-    struct
-    {
-      PangoLayout *layout;
-      double       x, y;
-    } text;
-  };
-} Mark;
-
-#define N_FONTS (TRELLIS_CHART_FONT_HEADING + 1)
-
-struct _TrellisChartLayout
-{
-  gatomicrefcount       ref_count;
-
-  TrellisChart         *chart;
-  TrellisChartStyle    *style;
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_FONTS];
-
-  double                scale;
-  double                width;
-  double                height;
-  guint                 first_row;
-  guint                 end_row;
-  gboolean              comparison;
-
-  /* Columns, left to right, and the sizes everything follows from. */
-  double                em;
-  double                gap;
-  double                number_right;
-  double                text_x;
-  double                text_width;
-  double                bar_label_right;
-  double                bar_label_width;
-  double                disagree_right;
-  double                scale_left;
-  double                scale_right;
-  double                zero_x;
-  double                unit;
-  double                agree_left;
-  double                change_x;
-  double                change_width;
-  double                missing_x;
-  double                missing_width;
-  double                missing_range;
-  double                n_x;
-  double                thickness;
-  double                bar_gap;
-  double                rows_top;
-  double                rows_bottom;
-
-  GArray               *bars;   /* TrellisChartBarLayout */
-  GArray               *under;  /* Mark */
-  GArray               *over;
-  GArray               *texts;
-};
+#include "trellis-chart-layout-private.h"
 
 G_DEFINE_BOXED_TYPE (TrellisChartLayout, trellis_chart_layout, trellis_chart_layout_ref, trellis_chart_layout_unref)
 
@@ -310,7 +228,8 @@ place_columns (TrellisChartLayout *self)
   percent_width = measure (self, "100%", percent_font);
   self->disagree_right = right + percent_width;
   /* The Agree column is as wide as its heading too, so that the next one cannot touch it. */
-  percent_width = MAX (percent_width, measure (self, _("Agree"), TRELLIS_CHART_FONT_SMALL_BOLD));
+  percent_width = MAX (percent_width, measure (self, trellis_chart_get_side_heading (self->chart, TRUE),
+                                               TRELLIS_CHART_FONT_SMALL_BOLD));
   self->scale_left = self->disagree_right + self->gap;
 
   right = self->width;
@@ -414,10 +333,10 @@ place_column_headings (TrellisChartLayout *self,
       missing_x = MAX (MIN (missing_x, self->width - width), 0);
     }
 
-  add_text (self, _("Disagree"), font, self->disagree_right, 1.0, bottom, 1.0, ink);
+  add_text (self, trellis_chart_get_side_heading (chart, FALSE), font, self->disagree_right, 1.0, bottom, 1.0, ink);
   if (trellis_chart_get_n_points (chart) % 2 == 1)
     add_text (self, _("Neutral"), font, self->zero_x, 0.5, bottom, 1.0, ink);
-  add_text (self, _("Agree"), font, self->agree_left, 0.0, bottom, 1.0, ink);
+  add_text (self, trellis_chart_get_side_heading (chart, TRUE), font, self->agree_left, 0.0, bottom, 1.0, ink);
   if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
     add_text (self, _("Change"), font, self->change_x + self->change_width, 1.0, bottom, 1.0, ink);
   if (missing != NULL)
@@ -964,6 +883,11 @@ layout_build (TrellisChartLayout *self,
   double y, footer;
 
   self->em = trellis_chart_style_get_font_size (self->style);
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_MATRIX)
+    {
+      _trellis_chart_layout_build_matrix (self, height);
+      return;
+    }
   self->comparison = trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS
                      || trellis_chart_get_kind (chart) == TRELLIS_CHART_GROUPS;
   self->thickness = (self->comparison ? 1.2 : 1.55) * self->em;
@@ -1371,6 +1295,15 @@ paint_marks (cairo_t *cr,
           cairo_move_to (cr, mark->text.x, mark->text.y);
           pango_cairo_show_layout (cr, mark->text.layout);
           break;
+        case MARK_DOT:
+          /* A white ring keeps a dot apart from the shading and from a dot it touches. */
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, mark->dot.x, mark->dot.y, mark->dot.radius, 0, 2 * G_PI);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1466,6 +1399,8 @@ trellis_chart_layout_dup_readout (TrellisChartLayout    *self,
   g_return_val_if_fail (hit != NULL, NULL);
   g_return_val_if_fail (hit->row < trellis_chart_get_n_rows (self->chart), NULL);
 
+  if (trellis_chart_get_kind (self->chart) == TRELLIS_CHART_MATRIX)
+    return trellis_chart_dup_matrix_summary (self->chart, hit->row);
   row = trellis_chart_get_row (self->chart, hit->row);
   g_return_val_if_fail (hit->bar < row->bars->len, NULL);
   bar = &g_array_index (row->bars, TrellisChartBar, hit->bar);
@@ -1532,4 +1467,79 @@ trellis_chart_draw (TrellisChart            *chart,
 
   layout = trellis_chart_layout_new_to_fit (chart, style, width, height, 0, 0.5);
   trellis_chart_layout_paint (layout, cr);
+}
+
+/* What the priority matrix (trellis-chart-matrix.c) lays out with, shared rather than
+ * written twice. */
+double
+_trellis_chart_layout_place_titles (TrellisChartLayout *self)
+{
+  return place_titles (self);
+}
+
+PangoLayout *
+_trellis_chart_layout_make_text (TrellisChartLayout *self,
+                                 const char         *text,
+                                 TrellisChartFont    font,
+                                 double              wrap_width,
+                                 PangoAlignment      alignment)
+{
+  return make_text (self, text, font, wrap_width, alignment);
+}
+
+void
+_trellis_chart_layout_text_size (PangoLayout *layout,
+                                 double      *width,
+                                 double      *height)
+{
+  text_size (layout, width, height);
+}
+
+void
+_trellis_chart_layout_place_text (TrellisChartLayout *self,
+                                  PangoLayout        *layout,
+                                  double              x,
+                                  double              x_align,
+                                  double              y,
+                                  double              y_align,
+                                  TrellisChartInk     ink)
+{
+  place_text (self, layout, x, x_align, y, y_align, ink);
+}
+
+void
+_trellis_chart_layout_add_fill (GArray                   *marks,
+                                const TrellisChartRect   *rect,
+                                const TrellisChartColour *colour,
+                                gboolean                  hatched)
+{
+  add_fill (marks, rect->x, rect->y, rect->width, rect->height, colour, hatched);
+}
+
+void
+_trellis_chart_layout_add_line (TrellisChartLayout *self,
+                                GArray             *marks,
+                                double              x0,
+                                double              y0,
+                                double              x1,
+                                double              y1,
+                                double              width,
+                                TrellisChartInk     ink)
+{
+  add_line (self, marks, x0, y0, x1, y1, width, ink);
+}
+
+void
+_trellis_chart_layout_add_dot (GArray                   *marks,
+                               double                    x,
+                               double                    y,
+                               double                    radius,
+                               const TrellisChartColour *colour)
+{
+  Mark mark = { .kind = MARK_DOT, .colour = *colour };
+
+  mark.dot.x = x;
+  mark.dot.y = y;
+  mark.dot.radius = radius;
+  g_array_append_val (marks, mark);
 }

@@ -36,9 +36,23 @@ struct _TrellisChart
   char              *not_applicable_label;
   char              *dont_know_label;
   gboolean           shows_missing;
+
+  /* The scale drawn; its title goes into the chart's when the checklist has several. */
+  char              *scale_id;
+  char              *scale_title;
+  TrellisScaleRole   role;
+  gboolean           names_scale;
+
+  /* A priority matrix: effectiveness across, importance up, each of its own scale. */
+  guint              axis_points[2];
+  char              *axis_titles[2];
+  char              *axis_ends[2][2];  /* the labels of the scale's first and last points */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisChart, trellis_chart, trellis_chart_ref, trellis_chart_unref)
+
+static char *format_mean (double mean);
+static char *dup_matrix_description (TrellisChart *self);
 
 static void
 bar_clear (TrellisChartBar *bar)
@@ -64,6 +78,7 @@ chart_new (TrellisChartKind   kind,
            const char        *section_id)
 {
   TrellisChart *self = g_new0 (TrellisChart, 1);
+  TrellisNode *checklist;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->kind = kind;
@@ -81,7 +96,30 @@ chart_new (TrellisChartKind   kind,
   self->not_applicable_label = g_strdup (trellis_scale_get_answer_label (scale, TRELLIS_ANSWER_NOT_APPLICABLE));
   self->dont_know_label = g_strdup (trellis_scale_get_answer_label (scale, TRELLIS_ANSWER_DONT_KNOW));
   self->shows_missing = trellis_scale_get_allow_na (scale) || trellis_scale_get_allow_dk (scale);
+
+  self->scale_id = g_strdup (trellis_scale_get_id (scale));
+  self->scale_title = g_strdup (trellis_scale_get_title (scale) != NULL ? trellis_scale_get_title (scale)
+                                                                         : trellis_scale_get_id (scale));
+  self->role = trellis_scale_get_role (scale);
+  checklist = trellis_node_get_parent (TRELLIS_NODE (scale));
+  self->names_scale = TRELLIS_IS_CHECKLIST (checklist)
+                      && trellis_checklist_get_n_scales (TRELLIS_CHECKLIST (checklist)) > 1;
   return self;
+}
+
+/* "Strategic — Importance": with two scales, every chart says which it shows. */
+static char *
+scale_title (TrellisChart *self,
+             char         *title)
+{
+  char *named;
+
+  if (!self->names_scale)
+    return title;
+  /* TRANSLATORS: a chart's title and the scale it shows: "A. Strategic — Importance" */
+  named = g_strdup_printf (_("%s — %s"), title, self->scale_title);
+  g_free (title);
+  return named;
 }
 
 static TrellisChartRow *
@@ -235,10 +273,21 @@ chart_sort (TrellisChart *self)
 }
 
 static const char *
-order_phrase (TrellisChartOrder order)
+order_phrase (TrellisChart      *self,
+              TrellisChartOrder  order)
 {
-  return order == TRELLIS_CHART_ORDER_AGREEMENT ? _("ordered by % agreeing")
-                                                : _("in checklist order");
+  if (order != TRELLIS_CHART_ORDER_AGREEMENT)
+    return _("in checklist order");
+  switch (self->role)
+    {
+    case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      return _("ordered by % rating it important");
+    case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      return _("ordered by % rating it effective");
+    case TRELLIS_SCALE_ROLE_NONE:
+    default:
+      return _("ordered by % agreeing");
+    }
 }
 
 static char *
@@ -279,14 +328,15 @@ make_subtitle (const char *partnership,
 }
 
 static char *
-summary_subtitle (TrellisSummary    *summary,
+summary_subtitle (TrellisChart      *self,
+                  TrellisSummary    *summary,
                   TrellisChartOrder  order)
 {
   g_autofree char *respondents = respondents_phrase (trellis_summary_get_n_respondents (summary));
 
   return make_subtitle (trellis_project_get_name (trellis_summary_get_project (summary)),
                         trellis_round_get_label (trellis_summary_get_round (summary)),
-                        trellis_summary_get_group (summary), respondents, order_phrase (order));
+                        trellis_summary_get_group (summary), respondents, order_phrase (self, order));
 }
 
 static char *
@@ -325,8 +375,8 @@ trellis_chart_new_section (TrellisSummary    *summary,
     return NULL;
 
   self = chart_new (TRELLIS_CHART_SECTION, order, trellis_summary_get_scale (summary), section_id);
-  self->title = section_title (section->section);
-  self->subtitle = summary_subtitle (summary, order);
+  self->title = scale_title (self, section_title (section->section));
+  self->subtitle = summary_subtitle (self, summary, order);
 
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -357,8 +407,8 @@ trellis_chart_new_overview (TrellisSummary    *summary,
   g_return_val_if_fail (summary != NULL, NULL);
 
   self = chart_new (TRELLIS_CHART_OVERVIEW, order, trellis_summary_get_scale (summary), NULL);
-  self->title = g_strdup (_("All sections at a glance"));
-  self->subtitle = summary_subtitle (summary, order);
+  self->title = scale_title (self, g_strdup (_("All sections at a glance")));
+  self->subtitle = summary_subtitle (self, summary, order);
   self->note = g_strdup (_("Each bar pools every answer to the section’s statements; n counts answers, not people."));
 
   for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
@@ -472,7 +522,7 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
     return NULL;
 
   self = chart_new (TRELLIS_CHART_ROUNDS, order, trellis_summary_get_scale (latest), section_id);
-  self->title = section_title (section->section);
+  self->title = scale_title (self, section_title (section->section));
   for (guint s = 0; s < n_summaries; s++)
     {
       g_autofree char *respondents = respondents_phrase (trellis_summary_get_n_respondents (summaries[s]));
@@ -484,7 +534,7 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
                               respondents);
     }
   self->subtitle = make_subtitle (trellis_project_get_name (trellis_summary_get_project (latest)), rounds->str,
-                                 NULL, NULL, order_phrase (order));
+                                 NULL, NULL, order_phrase (self, order));
   self->note = g_strdup (_("Change: percentage points more (+) or fewer (−) agreeing than in the round before; "
                            "▲ or ▼ marks a change too large to put down to chance."));
 
@@ -695,10 +745,10 @@ trellis_chart_new_groups_from (TrellisGroupSummaries *groups,
     return NULL;
 
   self = chart_new (TRELLIS_CHART_GROUPS, order, trellis_summary_get_scale (everyone), section_id);
-  self->title = section_title (section->section);
+  self->title = scale_title (self, section_title (section->section));
   respondents = respondents_phrase (trellis_summary_get_n_respondents (everyone));
   self->subtitle = make_subtitle (groups->project_name, groups->round_label,
-                                 _("by respondent group"), respondents, order_phrase (order));
+                                 _("by respondent group"), respondents, order_phrase (self, order));
   self->note = shares->len > 0 ? suppression_note (shares, min_group_size)
                                : g_strdup (_("This round’s responses carry no respondent group."));
 
@@ -741,6 +791,69 @@ trellis_chart_new_groups_from (TrellisGroupSummaries *groups,
   return self;
 }
 
+/**
+ * trellis_chart_new_matrix:
+ * @importance: a round's results on the importance scale
+ * @effectiveness: the same round's results on the effectiveness scale
+ *
+ * The priority matrix of Dudley's Partnership Evaluation Tool: per section (theme), the
+ * mean of every answer on the importance scale against the mean on the effectiveness
+ * scale. Each row is a section with two bars, importance then effectiveness; see
+ * trellis_chart_get_matrix_point() and trellis_chart_get_quadrant().
+ *
+ * Returns: (transfer full): the chart
+ */
+TrellisChart *
+trellis_chart_new_matrix (TrellisSummary *importance,
+                          TrellisSummary *effectiveness)
+{
+  TrellisScale *scales[2];
+  g_autofree char *respondents = NULL;
+  TrellisChart *self;
+
+  g_return_val_if_fail (importance != NULL && effectiveness != NULL, NULL);
+
+  scales[TRELLIS_CHART_AXIS_EFFECTIVENESS] = trellis_summary_get_scale (effectiveness);
+  scales[TRELLIS_CHART_AXIS_IMPORTANCE] = trellis_summary_get_scale (importance);
+  self = chart_new (TRELLIS_CHART_MATRIX, TRELLIS_CHART_ORDER_CHECKLIST, scales[TRELLIS_CHART_AXIS_IMPORTANCE], NULL);
+  self->names_scale = FALSE;
+  self->title = g_strdup (_("Priority matrix: importance against effectiveness"));
+  respondents = respondents_phrase (trellis_summary_get_n_respondents (importance));
+  self->subtitle = make_subtitle (trellis_project_get_name (trellis_summary_get_project (importance)),
+                                  trellis_round_get_label (trellis_summary_get_round (importance)),
+                                  trellis_summary_get_group (importance), respondents, NULL);
+  self->note = g_strdup (_("Each theme at its mean importance and mean effectiveness. "
+                           "Themes in the shaded corner are important but not yet effective: "
+                           "the priorities for action."));
+  for (guint a = 0; a < 2; a++)
+    {
+      const char *title = trellis_scale_get_title (scales[a]);
+
+      self->axis_points[a] = trellis_scale_get_n_points (scales[a]);
+      self->axis_ends[a][0] = g_strdup (trellis_scale_get_point_label (scales[a], 1));
+      self->axis_ends[a][1] = g_strdup (trellis_scale_get_point_label (scales[a], self->axis_points[a]));
+      self->axis_titles[a] = g_strdup (title != NULL ? title : trellis_scale_get_id (scales[a]));
+    }
+
+  for (guint i = 0; i < trellis_summary_get_n_sections (importance); i++)
+    {
+      TrellisSectionSummary *section = trellis_summary_get_section (importance, i);
+      const char *id = trellis_section_get_id (section->section);
+      TrellisSectionSummary *other = trellis_summary_find_section (effectiveness, id);
+      TrellisChartRow *row;
+
+      if (other == NULL || section->items->len == 0)
+        continue;
+      row = chart_add_row (self, id, trellis_section_get_code (section->section),
+                           trellis_section_get_title (section->section));
+      row_add_bar (self, row, self->axis_titles[TRELLIS_CHART_AXIS_IMPORTANCE], &section->pooled, TRUE);
+      row_add_bar (self, row, self->axis_titles[TRELLIS_CHART_AXIS_EFFECTIVENESS], &other->pooled, TRUE);
+    }
+  /* The Not applicable · Don't know column belongs to bar charts. */
+  self->shows_missing = FALSE;
+  return self;
+}
+
 TrellisChart *
 trellis_chart_ref (TrellisChart *self)
 {
@@ -766,6 +879,15 @@ trellis_chart_unref (TrellisChart *self)
     g_free (self->answer_labels[p]);
   g_free (self->not_applicable_label);
   g_free (self->dont_know_label);
+  g_free (self->scale_id);
+  g_free (self->scale_title);
+  g_free (self->axis_titles[0]);
+  g_free (self->axis_titles[1]);
+  for (guint a = 0; a < 2; a++)
+    {
+      g_free (self->axis_ends[a][0]);
+      g_free (self->axis_ends[a][1]);
+    }
   g_free (self);
 }
 
@@ -991,6 +1113,43 @@ trellis_chart_round_sides (const TrellisDistribution *dist,
     trellis_chart_round_percentages (values, 3, 100, sides);
 }
 
+/* "71% agree, 29% neutral, 0% disagree", in the words of the scale's role. */
+static void
+append_sides (TrellisChart *self,
+              GString      *text,
+              const int     sides[3])
+{
+  gboolean odd = self->n_points % 2 == 1;
+
+  switch (self->role)
+    {
+    case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      if (odd)
+        /* TRANSLATORS: percentages of one statement's answers on an importance scale */
+        g_string_append_printf (text, _("%d%% important, %d%% neutral, %d%% less important"),
+                                sides[2], sides[1], sides[0]);
+      else
+        g_string_append_printf (text, _("%d%% important, %d%% less important"), sides[2], sides[0]);
+      break;
+    case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      if (odd)
+        /* TRANSLATORS: percentages of one statement's answers on an effectiveness scale */
+        g_string_append_printf (text, _("%d%% effective, %d%% neutral, %d%% less effective"),
+                                sides[2], sides[1], sides[0]);
+      else
+        g_string_append_printf (text, _("%d%% effective, %d%% less effective"), sides[2], sides[0]);
+      break;
+    case TRELLIS_SCALE_ROLE_NONE:
+    default:
+      if (odd)
+        /* TRANSLATORS: percentages of one statement's answers */
+        g_string_append_printf (text, _("%d%% agree, %d%% neutral, %d%% disagree"), sides[2], sides[1], sides[0]);
+      else
+        g_string_append_printf (text, _("%d%% agree, %d%% disagree"), sides[2], sides[0]);
+      break;
+    }
+}
+
 /**
  * trellis_chart_dup_bar_summary:
  *
@@ -1015,6 +1174,18 @@ trellis_chart_dup_bar_summary (TrellisChart *self,
   chart_bar = &g_array_index (chart_row->bars, TrellisChartBar, bar);
   dist = &chart_bar->dist;
 
+  if (self->kind == TRELLIS_CHART_MATRIX)
+    {
+      g_autofree char *mean = format_mean (dist->mean);
+
+      /* TRANSLATORS: a theme's answers on one scale of a priority matrix: "Importance: mean 4.42 of 5" */
+      g_string_append_printf (text, _("%s: mean %s of %u"), chart_bar->label, mean,
+                              self->axis_points[bar == 0 ? TRELLIS_CHART_AXIS_IMPORTANCE
+                                                         : TRELLIS_CHART_AXIS_EFFECTIVENESS]);
+      g_string_append (text, "; ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", dist->valid), dist->valid);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   if (chart_bar->label != NULL)
     g_string_append_printf (text, "%s: ", chart_bar->label);
   if (!chart_bar->asked)
@@ -1026,11 +1197,8 @@ trellis_chart_dup_bar_summary (TrellisChart *self,
   trellis_chart_round_sides (dist, sides);
   if (dist->valid == 0)
     g_string_append (text, _("no answers on the scale"));
-  else if (self->n_points % 2 == 1)
-    /* TRANSLATORS: percentages of one statement's answers */
-    g_string_append_printf (text, _("%d%% agree, %d%% neutral, %d%% disagree"), sides[2], sides[1], sides[0]);
   else
-    g_string_append_printf (text, _("%d%% agree, %d%% disagree"), sides[2], sides[0]);
+    append_sides (self, text, sides);
 
   g_string_append (text, "; ");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", dist->valid), dist->valid);
@@ -1079,6 +1247,8 @@ trellis_chart_dup_description (TrellisChart *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (self->kind == TRELLIS_CHART_MATRIX)
+    return dup_matrix_description (self);
   g_string_append_printf (text, "%s.\n%s.\n", self->title, self->subtitle);
   if (self->note != NULL)
     g_string_append_printf (text, "%s\n", self->note);
@@ -1099,4 +1269,280 @@ trellis_chart_dup_description (TrellisChart *self)
         }
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * trellis_chart_get_scale_id:
+ *
+ * Returns: the id of the scale the chart shows (of importance, for a priority matrix)
+ */
+const char *
+trellis_chart_get_scale_id (TrellisChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->scale_id;
+}
+
+/**
+ * trellis_chart_get_names_scale:
+ *
+ * Returns: whether the checklist has several scales, so that the chart's title, and the
+ *   name of a file it is written to, say which it shows
+ */
+gboolean
+trellis_chart_get_names_scale (TrellisChart *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->names_scale;
+}
+
+/**
+ * trellis_chart_get_side_heading:
+ * @agreeing: the side above the middle of the scale, or below it
+ *
+ * Returns: the heading over one side of the bars, in the words of the scale: "Agree",
+ *   "Important", "Less effective"…
+ */
+const char *
+trellis_chart_get_side_heading (TrellisChart *self,
+                                gboolean      agreeing)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (self->role)
+    {
+    case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      return agreeing ? _("Important") : _("Less important");
+    case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      return agreeing ? _("Effective") : _("Less effective");
+    case TRELLIS_SCALE_ROLE_NONE:
+    default:
+      return agreeing ? _("Agree") : _("Disagree");
+    }
+}
+
+/**
+ * trellis_chart_get_axis_title:
+ *
+ * Returns: (nullable): the title of the scale along @axis of a priority matrix
+ */
+const char *
+trellis_chart_get_axis_title (TrellisChart     *self,
+                              TrellisChartAxis  axis)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (axis <= TRELLIS_CHART_AXIS_IMPORTANCE, NULL);
+  return self->axis_titles[axis];
+}
+
+/**
+ * trellis_chart_get_axis_points:
+ *
+ * Returns: the points of the scale along @axis of a priority matrix: the axis runs
+ *   from 1 to this; 0 for other charts
+ */
+guint
+trellis_chart_get_axis_points (TrellisChart     *self,
+                               TrellisChartAxis  axis)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (axis <= TRELLIS_CHART_AXIS_IMPORTANCE, 0);
+  return self->axis_points[axis];
+}
+
+/**
+ * trellis_chart_get_matrix_point:
+ * @effectiveness: (out) (optional): the section's mean effectiveness
+ * @importance: (out) (optional): its mean importance
+ *
+ * Returns: whether the @row-th section of a priority matrix has answers on both
+ *   scales, and so a place on it
+ */
+gboolean
+trellis_chart_get_matrix_point (TrellisChart *self,
+                                guint         row,
+                                double       *effectiveness,
+                                double       *importance)
+{
+  const TrellisChartRow *chart_row;
+  const TrellisChartBar *bars;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->kind == TRELLIS_CHART_MATRIX, FALSE);
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+
+  chart_row = &g_array_index (self->rows, TrellisChartRow, row);
+  bars = (const TrellisChartBar *) chart_row->bars->data;
+  if (effectiveness != NULL)
+    *effectiveness = bars[1].dist.mean;
+  if (importance != NULL)
+    *importance = bars[0].dist.mean;
+  return bars[0].dist.valid > 0 && bars[1].dist.valid > 0;
+}
+
+/**
+ * trellis_chart_get_axis_middle:
+ *
+ * Returns: the middle of the scale along @axis, where a priority matrix divides its
+ *   quadrants: 3 on a five-point scale
+ */
+double
+trellis_chart_get_axis_middle (TrellisChart     *self,
+                               TrellisChartAxis  axis)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (axis <= TRELLIS_CHART_AXIS_IMPORTANCE, 0);
+  return (1.0 + self->axis_points[axis]) / 2.0;
+}
+
+/**
+ * trellis_chart_get_quadrant:
+ *
+ * A theme is important when its mean importance is above the middle of the scale
+ * ("moderately important" is not enough), and effective likewise; on the line it is
+ * not.
+ *
+ * Returns: the quadrant of the priority matrix the @row-th section falls in, or
+ *   %TRELLIS_CHART_QUADRANT_NONE when it has no answers on one of the scales
+ */
+TrellisChartQuadrant
+trellis_chart_get_quadrant (TrellisChart *self,
+                            guint         row)
+{
+  double effectiveness, importance;
+  gboolean important, effective;
+
+  g_return_val_if_fail (self != NULL, TRELLIS_CHART_QUADRANT_NONE);
+
+  if (!trellis_chart_get_matrix_point (self, row, &effectiveness, &importance))
+    return TRELLIS_CHART_QUADRANT_NONE;
+  important = importance > trellis_chart_get_axis_middle (self, TRELLIS_CHART_AXIS_IMPORTANCE) + 1e-9;
+  effective = effectiveness > trellis_chart_get_axis_middle (self, TRELLIS_CHART_AXIS_EFFECTIVENESS) + 1e-9;
+  if (important)
+    return effective ? TRELLIS_CHART_QUADRANT_KEEP_UP : TRELLIS_CHART_QUADRANT_PRIORITY;
+  return effective ? TRELLIS_CHART_QUADRANT_REVIEW : TRELLIS_CHART_QUADRANT_LOW;
+}
+
+/**
+ * trellis_chart_quadrant_get_label:
+ *
+ * Returns: what the quadrant means for the partnership, as the chart prints it
+ */
+const char *
+trellis_chart_quadrant_get_label (TrellisChartQuadrant quadrant)
+{
+  switch (quadrant)
+    {
+    case TRELLIS_CHART_QUADRANT_PRIORITY:
+      return _("Priority for action");
+    case TRELLIS_CHART_QUADRANT_KEEP_UP:
+      return _("Keep up the good work");
+    case TRELLIS_CHART_QUADRANT_REVIEW:
+      return _("Effort to review");
+    case TRELLIS_CHART_QUADRANT_LOW:
+      return _("Low priority");
+    case TRELLIS_CHART_QUADRANT_NONE:
+    default:
+      return _("Not enough answers to place");
+    }
+}
+
+/**
+ * trellis_chart_dup_priorities:
+ *
+ * Returns: (transfer full): the sentence a priority matrix comes down to, for the pack
+ *   and the text alternative: "Priorities for action (important but not yet
+ *   effective): Strategic, Performance managed."
+ */
+char *
+trellis_chart_dup_priorities (TrellisChart *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->kind == TRELLIS_CHART_MATRIX, NULL);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      if (trellis_chart_get_quadrant (self, r) != TRELLIS_CHART_QUADRANT_PRIORITY)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_array_index (self->rows, TrellisChartRow, r).text);
+    }
+  if (names->len == 0)
+    return g_strdup (_("No theme is important but not yet effective: there is no priority for action."));
+  /* TRANSLATORS: the themes of a priority matrix that need action first */
+  return g_strdup_printf (_("Priorities for action (important but not yet effective): %s."), names->str);
+}
+
+static char *
+format_mean (double mean)
+{
+  return isnan (mean) ? g_strdup ("–") : g_strdup_printf ("%.2f", mean);
+}
+
+/**
+ * trellis_chart_dup_matrix_summary:
+ *
+ * Returns: (transfer full): one theme of a priority matrix in words, for a screen
+ *   reader, a readout and the text alternative: "Strategic: Importance 4.42,
+ *   Effectiveness 2.31 (mean answers); Priority for action"
+ */
+char *
+trellis_chart_dup_matrix_summary (TrellisChart *self,
+                                  guint         row)
+{
+  const TrellisChartRow *chart_row;
+  const TrellisChartBar *bars;
+  g_autofree char *importance = NULL;
+  g_autofree char *effectiveness = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->kind == TRELLIS_CHART_MATRIX, NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  chart_row = &g_array_index (self->rows, TrellisChartRow, row);
+  bars = (const TrellisChartBar *) chart_row->bars->data;
+  importance = format_mean (bars[0].dist.mean);
+  effectiveness = format_mean (bars[1].dist.mean);
+  /* TRANSLATORS: a theme on the priority matrix: "Strategic: Importance 4.42, Effectiveness
+   * 2.31 (mean answers); Priority for action" */
+  return g_strdup_printf (_("%s: %s %s, %s %s (mean answers); %s"), chart_row->text,
+                          self->axis_titles[TRELLIS_CHART_AXIS_IMPORTANCE], importance,
+                          self->axis_titles[TRELLIS_CHART_AXIS_EFFECTIVENESS], effectiveness,
+                          trellis_chart_quadrant_get_label (trellis_chart_get_quadrant (self, row)));
+}
+
+static char *
+dup_matrix_description (TrellisChart *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *priorities = trellis_chart_dup_priorities (self);
+
+  g_string_append_printf (text, "%s.\n%s.\n%s\n", self->title, self->subtitle, self->note);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      g_autofree char *line = trellis_chart_dup_matrix_summary (self, r);
+      g_string_append_printf (text, "%s.\n", line);
+    }
+  g_string_append_printf (text, "%s\n", priorities);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * trellis_chart_get_axis_end_label:
+ * @high: the last point of the scale, or the first
+ *
+ * Returns: (nullable): the label of the first or last point of the scale along @axis
+ *   of a priority matrix: "Not effective", "Very effective"
+ */
+const char *
+trellis_chart_get_axis_end_label (TrellisChart     *self,
+                                  TrellisChartAxis  axis,
+                                  gboolean          high)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (axis <= TRELLIS_CHART_AXIS_IMPORTANCE, NULL);
+  return self->axis_ends[axis][high ? 1 : 0];
 }

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * @TRELLIS_CHART_OVERVIEW: one bar per section, each pooling its statements' answers
  * @TRELLIS_CHART_ROUNDS: per statement, one bar per round, oldest first
  * @TRELLIS_CHART_GROUPS: per statement, a bar for everyone and one per group shown
+ * @TRELLIS_CHART_MATRIX: a priority matrix: per section, its mean importance against
+ *   its mean effectiveness (two bars a row: importance, effectiveness)
  */
 typedef enum
 {
@@ -23,7 +25,36 @@ typedef enum
   TRELLIS_CHART_OVERVIEW,
   TRELLIS_CHART_ROUNDS,
   TRELLIS_CHART_GROUPS,
+  TRELLIS_CHART_MATRIX,
 } TrellisChartKind;
+
+/**
+ * TrellisChartAxis:
+ * @TRELLIS_CHART_AXIS_EFFECTIVENESS: across a priority matrix
+ * @TRELLIS_CHART_AXIS_IMPORTANCE: up a priority matrix
+ */
+typedef enum
+{
+  TRELLIS_CHART_AXIS_EFFECTIVENESS,
+  TRELLIS_CHART_AXIS_IMPORTANCE,
+} TrellisChartAxis;
+
+/**
+ * TrellisChartQuadrant:
+ * @TRELLIS_CHART_QUADRANT_NONE: no answers on one of the scales: not placed
+ * @TRELLIS_CHART_QUADRANT_PRIORITY: important but not effective: the priority for action
+ * @TRELLIS_CHART_QUADRANT_KEEP_UP: important and effective
+ * @TRELLIS_CHART_QUADRANT_REVIEW: effective but less important: effort to review
+ * @TRELLIS_CHART_QUADRANT_LOW: neither: low priority
+ */
+typedef enum
+{
+  TRELLIS_CHART_QUADRANT_NONE,
+  TRELLIS_CHART_QUADRANT_PRIORITY,
+  TRELLIS_CHART_QUADRANT_KEEP_UP,
+  TRELLIS_CHART_QUADRANT_REVIEW,
+  TRELLIS_CHART_QUADRANT_LOW,
+} TrellisChartQuadrant;
 
 /**
  * TrellisChartOrder:
@@ -115,6 +146,8 @@ TrellisChart          *trellis_chart_new_groups (TrellisProject    *project,
 TrellisChart          *trellis_chart_new_groups_from (TrellisGroupSummaries *groups,
                                                       const char            *section_id,
                                                       TrellisChartOrder      order);
+TrellisChart          *trellis_chart_new_matrix (TrellisSummary *importance,
+                                                 TrellisSummary *effectiveness);
 TrellisChart          *trellis_chart_ref (TrellisChart *self);
 void                   trellis_chart_unref (TrellisChart *self);
 
@@ -134,6 +167,31 @@ guint                  trellis_chart_get_n_points (TrellisChart *self);
 const char            *trellis_chart_get_answer_label (TrellisChart  *self,
                                                        TrellisAnswer  answer);
 gboolean               trellis_chart_get_shows_missing (TrellisChart *self);
+
+const char            *trellis_chart_get_scale_id (TrellisChart *self);
+gboolean               trellis_chart_get_names_scale (TrellisChart *self);
+const char            *trellis_chart_get_side_heading (TrellisChart *self,
+                                                       gboolean      agreeing);
+
+const char            *trellis_chart_get_axis_title (TrellisChart     *self,
+                                                     TrellisChartAxis  axis);
+const char            *trellis_chart_get_axis_end_label (TrellisChart     *self,
+                                                         TrellisChartAxis  axis,
+                                                         gboolean          high);
+guint                  trellis_chart_get_axis_points (TrellisChart     *self,
+                                                      TrellisChartAxis  axis);
+double                 trellis_chart_get_axis_middle (TrellisChart     *self,
+                                                      TrellisChartAxis  axis);
+gboolean               trellis_chart_get_matrix_point (TrellisChart *self,
+                                                       guint         row,
+                                                       double       *effectiveness,
+                                                       double       *importance);
+TrellisChartQuadrant   trellis_chart_get_quadrant (TrellisChart *self,
+                                                   guint         row);
+const char            *trellis_chart_quadrant_get_label (TrellisChartQuadrant quadrant);
+char                  *trellis_chart_dup_priorities (TrellisChart *self);
+char                  *trellis_chart_dup_matrix_summary (TrellisChart *self,
+                                                         guint         row);
 
 char                  *trellis_chart_dup_description (TrellisChart *self);
 char                  *trellis_chart_dup_bar_summary (TrellisChart *self,

@@ -446,8 +446,12 @@ print_summary (TrellisImport *import,
     {
       const char *id = g_ptr_array_index (sections, s);
       TrellisSection *section = trellis_checklist_find_section (trellis_project_get_checklist (project), id);
-      printf ("%s %s %u", s > 0 ? "," : "", section != NULL ? trellis_section_get_code (section) : id,
-              trellis_round_get_comments (round, id)->len);
+      /* Sections without a code (the written templates' themes) go by their title. */
+      const char *name = section == NULL ? id
+                         : trellis_section_get_code (section) != NULL ? trellis_section_get_code (section)
+                         : trellis_section_get_title (section) != NULL ? trellis_section_get_title (section) : id;
+
+      printf ("%s %s %u", s > 0 ? "," : "", name, trellis_round_get_comments (round, id)->len);
     }
   printf ("%s\n", sections->len > 0 ? "" : _(" none"));
 }

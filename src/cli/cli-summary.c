@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "trellis-cli.h"
+#include "trellis-charts.h"
 #include "trellis-model.h"
 
 /* JSON has no NaN: a statistic of no answers is null. */
@@ -78,6 +79,7 @@ add_scale (JsonBuilder  *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", trellis_scale_get_id (scale));
   add_string (builder, "title", trellis_scale_get_title (scale));
+  add_string (builder, "role", trellis_scale_role_to_string (trellis_scale_get_role (scale)));
   json_builder_set_member_name (builder, "points");
   json_builder_begin_array (builder);
   for (guint p = 1; p <= trellis_scale_get_n_points (scale); p++)
@@ -112,6 +114,63 @@ count_no_answers (TrellisRound *round)
         count++;
     }
   return count;
+}
+
+static const char *
+quadrant_key (TrellisChartQuadrant quadrant)
+{
+  switch (quadrant)
+    {
+    case TRELLIS_CHART_QUADRANT_PRIORITY:
+      return "priority";
+    case TRELLIS_CHART_QUADRANT_KEEP_UP:
+      return "keep_up";
+    case TRELLIS_CHART_QUADRANT_REVIEW:
+      return "review";
+    case TRELLIS_CHART_QUADRANT_LOW:
+      return "low";
+    case TRELLIS_CHART_QUADRANT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* "priority_matrix": per section, its mean importance and effectiveness and its
+ * quadrant; only when the checklist has both scales. */
+static void
+add_priority_matrix (JsonBuilder    *builder,
+                     TrellisProject *project,
+                     TrellisRound   *round)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisScale *importance = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_autoptr(TrellisSummary) by_importance = NULL;
+  g_autoptr(TrellisSummary) by_effectiveness = NULL;
+  g_autoptr(TrellisChart) matrix = NULL;
+
+  if (importance == NULL || effectiveness == NULL)
+    return;
+  by_importance = trellis_summary_new (project, round, importance, NULL);
+  by_effectiveness = trellis_summary_new (project, round, effectiveness, NULL);
+  matrix = trellis_chart_new_matrix (by_importance, by_effectiveness);
+  json_builder_set_member_name (builder, "priority_matrix");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < trellis_chart_get_n_rows (matrix); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (matrix, r);
+      double x = NAN, y = NAN;
+
+      trellis_chart_get_matrix_point (matrix, r, &x, &y);
+      json_builder_begin_object (builder);
+      add_string (builder, "section", row->id);
+      add_string (builder, "title", row->text);
+      add_number (builder, "importance_mean", y);
+      add_number (builder, "effectiveness_mean", x);
+      add_string (builder, "quadrant", quadrant_key (trellis_chart_get_quadrant (matrix, r)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static const char *
@@ -228,6 +287,7 @@ add_round (JsonBuilder    *builder,
   add_int (builder, "excluded_incomplete", trellis_round_get_n_excluded (round));
   add_int (builder, "no_answers", count_no_answers (round));
   add_int (builder, "comments", trellis_round_get_n_comments (round));
+  add_priority_matrix (builder, project, round);
 
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);
@@ -316,12 +376,110 @@ format_mean (double value)
   return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.2f", value);
 }
 
+/* The last column's heading, in the words of the scale. */
+static const char *
+high_side_heading (TrellisScale *scale)
+{
+  switch (trellis_scale_get_role (scale))
+    {
+    case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      return _("% important");
+    case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      return _("% effective");
+    case TRELLIS_SCALE_ROLE_NONE:
+    default:
+      return _("% agree");
+    }
+}
+
+/* One section's statements on one scale: a line each with the answer counts. */
+static void
+print_section_table (TrellisSectionSummary *section,
+                     TrellisScale          *scale)
+{
+  const char *high_side = high_side_heading (scale);
+  int high_width = MAX (7, (int) g_utf8_strlen (high_side, -1));
+
+  printf ("  %-6s %4s ", _("Item"), "n");
+  for (guint p = 1; p <= section->pooled.n_points; p++)
+    printf (" %4u", p);
+  printf (" %4s %4s %5s %6s %*s\n", _("N/A"), _("DK"), _("Blank"), _("Mean"), high_width, high_side);
+  for (guint j = 0; j < section->items->len; j++)
+    {
+      TrellisItemSummary *item = g_ptr_array_index (section->items, j);
+      const TrellisDistribution *dist = &item->dist;
+      g_autofree char *mean = format_mean (dist->mean);
+      /* Nobody answered on the scale: no share agrees, as the mean says and --json's null. */
+      g_autofree char *agree = dist->valid > 0 ? g_strdup_printf ("%.0f%%", dist->pct_agree) : g_strdup ("–");
+      const char *number = trellis_statement_get_number (item->statement);
+
+      printf ("  %-6s %4u ", number != NULL ? number : "", dist->valid);
+      for (guint p = 0; p < dist->n_points; p++)
+        printf (" %4u", dist->counts[p]);
+      printf (" %4u %4u %5u %6s %*s\n", dist->not_applicable, dist->dont_know,
+              dist->blank, mean, high_width, agree);
+    }
+}
+
+/* With an importance and an effectiveness scale, the priority matrix in words: each
+ * theme's two means and its quadrant. */
+static void
+print_priorities (TrellisProject *project,
+                  TrellisRound   *round)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisScale *importance = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  g_autoptr(TrellisSummary) by_importance = NULL;
+  g_autoptr(TrellisSummary) by_effectiveness = NULL;
+  g_autoptr(TrellisChart) matrix = NULL;
+  g_autofree char *priorities = NULL;
+
+  if (importance == NULL || effectiveness == NULL)
+    return;
+  by_importance = trellis_summary_new (project, round, importance, NULL);
+  by_effectiveness = trellis_summary_new (project, round, effectiveness, NULL);
+  matrix = trellis_chart_new_matrix (by_importance, by_effectiveness);
+  printf ("\n%s\n", trellis_chart_get_title (matrix));
+  for (guint r = 0; r < trellis_chart_get_n_rows (matrix); r++)
+    {
+      g_autofree char *line = trellis_chart_dup_matrix_summary (matrix, r);
+      printf ("  %s\n", line);
+    }
+  priorities = trellis_chart_dup_priorities (matrix);
+  printf ("%s\n", priorities);
+}
+
+static void
+print_round_heading (TrellisRound *round,
+                     guint         n_respondents)
+{
+  guint no_answers = count_no_answers (round);
+
+  putchar ('\n');
+  /* TRANSLATORS: "Round: Autumn 2026 (2026-10-12), 25 respondents" */
+  printf (_("Round: %s (%s), %u respondents"),
+          trellis_round_get_label (round) != NULL ? trellis_round_get_label (round) : trellis_round_get_id (round),
+          trellis_round_get_date (round) != NULL ? trellis_round_get_date (round) : _("no date"),
+          n_respondents);
+  putchar ('\n');
+  if (no_answers > 0)
+    {
+      printf (ngettext ("Of these, %u answered nothing (a blank on every statement)",
+                        "Of these, %u answered nothing (a blank on every statement)", no_answers),
+              no_answers);
+      putchar ('\n');
+    }
+}
+
+/* Per round, per section, a table per scale: "A. Strategic — Importance" when the
+ * checklist has several. */
 static int
 print_text (TrellisProject *project,
             GPtrArray      *rounds)
 {
   TrellisChecklist *checklist = trellis_project_get_checklist (project);
-  TrellisScale *scale = trellis_checklist_get_scale (checklist, 0);
+  guint n_scales = trellis_checklist_get_n_scales (checklist);
 
   printf ("%s\n", trellis_project_get_name (project) != NULL ? trellis_project_get_name (project) : "");
   if (rounds->len == 0)
@@ -330,47 +488,32 @@ print_text (TrellisProject *project,
   for (guint r = 0; r < rounds->len; r++)
     {
       TrellisRound *round = g_ptr_array_index (rounds, r);
-      g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, scale, NULL);
+      g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_summary_unref);
+      TrellisSummary *first;
 
-      putchar ('\n');
-      /* TRANSLATORS: "Round: Autumn 2026 (2026-10-12), 25 respondents" */
-      printf (_("Round: %s (%s), %u respondents"),
-              trellis_round_get_label (round) != NULL ? trellis_round_get_label (round) : trellis_round_get_id (round),
-              trellis_round_get_date (round) != NULL ? trellis_round_get_date (round) : _("no date"),
-              trellis_summary_get_n_respondents (summary));
-      putchar ('\n');
-      if (count_no_answers (round) > 0)
+      for (guint s = 0; s < n_scales; s++)
+        g_ptr_array_add (summaries, trellis_summary_new (project, round, trellis_checklist_get_scale (checklist, s), NULL));
+      first = g_ptr_array_index (summaries, 0);
+      print_round_heading (round, trellis_summary_get_n_respondents (first));
+      print_priorities (project, round);
+
+      for (guint i = 0; i < trellis_summary_get_n_sections (first); i++)
         {
-          printf (ngettext ("Of these, %u answered nothing (a blank on every statement)",
-                            "Of these, %u answered nothing (a blank on every statement)", count_no_answers (round)),
-                  count_no_answers (round));
-          putchar ('\n');
-        }
+          g_autofree char *label = trellis_section_dup_label (trellis_summary_get_section (first, i)->section);
 
-      for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
-        {
-          TrellisSectionSummary *section = trellis_summary_get_section (summary, i);
-          g_autofree char *label = trellis_section_dup_label (section->section);
-
-          printf ("\n%s\n", label);
-          printf ("  %-6s %4s ", _("Item"), "n");
-          for (guint p = 1; p <= section->pooled.n_points; p++)
-            printf (" %4u", p);
-          printf (" %4s %4s %5s %6s %7s\n", _("N/A"), _("DK"), _("Blank"), _("Mean"), _("% agree"));
-          for (guint j = 0; j < section->items->len; j++)
+          for (guint s = 0; s < n_scales; s++)
             {
-              TrellisItemSummary *item = g_ptr_array_index (section->items, j);
-              const TrellisDistribution *dist = &item->dist;
-              g_autofree char *mean = format_mean (dist->mean);
-              /* Nobody answered on the scale: no share agrees, as the mean says and --json's null. */
-              g_autofree char *agree = dist->valid > 0 ? g_strdup_printf ("%.0f%%", dist->pct_agree) : g_strdup ("–");
-              const char *number = trellis_statement_get_number (item->statement);
+              TrellisSummary *summary = g_ptr_array_index (summaries, s);
+              TrellisScale *scale = trellis_summary_get_scale (summary);
 
-              printf ("  %-6s %4u ", number != NULL ? number : "", dist->valid);
-              for (guint p = 0; p < dist->n_points; p++)
-                printf (" %4u", dist->counts[p]);
-              printf (" %4u %4u %5u %6s %7s\n", dist->not_applicable, dist->dont_know,
-                      dist->blank, mean, agree);
+              if (n_scales > 1)
+                /* TRANSLATORS: a section's results on one scale: "A. Strategic — Importance" */
+                printf (_("\n%s — %s\n"), label,
+                        trellis_scale_get_title (scale) != NULL ? trellis_scale_get_title (scale)
+                                                                : trellis_scale_get_id (scale));
+              else
+                printf ("\n%s\n", label);
+              print_section_table (trellis_summary_get_section (summary, i), scale);
             }
         }
       print_talking_points (project, round);

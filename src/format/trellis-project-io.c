@@ -252,6 +252,8 @@ write_scale (xmlNode      *parent,
 
   set_attribute (node, "id", trellis_scale_get_id (scale));
   set_uint_attribute (node, "points", n_points);
+  if (trellis_scale_get_role (scale) != TRELLIS_SCALE_ROLE_NONE)
+    set_attribute (node, "role", trellis_scale_role_to_string (trellis_scale_get_role (scale)));
   add_text_element (node, "title", trellis_scale_get_title (scale));
   for (guint point = 1; point <= n_points; point++)
     {
@@ -1277,6 +1279,28 @@ typedef struct
   GHashTable *statement_ids;
 } ChecklistReader;
 
+/* Format 1.2: what the scale measures. A role this version does not know is refused,
+ * like any other value it does not know. */
+static gboolean
+read_scale_role (xmlNode       *node,
+                 TrellisScale  *scale,
+                 const char    *display_name,
+                 GError       **error)
+{
+  g_autofree char *text = _trellis_xml_dup_attribute (node, "role");
+  TrellisScaleRole role;
+
+  if (text == NULL)
+    return TRUE;
+  if (!trellis_scale_role_from_string (text, &role))
+    {
+      set_invalid (error, display_name, node, _("role=\"%s\" is not a scale role Trellis knows"), text);
+      return FALSE;
+    }
+  trellis_scale_set_role (scale, role);
+  return TRUE;
+}
+
 static TrellisScale *
 read_scale (xmlNode     *node,
             const char  *display_name,
@@ -1299,6 +1323,8 @@ read_scale (xmlNode     *node,
     return NULL;
 
   scale = trellis_scale_new (id, n_points);
+  if (!read_scale_role (node, scale, display_name, error))
+    return NULL;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       gboolean allowed;

@@ -215,21 +215,28 @@ collect_statements (TrellisImport *self)
 }
 
 /* With more than one scale (importance and effectiveness), a header naming a scale's
- * title answers on that scale; otherwise on the first. */
+ * title answers on that scale; otherwise on the first. @named says whether the header
+ * named one, the first included. */
 static TrellisScale *
 scale_for_header (TrellisImport *self,
-                  const char    *header)
+                  const char    *header,
+                  gboolean      *named)
 {
   TrellisChecklist *list = checklist (self);
   g_autofree char *folded = _trellis_import_fold (header);
 
-  for (guint s = 1; s < trellis_checklist_get_n_scales (list); s++)
+  *named = FALSE;
+  for (guint s = trellis_checklist_get_n_scales (list); s-- > 0;)
     {
       TrellisScale *scale = trellis_checklist_get_scale (list, s);
       g_autofree char *title = _trellis_import_fold (trellis_scale_get_title (scale));
 
       if (*title != '\0' && strstr (folded, title) != NULL)
-        return scale;
+        {
+          *named = TRUE;
+          if (s > 0)
+            return scale;
+        }
     }
   return trellis_checklist_get_scale (list, 0);
 }
@@ -239,6 +246,7 @@ typedef struct
   guint                 column;
   TrellisStatementMatch match;
   char                 *key;
+  gboolean              names_scale;  /* the header names the scale it answers on */
 } Candidate;
 
 static void
@@ -581,15 +589,44 @@ collect_candidates (TrellisImport *self,
       ambiguous[c] = is_ambiguous_abbreviation (header_text (self, c, hint->code), matches);
       for (guint m = 0; m < matches->len; m++)
         {
-          Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL };
+          Candidate candidate = { c, g_array_index (matches, TrellisStatementMatch, m), NULL, FALSE };
 
           if (trellis_statement_get_kind (candidate.match.statement) == TRELLIS_STATEMENT_RATING)
             candidate.key = trellis_checklist_dup_item_key (list, candidate.match.statement,
-                                                            scale_for_header (self, header_text (self, c, hint->code)));
+                                                            scale_for_header (self, header_text (self, c, hint->code),
+                                                                              &candidate.names_scale));
           g_array_append_val (candidates, candidate);
         }
     }
   return candidates;
+}
+
+/* A second column with a statement's words alone, whose header names no scale (Microsoft
+ * Forms heads a Likert question's columns by their statements only): the statement
+ * asked again, on the next scale whose item is still free, in the checklist's order of
+ * scales, which is the order the hand-off asks them in. */
+static gboolean
+take_next_scale (TrellisImport *self,
+                 Candidate     *candidate,
+                 GHashTable    *taken_keys)
+{
+  TrellisChecklist *list = checklist (self);
+
+  if (candidate->names_scale)
+    return FALSE;
+  for (guint s = 1; s < trellis_checklist_get_n_scales (list); s++)
+    {
+      g_autofree char *key =
+        trellis_checklist_dup_item_key (list, candidate->match.statement, trellis_checklist_get_scale (list, s));
+
+      if (!g_hash_table_contains (taken_keys, key))
+        {
+          g_free (candidate->key);
+          candidate->key = g_steal_pointer (&key);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Best matches first; each item is answered by one column. Equal scores go to the
@@ -622,7 +659,7 @@ assign_candidates (TrellisImport *self,
                                               NULL);
           continue;
         }
-      if (g_hash_table_contains (taken_keys, candidate->key))
+      if (g_hash_table_contains (taken_keys, candidate->key) && !take_next_scale (self, candidate, taken_keys))
         continue;
       decided[candidate->column] = TRUE;
       g_hash_table_add (taken_keys, g_strdup (candidate->key));

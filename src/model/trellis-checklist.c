@@ -283,6 +283,28 @@ trellis_checklist_find_scale (TrellisChecklist *self,
   return NULL;
 }
 
+/**
+ * trellis_checklist_find_scale_by_role:
+ * @role: an importance or effectiveness role
+ *
+ * Returns: (transfer none) (nullable): the first scale with this role
+ */
+TrellisScale *
+trellis_checklist_find_scale_by_role (TrellisChecklist *self,
+                                      TrellisScaleRole  role)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (role != TRELLIS_SCALE_ROLE_NONE, NULL);
+
+  for (guint i = 0; i < trellis_checklist_get_n_scales (self); i++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (self, i);
+      if (trellis_scale_get_role (scale) == role)
+        return scale;
+    }
+  return NULL;
+}
+
 void
 trellis_checklist_append_scale (TrellisChecklist *self,
                                 TrellisScale     *scale)

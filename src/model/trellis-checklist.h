@@ -33,6 +33,8 @@ TrellisScale     *trellis_checklist_get_scale (TrellisChecklist *self,
                                                guint             position);
 TrellisScale     *trellis_checklist_find_scale (TrellisChecklist *self,
                                                 const char       *id);
+TrellisScale     *trellis_checklist_find_scale_by_role (TrellisChecklist *self,
+                                                        TrellisScaleRole  role);
 void              trellis_checklist_append_scale (TrellisChecklist *self,
                                                   TrellisScale     *scale);
 gboolean          trellis_checklist_remove_scale (TrellisChecklist *self,

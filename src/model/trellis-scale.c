@@ -22,6 +22,7 @@ struct _TrellisScale
   char     *dk_label;
   gboolean  allow_na;
   gboolean  allow_dk;
+  int       role;  /* TrellisScaleRole */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisScale, trellis_scale, TRELLIS_TYPE_NODE)
@@ -35,6 +36,7 @@ enum {
   PROP_DK_LABEL,
   PROP_ALLOW_NA,
   PROP_ALLOW_DK,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -85,6 +87,9 @@ trellis_scale_get_property (GObject    *object,
     case PROP_ALLOW_DK:
       g_value_set_boolean (value, self->allow_dk);
       break;
+    case PROP_ROLE:
+      g_value_set_int (value, self->role);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,6 +125,9 @@ trellis_scale_set_property (GObject      *object,
       break;
     case PROP_ALLOW_DK:
       trellis_scale_set_allow_dk (self, g_value_get_boolean (value));
+      break;
+    case PROP_ROLE:
+      trellis_scale_set_role (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -172,6 +180,12 @@ trellis_scale_class_init (TrellisScaleClass *klass)
   properties[PROP_ALLOW_DK] =
     g_param_spec_boolean ("allow-dk", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* A TrellisScaleRole; an int so that the model registers no enum type. */
+  properties[PROP_ROLE] =
+    g_param_spec_int ("role", NULL, NULL,
+                      TRELLIS_SCALE_ROLE_NONE, TRELLIS_SCALE_ROLE_EFFECTIVENESS, TRELLIS_SCALE_ROLE_NONE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -447,4 +461,67 @@ trellis_scale_is_disagreeing (TrellisScale  *self,
 {
   g_return_val_if_fail (TRELLIS_IS_SCALE (self), FALSE);
   return answer >= 1 && (guint) answer <= self->n_points && 2 * (guint) answer < self->n_points + 1;
+}
+
+/**
+ * trellis_scale_get_role:
+ *
+ * Returns: what the scale measures, when the results need to know
+ */
+TrellisScaleRole
+trellis_scale_get_role (TrellisScale *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SCALE (self), TRELLIS_SCALE_ROLE_NONE);
+  return self->role;
+}
+
+void
+trellis_scale_set_role (TrellisScale     *self,
+                        TrellisScaleRole  role)
+{
+  g_return_if_fail (TRELLIS_IS_SCALE (self));
+  g_return_if_fail (role >= TRELLIS_SCALE_ROLE_NONE && role <= TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  _trellis_node_set_int (TRELLIS_NODE (self), &self->role, role, properties[PROP_ROLE]);
+}
+
+/**
+ * trellis_scale_role_to_string:
+ *
+ * Returns: (nullable): the role as the project file writes it: "importance",
+ *   "effectiveness", or %NULL for none
+ */
+const char *
+trellis_scale_role_to_string (TrellisScaleRole role)
+{
+  switch (role)
+    {
+    case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      return "importance";
+    case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      return "effectiveness";
+    case TRELLIS_SCALE_ROLE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * trellis_scale_role_from_string:
+ * @role: (out): the role @text names
+ *
+ * Returns: whether @text names a role
+ */
+gboolean
+trellis_scale_role_from_string (const char       *text,
+                                TrellisScaleRole *role)
+{
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  if (g_strcmp0 (text, "importance") == 0)
+    *role = TRELLIS_SCALE_ROLE_IMPORTANCE;
+  else if (g_strcmp0 (text, "effectiveness") == 0)
+    *role = TRELLIS_SCALE_ROLE_EFFECTIVENESS;
+  else
+    return FALSE;
+  return TRUE;
 }

@@ -51,4 +51,11 @@ gboolean      trellis_scale_is_agreeing (TrellisScale *self,
 gboolean      trellis_scale_is_disagreeing (TrellisScale *self,
                                             TrellisAnswer answer);
 
+TrellisScaleRole trellis_scale_get_role (TrellisScale *self);
+void          trellis_scale_set_role (TrellisScale     *self,
+                                      TrellisScaleRole  role);
+const char   *trellis_scale_role_to_string (TrellisScaleRole role);
+gboolean      trellis_scale_role_from_string (const char       *text,
+                                              TrellisScaleRole *role);
+
 G_END_DECLS

@@ -48,6 +48,22 @@ typedef enum
   TRELLIS_ACTION_AT_RISK,
 } TrellisActionStatus;
 
+/**
+ * TrellisScaleRole:
+ * @TRELLIS_SCALE_ROLE_NONE: a scale of its own, usually agreement
+ * @TRELLIS_SCALE_ROLE_IMPORTANCE: how important the statement is (Dudley's first rating)
+ * @TRELLIS_SCALE_ROLE_EFFECTIVENESS: how effective the partnership is at it (the second)
+ *
+ * What a scale measures, where the results need to know: a checklist with an
+ * importance and an effectiveness scale gets a priority matrix.
+ */
+typedef enum
+{
+  TRELLIS_SCALE_ROLE_NONE,
+  TRELLIS_SCALE_ROLE_IMPORTANCE,
+  TRELLIS_SCALE_ROLE_EFFECTIVENESS,
+} TrellisScaleRole;
+
 #define TRELLIS_ACTION_N_STATUSES (TRELLIS_ACTION_AT_RISK + 1)
 
 /* One answer to one rated item: 1…n_points on the item's scale, or one of these.

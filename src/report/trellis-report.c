@@ -107,7 +107,8 @@ trellis_report_get_round (TrellisProject             *project,
  * Summarised once, for every section's chart. */
 static GPtrArray *
 summarise_rounds (TrellisProject *project,
-                  TrellisRound   *round)
+                  TrellisRound   *round,
+                  TrellisScale   *scale)
 {
   GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_summary_unref);
   guint n_rounds = trellis_project_get_n_rounds (project), last = 0, first;
@@ -117,15 +118,75 @@ summarise_rounds (TrellisProject *project,
       last = i;
   first = last + 1 > TRELLIS_REPORT_ROUNDS_COMPARED ? last + 1 - TRELLIS_REPORT_ROUNDS_COMPARED : 0;
   for (guint i = first; i <= last; i++)
-    g_ptr_array_add (summaries, trellis_summary_new (project, trellis_project_get_round (project, i), NULL, NULL));
+    g_ptr_array_add (summaries, trellis_summary_new (project, trellis_project_get_round (project, i), scale, NULL));
   return summaries;
+}
+
+/* One round's results on one scale, with what its section charts compare. */
+typedef struct
+{
+  TrellisSummary        *summary;
+  GPtrArray             *rounds;
+  TrellisGroupSummaries *groups;
+} ScaleResults;
+
+static void
+scale_results_clear (ScaleResults *results)
+{
+  g_clear_pointer (&results->summary, trellis_summary_unref);
+  g_clear_pointer (&results->rounds, g_ptr_array_unref);
+  g_clear_pointer (&results->groups, trellis_group_summaries_free);
+}
+
+static TrellisChart *
+build_section_chart (const ScaleResults         *results,
+                     const char                 *section_id,
+                     const TrellisReportOptions *options)
+{
+  switch (options->compare)
+    {
+    case TRELLIS_REPORT_COMPARE_ROUNDS:
+      return trellis_chart_new_rounds ((TrellisSummary **) results->rounds->pdata, results->rounds->len, section_id,
+                                       options->order);
+    case TRELLIS_REPORT_COMPARE_GROUPS:
+      return trellis_chart_new_groups_from (results->groups, section_id, options->order);
+    case TRELLIS_REPORT_COMPARE_NONE:
+    default:
+      return trellis_chart_new_section (results->summary, section_id, options->order);
+    }
+}
+
+/* The priority matrix, when the checklist rates for importance and for effectiveness. */
+static TrellisChart *
+build_matrix (TrellisChecklist *checklist,
+              ScaleResults     *results)
+{
+  TrellisScale *importance = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  TrellisScale *effectiveness = trellis_checklist_find_scale_by_role (checklist, TRELLIS_SCALE_ROLE_EFFECTIVENESS);
+  TrellisSummary *summaries[2] = { NULL, NULL };
+
+  if (importance == NULL || effectiveness == NULL)
+    return NULL;
+  for (guint s = 0; s < trellis_checklist_get_n_scales (checklist); s++)
+    {
+      TrellisScale *scale = trellis_checklist_get_scale (checklist, s);
+
+      if (scale == importance)
+        summaries[0] = results[s].summary;
+      else if (scale == effectiveness)
+        summaries[1] = results[s].summary;
+    }
+  return trellis_chart_new_matrix (summaries[0], summaries[1]);
 }
 
 /**
  * trellis_report_build_charts:
  *
- * Builds the charts a report carries: the overview of every section, then one chart
- * per section in use, comparing rounds or groups if the options ask for it.
+ * Builds the charts a report carries: the priority matrix when the checklist rates
+ * statements for importance and for effectiveness, the overview of every section, then
+ * each section's chart, comparing rounds or groups if the options ask for it. A
+ * checklist with several scales gets an overview per scale and, per section, a chart
+ * per scale, one after the other.
  *
  * Returns: (transfer container) (element-type TrellisChart): the charts; empty when the
  *   project has no round
@@ -135,44 +196,49 @@ trellis_report_build_charts (TrellisProject             *project,
                              const TrellisReportOptions *options)
 {
   GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_chart_unref);
-  g_autoptr(TrellisSummary) summary = NULL;
-  g_autoptr(GPtrArray) rounds = NULL;
-  g_autoptr(TrellisGroupSummaries) groups = NULL;
+  TrellisChecklist *checklist;
+  g_autoptr(GArray) results = NULL;
+  TrellisChart *matrix;
   TrellisRound *round;
+  guint n_scales;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), charts);
   g_return_val_if_fail (options != NULL, charts);
 
   round = trellis_report_get_round (project, options);
-  if (round == NULL)
+  checklist = trellis_project_get_checklist (project);
+  n_scales = trellis_checklist_get_n_scales (checklist);
+  if (round == NULL || n_scales == 0)
     return charts;
 
-  summary = trellis_summary_new (project, round, NULL, NULL);
-  if (options->compare == TRELLIS_REPORT_COMPARE_ROUNDS)
-    rounds = summarise_rounds (project, round);
-  else if (options->compare == TRELLIS_REPORT_COMPARE_GROUPS)
-    groups = trellis_group_summaries_new (project, round, NULL);
-  g_ptr_array_add (charts, trellis_chart_new_overview (summary, options->order));
-  for (guint i = 0; i < trellis_summary_get_n_sections (summary); i++)
+  results = g_array_sized_new (FALSE, TRUE, sizeof (ScaleResults), n_scales);
+  g_array_set_clear_func (results, (GDestroyNotify) scale_results_clear);
+  for (guint s = 0; s < n_scales; s++)
     {
-      const char *section_id = trellis_section_get_id (trellis_summary_get_section (summary, i)->section);
-      TrellisChart *chart;
+      TrellisScale *scale = trellis_checklist_get_scale (checklist, s);
+      ScaleResults scale_results = { 0 };
 
-      switch (options->compare)
-        {
-        case TRELLIS_REPORT_COMPARE_ROUNDS:
-          chart = trellis_chart_new_rounds ((TrellisSummary **) rounds->pdata, rounds->len, section_id,
-                                            options->order);
-          break;
-        case TRELLIS_REPORT_COMPARE_GROUPS:
-          chart = trellis_chart_new_groups_from (groups, section_id, options->order);
-          break;
-        case TRELLIS_REPORT_COMPARE_NONE:
-        default:
-          chart = trellis_chart_new_section (summary, section_id, options->order);
-          break;
-        }
-      g_ptr_array_add (charts, chart);
+      scale_results.summary = trellis_summary_new (project, round, scale, NULL);
+      if (options->compare == TRELLIS_REPORT_COMPARE_ROUNDS)
+        scale_results.rounds = summarise_rounds (project, round, scale);
+      else if (options->compare == TRELLIS_REPORT_COMPARE_GROUPS)
+        scale_results.groups = trellis_group_summaries_new (project, round, scale);
+      g_array_append_val (results, scale_results);
+    }
+
+  matrix = build_matrix (checklist, (ScaleResults *) results->data);
+  if (matrix != NULL)
+    g_ptr_array_add (charts, matrix);
+  for (guint s = 0; s < n_scales; s++)
+    g_ptr_array_add (charts, trellis_chart_new_overview (g_array_index (results, ScaleResults, s).summary,
+                                                         options->order));
+  for (guint i = 0; i < trellis_summary_get_n_sections (g_array_index (results, ScaleResults, 0).summary); i++)
+    {
+      TrellisSectionSummary *section = trellis_summary_get_section (g_array_index (results, ScaleResults, 0).summary, i);
+      const char *section_id = trellis_section_get_id (section->section);
+
+      for (guint s = 0; s < n_scales; s++)
+        g_ptr_array_add (charts, build_section_chart (&g_array_index (results, ScaleResults, s), section_id, options));
     }
   return charts;
 }
@@ -207,12 +273,26 @@ append_file_safe (GString    *name,
       g_string_append_c (name, *p);
 }
 
+/* "section-A-effectiveness": with several scales, a name per scale. */
+static char *
+name_scale (TrellisChart *chart,
+            GString      *name)
+{
+  if (trellis_chart_get_names_scale (chart))
+    {
+      g_string_append_c (name, '-');
+      append_file_safe (name, trellis_chart_get_scale_id (chart));
+    }
+  return g_string_free (name, FALSE);
+}
+
 /**
  * trellis_report_dup_chart_name:
  * @project: the project the chart was drawn from
  *
  * Returns: (transfer full): a file name for the chart, without extension: "overview",
- *   or "section-" and the section's code ("section-A")
+ *   "priority-matrix", or "section-" and the section's code ("section-A"); with
+ *   several scales, the scale's id follows ("section-A-importance")
  */
 char *
 trellis_report_dup_chart_name (TrellisProject *project,
@@ -227,8 +307,10 @@ trellis_report_dup_chart_name (TrellisProject *project,
   g_return_val_if_fail (chart != NULL, NULL);
 
   section_id = trellis_chart_get_section_id (chart);
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_MATRIX)
+    return g_strdup ("priority-matrix");
   if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW || section_id == NULL)
-    return g_strdup ("overview");
+    return name_scale (chart, g_string_new ("overview"));
 
   prefix = name->len;
   section = trellis_checklist_find_section (trellis_project_get_checklist (project), section_id);
@@ -236,7 +318,7 @@ trellis_report_dup_chart_name (TrellisProject *project,
     append_file_safe (name, trellis_section_get_code (section));
   if (name->len == prefix)
     append_file_safe (name, section_id);
-  return g_string_free (g_steal_pointer (&name), FALSE);
+  return name_scale (chart, g_steal_pointer (&name));
 }
 
 /* A cairo write function collecting into a GByteArray, so that a file is written

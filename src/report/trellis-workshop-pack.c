@@ -410,6 +410,23 @@ flow_heading (Cursor     *cursor,
   cursor->y += 0.5 * TEXT_FONT_SIZE;
 }
 
+/* What a chart's page is listed as in the contents: its title, or with several scales,
+ * where a section's charts share a page, the section alone. */
+static char *
+dup_page_heading (TrellisWorkshopPack *self,
+                  TrellisChart        *chart)
+{
+  const char *section_id = trellis_chart_get_section_id (chart);
+  TrellisSection *section;
+
+  if (!trellis_chart_get_names_scale (chart))
+    return g_strdup (trellis_chart_get_title (chart));
+  if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW || section_id == NULL)
+    return g_strdup (_("All sections at a glance"));
+  section = trellis_checklist_find_section (trellis_project_get_checklist (self->project), section_id);
+  return section != NULL ? trellis_section_dup_label (section) : g_strdup (trellis_chart_get_title (chart));
+}
+
 /* Lays @chart out from @row on the rest of the page, or returns NULL if it does not
  * all fit there with @reserve points to spare below it. */
 static TrellisChartLayout *
@@ -441,8 +458,9 @@ flow_chart (Cursor       *cursor,
   TrellisWorkshopPack *self = cursor->pack;
   guint row = 0, n_rows = trellis_chart_get_n_rows (chart);
   Block block = { .kind = BLOCK_CHART };
+  g_autofree char *heading = dup_page_heading (self, chart);
 
-  new_page (cursor, trellis_chart_get_title (chart));
+  new_page (cursor, heading);
   block.chart = reserve > 0 ? fit_whole_chart (cursor, chart, reserve) : NULL;
   if (block.chart != NULL)
     {
@@ -465,6 +483,51 @@ flow_chart (Cursor       *cursor,
         new_page (cursor, NULL);
     }
   while (row < n_rows);
+}
+
+/* The second scale's chart of a section (Dudley's effectiveness after importance) goes
+ * on the same page as the first when it fits there whole. */
+static void
+flow_next_chart (Cursor       *cursor,
+                 TrellisChart *chart,
+                 double        reserve)
+{
+  Block block = { .kind = BLOCK_CHART };
+
+  block.chart = fit_whole_chart (cursor, chart, reserve);
+  if (block.chart == NULL)
+    {
+      flow_chart (cursor, chart, reserve);
+      return;
+    }
+  block.y = cursor->y;
+  block.height = trellis_chart_layout_get_height (block.chart);
+  add_block (cursor, &block);
+  cursor->y += block.height + 1.5 * TEXT_FONT_SIZE;
+}
+
+/* The priority matrix, and under it in words what it shows: its text alternative on
+ * paper, and the list a workshop starts from. */
+static void
+flow_matrix (Cursor       *cursor,
+             TrellisChart *chart)
+{
+  g_autofree char *priorities = trellis_chart_dup_priorities (chart);
+  g_autoptr(GString) themes = g_string_new (NULL);
+  g_autoptr(PangoLayout) measured = NULL;
+  double reserve;
+
+  for (guint r = 0; r < trellis_chart_get_n_rows (chart); r++)
+    {
+      g_autofree char *line = trellis_chart_dup_matrix_summary (chart, r);
+
+      g_string_append_printf (themes, "%s%s.", themes->len > 0 ? "\n" : "", line);
+    }
+  measured = make_text (cursor->pack, themes->str, TRELLIS_CHART_FONT_BODY, cursor->width, FALSE);
+  reserve = layout_height (measured) + 4 * TEXT_FONT_SIZE;
+  flow_chart (cursor, chart, reserve);
+  flow_paragraph (cursor, priorities, TRELLIS_CHART_FONT_BODY_BOLD, TRELLIS_CHART_INK_TEXT, 0.5 * TEXT_FONT_SIZE);
+  flow_paragraph (cursor, themes->str, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, TEXT_FONT_SIZE);
 }
 
 /* The comments that print: never those the facilitator hid, and only the key ones when
@@ -880,7 +943,10 @@ build_example_chart (TrellisWorkshopPack *self)
   g_autoptr(TrellisSummary) summary = NULL;
   const char *keys[] = { "example", NULL };
 
-  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5)
+  /* The example is read as agreement (see draw_how_to_read()): an importance or an
+   * effectiveness scale keeps it. */
+  if (main_scale != NULL && trellis_scale_get_n_points (main_scale) == 5
+      && trellis_scale_get_role (main_scale) == TRELLIS_SCALE_ROLE_NONE)
     {
       for (guint p = 1; p <= 5; p++)
         trellis_scale_set_point_label (scale, p, trellis_scale_get_point_label (main_scale, p));
@@ -931,16 +997,42 @@ flow_pack (Cursor *cursor)
   for (guint c = 0; c < self->charts->len; c++)
     {
       TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      TrellisChart *next = c + 1 < self->charts->len ? g_ptr_array_index (self->charts, c + 1) : NULL;
+      TrellisChart *previous = c > 0 ? g_ptr_array_index (self->charts, c - 1) : NULL;
+      const char *section_id = trellis_chart_get_section_id (chart);
+      gboolean last_of_section, same_as_previous;
+      double reserve;
 
-      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_MATRIX)
         {
-          flow_chart (cursor, chart, 0);
+          flow_matrix (cursor, chart);
           continue;
         }
+      /* With several scales, the overviews share a sheet when they fit on one. */
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
+        {
+          if (previous != NULL && trellis_chart_get_kind (previous) == TRELLIS_CHART_OVERVIEW)
+            flow_next_chart (cursor, chart, 0);
+          else
+            flow_chart (cursor, chart, next != NULL && trellis_chart_get_kind (next) == TRELLIS_CHART_OVERVIEW
+                                         ? 0.3 * cursor->height : 0);
+          continue;
+        }
+      /* A section rated on several scales has a chart per scale, then its comments and
+       * guidance once. */
+      last_of_section = next == NULL || g_strcmp0 (trellis_chart_get_section_id (next), section_id) != 0;
+      same_as_previous = previous != NULL && g_strcmp0 (trellis_chart_get_section_id (previous), section_id) == 0;
       /* Keep a section and its comments on one sheet when the comments are short. */
-      flow_chart (cursor, chart, MIN (measure_comments (cursor, chart), 0.4 * cursor->height));
-      flow_comments (cursor, chart);
-      flow_guidance (cursor, chart);
+      reserve = last_of_section ? MIN (measure_comments (cursor, chart), 0.4 * cursor->height) : 0;
+      if (same_as_previous)
+        flow_next_chart (cursor, chart, reserve);
+      else
+        flow_chart (cursor, chart, last_of_section ? reserve : 0.3 * cursor->height);
+      if (last_of_section)
+        {
+          flow_comments (cursor, chart);
+          flow_guidance (cursor, chart);
+        }
     }
   flow_plan (cursor);
 }
@@ -955,11 +1047,14 @@ find_section_pages (TrellisWorkshopPack *self)
     {
       TrellisChart *chart = g_ptr_array_index (self->charts, c);
       const char *section_id = trellis_chart_get_section_id (chart);
+      g_autofree char *heading = NULL;
 
-      if (section_id == NULL)
+      /* With several scales, the section's first chart heads its page. */
+      if (section_id == NULL || g_hash_table_contains (pages, section_id))
         continue;
+      heading = dup_page_heading (self, chart);
       for (guint p = 0; p < self->pages->len; p++)
-        if (g_strcmp0 (g_array_index (self->pages, Page, p).heading, trellis_chart_get_title (chart)) == 0)
+        if (g_strcmp0 (g_array_index (self->pages, Page, p).heading, heading) == 0)
           {
             g_hash_table_insert (pages, g_strdup (section_id), GUINT_TO_POINTER (p + 1));
             break;
@@ -1325,6 +1420,15 @@ draw_contents (TrellisWorkshopPack *self,
 }
 
 /* An example bar, drawn as every chart in the pack is, and what to read off it. */
+static gboolean
+has_priority_matrix (TrellisWorkshopPack *self)
+{
+  for (guint c = 0; c < self->charts->len; c++)
+    if (trellis_chart_get_kind (g_ptr_array_index (self->charts, c)) == TRELLIS_CHART_MATRIX)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_how_to_read (TrellisWorkshopPack *self,
                   cairo_t             *cr,
@@ -1341,6 +1445,10 @@ draw_how_to_read (TrellisWorkshopPack *self,
     self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
       ? _("Statements are ordered by how many agree, most agreement first.")
       : _("Statements are in checklist order."),
+    /* Dudley's two scales: how their charts and the matrix read. */
+    has_priority_matrix (self)
+      ? _("Every statement was rated twice, for importance and for effectiveness: each chart comes once per scale, “Important” or “Effective” to the right of the line. The priority matrix places each theme at its mean importance and mean effectiveness; the shaded corner holds the themes that are important but not yet effective, the priorities for action.")
+      : NULL,
   };
 
   draw_paragraph (self, cr, _("How to read the charts"), TRELLIS_CHART_FONT_HEADING, TRELLIS_CHART_INK_TEXT, width,
@@ -1352,7 +1460,7 @@ draw_how_to_read (TrellisWorkshopPack *self,
   *y += trellis_chart_layout_get_height (self->example) + 10;
 
   set_ink (self, cr, TRELLIS_CHART_INK_TEXT);
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (points) && points[i] != NULL; i++)
     {
       g_autofree char *item = g_strdup_printf ("–\t%s", points[i]);
       g_autoptr(PangoLayout) text = make_text (self, item, TRELLIS_CHART_FONT_BODY, width, FALSE);
