@@ -382,9 +382,13 @@ high_side_heading (TrellisScale *scale)
 {
   switch (trellis_scale_get_role (scale))
     {
+    /* Headings, not formats: without the marks xgettext reads "% i" and "% e" as
+     * conversions, and msgfmt --check then refuses any translation not starting so. */
     case TRELLIS_SCALE_ROLE_IMPORTANCE:
+      /* xgettext:no-c-format */
       return _("% important");
     case TRELLIS_SCALE_ROLE_EFFECTIVENESS:
+      /* xgettext:no-c-format */
       return _("% effective");
     case TRELLIS_SCALE_ROLE_NONE:
     default:
