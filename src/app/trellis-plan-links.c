@@ -18,6 +18,7 @@ struct _TrellisPlanLinks
   GtkWidget         parent_instance;
 
   GtkWidget        *button;
+  GtkWidget        *label;   /* the button's, wrapped: a long list of numbers stays in its column */
   GtkWidget        *popover;
   GtkWidget        *list_box;
   TrellisProject   *project;
@@ -55,7 +56,9 @@ update_label (TrellisPlanLinks *self)
     }
   /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
   label = numbers->len > 0 ? g_strdup_printf (_("Statements %s"), numbers->str) : g_strdup (_("Link statements…"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), label);
+  gtk_label_set_label (GTK_LABEL (self->label), label);
+  gtk_widget_set_tooltip_text (self->button, numbers->len > 0 ? label : _("Link this action to the sections and statements it answers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
 }
 
 /* The ids ticked in the list, in checklist order. */
@@ -229,6 +232,13 @@ trellis_plan_links_init (TrellisPlanLinks *self)
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (build_list), self);
 
   self->button = gtk_menu_button_new ();
+  self->label = gtk_label_new (NULL);
+  /* Cut short, not wrapped, so that the button stays inside its column (GTK 4.8 lays
+   * out a wrapping label in a menu button at its natural width); the tooltip and the
+   * button's description give the whole list. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_add_css_class (self->button, "plan-links");
