@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 #define TRELLIS_PROJECT_NAMESPACE      "https://trellisapp.org/ns/project"
 #define TRELLIS_PROJECT_FORMAT_MAJOR   1
-#define TRELLIS_PROJECT_FORMAT_MINOR   1
-#define TRELLIS_PROJECT_FORMAT_VERSION "1.1"
+#define TRELLIS_PROJECT_FORMAT_MINOR   2
+#define TRELLIS_PROJECT_FORMAT_VERSION "1.2"
 #define TRELLIS_PROJECT_MIME_TYPE      "application/x-trellis+xml"
 
 /* Far above any real partnership (100,000 responses to 60 statements is ~15 MB) and far
