@@ -213,6 +213,13 @@ build_list (TrellisPlanLinks *self)
 }
 
 static void
+build_list_for_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  build_list (user_data);
+}
+
+static void
 trellis_plan_links_dispose (GObject *object)
 {
   TrellisPlanLinks *self = TRELLIS_PLAN_LINKS (object);
@@ -242,10 +249,11 @@ trellis_plan_links_init (TrellisPlanLinks *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  /* Wide enough to read a statement in two or three lines, narrow enough for 1,024 pixels. */
+  gtk_widget_set_size_request (self->list_box, 460, -1);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), scrolled);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (build_list), self);
 
   self->button = gtk_menu_button_new ();
   self->label = gtk_label_new (NULL);
@@ -256,6 +264,8 @@ trellis_plan_links_init (TrellisPlanLinks *self)
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+  /* Built before the popover is shown, so that it opens at the list's size. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), build_list_for_popup, self, NULL);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_add_css_class (self->button, "plan-links");
   gtk_widget_set_halign (self->button, GTK_ALIGN_START);

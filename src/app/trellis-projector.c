@@ -58,8 +58,11 @@ static void
 on_show_selected (TrellisProjector *self)
 {
   guint page = gtk_drop_down_get_selected (self->show);
+  gboolean plan = page == GTK_INVALID_LIST_POSITION || page == 0 || page > self->charts->len;
 
-  if (page == GTK_INVALID_LIST_POSITION || page == 0 || page > self->charts->len)
+  /* The plan's keys (Ctrl+Return adds an action) act on what is seen, not on a hidden plan. */
+  gtk_widget_set_sensitive (self->plan_view, plan);
+  if (plan)
     {
       gtk_stack_set_visible_child_name (self->stack, "plan");
       return;
