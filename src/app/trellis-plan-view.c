@@ -67,6 +67,8 @@ struct _TrellisPlanView
   GtkColumnViewColumn  *columns[N_COLUMNS];
   TrellisAction        *current;
   char                 *current_property;
+  TrellisAction        *left_action;     /* the row the cursor left, to remake */
+  guint                 remake_id;
   TrellisAction        *pending_action;  /* to focus once its row exists */
   char                 *pending_property;
   GString              *pending_text;    /* typed meanwhile: text, and Tabs as TAB_FORWARD/BACKWARD */
@@ -177,6 +179,23 @@ update_count (TrellisPlanView *self)
   update_actions (self);
 }
 
+/* GTK 4.8's column view keeps a row as tall as it was when laid out: text typed into a
+ * row wraps, once its field is left, onto lines the row has no room for. Once the cursor
+ * has left the row, the row is made again (the plan's list says the action was replaced),
+ * measured with its text, here and in the projector. */
+static gboolean
+remake_left_row (gpointer data)
+{
+  TrellisPlanView *self = data;
+  g_autoptr(TrellisAction) action = g_steal_pointer (&self->left_action);
+  guint position = action != NULL ? plan_position (self, action) : G_MAXUINT;
+
+  self->remake_id = 0;
+  if (position != G_MAXUINT && action != self->current && action != self->pending_action)
+    g_list_model_items_changed (trellis_plan_get_actions (get_plan (self)), position, 1, 1);
+  return G_SOURCE_REMOVE;
+}
+
 /* The row of the focused field is the current action: what Delete and Alt+Up act on. */
 static void
 set_current (TrellisPlanView *self,
@@ -184,6 +203,13 @@ set_current (TrellisPlanView *self,
              const char      *property)
 {
   guint position;
+
+  if (self->current != NULL && action != self->current)
+    {
+      g_set_object (&self->left_action, self->current);
+      if (self->remake_id == 0)
+        self->remake_id = g_idle_add (remake_left_row, self);
+    }
 
   g_set_object (&self->current, action);
   /* @property may be self->current_property itself. */
@@ -1269,6 +1295,8 @@ trellis_plan_view_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->remake_id, g_source_remove);
+  g_clear_object (&self->left_action);
   if (self->projector_window != NULL)
     gtk_window_destroy (self->projector_window);
   disconnect_project (self);
