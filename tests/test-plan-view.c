@@ -367,7 +367,13 @@ test_projector (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (projector), "projector.previous", NULL);
   g_assert_cmpuint (trellis_projector_get_page (TRELLIS_PROJECTOR (projector)), ==,
                     trellis_projector_get_n_pages (TRELLIS_PROJECTOR (projector)) - 1);
-  trellis_projector_set_page (TRELLIS_PROJECTOR (projector), 0);
+  /* A chart's statement added to the plan there: back to the plan, one action more. */
+  gtk_widget_activate_action (trellis_projector_get_chart_view (TRELLIS_PROJECTOR (projector)),
+                              "win.add-to-plan", "s", "s20");
+  g_assert_cmpuint (trellis_projector_get_page (TRELLIS_PROJECTOR (projector)), ==, 0);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 5);
+  gtk_widget_activate_action (view, "plan.undo", NULL);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 4);
   test_wait_for_paint (GTK_WIDGET (projector));
   g_assert_true (gtk_widget_get_mapped (view));
   /* Still editable: an action added there is in the one plan. */

@@ -94,6 +94,23 @@ leave_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (widget));
 }
 
+/* "Add to improvement plan" on a chart's statement, as in the window: the room sees the
+ * plan again, with a new action linked to the statement, the cursor in its key action. */
+static void
+add_to_plan_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisProjector *self = TRELLIS_PROJECTOR (widget);
+  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
+  TrellisStatement *statement = trellis_checklist_find_statement (checklist, g_variant_get_string (parameter, NULL));
+
+  if (statement == NULL)
+    return;
+  trellis_projector_set_page (self, 0);
+  trellis_plan_view_add_for_statement (TRELLIS_PLAN_VIEW (self->plan_view), statement);
+}
+
 static GtkWidget *
 build_header (TrellisProjector *self)
 {
@@ -219,6 +236,7 @@ trellis_projector_class_init (TrellisProjectorClass *klass)
   gtk_widget_class_install_action (widget_class, "projector.next", NULL, page_activated);
   gtk_widget_class_install_action (widget_class, "projector.previous", NULL, page_activated);
   gtk_widget_class_install_action (widget_class, "projector.leave", NULL, leave_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "projector.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK, "projector.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "projector.previous", NULL);
