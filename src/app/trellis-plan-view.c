@@ -750,6 +750,21 @@ add_status (TrellisPlanView *self,
   g_object_set_data (G_OBJECT (box), "status-dropdown", dropdown);
 }
 
+/* How agreement with the linked statements moved since the round the action was agreed
+ * after; the box remembers it (see show_round()). */
+static void
+add_follow_up (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "plan-follow-up");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "follow-up-label", label);
+}
+
 static void
 add_round (TrellisPlanView *self,
            GtkWidget       *box)
@@ -760,11 +775,8 @@ add_round (TrellisPlanView *self,
                                   _("Round agreed after"), -1);
   g_signal_connect (widget, "notify::selected", G_CALLBACK (on_round_selected), self);
   gtk_box_append (GTK_BOX (box), widget);
-  widget = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widget), 0);
-  gtk_widget_add_css_class (widget, "plan-follow-up");
-  gtk_widget_add_css_class (widget, "numeric");
-  gtk_box_append (GTK_BOX (box), widget);
+  g_object_set_data (G_OBJECT (box), "round-dropdown", widget);
+  add_follow_up (box);
 }
 
 /* The projector's three columns: fewer, wider, so that words wrap between them. */
@@ -790,6 +802,7 @@ setup_projector_cell (TrellisPlanView *self,
       add_who (self, box);
       add_text_cell (self, box, "due", TRELLIS_PLAN_CELL_TIMESCALE, _("Timescale"));
       add_status (self, box);
+      add_follow_up (box);
       break;
     default:
       break;  /* hidden in the projector */
@@ -847,17 +860,6 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
 }
 
-static GtkWidget *
-box_view_child (GtkWidget *box,
-                guint      index)
-{
-  GtkWidget *child = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; child != NULL && i < index; i++)
-    child = gtk_widget_get_next_sibling (child);
-  return child;
-}
-
 static void
 show_status (GtkWidget *box)
 {
@@ -880,7 +882,8 @@ show_round (GtkWidget *box)
 {
   TrellisPlanView *self = g_object_get_data (G_OBJECT (box), "view");
   TrellisAction *action = cell_action (box);
-  GtkWidget *dropdown = box_view_child (box, 0), *label = box_view_child (box, 1);
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (box), "round-dropdown");
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "follow-up-label");
   const char *round_id = trellis_action_get_round_id (action);
   TrellisRound *round = round_id != NULL ? trellis_project_find_round (self->project, round_id) : NULL;
   guint position = 0, n = trellis_project_get_n_rounds (self->project);
@@ -889,10 +892,12 @@ show_round (GtkWidget *box)
   for (guint i = 0; round != NULL && i < n; i++)
     if (trellis_project_get_round (self->project, i) == round)
       position = i + 1;
-  g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
-  g_object_set_data (G_OBJECT (box), "updating", NULL);
-
+  if (dropdown != NULL)
+    {
+      g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+      g_object_set_data (G_OBJECT (box), "updating", NULL);
+    }
   gtk_widget_remove_css_class (label, "up");
   gtk_widget_remove_css_class (label, "down");
   if (self->follow_up != NULL && trellis_plan_follow_up_get (self->follow_up, action, &follow_up))
@@ -940,12 +945,13 @@ bind_cell (GtkSignalListItemFactory *factory,
       show_status (box);
       id = g_signal_connect_swapped (action, "notify::status", G_CALLBACK (show_status), box);
     }
-  else if (column == COLUMN_ROUND)
+  g_object_set_data (G_OBJECT (box), "notify-id", GSIZE_TO_POINTER (id));
+  if (g_object_get_data (G_OBJECT (box), "follow-up-label") != NULL)
     {
       show_round (box);
       id = g_signal_connect_swapped (action, "notify::round-id", G_CALLBACK (show_round), box);
+      g_object_set_data (G_OBJECT (box), "round-notify-id", GSIZE_TO_POINTER (id));
     }
-  g_object_set_data (G_OBJECT (box), "notify-id", GSIZE_TO_POINTER (id));
 }
 
 static void
@@ -954,11 +960,16 @@ unbind_cell (GtkSignalListItemFactory *factory,
              TrellisPlanView          *self)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "notify-id"));
+  static const char * const keys[] = { "notify-id", "round-notify-id" };
 
-  if (id != 0 && cell_action (box) != NULL)
-    g_signal_handler_disconnect (cell_action (box), id);
-  g_object_set_data (G_OBJECT (box), "notify-id", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), keys[i]));
+
+      if (id != 0 && cell_action (box) != NULL)
+        g_signal_handler_disconnect (cell_action (box), id);
+      g_object_set_data (G_OBJECT (box), keys[i], NULL);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (TRELLIS_IS_PLAN_CELL (child))
