@@ -26,6 +26,7 @@ struct _TrellisProjector
   TrellisProject   *project;
   GPtrArray        *charts;       /* TrellisChart, the section charts of the round shown */
   GtkDropDown      *show;
+  GtkWidget        *title;        /* the partnership's name, over the plan: a chart has its own */
   GtkStack         *stack;
   GtkWidget        *plan_view;
   GtkLabel         *chart_title;
@@ -33,6 +34,7 @@ struct _TrellisProjector
   GtkLabel         *chart_note;
   GtkWidget        *chart_view;
   GtkWidget        *chart_scrolled;
+  gboolean          paging;       /* Ctrl+Page Down or Up, not the menu, changes the page */
   int               plan_width;   /* told to the plan view, which fits its columns to it */
   guint             fit_id;
 };
@@ -59,16 +61,25 @@ on_show_selected (TrellisProjector *self)
 {
   guint page = gtk_drop_down_get_selected (self->show);
   gboolean plan = page == GTK_INVALID_LIST_POSITION || page == 0 || page > self->charts->len;
+  /* Paged with Ctrl+Page Down, the keyboard follows to what is shown; chosen from the
+   * menu, it stays on the menu. */
+  gboolean follow = self->paging;
+  TrellisAction *current = trellis_plan_view_get_current_action (TRELLIS_PLAN_VIEW (self->plan_view));
 
   /* The plan's keys (Ctrl+Return adds an action) act on what is seen, not on a hidden plan. */
   gtk_widget_set_sensitive (self->plan_view, plan);
+  gtk_widget_set_visible (self->title, plan);
   if (plan)
     {
       gtk_stack_set_visible_child_name (self->stack, "plan");
+      if (follow && current != NULL)
+        trellis_plan_view_focus_action (TRELLIS_PLAN_VIEW (self->plan_view), current, "text");
       return;
     }
   show_chart (self, g_ptr_array_index (self->charts, page - 1));
   gtk_stack_set_visible_child_name (self->stack, "chart");
+  if (follow)
+    gtk_widget_grab_focus (self->chart_view);
 }
 
 static void
@@ -80,10 +91,12 @@ page_activated (GtkWidget  *widget,
   guint n = trellis_projector_get_n_pages (self);
   guint page = trellis_projector_get_page (self);
 
+  self->paging = TRUE;
   if (g_str_equal (action_name, "projector.next"))
     trellis_projector_set_page (self, (page + 1) % n);
   else
     trellis_projector_set_page (self, (page + n - 1) % n);
+  self->paging = FALSE;
 }
 
 static void
@@ -115,7 +128,7 @@ static GtkWidget *
 build_header (TrellisProjector *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title, *show_label, *leave;
+  GtkWidget *title, *show_label, *leave, *spacer;
   g_autofree char *heading = g_strdup (trellis_project_get_name (self->project) ?: "");
   g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
 
@@ -126,6 +139,11 @@ build_header (TrellisProjector *self)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "plan-title");
   gtk_box_append (GTK_BOX (header), title);
+  self->title = title;
+  /* Keeps the menu and the button at the right while the title is hidden. */
+  spacer = gtk_label_new (NULL);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (header), spacer);
 
   gtk_string_list_append (pages, _("Improvement plan"));
   for (guint i = 0; i < self->charts->len; i++)
