@@ -4,11 +4,13 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "test-app-common.h"
 #include "trellis-plan-cell.h"
 #include "trellis-chart-view.h"
+#include "trellis-export.h"
 #include "trellis-plan-view.h"
 #include "trellis-projector.h"
 
@@ -386,6 +388,46 @@ test_projector (Fixture       *fixture,
   g_assert_finalize_object (projector);
 }
 
+static void
+plan_exported (GFile        *written,
+               GPtrArray    *left_out,
+               const GError *error,
+               gpointer      user_data)
+{
+}
+
+/* The app menu's exports of the plan write what trellis-cli does, named after the project. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("trellis-plan-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  for (TrellisExportPlanFormat format = TRELLIS_EXPORT_PLAN_CSV; format <= TRELLIS_EXPORT_PLAN_PDF; format++)
+    {
+      g_autoptr(GtkFileChooserNative) chooser =
+        trellis_export_plan_chooser_new (fixture->window, fixture->project, &options, folder, "northshire-csp", format,
+                                         plan_exported, NULL);
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_str_has_prefix (name, "northshire-csp-plan."));
+      /* What the chooser's Export button writes. */
+      g_assert_true (trellis_export_plan_to (fixture->project, &options, file, format, left_out, &error));
+      g_assert_no_error (error);
+      /* Every action of the sample has a date a calendar can hold. */
+      g_assert_cmpuint (left_out->len, ==, 0);
+      g_assert_true (g_file_query_exists (file, NULL));
+      g_file_delete (file, NULL, NULL);
+    }
+  g_rmdir (dir);
+}
+
 /* A round imported while the plan is shown relists the round menus; the actions keep
  * the round they were agreed after, and nothing is recorded as an edit. */
 static void
@@ -426,6 +468,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/plan-view/sort-filter", Fixture, NULL, fixture_set_up, test_sort_filter, fixture_tear_down);
   g_test_add ("/plan-view/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
+  g_test_add ("/plan-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/plan-view/fast-tab", Fixture, NULL, fixture_set_up, test_fast_tab, fixture_tear_down);
   g_test_add ("/plan-view/projector", Fixture, NULL, fixture_set_up, test_projector, fixture_tear_down);
   return g_test_run ();
