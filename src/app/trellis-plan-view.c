@@ -1136,6 +1136,9 @@ trellis_plan_view_set_project (TrellisPlanView  *self,
   g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
   g_return_if_fail (project == NULL || TRELLIS_IS_PROJECT (project));
 
+  /* The room sees the project the window shows, not one closed since. */
+  if (project != self->project && self->projector_window != NULL)
+    gtk_window_destroy (self->projector_window);
   disconnect_project (self);
   if (project != NULL)
     {
