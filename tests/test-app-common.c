@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include "test-app-common.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include "trellis-banner.h"
 #include "trellis-project-io.h"
 
@@ -197,4 +201,81 @@ const char *
 test_window_get_banner_text (TrellisWindow *window)
 {
   return trellis_banner_get_text (TRELLIS_BANNER (find_in_window (window, "banner")));
+}
+
+/* ---- Driving the real pointer and keyboard ---- */
+
+/* Whether xdotool can send real events to this display (X11 only). */
+gboolean
+test_can_drive (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL;
+#else
+  return FALSE;
+#endif
+}
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool with @args while the main loop goes on, so GTK sees every event. */
+void
+test_run_xdotool (GPtrArray *args)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
+  g_ptr_array_add (args, NULL);
+  g_spawn_async (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_drain_main_context ();
+}
+
+/* Presses @keys, one or more separated by spaces ("alt+Down", "Tab Tab"), on the window
+ * that has the keyboard focus. */
+void
+test_press_keys (const char *keys)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_auto(GStrv) each = g_strsplit (keys, " ", -1);
+
+  g_ptr_array_add (args, g_strdup ("key"));
+  for (guint i = 0; each[i] != NULL; i++)
+    if (*each[i] != '\0')
+      g_ptr_array_add (args, g_strdup (each[i]));
+  test_run_xdotool (args);
+}
+
+/* Gives @window the display's keyboard focus, which xdotool's keys go to: with no window
+ * manager (Xvfb), a new window does not get it by itself. */
+void
+test_focus_window (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    return;
+  g_ptr_array_add (args, g_strdup ("windowfocus"));
+  g_ptr_array_add (args, g_strdup ("--sync"));
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  test_run_xdotool (args);
+#endif
 }

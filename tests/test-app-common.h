@@ -37,4 +37,10 @@ GtkWidget      *test_window_get_view (TrellisWindow *window,
 const char     *test_window_get_visible_page (TrellisWindow *window);
 const char     *test_window_get_banner_text (TrellisWindow *window);
 
+/* Real input from xdotool, on X11: tests that use it run alone (is_parallel: false). */
+gboolean        test_can_drive (void);
+void            test_run_xdotool (GPtrArray *args);
+void            test_press_keys (const char *keys);
+void            test_focus_window (GtkWindow *window);
+
 G_END_DECLS

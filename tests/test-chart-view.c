@@ -442,6 +442,34 @@ test_print_preview (void)
   assert_page_label (preview, 1, n_pages);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
+  /* Zoomed in, a page is taller than the window: Page Down reads on a screenful at a time
+   * and Page Up back, never jumping past what was not shown, to the end and back. */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+  test_wait_for_paint (GTK_WIDGET (preview));
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.first-page", NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) / n_pages, >, gtk_adjustment_get_page_size (adjustment));
+  for (guint presses = 0; gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+                          < gtk_adjustment_get_upper (adjustment) - 1; presses++)
+    {
+      double before = gtk_adjustment_get_value (adjustment);
+
+      g_assert_cmpuint (presses, <, 20 * n_pages);
+      gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page-down", NULL);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) - before, <=, gtk_adjustment_get_page_size (adjustment));
+    }
+  assert_page_label (preview, n_pages, n_pages);
+  while (gtk_adjustment_get_value (adjustment) > 0)
+    {
+      double before = gtk_adjustment_get_value (adjustment);
+
+      gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page-up", NULL);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+      g_assert_cmpfloat (before - gtk_adjustment_get_value (adjustment), <=, gtk_adjustment_get_page_size (adjustment));
+    }
+  assert_page_label (preview, 1, n_pages);
+
   gtk_window_destroy (GTK_WINDOW (preview));
   g_assert_finalize_object (preview);
 }

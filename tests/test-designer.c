@@ -143,46 +143,6 @@ find_child_of_type (GtkWidget *widget,
 
 /* ---- Driving the real pointer and keyboard ---- */
 
-static gboolean
-can_drive (void)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL;
-#else
-  return FALSE;
-#endif
-}
-
-static void
-child_exited_cb (GPid     pid,
-                 int      status,
-                 gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-/* Runs xdotool with @args while the main loop goes on, so GTK sees every event. */
-static void
-run_xdotool (GPtrArray *args)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
-  g_ptr_array_add (args, NULL);
-  g_spawn_async (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  test_drain_main_context ();
-}
-
 #ifdef GDK_WINDOWING_X11
 static void
 get_window_origin (Fixture *fixture,
@@ -267,17 +227,7 @@ drag_with_pointer (int from_x,
   g_ptr_array_add (args, g_strdup ("0.3"));
   g_ptr_array_add (args, g_strdup ("mouseup"));
   g_ptr_array_add (args, g_strdup ("1"));
-  run_xdotool (args);
-}
-
-static void
-press_keys (const char *keys)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (args, g_strdup ("key"));
-  g_ptr_array_add (args, g_strdup (keys));
-  run_xdotool (args);
+  test_run_xdotool (args);
 }
 
 /*****/
@@ -296,7 +246,7 @@ test_drag_and_keyboard (Fixture       *fixture,
   GtkWidget *handle, *target;
   int from_x, from_y, to_x, to_y;
 
-  if (!can_drive ())
+  if (!test_can_drive ())
     {
       g_test_skip ("needs an X11 display and xdotool to drive the pointer");
       return;
@@ -316,12 +266,12 @@ test_drag_and_keyboard (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
     add_move (args, to_x, to_y);
-    run_xdotool (args);
+    test_run_xdotool (args);
   }
   gtk_widget_grab_focus (get_statement_row (fixture, "s6"));
-  press_keys ("alt+Down");
+  test_press_keys ("alt+Down");
   g_free (wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s6 s8 s9"));
-  press_keys ("alt+Down");
+  test_press_keys ("alt+Down");
   after_keys = wait_for_order (get_checklist (fixture), "A", 9, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   g_assert_cmpstr (after_keys, ==, "s1 s3 s4 s2 s5 s7 s8 s6 s9");
   /* The keyboard stays on the moved statement. */
@@ -414,7 +364,7 @@ test_emphasis (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
   g_assert_false (gtk_text_iter_has_tag (&start, em));
 
-  if (!can_drive ())
+  if (!test_can_drive ())
     {
       g_test_skip ("needs an X11 display and xdotool to press Ctrl+I");
       return;
@@ -430,9 +380,9 @@ test_emphasis (Fixture       *fixture,
     g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
     get_screen_point (fixture, GTK_WIDGET (view), 0.5, 0.5, &x, &y);
     add_move (args, x, y);
-    run_xdotool (args);
+    test_run_xdotool (args);
   }
-  press_keys ("ctrl+i");
+  test_press_keys ("ctrl+i");
   {
     gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
     while (strstr (trellis_statement_get_text_markup (s6), "<em>adds value</em>") == NULL
@@ -620,7 +570,7 @@ test_add_and_type (Fixture       *fixture,
   TrellisStatement *last_c = trellis_section_get_statement (c, n_c - 1);
   GtkWidget *row, *button;
 
-  if (!can_drive ())
+  if (!test_can_drive ())
     {
       g_test_skip ("needs an X11 display and xdotool to type");
       return;
@@ -684,7 +634,7 @@ test_drag_section (Fixture       *fixture,
   int from_x, from_y, to_x, to_y;
   gint64 deadline;
 
-  if (!can_drive ())
+  if (!test_can_drive ())
     {
       g_test_skip ("needs an X11 display and xdotool to drive the pointer");
       return;

@@ -810,8 +810,36 @@ test_read_answers (void)
     { "No answer", TRELLIS_ANSWER_BLANK }, { "-", TRELLIS_ANSWER_BLANK },
     { "Sometimes", TRELLIS_ANSWER_UNMAPPED }, { "=1+1", TRELLIS_ANSWER_UNMAPPED },
     { "Agree; Disagree", TRELLIS_ANSWER_UNMAPPED },
+    /* A survey run in Welsh. */
+    { "Anghytuno’n gryf", 1 }, { "Anghytuno'n gryf", 1 }, { "Anghytuno", 2 },
+    { "Ddim yn cytuno nac yn anghytuno", 3 }, { "Cytuno", 4 }, { "Cytuno’n gryf", 5 },
+    { "5 - Cytuno'n gryf", 5 }, { "Amherthnasol", TRELLIS_ANSWER_NOT_APPLICABLE },
+    { "Ddim yn gwybod", TRELLIS_ANSWER_DONT_KNOW }, { "Ddim yn siŵr", TRELLIS_ANSWER_DONT_KNOW },
   };
 
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cleaned = _trellis_import_clean_cell (cases[i].text);
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (_trellis_import_read_answer (scale, cleaned), ==, cases[i].answer);
+    }
+}
+
+/* A scale labelled in Welsh (trellis_scale_new_agreement() under LANGUAGE=cy) still reads
+ * an English export, and reads its own labels. */
+static void
+test_read_answers_welsh_scale (void)
+{
+  g_autoptr(TrellisScale) scale = trellis_scale_new ("agreement", 5);
+  const char *labels[] = { "Anghytuno’n gryf", "Anghytuno", "Ddim yn cytuno nac yn anghytuno",
+                           "Cytuno", "Cytuno’n gryf" };
+  const struct { const char *text; TrellisAnswer answer; } cases[] = {
+    { "Strongly agree", 5 }, { "Disagree", 2 }, { "Neither agree nor disagree", 3 },
+    { "Cytuno'n gryf", 5 }, { "anghytuno", 2 }, { "Don't know", TRELLIS_ANSWER_DONT_KNOW },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    trellis_scale_set_point_label (scale, i + 1, labels[i]);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *cleaned = _trellis_import_clean_cell (cases[i].text);
@@ -1257,6 +1285,7 @@ main (int    argc,
   g_test_add_func ("/import/two-scales", test_two_scales);
   g_test_add_func ("/import/row-lengths", test_row_lengths);
   g_test_add_func ("/import/match/answers", test_read_answers);
+  g_test_add_func ("/import/match/answers-welsh-scale", test_read_answers_welsh_scale);
   g_test_add_func ("/import/match/headers", test_match_headers);
   g_test_add_func ("/import/match/codes", test_match_codes);
   g_test_add_func ("/import/match/name-section", test_name_section);

@@ -187,6 +187,14 @@ test_timescale (void)
   assert_timescale ("Sept 2027", TRELLIS_TIMESCALE_PERIOD, "2027-09-30");
   assert_timescale ("2027", TRELLIS_TIMESCALE_PERIOD, "2027-12-31");
   assert_timescale ("end of 2027", TRELLIS_TIMESCALE_PERIOD, "2027-12-31");
+  /* Welsh, whatever the locale. */
+  assert_timescale ("erbyn Mawrth 2027", TRELLIS_TIMESCALE_PERIOD, "2027-03-31");
+  assert_timescale ("Erbyn diwedd Chwefror 2028", TRELLIS_TIMESCALE_PERIOD, "2028-02-29");
+  assert_timescale ("31 Mawrth 2027", TRELLIS_TIMESCALE_DAY, "2027-03-31");
+  assert_timescale ("Mai 2027", TRELLIS_TIMESCALE_PERIOD, "2027-05-31");
+  assert_timescale ("Medi 2027", TRELLIS_TIMESCALE_PERIOD, "2027-09-30");
+  assert_timescale ("Ch2 2027", TRELLIS_TIMESCALE_PERIOD, "2027-06-30");
+  assert_timescale ("cyn Rhagfyr 2027", TRELLIS_TIMESCALE_PERIOD, "2027-12-31");
 
   assert_unreadable ("next spring", TRELLIS_TIMESCALE_ERROR_UNREADABLE);
   assert_unreadable ("Q5 2027", TRELLIS_TIMESCALE_ERROR_UNREADABLE);

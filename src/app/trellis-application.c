@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-application.h"
+#include "trellis-color-scheme.h"
 #include "trellis-new-project-dialog.h"
 #include "trellis-project-properties.h"
 #include "trellis-recovery.h"
@@ -31,7 +32,7 @@ struct _TrellisApplication
 
 G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, GTK_TYPE_APPLICATION)
 
-/* The main window, even when a dialog of it (About, Keyboard Shortcuts) has the focus. */
+/* The window in front (GTK lists them most recently focused first), even when a dialog of it (About, Keyboard Shortcuts) has the focus. */
 static TrellisWindow *
 find_window (TrellisApplication *self)
 {
@@ -42,11 +43,67 @@ find_window (TrellisApplication *self)
 }
 
 static TrellisWindow *
+new_window (TrellisApplication *self)
+{
+  return trellis_window_new (GTK_APPLICATION (self), self->settings, self->recovery);
+}
+
+static TrellisWindow *
 get_window (TrellisApplication *self)
 {
   TrellisWindow *window = find_window (self);
 
-  return window != NULL ? window : trellis_window_new (GTK_APPLICATION (self), self->settings, self->recovery);
+  return window != NULL ? window : new_window (self);
+}
+
+/* GNOME's document-app convention: one project per window. A project goes into the window
+ * in front while that one shows nothing (the first start, or after a failed open), and into
+ * a new window otherwise, so opening never replaces a project the user is working on. */
+static TrellisWindow *
+window_for_another_project (TrellisApplication *self)
+{
+  TrellisWindow *window = find_window (self);
+
+  if (window != NULL && trellis_window_get_document (window) == NULL && !trellis_window_get_busy (window))
+    return window;
+  return new_window (self);
+}
+
+/* The window already showing @file: opening it again raises that window instead of
+ * opening the project twice (the second copy would find the first one's lock). */
+static TrellisWindow *
+find_window_showing (TrellisApplication *self,
+                     GFile              *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      TrellisDocument *document;
+
+      if (!TRELLIS_IS_WINDOW (l->data))
+        continue;
+      document = trellis_window_get_document (l->data);
+      if (document != NULL && trellis_document_get_file (document) != NULL &&
+          g_file_equal (trellis_document_get_file (document), file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static TrellisWindow *
+open_file (TrellisApplication *self,
+           GFile              *file)
+{
+  TrellisWindow *window = find_window_showing (self, file);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  window = window_for_another_project (self);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_window_open (window, file);
+  return window;
 }
 
 /* What a Trellis that did not close cleanly left unsaved is offered once, in the first
@@ -96,9 +153,12 @@ update_document_actions (TrellisApplication *self)
 /*****/
 
 static void
-project_created_cb (TrellisWindow  *window,
-                    TrellisProject *project)
+project_created_cb (TrellisApplication *self,
+                    TrellisProject     *project)
 {
+  TrellisWindow *window = window_for_another_project (self);
+
+  gtk_window_present (GTK_WINDOW (window));
   trellis_window_open_new_project (window, project);
 }
 
@@ -112,7 +172,8 @@ new_action (GSimpleAction *action,
 
   gtk_window_present (GTK_WINDOW (window));
   dialog = trellis_new_project_dialog_new (GTK_WINDOW (window));
-  g_signal_connect_object (dialog, "project-created", G_CALLBACK (project_created_cb), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "project-created", G_CALLBACK (project_created_cb),
+                           TRELLIS_APPLICATION (user_data), G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -194,11 +255,9 @@ open_recent_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  TrellisWindow *window = get_window (TRELLIS_APPLICATION (user_data));
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  gtk_window_present (GTK_WINDOW (window));
-  trellis_window_open (window, file);
+  open_file (TRELLIS_APPLICATION (user_data), file);
 }
 
 static void
@@ -207,12 +266,14 @@ open_sample_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   TrellisApplication *self = TRELLIS_APPLICATION (user_data);
-  TrellisWindow *window = get_window (self);
   g_autoptr(GFile) sample = trellis_application_dup_sample_file (self);
+  TrellisWindow *window;
 
+  if (sample == NULL)
+    return;
+  window = window_for_another_project (self);
   gtk_window_present (GTK_WINDOW (window));
-  if (sample != NULL)
-    trellis_window_open_sample (window, sample);
+  trellis_window_open_sample (window, sample);
 }
 
 static void
@@ -347,6 +408,7 @@ trellis_application_startup (GApplication *application)
     { "win.view::charts", { "<Control>3", NULL } },
     { "win.view::plan", { "<Control>4", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
     { "win.print-preview", { "<Shift><Control>p", NULL } },
   };
 
@@ -354,6 +416,7 @@ trellis_application_startup (GApplication *application)
 
   load_settings (self);
   load_style ();
+  trellis_color_scheme_follow (gtk_settings_get_default ());
   load_recovery (self);
   gtk_window_set_default_icon_name (APP_ID);
 
@@ -420,18 +483,13 @@ trellis_application_open (GApplication  *application,
                           const char    *hint)
 {
   TrellisApplication *self = TRELLIS_APPLICATION (application);
-  TrellisWindow *window = get_window (self);
+  TrellisWindow *window = NULL;
 
-  /* One project per window and one window: the first file wins. */
-  if (n_files > 1)
-    {
-      g_autofree char *name = g_file_get_parse_name (files[0]);
-      g_printerr (_("Trellis opens one project at a time; opening %s\n"), name);
-    }
-
-  gtk_window_present (GTK_WINDOW (window));
-  trellis_window_open (window, files[0]);
-  offer_recovery (self, window);
+  /* Each project in its own window; one already open is raised. */
+  for (int i = 0; i < n_files; i++)
+    window = open_file (self, files[i]);
+  if (window != NULL)
+    offer_recovery (self, window);
   remember_first_run (self);
 }
 

@@ -74,10 +74,15 @@ update_labels (TrellisDesignerSectionRow *self)
     /* Translators: the name of the field holding section B's title */
     ? g_strdup_printf (_("Title of section %s"), code)
     : g_strdup (_("Section title"));
+  g_autofree char *list_name = code != NULL
+    /* Translators: the list of section B's statements, as a screen reader names it */
+    ? g_strdup_printf (_("Statements of section %s"), code)
+    : g_strdup (_("Statements of the section"));
 
   gtk_label_set_label (self->code_label, code);
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), code != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->statements_list), GTK_ACCESSIBLE_PROPERTY_LABEL, list_name, -1);
   if (cut)
     {
       /* Translators: a section cut from the checklist, as a screen reader names it */

@@ -98,6 +98,15 @@ update_accessible_label (TrellisDesignerStatementRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, text_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Statement actions"), -1);
+  if (number != NULL)
+    {
+      /* Translators: the list of statement 55's rated parts (55a, 55b…), as a screen reader names it */
+      g_autofree char *parts_label = g_strdup_printf (_("Parts of statement %s"), number);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->parts_list), GTK_ACCESSIBLE_PROPERTY_LABEL, parts_label, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->parts_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Parts of the statement"), -1);
 }
 
 static void

@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file choosers of Export Workshop Pack as PDF, Export Charts for Slides and the
- * plan's exports. The writing itself is the report layer's, the same as
- * `trellis-cli export` does.
+ * The file choosers of Export Workshop Pack as PDF, Export Charts for Slides and the plan's exports. The
+ * writing itself is the report layer's, the same as `trellis-cli export` does.
  */
 #define G_LOG_DOMAIN "trellis-export"
 
@@ -14,6 +13,7 @@
 
 #include "trellis-export.h"
 #include "trellis-plan-export.h"
+#include "trellis-handoff.h"
 #include "trellis-workshop-pack.h"
 
 /* What an answered chooser needs to write, kept on the chooser until then. */
@@ -227,6 +227,74 @@ trellis_export_charts_chooser_new (GtkWindow                  *parent,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats, format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "png");
   g_signal_connect (chooser, "response", G_CALLBACK (charts_response_cb), NULL);
+  return chooser;
+}
+
+/*****/
+
+#define HANDOFF_FORMAT_KEY "trellis-export-handoff-format"
+
+static void
+handoff_response_cb (GtkNativeDialog *chooser,
+                     int              response)
+{
+  Request *request = g_object_get_data (G_OBJECT (chooser), REQUEST_KEY);
+  TrellisHandoffFormat format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), HANDOFF_FORMAT_KEY));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    {
+      request->done (NULL, NULL, request->user_data);
+      return;
+    }
+  if (!trellis_handoff_write (request->project, format, request->options.paper, file, &error))
+    request->done (NULL, error, request->user_data);
+  else
+    request->done (file, NULL, request->user_data);
+}
+
+/**
+ * trellis_export_handoff_chooser_new:
+ * @format: the survey tool's format, or the paper questionnaire
+ * @options: the paper size, for the questionnaire
+ * @base_name: the project's file name without extension
+ *
+ * Returns: (transfer full): a chooser to show; it writes the tailored checklist in
+ *   @format where the user says, as `trellis-cli export` does
+ */
+GtkFileChooserNative *
+trellis_export_handoff_chooser_new (GtkWindow                  *parent,
+                                    TrellisProject             *project,
+                                    TrellisHandoffFormat        format,
+                                    const TrellisReportOptions *options,
+                                    GFile                      *folder,
+                                    const char                 *base_name,
+                                    TrellisExportDone           done,
+                                    gpointer                    user_data)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = NULL;
+  g_autofree char *name = NULL;
+  const char *extension = trellis_handoff_format_get_extension (format);
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL && base_name != NULL && done != NULL, NULL);
+
+  chooser = chooser_new (parent, trellis_handoff_format_get_name (format), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                         project, options, folder, base_name, done, user_data);
+  g_object_set_data (G_OBJECT (chooser), HANDOFF_FORMAT_KEY, GUINT_TO_POINTER (format));
+  pattern = g_strdup_printf ("*.%s", extension);
+  gtk_file_filter_set_name (filter, trellis_handoff_format_get_name (format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: the suggested file name; %s is the project's, "northshire-csp", then the
+   * format's extension: "northshire-csp-survey.lss" */
+  name = g_strdup_printf (_("%s-survey.%s"), base_name, extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (handoff_response_cb), NULL);
   return chooser;
 }
 

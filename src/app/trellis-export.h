@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "trellis-handoff.h"
 #include "trellis-report.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,14 @@ GtkFileChooserNative *trellis_export_charts_chooser_new (GtkWindow              
                                                          const char                 *base_name,
                                                          TrellisExportDone           done,
                                                          gpointer                    user_data);
+GtkFileChooserNative *trellis_export_handoff_chooser_new (GtkWindow                  *parent,
+                                                          TrellisProject             *project,
+                                                          TrellisHandoffFormat        format,
+                                                          const TrellisReportOptions *options,
+                                                          GFile                      *folder,
+                                                          const char                 *base_name,
+                                                          TrellisExportDone           done,
+                                                          gpointer                    user_data);
 GFile                *trellis_export_charts_to (TrellisProject              *project,
                                                 const TrellisReportOptions  *options,
                                                 GFile                       *folder,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-format.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-import-assistant-private.h"
@@ -1115,6 +1116,7 @@ show_page (TrellisImportAssistant *self,
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   update_buttons (self);
   focus_page (self);
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 }
 
 static void
@@ -1233,6 +1235,8 @@ add_file_row (TrellisImportAssistant *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* GTK 4.8 does not name a row after the label inside it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_append (self->files_list, row);
 }
 

@@ -143,6 +143,7 @@ trellis_print_page_new (TrellisWorkshopPack *pack,
   TrellisPrintPage *self;
   g_autofree char *name = NULL;
   const char *heading;
+  g_autofree char *description = NULL;
   guint n_pages;
 
   g_return_val_if_fail (pack != NULL, NULL);
@@ -159,9 +160,21 @@ trellis_print_page_new (TrellisWorkshopPack *pack,
   /* Translators: a page of the print preview, said by a screen reader */
   name = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
   heading = trellis_workshop_pack_get_page_heading (pack, page);
+  /* A page that carries on the one before says what it continues. */
+  for (guint before = page; heading == NULL && before > 0; before--)
+    {
+      const char *continued = trellis_workshop_pack_get_page_heading (pack, before - 1);
+
+      if (continued != NULL)
+        /* Translators: a print preview page that carries on "Section C – Outcomes Focus" */
+        description = g_strdup_printf (_("%s (continued)"), continued);
+      if (continued != NULL)
+        break;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, heading != NULL ? heading : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  heading != NULL ? heading : description != NULL ? description : "",
                                   -1);
   return GTK_WIDGET (self);
 }

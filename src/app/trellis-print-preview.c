@@ -163,11 +163,21 @@ update_zoom (TrellisPrintPreview *self)
     /* Translators: the print preview's zoom, e.g. 125% */
     label = g_strdup_printf (C_("zoom", "%.0f%%"), 100 * self->zoom);
   gtk_label_set_label (self->zoom_label, label != NULL ? label : _("Fit Width"));
-  /* Its name says what it does; its description, the zoom it shows. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fit Width"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label != NULL ? label : _("Fit Width"),
-                                  -1);
+  /* Its name says what it shows, as a sighted user reads it, and what pressing it does. */
+  if (label != NULL)
+    {
+      /* Translators: the zoom button's name for a screen reader, e.g. "Zoom 75%: fit the width" */
+      g_autofree char *name = g_strdup_printf (_("Zoom %s: fit the width"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Fit the page to the window’s width"),
+                                      -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fit Width"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The pages fit the window’s width"),
+                                    -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
                                  shown > 0 && shown * 1.01 < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", shown * 0.99 > zoom_steps[0]);
@@ -288,6 +298,46 @@ page_action (GtkWidget  *widget,
   trellis_print_preview_show_page (self, page);
 }
 
+/* How much of the screen before stays in view after Page Down or Page Up, to read on from. */
+#define PAGING_OVERLAP 48
+
+/* Page Down reads on: a screenful at a time while the page at the top of the view goes on
+ * below it (zoomed in, a page is taller than the window), then the next page's top, so
+ * no part of a page is skipped. Page Up likewise, backwards. The buttons still go a whole
+ * page at a time. */
+static void
+paging_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisPrintPreview *self = TRELLIS_PRINT_PREVIEW (widget);
+  GtkAdjustment *adjustment = get_vadjustment (self);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  gboolean down = g_str_equal (action_name, "preview.page-down");
+  double height, top, bottom;
+  guint page;
+
+  if (!get_page_height (self, &height))
+    return;
+  page = page_at (self, value, height);
+  top = page_start (self, page, height);
+  bottom = PAGE_MARGIN + page * (height + PAGE_GAP) + height;
+  if (down && bottom > value + page_size + 1)
+    gtk_adjustment_set_value (adjustment, MIN (value + page_size - PAGING_OVERLAP,
+                                               bottom - page_size + PAGE_GAP / 2.0));
+  else if (down && page + 1 < self->n_pages)
+    trellis_print_preview_show_page (self, page + 1);
+  else if (down)
+    /* The last page's foot is in view: on to the margin below it. */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - page_size);
+  else if (!down && value > top + 1)
+    gtk_adjustment_set_value (adjustment, MAX (value - page_size + PAGING_OVERLAP, top));
+  else if (!down && page > 0)
+    gtk_adjustment_set_value (adjustment, MAX (value - page_size + PAGING_OVERLAP,
+                                               page_start (self, page - 1, height)));
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -391,12 +441,14 @@ trellis_print_preview_class_init (TrellisPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPrintPreview, page_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisPrintPreview, print_button);
 
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  /* No dialog role: GTK 4.8 shows a window with it to screen readers as a "filler". */
 
   gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "preview.first-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "preview.last-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.page-down", NULL, paging_action);
+  gtk_widget_class_install_action (widget_class, "preview.page-up", NULL, paging_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-fit", NULL, zoom_action);
@@ -412,8 +464,10 @@ add_shortcuts (TrellisPrintPreview *self)
     const char *trigger;
     const char *action;
   } shortcuts[] = {
-    { "Page_Up", "preview.previous-page" },
-    { "Page_Down", "preview.next-page" },
+    { "Page_Up", "preview.page-up" },
+    { "Page_Down", "preview.page-down" },
+    { "<Control>Page_Up", "preview.previous-page" },
+    { "<Control>Page_Down", "preview.next-page" },
     { "Home", "preview.first-page" },
     { "End", "preview.last-page" },
     { "<Control>plus|<Control>equal", "preview.zoom-in" },

@@ -338,6 +338,51 @@ add_plan_item (TrellisSummaryTable *self,
   gtk_widget_add_controller (text_cell, GTK_EVENT_CONTROLLER (click));
 }
 
+/* Focused, the table is one stop for the keyboard: Up, Down, Page Up, Page Down, Home and
+ * End scroll it, as they would a text, through the scrolled window it is in. */
+static void
+scroll_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double value, step, page;
+
+  if (scroller == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* A line of the table, about; a page keeps a line of the one before in view. */
+  step = MAX (gtk_adjustment_get_step_increment (adjustment), 48);
+  switch (g_variant_get_int32 (parameter))
+    {
+    case GTK_SCROLL_STEP_UP:
+      value -= step;
+      break;
+    case GTK_SCROLL_STEP_DOWN:
+      value += step;
+      break;
+    case GTK_SCROLL_PAGE_UP:
+      value -= MAX (page - step, step);
+      break;
+    case GTK_SCROLL_PAGE_DOWN:
+      value += MAX (page - step, step);
+      break;
+    case GTK_SCROLL_START:
+      value = gtk_adjustment_get_lower (adjustment);
+      break;
+    case GTK_SCROLL_END:
+      value = gtk_adjustment_get_upper (adjustment) - page;
+      break;
+    default:
+      return;
+    }
+  /* Set, not animated: a held key moves as fast as it repeats. */
+  gtk_adjustment_set_value (adjustment, value);
+}
+
 static void
 trellis_summary_table_dispose (GObject *object)
 {
@@ -366,6 +411,16 @@ trellis_summary_table_class_init (TrellisSummaryTableClass *klass)
                                        "table.add-to-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.add-to-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.add-to-plan", NULL);
+
+  gtk_widget_class_install_action (widget_class, "table.scroll", "i", scroll_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "table.scroll", "i", GTK_SCROLL_STEP_UP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "table.scroll", "i", GTK_SCROLL_STEP_UP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "table.scroll", "i", GTK_SCROLL_STEP_DOWN);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "table.scroll", "i", GTK_SCROLL_STEP_DOWN);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "table.scroll", "i", GTK_SCROLL_PAGE_UP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "table.scroll", "i", GTK_SCROLL_PAGE_DOWN);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "table.scroll", "i", GTK_SCROLL_START);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "table.scroll", "i", GTK_SCROLL_END);
 }
 
 static void

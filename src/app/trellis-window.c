@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
 #include "trellis-designer-view.h"
@@ -65,6 +66,7 @@ struct _TrellisWindow
   GtkNativeDialog      *file_chooser;
   guint                 refresh_source;
   gboolean              close_confirmed;
+  gboolean              show_sidebar;       /* F9: hidden to give a small screen's room to the view */
   char                 *view;
   gboolean              following_view;
   TrellisSection       *section;           /* the one chosen last in the sidebar */
@@ -99,6 +101,7 @@ enum {
   PROP_DOCUMENT,
   PROP_BUSY,
   PROP_VIEW,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -268,12 +271,15 @@ show_current_view (TrellisWindow *self)
   if (self->document == NULL)
     return;
   /* The plan is the whole partnership's: its table takes the sidebar's room. */
-  gtk_widget_set_visible (self->sidebar, !TRELLIS_IS_PLAN_VIEW (view));
-  gtk_widget_set_visible (self->sidebar_separator, !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar_separator, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", !TRELLIS_IS_PLAN_VIEW (view));
   if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
     gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (view));
+  /* A view builds some of its parts as it is shown. */
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 }
 
 /* Printing and exporting need a round to chart. */
@@ -291,6 +297,7 @@ update_output_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-csv", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-ics", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-pdf", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handoff", self->document != NULL);
 }
 
 /* Every view, shown or not, gets the project as it is now. */
@@ -774,6 +781,9 @@ unsaved_response_cb (GtkDialog *dialog,
 {
   Continuation *next = take_continuation (dialog);
 
+  /* The dialog lives until this signal's emission ends, and Discard may close and free the
+   * window meanwhile: it must not still point at its parent then. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   switch (response)
@@ -1003,6 +1013,20 @@ save_then (TrellisWindow *self,
     continuation_free (next);
 }
 
+/* The application decides where a project opens: the window already showing it, this one
+ * while it shows nothing, or a new one. A window made without one (the tests) opens here. */
+static void
+request_open (TrellisWindow *self,
+              GFile         *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL)
+    g_application_open (G_APPLICATION (application), &file, 1, "");
+  else
+    trellis_window_open (self, file);
+}
+
 static void
 do_nothing (TrellisWindow *self,
             gpointer       data)
@@ -1021,7 +1045,7 @@ open_chooser_response_cb (GtkNativeDialog *chooser,
   if (self->file_chooser == chooser)
     g_clear_object (&self->file_chooser);
   if (file != NULL)
-    trellis_window_open (self, file);
+    request_open (self, file);
 }
 
 /*****/
@@ -1110,6 +1134,36 @@ export_action (GtkWidget  *widget,
   else
     show_file_chooser (self, trellis_export_charts_chooser_new (GTK_WINDOW (self), project, &options, folder,
                                                                 base_name, export_done_cb, self));
+}
+
+/* win.export-handoff::lss and its siblings: the checklist needs no round, only a
+ * project. The paper size is the Charts view's. */
+static void
+export_handoff_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  static const char * const names[TRELLIS_HANDOFF_N_FORMATS] = {
+    "questionnaire", "forms-text", "lss", "qualtrics-txt", "xlsform",
+  };
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisReportOptions options;
+  g_autofree char *base_name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->document == NULL)
+    return;
+  if (!trellis_charts_page_get_report_options (self->charts_page, &options))
+    trellis_report_options_init (&options);
+  base_name = dup_base_name (self);
+  folder = dup_default_folder (self);
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    if (g_str_equal (name, names[f]))
+      show_file_chooser (self, trellis_export_handoff_chooser_new (GTK_WINDOW (self),
+                                                                   trellis_document_get_project (self->document),
+                                                                   (TrellisHandoffFormat) f, &options, folder,
+                                                                   base_name, export_done_cb, self));
 }
 
 static void
@@ -1219,6 +1273,7 @@ bind_chart_settings (TrellisWindow *self)
   g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
@@ -1312,6 +1367,25 @@ trellis_window_get_view (TrellisWindow *self)
 }
 
 static void
+set_show_sidebar (TrellisWindow *self,
+                  gboolean       show_sidebar)
+{
+  GtkWidget *focus;
+
+  show_sidebar = !!show_sidebar;
+  if (self->show_sidebar == show_sidebar)
+    return;
+  /* The focus must not stay in a sidebar that goes: it moves to the view. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (!show_sidebar && focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+    gtk_widget_child_focus (GTK_WIDGET (self->view_stack), GTK_DIR_TAB_FORWARD);
+  self->show_sidebar = show_sidebar;
+  if (self->document != NULL)
+    show_current_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
 trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = (TrellisWindow *) object;
@@ -1384,6 +1458,9 @@ trellis_window_get_property (GObject    *object,
     case PROP_VIEW:
       g_value_set_string (value, trellis_window_get_view (self));
       break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1404,6 +1481,9 @@ trellis_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       trellis_window_set_view (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1461,6 +1541,14 @@ trellis_window_class_init (TrellisWindowClass *klass)
     g_param_spec_string ("view", NULL, NULL,
                          "responses",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:show-sidebar:
+   *
+   * Whether the sections sidebar is shown beside the views that have it (F9).
+   */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_BANNER);
@@ -1493,6 +1581,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, edit_menu);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
@@ -1500,6 +1589,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-plan-csv", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-ics", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan-pdf", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handoff", "s", export_handoff_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
 }
 
@@ -1507,7 +1597,7 @@ static void
 drop_open (GFile    *project,
            gpointer  user_data)
 {
-  trellis_window_open (TRELLIS_WINDOW (user_data), project);
+  request_open (TRELLIS_WINDOW (user_data), project);
 }
 
 static void
@@ -1518,6 +1608,43 @@ drop_import (GFile    **exports,
   trellis_window_import (TRELLIS_WINDOW (user_data), exports, n_exports);
 }
 
+/* GTK 4.8's list box moves from row to row on Tab as on Down, choosing each section on
+ * the way: Tab through the sidebar would show every section in turn. Tab leaves the list
+ * instead, as it leaves any other control; Up and Down still choose. */
+static gboolean
+section_list_key_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TrellisWindow         *self)
+{
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  /* Unfocusable for a moment, the list is passed over: the focus goes to what is before
+   * or after it in the window. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->section_list), FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->section_list), TRUE);
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_section_list_tab (TrellisWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (section_list_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->section_list), keys);
+}
+
 static void
 trellis_window_init (TrellisWindow *self)
 {
@@ -1525,6 +1652,7 @@ trellis_window_init (TrellisWindow *self)
 
   /* Before the template: the view buttons ask for the state of win.view as they appear. */
   self->view = g_strdup ("responses");
+  self->show_sidebar = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* GTK 4.8 leaves the drop-down's button (its first CSS node) nameless, and that is
@@ -1532,6 +1660,7 @@ trellis_window_init (TrellisWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->round_dropdown))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Survey round"),
                                   -1);
+  trellis_accessible_name_internals (GTK_WIDGET (self));
 
   round_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (round_display_name), NULL, NULL);
@@ -1541,6 +1670,7 @@ trellis_window_init (TrellisWindow *self)
   g_signal_connect_swapped (self->banner, "recover", G_CALLBACK (recover_cb), self);
   g_signal_connect_swapped (self->section_list, "row-selected",
                             G_CALLBACK (section_row_selected_cb), self);
+  add_section_list_tab (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -1,5 +1,7 @@
 /* cli-export.c: trellis-cli export PROJECT (--pdf OUT.pdf | --svg DIR | --png DIR
- *               | --plan-csv OUT.csv | --plan-pdf OUT.pdf | --ics OUT.ics) […]
+ *               | --plan-csv OUT.csv | --plan-pdf OUT.pdf | --ics OUT.ics
+ *               | --questionnaire OUT.pdf | --forms-text OUT.txt | --lss OUT.lss
+ *               | --qualtrics-txt OUT.txt | --xlsform OUT.xlsx) […]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-cli.h"
+#include "trellis-handoff.h"
 #include "trellis-model.h"
 #include "trellis-plan-export.h"
 #include "trellis-workshop-pack.h"
@@ -29,10 +32,10 @@ typedef struct
   char *plan_csv;
   char *plan_pdf;
   char *ics;
-  /* Formats later versions write (HACKING.md, "The command-line contract"). */
+  /* The checklist handed to a survey tool, or printed (TrellisHandoffFormat order). */
+  char *handoff[TRELLIS_HANDOFF_N_FORMATS];
+  /* A format a later version writes (HACKING.md, "The command-line contract"). */
   char *csv;
-  char *questionnaire;
-  char *lss;
 } ExportArguments;
 
 static void
@@ -41,11 +44,13 @@ export_arguments_clear (ExportArguments *arguments)
   char **fields[] = {
     &arguments->pdf, &arguments->svg, &arguments->png, &arguments->round, &arguments->order,
     &arguments->style, &arguments->paper, &arguments->compare, &arguments->csv, &arguments->plan_csv,
-    &arguments->plan_pdf, &arguments->ics, &arguments->questionnaire, &arguments->lss,
+    &arguments->plan_pdf, &arguments->ics,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_clear_pointer (fields[i], g_free);
+  for (guint i = 0; i < TRELLIS_HANDOFF_N_FORMATS; i++)
+    g_clear_pointer (&arguments->handoff[i], g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArguments, export_arguments_clear)
@@ -63,22 +68,22 @@ read_options (GOptionContext       *context,
     const char *value;
   } not_yet[] = {
     { "--csv", arguments->csv },
-    { "--questionnaire", arguments->questionnaire },
-    { "--lss", arguments->lss },
   };
   guint n_outputs = (arguments->pdf != NULL) + (arguments->svg != NULL) + (arguments->png != NULL)
                     + (arguments->plan_csv != NULL) + (arguments->plan_pdf != NULL) + (arguments->ics != NULL);
 
+  for (guint i = 0; i < TRELLIS_HANDOFF_N_FORMATS; i++)
+    n_outputs += arguments->handoff[i] != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (not_yet); i++)
     if (not_yet[i].value != NULL)
       {
-        *status = trellis_cli_usage_error (context, _("%s is not available in this version: use --pdf, --svg, --png, --plan-csv, --plan-pdf or --ics"),
+        *status = trellis_cli_usage_error (context, _("%s is not available in this version: use --pdf, --svg, --png, --plan-csv, --plan-pdf, --ics, --questionnaire, --forms-text, --lss, --qualtrics-txt or --xlsform"),
                                            not_yet[i].option);
         return FALSE;
       }
   if (n_outputs != 1)
     {
-      *status = trellis_cli_usage_error (context, _("give one of --pdf OUT.pdf, --svg DIR, --png DIR, --plan-csv OUT.csv, --plan-pdf OUT.pdf or --ics OUT.ics"));
+      *status = trellis_cli_usage_error (context, _("give one of --pdf OUT.pdf, --svg DIR, --png DIR, --plan-csv OUT.csv, --plan-pdf OUT.pdf, --ics OUT.ics, --questionnaire OUT.pdf, --forms-text OUT.txt, --lss OUT.lss, --qualtrics-txt OUT.txt or --xlsform OUT.xlsx"));
       return FALSE;
     }
 
@@ -217,6 +222,25 @@ export_ics (TrellisProject *project,
   return TRELLIS_CLI_OK;
 }
 
+/* The tailored checklist needs no round: it is what the survey will ask. */
+static int
+export_handoff (TrellisProject             *project,
+                const TrellisReportOptions *options,
+                TrellisHandoffFormat        format,
+                const char                 *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  guint n = trellis_handoff_count_statements (project);
+
+  if (!trellis_handoff_write (project, format, options->paper, file, &error))
+    return trellis_cli_input_error (output, "%s", error->message);
+  /* TRANSLATORS: "Wrote survey.lss (52 statements)" */
+  printf (ngettext ("Wrote %s (%u statement)", "Wrote %s (%u statements)", n), output, n);
+  putchar ('\n');
+  return TRELLIS_CLI_OK;
+}
+
 static int
 export_files (TrellisProject             *project,
               const TrellisReportOptions *options,
@@ -256,9 +280,12 @@ trellis_cli_export (int    argc,
     { "plan-csv", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_csv, N_("Write the improvement plan as a spreadsheet (CSV)"), N_("OUT.csv") },
     { "plan-pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_pdf, N_("Write the improvement plan alone as a PDF"), N_("OUT.pdf") },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &arguments.ics, N_("Write each dated action as a calendar to-do (iCalendar)"), N_("OUT.ics") },
+    { "questionnaire", 0, 0, G_OPTION_ARG_FILENAME, &arguments.handoff[TRELLIS_HANDOFF_QUESTIONNAIRE], N_("Write the tailored checklist as a paper form to hand out"), N_("OUT.pdf") },
+    { "forms-text", 0, 0, G_OPTION_ARG_FILENAME, &arguments.handoff[TRELLIS_HANDOFF_FORMS_TEXT], N_("Write the checklist as text to paste into Microsoft Forms or Google Forms"), N_("OUT.txt") },
+    { "lss", 0, 0, G_OPTION_ARG_FILENAME, &arguments.handoff[TRELLIS_HANDOFF_LSS], N_("Write the checklist as a LimeSurvey survey structure"), N_("OUT.lss") },
+    { "qualtrics-txt", 0, 0, G_OPTION_ARG_FILENAME, &arguments.handoff[TRELLIS_HANDOFF_QUALTRICS], N_("Write the checklist in Qualtrics’ Advanced Format for its text import"), N_("OUT.txt") },
+    { "xlsform", 0, 0, G_OPTION_ARG_FILENAME, &arguments.handoff[TRELLIS_HANDOFF_XLSFORM], N_("Write the checklist as an XLSForm for KoboToolbox or ODK"), N_("OUT.xlsx") },
     { "csv", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.csv, NULL, NULL },
-    { "questionnaire", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.questionnaire, NULL, NULL },
-    { "lss", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &arguments.lss, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
@@ -266,7 +293,7 @@ trellis_cli_export (int    argc,
   TrellisReportOptions options;
   int status;
 
-  g_option_context_set_summary (context, _("Write the workshop pack as a PDF, each chart as an SVG or PNG slide, or the improvement plan as CSV, PDF or iCalendar."));
+  g_option_context_set_summary (context, _("Write the workshop pack as a PDF, each chart as an SVG or PNG slide, the improvement plan as CSV, PDF or iCalendar, or the tailored checklist as a paper form or for a survey tool."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!trellis_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -274,6 +301,15 @@ trellis_cli_export (int    argc,
     return trellis_cli_usage_error (context, _("expected one project file"));
   if (!read_options (context, &arguments, &options, &status))
     return status;
+
+  for (guint i = 0; i < TRELLIS_HANDOFF_N_FORMATS; i++)
+    if (arguments.handoff[i] != NULL)
+      {
+        project = trellis_cli_load_project (argv[1], TRUE);
+        if (project == NULL)
+          return TRELLIS_CLI_BAD_INPUT;
+        return export_handoff (project, &options, (TrellisHandoffFormat) i, arguments.handoff[i]);
+      }
 
   /* The plan needs no survey round, nor a scale. */
   if (arguments.plan_csv != NULL || arguments.plan_pdf != NULL || arguments.ics != NULL)

@@ -43,8 +43,12 @@ int
 main (int    argc,
       char **argv)
 {
+  /* TRELLIS_LOCALEDIR points an uninstalled build (meson devenv, the tests) at the
+   * translations compiled in its build tree (_build/po). */
+  const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("trellis-cli");

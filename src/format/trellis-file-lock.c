@@ -234,13 +234,17 @@ set_busy_error (GError          **error,
   g_autofree char *name = g_filename_display_basename (target_path);
   g_autoptr(GDateTime) since_utc = g_date_time_new_from_iso8601 (owner->since, NULL);
   g_autoptr(GDateTime) since = since_utc != NULL ? g_date_time_to_local (since_utc) : NULL;
-  g_autofree char *since_text = since != NULL ? g_date_time_format (since, "%Y-%m-%d %H:%M")
+  /* Translators: when another program took the lock, see strftime(3) */
+  g_autofree char *since_text = since != NULL ? g_date_time_format (since, _("%Y-%m-%d %H:%M"))
                                               : g_strdup (owner->since);
+  /* Formatted apart: a G_GINT64_FORMAT inside the message would cut it short for xgettext. */
+  g_autofree char *pid_text = g_strdup_printf ("%" G_GINT64_FORMAT, owner->pid);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-               _("“%s” is being changed by %s on %s (%s, process %" G_GINT64_FORMAT ") since %s."),
+               /* Translators: “file” is being changed by user on host (program, process 1234) since date. */
+               _("“%s” is being changed by %s on %s (%s, process %s) since %s."),
                name, owner->user, owner->host,
-               owner->program != NULL ? owner->program : "?", owner->pid, since_text);
+               owner->program != NULL ? owner->program : "?", pid_text, since_text);
 }
 
 /* One look at an existing lock: TRUE when it was stale and has been removed. */

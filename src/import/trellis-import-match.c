@@ -353,20 +353,31 @@ static const Variant agreement_variants[] = {
   { 4, "agree" }, { 4, "somewhat agree" }, { 4, "agree somewhat" }, { 4, "tend to agree" },
   { 4, "mostly agree" }, { 4, "slightly agree" },
   { 5, "strongly agree" }, { 5, "agree strongly" }, { 5, "completely agree" }, { 5, "totally agree" },
+  /* Welsh, as Welsh public-sector surveys word it (folded: "Anghytuno’n gryf" loses its
+   * apostrophe), for partnerships that survey in Welsh or bilingually. */
+  { 1, "anghytunon gryf" }, { 1, "anghytuno yn gryf" }, { 1, "cryf anghytuno" },
+  { 2, "anghytuno" }, { 2, "tueddu i anghytuno" },
+  { 3, "ddim yn cytuno nac yn anghytuno" }, { 3, "dim yn cytuno nac yn anghytuno" },
+  { 3, "ddim yn cytuno nac anghytuno" }, { 3, "heb gytuno nac anghytuno" }, { 3, "niwtral" },
+  { 4, "cytuno" }, { 4, "tueddu i gytuno" },
+  { 5, "cytunon gryf" }, { 5, "cytuno yn gryf" }, { 5, "cryf gytuno" },
 };
 
 static const char * const not_applicable_variants[] = {
   "n a", "na", "not applicable", "does not apply", "not relevant", "n a not applicable",
-  "not applicable n a", "nicht zutreffend", "sans objet",
+  "not applicable n a", "nicht zutreffend", "sans objet", "amherthnasol", "amh",
+  "ddim yn berthnasol", "dim yn berthnasol",
 };
 
 static const char * const dont_know_variants[] = {
   "dont know", "do not know", "dk", "dont know not sure", "not sure", "unsure", "dont know unsure",
-  "weiss nicht", "ne sais pas", "je ne sais pas", "no se",
+  "weiss nicht", "ne sais pas", "je ne sais pas", "no se", "ddim yn gwybod", "dim yn gwybod",
+  "ddim yn siwr", "dim yn siwr", "dg",
 };
 
 static const char * const blank_variants[] = {
   "no answer", "not answered", "no response", "skipped", "keine antwort", "sans reponse",
+  "dim ateb", "heb ateb",
 };
 
 static gboolean
@@ -431,7 +442,8 @@ read_label (TrellisScale *scale,
     return TRELLIS_ANSWER_DONT_KNOW;
   if (in_list (folded, blank_variants, G_N_ELEMENTS (blank_variants)))
     return TRELLIS_ANSWER_BLANK;
-  if (n_points == 5 && strstr (top, "agree") != NULL)
+  /* An agreement scale, labelled in English or, as Trellis labels it in Welsh, in Welsh. */
+  if (n_points == 5 && (strstr (top, "agree") != NULL || strstr (top, "cytuno") != NULL))
     for (guint i = 0; i < G_N_ELEMENTS (agreement_variants); i++)
       if (strcmp (folded, agreement_variants[i].folded) == 0)
         return (TrellisAnswer) agreement_variants[i].point;
@@ -766,7 +778,17 @@ header_candidates (const char *header)
   if (length > 2 && header[length - 1] == ']' && open != NULL)
     {
       g_autofree char *inner = g_strndup (open + 1, header + length - 1 - (open + 1));
+      guint n = 0;
+
       add_candidate (candidates, inner);
+      /* A statement holding brackets itself ("Question [The [draft] plan…]"): each
+       * " [" may open the row's part, not only the last. */
+      for (const char *p = strstr (header, " ["); p != NULL && n < MAX_SEPARATED_CANDIDATES;
+           p = strstr (p + 1, " ["), n++)
+        {
+          g_autofree char *row = g_strndup (p + 2, header + length - 1 - (p + 2));
+          add_candidate (candidates, row);
+        }
     }
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {

@@ -24,12 +24,21 @@ static const char * const english_months[] = {
   "october", "november", "december",
 };
 
-/* Words that only say "by the end of": "by March 2027", "end of Q2 2027". */
-static const char * const lead_words[] = {
-  "by the end of ", "by end of ", "end of ", "before ", "by ", "due ",
+/* Welsh month names, read whatever the desktop's locale: partnerships in Wales agree their
+ * timescales in Welsh ("erbyn Mawrth 2027", "Ch2 2027"). */
+static const char * const welsh_months[] = {
+  "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+  "hydref", "tachwedd", "rhagfyr",
 };
 
-/* The month @word names (English or the user's language, in full or as three or more
+/* Words that only say "by the end of": "by March 2027", "end of Q2 2027", "erbyn diwedd
+ * Mawrth 2027". */
+static const char * const lead_words[] = {
+  "by the end of ", "by end of ", "end of ", "before ", "by ", "due ",
+  "erbyn diwedd ", "erbyn ", "diwedd ", "cyn ",
+};
+
+/* The month @word names (English, Welsh or the user's language, in full or as three or more
  * letters of it), 1…12, or 0. */
 static guint
 parse_month (const char *word)
@@ -47,7 +56,7 @@ parse_month (const char *word)
       g_autofree char *local = g_date_time_format (date, "%B");
       g_autofree char *local_folded = local != NULL ? g_utf8_casefold (local, -1) : NULL;
 
-      if (g_str_has_prefix (english_months[m - 1], folded)
+      if (g_str_has_prefix (english_months[m - 1], folded) || g_str_has_prefix (welsh_months[m - 1], folded)
           || (local_folded != NULL && g_str_has_prefix (local_folded, folded)))
         return m;
     }
@@ -148,7 +157,9 @@ parse_words (char                 **words,
       set_month_end (end, 12, year);
       return TRUE;
     }
-  if (n == 2 && (words[0][0] == 'q' || words[0][0] == 'Q') && parse_number (words[0] + 1, 1, &day)
+  /* Q2, or Welsh Ch2 (chwarter) */
+  if (n == 2 && ((words[0][0] == 'q' && parse_number (words[0] + 1, 1, &day))
+                 || (g_str_has_prefix (words[0], "ch") && parse_number (words[0] + 2, 1, &day)))
       && day >= 1 && day <= 4)
     {
       set_month_end (end, 3 * day, year);

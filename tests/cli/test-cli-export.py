@@ -93,9 +93,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no output is a usage error", code == 2, err)
     code, _, err = run(sample, "--pdf", pdf, "--svg", svg)
     check("two outputs are a usage error", code == 2, err)
-    for later in ["--csv", "--questionnaire", "--lss"]:
-        code, _, err = run(sample, later, os.path.join(tmp, "x"))
-        check(f"{later} is refused clearly for now", code == 2 and later in err and "--pdf" in err, err)
+    code, _, err = run(sample, "--csv", os.path.join(tmp, "x"))
+    check("--csv is refused clearly for now", code == 2 and "--csv" in err and "--pdf" in err, err)
+
+    # The tailored checklist handed to each survey tool, or printed: no round needed.
+    handoffs = [("--questionnaire", "form.pdf", b"%PDF-"), ("--forms-text", "forms.txt", b""),
+                ("--lss", "survey.lss", b"<?xml"), ("--qualtrics-txt", "qualtrics.txt", b"[[AdvancedFormat]]"),
+                ("--xlsform", "form.xlsx", b"PK")]
+    for option, name, magic in handoffs:
+        path = os.path.join(tmp, name)
+        code, out, err = run(sample, option, path)
+        with open(path, "rb") if os.path.exists(path) else open(os.devnull, "rb") as f:
+            head = f.read(32)
+        check(f"{option} writes the checklist for its tool", code == 0 and head.startswith(magic) and len(head) > 0
+              and "statements" in out, err)
+    code, _, err = run(sample, "--lss", os.path.join(tmp, "a.lss"), "--xlsform", os.path.join(tmp, "b.xlsx"))
+    check("two hand-off formats are a usage error", code == 2, err)
     code, _, err = run(sample, "--pdf", pdf, "--order", "alphabetical")
     check("an unknown order is a usage error", code == 2 and "--order" in err, err)
     code, _, err = run(sample, "--pdf", pdf, "--paper", "slide")
