@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file choosers of Export Workshop Pack as PDF, Export Charts for Slides and the plan's exports. The
- * writing itself is the report layer's, the same as `trellis-cli export` does.
+ * The file choosers of Export Workshop Pack as PDF, Export Charts for Slides and the
+ * plan's exports. The writing itself is the report layer's, the same as
+ * `trellis-cli export` does.
  */
 #define G_LOG_DOMAIN "trellis-export"
 

@@ -918,6 +918,30 @@ show_round (GtkWidget *box)
     gtk_widget_set_visible (label, FALSE);
 }
 
+/* GTK 4.8 names the cell and the row it builds around a field after their types: a
+ * screen reader hears the column's title and the action's area instead. */
+static void
+name_row_parts (TrellisPlanView *self,
+                GtkWidget       *box,
+                Column           column,
+                TrellisAction   *action)
+{
+  GtkWidget *cell = gtk_widget_get_parent (box);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  const char *title = gtk_column_view_column_get_title (self->columns[column]);
+  const char *area = trellis_action_get_area (action);
+  g_autofree char *row_name = NULL;
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title != NULL && *title != '\0' ? title : _("Move"), -1);
+  if (row == NULL)
+    return;
+  /* TRANSLATORS: a row of the improvement plan, named after its action's area */
+  row_name = area != NULL && *area != '\0' ? g_strdup_printf (_("Action: %s"), area) : g_strdup (_("New action"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -933,6 +957,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (box), "action", g_object_ref (action), g_object_unref);
   g_object_set_data (G_OBJECT (box), "view", self);
+  name_row_parts (self, box, column, action);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (TRELLIS_IS_PLAN_CELL (child))
@@ -1513,6 +1538,10 @@ trellis_plan_view_init (TrellisPlanView *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "plan-view");
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "plan-table");
+  /* The column titles' row, which GTK 4.8 would name after its type. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->column_view))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
   setup_models (self);
   add_columns (self);
   add_capture_shortcuts (self);
