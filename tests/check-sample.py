@@ -26,21 +26,24 @@ with tempfile.TemporaryDirectory() as tmp:
 
 summary = json.loads(subprocess.run([cli, "summary", sample, "--json"], check=True,
                                     capture_output=True, text=True).stdout)
-round_ = summary["rounds"][0]
-results.append((f"respondents: summary {round_['respondents']}, generator {tally['respondents']}",
-                round_["respondents"] == tally["respondents"]))
-
-seen = 0
+results.append((f"rounds: summary {len(summary['rounds'])}, generator {len(tally['rounds'])}",
+                len(summary["rounds"]) == len(tally["rounds"])))
 mismatches = []
-for section in round_["sections"]:
-    for st in section["statements"]:
-        expected = tally["items"].get(st["id"])
-        seen += 1
-        got = {k: st[k] for k in ("counts", "not_applicable", "dont_know", "blank")}
-        if got != expected:
-            mismatches.append(f"{st['id']}: summary {got}, generator {expected}")
-results.append((f"every statement's counts match the generator's ({seen} statements)",
-                not mismatches and seen == len(tally["items"])))
+for number, (round_, drawn) in enumerate(zip(summary["rounds"], tally["rounds"]), 1):
+    results.append((f"round {number} respondents: summary {round_['respondents']}, "
+                    f"generator {drawn['respondents']}",
+                    round_["respondents"] == drawn["respondents"]))
+    seen = 0
+    before = len(mismatches)
+    for section in round_["sections"]:
+        for st in section["statements"]:
+            expected = drawn["items"].get(st["id"])
+            seen += 1
+            got = {k: st[k] for k in ("counts", "not_applicable", "dont_know", "blank")}
+            if got != expected:
+                mismatches.append(f"round {number} {st['id']}: summary {got}, generator {expected}")
+    results.append((f"round {number}: every statement's counts match the generator's ({seen} statements)",
+                    len(mismatches) == before and seen == len(drawn["items"])))
 
 print(f"1..{len(results)}")
 for i, (name, ok) in enumerate(results, 1):

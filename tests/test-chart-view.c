@@ -14,6 +14,7 @@
 #include "trellis-export.h"
 #include "trellis-print-operation.h"
 #include "trellis-print-preview-private.h"
+#include "trellis-talking-points-panel.h"
 #include "trellis-test-project.h"
 #include "trellis-workshop-pack.h"
 
@@ -180,7 +181,7 @@ test_keyboard_readout (void)
 static void
 test_compare_one_round (void)
 {
-  g_autoptr(TrellisProject) sample = test_load_sample ();
+  g_autoptr(TrellisProject) sample = trellis_test_project_new_sample (1);
   g_autoptr(TrellisProject) no_groups = trellis_test_project_new_edge_cases (9);
   GtkWidget *page = g_object_ref_sink (trellis_charts_page_new ());
   TrellisChartsPage *charts = TRELLIS_CHARTS_PAGE (page);
@@ -274,6 +275,70 @@ test_choices_reach_the_charts (void)
   for (guint i = 0; i < 50 && g_strcmp0 (trellis_charts_page_get_current_section (charts), "D") != 0; i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (trellis_charts_page_get_current_section (charts), ==, "D");
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+}
+
+/* The first talking point of the panel: a button. */
+static GtkWidget *
+find_first_point (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "talking-point"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_point (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The talking points lead to their bars; the pack's guidance is a choice kept beside them. */
+static void
+test_talking_points_lead_to_bars (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  TrellisRound *latest = trellis_project_get_latest_round (project);
+  GtkWidget *page = trellis_charts_page_new ();
+  TrellisChartsPage *charts = TRELLIS_CHARTS_PAGE (page);
+  GtkWindow *window = g_object_ref (show_in_window (page));
+  GtkWidget *panel, *point;
+  TrellisChartView *view;
+  TrellisStatement *statement;
+  TrellisReportOptions options;
+  const char *section_id, *statement_id;
+  g_autofree char *prefix = NULL;
+
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
+  trellis_charts_page_show (charts, project, latest);
+  panel = test_find_by_id (page, "talking_points");
+  g_assert_true (gtk_widget_get_visible (panel));
+  g_assert_cmpuint (trellis_talking_points_panel_get_n_points (TRELLIS_TALKING_POINTS_PANEL (panel)), >=, 10);
+
+  point = find_first_point (panel);
+  g_assert_nonnull (point);
+  section_id = g_object_get_data (G_OBJECT (point), "section-id");
+  statement_id = g_object_get_data (G_OBJECT (point), "statement-id");
+  statement = trellis_checklist_find_statement (trellis_project_get_checklist (project), statement_id);
+  g_assert_nonnull (statement);
+  view = _trellis_charts_page_find_view (charts, section_id);
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (point, "clicked");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (view)));
+  prefix = g_strdup_printf ("%s. ", trellis_statement_get_number (statement));
+  g_assert_true (g_str_has_prefix (trellis_chart_view_get_readout (view), prefix));
+
+  /* Printing the guidance is on unless turned off, and the pack's options follow. */
+  g_assert_true (trellis_charts_page_get_report_options (charts, &options));
+  g_assert_true (options.guidance);
+  g_action_group_change_action_state (_trellis_charts_page_get_actions (charts), "guidance",
+                                      g_variant_new_boolean (FALSE));
+  g_assert_false (trellis_charts_page_get_guidance (charts));
+  g_assert_true (trellis_charts_page_get_report_options (charts, &options));
+  g_assert_false (options.guidance);
 
   gtk_window_destroy (window);
   g_assert_finalize_object (window);
@@ -567,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/keyboard-readout", test_keyboard_readout);
   g_test_add_func ("/charts-page/compare-one-round", test_compare_one_round);
   g_test_add_func ("/charts-page/choices-reach-the-charts", test_choices_reach_the_charts);
+  g_test_add_func ("/charts-page/talking-points-lead-to-bars", test_talking_points_lead_to_bars);
   g_test_add_func ("/print/to-file", test_print_to_file);
   g_test_add_func ("/print/preview", test_print_preview);
   g_test_add_func ("/print/operation-preview", test_print_operation_preview);

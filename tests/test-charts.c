@@ -573,6 +573,8 @@ test_rounds (void)
       g_assert_false (old->has_change);
       g_assert_true (new->has_change);
       g_assert_cmpfloat_with_epsilon (new->change_agree, new->dist.pct_agree - old->dist.pct_agree, 1e-9);
+      /* Marked only when Newcombe's test says so, the same verdict the talking points use. */
+      g_assert_cmpint (new->change, ==, trellis_change_test_agree (&old->dist, &new->dist));
       g_assert_cmpfloat_with_epsilon (new->dist.pct_agree,
                                       trellis_summary_find_item (after, row->id)->dist.pct_agree, 1e-9);
       /* Ordered by the latest round. */
@@ -582,6 +584,7 @@ test_rounds (void)
         check_bar_geometry (layout, trellis_chart_layout_find_bar (layout, r, b), &chart_bar (chart, r, b)->dist);
     }
   g_assert_nonnull (strstr (description, "since the round before"));
+  g_assert_nonnull (strstr (trellis_chart_get_note (chart), "▲ or ▼ marks a change too large to put down to chance"));
 }
 
 /* A statement reworded since an earlier round: that round's bar is marked, and the

@@ -396,7 +396,7 @@ test_surveymonkey (void)
   _trellis_import_assistant_set_round_details (assistant, "Round 2", "2026-11-30");
   g_assert_true (_trellis_import_assistant_can_import (assistant));
   /* Nothing has touched the project yet. */
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);  /* the sample's two rounds */
   g_assert_false (trellis_document_get_modified (document));
 
   g_assert_true (_trellis_import_assistant_import (assistant));
@@ -404,8 +404,8 @@ test_surveymonkey (void)
   g_assert_true (trellis_document_get_modified (document));
 
   /* The new round, shown in the window, counted as the CLI counts it. */
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
-  round = trellis_project_get_round (project, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  round = trellis_project_get_round (project, 2);
   g_assert_cmpstr (trellis_round_get_label (round), ==, "Round 2");
   g_assert_cmpstr (trellis_round_get_date (round), ==, "2026-11-30");
   g_assert_cmpstr (trellis_round_get_source (round), ==, "surveymonkey.csv");
@@ -419,7 +419,7 @@ test_surveymonkey (void)
   g_assert_cmpstr (trellis_undo_stack_get_undo_label (stack), ==, "Import “Round 2”");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
   after_undo = saved_bytes (project);
   g_assert_true (g_bytes_equal (original, after_undo));
   /* Back as it was opened: nothing to save, and the title says so. */
@@ -429,8 +429,8 @@ test_surveymonkey (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
-  g_assert_true (trellis_project_get_round (project, 1) == round);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  g_assert_true (trellis_project_get_round (project, 2) == round);
   assert_counts (round, 1);
   g_assert_true (trellis_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*"));
@@ -474,12 +474,12 @@ test_unmapped_value (void)
   g_assert_true (_trellis_import_assistant_can_go_next (assistant));
 
   _trellis_import_assistant_go_next (assistant);
-  _trellis_import_assistant_set_round_details (assistant, "Spring 2027", "");
+  _trellis_import_assistant_set_round_details (assistant, "Autumn 2027", "");
   g_assert_true (_trellis_import_assistant_can_import (assistant));
   g_assert_true (_trellis_import_assistant_import (assistant));
   g_assert_finalize_object (assistant);
 
-  round = trellis_project_find_round_by_label (project, "Spring 2027");
+  round = trellis_project_find_round_by_label (project, "Autumn 2027");
   g_assert_nonnull (round);
   g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 11);
   g_assert_null (trellis_round_get_date (round));
@@ -532,7 +532,7 @@ test_mismatched_files (void)
   g_assert_cmpuint (trellis_import_get_n_files (_trellis_import_assistant_get_import (assistant)), ==, 1);
   g_assert_true (_trellis_import_assistant_can_go_next (assistant));
   close_assistant (assistant);
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 1);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 2);
 }
 
 /* When adding the round fails, the assistant says why and the project is as it was. */
@@ -587,7 +587,7 @@ test_reused_mapping (void)
   g_assert_true (_trellis_import_assistant_import (assistant));
   g_assert_finalize_object (assistant);
 
-  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 3);
+  g_assert_cmpuint (trellis_project_get_n_rounds (project), ==, 4);
   assert_counts (trellis_project_find_round_by_label (project, "Round 3"), 1);
 }
 
@@ -667,6 +667,74 @@ test_include_incomplete (void)
   g_assert_finalize_object (assistant);
   g_assert_cmpuint (trellis_round_get_n_responses (trellis_project_find_round_by_label (project, "With unfinished")),
                     ==, 18);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The last page shows the names, addresses and numbers found in the comments and offers
+ * to replace them; accepted, the redaction is a step of its own after the import. */
+static void
+test_redaction_offer (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  TrellisUndoStack *undo = trellis_document_get_undo_stack (document);
+  TrellisImportAssistant *assistant = trellis_import_assistant_new (NULL, document);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "redaction-google-forms.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *named = "John from Housing never attends; ring 07700 900123 or e-mail j.smith@example.org.";
+  GtkWidget *check;
+  TrellisRound *round;
+  GPtrArray *sections;
+  gboolean redacted = FALSE;
+
+  g_object_ref (assistant);
+  gtk_window_present (GTK_WINDOW (assistant));
+  trellis_import_assistant_add_files (assistant, &file, 1);
+  test_wait_until_not_busy (assistant, 30);
+  go_to_round (assistant);
+  _trellis_import_assistant_set_round_details (assistant, "Named", "2026-11-30");
+  g_assert_true (g_str_has_prefix (get_summary_text (assistant, "Personal details"),
+                                   "Found 1 name, 1 e-mail address and 1 phone number in 1 comment."));
+  check = find_named (GTK_WIDGET (_trellis_import_assistant_get_summary_list (assistant)), "redact_check");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_get_focusable (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (_trellis_import_assistant_import (assistant));
+  g_assert_finalize_object (assistant);
+
+  round = trellis_project_find_round_by_label (project, "Named");
+  sections = trellis_round_get_comment_sections (round);
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GPtrArray *comments = trellis_round_get_comments (round, g_ptr_array_index (sections, s));
+
+      for (guint i = 0; i < comments->len; i++)
+        {
+          g_assert_cmpstr (g_ptr_array_index (comments, i), !=, named);
+          redacted |= g_str_equal (g_ptr_array_index (comments, i),
+                                   "[name] from Housing never attends; ring [phone] or e-mail [e-mail].");
+        }
+    }
+  g_assert_true (redacted);
+  g_assert_cmpstr (trellis_undo_stack_get_undo_label (undo), ==, "Redact Comments");
+  g_assert_true (trellis_undo_stack_undo (undo));
+  g_assert_true (g_str_has_prefix (trellis_undo_stack_get_undo_label (undo), "Import"));
 }
 
 /* Importing needs a project to import into. */
@@ -805,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/reused-mapping", test_reused_mapping);
   g_test_add_func ("/import-assistant/include-incomplete", test_include_incomplete);
   g_test_add_func ("/import-assistant/no-project", test_no_project);
+  g_test_add_func ("/import-assistant/redaction-offer", test_redaction_offer);
   g_test_add_func ("/import-assistant/header-question", test_header_question);
   g_test_add_func ("/document/clean-point", test_document_clean_point);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)

@@ -159,6 +159,9 @@ build_round (TrellisChecklist *checklist)
   trellis_round_add_comment (round, "A", TEST_TRICKY_COMMENT);
   trellis_round_add_comment (round, "A", "  leading and trailing spaces  ");
   trellis_round_add_comment (round, "C", "");
+  trellis_round_set_comment_flags (round, "C", 0, TRELLIS_COMMENT_KEY);
+  trellis_round_set_comment_flags (round, "A", 1, TRELLIS_COMMENT_HIDDEN);
+  trellis_round_set_comment_flags (round, "C", 1, TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -204,6 +207,7 @@ test_build_full_project (void)
   trellis_project_set_name (project, "Northshire Community Safety Partnership");
   trellis_project_set_description (project, "Our partnership — “Safer Northshire” <since 2019> & more.");
   trellis_project_set_min_group_size (project, 4);
+  trellis_project_set_redact_names (project, (const char * const[]) { "Fiona MacLeod", "Siân <O’Neil> & co", NULL });
   trellis_project_set_checklist (project, checklist);
 
   round = build_round (checklist);

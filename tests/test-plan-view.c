@@ -138,7 +138,9 @@ test_add_and_type (Fixture       *fixture,
   settle (fixture);
   g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n + 1);
   action = trellis_plan_get_action (plan, n);
-  g_assert_cmpstr (trellis_action_get_round_id (action), ==, "r1");
+  /* Agreed after the latest round. */
+  g_assert_cmpstr (trellis_action_get_round_id (action), ==,
+                   trellis_round_get_id (trellis_project_get_latest_round (fixture->project)));
   assert_focus (fixture, action, "area");
 
   type_text (fixture, "Joint ");
@@ -435,9 +437,9 @@ test_new_round (Fixture       *fixture,
                 gconstpointer  data)
 {
   TrellisPlan *plan = trellis_project_get_plan (fixture->project);
-  g_autoptr(TrellisRound) round = trellis_round_new ("r2");
+  g_autoptr(TrellisRound) round = trellis_round_new ("r3");
 
-  trellis_round_set_label (round, "Spring 2027");
+  trellis_round_set_label (round, "Autumn 2027");
   trellis_project_append_round (fixture->project, round);
   settle (fixture);
   for (guint i = 0; i < trellis_plan_get_n_actions (plan); i++)

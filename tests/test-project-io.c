@@ -164,7 +164,13 @@ assert_same_round (TrellisRound *a,
       g_assert_cmpstr (g_ptr_array_index (sections_a, i), ==, g_ptr_array_index (sections_b, i));
       g_assert_cmpuint (comments_a->len, ==, comments_b->len);
       for (guint j = 0; j < comments_a->len; j++)
-        g_assert_cmpstr (g_ptr_array_index (comments_a, j), ==, g_ptr_array_index (comments_b, j));
+        {
+          const char *section_id = g_ptr_array_index (sections_a, i);
+
+          g_assert_cmpstr (g_ptr_array_index (comments_a, j), ==, g_ptr_array_index (comments_b, j));
+          g_assert_cmpint (trellis_round_get_comment_flags (a, section_id, j), ==,
+                           trellis_round_get_comment_flags (b, section_id, j));
+        }
     }
 
   g_assert_cmpuint (columns_a->len, ==, columns_b->len);
@@ -234,6 +240,12 @@ test_round_trip_full (void)
   assert_same_project (project, loaded);
   g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (trellis_project_get_round (loaded, 0), "A"), 0),
                    ==, TEST_TRICKY_COMMENT);
+  /* Format 1.2: the facilitator's marks and the names list come back. */
+  g_assert_cmpint (trellis_round_get_comment_flags (trellis_project_get_round (loaded, 0), "C", 1), ==,
+                   TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN);
+  g_assert_cmpint (trellis_round_get_comment_flags (trellis_project_get_round (loaded, 0), "A", 1), ==,
+                   TRELLIS_COMMENT_HIDDEN);
+  g_assert_cmpstr (trellis_project_get_redact_names (loaded)[1], ==, "Siân <O’Neil> & co");
 
   /* Saving does not touch the project, and the loaded one saves to the same bytes. */
   g_signal_connect (loaded, "changed", G_CALLBACK (on_changed), &n_changed);
@@ -301,8 +313,30 @@ test_minimal_fixture (void)
   g_assert_cmpint (trellis_round_get_answer (round, 1, 1), ==, TRELLIS_ANSWER_BLANK);
   g_assert_cmpstr (trellis_round_get_response_group (round, 1), ==, "Police");
   g_assert_cmpuint (trellis_round_get_n_comments (round), ==, 1);
+  /* An older file has no marks and no names list. */
+  g_assert_cmpint (trellis_round_get_comment_flags (round, g_ptr_array_index (trellis_round_get_comment_sections (round), 0), 0),
+                   ==, TRELLIS_COMMENT_NONE);
+  g_assert_null (trellis_project_get_redact_names (project)[0]);
   g_assert_cmpint (trellis_action_get_status (trellis_plan_get_action (trellis_project_get_plan (project), 0)),
                    ==, TRELLIS_ACTION_DONE);
+}
+
+/* A mark that is neither true nor false is refused, like any other bad attribute. */
+static void
+test_comment_flags_hostile (void)
+{
+  const char *xml =
+    "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.2\">"
+    "<partnership/><checklist><section id=\"A\"/></checklist><rounds><round id=\"r1\">"
+    "<comments section=\"A\"><comment key=\"perhaps\">Hello</comment></comments>"
+    "</round></rounds></trellis-project>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_load_bytes (bytes, "marks.trellis", &error);
+
+  g_assert_null (project);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "key"));
 }
 
 static TrellisStatement *
@@ -887,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/project-io/write/control-characters", test_control_characters_dropped);
   g_test_add_func ("/project-io/read/minimal", test_minimal_fixture);
   g_test_add_func ("/project-io/read/newer-minor", test_newer_minor_accepted);
+  g_test_add_func ("/project-io/read/comment-flags-hostile", test_comment_flags_hostile);
   g_test_add_func ("/project-io/emphasis/round-trip", test_emphasis_round_trip);
   g_test_add_func ("/project-io/emphasis/hostile", test_emphasis_hostile);
   g_test_add_func ("/project-io/emphasis/nested", test_emphasis_nested_fixture);

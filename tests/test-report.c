@@ -116,9 +116,9 @@ test_pack_sample (Fixture       *fixture,
   if (!read_pdf (fixture->pdf, &info, &text))
     return;
 
-  /* Title page, overview, one page per section with its comments, the plan. */
+  /* Title page, talking points, overview, one page per section with its comments, the plan. */
   g_assert_cmpuint (pdf_page_count (info), ==, n_pages);
-  g_assert_cmpuint (n_pages, ==, 7);
+  g_assert_cmpuint (n_pages, ==, 8);
   g_assert_nonnull (strstr (info, "Workshop pack – Northshire Community Safety Partnership – Autumn 2026"));
   g_assert_nonnull (strstr (info, "pts (A4)"));
 
@@ -133,7 +133,69 @@ test_pack_sample (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Send papers a week ahead"));
   g_assert_nonnull (strstr (text, "The joint strategic needs assessment was excellent"));
   g_assert_nonnull (strstr (text, "Zoë’s work on the dashboard"));
-  g_assert_nonnull (strstr (text, "Page 7 of 7"));
+  g_assert_nonnull (strstr (text, "Page 8 of 8"));
+  g_assert_nonnull (strstr (text, "Talking points"));
+  g_assert_nonnull (strstr (text, "Most agreed"));
+  g_assert_nonnull (strstr (text, "Biggest changes since the previous round"));
+  /* Each point names the page of its section's chart: A's is the fourth. */
+  g_assert_nonnull (strstr (text, "· page 4"));
+  /* The example of "How to read the charts" has no number a real statement could have. */
+  g_assert_nonnull (strstr (text, "Ex. An example statement"));
+  g_assert_nonnull (strstr (text, "too large to put down"));
+}
+
+/* A section whose comments run over a page, and a statement with guidance. */
+static TrellisProject *
+project_with_guidance_and_many_comments (void)
+{
+  TrellisProject *project = trellis_test_project_new_sample (2);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisSection *section = trellis_checklist_get_section (checklist, 0);
+  TrellisStatement *statement = trellis_section_get_statement (section, 0);
+  TrellisRound *round = trellis_project_get_round (project, 1);
+
+  trellis_statement_set_questions (statement, "How does each partner brief its own board?");
+  trellis_statement_set_best_case (statement, "Every partner can say what the partnership is for.");
+  trellis_statement_set_worst_case (statement, "Partners attend out of habit.");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *comment = g_strdup_printf ("Comment %u: the meetings would be better if the papers came a "
+                                                  "week ahead and the actions were followed up each time.", i + 1);
+
+      trellis_round_add_comment (round, trellis_section_get_id (section), comment);
+    }
+  return project;
+}
+
+static void
+test_pack_continued_comments_and_guidance (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = project_with_guidance_and_many_comments ();
+  TrellisSection *section = trellis_checklist_get_section (trellis_project_get_checklist (project), 0);
+  g_autofree char *label = trellis_section_dup_label (section);
+  g_autofree char *continued = g_strdup_printf ("%s (continued)", label);
+  g_autofree char *text = NULL, *without = NULL;
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  write_pack (project, &options, fixture->pdf, NULL);
+  if (!read_pdf (fixture->pdf, NULL, &text))
+    return;
+  g_assert_nonnull (strstr (text, continued));
+  g_assert_nonnull (strstr (text, "Comment 60:"));
+  g_assert_nonnull (strstr (text, "Guidance for the discussion"));
+  g_assert_nonnull (strstr (text, "Questions to ask: How does each partner brief its own board?"));
+  g_assert_nonnull (strstr (text, "Best case: Every partner can say what the partnership is for."));
+  g_assert_nonnull (strstr (text, "Worst case: Partners attend out of habit."));
+
+  /* The option leaves the guidance out. */
+  options.guidance = FALSE;
+  write_pack (project, &options, fixture->pdf, NULL);
+  if (!read_pdf (fixture->pdf, NULL, &without))
+    return;
+  g_assert_null (strstr (without, "Guidance for the discussion"));
+  g_assert_null (strstr (without, "How does each partner brief its own board?"));
 }
 
 static void
@@ -223,7 +285,7 @@ test_pack_paginates_for_print (void)
   n_pages = trellis_workshop_pack_paginate (pack, 612, 792);
   g_assert_cmpuint (n_pages, ==, trellis_workshop_pack_get_n_pages (pack));
   g_assert_cmpstr (trellis_workshop_pack_get_page_heading (pack, 0), ==, "Northshire Community Safety Partnership");
-  g_assert_cmpstr (trellis_workshop_pack_get_page_heading (pack, 1), ==, "All sections at a glance");
+  g_assert_cmpstr (trellis_workshop_pack_get_page_heading (pack, 1), ==, "Talking points");
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
   cr = cairo_create (surface);
   for (guint p = 0; p < n_pages; p++)
@@ -351,6 +413,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/pack/sample", Fixture, NULL, fixture_set_up, test_pack_sample, fixture_tear_down);
+  g_test_add ("/report/pack/continued-comments-and-guidance", Fixture, NULL, fixture_set_up,
+              test_pack_continued_comments_and_guidance, fixture_tear_down);
   g_test_add ("/report/pack/letter-greyscale-groups", Fixture, NULL, fixture_set_up,
               test_pack_letter_greyscale_groups, fixture_tear_down);
   g_test_add ("/report/pack/long-section-and-small-round", Fixture, NULL, fixture_set_up,

@@ -2,11 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The sample is a fictional partnership that has just run its first survey round with the
- * Outcome-Focused Partnership Checklist. Answers come from a simple model so that the
+ * The sample is a fictional partnership that has run two survey rounds with the
+ * Outcome-Focused Partnership Checklist, in autumn 2026 and spring 2027. Answers come from a simple model so that the
  * charts tell a believable story: a partnership that meets well (section A) but is unsure
  * how it uses evidence (B), divided about shifting resources to prevention (C) and weak on
- * performance reporting (D), where many members simply don't know.
+ * performance reporting (D), where many members simply don't know. Between the rounds the
+ * plan's actions on performance reporting and ward-level data took hold and representatives
+ * kept changing, so a few statements really moved; everything else changes only by chance,
+ * as a repeated survey of twenty-odd people does.
  *
  *   generate-sample OUT.trellis [--tally OUT.json]
  *
@@ -28,18 +31,19 @@
 typedef struct
 {
   const char *name;
-  guint       size;
+  guint       size;         /* respondents in the first round */
+  guint       size_spring;  /* ...and in the second */
   double      bias;  /* how rosy this partner's view is, in scale points */
 } Group;
 
 /* Five partners; the fire service sends two people, fewer than the minimum group size,
  * so the sample also shows how Trellis protects a small group. */
 static const Group groups[] = {
-  { "Northshire Council", 7, 0.15 },
-  { "NHS Northshire", 6, -0.10 },
-  { "Police Scotland", 5, 0.25 },
-  { "Third sector", 5, -0.45 },
-  { "Scottish Fire and Rescue", 2, 0.10 },
+  { "Northshire Council", 7, 6, 0.15 },
+  { "NHS Northshire", 6, 7, -0.10 },
+  { "Police Scotland", 5, 5, 0.25 },
+  { "Third sector", 5, 6, -0.45 },
+  { "Scottish Fire and Rescue", 2, 2, 0.10 },
 };
 
 typedef struct
@@ -79,6 +83,14 @@ static const StatementMood statement_moods[] = {
   { "s49", -0.8, 0.2 },  /* public performance report */
   { "s52", -0.5, 0.3 },  /* political scrutiny */
   { "s55i", -0.2, 0.2 },
+};
+
+/* What really moved by the second round, added to the first round's shifts. */
+static const StatementMood spring_moods[] = {
+  { "s45", 1.1, 0.0 },   /* performance reported to the Board: the quarterly report */
+  { "s50", 0.9, 0.0 },
+  { "s20", 0.8, 0.0 },   /* evidence used across the area: ward-level data shared */
+  { "s9", -0.6, 0.0 },   /* continuity of representatives: more new faces */
 };
 
 /* Free-text comments, invented for the sample, as partners write them. */
@@ -133,6 +145,40 @@ static const CommentPool comment_pools[] = {
   { "D", comments_d, G_N_ELEMENTS (comments_d), 0.30 },
 };
 
+/* The second round's comments: what partners noticed after the first workshop. */
+static const char * const spring_comments_a[] = {
+  "Three of us were at our first meeting this year; the induction pack helped.",
+  "The agenda is shorter now and we actually discuss the papers.",
+  "Still too much changeover in who attends from some partners.",
+  "Actions from the workshop were followed up at every meeting since.",
+};
+
+static const char * const spring_comments_b[] = {
+  "The ward-level figures before each meeting have changed the conversation.",
+  "We use the data more, but communities are still consulted late.",
+  "The analyst's briefings are the best part of the meeting.",
+};
+
+static const char * const spring_comments_c[] = {
+  "The joint budgeting session has not happened yet, so nothing has moved on prevention.",
+  "Priorities are clearer than last year; budgets have not followed.",
+  "Prevention is talked about more, funded no more.",
+};
+
+static const char * const spring_comments_d[] = {
+  "The one-page quarterly report is a big step forward.",
+  "The Board now sees our indicators every quarter.",
+  "Targets are still not owned by anyone in particular.",
+  "Risk has been added to the agenda twice this year.",
+};
+
+static const CommentPool spring_comment_pools[] = {
+  { "A", spring_comments_a, G_N_ELEMENTS (spring_comments_a), 0.25 },
+  { "B", spring_comments_b, G_N_ELEMENTS (spring_comments_b), 0.20 },
+  { "C", spring_comments_c, G_N_ELEMENTS (spring_comments_c), 0.20 },
+  { "D", spring_comments_d, G_N_ELEMENTS (spring_comments_d), 0.25 },
+};
+
 static double
 normal (GRand *rand)
 {
@@ -152,12 +198,30 @@ find_mood (const char *section_id)
 }
 
 static const StatementMood *
-find_statement_mood (const char *statement_id)
+find_in (const StatementMood *table,
+         guint                n,
+         const char          *statement_id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (statement_moods); i++)
-    if (g_str_equal (statement_moods[i].id, statement_id))
-      return &statement_moods[i];
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].id, statement_id))
+      return &table[i];
   return NULL;
+}
+
+/* The statement's mood in a round: the standing one plus what moved by that round. */
+static StatementMood
+mood_in_round (const char *statement_id,
+               gboolean    spring)
+{
+  const StatementMood *standing = find_in (statement_moods, G_N_ELEMENTS (statement_moods), statement_id);
+  const StatementMood *moved = spring ? find_in (spring_moods, G_N_ELEMENTS (spring_moods), statement_id) : NULL;
+  StatementMood mood = { statement_id, 0.0, 0.0 };
+
+  if (standing != NULL)
+    mood = *standing;
+  if (moved != NULL)
+    mood.shift += moved->shift;
+  return mood;
 }
 
 static TrellisAnswer
@@ -178,23 +242,22 @@ draw_answer (GRand              *rand,
   if (roll < 0.01 + mood->not_applicable + mood->dont_know)
     return TRELLIS_ANSWER_DONT_KNOW;
 
-  if (statement_mood != NULL)
-    {
-      mean += statement_mood->shift;
-      spread += statement_mood->extra_spread;
-    }
+  mean += statement_mood->shift;
+  spread += statement_mood->extra_spread;
   value = lround (mean + spread * normal (rand));
   return (TrellisAnswer) CLAMP (value, 1, 5);
 }
 
 static void
-add_comments (GRand        *rand,
-              TrellisRound *round,
-              guint         n_respondents)
+add_comments (GRand             *rand,
+              TrellisRound      *round,
+              guint              n_respondents,
+              const CommentPool *pools,
+              guint              n_pools)
 {
-  for (guint p = 0; p < G_N_ELEMENTS (comment_pools); p++)
+  for (guint p = 0; p < n_pools; p++)
     {
-      const CommentPool *pool = &comment_pools[p];
+      const CommentPool *pool = &pools[p];
       g_autoptr(GPtrArray) unused = g_ptr_array_new ();
 
       for (guint i = 0; i < pool->n_texts; i++)
@@ -270,6 +333,99 @@ add_plan (TrellisProject *project)
     }
 }
 
+/* One survey round as the generator draws it. */
+typedef struct
+{
+  const char        *id;
+  const char        *label;
+  const char        *date;
+  const char        *source;
+  gboolean           spring;
+  const CommentPool *pools;
+  guint              n_pools;
+} SampleRound;
+
+static const SampleRound sample_rounds[] = {
+  { "r1", "Autumn 2026", "2026-10-16", "northshire-csp-survey.csv", FALSE,
+    comment_pools, G_N_ELEMENTS (comment_pools) },
+  { "r2", "Spring 2027", "2027-04-23", "northshire-csp-survey-spring-2027.csv", TRUE,
+    spring_comment_pools, G_N_ELEMENTS (spring_comment_pools) },
+};
+
+/* Draws one round's responses and comments; @counts (per item: points 1–5, N/A, DK,
+ * blank) tally them without the statistics code. Returns the respondents drawn. */
+static guint
+draw_round (GRand             *rand,
+            TrellisProject    *project,
+            const SampleRound *spec,
+            guint             *counts)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_auto(GStrv) items = trellis_checklist_dup_item_keys (checklist, TRUE);
+  g_autoptr(TrellisRound) round = trellis_round_new (spec->id);
+  guint n_items = g_strv_length (items), n_respondents = 0;
+
+  trellis_round_set_label (round, spec->label);
+  trellis_round_set_date (round, spec->date);
+  trellis_round_set_source (round, spec->source);
+  trellis_round_set_items (round, (const char * const *) items);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      guint size = spec->spring ? groups[g].size_spring : groups[g].size;
+
+      for (guint m = 0; m < size; m++)
+        {
+          g_autofree TrellisAnswer *answers = g_new0 (TrellisAnswer, n_items);
+          double respondent_bias = groups[g].bias + 0.45 * normal (rand);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              TrellisStatement *statement = NULL;
+              StatementMood mood = mood_in_round (items[i], spec->spring);
+              TrellisAnswer answer;
+              guint slot;
+
+              trellis_checklist_lookup_item_key (checklist, items[i], &statement, NULL);
+              answer = draw_answer (rand, find_mood (trellis_section_get_id (trellis_statement_get_section (statement))),
+                                    &mood, respondent_bias);
+              answers[i] = answer;
+              slot = answer >= 1 ? (guint) answer - 1
+                     : answer == TRELLIS_ANSWER_NOT_APPLICABLE ? 5
+                     : answer == TRELLIS_ANSWER_DONT_KNOW ? 6 : 7;
+              counts[i * 8 + slot]++;
+            }
+          trellis_round_add_response (round, answers, groups[g].name);
+          n_respondents++;
+        }
+    }
+  add_comments (rand, round, n_respondents, spec->pools, spec->n_pools);
+  trellis_project_append_round (project, round);
+  return n_respondents;
+}
+
+static void
+append_tally (GString     *tally,
+              GStrv        items,
+              const guint *counts,
+              guint        n_respondents,
+              gboolean     last)
+{
+  guint n_items = g_strv_length (items);
+
+  g_string_append_printf (tally, "    {\n      \"respondents\": %u,\n      \"items\": {\n", n_respondents);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const guint *c = &counts[i * 8];
+      g_string_append_printf (tally,
+                              "        \"%s\": {\"counts\": [%u, %u, %u, %u, %u], \"not_applicable\": %u, "
+                              "\"dont_know\": %u, \"blank\": %u}%s\n",
+                              items[i], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+                              i + 1 < n_items ? "," : "");
+    }
+  g_string_append_printf (tally, "      }\n    }%s\n", last ? "" : ",");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -277,13 +433,9 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autoptr(TrellisProject) project = NULL;
-  g_autoptr(TrellisRound) round = NULL;
   g_auto(GStrv) items = NULL;
   g_autoptr(GFile) out = NULL;
-  g_autoptr(GString) tally = g_string_new (NULL);
-  g_autofree guint *counts = NULL;  /* per item: points 1–5, N/A, DK, blank */
-  TrellisChecklist *checklist;
-  guint n_items, n_respondents = 0;
+  g_autoptr(GString) tally = g_string_new ("{\n  \"rounds\": [\n");
   const char *tally_path = NULL;
 
   if (argc == 4 && g_str_equal (argv[2], "--tally"))
@@ -301,68 +453,25 @@ main (int    argc,
     "The community safety thematic group of the Northshire Community Planning Partnership: "
     "Northshire Council, NHS Northshire, Police Scotland, the Scottish Fire and Rescue Service "
     "and the third sector. A fictional partnership; its answers are made up by a generator.");
-  checklist = trellis_project_get_checklist (project);
+  items = trellis_checklist_dup_item_keys (trellis_project_get_checklist (project), TRUE);
 
-  round = trellis_round_new ("r1");
-  trellis_round_set_label (round, "Autumn 2026");
-  trellis_round_set_date (round, "2026-10-16");
-  trellis_round_set_source (round, "northshire-csp-survey.csv");
-  items = trellis_checklist_dup_item_keys (checklist, TRUE);
-  trellis_round_set_items (round, (const char * const *) items);
-  n_items = g_strv_length (items);
-  counts = g_new0 (guint, n_items * 8);
-
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+  for (guint r = 0; r < G_N_ELEMENTS (sample_rounds); r++)
     {
-      for (guint m = 0; m < groups[g].size; m++)
-        {
-          g_autofree TrellisAnswer *answers = g_new0 (TrellisAnswer, n_items);
-          double respondent_bias = groups[g].bias + 0.45 * normal (rand);
+      g_autofree guint *counts = g_new0 (guint, g_strv_length (items) * 8);
+      /* The first round draws from the seed's stream; each later round has a seed of its
+       * own, so that adding a round never changes the ones before it. */
+      g_autoptr(GRand) round_rand = r == 0 ? g_rand_copy (rand) : g_rand_new_with_seed (SEED + r);
+      guint n_respondents = draw_round (round_rand, project, &sample_rounds[r], counts);
 
-          for (guint i = 0; i < n_items; i++)
-            {
-              TrellisStatement *statement = NULL;
-              TrellisSection *section;
-              TrellisAnswer answer;
-              guint slot;
-
-              trellis_checklist_lookup_item_key (checklist, items[i], &statement, NULL);
-              section = trellis_statement_get_section (statement);
-              answer = draw_answer (rand, find_mood (trellis_section_get_id (section)),
-                                    find_statement_mood (items[i]), respondent_bias);
-              answers[i] = answer;
-              slot = answer >= 1 ? (guint) answer - 1
-                     : answer == TRELLIS_ANSWER_NOT_APPLICABLE ? 5
-                     : answer == TRELLIS_ANSWER_DONT_KNOW ? 6 : 7;
-              counts[i * 8 + slot]++;
-            }
-          trellis_round_add_response (round, answers, groups[g].name);
-          n_respondents++;
-        }
+      append_tally (tally, items, counts, n_respondents, r + 1 == G_N_ELEMENTS (sample_rounds));
     }
-  add_comments (rand, round, n_respondents);
-  trellis_project_append_round (project, round);
+  g_string_append (tally, "  ]\n}\n");
   add_plan (project);
 
   out = g_file_new_for_commandline_arg (argv[1]);
   if (!trellis_project_save_file (project, out, NULL, &error))
     g_error ("%s", error->message);
-
-  if (tally_path != NULL)
-    {
-      g_string_append_printf (tally, "{\n  \"respondents\": %u,\n  \"items\": {\n", n_respondents);
-      for (guint i = 0; i < n_items; i++)
-        {
-          const guint *c = &counts[i * 8];
-          g_string_append_printf (tally,
-                                  "    \"%s\": {\"counts\": [%u, %u, %u, %u, %u], \"not_applicable\": %u, "
-                                  "\"dont_know\": %u, \"blank\": %u}%s\n",
-                                  items[i], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-                                  i + 1 < n_items ? "," : "");
-        }
-      g_string_append (tally, "  }\n}\n");
-      if (!g_file_set_contents (tally_path, tally->str, tally->len, &error))
-        g_error ("%s", error->message);
-    }
+  if (tally_path != NULL && !g_file_set_contents (tally_path, tally->str, tally->len, &error))
+    g_error ("%s", error->message);
   return 0;
 }

@@ -70,12 +70,42 @@ trellis_accessible_name_internals (GtkWidget *root)
     label_by_owner (gtk_widget_get_first_child (root), root);
   else if (GTK_IS_COLUMN_VIEW (root))
     {
-      /* Its list of rows, after the header row. */
+      /* Its header row, then its list of rows. */
       for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_LIST_VIEW (child))
           label_by_owner (child, root);
+        else if (claim (child))
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Column headings"), -1);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     trellis_accessible_name_internals (child);
+}
+
+/**
+ * trellis_accessible_name_column_view_cell:
+ * @content: what a column view's factory put in a cell, now bound to its row's item
+ * @column_title: the cell's column heading
+ * @row_name: (nullable): what the row holds, said when the row is reached
+ *
+ * GTK 4.8 names a column view's rows and cells after their types. A row is made and
+ * bound to another item as the view scrolls, so its name is set at each bind.
+ */
+void
+trellis_accessible_name_column_view_cell (GtkWidget  *content,
+                                          const char *column_title,
+                                          const char *row_name)
+{
+  GtkWidget *cell = gtk_widget_get_parent (content);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (content));
+
+  if (cell == NULL || row == NULL)
+    return;
+  if (column_title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, column_title, -1);
+  if (row_name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
 }

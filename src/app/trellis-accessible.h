@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
-void trellis_accessible_name_internals (GtkWidget *root);
+void trellis_accessible_name_internals        (GtkWidget  *root);
+void trellis_accessible_name_column_view_cell (GtkWidget  *content,
+                                               const char *column_title,
+                                               const char *row_name);
 
 G_END_DECLS

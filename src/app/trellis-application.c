@@ -407,6 +407,7 @@ trellis_application_startup (GApplication *application)
     { "win.view::statements", { "<Control>2", NULL } },
     { "win.view::charts", { "<Control>3", NULL } },
     { "win.view::plan", { "<Control>4", NULL } },
+    { "win.view::comments", { "<Control>5", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.print-preview", { "<Shift><Control>p", NULL } },

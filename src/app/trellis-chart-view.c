@@ -316,7 +316,8 @@ find_bar_index (TrellisChartLayout    *layout,
  * in the scrolled content, whose coordinates do not move as it scrolls: keys pressed
  * faster than the frames come must not measure against an old scroll position. */
 static void
-scroll_to_cursor (TrellisChartView *self)
+scroll_cursor_into_view (TrellisChartView *self,
+                         gboolean          centre)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content;
@@ -338,10 +339,18 @@ scroll_to_cursor (TrellisChartView *self)
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
   margin = MIN (2 * rect.height, page / 4);
-  if (top.y < value)
+  if (centre)
+    gtk_adjustment_set_value (adjustment, top.y + rect.height / 2 - page / 2);
+  else if (top.y < value)
     gtk_adjustment_set_value (adjustment, top.y - margin);
   else if (top.y + rect.height > value + page)
     gtk_adjustment_set_value (adjustment, top.y + rect.height - page + margin);
+}
+
+static void
+scroll_to_cursor (TrellisChartView *self)
+{
+  scroll_cursor_into_view (self, FALSE);
 }
 
 static void
@@ -1036,4 +1045,56 @@ trellis_chart_view_get_readout (TrellisChartView *self)
 {
   g_return_val_if_fail (TRELLIS_IS_CHART_VIEW (self), NULL);
   return self->readout;
+}
+
+/* In the next frame, when the page has settled where the jump took it (the sidebar
+ * follows the section reached), the bar goes to the middle of the view. */
+static gboolean
+centre_cursor_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  TrellisChartView *self = TRELLIS_CHART_VIEW (widget);
+
+  if (self->has_cursor && self->chart != NULL)
+    scroll_cursor_into_view (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_chart_view_focus_statement:
+ * @statement_id: the statement whose bar to go to
+ *
+ * Puts the keyboard focus on the statement's bar (in a rounds comparison the latest
+ * round's, otherwise the first), scrolled into view with its readout shown: where a
+ * talking point leads.
+ *
+ * Returns: whether the chart has the statement
+ */
+gboolean
+trellis_chart_view_focus_statement (TrellisChartView *self,
+                                    const char       *statement_id)
+{
+  TrellisChartHit cursor = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (statement_id != NULL, FALSE);
+
+  if (self->chart == NULL || trellis_chart_get_kind (self->chart) == TRELLIS_CHART_OVERVIEW)
+    return FALSE;
+  for (guint r = 0; r < trellis_chart_get_n_rows (self->chart); r++)
+    {
+      const TrellisChartRow *row = trellis_chart_get_row (self->chart, r);
+
+      if (g_strcmp0 (row->id, statement_id) != 0 || row->bars == NULL || row->bars->len == 0)
+        continue;
+      cursor.row = r;
+      cursor.bar = trellis_chart_get_kind (self->chart) == TRELLIS_CHART_ROUNDS ? row->bars->len - 1 : 0;
+      cursor.answer = TRELLIS_ANSWER_BLANK;
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+      set_cursor (self, &cursor, TRUE);
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), centre_cursor_cb, NULL, NULL);
+      return TRUE;
+    }
+  return FALSE;
 }

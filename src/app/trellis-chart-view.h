@@ -22,5 +22,7 @@ TrellisChartPalette  trellis_chart_view_get_palette (TrellisChartView *self);
 void                 trellis_chart_view_set_palette (TrellisChartView    *self,
                                                      TrellisChartPalette  palette);
 const char          *trellis_chart_view_get_readout (TrellisChartView *self);
+gboolean             trellis_chart_view_focus_statement (TrellisChartView *self,
+                                                         const char       *statement_id);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "trellis-chart-view.h"
 #include "trellis-charts-page-private.h"
 #include "trellis-status-page.h"
+#include "trellis-talking-points-panel.h"
 
 /* A section counts as the one being looked at once its heading is this far up the
  * visible part of the page. */
@@ -43,6 +44,7 @@ struct _TrellisChartsPage
   TrellisReportCompare  compare;
   TrellisChartOrder     order;
   TrellisChartPalette   palette;
+  gboolean              guidance;
   gboolean              dirty;
 
   GPtrArray            *cards;
@@ -66,6 +68,8 @@ struct _TrellisChartsPage
   GtkWidget            *toolbar_separator;
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
+  GtkWidget            *column;
+  TrellisTalkingPointsPanel *talking_points;
   GtkBox               *chart_box;
   GtkLabel             *readout_label;
 };
@@ -80,6 +84,7 @@ enum {
   PROP_COMPARE,
   PROP_ORDER,
   PROP_STYLE,
+  PROP_GUIDANCE,
   PROP_CURRENT_SECTION,
   N_PROPS
 };
@@ -375,6 +380,24 @@ show_empty (TrellisChartsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->readout_label), !empty);
 }
 
+/* The talking points of the round shown, measured against the round before it. */
+static void
+update_talking_points (TrellisChartsPage          *self,
+                       const TrellisReportOptions *options)
+{
+  TrellisRound *round = trellis_report_get_round (self->project, options);
+  g_autoptr(TrellisTalkingPoints) points = NULL;
+
+  if (round == NULL)
+    {
+      trellis_talking_points_panel_set_points (self->talking_points, NULL);
+      return;
+    }
+  points = trellis_talking_points_new (self->project, round, trellis_talking_points_find_previous (self->project, round),
+                                       NULL, trellis_project_get_min_group_size (self->project));
+  trellis_talking_points_panel_set_points (self->talking_points, points);
+}
+
 static void
 rebuild (TrellisChartsPage *self)
 {
@@ -387,10 +410,12 @@ rebuild (TrellisChartsPage *self)
   if (!trellis_charts_page_get_report_options (self, &options))
     {
       clear_cards (self);
+      trellis_talking_points_panel_set_points (self->talking_points, NULL);
       show_empty (self, TRUE);
       return;
     }
 
+  update_talking_points (self, &options);
   charts = trellis_report_build_charts (self->project, &options);
   if (!cards_match (self, charts))
     {
@@ -454,7 +479,7 @@ get_card_top (TrellisChartsPage *self,
   graphene_point_t point;
 
   if (gtk_widget_get_height (card->box) <= 0
-      || !gtk_widget_compute_point (card->box, GTK_WIDGET (self->chart_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+      || !gtk_widget_compute_point (card->box, self->column, &GRAPHENE_POINT_INIT (0, 0), &point))
     return FALSE;
   *top = point.y;
   return TRUE;
@@ -507,6 +532,18 @@ apply_pending_scroll (TrellisChartsPage *self)
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
+/* A talking point leads to its statement's bar in its section's chart. */
+static void
+point_activated_cb (TrellisChartsPage *self,
+                    const char        *section_id,
+                    const char        *statement_id)
+{
+  Card *card = find_card (self, section_id);
+
+  if (card != NULL)
+    trellis_chart_view_focus_statement (card->view, statement_id);
+}
+
 static void
 update_current_section (TrellisChartsPage *self)
 {
@@ -553,6 +590,14 @@ change_choice_state (GSimpleAction *action,
     trellis_charts_page_set_order (self, choice);
   else
     trellis_charts_page_set_style (self, choice);
+}
+
+static void
+change_guidance_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  trellis_charts_page_set_guidance (TRELLIS_CHARTS_PAGE (user_data), g_variant_get_boolean (value));
 }
 
 static void
@@ -658,6 +703,9 @@ trellis_charts_page_get_property (GObject    *object,
     case PROP_STYLE:
       g_value_set_string (value, trellis_charts_page_get_style (self));
       break;
+    case PROP_GUIDANCE:
+      g_value_set_boolean (value, self->guidance);
+      break;
     case PROP_CURRENT_SECTION:
       g_value_set_string (value, self->current_section);
       break;
@@ -684,6 +732,9 @@ trellis_charts_page_set_property (GObject      *object,
       break;
     case PROP_STYLE:
       trellis_charts_page_set_style (self, g_value_get_string (value));
+      break;
+    case PROP_GUIDANCE:
+      trellis_charts_page_set_guidance (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -731,6 +782,16 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
                          "colour",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /**
+   * TrellisChartsPage:guidance:
+   *
+   * Whether the workshop pack printed or exported from here carries each statement's
+   * guidance after its section (when the checklist has any).
+   */
+  properties[PROP_GUIDANCE] =
+    g_param_spec_boolean ("guidance", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
    * TrellisChartsPage:current-section: (nullable)
    *
    * The id of the section whose chart is scrolled into view, %NULL above the first
@@ -743,6 +804,7 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_STATUS_PAGE);
+  g_type_ensure (TRELLIS_TYPE_TALKING_POINTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-charts-page.ui");
@@ -757,7 +819,10 @@ trellis_charts_page_class_init (TrellisChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, column);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, talking_points);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, chart_box);
+  gtk_widget_class_bind_template_callback (widget_class, point_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TrellisChartsPage, readout_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -769,11 +834,13 @@ trellis_charts_page_init (TrellisChartsPage *self)
     { "compare", NULL, "s", "'none'", change_choice_state },
     { "order", NULL, "s", "'checklist'", change_choice_state },
     { "style", NULL, "s", "'colour'", change_choice_state },
+    { "guidance", NULL, NULL, "true", change_guidance_state },
     { "unavailable", NULL, "s", "''", NULL },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->guidance = TRUE;
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
@@ -917,6 +984,34 @@ trellis_charts_page_set_style (TrellisChartsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
 }
 
+gboolean
+trellis_charts_page_get_guidance (TrellisChartsPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CHARTS_PAGE (self), TRUE);
+  return self->guidance;
+}
+
+/**
+ * trellis_charts_page_set_guidance:
+ * @guidance: whether the pack prints the statements' guidance
+ *
+ * Nothing on screen changes: the choice is the pack's, offered beside its exports.
+ */
+void
+trellis_charts_page_set_guidance (TrellisChartsPage *self,
+                                  gboolean           guidance)
+{
+  g_return_if_fail (TRELLIS_IS_CHARTS_PAGE (self));
+
+  guidance = !!guidance;
+  if (self->guidance == guidance)
+    return;
+  self->guidance = guidance;
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "guidance")),
+                             g_variant_new_boolean (guidance));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDANCE]);
+}
+
 /**
  * trellis_charts_page_get_report_options:
  * @options: (out caller-allocates): the options of a workshop pack or of slides that
@@ -939,6 +1034,7 @@ trellis_charts_page_get_report_options (TrellisChartsPage    *self,
   options->order = self->order;
   options->palette = self->palette;
   options->compare = effective_compare (self);
+  options->guidance = self->guidance;
   return self->project != NULL && self->round != NULL
          && trellis_checklist_get_n_scales (trellis_project_get_checklist (self->project)) > 0;
 }

@@ -33,6 +33,10 @@ const char *trellis_charts_page_get_style (TrellisChartsPage *self);
 void        trellis_charts_page_set_style (TrellisChartsPage *self,
                                            const char        *style);
 
+gboolean    trellis_charts_page_get_guidance (TrellisChartsPage *self);
+void        trellis_charts_page_set_guidance (TrellisChartsPage *self,
+                                              gboolean           guidance);
+
 gboolean    trellis_charts_page_get_report_options (TrellisChartsPage    *self,
                                                     TrellisReportOptions *options);
 

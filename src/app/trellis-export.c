@@ -81,6 +81,7 @@ pack_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(TrellisWorkshopPack) pack = NULL;
   g_autoptr(GError) error = NULL;
+  const char *comments;
 
   if (response != GTK_RESPONSE_ACCEPT
       || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
@@ -89,6 +90,10 @@ pack_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
+  comments = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "comments");
+  /* A chooser that cannot offer choices leaves the Comments view's. */
+  if (comments != NULL)
+    request->options.key_comments_only = g_str_equal (comments, "key");
   pack = trellis_workshop_pack_new (request->project, &request->options);
   if (!trellis_workshop_pack_write_pdf (pack, file, &error))
     request->done (NULL, error, request->user_data);
@@ -131,6 +136,11 @@ trellis_export_pack_chooser_new (GtkWindow                  *parent,
   /* TRANSLATORS: the suggested file name of the PDF; %s is the project's, "northshire-csp" */
   name = g_strdup_printf (_("%s-workshop-pack.pdf"), base_name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Which comments print: the Comments view's choice, changeable here. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "comments", _("Comments"),
+                               (const char *[]) { "all", "key", NULL },
+                               (const char *[]) { _("All comments"), _("Key comments only"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "comments", options->key_comments_only ? "key" : "all");
   g_signal_connect (chooser, "response", G_CALLBACK (pack_response_cb), NULL);
   return chooser;
 }

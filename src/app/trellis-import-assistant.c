@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-accessible.h"
+#include "trellis-comments-view.h"
 #include "trellis-format.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-import-assistant-private.h"
@@ -49,6 +50,7 @@ struct _TrellisImportAssistant
   gboolean          skipped;    /* went from the files straight to the round: mapping reused */
   gboolean          label_valid;
   gboolean          date_valid;
+  gboolean          redact;     /* the facilitator accepted redacting the comments */
 
   GtkLabel         *step_label;
   GtkWidget        *cancel_button;
@@ -939,6 +941,71 @@ add_left_out_columns (TrellisImportAssistant *self)
 }
 
 static void
+redact_toggled_cb (GtkCheckButton         *check,
+                   TrellisImportAssistant *self)
+{
+  self->redact = gtk_check_button_get_active (check);
+}
+
+/* Names, e-mail addresses and phone numbers in the comments: shown, with an offer to
+ * replace them as the round is imported. Nothing is replaced unless accepted. */
+static void
+add_redaction_offer (TrellisImportAssistant *self,
+                     TrellisRound           *round)
+{
+  g_autoptr(TrellisRedactor) redactor = trellis_redactor_new_for_project (trellis_document_get_project (self->document), NULL);
+  GPtrArray *sections = trellis_round_get_comment_sections (round);
+  guint n_found[3] = { 0, 0, 0 }, n_comments = 0;
+  g_autoptr(GString) examples = g_string_new (NULL);
+  g_autofree char *description = NULL;
+  GtkWidget *row, *box, *check, *label;
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GPtrArray *comments = trellis_round_get_comments (round, g_ptr_array_index (sections, s));
+
+      for (guint i = 0; i < comments->len; i++)
+        {
+          g_autoptr(GArray) found = trellis_redactor_find (redactor, g_ptr_array_index (comments, i));
+
+          if (found->len == 0)
+            continue;
+          for (guint k = 0; k < found->len; k++)
+            n_found[g_array_index (found, TrellisRedaction, k).kind]++;
+          /* A few examples are enough to judge by; the Comments view shows them all. */
+          if (n_comments++ < 5)
+            {
+              g_autofree char *markup = trellis_redaction_markup (g_ptr_array_index (comments, i), found);
+
+              g_string_append_printf (examples, "\n• %s", markup);
+            }
+        }
+    }
+  if (n_comments == 0)
+    return;
+
+  description = trellis_redaction_describe (n_found, n_comments);
+  row = new_summary_row (_("Personal details"), description);
+  box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  label = gtk_widget_get_last_child (box);
+  {
+    g_autofree char *escaped = g_markup_escape_text (description, -1);
+    g_autofree char *markup = g_strdup_printf ("%s%s", escaped, examples->str);
+
+    gtk_label_set_markup (GTK_LABEL (label), markup);
+  }
+  check = gtk_check_button_new_with_mnemonic (_("_Redact them"));
+  gtk_widget_set_name (check, "redact_check");
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (check, _("Replace them with [name], [e-mail] and [phone] as the round is imported: "
+                                        "the original words are not kept"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->redact);
+  g_signal_connect (check, "toggled", G_CALLBACK (redact_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_box_append (self->summary_list, row);
+}
+
+static void
 add_summary (TrellisImportAssistant *self,
              TrellisRound           *round)
 {
@@ -957,6 +1024,7 @@ add_summary (TrellisImportAssistant *self,
 
   gtk_list_box_append (self->summary_list,
                        new_summary_row (_("Comments"), comments != NULL ? comments : _("None")));
+  add_redaction_offer (self, round);
 
   if (trellis_round_get_n_groups (round) > 0)
     {
@@ -1975,6 +2043,15 @@ _trellis_import_assistant_import (TrellisImportAssistant *self)
     {
       show_apply_error (self, error->message);
       return FALSE;
+    }
+  /* Accepted on the last page: a step of its own after the import, so Undo can take
+   * the redaction back without taking back the round. */
+  if (self->redact)
+    {
+      g_autoptr(TrellisRedactor) redactor =
+        trellis_redactor_new_for_project (trellis_document_get_project (self->document), NULL);
+
+      trellis_comment_edit_redact (round, trellis_document_get_undo_stack (self->document), redactor, NULL, NULL);
     }
   g_signal_emit (self, signals[IMPORTED], 0, round);
   gtk_window_destroy (GTK_WINDOW (self));

@@ -24,6 +24,8 @@ struct _TrellisResponsesView
   TrellisSection       *section;
   TrellisSummary       *summary;
 
+  GtkOverlay           *overlay;
+  GtkWidget            *sticky_header;
   GtkScrolledWindow    *scroller;
   TrellisSectionHeader *header;
   GtkStack             *responses_stack;
@@ -130,6 +132,80 @@ show_responses (TrellisResponsesView *self)
     }
 }
 
+/* ---- Column headers that stay in view ----
+ *
+ * A section's table is taller than the window: scrolled down, "Strongly agree" and
+ * "% agree" would be far above the numbers they name. A copy of the header row, on top of
+ * the scrolled page, takes their place while the real one is out of view. Its cells are
+ * placed where the table's headers are across; only the vertical scroll decides whether
+ * it shows, so scrolling moves nothing but the page. */
+
+static void
+update_sticky_header (TrellisResponsesView *self)
+{
+  GPtrArray *headers = trellis_summary_table_get_column_headers (self->summary_table);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t header, table, table_in_content, cell;
+  double scrolled = gtk_adjustment_get_value (vadjustment);
+  gboolean shown;
+  guint i = 0;
+
+  /* The page inside the viewport: positions on it do not change as it scrolls. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (headers->len < 2 || content == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->summary_table))
+      || !gtk_widget_compute_bounds (g_ptr_array_index (headers, 1), content, &header)
+      || !gtk_widget_compute_bounds (GTK_WIDGET (self->summary_table), content, &table_in_content)
+      || !gtk_widget_compute_bounds (GTK_WIDGET (self->summary_table), GTK_WIDGET (self->overlay), &table))
+    {
+      gtk_widget_set_visible (self->sticky_header, FALSE);
+      return;
+    }
+  /* Shown once the real headers have scrolled out, until the table's end comes up. */
+  shown = header.origin.y < scrolled
+          && table_in_content.origin.y + table_in_content.size.height - scrolled > 3 * header.size.height;
+  gtk_widget_set_visible (self->sticky_header, shown);
+  if (!shown)
+    return;
+  gtk_widget_set_margin_start (self->sticky_header, (int) table.origin.x);
+  gtk_widget_set_size_request (self->sticky_header, (int) table.size.width, (int) header.size.height);
+  for (GtkWidget *copy = gtk_widget_get_first_child (self->sticky_header); copy != NULL && i < headers->len;
+       copy = gtk_widget_get_next_sibling (copy), i++)
+    if (gtk_widget_compute_bounds (g_ptr_array_index (headers, i), GTK_WIDGET (self->summary_table), &cell))
+      {
+        gtk_fixed_move (GTK_FIXED (self->sticky_header), copy, cell.origin.x, 0);
+        gtk_widget_set_size_request (copy, (int) cell.size.width, (int) header.size.height);
+      }
+}
+
+static void
+rebuild_sticky_header (TrellisResponsesView *self)
+{
+  GPtrArray *headers = trellis_summary_table_get_column_headers (self->summary_table);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->sticky_header)) != NULL)
+    gtk_fixed_remove (GTK_FIXED (self->sticky_header), child);
+  for (guint i = 0; i < headers->len; i++)
+    {
+      GtkLabel *header = g_ptr_array_index (headers, i);
+      GtkWidget *copy = gtk_label_new (gtk_label_get_label (header));
+
+      gtk_label_set_wrap (GTK_LABEL (copy), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (copy), PANGO_WRAP_WORD);
+      gtk_label_set_max_width_chars (GTK_LABEL (copy), 9);
+      gtk_label_set_justify (GTK_LABEL (copy), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (copy), 1.0);
+      gtk_label_set_yalign (GTK_LABEL (copy), 1.0);
+      gtk_widget_add_css_class (copy, "sticky-column-header");
+      if (i + 1 == headers->len)
+        gtk_widget_add_css_class (copy, "last-column");
+      gtk_fixed_put (GTK_FIXED (self->sticky_header), copy, 0, 0);
+    }
+  update_sticky_header (self);
+}
+
 static void
 update (TrellisResponsesView *self)
 {
@@ -137,6 +213,7 @@ update (TrellisResponsesView *self)
     return;
   trellis_section_header_show (self->header, self->section);
   show_responses (self);
+  rebuild_sticky_header (self);
 }
 
 static void
@@ -202,6 +279,8 @@ trellis_responses_view_class_init (TrellisResponsesViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-responses-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisResponsesView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrellisResponsesView, sticky_header);
   gtk_widget_class_bind_template_child (widget_class, TrellisResponsesView, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrellisResponsesView, header);
   gtk_widget_class_bind_template_child (widget_class, TrellisResponsesView, responses_stack);
@@ -216,7 +295,14 @@ trellis_responses_view_class_init (TrellisResponsesViewClass *klass)
 static void
 trellis_responses_view_init (TrellisResponsesView *self)
 {
+  GtkAdjustment *vadjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A copy for the eye only: a screen reader has the table's own headers. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sticky_header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (update_sticky_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (update_sticky_header), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

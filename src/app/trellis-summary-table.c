@@ -24,6 +24,7 @@ struct _TrellisSummaryTable
   guint      n_columns;
   guint      n_rows;
   GMenu     *plan_menu;  /* "Add to improvement plan", one item per statement shown */
+  GPtrArray *headers;    /* the column headers, borrowed from the grid, number column first */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisSummaryTable, trellis_summary_table, GTK_TYPE_WIDGET)
@@ -224,6 +225,42 @@ new_text_cell (TrellisItemSummary *item)
   return box;
 }
 
+/* The lead-in of a statement with rated parts: its number and words, nothing to count. */
+static GtkWidget *
+new_stem_number_cell (TrellisStatement *stem)
+{
+  GtkWidget *number = gtk_label_new (trellis_statement_get_number (stem));
+  g_autofree char *accessible = trellis_statement_dup_label (stem);
+
+  gtk_label_set_xalign (GTK_LABEL (number), 1.0);
+  gtk_label_set_yalign (GTK_LABEL (number), 0.0);
+  gtk_label_set_width_chars (GTK_LABEL (number), 3);
+  gtk_widget_add_css_class (number, "statement-number");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (number), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return number;
+}
+
+static GtkWidget *
+new_stem_text_cell (TrellisStatement *stem)
+{
+  GtkWidget *text = gtk_label_new (NULL);
+  const char *markup = trellis_statement_get_text_markup (stem);
+  g_autofree char *pango = markup != NULL ? trellis_markup_to_pango (markup) : NULL;
+
+  gtk_label_set_markup (GTK_LABEL (text), pango != NULL ? pango : "");
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (text), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_add_css_class (text, "stem-text");
+  /* The number cell already says the whole lead-in. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return text;
+}
+
 static GtkWidget *
 new_value_cell (const Column       *column,
                 TrellisItemSummary *item)
@@ -256,6 +293,7 @@ clear_grid (TrellisSummaryTable *self)
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
   self->n_rows = 0;
+  g_ptr_array_set_size (self->headers, 0);
   g_menu_remove_all (self->plan_menu);
 }
 
@@ -390,6 +428,7 @@ trellis_summary_table_dispose (GObject *object)
 
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   g_clear_object (&self->plan_menu);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_summary_table_parent_class)->dispose (object);
 }
@@ -432,6 +471,7 @@ trellis_summary_table_init (TrellisSummaryTable *self)
   self->grid = gtk_grid_new ();
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   self->plan_menu = g_menu_new ();
+  self->headers = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -471,6 +511,7 @@ trellis_summary_table_set_section (TrellisSummaryTable   *self,
   header = gtk_label_new (NULL);
   gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   attach_cell (self, header, "column-header", 0, 0, 0, 1, 1);
+  g_ptr_array_add (self->headers, header);
   for (guint c = 0; c < n_columns; c++)
     {
       Column *column = &g_array_index (columns, Column, c);
@@ -479,14 +520,25 @@ trellis_summary_table_set_section (TrellisSummaryTable   *self,
       if (column->tooltip != NULL)
         gtk_widget_set_tooltip_text (header, column->tooltip);
       attach_cell (self, header, "column-header", 0, c + 1, 0, 1, 1);
+      g_ptr_array_add (self->headers, header);
     }
 
-  for (guint i = 0; i < section->items->len; i++)
+  for (guint i = 0, row = 1; i < section->items->len; i++, row += 2)
     {
       TrellisItemSummary *item = g_ptr_array_index (section->items, i);
-      int row = 1 + 2 * i;
-      GtkWidget *text_cell = new_text_cell (item);
+      TrellisStatement *stem = trellis_statement_get_parent_statement (item->statement);
+      GtkWidget *text_cell;
 
+      /* A lead-in's parts ("55a", "55b") make sense only after its words: they come first,
+       * on a row of their own with no numbers. */
+      if (stem != NULL && (i == 0 || trellis_statement_get_parent_statement (
+                             ((TrellisItemSummary *) g_ptr_array_index (section->items, i - 1))->statement) != stem))
+        {
+          attach_cell (self, new_stem_number_cell (stem), "stem-number-cell", i, 0, row, 1, 1);
+          attach_cell (self, new_stem_text_cell (stem), "stem-cell", i, 1, row, n_columns, 1);
+          row++;
+        }
+      text_cell = new_text_cell (item);
       attach_cell (self, new_number_cell (item), "number-cell", i, 0, row, 1, 2);
       add_plan_item (self, item, text_cell);
       attach_cell (self, text_cell, "text-cell", i, 1, row, n_columns, 1);
@@ -507,4 +559,17 @@ trellis_summary_table_get_n_rows (TrellisSummaryTable *self)
 {
   g_return_val_if_fail (TRELLIS_IS_SUMMARY_TABLE (self), 0);
   return self->n_rows;
+}
+
+/**
+ * trellis_summary_table_get_column_headers:
+ *
+ * Returns: (transfer none) (element-type GtkWidget): the column headers shown, the
+ *   statement number's (empty) first, for a copy that stays in view while scrolling
+ */
+GPtrArray *
+trellis_summary_table_get_column_headers (TrellisSummaryTable *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SUMMARY_TABLE (self), NULL);
+  return self->headers;
 }

@@ -20,4 +20,6 @@ void       trellis_summary_table_set_section (TrellisSummaryTable   *self,
                                               TrellisSectionSummary *section);
 guint      trellis_summary_table_get_n_rows (TrellisSummaryTable *self);
 
+GPtrArray *trellis_summary_table_get_column_headers (TrellisSummaryTable *self);
+
 G_END_DECLS

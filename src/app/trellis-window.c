@@ -28,6 +28,7 @@
 #include "trellis-accessible.h"
 #include "trellis-banner.h"
 #include "trellis-charts-page.h"
+#include "trellis-comments-view.h"
 #include "trellis-designer-view.h"
 #include "trellis-debug.h"
 #include "trellis-export.h"
@@ -85,6 +86,7 @@ struct _TrellisWindow
   TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
   TrellisDesignerView  *designer_view;
   TrellisPlanView      *plan_view;
+  TrellisCommentsView  *comments_view;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
@@ -1076,6 +1078,7 @@ print_action (GtkWidget  *widget,
 
   if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
     return;
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
   operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
@@ -1125,6 +1128,7 @@ export_action (GtkWidget  *widget,
 
   if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
     return;
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
   project = trellis_document_get_project (self->document);
   base_name = dup_base_name (self);
   folder = dup_default_folder (self);
@@ -1273,6 +1277,8 @@ bind_chart_settings (TrellisWindow *self)
   g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "pack-guidance", self->charts_page, "guidance", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "pack-key-comments-only", self->comments_view, "key-comments-only", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -1337,8 +1343,8 @@ round_selected_cb (TrellisWindow *self)
 
 /**
  * trellis_window_set_view:
- * @view: the name of a view in the window's stack: "responses", "statements", "charts"
- *   or "plan"
+ * @view: the name of a view in the window's stack: "responses", "statements", "charts",
+ *   "plan" or "comments"
  *
  * Shows the selected section's answers or statements, or every section's chart.
  */
@@ -1558,6 +1564,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_DESIGNER_VIEW);
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
   g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
+  g_type_ensure (TRELLIS_TYPE_COMMENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1575,6 +1582,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
@@ -1754,6 +1762,7 @@ follow_document (TrellisWindow *self)
   TrellisDocument *document = self->document;
 
   trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
+  trellis_comments_view_set_undo_stack (self->comments_view, trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);

@@ -255,15 +255,19 @@ format_percent (int percent)
   return g_strdup_printf (_("%d%%"), percent);
 }
 
+/* A change that clears the test carries ▲ or ▼, a mark that survives a grey printer;
+ * the others are printed plain. */
 static char *
-format_change (double change)
+format_change (double        change,
+               TrellisChange verdict)
 {
   int points = (int) lround (change);
+  const char *mark = verdict == TRELLIS_CHANGE_MORE ? "▲ " : verdict == TRELLIS_CHANGE_FEWER ? "▼ " : "";
 
   if (points == 0)
     return g_strdup ("0");
   /* A real minus sign: a hyphen reads as a dash on paper. */
-  return points > 0 ? g_strdup_printf ("+%d", points) : g_strdup_printf ("−%d", -points);
+  return points > 0 ? g_strdup_printf ("%s+%d", mark, points) : g_strdup_printf ("%s−%d", mark, -points);
 }
 
 /* Widths of the columns, from the page width and the longest texts they hold. */
@@ -321,7 +325,7 @@ place_columns (TrellisChartLayout *self)
     }
   if (trellis_chart_get_kind (chart) == TRELLIS_CHART_ROUNDS)
     {
-      self->change_width = MAX (measure (self, "+100", TRELLIS_CHART_FONT_SMALL_BOLD),
+      self->change_width = MAX (measure (self, "▼ −100", TRELLIS_CHART_FONT_SMALL_BOLD),
                                 measure (self, _("Change"), TRELLIS_CHART_FONT_SMALL_BOLD));
       self->change_x = right - self->change_width;
       right = self->change_x - self->gap;
@@ -658,11 +662,14 @@ place_bar (TrellisChartLayout *self,
 
   if (bar->has_change)
     {
-      g_autofree char *change = format_change (bar->change_agree);
-      int points = (int) lround (bar->change_agree);
+      g_autofree char *change = format_change (bar->change_agree, bar->change);
+      gboolean clear = trellis_change_is_clear (bar->change);
 
-      add_text (self, change, TRELLIS_CHART_FONT_SMALL_BOLD, self->change_x + self->change_width, 1.0, centre, 0.5,
-                points > 0 ? TRELLIS_CHART_INK_GAIN : points < 0 ? TRELLIS_CHART_INK_LOSS : TRELLIS_CHART_INK_TEXT_MUTED);
+      /* Only a clear change is coloured: the others may well be chance. */
+      add_text (self, change, clear ? TRELLIS_CHART_FONT_SMALL_BOLD : TRELLIS_CHART_FONT_SMALL,
+                self->change_x + self->change_width, 1.0, centre, 0.5,
+                !clear ? TRELLIS_CHART_INK_TEXT_MUTED
+                : bar->change == TRELLIS_CHANGE_MORE ? TRELLIS_CHART_INK_GAIN : TRELLIS_CHART_INK_LOSS);
     }
 
   place_missing (self, &layout, bar, y, thickness);

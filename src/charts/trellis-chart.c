@@ -430,6 +430,7 @@ add_round_bars (TrellisChart      *self,
         {
           bar->has_change = TRUE;
           bar->change_agree = bar->dist.pct_agree - previous.dist.pct_agree;
+          bar->change = trellis_change_test_agree (&previous.dist, &bar->dist);
         }
       previous.dist = bar->dist;
     }
@@ -484,7 +485,8 @@ trellis_chart_new_rounds (TrellisSummary   **summaries,
     }
   self->subtitle = make_subtitle (trellis_project_get_name (trellis_summary_get_project (latest)), rounds->str,
                                  NULL, NULL, order_phrase (order));
-  self->note = g_strdup (_("Change: percentage points more (+) or fewer (−) agreeing than in the round before."));
+  self->note = g_strdup (_("Change: percentage points more (+) or fewer (−) agreeing than in the round before; "
+                           "▲ or ▼ marks a change too large to put down to chance."));
 
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -1056,6 +1058,10 @@ trellis_chart_dup_bar_summary (TrellisChart *self,
                                                    "%+d points agreeing since the round before",
                                                    (gulong) ABS (change)),
                                 change);
+      if (trellis_change_is_clear (chart_bar->change))
+        g_string_append (text, _(", a clear change"));
+      else if (change != 0)
+        g_string_append (text, _(", which could be chance"));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

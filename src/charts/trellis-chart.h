@@ -44,6 +44,8 @@ typedef enum
  * @asked: whether the round asked the statement at all
  * @has_change: whether @change_agree holds the change since the bar above
  * @change_agree: percentage points more (or fewer) agreeing than in the bar above
+ * @change: whether that change clears the test of trellis_change_test_agree(); only a
+ *   clear change is marked
  */
 typedef struct
 {
@@ -52,6 +54,7 @@ typedef struct
   gboolean             asked;
   gboolean             has_change;
   double               change_agree;
+  TrellisChange        change;
 } TrellisChartBar;
 
 /**

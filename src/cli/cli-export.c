@@ -32,6 +32,8 @@ typedef struct
   char *plan_csv;
   char *plan_pdf;
   char *ics;
+  gboolean no_guidance;
+  char *comments;
   /* The checklist handed to a survey tool, or printed (TrellisHandoffFormat order). */
   char *handoff[TRELLIS_HANDOFF_N_FORMATS];
   /* A format a later version writes (HACKING.md, "The command-line contract"). */
@@ -44,7 +46,7 @@ export_arguments_clear (ExportArguments *arguments)
   char **fields[] = {
     &arguments->pdf, &arguments->svg, &arguments->png, &arguments->round, &arguments->order,
     &arguments->style, &arguments->paper, &arguments->compare, &arguments->csv, &arguments->plan_csv,
-    &arguments->plan_pdf, &arguments->ics,
+    &arguments->plan_pdf, &arguments->ics, &arguments->comments,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -88,6 +90,7 @@ read_options (GOptionContext       *context,
     }
 
   trellis_report_options_init (options);
+  options->guidance = !arguments->no_guidance;
   if (arguments->order != NULL && !trellis_report_order_from_string (arguments->order, &options->order))
     {
       *status = trellis_cli_usage_error (context, _("--order must be “checklist” or “agreement”"));
@@ -110,6 +113,12 @@ read_options (GOptionContext       *context,
       *status = trellis_cli_usage_error (context, _("--compare must be “none”, “rounds” or “groups”"));
       return FALSE;
     }
+  if (arguments->comments != NULL && !g_str_equal (arguments->comments, "all") && !g_str_equal (arguments->comments, "key"))
+    {
+      *status = trellis_cli_usage_error (context, _("--comments must be “all” or “key”"));
+      return FALSE;
+    }
+  options->key_comments_only = g_strcmp0 (arguments->comments, "key") == 0;
   return TRUE;
 }
 
@@ -277,6 +286,8 @@ trellis_cli_export (int    argc,
     { "style", 0, 0, G_OPTION_ARG_STRING, &arguments.style, N_("Colour, or greys for a black-and-white printer"), N_("colour|greyscale") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &arguments.paper, N_("Paper size of the PDF (default: a4)"), N_("a4|letter") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &arguments.compare, N_("Compare each statement across rounds or respondent groups"), N_("none|rounds|groups") },
+    { "no-guidance", 0, 0, G_OPTION_ARG_NONE, &arguments.no_guidance, N_("Leave the statements’ guidance (questions to ask, best and worst case) out of the workshop pack"), NULL },
+    { "comments", 0, 0, G_OPTION_ARG_STRING, &arguments.comments, N_("Print all comments or only those marked as key (hidden ones never print)"), N_("all|key") },
     { "plan-csv", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_csv, N_("Write the improvement plan as a spreadsheet (CSV)"), N_("OUT.csv") },
     { "plan-pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_pdf, N_("Write the improvement plan alone as a PDF"), N_("OUT.pdf") },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &arguments.ics, N_("Write each dated action as a calendar to-do (iCalendar)"), N_("OUT.ics") },

@@ -559,13 +559,33 @@ report_build_failure (TrellisImport *import,
                                   "%s", error->message);
 }
 
+/* --redact: whatever names, e-mail addresses and phone numbers can be detected go
+ * without asking, before the round is saved (or, on a dry run, only counted). */
+static void
+redact_round (TrellisImport *import,
+              TrellisRound  *round)
+{
+  g_autoptr(TrellisRedactor) redactor = trellis_redactor_new_for_project (trellis_import_get_project (import), NULL);
+  guint n_found = 0;
+  guint n_comments = trellis_comment_edit_redact (round, NULL, redactor, NULL, &n_found);
+
+  /* TRANSLATORS: the first number counts names, e-mail addresses and phone numbers */
+  printf (ngettext ("Redacted %u name, e-mail address or phone number",
+                    "Redacted %u names, e-mail addresses or phone numbers", n_found), n_found);
+  printf (ngettext (" in %u comment.", " in %u comments.", n_comments), n_comments);
+  putchar ('\n');
+}
+
 /* The round added and saved, or on a dry run only described. */
 static int
 finish_import (TrellisImport *import,
                TrellisRound  *round,
                gboolean       dry_run,
+               gboolean       redact,
                const char    *project_file)
 {
+  if (redact)
+    redact_round (import, round);
   if (dry_run)
     {
       print_summary (import, round);
@@ -594,11 +614,14 @@ trellis_cli_import (int    argc,
   g_autofree char *structure = NULL;
   gboolean dry_run = FALSE;
   gboolean include_incomplete = FALSE;
+  gboolean redact = FALSE;
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &round_label, N_("Label of the new round (default: the month of the last response, or Round N)"), N_("LABEL") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("The files’ format: auto, csv, tsv, xlsx or ods"), N_("FORMAT") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show the layout, mapping, dropped columns and counts; change nothing"), NULL },
     { "include-incomplete", 0, 0, G_OPTION_ARG_NONE, &include_incomplete, N_("Also import responses the survey tool marks unfinished"), NULL },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
+      N_("Replace the names, e-mail addresses and phone numbers found in comments by [name], [e-mail] and [phone]"), NULL },
     { "answer", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &answer_rules, N_("What an answer text means: TEXT=1…5, na, dk or blank (repeatable)"), N_("TEXT=ANSWER") },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("The date the survey closed (default: the day of the last response)"), N_("YYYY-MM-DD") },
     { "structure", 's', 0, G_OPTION_ARG_FILENAME, &structure,
@@ -656,5 +679,5 @@ trellis_cli_import (int    argc,
   if (round == NULL)
     return report_build_failure (import, error, dry_run, argv[1]);
 
-  return finish_import (import, round, dry_run, argv[1]);
+  return finish_import (import, round, dry_run, redact, argv[1]);
 }

@@ -114,6 +114,103 @@ count_no_answers (TrellisRound *round)
   return count;
 }
 
+static const char *
+talking_kind_key (TrellisTalkingKind kind)
+{
+  static const char * const keys[] = { "agree", "disagree", "divided", "dont_know", "group", "change" };
+
+  return kind < G_N_ELEMENTS (keys) ? keys[kind] : "other";
+}
+
+static TrellisTalkingPoints *
+talking_points_for (TrellisProject *project,
+                    TrellisRound   *round)
+{
+  return trellis_talking_points_new (project, round, trellis_talking_points_find_previous (project, round),
+                                     NULL, trellis_project_get_min_group_size (project));
+}
+
+static void
+add_talking_point (JsonBuilder               *builder,
+                   const TrellisTalkingPoint *point,
+                   TrellisTalkingKind         kind)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "statement", point->statement_id);
+  add_string (builder, "section", point->section_id);
+  add_string (builder, "number", point->number);
+  add_string (builder, "text", point->text);
+  if (kind == TRELLIS_TALKING_GROUP)
+    add_string (builder, "group", point->group);
+  add_number (builder, "value", point->value);
+  if (kind == TRELLIS_TALKING_GROUP || kind == TRELLIS_TALKING_CHANGE)
+    {
+      json_builder_set_member_name (builder, "clear");
+      json_builder_add_boolean_value (builder, trellis_change_is_clear (point->change));
+    }
+  json_builder_set_member_name (builder, "tied");
+  json_builder_add_boolean_value (builder, point->tied);
+  add_string (builder, "figure", point->figure);
+  json_builder_end_object (builder);
+}
+
+/* "talking_points": the topics in order, each with its points and an optional note. */
+static void
+add_talking_points (JsonBuilder    *builder,
+                    TrellisProject *project,
+                    TrellisRound   *round)
+{
+  g_autoptr(TrellisTalkingPoints) points = talking_points_for (project, round);
+
+  add_string (builder, "talking_points_note", trellis_talking_points_get_note (points));
+  json_builder_set_member_name (builder, "talking_points");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < trellis_talking_points_get_n_topics (points); t++)
+    {
+      const TrellisTalkingTopic *topic = trellis_talking_points_get_topic (points, t);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", talking_kind_key (topic->kind));
+      add_string (builder, "title", topic->title);
+      add_string (builder, "note", topic->note);
+      json_builder_set_member_name (builder, "points");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < topic->points->len; i++)
+        add_talking_point (builder, g_ptr_array_index (topic->points, i), topic->kind);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_talking_points (TrellisProject *project,
+                      TrellisRound   *round)
+{
+  g_autoptr(TrellisTalkingPoints) points = talking_points_for (project, round);
+
+  printf ("\n%s\n", _("Talking points"));
+  if (trellis_talking_points_get_note (points) != NULL)
+    printf ("  %s\n", trellis_talking_points_get_note (points));
+  for (guint t = 0; t < trellis_talking_points_get_n_topics (points); t++)
+    {
+      const TrellisTalkingTopic *topic = trellis_talking_points_get_topic (points, t);
+
+      printf ("  %s\n", topic->title);
+      for (guint i = 0; i < topic->points->len; i++)
+        {
+          const TrellisTalkingPoint *point = g_ptr_array_index (topic->points, i);
+
+          /* A clear change or group difference carries the mark the charts use. */
+          printf ("    %s %-5s %s: %s\n",
+                  point->change == TRELLIS_CHANGE_MORE ? "▲" : point->change == TRELLIS_CHANGE_FEWER ? "▼" : "-",
+                  point->number != NULL ? point->number : "", point->text, point->figure);
+        }
+      if (topic->note != NULL)
+        printf ("    %s\n", topic->note);
+    }
+}
+
 static void
 add_round (JsonBuilder    *builder,
            TrellisProject *project,
@@ -175,6 +272,7 @@ add_round (JsonBuilder    *builder,
         }
     }
   json_builder_end_array (builder);
+  add_talking_points (builder, project, round);
   json_builder_end_object (builder);
 }
 
@@ -275,6 +373,7 @@ print_text (TrellisProject *project,
                       dist->blank, mean, agree);
             }
         }
+      print_talking_points (project, round);
     }
   return TRELLIS_CLI_OK;
 }

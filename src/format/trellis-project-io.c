@@ -57,6 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 #define MAX_SECTIONS   1000
 #define MAX_STATEMENTS 2000
 #define MAX_ROUNDS     1000
+#define REDACT_NAMES_MAX 1000
 
 /* Stable names written to the file; the enums' order may change, these never. */
 static const char * const kind_names[] = {
@@ -482,7 +483,17 @@ write_comments (xmlNode      *parent,
 
       set_attribute (node, "section", section_id);
       for (guint j = 0; j < comments->len; j++)
-        add_text_element (node, "comment", g_ptr_array_index (comments, j));
+        {
+          g_autofree char *safe = dup_xml_safe (g_ptr_array_index (comments, j));
+          TrellisCommentFlags flags = trellis_round_get_comment_flags (round, section_id, j);
+          xmlNode *comment = xmlNewTextChild (node, node->ns, BAD_CAST "comment", BAD_CAST safe);
+
+          /* Format 1.2: what the facilitator marked; an unmarked comment writes as in 1.1. */
+          if (flags & TRELLIS_COMMENT_KEY)
+            set_attribute (comment, "key", "true");
+          if (flags & TRELLIS_COMMENT_HIDDEN)
+            set_attribute (comment, "hidden", "true");
+        }
     }
 }
 
@@ -611,6 +622,21 @@ _trellis_checklist_write_node (xmlNode          *parent,
   write_checklist (parent, checklist);
 }
 
+/* Format 1.2: the people whose names redaction looks for in comments. */
+static void
+write_redact_names (xmlNode        *partnership,
+                    TrellisProject *project)
+{
+  const char * const *names = trellis_project_get_redact_names (project);
+  xmlNode *node;
+
+  if (names[0] == NULL)
+    return;
+  node = add_element (partnership, "redact-names");
+  for (guint i = 0; names[i] != NULL; i++)
+    add_text_element (node, "person", names[i]);
+}
+
 GBytes *
 trellis_project_save_to_bytes (TrellisProject *project)
 {
@@ -630,6 +656,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
   set_uint_attribute (partnership, "min-group-size", trellis_project_get_min_group_size (project));
   add_text_element (partnership, "name", trellis_project_get_name (project));
   add_text_element (partnership, "description", trellis_project_get_description (project));
+  write_redact_names (partnership, project);
 
   write_checklist (root, trellis_project_get_checklist (project));
 
@@ -1776,7 +1803,14 @@ read_comments (xmlNode           *node,
     if (_trellis_xml_is_element (child, "comment"))
       {
         g_autofree char *text = dup_text (child);
-        trellis_round_add_comment (round, section_id, text);
+        gboolean key, hidden;
+
+        if (!read_boolean (child, "key", FALSE, &key, display_name, error) ||
+            !read_boolean (child, "hidden", FALSE, &hidden, display_name, error))
+          return FALSE;
+        trellis_round_add_comment_full (round, section_id, text,
+                                        (key ? TRELLIS_COMMENT_KEY : 0) |
+                                        (hidden ? TRELLIS_COMMENT_HIDDEN : 0));
       }
   return TRUE;
 }
@@ -1919,6 +1953,29 @@ read_action (xmlNode     *node,
   return g_steal_pointer (&action);
 }
 
+/* The names list is only ever a list of short texts: each is capped as a name is. */
+static void
+read_redact_names (xmlNode        *partnership,
+                   TrellisProject *project)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint n = 0;
+
+  for (xmlNode *list = partnership->children; list != NULL; list = list->next)
+    if (_trellis_xml_is_element (list, "redact-names"))
+      for (xmlNode *child = list->children; child != NULL && n < REDACT_NAMES_MAX; child = child->next)
+        if (_trellis_xml_is_element (child, "person"))
+          {
+            g_autofree char *name = dup_text (child);
+
+            g_strv_builder_add (builder, name);
+            n++;
+          }
+  names = g_strv_builder_end (builder);
+  trellis_project_set_redact_names (project, (const char * const *) names);
+}
+
 static gboolean
 read_partnership (xmlNode         *node,
                   TrellisProject  *project,
@@ -1937,6 +1994,7 @@ read_partnership (xmlNode         *node,
   trellis_project_set_name (project, name);
   trellis_project_set_description (project, description);
   trellis_project_set_min_group_size (project, min_group_size);
+  read_redact_names (node, project);
   return TRUE;
 }
 

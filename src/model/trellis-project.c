@@ -19,6 +19,7 @@ struct _TrellisProject
   char             *name;
   char             *description;
   guint             min_group_size;
+  GStrv             redact_names;   /* people's names redaction looks for, never NULL */
   TrellisChecklist *checklist;
   GListStore       *rounds;
   TrellisPlan      *plan;
@@ -32,6 +33,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_MIN_GROUP_SIZE,
   PROP_CHECKLIST,
+  PROP_REDACT_NAMES,
   N_PROPS
 };
 
@@ -74,6 +76,7 @@ trellis_project_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->redact_names, g_strfreev);
 
   G_OBJECT_CLASS (trellis_project_parent_class)->finalize (object);
 }
@@ -99,6 +102,9 @@ trellis_project_get_property (GObject    *object,
       break;
     case PROP_CHECKLIST:
       g_value_set_object (value, self->checklist);
+      break;
+    case PROP_REDACT_NAMES:
+      g_value_set_boxed (value, self->redact_names);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -127,6 +133,9 @@ trellis_project_set_property (GObject      *object,
     case PROP_CHECKLIST:
       trellis_project_set_checklist (self, g_value_get_object (value));
       break;
+    case PROP_REDACT_NAMES:
+      trellis_project_set_redact_names (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -152,6 +161,8 @@ trellis_project_class_init (TrellisProjectClass *klass)
                        TRELLIS_MIN_GROUP_SIZE_FLOOR, G_MAXUINT16, TRELLIS_MIN_GROUP_SIZE_DEFAULT, rw);
   properties[PROP_CHECKLIST] =
     g_param_spec_object ("checklist", NULL, NULL, TRELLIS_TYPE_CHECKLIST, rw);
+  properties[PROP_REDACT_NAMES] =
+    g_param_spec_boxed ("redact-names", NULL, NULL, G_TYPE_STRV, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -170,6 +181,7 @@ static void
 trellis_project_init (TrellisProject *self)
 {
   self->min_group_size = TRELLIS_MIN_GROUP_SIZE_DEFAULT;
+  self->redact_names = g_new0 (char *, 1);
   self->checklist = trellis_checklist_new ();
   _trellis_node_set_parent (TRELLIS_NODE (self->checklist), TRELLIS_NODE (self));
   self->rounds = g_list_store_new (TRELLIS_TYPE_ROUND);
@@ -246,6 +258,55 @@ trellis_project_set_min_group_size (TrellisProject *self,
   size = CLAMP (size, TRELLIS_MIN_GROUP_SIZE_FLOOR, G_MAXUINT16);
   _trellis_node_set_int (TRELLIS_NODE (self), (int *) &self->min_group_size, (int) size,
                          properties[PROP_MIN_GROUP_SIZE]);
+}
+
+/**
+ * trellis_project_get_redact_names:
+ *
+ * Returns: (transfer none): the names of the partnership's people (its members, staff)
+ *   that redaction looks for in comments; empty, never %NULL
+ */
+const char * const *
+trellis_project_get_redact_names (TrellisProject *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (self), NULL);
+  return (const char * const *) self->redact_names;
+}
+
+/**
+ * trellis_project_set_redact_names:
+ * @names: (nullable): the names, one a string; blank ones and repeats are dropped
+ */
+void
+trellis_project_set_redact_names (TrellisProject     *self,
+                                  const char * const *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  GStrv cleaned;
+
+  g_return_if_fail (TRELLIS_IS_PROJECT (self));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+
+      if (*name == '\0' || g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+        continue;
+      g_strv_builder_add (builder, name);
+      g_ptr_array_add (seen, g_steal_pointer (&name));
+    }
+  cleaned = g_strv_builder_end (builder);
+  if (self->redact_names != NULL && g_strv_equal ((const char * const *) cleaned,
+                                                  (const char * const *) self->redact_names))
+    {
+      g_strfreev (cleaned);
+      return;
+    }
+  g_strfreev (self->redact_names);
+  self->redact_names = cleaned;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDACT_NAMES]);
+  trellis_node_changed (TRELLIS_NODE (self));
 }
 
 /**

@@ -23,6 +23,9 @@ void              trellis_project_set_description (TrellisProject *self,
 guint             trellis_project_get_min_group_size (TrellisProject *self);
 void              trellis_project_set_min_group_size (TrellisProject *self,
                                                       guint           size);
+const char * const *trellis_project_get_redact_names (TrellisProject *self);
+void              trellis_project_set_redact_names (TrellisProject     *self,
+                                                    const char * const *names);
 
 TrellisChecklist *trellis_project_get_checklist (TrellisProject *self);
 void              trellis_project_set_checklist (TrellisProject   *self,

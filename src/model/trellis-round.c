@@ -38,6 +38,7 @@ struct _TrellisRound
 
   GPtrArray   *comment_sections; /* section ids, first-seen order */
   GHashTable  *comments;         /* section id -> GPtrArray of char* */
+  GHashTable  *comment_flags;    /* section id -> GByteArray, TrellisCommentFlags per comment */
   guint        n_comments;
 
   GPtrArray   *column_rules;     /* TrellisColumnRule */
@@ -143,6 +144,7 @@ trellis_round_finalize (GObject *object)
   g_clear_pointer (&self->group_index, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->comment_sections, g_ptr_array_unref);
+  g_clear_pointer (&self->comment_flags, g_hash_table_unref);
   g_clear_pointer (&self->comments, g_hash_table_unref);
   g_clear_pointer (&self->column_rules, g_ptr_array_unref);
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
@@ -251,6 +253,8 @@ trellis_round_init (TrellisRound *self)
   self->comment_sections = g_ptr_array_new_with_free_func (g_free);
   self->comments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
+  self->comment_flags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) g_byte_array_unref);
   self->column_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_column_rule_free);
   self->value_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_value_rule_free);
   self->wordings = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -613,7 +617,22 @@ trellis_round_add_comment (TrellisRound *self,
                            const char   *section_id,
                            const char   *text)
 {
+  trellis_round_add_comment_full (self, section_id, text, TRELLIS_COMMENT_NONE);
+}
+
+/**
+ * trellis_round_add_comment_full:
+ * @flags: what the facilitator marked the comment as (key, hidden from print)
+ */
+void
+trellis_round_add_comment_full (TrellisRound        *self,
+                                const char          *section_id,
+                                const char          *text,
+                                TrellisCommentFlags  flags)
+{
   GPtrArray *list;
+  GByteArray *flag_list;
+  guint8 flag_byte = (guint8) (flags & TRELLIS_COMMENT_ALL_FLAGS);
 
   g_return_if_fail (TRELLIS_IS_ROUND (self));
   g_return_if_fail (section_id != NULL && *section_id != '\0');
@@ -627,9 +646,85 @@ trellis_round_add_comment (TrellisRound *self,
       g_ptr_array_add (self->comment_sections, key);
       list = g_ptr_array_new_with_free_func (g_free);
       g_hash_table_insert (self->comments, key, list);
+      g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
     }
+  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
   g_ptr_array_add (list, g_strdup (text));
+  g_byte_array_append (flag_list, &flag_byte, 1);
   self->n_comments++;
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_get_comment_flags:
+ * @index: the comment's position in trellis_round_get_comments()
+ *
+ * Returns: what the facilitator marked the comment as
+ */
+TrellisCommentFlags
+trellis_round_get_comment_flags (TrellisRound *self,
+                                 const char   *section_id,
+                                 guint         index)
+{
+  GByteArray *flag_list;
+
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), TRELLIS_COMMENT_NONE);
+  g_return_val_if_fail (section_id != NULL, TRELLIS_COMMENT_NONE);
+
+  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  g_return_val_if_fail (flag_list != NULL && index < flag_list->len, TRELLIS_COMMENT_NONE);
+  return (TrellisCommentFlags) flag_list->data[index];
+}
+
+/**
+ * trellis_round_set_comment_flags:
+ *
+ * Marks a comment as key or hidden from print; it stays in the round either way.
+ * Undoable edits go through trellis_comment_edit_set_flags().
+ */
+void
+trellis_round_set_comment_flags (TrellisRound        *self,
+                                 const char          *section_id,
+                                 guint                index,
+                                 TrellisCommentFlags  flags)
+{
+  GByteArray *flag_list;
+  guint8 flag_byte = (guint8) (flags & TRELLIS_COMMENT_ALL_FLAGS);
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (section_id != NULL);
+
+  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  g_return_if_fail (flag_list != NULL && index < flag_list->len);
+  if (flag_list->data[index] == flag_byte)
+    return;
+  flag_list->data[index] = flag_byte;
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_set_comment_text:
+ *
+ * Replaces a comment's words (redaction): the old text is not kept by the round.
+ */
+void
+trellis_round_set_comment_text (TrellisRound *self,
+                                const char   *section_id,
+                                guint         index,
+                                const char   *text)
+{
+  GPtrArray *list;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (section_id != NULL);
+  g_return_if_fail (text != NULL);
+
+  list = g_hash_table_lookup (self->comments, section_id);
+  g_return_if_fail (list != NULL && index < list->len);
+  if (g_str_equal (g_ptr_array_index (list, index), text))
+    return;
+  g_free (g_ptr_array_index (list, index));
+  g_ptr_array_index (list, index) = g_strdup (text);
   trellis_node_changed (TRELLIS_NODE (self));
 }
 

@@ -36,6 +36,24 @@ typedef enum
 } TrellisColumnRole;
 
 /**
+ * TrellisCommentFlags:
+ * @TRELLIS_COMMENT_NONE: an ordinary comment
+ * @TRELLIS_COMMENT_KEY: the facilitator marked it as a key comment (the pack can print
+ *   key comments only)
+ * @TRELLIS_COMMENT_HIDDEN: kept in the file but never printed
+ *
+ * What the facilitator marked a comment as.
+ */
+typedef enum /*< flags >*/
+{
+  TRELLIS_COMMENT_NONE   = 0,
+  TRELLIS_COMMENT_KEY    = 1 << 0,
+  TRELLIS_COMMENT_HIDDEN = 1 << 1,
+} TrellisCommentFlags;
+
+#define TRELLIS_COMMENT_ALL_FLAGS (TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN)
+
+/**
  * TrellisColumnRule:
  * @header: the column's header as the export wrote it
  * @role: what the column holds
@@ -124,6 +142,21 @@ guint                trellis_round_count_group (TrellisRound *self,
 void                 trellis_round_add_comment (TrellisRound *self,
                                                 const char   *section_id,
                                                 const char   *text);
+void                 trellis_round_add_comment_full (TrellisRound        *self,
+                                                     const char          *section_id,
+                                                     const char          *text,
+                                                     TrellisCommentFlags  flags);
+TrellisCommentFlags  trellis_round_get_comment_flags (TrellisRound *self,
+                                                      const char   *section_id,
+                                                      guint         index);
+void                 trellis_round_set_comment_flags (TrellisRound        *self,
+                                                      const char          *section_id,
+                                                      guint                index,
+                                                      TrellisCommentFlags  flags);
+void                 trellis_round_set_comment_text (TrellisRound *self,
+                                                     const char   *section_id,
+                                                     guint         index,
+                                                     const char   *text);
 GPtrArray           *trellis_round_get_comments (TrellisRound *self,
                                                  const char   *section_id);
 guint                trellis_round_get_n_comments (TrellisRound *self);

@@ -24,7 +24,8 @@
 /**
  * trellis_report_options_init:
  *
- * Sets the defaults: the latest round, checklist order, colour, A4, no comparison.
+ * Sets the defaults: the latest round, checklist order, colour, A4, no comparison, and
+ * the statements' guidance printed with each section (when the checklist carries any).
  */
 void
 trellis_report_options_init (TrellisReportOptions *options)
@@ -38,6 +39,7 @@ trellis_report_options_init (TrellisReportOptions *options)
     .paper = TRELLIS_CHART_PAPER_A4,
     .compare = TRELLIS_REPORT_COMPARE_NONE,
     .font_family = NULL,
+    .guidance = TRUE,
   };
 }
 

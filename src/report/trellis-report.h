@@ -43,6 +43,9 @@ typedef enum
  * @paper: the page size of printed documents
  * @compare: what the section charts compare
  * @font_family: (nullable): a Pango family list, %NULL for the default
+ * @guidance: whether the workshop pack prints each statement's guidance (questions to ask,
+ *   best and worst case) after its section; nothing is printed when there is none
+ * @key_comments_only: print only the comments marked as key (hidden ones never print)
  */
 typedef struct
 {
@@ -52,6 +55,8 @@ typedef struct
   TrellisChartPaper     paper;
   TrellisReportCompare  compare;
   const char           *font_family;
+  gboolean              guidance;
+  gboolean              key_comments_only;
 } TrellisReportOptions;
 
 #define TRELLIS_REPORT_ROUNDS_COMPARED 3

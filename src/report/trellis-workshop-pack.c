@@ -26,6 +26,8 @@
 #define CHART_MIN_SCALE  0.82
 
 #define N_PLAN_COLUMNS 5
+/* Layouts of the pack tried before its talking points give up naming pages. */
+#define MAX_LAYOUT_PASSES 4
 
 typedef enum
 {
@@ -79,6 +81,8 @@ struct _TrellisWorkshopPack
   TrellisChartLayout   *example;  /* the bar "How to read the charts" explains */
   gboolean              plan_only;
   TrellisPlanFollowUp  *follow_up;
+  TrellisTalkingPoints *talking_points;  /* NULL without a round */
+  GHashTable           *section_pages;   /* section id → page number, for the talking points */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
@@ -138,6 +142,10 @@ trellis_workshop_pack_new (TrellisProject             *project,
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
   self->follow_up = trellis_plan_follow_up_new (project);
+  if (self->round != NULL)
+    self->talking_points =
+      trellis_talking_points_new (project, self->round, trellis_talking_points_find_previous (project, self->round),
+                                  NULL, trellis_project_get_min_group_size (project));
   return self;
 }
 
@@ -182,6 +190,8 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   g_ptr_array_unref (self->charts);
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
+  g_clear_pointer (&self->talking_points, trellis_talking_points_unref);
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
   trellis_chart_style_unref (self->text_style);
@@ -222,6 +232,7 @@ typedef struct
   double               width;
   double               height;
   double               y;
+  char                *continued;  /* what text carried onto a new page repeats as its heading */
 } Cursor;
 
 static Page *
@@ -303,6 +314,27 @@ line_bounds (PangoLayout *layout,
   pango_layout_iter_free (iter);
 }
 
+static void flow_heading (Cursor     *cursor,
+                          const char *text);
+
+/* A page that text runs on to: it repeats the heading of what continues on it, so a
+ * reader who turns over still knows which section the comments are about. */
+static void
+next_page (Cursor *cursor)
+{
+  g_autofree char *heading = g_steal_pointer (&cursor->continued);
+
+  new_page (cursor, NULL);
+  if (heading != NULL)
+    {
+      /* TRANSLATORS: a heading repeated where its text runs on to a new page */
+      g_autofree char *text = g_strdup_printf (_("%s (continued)"), heading);
+
+      flow_heading (cursor, text);
+      cursor->continued = g_steal_pointer (&heading);
+    }
+}
+
 /* Flows @layout (taken over) down the pages from the cursor, breaking between lines
  * where a page runs out. */
 static void
@@ -333,7 +365,7 @@ flow_text (Cursor          *cursor,
           /* Not one line fits: a fresh page, unless this one is fresh already. */
           if (cursor->y > 0)
             {
-              new_page (cursor, NULL);
+              next_page (cursor);
               continue;
             }
           end = first + 1;
@@ -349,7 +381,7 @@ flow_text (Cursor          *cursor,
       cursor->y += bottom - first_top;
       first = end;
       if (first < n_lines)
-        new_page (cursor, NULL);
+        next_page (cursor);
     }
 }
 
@@ -435,11 +467,32 @@ flow_chart (Cursor       *cursor,
   while (row < n_rows);
 }
 
+/* The comments that print: never those the facilitator hid, and only the key ones when
+ * the pack is asked for those. @n_all is how many the section has, hidden ones aside. */
 static GPtrArray *
 section_comments (TrellisWorkshopPack *self,
-                  TrellisChart        *chart)
+                  TrellisChart        *chart,
+                  guint               *n_all)
 {
-  return trellis_round_get_comments (self->round, trellis_chart_get_section_id (chart));
+  const char *section_id = trellis_chart_get_section_id (chart);
+  GPtrArray *comments = trellis_round_get_comments (self->round, section_id);
+  GPtrArray *printed = g_ptr_array_new ();
+  guint shown = 0;
+
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    {
+      TrellisCommentFlags flags = trellis_round_get_comment_flags (self->round, section_id, i);
+
+      if (flags & TRELLIS_COMMENT_HIDDEN)
+        continue;
+      shown++;
+      if (self->options.key_comments_only && !(flags & TRELLIS_COMMENT_KEY))
+        continue;
+      g_ptr_array_add (printed, g_ptr_array_index (comments, i));
+    }
+  if (n_all != NULL)
+    *n_all = shown;
+  return printed;
 }
 
 /* Roughly the height the section's comments will take, to keep room for them. */
@@ -447,7 +500,7 @@ static double
 measure_comments (Cursor       *cursor,
                   TrellisChart *chart)
 {
-  GPtrArray *comments = section_comments (cursor->pack, chart);
+  g_autoptr(GPtrArray) comments = section_comments (cursor->pack, chart, NULL);
   double height = 6 * TEXT_FONT_SIZE;  /* the heading and what flow_heading() keeps with it */
 
   for (guint i = 0; comments != NULL && i < comments->len; i++)
@@ -464,8 +517,9 @@ flow_comments (Cursor       *cursor,
                TrellisChart *chart)
 {
   TrellisWorkshopPack *self = cursor->pack;
-  GPtrArray *comments = section_comments (self, chart);
-  guint n_comments = comments != NULL ? comments->len : 0;
+  guint n_all = 0;
+  g_autoptr(GPtrArray) comments = section_comments (self, chart, &n_all);
+  guint n_comments = comments->len;
   guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
   g_autofree char *heading = NULL;
   double indent = TEXT_FONT_SIZE;
@@ -484,12 +538,23 @@ flow_comments (Cursor       *cursor,
       flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
+  /* The page says when the facilitator chose what prints, so no reader takes a few
+   * key comments for all that partners said. */
+  if (self->options.key_comments_only && n_all > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Key comments only: %u of %u comment.",
+                                      "Key comments only: %u of %u comments.", n_all),
+                         n_comments, n_all);
+      flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
+    }
   if (n_comments == 0)
     {
-      flow_paragraph (cursor, _("No comments on this section."), TRELLIS_CHART_FONT_BODY,
-                      TRELLIS_CHART_INK_TEXT_MUTED, 0);
+      flow_paragraph (cursor, n_all > 0 ? _("No key comments on this section.") : _("No comments on this section."),
+                      TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
+  cursor->continued = g_strdup (trellis_chart_get_title (chart));
   for (guint i = 0; i < n_comments; i++)
     {
       PangoLayout *layout = make_text (self, g_ptr_array_index (comments, i), TRELLIS_CHART_FONT_BODY,
@@ -498,6 +563,155 @@ flow_comments (Cursor       *cursor,
       flow_text (cursor, layout, indent, TRELLIS_CHART_INK_TEXT, TRUE);
       cursor->y += 0.45 * TEXT_FONT_SIZE;
     }
+  g_clear_pointer (&cursor->continued, g_free);
+}
+
+/* A bold line kept with at least two lines of what follows it. */
+static void
+flow_subheading (Cursor     *cursor,
+                 const char *text)
+{
+  PangoLayout *layout = make_text (cursor->pack, text, TRELLIS_CHART_FONT_BODY_BOLD, cursor->width, FALSE);
+
+  if (cursor->y > 0 && cursor->y + layout_height (layout) + 3 * TEXT_FONT_SIZE > cursor->height)
+    next_page (cursor);
+  cursor->y += 0.4 * TEXT_FONT_SIZE;
+  flow_text (cursor, layout, 0, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.2 * TEXT_FONT_SIZE;
+}
+
+static gboolean
+has_guidance (TrellisStatement *statement)
+{
+  const char *texts[] = {
+    trellis_statement_get_questions (statement),
+    trellis_statement_get_best_case (statement),
+    trellis_statement_get_worst_case (statement),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && *texts[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+flow_guidance_text (Cursor     *cursor,
+                    const char *label,
+                    const char *text)
+{
+  g_autofree char *escaped = NULL, *markup = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  escaped = g_markup_escape_text (text, -1);
+  markup = g_strdup_printf ("<b>%s</b> %s", label, escaped);
+  flow_text (cursor, make_text (cursor->pack, markup, TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, TRUE),
+             TEXT_FONT_SIZE, TRELLIS_CHART_INK_TEXT, FALSE);
+  cursor->y += 0.3 * TEXT_FONT_SIZE;
+}
+
+/* The checklist's guidance for the section's statements: the questions a facilitator
+ * can ask and what the best and worst case look like. Printed only where there is any. */
+static void
+flow_guidance (Cursor       *cursor,
+               TrellisChart *chart)
+{
+  TrellisChecklist *checklist = trellis_project_get_checklist (cursor->pack->project);
+  TrellisSection *section = trellis_checklist_find_section (checklist, trellis_chart_get_section_id (chart));
+  gboolean started = FALSE;
+
+  if (!cursor->pack->options.guidance || section == NULL)
+    return;
+  for (guint i = 0; i < trellis_section_get_n_statements (section); i++)
+    {
+      TrellisStatement *statement = trellis_section_get_statement (section, i);
+      const char *number = trellis_statement_get_number (statement);
+      g_autofree char *title = NULL;
+
+      if (!trellis_statement_get_included (statement) || !has_guidance (statement))
+        continue;
+      if (!started)
+        {
+          cursor->y += TEXT_FONT_SIZE;
+          flow_heading (cursor, _("Guidance for the discussion"));
+          cursor->continued = g_strdup_printf ("%s – %s", trellis_chart_get_title (chart), _("Guidance"));
+          started = TRUE;
+        }
+      title = g_strdup_printf ("%s %s", number != NULL ? number : "", trellis_statement_get_text (statement));
+      flow_subheading (cursor, title);
+      flow_guidance_text (cursor, _("Questions to ask:"), trellis_statement_get_questions (statement));
+      flow_guidance_text (cursor, _("Best case:"), trellis_statement_get_best_case (statement));
+      flow_guidance_text (cursor, _("Worst case:"), trellis_statement_get_worst_case (statement));
+    }
+  g_clear_pointer (&cursor->continued, g_free);
+}
+
+/* One point: its number in bold, the statement, and the figure; a change or a group
+ * difference that clears the test carries the mark the rounds charts use. */
+static void
+flow_talking_point (Cursor                    *cursor,
+                    const TrellisTalkingPoint *point)
+{
+  g_autofree char *text = g_markup_escape_text (point->text, -1);
+  g_autofree char *figure = g_markup_escape_text (point->figure, -1);
+  g_autofree char *markup = NULL;
+  const char *mark = point->change == TRELLIS_CHANGE_MORE ? "▲ " : point->change == TRELLIS_CHANGE_FEWER ? "▼ " : "";
+
+  guint page = cursor->pack->section_pages != NULL
+                 ? GPOINTER_TO_UINT (g_hash_table_lookup (cursor->pack->section_pages, point->section_id)) : 0;
+  /* TRANSLATORS: after a talking point, where its chart is: " · page 5" */
+  g_autofree char *where = page > 0 ? g_strdup_printf (_(" · page %u"), page) : g_strdup ("");
+
+  markup = g_strdup_printf ("<b>%s</b>  %s — <b>%s%s</b>%s", point->number != NULL ? point->number : "", text, mark,
+                            figure, where);
+  flow_text (cursor, make_text (cursor->pack, markup, TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, TRUE),
+             TEXT_FONT_SIZE, TRELLIS_CHART_INK_TEXT, TRUE);
+  cursor->y += 0.35 * TEXT_FONT_SIZE;
+}
+
+/* The pack's second page: what stands out, to open the workshop with. */
+static void
+flow_talking_points (Cursor *cursor)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+  TrellisTalkingPoints *points = self->talking_points;
+  g_autofree char *intro = NULL;
+  gboolean marked = FALSE;
+  const char *note;
+
+  if (points == NULL)
+    return;
+  new_page (cursor, _("Talking points"));
+  flow_heading (cursor, _("Talking points"));
+  intro = g_strdup_printf (_("What stands out in the %s survey, to open the discussion with. Each point names the "
+                             "statement and the page of its section’s chart."),
+                           trellis_round_get_label (self->round));
+  flow_paragraph (cursor, intro, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, 0.3 * TEXT_FONT_SIZE);
+  note = trellis_talking_points_get_note (points);
+  if (note != NULL)
+    flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0.3 * TEXT_FONT_SIZE);
+  cursor->continued = g_strdup (_("Talking points"));
+  for (guint t = 0; t < trellis_talking_points_get_n_topics (points); t++)
+    {
+      const TrellisTalkingTopic *topic = trellis_talking_points_get_topic (points, t);
+
+      flow_subheading (cursor, topic->title);
+      for (guint i = 0; i < topic->points->len; i++)
+        flow_talking_point (cursor, g_ptr_array_index (topic->points, i));
+      if (topic->note != NULL)
+        flow_paragraph (cursor, topic->note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED,
+                        0.3 * TEXT_FONT_SIZE);
+      marked |= topic->kind == TRELLIS_TALKING_GROUP || topic->kind == TRELLIS_TALKING_CHANGE;
+    }
+  if (marked)
+    {
+      cursor->y += 0.5 * TEXT_FONT_SIZE;
+      flow_paragraph (cursor, _("▲ or ▼: a change, or a group’s difference from everyone else, too large to put down to "
+                                "chance (see “How to read the charts”)."),
+                      TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
+    }
+  g_clear_pointer (&cursor->continued, g_free);
 }
 
 static const double plan_column_widths[N_PLAN_COLUMNS] = { 0.19, 0.37, 0.17, 0.12, 0.15 };
@@ -669,7 +883,9 @@ build_example_chart (TrellisWorkshopPack *self)
       trellis_scale_set_dk_label (scale, trellis_scale_get_dk_label (main_scale));
     }
   trellis_checklist_append_scale (trellis_project_get_checklist (example), scale);
-  trellis_statement_set_number (statement, "12");
+  /* TRANSLATORS: the number of the made-up example statement; it must not look like a
+   * real statement's number */
+  trellis_statement_set_number (statement, _("Ex."));
   trellis_statement_set_text (statement, _("An example statement: partners share information openly and in good time."));
   trellis_section_append_statement (section, statement);
   trellis_checklist_append_section (trellis_project_get_checklist (example), section);
@@ -694,6 +910,73 @@ layout_example (TrellisWorkshopPack *self,
   trellis_chart_style_set_font_family (style, trellis_chart_style_get_font_family (self->chart_style));
   trellis_chart_style_set_show_titles (style, FALSE);
   return trellis_chart_layout_new (example, style, width, 0, 0);
+}
+
+/* Everything but the plan-only document, from the title page to the plan. */
+static void
+flow_pack (Cursor *cursor)
+{
+  TrellisWorkshopPack *self = cursor->pack;
+
+  g_array_set_size (self->pages, 0);
+  new_page (cursor, trellis_project_get_name (self->project));
+  current_page (cursor)->title_page = TRUE;
+  flow_talking_points (cursor);
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+
+      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
+        {
+          flow_chart (cursor, chart, 0);
+          continue;
+        }
+      /* Keep a section and its comments on one sheet when the comments are short. */
+      flow_chart (cursor, chart, MIN (measure_comments (cursor, chart), 0.4 * cursor->height));
+      flow_comments (cursor, chart);
+      flow_guidance (cursor, chart);
+    }
+  flow_plan (cursor);
+}
+
+/* The page (counted from 1) each section's chart starts on: the page it heads. */
+static GHashTable *
+find_section_pages (TrellisWorkshopPack *self)
+{
+  GHashTable *pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < self->charts->len; c++)
+    {
+      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      const char *section_id = trellis_chart_get_section_id (chart);
+
+      if (section_id == NULL)
+        continue;
+      for (guint p = 0; p < self->pages->len; p++)
+        if (g_strcmp0 (g_array_index (self->pages, Page, p).heading, trellis_chart_get_title (chart)) == 0)
+          {
+            g_hash_table_insert (pages, g_strdup (section_id), GUINT_TO_POINTER (p + 1));
+            break;
+          }
+    }
+  return pages;
+}
+
+static gboolean
+same_pages (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (b, key) != value)
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -730,23 +1013,23 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
       flow_plan (&cursor);
       return self->pages->len;
     }
-  new_page (&cursor, trellis_project_get_name (self->project));
-  current_page (&cursor)->title_page = TRUE;
-
-  for (guint c = 0; c < self->charts->len; c++)
+  /* The talking points name the pages of the charts after them, which they push on: lay
+   * the pack out until the pages they name stay put (in practice twice). */
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
+  for (guint pass = 0; pass < MAX_LAYOUT_PASSES; pass++)
     {
-      TrellisChart *chart = g_ptr_array_index (self->charts, c);
+      g_autoptr(GHashTable) found = NULL;
 
-      if (trellis_chart_get_kind (chart) == TRELLIS_CHART_OVERVIEW)
-        {
-          flow_chart (&cursor, chart, 0);
-          continue;
-        }
-      /* Keep a section and its comments on one sheet when the comments are short. */
-      flow_chart (&cursor, chart, MIN (measure_comments (&cursor, chart), 0.4 * cursor.height));
-      flow_comments (&cursor, chart);
+      flow_pack (&cursor);
+      found = find_section_pages (self);
+      if (self->section_pages != NULL && same_pages (found, self->section_pages))
+        return self->pages->len;
+      g_clear_pointer (&self->section_pages, g_hash_table_unref);
+      self->section_pages = g_steal_pointer (&found);
     }
-  flow_plan (&cursor);
+  /* Never settled: no page numbers rather than wrong ones. */
+  g_clear_pointer (&self->section_pages, g_hash_table_unref);
+  flow_pack (&cursor);
   return self->pages->len;
 }
 
@@ -1049,6 +1332,7 @@ draw_how_to_read (TrellisWorkshopPack *self,
     _("The bold figures beside a bar are the percentages disagreeing and agreeing; the figures on the bar, each answer’s percentage. They are rounded so that they add up."),
     _("Not applicable and Don’t know are not counted in the percentages. The narrow column on the right shows them as a share of everyone asked."),
     _("A bar reaching far both ways marks a statement on which partners disagree with each other: often the most useful one to discuss."),
+    _("▲ or ▼ beside a change between rounds (or a group’s difference from everyone else) means it is too large to put down to chance with this many answers. A change without the mark may be real, but could just as well come from who happened to answer. Across sixty statements, one or two marks can still be chance: look for marks that fit what partners say."),
     self->options.order == TRELLIS_CHART_ORDER_AGREEMENT
       ? _("Statements are ordered by how many agree, most agreement first.")
       : _("Statements are in checklist order."),

@@ -63,6 +63,17 @@ with tempfile.TemporaryDirectory() as tmp:
               "All sections at a glance" in text and "How to read the charts" in text)
         check("the pack prints the section comments", "What partners said" in text)
         check("the pack's page count is the one reported", pages is not None and f"({pages} pages)" in out, out)
+        check("the pack's second page is the talking points",
+              "Talking points" in text and "Biggest changes since the previous round" in text)
+
+    # Two rounds compared: only changes that clear the test carry the mark.
+    rounds_pdf = os.path.join(tmp, "rounds.pdf")
+    code, _, err = run(sample, "--pdf", rounds_pdf, "--compare", "rounds", "--no-guidance")
+    check("--compare rounds --no-guidance", code == 0, err)
+    text = pdf_text(rounds_pdf)
+    if text is not None:
+        check("the rounds comparison explains its mark",
+              "marks a change too large to put down to chance" in text and "▲ +" in text, text[:200])
 
     letter = os.path.join(tmp, "letter.pdf")
     code, _, err = run(sample, "--pdf", letter, "--paper", "letter", "--style", "greyscale",
@@ -120,7 +131,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a missing project is bad input", code == 1 and one_line_naming(err, "missing.trellis"), err)
     code, _, err = run(sample, "--pdf", pdf, "--round", "Spring 1999")
     check("an unknown round is bad input", code == 1 and one_line_naming(err, "Spring 1999"), err)
-    code, _, err = run(sample, "--pdf", pdf, "--compare", "rounds")
+    code, _, err = run(sample, "--pdf", pdf, "--compare", "rounds", "--round", "Autumn 2026")
     check("comparing rounds needs an earlier round", code == 1 and one_line_naming(err, sample), err)
     unwritable = os.path.join(tmp, "no-such-dir", "pack.pdf")
     code, _, err = run(sample, "--pdf", unwritable)

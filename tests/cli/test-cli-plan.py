@@ -43,14 +43,14 @@ RISKY = tuple("=+-@\t\r")
 def make_project(path):
     with open(sample, encoding="utf-8") as f:
         xml = f.read()
-    # A second round in which everyone agrees strongly: every linked statement goes up.
+    # A latest round in which everyone agrees strongly: every linked statement goes up.
     first = re.search(r"    <round id=\"r1\".*?</round>\n", xml, re.S).group(0)
-    second = first.replace('id="r1" date="2026-10-16"', 'id="r2" date="2027-04-20"')
-    second = second.replace("<label>Autumn 2026</label>", "<label>Spring 2027</label>")
+    second = first.replace('id="r1" date="2026-10-16"', 'id="r9" date="2027-10-20"')
+    second = second.replace("<label>Autumn 2026</label>", "<label>Autumn 2027</label>")
     second = re.sub(r"(<response[^>]*>)([^<]*)(</response>)",
                     lambda m: m.group(1) + " ".join("5" for _ in m.group(2).split()) + m.group(3), second)
     second = re.sub(r"<comments>.*?</comments>\s*", "", second, flags=re.S)
-    xml = xml.replace(first, first + second)
+    xml = xml.replace("  </rounds>", second + "  </rounds>")
     actions = ""
     for id_, area, text, who, due, status, notes in ACTIONS:
         def el(name, value):

@@ -68,8 +68,17 @@ with tempfile.TemporaryDirectory() as tmp:
         check("counts add up to respondents",
               sum(first["counts"]) + first["not_applicable"] + first["dont_know"] + first["blank"] + first["not_shown"]
               == r["respondents"])
+        kinds = [t["kind"] for t in data["rounds"][-1]["talking_points"]]
+        check("summary --json lists the latest round's talking points, changes last",
+              kinds == ["agree", "disagree", "divided", "dont_know", "group", "change"], kinds)
+        changes = data["rounds"][-1]["talking_points"][-1]["points"]
+        check("each change says whether it is clear",
+              changes and all(isinstance(p["clear"], bool) and p["figure"] for p in changes), changes)
+        check("the first round has no change to talk about",
+              "change" not in [t["kind"] for t in data["rounds"][0]["talking_points"]])
     code, out, err = run("summary", sample)
     check("summary prints a table", code == 0 and "Section A" in out, err)
+    check("summary prints the talking points", "Talking points" in out and "Most agreed" in out, out[-500:])
     # A statement nobody answered on the scale has no share agreeing, like its mean.
     minimal = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "minimal.trellis")
     unanswered = os.path.join(tmp, "unanswered.trellis")

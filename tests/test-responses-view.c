@@ -1,0 +1,125 @@
+/* test-responses-view.c: the Responses table keeps its headers in view and shows a
+ * lead-in (item 55) above its rated parts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "test-app-common.h"
+#include "trellis-responses-view.h"
+#include "trellis-summary-table.h"
+#include "trellis-view.h"
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_drain_main_context ();
+}
+
+/* The grid row of the first label in @widget whose text starts with @prefix, or -1. */
+static int
+find_row (GtkWidget  *grid,
+          const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+      int column, row, width, height;
+
+      if (label == NULL || !GTK_IS_LABEL (label) || !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        continue;
+      gtk_grid_query_child (GTK_GRID (grid), child, &column, &row, &width, &height);
+      return row;
+    }
+  return -1;
+}
+
+static void
+test_stem_and_sticky_header (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  TrellisRound *round = trellis_project_get_latest_round (project);
+  TrellisSummary *summary = trellis_summary_new (project, round,
+                                                trellis_checklist_get_scale (trellis_project_get_checklist (project), 0), NULL);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisSection *last = trellis_checklist_get_section (checklist, trellis_checklist_get_n_sections (checklist) - 1);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  TrellisView *view = TRELLIS_VIEW (trellis_responses_view_new ());
+  GtkWidget *table = test_find_by_id (GTK_WIDGET (view), "summary_table");
+  GtkWidget *grid, *sticky;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *vadjustment;
+  int stem, first_part, statement_55;
+
+  gtk_window_set_default_size (window, 1024, 700);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  trellis_view_show (view, project, round, summary);
+  trellis_view_show_section (view, last);
+  g_object_ref (window);
+  gtk_window_present (window);
+  test_wait_for_paint (GTK_WIDGET (window));
+
+  /* The lead-in's words take a row of their own, right above its first part. */
+  grid = gtk_widget_get_first_child (table);
+  stem = find_row (grid, "By working together");
+  first_part = find_row (grid, "Tackled cross-cutting");
+  statement_55 = find_row (grid, "55");
+  g_assert_cmpint (stem, >, 0);
+  g_assert_cmpint (first_part, ==, stem + 1);
+  g_assert_cmpint (statement_55, ==, stem);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (trellis_summary_table_get_column_headers (TRELLIS_SUMMARY_TABLE (table)), 2))), "disagree"));
+
+  /* At the top the table's own headers show; scrolled down, the copy does. */
+  sticky = test_find_by_id (GTK_WIDGET (view), "sticky_header");
+  scroller = GTK_SCROLLED_WINDOW (test_find_by_id (GTK_WIDGET (view), "scroller"));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_false (gtk_widget_get_visible (sticky));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (sticky));
+  {
+    g_autoptr(GListModel) copies = gtk_widget_observe_children (sticky);
+
+    g_assert_cmpuint (g_list_model_get_n_items (copies), ==,
+                      trellis_summary_table_get_column_headers (TRELLIS_SUMMARY_TABLE (table))->len);
+  }
+  gtk_adjustment_set_value (vadjustment, 0);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (sticky));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+  trellis_summary_unref (summary);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  g_test_add_func ("/responses-view/stem-and-sticky-header", test_stem_and_sticky_header);
+  return g_test_run ();
+}
