@@ -204,6 +204,7 @@ test_build_full_project (void)
   g_autoptr(TrellisAction) action = trellis_action_new ("a1");
   TrellisPlan *plan = trellis_project_get_plan (project);
   const char * const statement_ids[] = { "s1", "s5a", NULL };
+  const char * const section_ids[] = { "B", NULL };
 
   trellis_project_set_name (project, "Northshire Community Safety Partnership");
   trellis_project_set_description (project, "Our partnership — “Safer Northshire” <since 2019> & more.");
@@ -225,6 +226,7 @@ test_build_full_project (void)
   trellis_action_set_notes (action, "Agreed in the workshop.\nReview in June.");
   trellis_action_set_round_id (action, "r1");
   trellis_action_set_statement_ids (action, statement_ids);
+  trellis_action_set_section_ids (action, section_ids);
   trellis_action_set_status (action, TRELLIS_ACTION_IN_PROGRESS);
   trellis_plan_append_action (plan, action);
   add_action (plan, "a2", TRELLIS_ACTION_NOT_STARTED);

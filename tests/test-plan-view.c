@@ -4,11 +4,15 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "test-app-common.h"
 #include "trellis-plan-cell.h"
+#include "trellis-chart-view.h"
+#include "trellis-export.h"
 #include "trellis-plan-view.h"
+#include "trellis-projector.h"
 
 typedef struct
 {
@@ -266,6 +270,78 @@ test_sort_filter (Fixture       *fixture,
   settle (fixture);
 }
 
+/* Presses a key as the keyboard does, to the view's own key handler, which sees keys
+ * before the field that has the focus. */
+static void
+press_key (Fixture         *fixture,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  if (!handled && keyval == GDK_KEY_Tab)
+    gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  else if (!handled)
+    {
+      GtkWidget *focus = gtk_window_get_focus (fixture->window);
+      char text[8] = { 0 };
+      int position = -1;
+
+      g_assert_true (GTK_IS_EDITABLE (focus));
+      g_unichar_to_utf8 (gdk_keyval_to_unicode (keyval), text);
+      position = gtk_editable_get_position (GTK_EDITABLE (focus));
+      gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (focus), position);
+    }
+}
+
+static void
+press_text (Fixture    *fixture,
+            const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    press_key (fixture, gdk_unicode_to_keyval (g_utf8_get_char (p)), 0);
+}
+
+/* Ctrl+Return, then at once (before the new row exists) some text, Tab past the
+ * statements button, and more text: each lands in the new action's fields in turn. */
+static void
+test_fast_tab (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TrellisPlan *plan = trellis_project_get_plan (fixture->project);
+  guint n = trellis_plan_get_n_actions (plan);
+  TrellisAction *action;
+  g_autofree char *first_text = g_strdup (trellis_action_get_text (trellis_plan_get_action (plan, 0)));
+
+  /* Focus is in another row's field, where a Tab would otherwise go on from. */
+  trellis_plan_view_focus_action (fixture->view, trellis_plan_get_action (plan, 0), "text");
+  assert_focus (fixture, trellis_plan_get_action (plan, 0), "text");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.add", NULL);
+  press_text (fixture, "Ża");
+  press_key (fixture, GDK_KEY_Tab, 0);
+  press_key (fixture, GDK_KEY_Tab, 0);
+  press_text (fixture, "Go");
+  action = trellis_plan_get_action (plan, 1);
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n + 1);
+  assert_focus (fixture, action, "text");
+  g_assert_cmpstr (trellis_action_get_area (action), ==, "Ża");
+  g_assert_cmpstr (trellis_action_get_text (action), ==, "Go");
+  /* Typed once the row exists, keys go straight to the field. */
+  press_text (fixture, "!");
+  g_assert_cmpstr (trellis_action_get_text (action), ==, "Go!");
+  /* The field that had the focus before got none of it. */
+  g_assert_cmpstr (trellis_action_get_text (trellis_plan_get_action (plan, 0)), ==, first_text);
+}
+
 static void
 test_projector (Fixture       *fixture,
                 gconstpointer  data)
@@ -279,9 +355,31 @@ test_projector (Fixture       *fixture,
   g_object_ref (projector);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (projector), "plan-projector"));
   test_wait_for_paint (GTK_WIDGET (projector));
-  view = gtk_widget_get_last_child (gtk_window_get_child (projector));
+  g_assert_true (TRELLIS_IS_PROJECTOR (projector));
+  view = trellis_projector_get_plan_view (TRELLIS_PROJECTOR (projector));
   g_assert_true (TRELLIS_IS_PLAN_VIEW (view));
   g_assert_true (trellis_plan_view_get_projector (TRELLIS_PLAN_VIEW (view)));
+  /* The plan, then each section's chart: Ctrl+Page Down pages on, and round again. */
+  g_assert_cmpuint (trellis_projector_get_n_pages (TRELLIS_PROJECTOR (projector)), >, 2);
+  gtk_widget_activate_action (GTK_WIDGET (projector), "projector.next", NULL);
+  g_assert_cmpuint (trellis_projector_get_page (TRELLIS_PROJECTOR (projector)), ==, 1);
+  test_wait_for_paint (GTK_WIDGET (projector));
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_true (gtk_widget_get_mapped (trellis_projector_get_chart_view (TRELLIS_PROJECTOR (projector))));
+  g_assert_nonnull (trellis_chart_view_get_chart (TRELLIS_CHART_VIEW (trellis_projector_get_chart_view (TRELLIS_PROJECTOR (projector)))));
+  gtk_widget_activate_action (GTK_WIDGET (projector), "projector.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (projector), "projector.previous", NULL);
+  g_assert_cmpuint (trellis_projector_get_page (TRELLIS_PROJECTOR (projector)), ==,
+                    trellis_projector_get_n_pages (TRELLIS_PROJECTOR (projector)) - 1);
+  /* A chart's statement added to the plan there: back to the plan, one action more. */
+  gtk_widget_activate_action (trellis_projector_get_chart_view (TRELLIS_PROJECTOR (projector)),
+                              "win.add-to-plan", "s", "s20");
+  g_assert_cmpuint (trellis_projector_get_page (TRELLIS_PROJECTOR (projector)), ==, 0);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 5);
+  gtk_widget_activate_action (view, "plan.undo", NULL);
+  g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 4);
+  test_wait_for_paint (GTK_WIDGET (projector));
+  g_assert_true (gtk_widget_get_mapped (view));
   /* Still editable: an action added there is in the one plan. */
   gtk_widget_activate_action (view, "plan.add", NULL);
   g_assert_cmpuint (trellis_plan_get_n_actions (trellis_project_get_plan (fixture->project)), ==, 5);
@@ -290,6 +388,46 @@ test_projector (Fixture       *fixture,
   gtk_widget_activate_action (view, "plan.leave-projector", NULL);
   test_drain_main_context ();
   g_assert_finalize_object (projector);
+}
+
+static void
+plan_exported (GFile        *written,
+               GPtrArray    *left_out,
+               const GError *error,
+               gpointer      user_data)
+{
+}
+
+/* The app menu's exports of the plan write what trellis-cli does, named after the project. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("trellis-plan-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  TrellisReportOptions options;
+
+  trellis_report_options_init (&options);
+  for (TrellisExportPlanFormat format = TRELLIS_EXPORT_PLAN_CSV; format <= TRELLIS_EXPORT_PLAN_PDF; format++)
+    {
+      g_autoptr(GtkFileChooserNative) chooser =
+        trellis_export_plan_chooser_new (fixture->window, fixture->project, &options, folder, "northshire-csp", format,
+                                         plan_exported, NULL);
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_str_has_prefix (name, "northshire-csp-plan."));
+      /* What the chooser's Export button writes. */
+      g_assert_true (trellis_export_plan_to (fixture->project, &options, file, format, left_out, &error));
+      g_assert_no_error (error);
+      /* Every action of the sample has a date a calendar can hold. */
+      g_assert_cmpuint (left_out->len, ==, 0);
+      g_assert_true (g_file_query_exists (file, NULL));
+      g_file_delete (file, NULL, NULL);
+    }
+  g_rmdir (dir);
 }
 
 /* A round imported while the plan is shown relists the round menus; the actions keep
@@ -332,6 +470,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/plan-view/sort-filter", Fixture, NULL, fixture_set_up, test_sort_filter, fixture_tear_down);
   g_test_add ("/plan-view/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
+  g_test_add ("/plan-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/plan-view/fast-tab", Fixture, NULL, fixture_set_up, test_fast_tab, fixture_tear_down);
   g_test_add ("/plan-view/projector", Fixture, NULL, fixture_set_up, test_projector, fixture_tear_down);
   return g_test_run ();
 }

@@ -347,6 +347,55 @@ test_follow_up (void)
   g_assert_false (trellis_plan_follow_up_get (follow_up, latest, &result));
 }
 
+/* A section linked whole stands for its statements: their pooled % agree, one step of
+ * undo with the statements linked alone, and named by the section in the label. */
+static void
+test_section_links (void)
+{
+  g_autoptr(TrellisProject) project = two_round_project ();
+  g_autoptr(TrellisUndoStack) undo = trellis_undo_stack_new ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisPlan *plan = trellis_project_get_plan (project);
+  TrellisAction *action = add_filled (plan, "Whole section", NULL, NULL, TRELLIS_ACTION_ON_TRACK);
+  const char *sections[] = { "A", NULL };
+  const char *statements[] = { "s2", NULL };
+  g_autoptr(TrellisPlanFollowUp) follow_up = NULL;
+  TrellisActionFollowUp result;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *label = NULL, *numbers = NULL, *both = NULL;
+
+  trellis_action_set_round_id (action, "r1");
+  trellis_plan_edit_set_links (action, undo, statements, sections);
+  g_assert_cmpstr (trellis_action_get_section_ids (action)[0], ==, "A");
+  g_assert_cmpstr (trellis_action_get_statement_ids (action)[0], ==, "s2");
+  /* Each statement once, the section's first. */
+  ids = trellis_action_dup_linked_statement_ids (action, checklist);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, "s1");
+  g_assert_cmpstr (ids[1], ==, "s2");
+  both = trellis_action_dup_links_label (action, checklist, FALSE);
+  g_assert_cmpstr (both, ==, "Section A; statements 2");
+
+  g_assert_true (trellis_undo_stack_undo (undo));
+  g_assert_null (trellis_action_get_section_ids (action)[0]);
+  g_assert_null (trellis_action_get_statement_ids (action)[0]);
+  g_assert_null (trellis_action_dup_links_label (action, checklist, FALSE));
+  g_assert_false (trellis_undo_stack_get_can_undo (undo));
+  g_assert_true (trellis_undo_stack_redo (undo));
+  trellis_plan_edit_set_links (action, undo, NULL, sections);
+  label = trellis_action_dup_links_label (action, checklist, FALSE);
+  g_assert_cmpstr (label, ==, "Section A");
+  numbers = trellis_action_dup_links_label (action, checklist, TRUE);
+  g_assert_cmpstr (numbers, ==, "A");
+
+  /* The section's combined answers: 4 of 8 agree, then 6 of 8. */
+  follow_up = trellis_plan_follow_up_new (project);
+  g_assert_true (trellis_plan_follow_up_get (follow_up, action, &result));
+  g_assert_cmpuint (result.n_statements, ==, 2);
+  g_assert_cmpfloat_with_epsilon (result.agree_before, 50.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (result.agree_now, 75.0, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/plan/timescale", test_timescale);
   g_test_add_func ("/plan/sort-filter", test_sort_filter);
   g_test_add_func ("/plan/follow-up", test_follow_up);
+  g_test_add_func ("/plan/section-links", test_section_links);
 
   return g_test_run ();
 }

@@ -278,7 +278,8 @@ add_comments (GRand             *rand,
 }
 
 /* The plan the workshop agreed after the first round: what the charts pointed at
- * (performance reporting, prevention, evidence), each linked to its statements. */
+ * (performance reporting, prevention, evidence), each linked to its statements, or to
+ * a whole section. */
 typedef struct
 {
   const char          *area;
@@ -288,6 +289,7 @@ typedef struct
   TrellisActionStatus  status;
   const char          *notes;
   const char          *statements[3];
+  const char          *sections[2];
 } SampleAction;
 
 static const SampleAction sample_plan[] = {
@@ -304,7 +306,7 @@ static const SampleAction sample_plan[] = {
     "The date depends on the NHS budget round; the third sector forum has asked to co-host.", { "s27", "s30", NULL } },
   { "Using evidence about outcomes across the area",
     "Share ward-level data on antisocial behaviour and fires with every partner before each meeting",
-    "Police Scotland analyst", "31/01/2027", TRELLIS_ACTION_NOT_STARTED, NULL, { "s20", NULL } },
+    "Police Scotland analyst", "31/01/2027", TRELLIS_ACTION_NOT_STARTED, NULL, { NULL }, { "B", NULL } },
 };
 
 static void
@@ -326,6 +328,7 @@ add_plan (TrellisProject *project)
       trellis_action_set_notes (action, sample->notes);
       trellis_action_set_round_id (action, "r1");
       trellis_action_set_statement_ids (action, sample->statements);
+      trellis_action_set_section_ids (action, sample->sections);
       trellis_plan_append_action (plan, action);
     }
 }

@@ -198,7 +198,10 @@ typedef struct
 
 /* Keeps the row just given the keyboard in sight. It is focused before it is laid out (a
  * new row has no place yet for the scrolled window to follow the focus to), and rows
- * settle their heights over the first frames, so its place is checked for a few frames. */
+ * settle their heights over the first frames (wrapped text is measured again as widths
+ * settle, more slowly on a loaded machine), so its place is checked for half a second. */
+#define REVEAL_FRAMES 30
+
 static gboolean
 reveal_row_tick_cb (GtkWidget     *row,
                     GdkFrameClock *clock,
@@ -214,7 +217,7 @@ reveal_row_tick_cb (GtkWidget     *row,
    * the content, as the adjustment counts. */
   if (gtk_widget_compute_point (row, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_clamp_page (adjustment, top + point.y, top + point.y + gtk_widget_get_height (row));
-  return ++reveal->frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return ++reveal->frames < REVEAL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void

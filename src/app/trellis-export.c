@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file choosers of Export Workshop Pack as PDF and Export Charts for Slides. The
- * writing itself is the report layer's, the same as `trellis-cli export` does.
+ * The file choosers of Export Workshop Pack as PDF, Export Charts for Slides and the
+ * plan's exports. The writing itself is the report layer's, the same as
+ * `trellis-cli export` does.
  */
 #define G_LOG_DOMAIN "trellis-export"
 
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-export.h"
+#include "trellis-plan-export.h"
 #include "trellis-handoff.h"
 #include "trellis-workshop-pack.h"
 
@@ -22,6 +24,8 @@ typedef struct
   TrellisReportOptions  options;
   char                 *base_name;
   TrellisExportDone     done;
+  TrellisExportPlanDone plan_done;
+  TrellisExportPlanFormat plan_format;
   gpointer              user_data;
 } Request;
 
@@ -302,5 +306,120 @@ trellis_export_handoff_chooser_new (GtkWindow                  *parent,
   name = g_strdup_printf (_("%s-survey.%s"), base_name, extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (handoff_response_cb), NULL);
+  return chooser;
+}
+
+/*****/
+
+/**
+ * trellis_export_plan_to:
+ * @left_out: (nullable): where to add the actions a calendar cannot hold, having no date
+ *
+ * Writes the improvement plan into @file as @format says.
+ *
+ * Returns: whether it was written; if not, @error says why
+ */
+gboolean
+trellis_export_plan_to (TrellisProject              *project,
+                        const TrellisReportOptions  *options,
+                        GFile                       *file,
+                        TrellisExportPlanFormat      format,
+                        GPtrArray                   *left_out,
+                        GError                     **error)
+{
+  g_autoptr(TrellisWorkshopPack) pack = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (options != NULL && G_IS_FILE (file), FALSE);
+
+  switch (format)
+    {
+    case TRELLIS_EXPORT_PLAN_CSV:
+      return trellis_plan_write_csv (project, file, error);
+    case TRELLIS_EXPORT_PLAN_ICS:
+      return trellis_plan_write_ics (project, file, left_out, error);
+    case TRELLIS_EXPORT_PLAN_PDF:
+      pack = trellis_workshop_pack_new_plan (project, options);
+      return trellis_workshop_pack_write_pdf (pack, file, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+plan_response_cb (GtkNativeDialog *chooser,
+                  int              response)
+{
+  Request *request = g_object_get_data (G_OBJECT (chooser), REQUEST_KEY);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean written = FALSE;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    {
+      request->plan_done (NULL, NULL, NULL, request->user_data);
+      return;
+    }
+
+  written = trellis_export_plan_to (request->project, &request->options, file, request->plan_format, left_out,
+                                    &error);
+  request->plan_done (written ? file : NULL, left_out, error, request->user_data);
+}
+
+/**
+ * trellis_export_plan_chooser_new:
+ * @options: the paper and the round of the plan's PDF
+ * @folder: (nullable): where the chooser starts
+ * @base_name: the project's file name without extension, for the file's name
+ * @done: called once the user answered and the file is written, or not
+ *
+ * Returns: (transfer full): a chooser to show; it writes the improvement plan where
+ *   the user says, as a spreadsheet, calendar to-dos or a PDF
+ */
+GtkFileChooserNative *
+trellis_export_plan_chooser_new (GtkWindow                  *parent,
+                                 TrellisProject             *project,
+                                 const TrellisReportOptions *options,
+                                 GFile                      *folder,
+                                 const char                 *base_name,
+                                 TrellisExportPlanFormat     format,
+                                 TrellisExportPlanDone       done,
+                                 gpointer                    user_data)
+{
+  static const struct
+  {
+    const char *title, *filter_name, *mime_type, *pattern, *suffix;
+  } formats[] = {
+    [TRELLIS_EXPORT_PLAN_CSV] = { N_("Export Improvement Plan as Spreadsheet"), N_("CSV spreadsheets"), "text/csv",
+                                  "*.csv", "-plan.csv" },
+    [TRELLIS_EXPORT_PLAN_ICS] = { N_("Export Improvement Plan to a Calendar"), N_("iCalendar files"),
+                                  "text/calendar", "*.ics", "-plan.ics" },
+    [TRELLIS_EXPORT_PLAN_PDF] = { N_("Export Improvement Plan as PDF"), N_("PDF documents"), "application/pdf",
+                                  "*.pdf", "-plan.pdf" },
+  };
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  Request *request;
+
+  g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL && base_name != NULL && done != NULL, NULL);
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+
+  chooser = chooser_new (parent, _(formats[format].title), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                         project, options, folder, base_name, NULL, user_data);
+  request = g_object_get_data (G_OBJECT (chooser), REQUEST_KEY);
+  request->plan_done = done;
+  request->plan_format = format;
+  gtk_file_filter_set_name (filter, _(formats[format].filter_name));
+  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
+  gtk_file_filter_add_pattern (filter, formats[format].pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Named after the project: "northshire-csp-plan.csv". */
+  name = g_strconcat (base_name, formats[format].suffix, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (plan_response_cb), NULL);
   return chooser;
 }

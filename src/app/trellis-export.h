@@ -1,4 +1,4 @@
-/* trellis-export.h: asking where to export the workshop pack or the charts, then writing them
+/* trellis-export.h: asking where to export the workshop pack, the charts or the plan, then writing them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,44 @@ typedef void (*TrellisExportDone) (GFile        *written,
                                    const GError *error,
                                    gpointer      user_data);
 
+/**
+ * TrellisExportPlanFormat:
+ * @TRELLIS_EXPORT_PLAN_CSV: a spreadsheet, one row per action
+ * @TRELLIS_EXPORT_PLAN_ICS: calendar to-dos, one per dated action
+ * @TRELLIS_EXPORT_PLAN_PDF: the plan alone, printed
+ */
+typedef enum
+{
+  TRELLIS_EXPORT_PLAN_CSV,
+  TRELLIS_EXPORT_PLAN_ICS,
+  TRELLIS_EXPORT_PLAN_PDF,
+} TrellisExportPlanFormat;
+
+/**
+ * TrellisExportPlanDone:
+ * @written: (nullable): the file written; %NULL on failure or when the user cancelled
+ * @left_out: (nullable): the actions a calendar could not hold, having no date
+ * @error: (nullable): why nothing was written, %NULL when the user cancelled
+ */
+typedef void (*TrellisExportPlanDone) (GFile        *written,
+                                       GPtrArray    *left_out,
+                                       const GError *error,
+                                       gpointer      user_data);
+
+GtkFileChooserNative *trellis_export_plan_chooser_new (GtkWindow                  *parent,
+                                                       TrellisProject             *project,
+                                                       const TrellisReportOptions *options,
+                                                       GFile                      *folder,
+                                                       const char                 *base_name,
+                                                       TrellisExportPlanFormat     format,
+                                                       TrellisExportPlanDone       done,
+                                                       gpointer                    user_data);
+gboolean              trellis_export_plan_to (TrellisProject              *project,
+                                              const TrellisReportOptions  *options,
+                                              GFile                       *file,
+                                              TrellisExportPlanFormat      format,
+                                              GPtrArray                   *left_out,
+                                              GError                     **error);
 GtkFileChooserNative *trellis_export_pack_chooser_new (GtkWindow                  *parent,
                                                        TrellisProject             *project,
                                                        const TrellisReportOptions *options,

@@ -104,6 +104,11 @@ show_reading_text (TrellisPlanCell *self,
 {
   if (self->reading != NULL)
     gtk_label_set_text (GTK_LABEL (self->reading), text != NULL ? text : "");
+  /* An empty field can be styled apart: the projector's notes lose their rule. */
+  if (text == NULL || *text == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
 }
 
 static void

@@ -10,20 +10,24 @@
 
 #include "trellis-plan-links.h"
 
-/* A button that says which statements the action answers ("Statements 7, 9") and opens
- * the checklist to tick them; ticking a section ticks all its statements. The list is
- * built when the popover opens: the checklist may have changed since. */
+/* A button that says which statements the action answers ("Statements 7, 9", "Section
+ * C") and opens the checklist to tick them. Ticking a section links the section itself,
+ * which stands for all its statements (their ticks show it, greyed); ticking statements
+ * links those alone. The list is built when the popover opens: the checklist may have
+ * changed since. */
 struct _TrellisPlanLinks
 {
   GtkWidget         parent_instance;
 
   GtkWidget        *button;
+  GtkWidget        *label;   /* the button's, wrapped: a long list of numbers stays in its column */
   GtkWidget        *popover;
   GtkWidget        *list_box;
   TrellisProject   *project;
   TrellisAction    *action;
   TrellisUndoStack *undo;
   gulong            notify_id;
+  gulong            sections_notify_id;
   gboolean          building;
 };
 
@@ -39,72 +43,82 @@ is_linkable (TrellisStatement *statement)
 static void
 update_label (TrellisPlanLinks *self)
 {
-  TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
-  const char * const *ids = trellis_action_get_statement_ids (self->action);
-  g_autoptr(GString) numbers = g_string_new (NULL);
-  g_autofree char *label = NULL;
+  g_autofree char *label = trellis_action_dup_links_label (self->action, trellis_project_get_checklist (self->project),
+                                                           FALSE);
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
-      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
-
-      if (number == NULL)
-        continue;
-      g_string_append_printf (numbers, "%s%s", numbers->len > 0 ? ", " : "", number);
-    }
-  /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
-  label = numbers->len > 0 ? g_strdup_printf (_("Statements %s"), numbers->str) : g_strdup (_("Link statements…"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->button), label);
+  gtk_label_set_label (GTK_LABEL (self->label), label != NULL ? label : _("Link statements…"));
+  gtk_widget_set_tooltip_text (self->button, label != NULL ? label : _("Link this action to the sections and statements it answers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  label != NULL ? label : "", -1);
 }
 
-/* The ids ticked in the list, in checklist order. */
-static GStrv
-collect_ticked (TrellisPlanLinks *self)
+/* The sections ticked, and the statements ticked outside them, in checklist order. */
+static void
+collect_ticked (TrellisPlanLinks *self,
+                GStrv            *statement_ids,
+                GStrv            *section_ids)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) statements = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) sections = g_strv_builder_new ();
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      const char *id = g_object_get_data (G_OBJECT (check), "statement-id");
+      const char *statement_id = g_object_get_data (G_OBJECT (check), "statement-id");
+      const char *section_id = g_object_get_data (G_OBJECT (check), "section-id");
 
-      if (id != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        g_strv_builder_add (builder, id);
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        continue;
+      if (section_id != NULL)
+        g_strv_builder_add (sections, section_id);
+      else if (statement_id != NULL && gtk_widget_get_sensitive (check))
+        g_strv_builder_add (statements, statement_id);
     }
-  return g_strv_builder_end (builder);
+  *statement_ids = g_strv_builder_end (statements);
+  *section_ids = g_strv_builder_end (sections);
 }
 
 static void
 on_statement_toggled (TrellisPlanLinks *self)
 {
-  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) statement_ids = NULL;
+  g_auto(GStrv) section_ids = NULL;
 
   if (self->building || self->action == NULL)
     return;
-  ids = collect_ticked (self);
-  trellis_plan_edit_set_statement_ids (self->action, self->undo, (const char * const *) ids);
+  collect_ticked (self, &statement_ids, &section_ids);
+  trellis_plan_edit_set_links (self->action, self->undo, (const char * const *) statement_ids,
+                               (const char * const *) section_ids);
+}
+
+/* A linked section's statements show ticked, and cannot be unticked one by one. */
+static void
+show_section_statements (TrellisPlanLinks *self,
+                         const char       *section_id,
+                         gboolean          whole)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "in-section"), section_id) != 0)
+        continue;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), whole);
+      gtk_widget_set_sensitive (check, !whole);
+    }
 }
 
 static void
 on_section_toggled (GtkCheckButton   *section_check,
                     TrellisPlanLinks *self)
 {
-  const char *section_id = g_object_get_data (G_OBJECT (section_check), "section-id");
-  gboolean active = gtk_check_button_get_active (section_check);
-
   if (self->building)
     return;
   self->building = TRUE;
-  for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "in-section"), section_id) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-    }
+  show_section_statements (self, g_object_get_data (G_OBJECT (section_check), "section-id"),
+                           gtk_check_button_get_active (section_check));
   self->building = FALSE;
   on_statement_toggled (self);
 }
@@ -134,13 +148,17 @@ add_check (TrellisPlanLinks *self,
 static void
 add_section (TrellisPlanLinks  *self,
              TrellisSection    *section,
-             GHashTable        *linked)
+             GHashTable        *linked,
+             GHashTable        *linked_sections)
 {
-  guint n = trellis_section_get_n_statements (section), n_linked = 0, n_linkable = 0;
+  guint n = trellis_section_get_n_statements (section);
   const char *section_id = trellis_section_get_id (section);
-  GtkWidget *section_check = add_check (self, trellis_section_get_title (section) ?: section_id, TRUE);
+  g_autofree char *title = trellis_section_dup_label (section);
+  GtkWidget *section_check = add_check (self, *title != '\0' ? title : section_id, TRUE);
+  gboolean whole = g_hash_table_contains (linked_sections, section_id);
 
   g_object_set_data_full (G_OBJECT (section_check), "section-id", g_strdup (section_id), g_free);
+  gtk_widget_set_tooltip_text (section_check, _("The whole section: its statements’ answers taken together"));
   for (guint i = 0; i < n; i++)
     {
       TrellisStatement *statement = trellis_section_get_statement (section, i);
@@ -154,15 +172,12 @@ add_section (TrellisPlanLinks  *self,
       check = add_check (self, label, FALSE);
       g_object_set_data_full (G_OBJECT (check), "statement-id", g_strdup (trellis_statement_get_id (statement)), g_free);
       g_object_set_data_full (G_OBJECT (check), "in-section", g_strdup (section_id), g_free);
-      n_linkable++;
-      if (g_hash_table_contains (linked, trellis_statement_get_id (statement)))
-        {
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          n_linked++;
-        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   whole || g_hash_table_contains (linked, trellis_statement_get_id (statement)));
+      gtk_widget_set_sensitive (check, !whole);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_statement_toggled), self);
     }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (section_check), n_linkable > 0 && n_linked == n_linkable);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (section_check), whole);
   g_signal_connect (section_check, "toggled", G_CALLBACK (on_section_toggled), self);
 }
 
@@ -172,6 +187,7 @@ build_list (TrellisPlanLinks *self)
   TrellisChecklist *checklist;
   const char * const *ids;
   g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) linked_sections = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
@@ -182,15 +198,25 @@ build_list (TrellisPlanLinks *self)
   ids = trellis_action_get_statement_ids (self->action);
   for (guint i = 0; ids[i] != NULL; i++)
     g_hash_table_add (linked, (gpointer) ids[i]);
+  ids = trellis_action_get_section_ids (self->action);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (linked_sections, (gpointer) ids[i]);
   self->building = TRUE;
   for (guint s = 0; s < trellis_checklist_get_n_sections (checklist); s++)
     {
       TrellisSection *section = trellis_checklist_get_section (checklist, s);
 
       if (trellis_section_get_included (section))
-        add_section (self, section, linked);
+        add_section (self, section, linked, linked_sections);
     }
   self->building = FALSE;
+}
+
+static void
+build_list_for_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  build_list (user_data);
 }
 
 static void
@@ -223,13 +249,23 @@ trellis_plan_links_init (TrellisPlanLinks *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  /* Wide enough to read a statement in two or three lines, narrow enough for 1,024 pixels. */
+  gtk_widget_set_size_request (self->list_box, 460, -1);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), scrolled);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (build_list), self);
 
   self->button = gtk_menu_button_new ();
+  self->label = gtk_label_new (NULL);
+  /* Cut short, not wrapped, so that the button stays inside its column (GTK 4.8 lays
+   * out a wrapping label in a menu button at its natural width); the tooltip and the
+   * button's description give the whole list. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+  /* Built before the popover is shown, so that it opens at the list's size. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), build_list_for_popup, self, NULL);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_add_css_class (self->button, "plan-links");
   gtk_widget_set_halign (self->button, GTK_ALIGN_START);
@@ -264,6 +300,7 @@ trellis_plan_links_bind (TrellisPlanLinks *self,
   self->action = g_object_ref (action);
   self->undo = undo != NULL ? g_object_ref (undo) : NULL;
   self->notify_id = g_signal_connect_swapped (action, "notify::statement-ids", G_CALLBACK (update_label), self);
+  self->sections_notify_id = g_signal_connect_swapped (action, "notify::section-ids", G_CALLBACK (update_label), self);
   update_label (self);
 }
 
@@ -273,7 +310,10 @@ trellis_plan_links_unbind (TrellisPlanLinks *self)
   g_return_if_fail (TRELLIS_IS_PLAN_LINKS (self));
 
   if (self->action != NULL)
-    g_clear_signal_handler (&self->notify_id, self->action);
+    {
+      g_clear_signal_handler (&self->notify_id, self->action);
+      g_clear_signal_handler (&self->sections_notify_id, self->action);
+    }
   g_clear_object (&self->action);
   g_clear_object (&self->project);
   g_clear_object (&self->undo);

@@ -6,11 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "trellis-plan-cell.h"
 #include "trellis-plan-links.h"
 #include "trellis-plan-view.h"
+#include "trellis-projector.h"
 #include "trellis-view.h"
 #include "trellis-style.h"
 
@@ -47,6 +50,8 @@ struct _TrellisPlanView
   TrellisUndoStack     *window_undo;   /* the document's, for the project the window shows */
   TrellisRound         *round;         /* the round the window shows: new actions follow it */
   gboolean              projector;
+  int                   projector_widths[N_COLUMNS];
+  int                   laid_out_width;  /* the width the projector's columns were fitted to */
   GtkWindow            *projector_window;
   TrellisPlanSort       sort;
   TrellisPlanFollowUp  *follow_up;
@@ -62,9 +67,11 @@ struct _TrellisPlanView
   GtkColumnViewColumn  *columns[N_COLUMNS];
   TrellisAction        *current;
   char                 *current_property;
+  TrellisAction        *left_action;     /* the row the cursor left, to remake */
+  guint                 remake_id;
   TrellisAction        *pending_action;  /* to focus once its row exists */
   char                 *pending_property;
-  GString              *pending_text;    /* typed meanwhile, for that field */
+  GString              *pending_text;    /* typed meanwhile: text, and Tabs as TAB_FORWARD/BACKWARD */
   guint                 pending_ticks;
   guint                 tick_id;
   gulong                plan_changed_id;
@@ -74,7 +81,6 @@ struct _TrellisPlanView
   GtkWidget            *toolbar;
   GtkWidget            *edit_buttons;
   GtkWidget            *filter_box;
-  GtkWidget            *leave_button;
   GtkDropDown          *sort_dropdown;
   GtkEditable          *area_filter;
   GtkEditable          *who_filter;
@@ -173,6 +179,23 @@ update_count (TrellisPlanView *self)
   update_actions (self);
 }
 
+/* GTK 4.8's column view keeps a row as tall as it was when laid out: text typed into a
+ * row wraps, once its field is left, onto lines the row has no room for. Once the cursor
+ * has left the row, the row is made again (the plan's list says the action was replaced),
+ * measured with its text, here and in the projector. */
+static gboolean
+remake_left_row (gpointer data)
+{
+  TrellisPlanView *self = data;
+  g_autoptr(TrellisAction) action = g_steal_pointer (&self->left_action);
+  guint position = action != NULL ? plan_position (self, action) : G_MAXUINT;
+
+  self->remake_id = 0;
+  if (position != G_MAXUINT && action != self->current && action != self->pending_action)
+    g_list_model_items_changed (trellis_plan_get_actions (get_plan (self)), position, 1, 1);
+  return G_SOURCE_REMOVE;
+}
+
 /* The row of the focused field is the current action: what Delete and Alt+Up act on. */
 static void
 set_current (TrellisPlanView *self,
@@ -180,6 +203,13 @@ set_current (TrellisPlanView *self,
              const char      *property)
 {
   guint position;
+
+  if (self->current != NULL && action != self->current)
+    {
+      g_set_object (&self->left_action, self->current);
+      if (self->remake_id == 0)
+        self->remake_id = g_idle_add (remake_left_row, self);
+    }
 
   g_set_object (&self->current, action);
   /* @property may be self->current_property itself. */
@@ -229,6 +259,42 @@ scroll_towards (TrellisPlanView *self,
   gtk_adjustment_set_value (vadjustment, CLAMP (target, 0, MAX (0, upper - page)));
 }
 
+/* What stands for a Tab typed before the field had the focus, amid the text typed. */
+#define TAB_FORWARD '\t'
+#define TAB_BACKWARD '\v'
+
+/* Keys typed while the new row was being made, replayed in order once its field has the
+ * focus: text goes where the focus is, a Tab moves it on, as if the row had been there. */
+static void
+replay_pending_keys (TrellisPlanView *self,
+                     GtkWidget       *editable)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *p = self->pending_text->str;
+  static const char tabs[] = { TAB_FORWARD, TAB_BACKWARD, '\0' };
+
+  while (*p != '\0')
+    {
+      size_t length = strcspn (p, tabs);
+      GtkWidget *focus;
+
+      if (length > 0 && editable != NULL)
+        {
+          int end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
+
+          gtk_editable_insert_text (GTK_EDITABLE (editable), p, (int) length, &end);
+          gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+        }
+      p += length;
+      if (*p == '\0' || root == NULL)
+        break;
+      gtk_widget_child_focus (GTK_WIDGET (root), *p == TAB_FORWARD ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+      focus = gtk_root_get_focus (root);
+      editable = GTK_IS_EDITABLE (focus) ? focus : NULL;
+      p++;
+    }
+}
+
 /* A row is made only when the list lays it out: focusing a new or moved action waits
  * for a frame or two, scrolling it into view meanwhile. */
 static gboolean
@@ -247,13 +313,10 @@ focus_pending_tick (GtkWidget     *widget,
   if (cell != NULL)
     {
       GtkWidget *editable = trellis_plan_cell_get_editable (cell);
-      int end = -1;
 
-      end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
-      if (self->pending_text->len > 0)
-        gtk_editable_insert_text (GTK_EDITABLE (editable), self->pending_text->str, -1, &end);
       gtk_editable_set_position (GTK_EDITABLE (editable), -1);
       set_current (self, self->pending_action, self->pending_property);
+      replay_pending_keys (self, editable);
     }
   else if (position != G_MAXUINT && self->pending_ticks++ < 120)
     {
@@ -467,14 +530,21 @@ cell_action (GtkWidget *box)
   return g_object_get_data (G_OBJECT (box), "action");
 }
 
+/* A column may hold several fields (the projector's do): the one focused names itself. */
 static void
 on_cell_focus_enter (GtkEventControllerFocus *focus,
                      TrellisPlanView         *self)
 {
   GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  GtkRoot *root = gtk_widget_get_root (box);
+  GtkWidget *focused = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focused != NULL ? gtk_widget_get_ancestor (focused, TRELLIS_TYPE_PLAN_CELL) : NULL;
+  const char *property = g_object_get_data (G_OBJECT (box), "property");
 
+  if (cell != NULL && gtk_widget_is_ancestor (cell, box))
+    property = trellis_plan_cell_get_property_name (TRELLIS_PLAN_CELL (cell));
   if (cell_action (box) != NULL)
-    set_current (self, cell_action (box), g_object_get_data (G_OBJECT (box), "property"));
+    set_current (self, cell_action (box), property);
 }
 
 static GdkContentProvider *
@@ -541,8 +611,20 @@ on_cell_destroyed (gpointer  data,
   g_ptr_array_remove_fast (self->cells, where_the_cell_was);
 }
 
-/* What fits 1,024 pixels in the projector's type. */
-static const int projector_widths[N_COLUMNS] = { 0, 190, 330, 165, 135, 165, 0, 0 };
+/* The projector shows three columns, each field wrapped to its column's width: the
+ * area; the key action with its progress notes under it; who, when and the status.
+ * Their widths follow the window's (see relayout_projector()). */
+static const Column projector_columns[] = { COLUMN_AREA, COLUMN_ACTION, COLUMN_WHO };
+
+static Column
+projector_column_of (const char *property)
+{
+  if (g_strcmp0 (property, "area") == 0)
+    return COLUMN_AREA;
+  if (g_strcmp0 (property, "responsible") == 0 || g_strcmp0 (property, "due") == 0)
+    return COLUMN_WHO;
+  return COLUMN_ACTION;
+}
 
 /* GTK 4.8's column view measures a row's height without its columns' widths: in the
  * projector, where text is not cut short, a field's wrapped text is told its column's
@@ -551,16 +633,11 @@ static void
 size_cell_for_projector (TrellisPlanView *self,
                          TrellisPlanCell *cell)
 {
-  static const struct { const char *property; Column column; } columns[] = {
-    { "area", COLUMN_AREA }, { "text", COLUMN_ACTION }, { "responsible", COLUMN_WHO }, { "due", COLUMN_TIMESCALE },
-  };
-  const char *property = trellis_plan_cell_get_property_name (cell);
   int width = -1;
 
-  for (guint i = 0; self->projector && i < G_N_ELEMENTS (columns); i++)
-    if (g_strcmp0 (property, columns[i].property) == 0)
-      width = projector_widths[columns[i].column] - 32;  /* less the cell's and label's padding */
-  trellis_plan_cell_set_reading_width (cell, width);
+  if (self->projector)
+    width = self->projector_widths[projector_column_of (trellis_plan_cell_get_property_name (cell))] - 32;
+  trellis_plan_cell_set_reading_width (cell, width > 0 ? width : -1);
 }
 
 static GtkWidget *
@@ -628,6 +705,111 @@ refresh_names (TrellisPlanView *self)
 }
 
 static void
+add_handle (TrellisPlanView *self,
+            GtkWidget       *box)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+
+  gtk_widget_add_css_class (handle, "plan-handle");
+  gtk_widget_set_tooltip_text (handle, _("Drag to move the action; Alt+Up and Alt+Down move it too"));
+  gtk_widget_set_valign (handle, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (handle, 8);
+  gtk_box_append (GTK_BOX (box), handle);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), box);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), box);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_set_cursor_from_name (box, "grab");
+}
+
+static void
+add_who (TrellisPlanView *self,
+         GtkWidget       *box)
+{
+  GtkWidget *cell = add_text_cell (self, box, "responsible", TRELLIS_PLAN_CELL_LINE, _("Who is responsible"));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  trellis_plan_cell_set_completion (TRELLIS_PLAN_CELL (cell), GTK_TREE_MODEL (self->names));
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (refresh_names), self);
+  gtk_widget_add_controller (cell, focus);
+}
+
+/* The box remembers its menu: in the projector it shares the box with other fields. */
+static void
+add_status (TrellisPlanView *self,
+            GtkWidget       *box)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->status_labels)), NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_START);
+  gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected), self);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  g_object_set_data (G_OBJECT (box), "status-dropdown", dropdown);
+}
+
+/* How agreement with the linked statements moved since the round the action was agreed
+ * after; the box remembers it (see show_round()). */
+static void
+add_follow_up (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "plan-follow-up");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "follow-up-label", label);
+}
+
+static void
+add_round (TrellisPlanView *self,
+           GtkWidget       *box)
+{
+  GtkWidget *widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->round_labels)), NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Round agreed after"), -1);
+  g_signal_connect (widget, "notify::selected", G_CALLBACK (on_round_selected), self);
+  gtk_box_append (GTK_BOX (box), widget);
+  g_object_set_data (G_OBJECT (box), "round-dropdown", widget);
+  add_follow_up (box);
+}
+
+/* The projector's three columns: fewer, wider, so that words wrap between them. */
+static void
+setup_projector_cell (TrellisPlanView *self,
+                      Column           column,
+                      GtkWidget       *box)
+{
+  GtkWidget *notes;
+
+  switch (column)
+    {
+    case COLUMN_AREA:
+      add_text_cell (self, box, "area", TRELLIS_PLAN_CELL_TEXT, _("Area for improvement"));
+      gtk_box_append (GTK_BOX (box), trellis_plan_links_new ());
+      break;
+    case COLUMN_ACTION:
+      add_text_cell (self, box, "text", TRELLIS_PLAN_CELL_TEXT, _("Key action"));
+      notes = add_text_cell (self, box, "notes", TRELLIS_PLAN_CELL_TEXT, _("Progress notes"));
+      gtk_widget_add_css_class (notes, "plan-notes-under");
+      break;
+    case COLUMN_WHO:
+      add_who (self, box);
+      add_text_cell (self, box, "due", TRELLIS_PLAN_CELL_TIMESCALE, _("Timescale"));
+      add_status (self, box);
+      add_follow_up (box);
+      break;
+    default:
+      break;  /* hidden in the projector */
+    }
+}
+
+static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             TrellisPlanView          *self)
@@ -637,28 +819,19 @@ setup_cell (GtkSignalListItemFactory *factory,
     [COLUMN_AREA] = "area", [COLUMN_ACTION] = "text", [COLUMN_WHO] = "responsible",
     [COLUMN_TIMESCALE] = "due", [COLUMN_NOTES] = "notes",
   };
-  GtkWidget *box = make_cell_box (self, properties_of[column]), *widget;
-  GtkEventController *focus;
+  GtkWidget *box = make_cell_box (self, properties_of[column]);
 
   gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, box);
+  if (self->projector)
+    {
+      setup_projector_cell (self, column, box);
+      return;
+    }
   switch (column)
     {
     case COLUMN_HANDLE:
-      {
-        GtkDragSource *source = gtk_drag_source_new ();
-
-        widget = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-        gtk_widget_add_css_class (widget, "plan-handle");
-        gtk_widget_set_tooltip_text (widget, _("Drag to move the action; Alt+Up and Alt+Down move it too"));
-        gtk_widget_set_valign (widget, GTK_ALIGN_START);
-        gtk_widget_set_margin_top (widget, 8);
-        gtk_box_append (GTK_BOX (box), widget);
-        gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-        g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), box);
-        g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), box);
-        gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
-        gtk_widget_set_cursor_from_name (box, "grab");
-      }
+      add_handle (self, box);
       break;
     case COLUMN_AREA:
       add_text_cell (self, box, "area", TRELLIS_PLAN_CELL_TEXT, _("Area for improvement"));
@@ -668,58 +841,29 @@ setup_cell (GtkSignalListItemFactory *factory,
       add_text_cell (self, box, "text", TRELLIS_PLAN_CELL_TEXT, _("Key action"));
       break;
     case COLUMN_WHO:
-      widget = add_text_cell (self, box, "responsible", TRELLIS_PLAN_CELL_LINE, _("Who is responsible"));
-      trellis_plan_cell_set_completion (TRELLIS_PLAN_CELL (widget), GTK_TREE_MODEL (self->names));
-      focus = gtk_event_controller_focus_new ();
-      g_signal_connect_swapped (focus, "enter", G_CALLBACK (refresh_names), self);
-      gtk_widget_add_controller (widget, focus);
+      add_who (self, box);
       break;
     case COLUMN_TIMESCALE:
       add_text_cell (self, box, "due", TRELLIS_PLAN_CELL_TIMESCALE, _("Timescale"));
       break;
     case COLUMN_STATUS:
-      widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->status_labels)), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-      gtk_widget_set_valign (widget, GTK_ALIGN_START);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_status_selected), self);
-      gtk_box_append (GTK_BOX (box), widget);
+      add_status (self, box);
       break;
     case COLUMN_NOTES:
       add_text_cell (self, box, "notes", TRELLIS_PLAN_CELL_TEXT, _("Progress notes"));
       break;
     case COLUMN_ROUND:
-      widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->round_labels)), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Round agreed after"), -1);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_round_selected), self);
-      gtk_box_append (GTK_BOX (box), widget);
-      widget = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (widget), 0);
-      gtk_widget_add_css_class (widget, "plan-follow-up");
-      gtk_widget_add_css_class (widget, "numeric");
-      gtk_box_append (GTK_BOX (box), widget);
+      add_round (self, box);
       break;
     default:
       g_assert_not_reached ();
     }
-  gtk_list_item_set_child (item, box);
-}
-
-static GtkWidget *
-box_view_child (GtkWidget *box,
-                guint      index)
-{
-  GtkWidget *child = gtk_widget_get_first_child (box);
-
-  for (guint i = 0; child != NULL && i < index; i++)
-    child = gtk_widget_get_next_sibling (child);
-  return child;
 }
 
 static void
 show_status (GtkWidget *box)
 {
-  GtkWidget *dropdown = box_view_child (box, 0);
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (box), "status-dropdown");
   TrellisActionStatus status = trellis_action_get_status (cell_action (box));
 
   g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
@@ -738,7 +882,8 @@ show_round (GtkWidget *box)
 {
   TrellisPlanView *self = g_object_get_data (G_OBJECT (box), "view");
   TrellisAction *action = cell_action (box);
-  GtkWidget *dropdown = box_view_child (box, 0), *label = box_view_child (box, 1);
+  GtkWidget *dropdown = g_object_get_data (G_OBJECT (box), "round-dropdown");
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "follow-up-label");
   const char *round_id = trellis_action_get_round_id (action);
   TrellisRound *round = round_id != NULL ? trellis_project_find_round (self->project, round_id) : NULL;
   guint position = 0, n = trellis_project_get_n_rounds (self->project);
@@ -747,10 +892,12 @@ show_round (GtkWidget *box)
   for (guint i = 0; round != NULL && i < n; i++)
     if (trellis_project_get_round (self->project, i) == round)
       position = i + 1;
-  g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
-  g_object_set_data (G_OBJECT (box), "updating", NULL);
-
+  if (dropdown != NULL)
+    {
+      g_object_set_data (G_OBJECT (box), "updating", GINT_TO_POINTER (1));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+      g_object_set_data (G_OBJECT (box), "updating", NULL);
+    }
   gtk_widget_remove_css_class (label, "up");
   gtk_widget_remove_css_class (label, "down");
   if (self->follow_up != NULL && trellis_plan_follow_up_get (self->follow_up, action, &follow_up))
@@ -771,6 +918,30 @@ show_round (GtkWidget *box)
     gtk_widget_set_visible (label, FALSE);
 }
 
+/* GTK 4.8 names the cell and the row it builds around a field after their types: a
+ * screen reader hears the column's title and the action's area instead. */
+static void
+name_row_parts (TrellisPlanView *self,
+                GtkWidget       *box,
+                Column           column,
+                TrellisAction   *action)
+{
+  GtkWidget *cell = gtk_widget_get_parent (box);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  const char *title = gtk_column_view_column_get_title (self->columns[column]);
+  const char *area = trellis_action_get_area (action);
+  g_autofree char *row_name = NULL;
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title != NULL && *title != '\0' ? title : _("Move"), -1);
+  if (row == NULL)
+    return;
+  /* TRANSLATORS: a row of the improvement plan, named after its action's area */
+  row_name = area != NULL && *area != '\0' ? g_strdup_printf (_("Action: %s"), area) : g_strdup (_("New action"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -781,8 +952,12 @@ bind_cell (GtkSignalListItemFactory *factory,
   TrellisAction *action = gtk_list_item_get_item (item);
   gulong id = 0;
 
+  if (self->projector && column == COLUMN_ROUND)
+    return;  /* hidden, and empty */
+
   g_object_set_data_full (G_OBJECT (box), "action", g_object_ref (action), g_object_unref);
   g_object_set_data (G_OBJECT (box), "view", self);
+  name_row_parts (self, box, column, action);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (TRELLIS_IS_PLAN_CELL (child))
@@ -790,17 +965,18 @@ bind_cell (GtkSignalListItemFactory *factory,
       else if (TRELLIS_IS_PLAN_LINKS (child))
         trellis_plan_links_bind (TRELLIS_PLAN_LINKS (child), self->project, action, self->undo);
     }
-  if (column == COLUMN_STATUS)
+  if (g_object_get_data (G_OBJECT (box), "status-dropdown") != NULL)
     {
       show_status (box);
       id = g_signal_connect_swapped (action, "notify::status", G_CALLBACK (show_status), box);
     }
-  else if (column == COLUMN_ROUND)
+  g_object_set_data (G_OBJECT (box), "notify-id", GSIZE_TO_POINTER (id));
+  if (g_object_get_data (G_OBJECT (box), "follow-up-label") != NULL)
     {
       show_round (box);
       id = g_signal_connect_swapped (action, "notify::round-id", G_CALLBACK (show_round), box);
+      g_object_set_data (G_OBJECT (box), "round-notify-id", GSIZE_TO_POINTER (id));
     }
-  g_object_set_data (G_OBJECT (box), "notify-id", GSIZE_TO_POINTER (id));
 }
 
 static void
@@ -809,11 +985,16 @@ unbind_cell (GtkSignalListItemFactory *factory,
              TrellisPlanView          *self)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "notify-id"));
+  static const char * const keys[] = { "notify-id", "round-notify-id" };
 
-  if (id != 0 && cell_action (box) != NULL)
-    g_signal_handler_disconnect (cell_action (box), id);
-  g_object_set_data (G_OBJECT (box), "notify-id", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), keys[i]));
+
+      if (id != 0 && cell_action (box) != NULL)
+        g_signal_handler_disconnect (cell_action (box), id);
+      g_object_set_data (G_OBJECT (box), keys[i], NULL);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (TRELLIS_IS_PLAN_CELL (child))
@@ -824,41 +1005,52 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "action", NULL);
 }
 
-static void
-add_column (TrellisPlanView *self,
-            Column           column,
-            const char      *title,
-            int              width,
-            gboolean         expand)
+static GtkListItemFactory *
+make_factory (TrellisPlanView *self,
+              Column           column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (view_column, width);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, column != COLUMN_HANDLE);
-  gtk_column_view_append_column (self->column_view, view_column);
-  self->columns[column] = view_column;
-  g_object_unref (view_column);
+  return factory;
 }
+
+static const struct
+{
+  const char *title;
+  const char *projector_title;
+  int         width;
+  gboolean    expand;
+} column_info[N_COLUMNS] = {
+  /* 1,366 pixels wide shows them all; 1,024 all but the last two. */
+  [COLUMN_HANDLE] = { "", NULL, 30, FALSE },
+  [COLUMN_AREA] = { N_("Area for improvement"), N_("Area for improvement"), 200, FALSE },
+  [COLUMN_ACTION] = { N_("Key action"), N_("Key action and progress"), 260, TRUE },
+  [COLUMN_WHO] = { N_("Who"), N_("Who, when, status"), 150, FALSE },
+  [COLUMN_TIMESCALE] = { N_("Timescale"), NULL, 120, FALSE },
+  [COLUMN_STATUS] = { N_("Status"), NULL, 130, FALSE },
+  [COLUMN_NOTES] = { N_("Progress notes"), NULL, 200, TRUE },
+  [COLUMN_ROUND] = { N_("Agreed after"), NULL, 140, FALSE },
+};
 
 static void
 add_columns (TrellisPlanView *self)
 {
-  /* 1,366 pixels wide shows them all; 1,024 all but the last two. */
-  add_column (self, COLUMN_HANDLE, "", 30, FALSE);
-  add_column (self, COLUMN_AREA, _("Area for improvement"), 200, FALSE);
-  add_column (self, COLUMN_ACTION, _("Key action"), 260, TRUE);
-  add_column (self, COLUMN_WHO, _("Who"), 150, FALSE);
-  add_column (self, COLUMN_TIMESCALE, _("Timescale"), 120, FALSE);
-  add_column (self, COLUMN_STATUS, _("Status"), 130, FALSE);
-  add_column (self, COLUMN_NOTES, _("Progress notes"), 200, TRUE);
-  add_column (self, COLUMN_ROUND, _("Agreed after"), 140, FALSE);
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column =
+        gtk_column_view_column_new (*column_info[column].title != '\0' ? _(column_info[column].title) : "",
+                                    make_factory (self, column));
+
+      gtk_column_view_column_set_fixed_width (view_column, column_info[column].width);
+      gtk_column_view_column_set_expand (view_column, column_info[column].expand);
+      gtk_column_view_column_set_resizable (view_column, column != COLUMN_HANDLE);
+      gtk_column_view_append_column (self->column_view, view_column);
+      self->columns[column] = view_column;
+    }
 }
 
 /* Sorting and filtering */
@@ -969,6 +1161,9 @@ trellis_plan_view_set_project (TrellisPlanView  *self,
   g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
   g_return_if_fail (project == NULL || TRELLIS_IS_PROJECT (project));
 
+  /* The room sees the project the window shows, not one closed since. */
+  if (project != self->project && self->projector_window != NULL)
+    gtk_window_destroy (self->projector_window);
   disconnect_project (self);
   if (project != NULL)
     {
@@ -1009,11 +1204,53 @@ trellis_plan_view_get_current_action (TrellisPlanView *self)
   return self->current;
 }
 
+/* The projector's columns share the window's width: the area and who-when-status a
+ * quarter each (within bounds that keep a long word and the status menu whole), the key
+ * action the rest. Fixed widths, not expanding ones, so that each field can be told its
+ * width (see size_cell_for_projector()). */
+static void
+fit_projector_columns (TrellisPlanView *self,
+                       int              width)
+{
+  int area = CLAMP (width / 4, 220, 380);
+  int who = CLAMP (width / 4, 230, 340);
+
+  memset (self->projector_widths, 0, sizeof self->projector_widths);
+  self->projector_widths[COLUMN_AREA] = area;
+  self->projector_widths[COLUMN_WHO] = who;
+  /* Less room for a scroll bar: no column is cut at the right edge. */
+  self->projector_widths[COLUMN_ACTION] = MAX (width - area - who - 24, 240);
+  self->laid_out_width = width;
+  for (guint i = 0; i < G_N_ELEMENTS (projector_columns); i++)
+    gtk_column_view_column_set_fixed_width (self->columns[projector_columns[i]],
+                                            self->projector_widths[projector_columns[i]]);
+  for (guint i = 0; i < self->cells->len; i++)
+    size_cell_for_projector (self, g_ptr_array_index (self->cells, i));
+}
+
+/**
+ * trellis_plan_view_fit_projector:
+ * @width: the width the view is given, in pixels
+ *
+ * Shares @width among the projector's columns. The projector's window tells it after
+ * each allocation that changes its width.
+ */
+void
+trellis_plan_view_fit_projector (TrellisPlanView *self,
+                                 int              width)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_VIEW (self));
+
+  if (self->projector && width > 0 && width != self->laid_out_width)
+    fit_projector_columns (self, width);
+}
+
 /**
  * trellis_plan_view_set_projector:
  *
- * Lays the view out for a projector: large type, the columns the room reads (area,
- * action, who, timescale, status), and no filters.
+ * Lays the view out for a projector: large type, three wide columns the room reads
+ * (the area; the key action with its progress notes; who, when and the status), and
+ * no filters.
  */
 void
 trellis_plan_view_set_projector (TrellisPlanView *self,
@@ -1027,17 +1264,22 @@ trellis_plan_view_set_projector (TrellisPlanView *self,
   self->projector = projector;
   gtk_widget_set_visible (self->filter_box, !projector);
   gtk_widget_set_visible (self->edit_buttons, !projector);
-  gtk_widget_set_visible (self->leave_button, projector);
   for (Column c = 0; c < N_COLUMNS; c++)
     {
-      gboolean shown = !projector || projector_widths[c] > 0;
+      const char *title = projector ? column_info[c].projector_title : column_info[c].title;
+      g_autoptr(GtkListItemFactory) factory = make_factory (self, c);
 
-      gtk_column_view_column_set_visible (self->columns[c], shown);
-      if (projector && shown)
-        gtk_column_view_column_set_fixed_width (self->columns[c], projector_widths[c]);
+      /* New fields for every row: the projector's columns hold other fields. */
+      gtk_column_view_column_set_factory (self->columns[c], factory);
+      gtk_column_view_column_set_visible (self->columns[c], title != NULL);
+      gtk_column_view_column_set_title (self->columns[c], title != NULL && *title != '\0' ? _(title) : "");
+      gtk_column_view_column_set_expand (self->columns[c], !projector && column_info[c].expand);
+      gtk_column_view_column_set_resizable (self->columns[c], !projector && c != COLUMN_HANDLE);
+      if (!projector)
+        gtk_column_view_column_set_fixed_width (self->columns[c], column_info[c].width);
     }
-  for (guint i = 0; i < self->cells->len; i++)
-    size_cell_for_projector (self, g_ptr_array_index (self->cells, i));
+  if (projector)
+    fit_projector_columns (self, MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1024));
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTOR]);
 }
@@ -1060,9 +1302,8 @@ trellis_plan_view_get_projector (TrellisPlanView *self)
 GtkWindow *
 trellis_plan_view_open_projector (TrellisPlanView *self)
 {
-  GtkWidget *window, *box, *title, *view;
+  GtkWidget *projector;
   GtkRoot *root;
-  g_autofree char *heading = NULL;
 
   g_return_val_if_fail (TRELLIS_IS_PLAN_VIEW (self), NULL);
 
@@ -1073,49 +1314,15 @@ trellis_plan_view_open_projector (TrellisPlanView *self)
       gtk_window_present (self->projector_window);
       return self->projector_window;
     }
-  window = gtk_window_new ();
-  gtk_widget_add_css_class (window, "plan-projector");
-  gtk_window_set_title (GTK_WINDOW (window), _("Improvement Plan"));
+  projector = trellis_projector_new (self->project, self->round, self->undo);
+  self->projector_window = GTK_WINDOW (projector);
+  g_object_add_weak_pointer (G_OBJECT (projector), (gpointer *) &self->projector_window);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (root));
-      GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)), surface) : NULL;
-
-      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
-      /* The whole screen even where nothing honours full screen. */
-      if (monitor != NULL)
-        {
-          GdkRectangle geometry;
-
-          gdk_monitor_get_geometry (monitor, &geometry);
-          gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
-        }
-    }
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  heading = g_strdup_printf (_("Improvement plan · %s"), trellis_project_get_name (self->project) ?: "");
-  title = gtk_label_new (heading);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_margin_start (title, 16);
-  gtk_widget_set_margin_top (title, 10);
-  gtk_widget_add_css_class (title, "plan-title");
-  gtk_box_append (GTK_BOX (box), title);
-  view = trellis_plan_view_new ();
-  gtk_widget_set_vexpand (view, TRUE);
-  trellis_plan_view_set_projector (TRELLIS_PLAN_VIEW (view), TRUE);
-  trellis_plan_view_set_project (TRELLIS_PLAN_VIEW (view), self->project, self->undo);
-  gtk_box_append (GTK_BOX (box), view);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  self->projector_window = GTK_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->projector_window);
-  gtk_window_fullscreen (GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (window));
+  trellis_projector_present_over (TRELLIS_PROJECTOR (projector), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   if (self->current != NULL)
-    trellis_plan_view_focus_action (TRELLIS_PLAN_VIEW (view), self->current,
-                                    self->current_property != NULL ? self->current_property : "text");
-  return GTK_WINDOW (window);
+    trellis_plan_view_focus_action (TRELLIS_PLAN_VIEW (trellis_projector_get_plan_view (TRELLIS_PROJECTOR (projector))),
+                                    self->current, self->current_property != NULL ? self->current_property : "text");
+  return GTK_WINDOW (projector);
 }
 
 static void
@@ -1127,6 +1334,8 @@ trellis_plan_view_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->remake_id, g_source_remove);
+  g_clear_object (&self->left_action);
   if (self->projector_window != NULL)
     gtk_window_destroy (self->projector_window);
   disconnect_project (self);
@@ -1190,7 +1399,9 @@ install_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_activated);
 }
 
-/* Typing before the new action's field has the focus is kept for that field. */
+/* Typing before the new action's field has the focus is kept for that field, and a Tab
+ * for when it has: under load the row may come a few frames after Ctrl+Return, and the
+ * keys typed meanwhile must not land elsewhere (see replay_pending_keys()). */
 static gboolean
 on_key_pressed (GtkEventControllerKey *keys,
                 guint                  keyval,
@@ -1200,8 +1411,16 @@ on_key_pressed (GtkEventControllerKey *keys,
 {
   gunichar c = gdk_keyval_to_unicode (keyval);
 
-  if (self->pending_action == NULL || c == 0 || g_unichar_iscntrl (c)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (self->pending_action == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      g_string_append_c (self->pending_text, back ? TAB_BACKWARD : TAB_FORWARD);
+      return TRUE;
+    }
+  if (c == 0 || g_unichar_iscntrl (c))
     return FALSE;
   g_string_append_unichar (self->pending_text, c);
   return TRUE;
@@ -1266,7 +1485,6 @@ trellis_plan_view_class_init (TrellisPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, edit_buttons);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, leave_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, area_filter);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanView, who_filter);
@@ -1320,7 +1538,10 @@ trellis_plan_view_init (TrellisPlanView *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "plan-view");
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "plan-table");
-  gtk_widget_add_css_class (self->leave_button, "leave-projector");
+  /* The column titles' row, which GTK 4.8 would name after its type. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->column_view))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"), -1);
   setup_models (self);
   add_columns (self);
   add_capture_shortcuts (self);

@@ -24,6 +24,8 @@ TrellisProject *trellis_plan_view_get_project (TrellisPlanView *self);
 void           trellis_plan_view_set_projector (TrellisPlanView *self,
                                                 gboolean         projector);
 gboolean       trellis_plan_view_get_projector (TrellisPlanView *self);
+void           trellis_plan_view_fit_projector (TrellisPlanView *self,
+                                                int              width);
 TrellisAction *trellis_plan_view_add_action (TrellisPlanView *self);
 TrellisAction *trellis_plan_view_add_for_statement (TrellisPlanView  *self,
                                                     TrellisStatement *statement);

@@ -296,6 +296,9 @@ update_output_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-charts", can_output);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-csv", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-ics", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan-pdf", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-handoff", self->document != NULL);
 }
 
@@ -1167,6 +1170,61 @@ export_handoff_action (GtkWidget  *widget,
                                                                    base_name, export_done_cb, self));
 }
 
+static void
+export_plan_done_cb (GFile        *written,
+                     GPtrArray    *left_out,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  TrellisWindow *self = user_data;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *primary = NULL;
+
+  export_done_cb (written, error, self);
+  if (written == NULL || left_out == NULL || left_out->len == 0)
+    return;
+  /* A calendar holds only dated actions: the others are named, not silently dropped. */
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      TrellisAction *action = g_ptr_array_index (left_out, i);
+      const char *text = trellis_action_get_text (action);
+
+      g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", text != NULL ? text : trellis_action_get_id (action));
+    }
+  primary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported; %u action has no date a calendar can hold",
+                                          "Exported; %u actions have no date a calendar can hold", left_out->len),
+                             left_out->len);
+  trellis_window_show_error (self, primary, names->str);
+}
+
+/* The plan's exports need no round: its PDF takes the charts' paper when there are any. */
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisReportOptions options;
+  TrellisExportPlanFormat format = TRELLIS_EXPORT_PLAN_PDF;
+  g_autofree char *base_name = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!trellis_charts_page_get_report_options (self->charts_page, &options))
+    trellis_report_options_init (&options);
+  if (g_str_equal (action_name, "win.export-plan-csv"))
+    format = TRELLIS_EXPORT_PLAN_CSV;
+  else if (g_str_equal (action_name, "win.export-plan-ics"))
+    format = TRELLIS_EXPORT_PLAN_ICS;
+  base_name = dup_base_name (self);
+  folder = dup_default_folder (self);
+  show_file_chooser (self, trellis_export_plan_chooser_new (GTK_WINDOW (self), trellis_document_get_project (self->document),
+                                                            &options, folder, base_name, format,
+                                                            export_plan_done_cb, self));
+}
+
 /*****/
 
 static void
@@ -1536,6 +1594,9 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-csv", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-ics", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan-pdf", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-handoff", "s", export_handoff_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-plan", "s", add_to_plan_action);
 }

@@ -549,6 +549,7 @@ write_action (xmlNode       *parent,
 {
   xmlNode *node = add_element (parent, "action");
   const char * const *statement_ids = trellis_action_get_statement_ids (action);
+  const char * const *section_ids = trellis_action_get_section_ids (action);
 
   set_attribute (node, "id", trellis_action_get_id (action));
   set_attribute (node, "status", trellis_action_status_to_string (trellis_action_get_status (action)));
@@ -560,6 +561,9 @@ write_action (xmlNode       *parent,
   add_text_element (node, "notes", trellis_action_get_notes (action));
   for (guint i = 0; statement_ids != NULL && statement_ids[i] != NULL; i++)
     set_attribute (add_element (node, "statement"), "ref", statement_ids[i]);
+  /* Format 1.2: whole sections. */
+  for (guint i = 0; section_ids != NULL && section_ids[i] != NULL; i++)
+    set_attribute (add_element (node, "section"), "ref", section_ids[i]);
 }
 
 /**
@@ -1926,7 +1930,9 @@ read_action (xmlNode     *node,
   static const char * const text_names[] = { "area", "text", "responsible", "due", "notes", NULL };
   g_autoptr(TrellisAction) action = NULL;
   g_autoptr(GStrvBuilder) statement_ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) section_ids = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) sections = NULL;
   g_autofree char *id = _trellis_xml_dup_attribute (node, "id");
   g_autofree char *status_text = _trellis_xml_dup_attribute (node, "status");
   g_autofree char *round_id = _trellis_xml_dup_attribute (node, "round");
@@ -1956,11 +1962,20 @@ read_action (xmlNode     *node,
           if (ref != NULL && *ref != '\0')
             g_strv_builder_add (statement_ids, ref);
         }
+      else if (_trellis_xml_is_element (child, "section"))
+        {
+          g_autofree char *ref = _trellis_xml_dup_attribute (child, "ref");
+
+          if (ref != NULL && *ref != '\0')
+            g_strv_builder_add (section_ids, ref);
+        }
       else
         read_text_property (child, action, text_names);
     }
   ids = g_strv_builder_end (statement_ids);
   trellis_action_set_statement_ids (action, (const char * const *) ids);
+  sections = g_strv_builder_end (section_ids);
+  trellis_action_set_section_ids (action, (const char * const *) sections);
   return g_steal_pointer (&action);
 }
 

@@ -24,6 +24,7 @@ struct _TrellisAction
   char                *notes;
   char                *round_id;
   GStrv                statement_ids;
+  GStrv                section_ids;    /* whole sections: all their statements, as they are then */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisAction, trellis_action, TRELLIS_TYPE_NODE)
@@ -39,6 +40,7 @@ enum {
   PROP_NOTES,
   PROP_ROUND_ID,
   PROP_STATEMENT_IDS,
+  PROP_SECTION_IDS,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ trellis_action_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->round_id, g_free);
   g_clear_pointer (&self->statement_ids, g_strfreev);
+  g_clear_pointer (&self->section_ids, g_strfreev);
 
   G_OBJECT_CLASS (trellis_action_parent_class)->finalize (object);
 }
@@ -108,6 +111,9 @@ trellis_action_get_property (GObject    *object,
       break;
     case PROP_STATEMENT_IDS:
       g_value_set_boxed (value, self->statement_ids);
+      break;
+    case PROP_SECTION_IDS:
+      g_value_set_boxed (value, self->section_ids);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -151,6 +157,9 @@ trellis_action_set_property (GObject      *object,
     case PROP_STATEMENT_IDS:
       trellis_action_set_statement_ids (self, g_value_get_boxed (value));
       break;
+    case PROP_SECTION_IDS:
+      trellis_action_set_section_ids (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -179,6 +188,7 @@ trellis_action_class_init (TrellisActionClass *klass)
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
   properties[PROP_ROUND_ID] = g_param_spec_string ("round-id", NULL, NULL, NULL, rw);
   properties[PROP_STATEMENT_IDS] = g_param_spec_boxed ("statement-ids", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_SECTION_IDS] = g_param_spec_boxed ("section-ids", NULL, NULL, G_TYPE_STRV, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -187,6 +197,7 @@ static void
 trellis_action_init (TrellisAction *self)
 {
   self->statement_ids = g_new0 (char *, 1);
+  self->section_ids = g_new0 (char *, 1);
 }
 
 TrellisAction *
@@ -338,6 +349,39 @@ trellis_action_set_statement_ids (TrellisAction      *self,
   g_strfreev (self->statement_ids);
   self->statement_ids = g_strdupv ((char **) statement_ids);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATEMENT_IDS]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_action_get_section_ids:
+ *
+ * Whole sections the action answers: each stands for all its statements, those added
+ * to it later included, and their results are pooled.
+ *
+ * Returns: (transfer none): ids of the sections whose results led to this action
+ */
+const char * const *
+trellis_action_get_section_ids (TrellisAction *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ACTION (self), NULL);
+  return (const char * const *) self->section_ids;
+}
+
+void
+trellis_action_set_section_ids (TrellisAction      *self,
+                                const char * const *section_ids)
+{
+  const char * const empty[] = { NULL };
+
+  g_return_if_fail (TRELLIS_IS_ACTION (self));
+
+  if (section_ids == NULL)
+    section_ids = empty;
+  if (g_strv_equal ((const char * const *) self->section_ids, section_ids))
+    return;
+  g_strfreev (self->section_ids);
+  self->section_ids = g_strdupv ((char **) section_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_IDS]);
   trellis_node_changed (TRELLIS_NODE (self));
 }
 

@@ -39,6 +39,9 @@ void                 trellis_action_set_round_id (TrellisAction *self,
 const char * const  *trellis_action_get_statement_ids (TrellisAction *self);
 void                 trellis_action_set_statement_ids (TrellisAction      *self,
                                                        const char * const *statement_ids);
+const char * const  *trellis_action_get_section_ids (TrellisAction *self);
+void                 trellis_action_set_section_ids (TrellisAction      *self,
+                                                     const char * const *section_ids);
 
 const char          *trellis_action_status_to_string (TrellisActionStatus status);
 gboolean             trellis_action_status_from_string (const char          *text,

@@ -307,3 +307,85 @@ trellis_plan_edit_set_statement_ids (TrellisAction      *action,
     trellis_undo_stack_seal (undo);
   g_value_unset (&new_value);
 }
+
+/* Statements and sections change together, as one step: ticking a section in the
+ * checklist makes its statements part of it. */
+typedef struct
+{
+  TrellisAction *action;
+  GStrv          statement_ids[2];  /* before, after */
+  GStrv          section_ids[2];
+} LinksEdit;
+
+static void
+links_edit_free (LinksEdit *edit)
+{
+  g_object_unref (edit->action);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_strfreev (edit->statement_ids[i]);
+      g_strfreev (edit->section_ids[i]);
+    }
+  g_free (edit);
+}
+
+static void
+links_edit_set (LinksEdit *edit,
+                guint      which)
+{
+  g_object_freeze_notify (G_OBJECT (edit->action));
+  trellis_action_set_statement_ids (edit->action, (const char * const *) edit->statement_ids[which]);
+  trellis_action_set_section_ids (edit->action, (const char * const *) edit->section_ids[which]);
+  g_object_thaw_notify (G_OBJECT (edit->action));
+}
+
+static void
+links_edit_undo (gpointer data)
+{
+  links_edit_set (data, 0);
+}
+
+static void
+links_edit_redo (gpointer data)
+{
+  links_edit_set (data, 1);
+}
+
+/**
+ * trellis_plan_edit_set_links:
+ * @undo: (nullable): where the edit is recorded
+ * @statement_ids: (nullable): the single statements the action answers
+ * @section_ids: (nullable): the whole sections it answers
+ *
+ * Links @action to statements and sections, one step of undo.
+ */
+void
+trellis_plan_edit_set_links (TrellisAction      *action,
+                             TrellisUndoStack   *undo,
+                             const char * const *statement_ids,
+                             const char * const *section_ids)
+{
+  const char * const empty[] = { NULL };
+  LinksEdit *edit;
+
+  g_return_if_fail (TRELLIS_IS_ACTION (action));
+
+  edit = g_new0 (LinksEdit, 1);
+  edit->action = g_object_ref (action);
+  edit->statement_ids[0] = g_strdupv ((char **) trellis_action_get_statement_ids (action));
+  edit->section_ids[0] = g_strdupv ((char **) trellis_action_get_section_ids (action));
+  edit->statement_ids[1] = g_strdupv ((char **) (statement_ids != NULL ? statement_ids : empty));
+  edit->section_ids[1] = g_strdupv ((char **) (section_ids != NULL ? section_ids : empty));
+  if (undo == NULL || trellis_undo_stack_get_applying (undo)
+      || (g_strv_equal ((const char * const *) edit->statement_ids[0], (const char * const *) edit->statement_ids[1])
+          && g_strv_equal ((const char * const *) edit->section_ids[0], (const char * const *) edit->section_ids[1])))
+    {
+      links_edit_redo (edit);
+      links_edit_free (edit);
+      return;
+    }
+  trellis_undo_stack_seal (undo);
+  trellis_undo_stack_apply (undo, _("Link Statements"), links_edit_undo, links_edit_redo, edit,
+                            (GDestroyNotify) links_edit_free);
+  trellis_undo_stack_seal (undo);
+}

@@ -30,5 +30,9 @@ void           trellis_plan_edit_set_status (TrellisAction       *action,
 void           trellis_plan_edit_set_statement_ids (TrellisAction      *action,
                                                     TrellisUndoStack   *undo,
                                                     const char * const *statement_ids);
+void           trellis_plan_edit_set_links (TrellisAction      *action,
+                                            TrellisUndoStack   *undo,
+                                            const char * const *statement_ids,
+                                            const char * const *section_ids);
 
 G_END_DECLS

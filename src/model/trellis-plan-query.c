@@ -13,6 +13,8 @@
 
 #include "trellis-checklist.h"
 #include "trellis-plan-query.h"
+#include "trellis-section.h"
+#include "trellis-statement.h"
 #include "trellis-summary.h"
 #include "trellis-timescale.h"
 
@@ -294,8 +296,128 @@ summary_for (TrellisPlanFollowUp *self,
   return summary;
 }
 
+/**
+ * trellis_action_dup_linked_statement_ids:
+ *
+ * Every statement @action answers: those of its linked sections, as the checklist has
+ * them now, then those linked one by one, each once.
+ *
+ * Returns: (transfer full): statement ids
+ */
+GStrv
+trellis_action_dup_linked_statement_ids (TrellisAction    *action,
+                                         TrellisChecklist *checklist)
+{
+  const char * const *section_ids = trellis_action_get_section_ids (action);
+  const char * const *statement_ids = trellis_action_get_statement_ids (action);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRELLIS_IS_ACTION (action), NULL);
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (checklist), NULL);
+
+  for (guint i = 0; section_ids[i] != NULL; i++)
+    {
+      TrellisSection *section = trellis_checklist_find_section (checklist, section_ids[i]);
+      guint n = section != NULL ? trellis_section_get_n_statements (section) : 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          const char *id = trellis_statement_get_id (trellis_section_get_statement (section, j));
+
+          if (g_hash_table_add (seen, (gpointer) id))
+            g_strv_builder_add (builder, id);
+        }
+    }
+  for (guint i = 0; statement_ids[i] != NULL; i++)
+    if (g_hash_table_add (seen, (gpointer) statement_ids[i]))
+      g_strv_builder_add (builder, statement_ids[i]);
+  return g_strv_builder_end (builder);
+}
+
+static void
+append_section_names (GString            *out,
+                      TrellisChecklist   *checklist,
+                      const char * const *section_ids)
+{
+  for (guint i = 0; section_ids[i] != NULL; i++)
+    {
+      TrellisSection *section = trellis_checklist_find_section (checklist, section_ids[i]);
+      const char *name;
+
+      if (section == NULL)
+        continue;
+      name = trellis_section_get_code (section);
+      if (name == NULL)
+        name = trellis_section_get_title (section) != NULL ? trellis_section_get_title (section) : section_ids[i];
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name);
+    }
+}
+
+static void
+append_statement_numbers (GString            *out,
+                          TrellisChecklist   *checklist,
+                          const char * const *statement_ids)
+{
+  for (guint i = 0; statement_ids[i] != NULL; i++)
+    {
+      TrellisStatement *statement = trellis_checklist_find_statement (checklist, statement_ids[i]);
+      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
+
+      if (number == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, number);
+    }
+}
+
+/**
+ * trellis_action_dup_links_label:
+ * @numbers_only: the bare numbers ("C; 7, 9"), for a column headed "Statements"
+ *
+ * What @action is linked to, in words: "Statements 7, 9", "Section C",
+ * "Sections C, D; statements 7, 9".
+ *
+ * Returns: (transfer full) (nullable): the label, or %NULL when it is linked to nothing
+ *   the checklist still has
+ */
+char *
+trellis_action_dup_links_label (TrellisAction    *action,
+                                TrellisChecklist *checklist,
+                                gboolean          numbers_only)
+{
+  g_autoptr(GString) sections = g_string_new (NULL);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  guint n_sections;
+
+  g_return_val_if_fail (TRELLIS_IS_ACTION (action), NULL);
+  g_return_val_if_fail (TRELLIS_IS_CHECKLIST (checklist), NULL);
+
+  append_section_names (sections, checklist, trellis_action_get_section_ids (action));
+  append_statement_numbers (numbers, checklist, trellis_action_get_statement_ids (action));
+  if (sections->len == 0 && numbers->len == 0)
+    return NULL;
+  if (numbers_only)
+    return g_strdup_printf ("%s%s%s", sections->str, sections->len > 0 && numbers->len > 0 ? "; " : "", numbers->str);
+  n_sections = g_strv_length ((char **) trellis_action_get_section_ids (action));
+  if (sections->len == 0)
+    /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
+    return g_strdup_printf (_("Statements %s"), numbers->str);
+  if (numbers->len == 0)
+    /* TRANSLATORS: the whole checklist sections an improvement action answers, "Section C" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Section %s", "Sections %s", n_sections), sections->str);
+  /* TRANSLATORS: sections and single statements an improvement action answers, "Section C; statements 7, 9" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Section %s; statements %s", "Sections %s; statements %s",
+                                       n_sections),
+                          sections->str, numbers->str);
+}
+
 /* The linked statements' answers pooled, so that a statement many answered weighs more
- * than one few did; only statements with answers in both rounds count. */
+ * than one few did; only statements with answers in both rounds count. A linked section
+ * counts as all its statements: their combined % agree. */
 static guint
 pool_linked (TrellisPlanFollowUp  *self,
              TrellisAction        *action,
@@ -304,7 +426,7 @@ pool_linked (TrellisPlanFollowUp  *self,
              TrellisDistribution  *before,
              TrellisDistribution  *now)
 {
-  const char * const *ids = trellis_action_get_statement_ids (action);
+  g_auto(GStrv) ids = trellis_action_dup_linked_statement_ids (action, trellis_project_get_checklist (self->project));
   TrellisSummary *summary_before = summary_for (self, since);
   TrellisSummary *summary_now = summary_for (self, latest);
   guint n = 0;

@@ -80,6 +80,11 @@ gboolean   trellis_action_is_overdue (TrellisAction *action,
                                       const GDate   *today);
 void       trellis_plan_get_responsible_names (TrellisPlan *plan,
                                                GPtrArray   *names);
+GStrv      trellis_action_dup_linked_statement_ids (TrellisAction    *action,
+                                                    TrellisChecklist *checklist);
+char      *trellis_action_dup_links_label (TrellisAction    *action,
+                                           TrellisChecklist *checklist,
+                                           gboolean          numbers_only);
 
 TrellisPlanFollowUp *trellis_plan_follow_up_new (TrellisProject *project);
 void                 trellis_plan_follow_up_free (TrellisPlanFollowUp *self);

@@ -17,28 +17,14 @@
  * trellis_plan_dup_linked_statements:
  *
  * Returns: (transfer full) (nullable): the printed numbers of the statements @action
- *   answers, "7, 9", or %NULL when it names none the checklist still has
+ *   answers, "7, 9", after the sections it answers whole, "C; 7, 9", or %NULL when it
+ *   names none the checklist still has
  */
 char *
 trellis_plan_dup_linked_statements (TrellisProject *project,
                                     TrellisAction  *action)
 {
-  TrellisChecklist *checklist = trellis_project_get_checklist (project);
-  const char * const *ids = trellis_action_get_statement_ids (action);
-  g_autoptr(GString) numbers = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      TrellisStatement *statement = trellis_checklist_find_statement (checklist, ids[i]);
-      const char *number = statement != NULL ? trellis_statement_get_number (statement) : NULL;
-
-      if (number == NULL)
-        continue;
-      if (numbers->len > 0)
-        g_string_append (numbers, ", ");
-      g_string_append (numbers, number);
-    }
-  return numbers->len > 0 ? g_string_free (g_steal_pointer (&numbers), FALSE) : NULL;
+  return trellis_action_dup_links_label (action, trellis_project_get_checklist (project), TRUE);
 }
 
 /* A spreadsheet runs a cell that starts like a formula (CWE-1236): an apostrophe in

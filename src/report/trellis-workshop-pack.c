@@ -783,12 +783,7 @@ static char *
 linked_statements (TrellisWorkshopPack *self,
                    TrellisAction       *action)
 {
-  g_autofree char *numbers = trellis_plan_dup_linked_statements (self->project, action);
-
-  if (numbers == NULL)
-    return NULL;
-  /* TRANSLATORS: the checklist statements an improvement action answers, "Statements 7, 9" */
-  return g_strdup_printf (_("Statements %s"), numbers);
+  return trellis_action_dup_links_label (action, trellis_project_get_checklist (self->project), FALSE);
 }
 
 static void
