@@ -264,7 +264,8 @@ test_redact (Fixture       *fixture,
   test_drain_main_context ();
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (find (fixture, "redact_label"))), "Found 2 names"));
 
-  gtk_widget_activate (find (fixture, "redact_apply_button"));
+  /* Clicked, not activated: a button activated plays its press for a moment first. */
+  g_signal_emit_by_name (find (fixture, "redact_apply_button"), "clicked");
   settle ();
   g_assert_cmpstr (g_ptr_array_index (comments, last), ==, "Ask [name], or ring [phone].");
   g_assert_false (gtk_toggle_button_get_active (redact));
