@@ -33,6 +33,26 @@ test_count_rows (GtkListBox *list)
   return n;
 }
 
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @milliseconds, then what that set off: for what GTK does a
+ * moment later (a search entry's delay, a button's press shown before it acts). */
+void
+test_run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  test_drain_main_context ();
+}
+
 void
 test_drain_main_context (void)
 {

@@ -17,6 +17,7 @@ TrellisProject *test_load_sample (void);
 guint           test_count_rows (GtkListBox *list);
 
 void            test_drain_main_context (void);
+void            test_run_for (guint milliseconds);
 void            test_wait_until_not_busy (gpointer object,
                                           guint    seconds);
 void            test_wait_for_paint (GtkWidget *widget);

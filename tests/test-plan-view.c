@@ -49,23 +49,11 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Lets the list lay out the rows a change asks for and the focus follow. */
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 settle (Fixture *fixture)
 {
-  gboolean done = FALSE;
-
   gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
-  g_timeout_add (150, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  test_drain_main_context ();
+  test_run_for (150);
 }
 
 static TrellisPlanCell *

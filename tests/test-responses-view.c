@@ -14,22 +14,10 @@
 #include "trellis-summary-table.h"
 #include "trellis-view.h"
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 settle (void)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (300, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  test_drain_main_context ();
+  test_run_for (300);
 }
 
 /* The grid row of the first label in @widget whose text starts with @prefix, or -1. */

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "trellis-test-project.h"
 
 /* One column of answers per statement, one character per respondent: '1'–'5' on the
@@ -226,6 +228,22 @@ test_tiny_round (void)
     }
 }
 
+/* An importance or effectiveness rating (Dudley's) is not agreement: no "% agree" points,
+ * a note that sends the reader to the priority matrix. */
+static void
+test_not_agreement (void)
+{
+  g_autoptr(TrellisProject) project = project_new (6);
+  TrellisRound *round = round_add (project, "r1", LATER, NULL);
+  TrellisScale *scale = trellis_checklist_get_scale (trellis_project_get_checklist (project), 0);
+  g_autoptr(TrellisTalkingPoints) points = NULL;
+
+  trellis_scale_set_role (scale, TRELLIS_SCALE_ROLE_IMPORTANCE);
+  points = trellis_talking_points_new (project, round, NULL, NULL, 5);
+  g_assert_cmpuint (trellis_talking_points_get_n_topics (points), ==, 0);
+  g_assert_nonnull (strstr (trellis_talking_points_get_note (points), "priority matrix"));
+}
+
 static void
 test_ties_beyond_the_cap (void)
 {
@@ -260,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/talking-points/small-groups-suppressed", test_small_groups_suppressed);
   g_test_add_func ("/talking-points/tiny-round", test_tiny_round);
   g_test_add_func ("/talking-points/ties-beyond-the-cap", test_ties_beyond_the_cap);
+  g_test_add_func ("/talking-points/not-agreement", test_not_agreement);
 
   return g_test_run ();
 }

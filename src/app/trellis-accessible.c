@@ -70,13 +70,10 @@ trellis_accessible_name_internals (GtkWidget *root)
     label_by_owner (gtk_widget_get_first_child (root), root);
   else if (GTK_IS_COLUMN_VIEW (root))
     {
-      /* Its header row, then its list of rows. */
+      /* Its list of rows (its header row is named by the view that makes it). */
       for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_LIST_VIEW (child))
           label_by_owner (child, root);
-        else if (claim (child))
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Column headings"), -1);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-plan-cell.h"
 #include "trellis-plan-links.h"
 #include "trellis-plan-view.h"
@@ -926,20 +927,13 @@ name_row_parts (TrellisPlanView *self,
                 Column           column,
                 TrellisAction   *action)
 {
-  GtkWidget *cell = gtk_widget_get_parent (box);
-  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
   const char *title = gtk_column_view_column_get_title (self->columns[column]);
   const char *area = trellis_action_get_area (action);
   g_autofree char *row_name = NULL;
 
-  if (cell != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    title != NULL && *title != '\0' ? title : _("Move"), -1);
-  if (row == NULL)
-    return;
   /* TRANSLATORS: a row of the improvement plan, named after its action's area */
   row_name = area != NULL && *area != '\0' ? g_strdup_printf (_("Action: %s"), area) : g_strdup (_("New action"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+  trellis_accessible_name_column_view_cell (box, title != NULL && *title != '\0' ? title : _("Move"), row_name);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "trellis-round.h"
 #include "trellis-section.h"
 #include "trellis-statement.h"
+#include "trellis-scale.h"
 #include "trellis-summary.h"
 #include "trellis-talking-points.h"
 
@@ -504,6 +505,14 @@ trellis_talking_points_new (TrellisProject *project,
   self->round = g_object_ref (round);
   self->previous = previous != NULL ? g_object_ref (previous) : NULL;
   self->topics = topics = g_ptr_array_new_with_free_func ((GDestroyNotify) talking_topic_free);
+  /* The topics read agreement ("85 % agree"). An importance or effectiveness rating is not
+   * agreement, and saying so would mislead: those checklists have the priority matrix. */
+  if (trellis_scale_get_role (trellis_summary_get_scale (summary)) != TRELLIS_SCALE_ROLE_NONE)
+    {
+      self->note = g_strdup (_("Talking points read how far partners agree; this checklist rates "
+                               "importance and effectiveness instead. The priority matrix shows where to act."));
+      return self;
+    }
   self->note = describe_thin (summary);
 
   add_topic_from (topics, summary, TRELLIS_TALKING_AGREE, _("Most agreed"), consider_agree,
