@@ -269,7 +269,12 @@ trellis_plan_links_init (TrellisPlanLinks *self)
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_add_css_class (self->button, "plan-links");
   gtk_widget_set_halign (self->button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->button, _("Link this action to the sections and statements it answers"));
+  gtk_widget_set_tooltip_text (self->button, _("Link this action to the sections and statements it answers (Ctrl+L)"));
+  /* Out of the Tab chain: Tab goes from the area straight to the key action, as a
+   * facilitator typing fast expects (typed on this button, words were lost and a space
+   * opened the list). Ctrl+L opens the list from any field of the row. The inner button
+   * only: the popover, a child of the menu button, must still take the focus. */
+  gtk_widget_set_focusable (gtk_widget_get_first_child (self->button), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Linked statements"), -1);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
@@ -317,4 +322,16 @@ trellis_plan_links_unbind (TrellisPlanLinks *self)
   g_clear_object (&self->action);
   g_clear_object (&self->project);
   g_clear_object (&self->undo);
+}
+
+/**
+ * trellis_plan_links_popup:
+ *
+ * Opens the list of sections and statements to link, with the keyboard in it.
+ */
+void
+trellis_plan_links_popup (TrellisPlanLinks *self)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_LINKS (self));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->button));
 }

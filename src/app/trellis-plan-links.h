@@ -20,5 +20,6 @@ void       trellis_plan_links_bind (TrellisPlanLinks *self,
                                     TrellisAction    *action,
                                     TrellisUndoStack *undo);
 void       trellis_plan_links_unbind (TrellisPlanLinks *self);
+void       trellis_plan_links_popup (TrellisPlanLinks *self);
 
 G_END_DECLS

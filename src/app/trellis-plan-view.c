@@ -257,6 +257,10 @@ scroll_towards (TrellisPlanView *self,
   upper = gtk_adjustment_get_upper (vadjustment);
   page = gtk_adjustment_get_page_size (vadjustment);
   target = upper * (position + 0.5) / n - page / 2;
+  /* The last row (a new action): the very end. The list's height is an estimate from the
+   * rows it has made, and in the projector's tall rows "about where" fell short of it. */
+  if (position + 1 >= n)
+    target = upper;
   gtk_adjustment_set_value (vadjustment, CLAMP (target, 0, MAX (0, upper - page)));
 }
 
@@ -405,7 +409,14 @@ trellis_plan_view_add_action (TrellisPlanView *self)
 
   if (self->project == NULL)
     return NULL;
+  /* The row being left is made again now, before the new one takes the cursor (see
+   * remake_left_row()): made again after, the list also remade the rows below it, the new
+   * one with the cursor in it, and the projector lost what was typed next. */
+  if (self->current != NULL && plan_position (self, self->current) != G_MAXUINT)
+    g_list_model_items_changed (trellis_plan_get_actions (get_plan (self)),
+                                plan_position (self, self->current), 1, 1);
   action = add_after_current (self);
+  g_clear_object (&self->current);
   trellis_plan_view_focus_action (self, action, "area");
   return action;
 }
@@ -999,6 +1010,39 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "action", NULL);
 }
 
+static TrellisPlanLinks *
+find_links (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      TrellisPlanLinks *found = TRELLIS_IS_PLAN_LINKS (child) ? TRELLIS_PLAN_LINKS (child) : find_links (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+L: the linked statements of the row the keyboard is in. The cell's box carries its
+ * action; the box's cell's parent is the row. */
+static void
+link_statements_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *box = root != NULL ? gtk_root_get_focus (root) : NULL;
+  TrellisPlanLinks *links;
+
+  while (box != NULL && box != widget && cell_action (box) == NULL)
+    box = gtk_widget_get_parent (box);
+  if (box == NULL || box == widget || gtk_widget_get_parent (box) == NULL)
+    return;
+  links = find_links (gtk_widget_get_parent (gtk_widget_get_parent (box)));
+  if (links != NULL)
+    trellis_plan_links_popup (links);
+}
+
 static GtkListItemFactory *
 make_factory (TrellisPlanView *self,
               Column           column)
@@ -1391,6 +1435,7 @@ install_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.leave-projector", NULL, leave_projector_activated);
   gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "plan.link-statements", NULL, link_statements_action);
 }
 
 /* Typing before the new action's field has the focus is kept for that field, and a Tab
@@ -1434,6 +1479,7 @@ add_capture_shortcuts (TrellisPlanView *self)
     { "<Control>Delete", "plan.delete" }, { "<Control>KP_Delete", "plan.delete" },
     { "<Alt>Up", "plan.move-up" }, { "<Alt>Down", "plan.move-down" },
     { "Escape", "plan.leave-projector" }, { "F5", "plan.projector" },
+    { "<Control>l", "plan.link-statements" },
     { "<Control>z", "plan.undo" }, { "<Control><Shift>z", "plan.redo" }, { "<Control>y", "plan.redo" },
   };
   GtkEventController *capture = gtk_shortcut_controller_new ();
