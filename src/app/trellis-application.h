@@ -1,4 +1,4 @@
-/* trellis-application.h: the Trellis application: one main window, app-wide actions
+/* trellis-application.h: the Trellis application: one window per project, app-wide actions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
