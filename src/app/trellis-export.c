@@ -73,6 +73,24 @@ chooser_new (GtkWindow                  *parent,
 
 /*****/
 
+/* The file or folder the user chose, or %NULL when they cancelled. */
+static GFile *
+chosen_file (GtkNativeDialog *chooser,
+             int              response)
+{
+  return response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+}
+
+/* Tells the caller how writing @file went. */
+static void
+report_written (Request      *request,
+                GFile        *file,
+                gboolean      written,
+                const GError *error)
+{
+  request->done (written ? file : NULL, error, request->user_data);
+}
+
 static void
 pack_response_cb (GtkNativeDialog *chooser,
                   int              response)
@@ -83,8 +101,7 @@ pack_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   const char *comments;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+  if ((file = chosen_file (chooser, response)) == NULL)
     {
       request->done (NULL, NULL, request->user_data);
       return;
@@ -95,10 +112,7 @@ pack_response_cb (GtkNativeDialog *chooser,
   if (comments != NULL)
     request->options.key_comments_only = g_str_equal (comments, "key");
   pack = trellis_workshop_pack_new (request->project, &request->options);
-  if (!trellis_workshop_pack_write_pdf (pack, file, &error))
-    request->done (NULL, error, request->user_data);
-  else
-    request->done (file, NULL, request->user_data);
+  report_written (request, file, trellis_workshop_pack_write_pdf (pack, file, &error), error);
 }
 
 /**
@@ -191,8 +205,7 @@ charts_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   const char *format;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+  if ((folder = chosen_file (chooser, response)) == NULL)
     {
       request->done (NULL, NULL, request->user_data);
       return;
@@ -254,16 +267,13 @@ handoff_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+  if ((file = chosen_file (chooser, response)) == NULL)
     {
       request->done (NULL, NULL, request->user_data);
       return;
     }
-  if (!trellis_handoff_write (request->project, format, request->options.paper, file, &error))
-    request->done (NULL, error, request->user_data);
-  else
-    request->done (file, NULL, request->user_data);
+  report_written (request, file, trellis_handoff_write (request->project, format, request->options.paper, file, &error),
+                  error);
 }
 
 /**
@@ -356,8 +366,7 @@ plan_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   gboolean written = FALSE;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+  if ((file = chosen_file (chooser, response)) == NULL)
     {
       request->plan_done (NULL, NULL, NULL, request->user_data);
       return;

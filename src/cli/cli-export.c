@@ -151,12 +151,11 @@ check_project (const char           *path,
   return TRELLIS_CLI_OK;
 }
 
+/* Writes @pack as a PDF at @output and says how many pages it has. */
 static int
-export_pdf (TrellisProject             *project,
-            const TrellisReportOptions *options,
-            const char                 *output)
+write_pack (TrellisWorkshopPack *pack,
+            const char          *output)
 {
-  g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new (project, options);
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
 
@@ -170,20 +169,23 @@ export_pdf (TrellisProject             *project,
 }
 
 static int
+export_pdf (TrellisProject             *project,
+            const TrellisReportOptions *options,
+            const char                 *output)
+{
+  g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new (project, options);
+
+  return write_pack (pack, output);
+}
+
+static int
 export_plan_pdf (TrellisProject             *project,
                  const TrellisReportOptions *options,
                  const char                 *output)
 {
   g_autoptr(TrellisWorkshopPack) pack = trellis_workshop_pack_new_plan (project, options);
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-  g_autoptr(GError) error = NULL;
 
-  if (!trellis_workshop_pack_write_pdf (pack, file, &error))
-    return trellis_cli_input_error (output, "%s", error->message);
-  printf (ngettext ("Wrote %s (%u page)", "Wrote %s (%u pages)", trellis_workshop_pack_get_n_pages (pack)),
-          output, trellis_workshop_pack_get_n_pages (pack));
-  putchar ('\n');
-  return TRELLIS_CLI_OK;
+  return write_pack (pack, output);
 }
 
 static int
