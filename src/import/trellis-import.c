@@ -951,6 +951,35 @@ check_same_columns (ImportFile  *first,
   return TRUE;
 }
 
+/* Takes @table (or fails with @error already set when it is %NULL). */
+static gboolean
+add_table (TrellisImport  *self,
+           TrellisTable   *table,
+           const char     *display_name,
+           GError        **error)
+{
+  ImportFile *file;
+
+  if (table == NULL)
+    return FALSE;
+  file = g_new0 (ImportFile, 1);
+  /* It becomes the round's source and part of messages shown in the window. */
+  file->name = g_utf8_make_valid (display_name, -1);
+  file->table = table;
+  file->layout = _trellis_layout_detect (file->table);
+  if (!check_rows (file, error) ||
+      (self->files->len > 0 && !check_same_columns (first_file (self), file, error)) ||
+      (self->files->len == 0 && !analyse (self, file, error)))
+    {
+      if (self->files->len == 0)
+        g_list_store_remove_all (self->columns);
+      import_file_free (file);
+      return FALSE;
+    }
+  g_ptr_array_add (self->files, file);
+  return TRUE;
+}
+
 /**
  * trellis_import_add_bytes:
  * @display_name: the file's name as the facilitator knows it, for messages and the
@@ -970,33 +999,11 @@ trellis_import_add_bytes (TrellisImport       *self,
                           TrellisTableFormat   format,
                           GError             **error)
 {
-  ImportFile *file;
-
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
-  file = g_new0 (ImportFile, 1);
-  /* It becomes the round's source and part of messages shown in the window. */
-  file->name = g_utf8_make_valid (display_name, -1);
-  file->table = trellis_table_read_bytes (bytes, display_name, format, error);
-  if (file->table == NULL)
-    {
-      import_file_free (file);
-      return FALSE;
-    }
-  file->layout = _trellis_layout_detect (file->table);
-  if (!check_rows (file, error) ||
-      (self->files->len > 0 && !check_same_columns (first_file (self), file, error)) ||
-      (self->files->len == 0 && !analyse (self, file, error)))
-    {
-      if (self->files->len == 0)
-        g_list_store_remove_all (self->columns);
-      import_file_free (file);
-      return FALSE;
-    }
-  g_ptr_array_add (self->files, file);
-  return TRUE;
+  return add_table (self, trellis_table_read_bytes (bytes, display_name, format, error), display_name, error);
 }
 
 /**
@@ -1012,7 +1019,7 @@ trellis_import_add_file (TrellisImport       *self,
                          GError             **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  TrellisTable *table = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -1029,12 +1036,14 @@ trellis_import_add_file (TrellisImport       *self,
                                  _("this is a folder, not a survey export"));
       return FALSE;
     }
-  if (info != NULL && !_trellis_table_check_file_size (g_file_info_get_size (info), name, error))
-    return FALSE;
-  /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
-    bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
-  if (bytes == NULL)
+    table = trellis_table_read_file (file, name, format, cancellable, &local_error);
+  if (table == NULL && local_error != NULL && local_error->domain == TRELLIS_IMPORT_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (table == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
                                  TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
@@ -1042,7 +1051,7 @@ trellis_import_add_file (TrellisImport       *self,
                                  ? _("there is no such file") : local_error->message);
       return FALSE;
     }
-  return trellis_import_add_bytes (self, bytes, name, format, error);
+  return add_table (self, table, name, error);
 }
 
 /**
@@ -1103,7 +1112,7 @@ trellis_import_set_structure_file (TrellisImport  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = trellis_file_dup_display_basename (file);
-  bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
+  bytes = trellis_file_read_at_most (file, _trellis_table_memory_budget (), cancellable, &local_error);
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
