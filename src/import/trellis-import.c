@@ -434,25 +434,31 @@ is_shared_like_a_group (TrellisTable *table,
                         guint         column)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_rows = trellis_table_get_n_rows (table), filled = 0, alone = 0;
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0, alone = 0;
+  g_autofree guint *occurs = g_new0 (guint, MAX (n_values, 1));
   GHashTableIter iter;
   gpointer count;
 
-  for (guint row = first_row; row < n_rows; row++)
+  /* Each distinct cell once, with how often it occurs. */
+  trellis_table_count_values (table, column, first_row, occurs);
+  for (guint v = 0; v < n_values; v++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+      g_autofree char *cleaned = NULL;
       char *folded;
 
+      if (occurs[v] == 0)
+        continue;
+      cleaned = _trellis_import_clean_cell (trellis_table_get_value (table, column, v));
       if (*cleaned == '\0')
         continue;
       if (mentions_email (cleaned))
         return FALSE;
       folded = g_utf8_casefold (cleaned, -1);
       count = g_hash_table_lookup (counts, folded);
-      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + occurs[v]));
       if (g_hash_table_size (counts) > MAX_GROUPS)
         return FALSE;
-      filled++;
+      filled += occurs[v];
     }
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, NULL, &count))
@@ -1263,8 +1269,15 @@ typedef struct
   guint         column;
   guint         item;
   TrellisScale *scale;
-  GHashTable   *cache;
+  GHashTable   *cache;     /* distinct text → answer, over every file */
+  GArray       *by_value;  /* gint16 per distinct cell of the file being read: its answer,
+                            * or ANSWER_NOT_READ */
 } ItemColumn;
+
+/* Not answers, in by_value: the cell is not read yet; the cell is left out as the survey
+ * did not show the item (counted, unlike a cell that says so in words). */
+#define ANSWER_NOT_READ G_MAXINT16
+#define ANSWER_LEFT_OUT (G_MAXINT16 - 1)
 
 typedef struct
 {
@@ -1287,7 +1300,10 @@ static void
 plan_clear (Plan *plan)
 {
   for (guint i = 0; plan->items != NULL && i < plan->items->len; i++)
-    g_hash_table_unref (g_array_index (plan->items, ItemColumn, i).cache);
+    {
+      g_hash_table_unref (g_array_index (plan->items, ItemColumn, i).cache);
+      g_array_unref (g_array_index (plan->items, ItemColumn, i).by_value);
+    }
   g_clear_pointer (&plan->keys, g_ptr_array_unref);
   g_clear_pointer (&plan->items, g_array_unref);
   g_clear_pointer (&plan->comments, g_array_unref);
@@ -1351,12 +1367,13 @@ make_plan (TrellisImport *self,
   for (guint k = 0; all_keys[k] != NULL; k++)
     {
       guint column = GPOINTER_TO_UINT (g_hash_table_lookup (mapped, all_keys[k]));
-      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL };
+      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL, NULL };
 
       if (column == 0)
         continue;
       trellis_checklist_lookup_item_key (list, all_keys[k], NULL, &item.scale);
       item.cache = g_hash_table_new (g_str_hash, g_str_equal);
+      item.by_value = g_array_new (FALSE, FALSE, sizeof (gint16));
       g_ptr_array_add (plan->keys, g_strdup (all_keys[k]));
       g_array_append_val (plan->items, item);
     }
@@ -1448,8 +1465,12 @@ row_has_no_answers (const Plan   *plan,
     }
   for (guint i = 0; i < plan->comments->len; i++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
-                                                                                g_array_index (plan->comments, guint, i)));
+      const char *text = trellis_table_get (table, row, g_array_index (plan->comments, guint, i));
+      g_autofree char *cleaned = NULL;
+
+      if (*text == '\0')
+        continue;
+      cleaned = _trellis_import_clean_cell (text);
       if (*cleaned != '\0')
         return FALSE;
     }
@@ -1481,6 +1502,8 @@ typedef struct
   GPtrArray  *order;           /* response indices, then shuffled */
   GPtrArray  *comment_lists;   /* per comment column: char* comments */
   GHashTable *group_names;     /* folded → first spelling seen */
+  GPtrArray  *group_of_value;  /* per distinct cell of the group column in the file being
+                                * read: its group, NULL for none, or &group_not_read */
   GString    *sources;
   guint       n_excluded;
   guint       n_empty;
@@ -1501,6 +1524,7 @@ round_reading_init (TrellisImport *self,
   for (guint i = 0; i < reading->plan.comments->len; i++)
     g_ptr_array_add (reading->comment_lists, g_ptr_array_new_with_free_func (g_free));
   reading->group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reading->group_of_value = g_ptr_array_new ();
   reading->sources = g_string_new (NULL);
 }
 
@@ -1514,6 +1538,7 @@ round_reading_clear (RoundReading *reading)
   g_clear_pointer (&reading->order, g_ptr_array_unref);
   g_clear_pointer (&reading->comment_lists, g_ptr_array_unref);
   g_clear_pointer (&reading->group_names, g_hash_table_unref);
+  g_clear_pointer (&reading->group_of_value, g_ptr_array_unref);
   if (reading->sources != NULL)
     g_string_free (g_steal_pointer (&reading->sources), TRUE);
 }
@@ -1550,6 +1575,22 @@ check_can_build (TrellisImport  *self,
   return TRUE;
 }
 
+/* What one distinct cell of an item column reads as. */
+static gint16
+read_value (TrellisImport *self,
+            ItemColumn    *item,
+            TrellisTable  *table,
+            guint          row,
+            gboolean       marks_not_shown)
+{
+  const char *text = trellis_table_get (table, row, item->column);
+
+  if (marks_not_shown && *text == '\0' &&
+      !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+    return ANSWER_LEFT_OUT;
+  return read_cached (self, item->cache, item->scale, text);
+}
+
 /* Each item's answer in @row, into reading->answers. */
 static gboolean
 read_row_answers (TrellisImport  *self,
@@ -1564,35 +1605,57 @@ read_row_answers (TrellisImport  *self,
   for (guint i = 0; i < reading->plan.items->len; i++)
     {
       ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
-      const char *text = trellis_table_get (table, row, item->column);
-      TrellisAnswer answer;
+      gint16 *known = &g_array_index (item->by_value, gint16,
+                                      trellis_table_get_value_index (table, row, item->column));
 
-      if (marks_not_shown && *text == '\0' &&
-          !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+      /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
+      if (*known == ANSWER_NOT_READ)
+        *known = read_value (self, item, table, row, marks_not_shown);
+      if (*known == ANSWER_LEFT_OUT)
         {
           reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
           reading->n_not_shown++;
           continue;
         }
-      answer = read_cached (self, item->cache, item->scale, text);
-      if (answer == TRELLIS_ANSWER_UNMAPPED)
+      if (*known == TRELLIS_ANSWER_UNMAPPED)
         {
-          g_autofree char *shown = _trellis_import_clean_cell (text);
+          g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, item->column));
           _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
                                      trellis_table_get_sheet_row (table, row), item->column,
                                      _("“%s” is not an answer on the scale"), shown);
           return FALSE;
         }
-      reading->answers[item->item] = answer;
+      reading->answers[item->item] = (TrellisAnswer) *known;
     }
   return TRUE;
 }
+
+static const char group_not_read[] = "";
+
+static const char *read_group (RoundReading *reading,
+                               TrellisTable *table,
+                               guint         row);
 
 /* The respondent's group in @row, or %NULL. */
 static const char *
 read_row_group (RoundReading *reading,
                 TrellisTable *table,
                 guint         row)
+{
+  gpointer *known;
+
+  if (reading->plan.group < 0)
+    return NULL;
+  known = &g_ptr_array_index (reading->group_of_value, trellis_table_get_value_index (table, row, reading->plan.group));
+  if (*known == group_not_read)
+    *known = (gpointer) read_group (reading, table, row);
+  return *known;
+}
+
+static const char *
+read_group (RoundReading *reading,
+            TrellisTable *table,
+            guint         row)
 {
   g_autofree char *cleaned = NULL;
   g_autofree char *folded = NULL;
@@ -1622,8 +1685,12 @@ read_row_comments (RoundReading *reading,
 {
   for (guint i = 0; i < reading->plan.comments->len; i++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
-                                                                                g_array_index (reading->plan.comments, guint, i)));
+      const char *text = trellis_table_get (table, row, g_array_index (reading->plan.comments, guint, i));
+      g_autofree char *cleaned = NULL;
+
+      if (*text == '\0')
+        continue;
+      cleaned = _trellis_import_clean_cell (text);
       if (!is_empty_comment (cleaned))
         g_ptr_array_add (g_ptr_array_index (reading->comment_lists, i), g_steal_pointer (&cleaned));
     }
@@ -1639,6 +1706,24 @@ read_file_rows (TrellisImport  *self,
 {
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
+
+  /* What each distinct cell reads as is kept per file: the codes are the file's. */
+  for (guint i = 0; i < reading->plan.items->len; i++)
+    {
+      ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
+      guint n_values = trellis_table_get_n_values (table, item->column);
+
+      g_array_set_size (item->by_value, MAX (n_values, 1));
+      for (guint v = 0; v < item->by_value->len; v++)
+        g_array_index (item->by_value, gint16, v) = ANSWER_NOT_READ;
+    }
+  if (reading->plan.group >= 0)
+    {
+      g_ptr_array_set_size (reading->group_of_value,
+                            MAX (trellis_table_get_n_values (table, reading->plan.group), 1));
+      for (guint v = 0; v < reading->group_of_value->len; v++)
+        g_ptr_array_index (reading->group_of_value, v) = (gpointer) group_not_read;
+    }
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
@@ -1829,6 +1914,11 @@ column_is_day_first (TrellisTable *table,
   return FALSE;
 }
 
+/* What _trellis_import_read_day() reads of a cell: white space, then a date of at most
+ * ten characters and what ends it. Timestamps of one day share it, so each day of a
+ * column of 100,000 timestamps is read once. */
+#define DAY_PREFIX_LENGTH 11
+
 /* The latest day in one column of dates or timestamps. */
 static void
 latest_day_in_column (ImportFile *file,
@@ -1838,13 +1928,19 @@ latest_day_in_column (ImportFile *file,
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
   gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
+  g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
+      const char *text = trellis_table_get (table, row, column);
+      gsize spaces = strspn (text, " \t\n\r\f\v");
+      g_autofree char *prefix = g_strndup (text, spaces + DAY_PREFIX_LENGTH);
       GDate day;
 
+      if (!g_hash_table_add (read, g_steal_pointer (&prefix)))
+        continue;
       g_date_clear (&day, 1);
-      if (_trellis_import_read_day (trellis_table_get (table, row, column), day_first, &day) &&
+      if (_trellis_import_read_day (text, day_first, &day) &&
           (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
         *latest = day;
     }
@@ -2202,19 +2298,22 @@ trellis_import_dup_values (TrellisImport *self)
   for (guint f = 0; f < self->files->len; f++)
     {
       ImportFile *file = g_ptr_array_index (self->files, f);
-      guint n_rows = trellis_table_get_n_rows (file->table);
 
       for (guint i = 0; i < plan.items->len; i++)
         {
           ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
+          guint n_values = trellis_table_get_n_values (file->table, item->column);
+          g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
 
-          for (guint row = file->layout->first_data_row; row < n_rows; row++)
+          /* Each distinct cell once, with how often it occurs. */
+          trellis_table_count_values (file->table, item->column, file->layout->first_data_row, counts);
+          for (guint v = 0; v < n_values; v++)
             {
-              const char *text = trellis_table_get (file->table, row, item->column);
+              const char *text = trellis_table_get_value (file->table, item->column, v);
               g_autofree char *cleaned = NULL;
               TrellisImportValue *value;
 
-              if (*text == '\0')
+              if (*text == '\0' || counts[v] == 0)
                 continue;
               cleaned = _trellis_import_clean_cell (text);
               value = g_hash_table_lookup (seen, cleaned);
@@ -2229,7 +2328,7 @@ trellis_import_dup_values (TrellisImport *self)
                   g_ptr_array_add (values, value);
                   g_hash_table_insert (seen, g_steal_pointer (&cleaned), value);
                 }
-              value->count++;
+              value->count += counts[v];
             }
         }
     }

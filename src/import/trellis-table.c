@@ -32,10 +32,13 @@ typedef struct
   guint32  *slots;       /* open addressing on the hash: value index + 1, 0 when free */
   guint32   n_slots;     /* a power of two, at least twice the values */
   guint8    width;       /* bytes per code: 1 until a 256th value, then 4 */
+  gboolean  unique;      /* most cells differ (timestamps, e-mail addresses, comments):
+                          * each is kept as it comes, without looking for its twin */
   guint8   *codes;       /* one code per row, capacity rows */
 } Column;
 
 #define TEXT_BLOCK_SIZE (1024 * 1024)
+#define UNIQUE_AFTER    4096
 
 struct _TrellisTable
 {
@@ -141,25 +144,71 @@ append_storable (GString    *out,
   g_string_append_len (out, start, end - start);
 }
 
-/* FNV-1a, and whether the text holds anything a project file cannot: one pass over
- * each cell, the only pass most cells get. */
+#define BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes of @word is below @limit (at most 0x80), or equals @c. */
+static inline guint64
+any_byte_below (guint64 word,
+                guchar  limit)
+{
+  return (word - BYTE_ONES * limit) & ~word & BYTE_HIGHS;
+}
+
+static inline guint64
+any_byte_equal (guint64 word,
+                guchar  c)
+{
+  guint64 x = word ^ (BYTE_ONES * c);
+
+  return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
+}
+
+static inline guint64
+mix (guint64 hash,
+     guint64 word)
+{
+  hash = (hash ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return hash ^ (hash >> 32);
+}
+
+/* A hash of the text, eight bytes at a time, and whether it holds anything a project
+ * file cannot: one pass over each cell, the only pass most cells get. A control
+ * character or the lead byte of U+FFFE makes a word suspect; suspect text is looked at
+ * byte by byte. */
 static guint32
 hash_text (const char *text,
            gsize       length,
            gboolean   *unstorable)
 {
-  guint32 hash = 2166136261u;
-  gboolean found = FALSE;
+  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length, suspect = 0, word;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  for (; i + 8 <= length; i += 8)
     {
-      guchar c = text[i];
-
-      found |= (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xef;
-      hash = (hash ^ c) * 16777619u;
+      memcpy (&word, text + i, 8);
+      suspect |= any_byte_below (word, 0x20) | any_byte_equal (word, 0xef);
+      hash = mix (hash, word);
     }
-  *unstorable = found;
-  return hash;
+  if (i < length)
+    {
+      /* The bytes past the end read as NULs: they must not make the word suspect. */
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+      guint64 valid = ~G_GUINT64_CONSTANT (0) << (8 * (8 - (length - i)));
+#else
+      guint64 valid = ~G_GUINT64_CONSTANT (0) >> (8 * (8 - (length - i)));
+#endif
+
+      word = 0;
+      memcpy (&word, text + i, length - i);
+      suspect |= (any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) & valid;
+      hash = mix (hash, word);
+    }
+  *unstorable = FALSE;
+  if (suspect != 0)
+    for (i = 0; i < length && !*unstorable; i++)
+      *unstorable = is_unstorable (text + i, text + length);
+  return (guint32) (hash ^ (hash >> 29));
 }
 
 static const char *
@@ -262,7 +311,7 @@ intern (TrellisTable *table,
   guint32 slot = hash & (column->n_slots - 1);
   Value value;
 
-  for (; column->slots[slot] != 0; slot = (slot + 1) & (column->n_slots - 1))
+  for (; !column->unique && column->slots[slot] != 0; slot = (slot + 1) & (column->n_slots - 1))
     {
       const Value *found = &g_array_index (column->values, Value, column->slots[slot] - 1);
 
@@ -275,10 +324,20 @@ intern (TrellisTable *table,
   value.hash = hash;
   value.flags = flags;
   g_array_append_val (column->values, value);
-  column->slots[slot] = column->values->len;
   if (column->values->len == 256 && column->width == 1)
     widen_codes (column, table->capacity);
-  if (column->values->len * 2 > column->n_slots)
+  if (column->unique)
+    return column->values->len - 1;
+  column->slots[slot] = column->values->len;
+  /* Past a few thousand texts, most of them new, looking for twins costs more than
+   * it saves: a text column of 100,000 timestamps. */
+  if (column->values->len > UNIQUE_AFTER && column->values->len > table->sheet_rows->len / 2)
+    {
+      column->unique = TRUE;
+      g_clear_pointer (&column->slots, g_free);
+      column->n_slots = 0;
+    }
+  else if (column->values->len * 2 > column->n_slots)
     rehash (column);
   return column->values->len - 1;
 }
@@ -332,6 +391,11 @@ trellis_table_add_cell (TrellisTable     *table,
   table->n_cells++;
   table->text_size += length;
 
+  if (length == 0 && flags == 0)
+    {
+      set_code (column, row, 0);
+      return;
+    }
   hash = hash_text (text, length, &unstorable);
   if (unstorable)
     {
