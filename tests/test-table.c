@@ -277,6 +277,37 @@ test_csv_read_in_pieces (void)
   _trellis_table_set_stream_piece_size (0);
 }
 
+/* Read in pieces, bad text is refused as it is read whole: a quoted cell cut short, a
+ * NUL, or bytes that are not UTF-8 in a later piece (the caller then reads it whole). */
+static void
+test_csv_stream_refuses (void)
+{
+  static const struct { const char *text; gsize length; int code; gboolean not_utf8; } cases[] = {
+    { "A,B\r\nx,\"never closed\r\n", 22, TRELLIS_IMPORT_ERROR_CORRUPT, FALSE },
+    { "A,B\r\nx,y\0z\r\n", 12, -1, TRUE },
+    { "A,B\r\nAgree,ok\r\nAgree,caf\xe9\r\n", 27, -1, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) head = g_bytes_new (cases[i].text, 4);
+      g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (cases[i].text + 4, cases[i].length - 4, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = NULL;
+      gboolean not_utf8;
+
+      _trellis_table_set_stream_piece_size (3);
+      table = _trellis_table_read_csv_stream (rest, head, "bad.csv", 0, NULL, &not_utf8, &error);
+      g_assert_null (table);
+      g_assert_cmpint (not_utf8, ==, cases[i].not_utf8);
+      if (cases[i].code >= 0)
+        g_assert_error (error, TRELLIS_IMPORT_ERROR, cases[i].code);
+      else
+        g_assert_no_error (error);
+    }
+  _trellis_table_set_stream_piece_size (0);
+}
+
 /* Windows-1252 found part-way through a file read in pieces: the file is read again,
  * whole, and decoded as it always was. */
 static void
@@ -543,6 +574,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/larger-than-old-cap", test_csv_larger_than_old_cap);
   g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
   g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
+  g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);

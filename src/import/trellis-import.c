@@ -885,11 +885,14 @@ static guint
 count_filled (ImportFile *file,
               guint       column)
 {
-  guint n_rows = trellis_table_get_n_rows (file->table), filled = 0;
+  TrellisTable *table = file->table;
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0;
+  g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
 
-  for (guint row = file->layout->first_data_row; row < n_rows; row++)
-    if (*trellis_table_get (file->table, row, column) != '\0')
-      filled++;
+  trellis_table_count_values (table, column, file->layout->first_data_row, counts);
+  for (guint v = 0; v < n_values; v++)
+    if (*trellis_table_get_value (table, column, v) != '\0')
+      filled += counts[v];
   return filled;
 }
 
