@@ -685,7 +685,8 @@ _trellis_table_read_csv_stream (GInputStream  *stream,
   *not_utf8 = FALSE;
   text.capacity = MAX (head_size, stream_piece_size);
   text.buffer = g_malloc (text.capacity);
-  memcpy (text.buffer, head_data, head_size);
+  if (head_size > 0)
+    memcpy (text.buffer, head_data, head_size);
   text.length = text.n_read = head_size;
   do
     if (!read_piece (&text, 0, error))
