@@ -13,6 +13,24 @@
 
 #include "trellis-table-private.h"
 
+/* A column's recent short texts, looked up by length and end bytes and compared a word
+ * at a time: an answer column's cells ("Agree", "Strongly disagree") are found without
+ * hashing or walking to the text, where most of reading an export's time went. */
+#define FAST_ENTRIES  64
+#define FAST_WORDS    4
+#define FAST_BYTES    (FAST_WORDS * 8)
+/* Past this many distinct texts a column is not an answer column: no shortcut. Half the
+ * entries, so that looking one up stops at an empty entry soon. */
+#define FAST_MAX_VALUES (FAST_ENTRIES / 2)
+
+typedef struct
+{
+  guint64 words[FAST_WORDS];
+  guint32 code;
+  guint16 length;    /* 0: empty entry */
+  guint16 flags;
+} FastEntry;
+
 /* One distinct text of a column (with its flags: "" quoted and "" unquoted differ). */
 typedef struct
 {
@@ -32,6 +50,8 @@ typedef struct
   guint32  *slots;       /* open addressing on the hash: value index + 1, 0 when free */
   guint32   n_slots;     /* a power of two, at least twice the values */
   guint8    width;       /* bytes per code: 1 until a 256th value, then 4 */
+  FastEntry *fast;       /* FAST_ENTRIES, or NULL */
+  guint     n_filled;    /* cells not empty */
   gboolean  unique;      /* most cells differ (timestamps, e-mail addresses, comments):
                           * each is kept as it comes, without looking for its twin */
   guint8   *codes;       /* one code per row, capacity rows */
@@ -71,6 +91,7 @@ column_free (gpointer data)
   g_array_unref (column->values);
   g_free (column->slots);
   g_free (column->codes);
+  g_free (column->fast);
   g_free (column);
 }
 
@@ -181,34 +202,43 @@ hash_text (const char *text,
            gsize       length,
            gboolean   *unstorable)
 {
-  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length, suspect = 0, word;
+  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length, word;
   gsize i = 0;
 
+  *unstorable = FALSE;
   for (; i + 8 <= length; i += 8)
     {
       memcpy (&word, text + i, 8);
-      suspect |= any_byte_below (word, 0x20) | any_byte_equal (word, 0xef);
+      /* A line break in a comment makes its word suspect: only that word is looked at
+       * byte by byte (with the two bytes after it, for U+FFFE). */
+      if ((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) != 0)
+        for (gsize j = i; j < i + 8 && !*unstorable; j++)
+          *unstorable = is_unstorable (text + j, text + length);
       hash = mix (hash, word);
     }
   if (i < length)
     {
-      /* The bytes past the end read as NULs: they must not make the word suspect. */
-#if G_BYTE_ORDER == G_BIG_ENDIAN
-      guint64 valid = ~G_GUINT64_CONSTANT (0) << (8 * (8 - (length - i)));
-#else
+      /* The last bytes, the lowest first, above them NULs that must not make the word
+       * suspect; put together byte by byte, as a copy of a length only known now
+       * costs a call to memcpy() per cell. */
       guint64 valid = ~G_GUINT64_CONSTANT (0) >> (8 * (8 - (length - i)));
-#endif
 
       word = 0;
-      memcpy (&word, text + i, length - i);
-      suspect |= (any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) & valid;
+      for (gsize j = 0; i + j < length; j++)
+        word |= (guint64) (guchar) text[i + j] << (8 * j);
+      if (((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) & valid) != 0)
+        for (gsize j = i; j < length && !*unstorable; j++)
+          *unstorable = is_unstorable (text + j, text + length);
       hash = mix (hash, word);
     }
-  *unstorable = FALSE;
-  if (suspect != 0)
-    for (i = 0; i < length && !*unstorable; i++)
-      *unstorable = is_unstorable (text + i, text + length);
-  return (guint32) (hash ^ (hash >> 29));
+  /* MurmurHash3's finaliser: the slots are chosen by the low bits, which the mixing
+   * above leaves poorly spread for texts of one word ("Agree", "Disagree"). */
+  hash ^= hash >> 33;
+  hash *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  hash ^= hash >> 33;
+  hash *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  hash ^= hash >> 33;
+  return (guint32) hash;
 }
 
 static const char *
@@ -294,6 +324,7 @@ column_new (guint capacity)
   column->slots = g_new0 (guint32, column->n_slots);
   column->width = 1;
   column->codes = g_malloc0 (MAX (capacity, 1));
+  column->fast = g_new0 (FastEntry, FAST_ENTRIES);
   g_array_append_val (column->values, empty);
   column->slots[empty.hash & (column->n_slots - 1)] = 1;
   return column;
@@ -331,7 +362,7 @@ intern (TrellisTable *table,
   column->slots[slot] = column->values->len;
   /* Past a few thousand texts, most of them new, looking for twins costs more than
    * it saves: a text column of 100,000 timestamps. */
-  if (column->values->len > UNIQUE_AFTER && column->values->len > table->sheet_rows->len / 2)
+  if (column->values->len > UNIQUE_AFTER && column->values->len > column->n_filled / 2)
     {
       column->unique = TRUE;
       g_clear_pointer (&column->slots, g_free);
@@ -358,6 +389,76 @@ grow_rows (TrellisTable *table)
   table->capacity = capacity;
 }
 
+/* The text's bytes in words, the last one's bytes put together one by one, lowest first,
+ * so that no copy of a length only known now costs a call to memcpy(). */
+static inline void
+load_words (const char *text,
+            gsize       length,
+            guint64     words[FAST_WORDS])
+{
+  gsize i = 0, w = 0;
+
+  for (; i + 8 <= length; i += 8, w++)
+    memcpy (&words[w], text + i, 8);
+  if (i < length)
+    {
+      words[w] = 0;
+      for (gsize j = 0; i + j < length; j++)
+        words[w] |= (guint64) (guchar) text[i + j] << (8 * j);
+      w++;
+    }
+  for (; w < FAST_WORDS; w++)
+    words[w] = 0;
+}
+
+/* The entry holding the text, or the empty one where it would go: open addressing on a
+ * hash of the words already loaded. */
+static inline FastEntry *
+fast_entry (Column        *column,
+            const guint64  words[FAST_WORDS],
+            gsize          length,
+            guint32        flags)
+{
+  guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
+                G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  guint slot = (guint) (key >> 58);
+
+  for (;; slot = (slot + 1) % FAST_ENTRIES)
+    {
+      FastEntry *entry = &column->fast[slot];
+
+      if (entry->length == 0 ||
+          (entry->length == length && entry->flags == flags &&
+           entry->words[0] == words[0] && entry->words[1] == words[1] &&
+           entry->words[2] == words[2] && entry->words[3] == words[3]))
+        return entry;
+    }
+}
+
+/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. */
+static guint32
+add_value (TrellisTable *table,
+           Column       *column,
+           const char   *text,
+           gsize         length,
+           guint32       flags,
+           gboolean     *cleaned)
+{
+  gboolean unstorable;
+  guint32 hash = hash_text (text, length, &unstorable);
+
+  *cleaned = unstorable;
+  if (unstorable)
+    {
+      g_string_truncate (table->scratch, 0);
+      append_storable (table->scratch, text, length);
+      text = table->scratch->str;
+      length = table->scratch->len;
+      hash = hash_text (text, length, &unstorable);
+    }
+  return intern (table, column, text, length, hash, flags);
+}
+
 /**
  * trellis_table_add_cell:
  * @text: the cell's text, valid UTF-8
@@ -373,8 +474,8 @@ trellis_table_add_cell (TrellisTable     *table,
                         TrellisCellFlags  flags)
 {
   guint row = table->sheet_rows->len;
-  gboolean unstorable;
-  guint32 hash;
+  gboolean cleaned;
+  guint32 code;
   Column *column;
 
   g_return_if_fail (table != NULL);
@@ -396,16 +497,34 @@ trellis_table_add_cell (TrellisTable     *table,
       set_code (column, row, 0);
       return;
     }
-  hash = hash_text (text, length, &unstorable);
-  if (unstorable)
+  column->n_filled++;
+  if (column->fast != NULL && length > 0 && length <= FAST_BYTES)
     {
-      g_string_truncate (table->scratch, 0);
-      append_storable (table->scratch, text, length);
-      text = table->scratch->str;
-      length = table->scratch->len;
-      hash = hash_text (text, length, &unstorable);
+      guint64 words[FAST_WORDS];
+      FastEntry *entry;
+
+      load_words (text, length, words);
+      entry = fast_entry (column, words, length, flags);
+      if (entry->length != 0)
+        {
+          set_code (column, row, entry->code);
+          return;
+        }
+      code = add_value (table, column, text, length, flags, &cleaned);
+      /* A text cleaned on the way in is not what is stored: it takes the slow way. */
+      if (!cleaned)
+        {
+          memcpy (entry->words, words, sizeof words);
+          entry->code = code;
+          entry->length = length;
+          entry->flags = flags;
+        }
     }
-  set_code (column, row, intern (table, column, text, length, hash, flags));
+  else
+    code = add_value (table, column, text, length, flags, &cleaned);
+  if (column->fast != NULL && column->values->len > FAST_MAX_VALUES)
+    g_clear_pointer (&column->fast, g_free);
+  set_code (column, row, code);
 }
 
 /**
