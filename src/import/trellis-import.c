@@ -476,16 +476,24 @@ share_of_answers (TrellisImport *self,
 {
   TrellisScale *scale = trellis_checklist_get_scale (checklist (self), 0);
   guint n_rows = trellis_table_get_n_rows (table), filled = 0, answers = 0;
+  /* What each distinct cell reads as, read once: 0 not yet, 1 an answer, 2 not, 3 empty. */
+  g_autofree guint8 *reads = g_new0 (guint8, MAX (trellis_table_get_n_values (table, column), 1));
 
   for (guint row = first_row; row < n_rows && filled < 200; row++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+      guint value = trellis_table_get_value_index (table, row, column);
 
-      if (*cleaned == '\0')
+      if (reads[value] == 0)
+        {
+          g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+
+          reads[value] = *cleaned == '\0' ? 3
+                         : _trellis_import_read_answer (scale, cleaned) != TRELLIS_ANSWER_UNMAPPED ? 1 : 2;
+        }
+      if (reads[value] == 3)
         continue;
       filled++;
-      if (_trellis_import_read_answer (scale, cleaned) != TRELLIS_ANSWER_UNMAPPED)
-        answers++;
+      answers += reads[value] == 1;
     }
   return filled > 0 ? (double) answers / filled : 0.0;
 }
