@@ -380,7 +380,11 @@ read_field (CsvReader  *csv,
       csv->p = find_field_end (csv->p, csv->end, csv->delimiter);
       if (csv->p == csv->end && !csv->at_end)
         return READ_NEED_MORE;
-      trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+      /* The rest of the text is there to read the cell's words whole. */
+      if (csv->end - start >= 32)
+        _trellis_table_add_padded_cell (csv->table, start, csv->p - start, 0);
+      else
+        trellis_table_add_cell (csv->table, start, csv->p - start, 0);
     }
 
   if (++csv->n_fields > TRELLIS_TABLE_MAX_COLUMNS)

@@ -34,6 +34,10 @@ gboolean    _trellis_table_check_size (TrellisTable  *table,
                                        GError       **error);
 
 void        _trellis_table_discard_row (TrellisTable *table);
+void        _trellis_table_add_padded_cell (TrellisTable     *table,
+                                            const char       *text,
+                                            gsize             length,
+                                            TrellisCellFlags  flags);
 void        _trellis_table_set_source_size (TrellisTable *table,
                                             guint64       size);
 void        _trellis_table_set_source_parts (TrellisTable *table,

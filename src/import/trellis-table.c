@@ -413,6 +413,29 @@ load_words (const char *text,
 
 /* The entry holding the text, or the empty one where it would go: open addressing on a
  * hash of the words already loaded. */
+/* The same words, where at least FAST_BYTES bytes from @text may be read: whole words
+ * read and the bytes past @length masked off, with no loop over bytes. */
+static inline void
+load_padded_words (const char *text,
+                   gsize       length,
+                   guint64     words[FAST_WORDS])
+{
+  for (gsize w = 0; w < FAST_WORDS; w++)
+    {
+      gsize start = w * 8, n = length > start ? MIN (length - start, 8) : 0;
+      guint64 word;
+
+      memcpy (&word, text + start, 8);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      words[w] = n == 8 ? word : word & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1);
+#else
+      words[w] = 0;
+      for (gsize j = 0; j < n; j++)
+        words[w] |= (guint64) (guchar) text[start + j] << (8 * j);
+#endif
+    }
+}
+
 static inline FastEntry *
 fast_entry (Column        *column,
             const guint64  words[FAST_WORDS],
@@ -459,6 +482,12 @@ add_value (TrellisTable *table,
   return intern (table, column, text, length, hash, flags);
 }
 
+static void add_cell (TrellisTable     *table,
+                      const char       *text,
+                      gssize            length,
+                      TrellisCellFlags  flags,
+                      gboolean          padded);
+
 /**
  * trellis_table_add_cell:
  * @text: the cell's text, valid UTF-8
@@ -473,13 +502,34 @@ trellis_table_add_cell (TrellisTable     *table,
                         gssize            length,
                         TrellisCellFlags  flags)
 {
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (text != NULL || length == 0);
+
+  add_cell (table, text, length, flags, FALSE);
+}
+
+/* For readers whose text goes on for at least 32 bytes past the cell (the rest of the
+ * piece being read): the cell's words are read whole. */
+void
+_trellis_table_add_padded_cell (TrellisTable     *table,
+                                const char       *text,
+                                gsize             length,
+                                TrellisCellFlags  flags)
+{
+  add_cell (table, text, length, flags, TRUE);
+}
+
+static void
+add_cell (TrellisTable     *table,
+          const char       *text,
+          gssize            length,
+          TrellisCellFlags  flags,
+          gboolean          padded)
+{
   guint row = table->sheet_rows->len;
   gboolean cleaned;
   guint32 code;
   Column *column;
-
-  g_return_if_fail (table != NULL);
-  g_return_if_fail (text != NULL || length == 0);
 
   if (length < 0)
     length = strlen (text);
@@ -503,7 +553,10 @@ trellis_table_add_cell (TrellisTable     *table,
       guint64 words[FAST_WORDS];
       FastEntry *entry;
 
-      load_words (text, length, words);
+      if (padded)
+        load_padded_words (text, length, words);
+      else
+        load_words (text, length, words);
       entry = fast_entry (column, words, length, flags);
       if (entry->length != 0)
         {
