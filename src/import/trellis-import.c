@@ -1941,14 +1941,21 @@ latest_day_in_column (ImportFile *file,
   gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
   g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  const char *previous = NULL;
+  gsize previous_length = 0;
+
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
       const char *text = trellis_table_get (table, row, column);
-      gsize spaces = strspn (text, " \t\n\r\f\v");
-      g_autofree char *prefix = g_strndup (text, spaces + DAY_PREFIX_LENGTH);
+      gsize length = strnlen (text, strspn (text, " \t\n\r\f\v") + DAY_PREFIX_LENGTH);
       GDate day;
 
-      if (!g_hash_table_add (read, g_steal_pointer (&prefix)))
+      /* Timestamps come in order: most share the day of the row before. */
+      if (previous != NULL && length == previous_length && memcmp (text, previous, length) == 0)
+        continue;
+      previous = text;
+      previous_length = length;
+      if (!g_hash_table_add (read, g_strndup (text, length)))
         continue;
       g_date_clear (&day, 1);
       if (_trellis_import_read_day (text, day_first, &day) &&
