@@ -142,6 +142,10 @@ guint                trellis_round_count_group (TrellisRound *self,
 void                 trellis_round_add_comment (TrellisRound *self,
                                                 const char   *section_id,
                                                 const char   *text);
+void                 trellis_round_take_comments (TrellisRound  *self,
+                                                  const char    *section_id,
+                                                  char         **texts,
+                                                  guint          n_texts);
 void                 trellis_round_add_comment_full (TrellisRound        *self,
                                                      const char          *section_id,
                                                      const char          *text,
