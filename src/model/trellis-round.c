@@ -606,6 +606,96 @@ trellis_round_count_group (TrellisRound *self,
 }
 
 /**
+ * trellis_round_get_answer_table:
+ *
+ * Returns: (array): every answer, row-major: trellis_round_get_n_responses() rows of
+ *   trellis_round_get_n_items() answers; %NULL when the round has no items
+ */
+const TrellisAnswer *
+trellis_round_get_answer_table (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return (const TrellisAnswer *) self->answers->data;
+}
+
+/**
+ * trellis_round_get_response_group_indices:
+ *
+ * Returns: (array): per response, 0 for no group or 1 + the group's position in
+ *   trellis_round_get_group()
+ */
+const guint16 *
+trellis_round_get_response_group_indices (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return (const guint16 *) self->response_groups->data;
+}
+
+/**
+ * trellis_round_find_group:
+ *
+ * Returns: the position of @group in trellis_round_get_group(), or -1
+ */
+int
+trellis_round_find_group (TrellisRound *self,
+                          const char   *group)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), -1);
+
+  if (group == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group)) - 1;
+}
+
+/**
+ * trellis_round_add_responses:
+ * @answers: (array): @n_responses rows of one answer per item, row-major
+ * @group_names: (array length=n_group_names): the groups the rows refer to
+ * @response_groups: (array) (nullable): per row, 0 for no group or 1 + a position in
+ *   @group_names; %NULL when no row has a group
+ *
+ * Adds many responses at once, as trellis_round_add_response() adds one: groups are
+ * kept in the order the rows first use them, and the round says it changed once.
+ */
+void
+trellis_round_add_responses (TrellisRound        *self,
+                             const TrellisAnswer *answers,
+                             guint                n_responses,
+                             const char * const  *group_names,
+                             guint                n_group_names,
+                             const guint32       *response_groups)
+{
+  g_autofree guint16 *interned = NULL;
+  guint first;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (answers != NULL || self->items->len == 0 || n_responses == 0);
+
+  if (n_responses == 0)
+    return;
+  /* 0 = not interned yet; G_MAXUINT16 + 1 cannot be an index, so it is kept apart. */
+  interned = g_new0 (guint16, n_group_names + 1);
+  first = self->response_groups->len;
+  g_byte_array_append (self->answers, (const guint8 *) answers, (gsize) n_responses * self->items->len);
+  g_array_set_size (self->response_groups, first + n_responses);
+  for (guint r = 0; r < n_responses; r++)
+    {
+      guint32 name = response_groups != NULL ? response_groups[r] : 0;
+      guint16 index = 0;
+
+      if (name > 0 && name <= n_group_names)
+        {
+          if (interned[name] == 0)
+            interned[name] = intern_group (self, group_names[name - 1]);
+          index = interned[name];
+        }
+      g_array_index (self->response_groups, guint16, first + r) = index;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
  * trellis_round_add_comment:
  *
  * Stores one comment against a section. The importer adds them in a shuffled order so

@@ -46,19 +46,60 @@ section_summary_free (TrellisSectionSummary *section)
   g_free (section);
 }
 
-static gboolean
-response_in_group (TrellisRound *round,
-                   guint         response,
-                   const char   *group)
+/* Answers run from TRELLIS_ANSWER_NOT_SHOWN (-3) to the widest scale's last point; one
+ * bin each, and one for anything else, which a distribution counts as blank. */
+#define ANSWER_BIN_OFFSET 3
+#define N_ANSWER_BINS     (ANSWER_BIN_OFFSET + TRELLIS_SCALE_MAX_POINTS + 2)
+#define OFF_SCALE_BIN     (N_ANSWER_BINS - 1)
+
+/* Tallies every item's answers in one pass over the answer table, row by row as it
+ * lies in memory, counting only @group's respondents when @group is given: a round of
+ * 100,000 respondents is read once per summary, not once per statement. */
+static guint *
+tally_answers (TrellisRound *round,
+               const char   *group,
+               guint        *n_respondents)
 {
-  return group == NULL || g_strcmp0 (trellis_round_get_response_group (round, response), group) == 0;
+  guint n_items = trellis_round_get_n_items (round);
+  guint n_responses = trellis_round_get_n_responses (round);
+  const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
+  const guint16 *groups = trellis_round_get_response_group_indices (round);
+  guint *bins = g_new0 (guint, (gsize) MAX (n_items, 1) * N_ANSWER_BINS);
+  guint8 bin_of[256];
+  int wanted = -1;
+
+  for (guint v = 0; v < 256; v++)
+    {
+      int answer = (gint8) v;
+
+      bin_of[v] = answer >= TRELLIS_ANSWER_NOT_SHOWN && answer <= TRELLIS_SCALE_MAX_POINTS
+                    ? (guint8) (answer + ANSWER_BIN_OFFSET) : OFF_SCALE_BIN;
+    }
+  *n_respondents = 0;
+  if (group != NULL)
+    {
+      wanted = trellis_round_find_group (round, group) + 1;
+      if (wanted == 0)  /* a group nobody is in */
+        return bins;
+    }
+  for (guint r = 0; r < n_responses; r++)
+    {
+      const guint8 *row = table + (gsize) r * n_items;
+
+      if (wanted >= 0 && groups[r] != wanted)
+        continue;
+      (*n_respondents)++;
+      for (guint i = 0; i < n_items; i++)
+        bins[(gsize) i * N_ANSWER_BINS + bin_of[row[i]]]++;
+    }
+  return bins;
 }
 
-/* @responses are the indices of the responses counted, picked once for every item. */
+/* @bins are the round's answers tallied by tally_answers(). */
 static TrellisItemSummary *
 summarise_item (TrellisSummary   *self,
                 TrellisStatement *statement,
-                GArray           *responses)
+                const guint      *bins)
 {
   TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
   TrellisItemSummary *item = g_new0 (TrellisItemSummary, 1);
@@ -71,14 +112,18 @@ summarise_item (TrellisSummary   *self,
 
   column = trellis_round_find_item (self->round, item->item_key);
   item->asked = column >= 0;
-  for (guint i = 0; i < responses->len; i++)
-    {
-      guint response = g_array_index (responses, guint, i);
+  if (!item->asked)
+    trellis_distribution_add_count (&item->dist, TRELLIS_ANSWER_BLANK, self->n_respondents);
+  else
+    for (guint b = 0; b < N_ANSWER_BINS; b++)
+      {
+        guint count = bins[(gsize) column * N_ANSWER_BINS + b];
+        TrellisAnswer answer = b == OFF_SCALE_BIN ? TRELLIS_ANSWER_BLANK
+                                                  : (TrellisAnswer) ((int) b - ANSWER_BIN_OFFSET);
 
-      trellis_distribution_add (&item->dist,
-                                item->asked ? trellis_round_get_answer (self->round, response, column)
-                                            : TRELLIS_ANSWER_BLANK);
-    }
+        if (count > 0)
+          trellis_distribution_add_count (&item->dist, answer, count);
+      }
   trellis_distribution_finish (&item->dist);
   return item;
 }
@@ -105,8 +150,8 @@ trellis_summary_new (TrellisProject *project,
 {
   TrellisSummary *self;
   TrellisChecklist *checklist;
-  g_autoptr(GArray) responses = NULL;
-  guint n_sections, n_responses;
+  g_autofree guint *bins = NULL;
+  guint n_sections;
   guint n_points;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
@@ -128,12 +173,7 @@ trellis_summary_new (TrellisProject *project,
   n_points = trellis_scale_get_n_points (scale);
   trellis_distribution_init (&self->overall, n_points);
 
-  n_responses = trellis_round_get_n_responses (round);
-  responses = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_responses);
-  for (guint r = 0; r < n_responses; r++)
-    if (response_in_group (round, r, group))
-      g_array_append_val (responses, r);
-  self->n_respondents = responses->len;
+  bins = tally_answers (round, group, &self->n_respondents);
 
   n_sections = trellis_checklist_get_n_sections (checklist);
   for (guint s = 0; s < n_sections; s++)
@@ -156,7 +196,7 @@ trellis_summary_new (TrellisProject *project,
       rated = trellis_section_collect_rated (section, TRUE);
       for (guint i = 0; i < rated->len; i++)
         {
-          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i), responses);
+          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i), bins);
 
           g_ptr_array_add (section_summary->items, item);
           if (item->asked)
