@@ -1036,6 +1036,8 @@ refuse_if_not_utf8 (const char  *data,
   return TRUE;
 }
 
+#define HEAD_SIZE 4096
+
 /* Beyond any real project: the checklist's limits, a thousand rounds each with a
  * mapping, and a plan, come to a few hundred thousand nodes. */
 #define MAX_TREE_NODES 2000000
@@ -1073,8 +1075,12 @@ parse_document (const char  *data,
     _trellis_bulk_reader_attach (bulk, ctxt);
 
   /* The bytes are UTF-8 whatever the declaration says: that is the only encoding
-   * Trellis writes, and anything else is refused below. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8", options);
+   * Trellis writes. A start in another (UTF-16's byte-order mark, which libxml2 would
+   * follow) is refused before parsing, anything else as the parser meets it. Naming no
+   * encoding keeps libxml2 from copying the file through a UTF-8 "converter". */
+  if (refuse_if_not_utf8 (data, MIN (size, HEAD_SIZE), display_name, is_template, error))
+    return NULL;
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL, options);
   first_error = g_steal_pointer (&state.error_message);
 
   if (state.has_doctype)
