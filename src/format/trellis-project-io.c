@@ -868,6 +868,7 @@ typedef struct
 {
   BulkReader *bulk;  /* first: the bulk reader finds itself here */
   gboolean    has_doctype;
+  gboolean    not_utf8;
   long        error_line;
   char       *error_message;
 } ParseState;
@@ -885,6 +886,9 @@ on_parse_error (void     *user_data,
     return;
   state->error_line = error->line;
   state->error_message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+  /* libxml2 says so of bytes that are not UTF-8 where it meets them. */
+  state->not_utf8 = error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
+                    g_str_has_prefix (error->message, "Input is not proper UTF-8");
 }
 
 /* A project never has a DOCTYPE. Stopping at the declaration, before its internal
@@ -996,28 +1000,6 @@ ensure_libxml_initialized (void)
     }
 }
 
-/* Too large or empty: refused before the parser sees it. */
-static gboolean
-check_bytes (const char  *data,
-             gsize        size,
-             const char  *display_name,
-             GError     **error)
-{
-  if (size > TRELLIS_PROJECT_MAX_SIZE)
-    {
-      set_too_large (error, display_name, size);
-      return FALSE;
-    }
-  if (size == 0)
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                   _("“%s” is empty. It may have been damaged while it was being copied or saved."),
-                   display_name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* libxml2 refuses bytes that are not UTF-8 as it meets them; only then is the whole
  * file checked, to say that it is not text Trellis reads rather than damaged. */
 static gboolean
@@ -1042,79 +1024,170 @@ refuse_if_not_utf8 (const char  *data,
  * mapping, and a plan, come to a few hundred thousand nodes. */
 #define MAX_TREE_NODES 2000000
 
+/* What the parser reads: the next piece of the file (of at most CHUNK_SIZE bytes), an
+ * empty one at its end, or %NULL with @error set. The file is parsed as it is read, so
+ * neither it nor a copy of it is ever whole in memory. */
+#define CHUNK_SIZE (1024 * 1024)
+
+typedef const char *(*ChunkSource) (gpointer   source,
+                                    gsize     *length,
+                                    GError   **error);
+
+typedef struct
+{
+  const char *data;
+  gsize       size;
+  gsize       done;
+} MemorySource;
+
+static const char *
+next_memory_chunk (gpointer   source,
+                   gsize     *length,
+                   GError   **error)
+{
+  MemorySource *memory = source;
+  /* Empty bytes may have no data at all; an empty piece is still a piece. */
+  const char *chunk = memory->data != NULL ? memory->data + memory->done : "";
+
+  *length = MIN (memory->size - memory->done, CHUNK_SIZE);
+  memory->done += *length;
+  return chunk;
+}
+
+static void
+set_parse_error (GError           **error,
+                 const ParseState  *state,
+                 const char        *display_name,
+                 gboolean           is_template)
+{
+  if (state->not_utf8)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+                 is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
+                             : _("“%s” is not a Trellis project: it is not UTF-8 text."),
+                 display_name);
+  else if (state->error_message != NULL)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                 _("“%s” is damaged or incomplete and cannot be opened "
+                   "(line %ld: %s)."),
+                 display_name, state->error_line, state->error_message);
+  else
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                 _("“%s” is damaged or incomplete and cannot be opened."),
+                 display_name);
+}
+
+/* The first piece, which must show UTF-8 text: a start in another encoding (UTF-16's
+ * byte-order mark, which libxml2 would follow) is refused before parsing; bytes that
+ * are not UTF-8 further on, as the parser meets them. */
+static xmlParserCtxt *
+start_parser (const char  *head,
+              gsize        length,
+              const char  *display_name,
+              gboolean     is_template,
+              GError     **error)
+{
+  xmlParserCtxt *ctxt;
+
+  if (length == 0)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                   _("“%s” is empty. It may have been damaged while it was being copied or saved."),
+                   display_name);
+      return NULL;
+    }
+  if (refuse_if_not_utf8 (head, MIN (length, HEAD_SIZE), display_name, is_template, error))
+    return NULL;
+  ensure_libxml_initialized ();
+  /* The first bytes tell libxml2 the encoding (UTF-8, with or without its mark). */
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, head, (int) MIN (length, 4), NULL);
+  if (ctxt == NULL)
+    g_error ("Out of memory reading “%s”", display_name);
+  return ctxt;
+}
+
 /* Well-formed XML without a document type (and so without entities), or %NULL. With
  * @bulk, rounds' responses and comments are read by it instead of built into the tree. */
 static xmlDoc *
-parse_document (const char  *data,
-                gsize        size,
-                const char  *display_name,
-                gboolean     is_template,
-                BulkReader  *bulk,
-                GError     **error)
+parse_document (ChunkSource   next_chunk,
+                gpointer      source,
+                const char   *display_name,
+                gboolean      is_template,
+                BulkReader   *bulk,
+                GError      **error)
 {
   /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node ("Huge input
    * lookup"), which the writer does not know: a long comment was saved, and the file
-   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE above, the
-   * writer checks the same limit, and no DTD or entity is ever read, so nothing can
-   * grow past what the file holds. */
+   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE, the writer
+   * checks the same limit, and no DTD or entity is ever read, so nothing can grow past
+   * what the file holds. The declared encoding is ignored: Trellis reads UTF-8 only. */
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
                       XML_PARSE_BIG_LINES | XML_PARSE_HUGE;
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  g_autofree char *first_error = NULL;
-  ParseState state = { bulk, FALSE, 0, NULL };
+  ParseState state = { bulk, FALSE, FALSE, 0, NULL };
+  const char *chunk;
+  gsize length;
+  guint64 total;
 
-  ensure_libxml_initialized ();
-  ctxt = xmlNewParserCtxt ();
+  chunk = next_chunk (source, &length, error);
+  if (chunk == NULL)
+    return NULL;
+  ctxt = start_parser (chunk, length, display_name, is_template, error);
   if (ctxt == NULL)
-    g_error ("Out of memory reading “%s”", display_name);
+    return NULL;
+  xmlCtxtUseOptions (ctxt, options);
   ctxt->_private = &state;
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->internalSubset = on_doctype;
   if (bulk != NULL)
     _trellis_bulk_reader_attach (bulk, ctxt);
 
-  /* The bytes are UTF-8 whatever the declaration says: that is the only encoding
-   * Trellis writes. A start in another (UTF-16's byte-order mark, which libxml2 would
-   * follow) is refused before parsing, anything else as the parser meets it. Naming no
-   * encoding keeps libxml2 from copying the file through a UTF-8 "converter". */
-  if (refuse_if_not_utf8 (data, MIN (size, HEAD_SIZE), display_name, is_template, error))
-    return NULL;
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL, options);
-  first_error = g_steal_pointer (&state.error_message);
+  /* The first four bytes went in with the context. */
+  chunk += MIN (length, 4);
+  length -= MIN (length, 4);
+  total = length;
+  while (length > 0 || total == 0)
+    {
+      if (length > 0 && xmlParseChunk (ctxt, chunk, (int) length, 0) != XML_ERR_OK && ctxt->disableSAX)
+        break;
+      if (ctxt->disableSAX || state.has_doctype)
+        break;
+      chunk = next_chunk (source, &length, error);
+      if (chunk == NULL)
+        {
+          g_clear_pointer (&state.error_message, g_free);
+          return NULL;
+        }
+      total += length;
+      if (total > TRELLIS_PROJECT_MAX_SIZE)
+        {
+          g_clear_pointer (&state.error_message, g_free);
+          set_too_large (error, display_name, total);
+          return NULL;
+        }
+      if (length == 0)
+        break;
+    }
+  if (!ctxt->disableSAX)
+    xmlParseChunk (ctxt, NULL, 0, 1);
+  doc = g_steal_pointer (&ctxt->myDoc);
 
   if (state.has_doctype)
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
-                   _("“%s” declares a document type or entities, which Trellis files never "
-                     "contain. It was not opened, because such declarations can be used to "
-                     "read other files or exhaust memory."),
-                   display_name);
-      return NULL;
-    }
-  if (bulk != NULL && _trellis_bulk_reader_get_too_many_nodes (bulk))
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
-                   _("“%s” holds more than %u elements besides its responses and comments, "
-                     "far more than any project. It was not opened."),
-                   display_name, MAX_TREE_NODES);
-      return NULL;
-    }
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      if (refuse_if_not_utf8 (data, size, display_name, is_template, error))
-        return NULL;
-      if (first_error != NULL)
-        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                     _("“%s” is damaged or incomplete and cannot be opened "
-                       "(line %ld: %s)."),
-                     display_name, state.error_line, first_error);
-      else
-        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                     _("“%s” is damaged or incomplete and cannot be opened."),
-                     display_name);
-      return NULL;
-    }
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
+                 _("“%s” declares a document type or entities, which Trellis files never "
+                   "contain. It was not opened, because such declarations can be used to "
+                   "read other files or exhaust memory."),
+                 display_name);
+  else if (bulk != NULL && _trellis_bulk_reader_get_too_many_nodes (bulk))
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                 _("“%s” holds more than %u elements besides its responses and comments, "
+                   "far more than any project. It was not opened."),
+                 display_name, MAX_TREE_NODES);
+  else if (doc == NULL || !ctxt->wellFormed)
+    set_parse_error (error, &state, display_name, is_template);
+  g_clear_pointer (&state.error_message, g_free);
+  if (error != NULL && *error != NULL)
+    return NULL;
   return g_steal_pointer (&doc);
 }
 
@@ -1161,27 +1234,41 @@ check_root (xmlDoc      *doc,
 }
 
 static xmlDoc *
-read_document (GBytes      *bytes,
-               const char  *display_name,
-               const char  *root_name,
-               BulkReader  *bulk,
-               GError     **error)
+read_document (ChunkSource   next_chunk,
+               gpointer      source,
+               const char   *display_name,
+               const char   *root_name,
+               BulkReader   *bulk,
+               GError      **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
-  const char *data;
-  gsize size;
 
-  g_assert (bytes != NULL);
   g_assert (display_name != NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (!check_bytes (data, size, display_name, error))
-    return NULL;
-  doc = parse_document (data, size, display_name, is_template, bulk, error);
+  doc = parse_document (next_chunk, source, display_name, is_template, bulk, error);
   if (doc == NULL || !check_root (doc, display_name, root_name, error))
     return NULL;
   return g_steal_pointer (&doc);
+}
+
+static xmlDoc *
+read_document_bytes (GBytes      *bytes,
+                     const char  *display_name,
+                     const char  *root_name,
+                     BulkReader  *bulk,
+                     GError     **error)
+{
+  MemorySource memory = { NULL, 0, 0 };
+
+  g_assert (bytes != NULL);
+  memory.data = g_bytes_get_data (bytes, &memory.size);
+  if (memory.size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, memory.size);
+      return NULL;
+    }
+  return read_document (next_memory_chunk, &memory, display_name, root_name, bulk, error);
 }
 
 xmlDoc *
@@ -1190,7 +1277,7 @@ _trellis_xml_read_document (GBytes      *bytes,
                             const char  *root_name,
                             GError     **error)
 {
-  return read_document (bytes, display_name, root_name, NULL, error);
+  return read_document_bytes (bytes, display_name, root_name, NULL, error);
 }
 
 gboolean
@@ -2378,28 +2465,44 @@ remember_newer_format_version (TrellisProject *project,
     g_object_set_data_full (G_OBJECT (project), NEWER_FORMAT_KEY, g_steal_pointer (&version), g_free);
 }
 
-TrellisProject *
-trellis_project_load_bytes (GBytes      *bytes,
-                            const char  *display_name,
-                            GError     **error)
+static TrellisProject *
+read_project_from (ChunkSource   next_chunk,
+                   gpointer      source,
+                   const char   *display_name,
+                   GError      **error)
 {
   g_autoptr(BulkReader) bulk = _trellis_bulk_reader_new (MAX_TREE_NODES);
   g_autoptr(xmlDoc) doc = NULL;
   TrellisProject *project;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (display_name == NULL)
-    display_name = _("the project file");
-
-  doc = read_document (bytes, display_name, ROOT_PROJECT, bulk, error);
+  doc = read_document (next_chunk, source, display_name, ROOT_PROJECT, bulk, error);
   if (doc == NULL)
     return NULL;
   project = read_project (xmlDocGetRootElement (doc), display_name, error);
   if (project != NULL)
     remember_newer_format_version (project, xmlDocGetRootElement (doc));
   return project;
+}
+
+TrellisProject *
+trellis_project_load_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  MemorySource memory = { NULL, 0, 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = _("the project file");
+  memory.data = g_bytes_get_data (bytes, &memory.size);
+  if (memory.size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, memory.size);
+      return NULL;
+    }
+  return read_project_from (next_memory_chunk, &memory, display_name, error);
 }
 
 /**
@@ -2420,11 +2523,38 @@ trellis_project_get_newer_format_version (TrellisProject *project)
   return g_object_get_data (G_OBJECT (project), NEWER_FORMAT_KEY);
 }
 
+typedef struct
+{
+  GInputStream *input;
+  GCancellable *cancellable;
+  const char   *display_name;
+  char         *buffer;
+} StreamSource;
+
+static const char *
+next_stream_chunk (gpointer   source,
+                   gsize     *length,
+                   GError   **error)
+{
+  StreamSource *stream = source;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_input_stream_read_all (stream->input, stream->buffer, CHUNK_SIZE, length,
+                                stream->cancellable, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read “%s”: "), stream->display_name);
+      return NULL;
+    }
+  return stream->buffer;
+}
+
 /**
  * trellis_project_load_file:
  *
- * Reads a project file, refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before
- * reading any of it. See trellis_project_load_bytes().
+ * Reads a project file as it parses it, so that the file is never whole in memory,
+ * refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before reading any of it. See
+ * trellis_project_load_bytes().
  *
  * Returns: (transfer full) (nullable): the project, or %NULL with @error set
  */
@@ -2434,9 +2564,10 @@ trellis_project_load_file (GFile         *file,
                            GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
+  StreamSource stream = { NULL, NULL, NULL, NULL };
+  TrellisProject *project;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2462,12 +2593,18 @@ trellis_project_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
-  if (bytes == NULL)
+  stream.input = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (stream.input == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not read “%s”: "), display_name);
       return NULL;
     }
-  return trellis_project_load_bytes (bytes, display_name, error);
+  stream.cancellable = cancellable;
+  stream.display_name = display_name;
+  stream.buffer = g_malloc (CHUNK_SIZE);
+  project = read_project_from (next_stream_chunk, &stream, display_name, error);
+  g_free (stream.buffer);
+  g_object_unref (stream.input);
+  return project;
 }
