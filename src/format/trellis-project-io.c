@@ -913,7 +913,7 @@ on_doctype (void          *user_data,
  * The largest project file Trellis reads or writes. A project in memory takes about as
  * much room as its file (an answer is one byte in both; the tree of the rest is
  * small), so the limit is a share of this computer's memory rather than a fixed size:
- * a quarter of it, at least 64 MB, and at most what libxml2 parses in one piece (2 GB).
+ * a quarter of it, and at least 64 MB. The file is parsed as it is read, in pieces.
  * Bombs that are small files are stopped otherwise: no DTD or entity is read, the tree
  * outside the responses and comments has a node budget, and counts are limited.
  *
@@ -937,7 +937,7 @@ trellis_project_get_max_size (void)
 #endif
       if (physical == 0)
         physical = G_GUINT64_CONSTANT (4) << 30;
-      limit = CLAMP (physical / 4, 64 * 1024 * 1024, (guint64) G_MAXINT);
+      limit = MAX (physical / 4, 64 * 1024 * 1024);
       g_once_init_leave (&done, 1);
     }
   return limit;
@@ -2134,9 +2134,13 @@ read_comments (xmlNode           *node,
       set_bulk_problem (error, display_name, &notes->problem, NULL, NULL, 0);
       return FALSE;
     }
-  for (guint i = 0; i < notes->texts->len; i++)
-    trellis_round_add_comment_full (round, section_id, g_ptr_array_index (notes->texts, i),
-                                    notes->flags->data[i]);
+  if (notes->texts->len > 0)
+    {
+      guint n = notes->texts->len;
+      g_autofree char **texts = (char **) g_ptr_array_steal (notes->texts, NULL);
+
+      trellis_round_take_comments (round, section_id, texts, notes->flags->data, n);
+    }
   return TRUE;
 }
 

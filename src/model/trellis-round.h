@@ -158,6 +158,11 @@ void                 trellis_round_add_comment_full (TrellisRound        *self,
                                                      const char          *section_id,
                                                      const char          *text,
                                                      TrellisCommentFlags  flags);
+void                 trellis_round_take_comments (TrellisRound *self,
+                                                  const char   *section_id,
+                                                  char        **texts,
+                                                  const guint8 *flags,
+                                                  guint         n_comments);
 TrellisCommentFlags  trellis_round_get_comment_flags (TrellisRound *self,
                                                       const char   *section_id,
                                                       guint         index);
