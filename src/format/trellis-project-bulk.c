@@ -202,56 +202,16 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* One line of an <answers> block: one character per item, then optionally the
- * respondent's group as a position in <groups>, counted from 1. */
+/* The respondent's group after the answers: its position in <groups>, from 1. */
 static void
-read_answer_line (BulkResponses *rows,
-                  const char    *p,
-                  const char    *end,
-                  long           line)
+read_answer_group (BulkResponses *rows,
+                   const char    *p,
+                   const char    *end,
+                   long           line)
 {
-  const gint8 *table = answer_table ();
   const char *start;
   guint64 group = 0;
-  gboolean bad = FALSE;
-  guint8 *out;
-  guint n = 0;
 
-  while (p < end && is_blank (*p))
-    p++;
-  while (end > p && is_blank (end[-1]))
-    end--;
-  if (p == end || !can_add_row (rows))
-    return;
-
-  start = p;
-  while (p < end && !is_blank (*p))
-    p++;
-  if ((gsize) (p - start) != rows->n_items)
-    {
-      set_problem (&rows->problem, BULK_PROBLEM_COUNT, line, "answers", NULL, 0);
-      rows->problem.found = p - start;
-      return;
-    }
-  g_byte_array_set_size (rows->answers, rows->answers->len + rows->n_items);
-  out = rows->answers->data + rows->answers->len - rows->n_items;
-  /* Translated without a branch per character; a bad one is looked for only after. */
-  for (const char *c = start; c < p; c++, n++)
-    {
-      gint8 value = table[(guchar) *c];
-
-      out[n] = (guint8) value;
-      bad |= value == NO_ANSWER;
-    }
-  if (G_UNLIKELY (bad))
-    {
-      for (n = 0; table[(guchar) start[n]] != NO_ANSWER; n++)
-        ;
-      g_byte_array_set_size (rows->answers, rows->answers->len - rows->n_items);
-      set_problem (&rows->problem, BULK_PROBLEM_TOKEN, line, "answers", start + n, 1);
-      rows->problem.item = n;
-      return;
-    }
   while (p < end && is_blank (*p))
     p++;
   start = p;
@@ -264,6 +224,73 @@ read_answer_line (BulkResponses *rows,
       return;
     }
   add_row_group (rows, (guint32) group, line);
+}
+
+/* A line that did not translate: says how many answers it has, or which is wrong. */
+static void
+explain_answer_line (BulkResponses *rows,
+                     const char    *start,
+                     const char    *end,
+                     long           line)
+{
+  const gint8 *table = answer_table ();
+  const char *p = start;
+
+  while (p < end && !is_blank (*p))
+    p++;
+  if ((gsize) (p - start) != rows->n_items)
+    {
+      set_problem (&rows->problem, BULK_PROBLEM_COUNT, line, "answers", NULL, 0);
+      rows->problem.found = p - start;
+      return;
+    }
+  for (p = start; table[(guchar) *p] != NO_ANSWER; p++)
+    ;
+  set_problem (&rows->problem, BULK_PROBLEM_TOKEN, line, "answers", p, 1);
+  rows->problem.item = p - start;
+}
+
+/* One line of an <answers> block: one character per item, then optionally the
+ * respondent's group as a position in <groups>, counted from 1. The usual line is
+ * translated in one pass without a branch per character; any other is explained. */
+static void
+read_answer_line (BulkResponses *rows,
+                  const char    *p,
+                  const char    *end,
+                  long           line)
+{
+  const gint8 *table = answer_table ();
+  guint n_items = rows->n_items;
+  gboolean bad = FALSE;
+  guint8 *out;
+
+  while (p < end && is_blank (*p))
+    p++;
+  while (end > p && is_blank (end[-1]))
+    end--;
+  if (p == end || !can_add_row (rows))
+    return;
+  if ((gsize) (end - p) < n_items || (p + n_items < end && !is_blank (p[n_items])))
+    {
+      explain_answer_line (rows, p, end, line);
+      return;
+    }
+  g_byte_array_set_size (rows->answers, rows->answers->len + n_items);
+  out = rows->answers->data + rows->answers->len - n_items;
+  for (guint i = 0; i < n_items; i++)
+    {
+      gint8 value = table[(guchar) p[i]];
+
+      out[i] = (guint8) value;
+      bad |= value == NO_ANSWER;
+    }
+  if (G_UNLIKELY (bad))
+    {
+      g_byte_array_set_size (rows->answers, rows->answers->len - n_items);
+      explain_answer_line (rows, p, end, line);
+      return;
+    }
+  read_answer_group (rows, p + n_items, end, line);
 }
 
 /* The text of an <answers> block arrives in pieces; whole lines are read at once and

@@ -1984,9 +1984,16 @@ check_answers_on_scales (BulkResponses       *rows,
   for (guint r = 0; r < n_rows; r++)
     {
       const gint8 *row = (const gint8 *) rows->answers->data + (gsize) r * n_items;
+      gboolean over = FALSE;
 
+      /* Without a branch per answer (the compiler compares many at once); a row with
+       * an answer off its scale is then looked at again. */
       for (guint i = 0; i < n_items; i++)
-        if (G_UNLIKELY (row[i] > max[i]))
+        over |= row[i] > max[i];
+      if (G_LIKELY (!over))
+        continue;
+      for (guint i = 0; i < n_items; i++)
+        if (row[i] > max[i])
           {
             g_autofree char *token = row[i] <= 9 ? g_strdup_printf ("%d", row[i])
                                                  : g_strdup_printf ("%d (%c)", row[i], 'A' + row[i] - 10);
