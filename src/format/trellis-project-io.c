@@ -1105,6 +1105,35 @@ start_parser (const char  *head,
   return ctxt;
 }
 
+/* Whether a parsed document is refused, and why, in order: a document type (the
+ * parser stopped there), a tree too large, anything not well-formed. */
+static gboolean
+refuse_document (xmlDoc            *doc,
+                 gboolean           well_formed,
+                 const ParseState  *state,
+                 BulkReader        *bulk,
+                 const char        *display_name,
+                 gboolean           is_template,
+                 GError           **error)
+{
+  if (state->has_doctype)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
+                 _("“%s” declares a document type or entities, which Trellis files never "
+                   "contain. It was not opened, because such declarations can be used to "
+                   "read other files or exhaust memory."),
+                 display_name);
+  else if (bulk != NULL && _trellis_bulk_reader_get_too_many_nodes (bulk))
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                 _("“%s” holds more than %u elements besides its responses and comments, "
+                   "far more than any project. It was not opened."),
+                 display_name, MAX_TREE_NODES);
+  else if (doc == NULL || !well_formed)
+    set_parse_error (error, state, display_name, is_template);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Well-formed XML without a document type (and so without entities), or %NULL. With
  * @bulk, rounds' responses and comments are read by it instead of built into the tree. */
 static xmlDoc *
@@ -1128,6 +1157,7 @@ parse_document (ChunkSource   next_chunk,
   const char *chunk;
   gsize length;
   guint64 total;
+  gboolean refused;
 
   chunk = next_chunk (source, &length, error);
   if (chunk == NULL)
@@ -1171,24 +1201,9 @@ parse_document (ChunkSource   next_chunk,
   if (!ctxt->disableSAX)
     xmlParseChunk (ctxt, NULL, 0, 1);
   doc = g_steal_pointer (&ctxt->myDoc);
-
-  if (state.has_doctype)
-    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
-                 _("“%s” declares a document type or entities, which Trellis files never "
-                   "contain. It was not opened, because such declarations can be used to "
-                   "read other files or exhaust memory."),
-                 display_name);
-  else if (bulk != NULL && _trellis_bulk_reader_get_too_many_nodes (bulk))
-    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
-                 _("“%s” holds more than %u elements besides its responses and comments, "
-                   "far more than any project. It was not opened."),
-                 display_name, MAX_TREE_NODES);
-  else if (doc == NULL || !ctxt->wellFormed)
-    set_parse_error (error, &state, display_name, is_template);
+  refused = refuse_document (doc, ctxt->wellFormed, &state, bulk, display_name, is_template, error);
   g_clear_pointer (&state.error_message, g_free);
-  if (error != NULL && *error != NULL)
-    return NULL;
-  return g_steal_pointer (&doc);
+  return refused ? NULL : g_steal_pointer (&doc);
 }
 
 /* The root element Trellis expects, with a format version this Trellis reads. */

@@ -197,6 +197,33 @@ tally_get (TrellisRound *round)
   return tally;
 }
 
+/* The tallies of @group, or of everyone: from the round's tally where it has them,
+ * else counted now into @owned. */
+static const guint *
+select_bins (Tally         *tally,
+             TrellisRound  *round,
+             const char    *group,
+             guint         *n_respondents,
+             guint        **owned)
+{
+  int wanted;
+
+  if (group == NULL)
+    {
+      *n_respondents = trellis_round_get_n_responses (round);
+      return tally->everyone;
+    }
+  /* A group nobody is in (wanted 0) counts nobody, not those who gave none. */
+  wanted = trellis_round_find_group (round, group) + 1;
+  if (wanted > 0 && (guint) wanted < tally->n_slots)
+    {
+      *n_respondents = tally->slot_sizes[wanted];
+      return tally->slots + (gsize) wanted * MAX (tally->n_items, 1) * N_ANSWER_BINS;
+    }
+  *owned = tally_answers (round, wanted > 0 ? wanted : G_MAXUINT16 + 1, n_respondents);
+  return *owned;
+}
+
 /* @bins are the answers tallied by tally_answers() or tally_new(). */
 static TrellisItemSummary *
 summarise_item (TrellisSummary   *self,
@@ -278,24 +305,7 @@ trellis_summary_new (TrellisProject *project,
   trellis_distribution_init (&self->overall, n_points);
 
   tally = tally_get (round);
-  if (group == NULL)
-    {
-      bins = tally->everyone;
-      self->n_respondents = trellis_round_get_n_responses (round);
-    }
-  else
-    {
-      /* A group nobody is in (wanted 0) counts nobody, not those who gave none. */
-      int wanted = trellis_round_find_group (round, group) + 1;
-
-      if (wanted > 0 && (guint) wanted < tally->n_slots)
-        {
-          bins = tally->slots + (gsize) wanted * MAX (tally->n_items, 1) * N_ANSWER_BINS;
-          self->n_respondents = tally->slot_sizes[wanted];
-        }
-      else
-        bins = owned_bins = tally_answers (round, wanted > 0 ? wanted : G_MAXUINT16 + 1, &self->n_respondents);
-    }
+  bins = select_bins (tally, round, group, &self->n_respondents, &owned_bins);
 
   n_sections = trellis_checklist_get_n_sections (checklist);
   for (guint s = 0; s < n_sections; s++)
