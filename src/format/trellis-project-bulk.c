@@ -61,7 +61,7 @@ problem_clear (BulkProblem *problem)
 static void
 bulk_responses_free (BulkResponses *rows)
 {
-  g_byte_array_unref (rows->answers);
+  g_clear_pointer (&rows->answers, g_byte_array_unref);
   g_array_unref (rows->groups);
   g_array_unref (rows->lines);
   g_ptr_array_unref (rows->group_names);

@@ -1027,7 +1027,7 @@ refuse_if_not_utf8 (const char  *data,
 /* What the parser reads: the next piece of the file (of at most CHUNK_SIZE bytes), an
  * empty one at its end, or %NULL with @error set. The file is parsed as it is read, so
  * neither it nor a copy of it is ever whole in memory. */
-#define CHUNK_SIZE (1024 * 1024)
+#define CHUNK_SIZE (64 * 1024)
 
 typedef const char *(*ChunkSource) (gpointer   source,
                                     gsize     *length,
@@ -2138,8 +2138,8 @@ read_responses (xmlNode           *node,
     names = g_ptr_array_ref (rows->group_names);
   group_names = (const char * const *) names->pdata;
   n_group_names = names->len;
-  trellis_round_add_responses (round, (const TrellisAnswer *) rows->answers->data, rows->groups->len,
-                               group_names, n_group_names, (const guint32 *) rows->groups->data);
+  trellis_round_take_responses (round, g_steal_pointer (&rows->answers), rows->groups->len,
+                                group_names, n_group_names, (const guint32 *) rows->groups->data);
   return TRUE;
 }
 

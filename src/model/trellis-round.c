@@ -647,6 +647,37 @@ trellis_round_find_group (TrellisRound *self,
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group)) - 1;
 }
 
+/* The groups of @n_responses rows just appended to the answers, kept in the order the
+ * rows first use them; the round then says once that it changed. */
+static void
+append_groups (TrellisRound        *self,
+               guint                n_responses,
+               const char * const  *group_names,
+               guint                n_group_names,
+               const guint32       *response_groups)
+{
+  /* 0 = not interned yet */
+  g_autofree guint16 *interned = g_new0 (guint16, n_group_names + 1);
+  guint first = self->response_groups->len;
+
+  g_array_set_size (self->response_groups, first + n_responses);
+  for (guint r = 0; r < n_responses; r++)
+    {
+      guint32 name = response_groups != NULL ? response_groups[r] : 0;
+      guint16 index = 0;
+
+      if (name > 0 && name <= n_group_names)
+        {
+          if (interned[name] == 0)
+            interned[name] = intern_group (self, group_names[name - 1]);
+          index = interned[name];
+        }
+      g_array_index (self->response_groups, guint16, first + r) = index;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
 /**
  * trellis_round_add_responses:
  * @answers: (array): @n_responses rows of one answer per item, row-major
@@ -665,34 +696,49 @@ trellis_round_add_responses (TrellisRound        *self,
                              guint                n_group_names,
                              const guint32       *response_groups)
 {
-  g_autofree guint16 *interned = NULL;
-  guint first;
-
   g_return_if_fail (TRELLIS_IS_ROUND (self));
   g_return_if_fail (answers != NULL || self->items->len == 0 || n_responses == 0);
 
   if (n_responses == 0)
     return;
-  /* 0 = not interned yet; G_MAXUINT16 + 1 cannot be an index, so it is kept apart. */
-  interned = g_new0 (guint16, n_group_names + 1);
-  first = self->response_groups->len;
   g_byte_array_append (self->answers, (const guint8 *) answers, (gsize) n_responses * self->items->len);
-  g_array_set_size (self->response_groups, first + n_responses);
-  for (guint r = 0; r < n_responses; r++)
-    {
-      guint32 name = response_groups != NULL ? response_groups[r] : 0;
-      guint16 index = 0;
+  append_groups (self, n_responses, group_names, n_group_names, response_groups);
+}
 
-      if (name > 0 && name <= n_group_names)
-        {
-          if (interned[name] == 0)
-            interned[name] = intern_group (self, group_names[name - 1]);
-          index = interned[name];
-        }
-      g_array_index (self->response_groups, guint16, first + r) = index;
+/**
+ * trellis_round_take_responses:
+ * @answers: (transfer full): @n_responses rows of one answer per item, row-major
+ *
+ * As trellis_round_add_responses(), taking the answers: a loader's table becomes the
+ * round's without a copy when the round has none yet.
+ */
+void
+trellis_round_take_responses (TrellisRound        *self,
+                              GByteArray          *answers,
+                              guint                n_responses,
+                              const char * const  *group_names,
+                              guint                n_group_names,
+                              const guint32       *response_groups)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (answers != NULL && answers->len == (gsize) n_responses * self->items->len);
+
+  if (n_responses == 0)
+    {
+      g_byte_array_unref (answers);
+      return;
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
-  trellis_node_changed (TRELLIS_NODE (self));
+  if (self->answers->len == 0)
+    {
+      g_byte_array_unref (self->answers);
+      self->answers = answers;
+    }
+  else
+    {
+      g_byte_array_append (self->answers, answers->data, answers->len);
+      g_byte_array_unref (answers);
+    }
+  append_groups (self, n_responses, group_names, n_group_names, response_groups);
 }
 
 /**

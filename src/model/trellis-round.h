@@ -149,6 +149,12 @@ void                 trellis_round_add_responses (TrellisRound        *self,
                                                   const char * const  *group_names,
                                                   guint                n_group_names,
                                                   const guint32       *response_groups);
+void                 trellis_round_take_responses (TrellisRound        *self,
+                                                   GByteArray          *answers,
+                                                   guint                n_responses,
+                                                   const char * const  *group_names,
+                                                   guint                n_group_names,
+                                                   const guint32       *response_groups);
 
 /* Comments: per section, in the order stored, attached to no response. */
 void                 trellis_round_add_comment (TrellisRound *self,
