@@ -700,54 +700,70 @@ _trellis_bulk_reader_attach (BulkReader    *reader,
 
 /* ---- writing ------------------------------------------------------------------------- */
 
-static gboolean
-is_xml_char (gunichar c)
+/* Bytes copied as they are: text, UTF-8 sequences included, but not &, <, >, control
+ * characters, or 0xEF, which may start U+FFFE or U+FFFF (not XML characters). */
+static const guint8 *
+plain_table (void)
 {
-  return (c >= 0x20 && c <= 0xD7FF) || c == '\t' || c == '\n' || c == '\r' ||
-         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+  static guint8 plain[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0x20; c < 256; c++)
+        plain[c] = 1;
+      plain['<'] = plain['>'] = plain['&'] = plain[0xEF] = 0;
+      plain['\t'] = plain['\n'] = 1;
+      g_once_init_leave (&done, 1);
+    }
+  return plain;
 }
 
 /* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
  * the characters XML cannot hold, so that a save never writes a file that will not
- * open again. */
+ * open again. Copied in runs: a comment without any of these is one copy. */
 void
 _trellis_bulk_append_escaped (GString    *out,
                               const char *text)
 {
+  const guint8 *plain = plain_table ();
   g_autofree char *valid = NULL;
-  const char *p;
+  const guchar *p;
 
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-  for (p = text; *p != '\0'; )
+  for (p = (const guchar *) text; *p != '\0'; )
     {
-      const char *run = p;
-      guchar c;
+      const guchar *run = p;
 
-      while ((c = (guchar) *p) >= 0x20 && c < 0x80 && c != '<' && c != '>' && c != '&')
+      while (plain[*p])
         p++;
-      g_string_append_len (out, run, p - run);
-      c = (guchar) *p;
-      if (c == '\0')
-        break;
-      if (c == '<')
-        g_string_append (out, "&lt;");
-      else if (c == '>')
-        g_string_append (out, "&gt;");
-      else if (c == '&')
-        g_string_append (out, "&amp;");
-      else if (c == '\r')
-        g_string_append (out, "&#13;");
-      else if (c == '\t' || c == '\n')
-        g_string_append_c (out, (char) c);
-      else if (c >= 0x80)
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      switch (*p)
         {
-          const char *next = g_utf8_next_char (p);
-
-          if (is_xml_char (g_utf8_get_char (p)))
-            g_string_append_len (out, p, next - p);
-          p = next;
+        case '\0':
+          return;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
+        case 0xEF:
+          /* Valid UTF-8 here: three bytes, U+FFFE and U+FFFF dropped. */
+          if (!(p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+            g_string_append_len (out, (const char *) p, 3);
+          p += 3;
           continue;
+        default:
+          break;  /* a control character XML cannot hold */
         }
       p++;
     }
@@ -773,25 +789,22 @@ answer_chars (void)
   return chars;
 }
 
-static void
-append_uint (GString *out,
-             guint    value)
+static guint
+count_digits (guint value)
 {
-  char digits[16];
-  guint n = 0;
+  guint n = 1;
 
-  do
+  while (value >= 10)
     {
-      digits[n++] = (char) ('0' + value % 10);
       value /= 10;
+      n++;
     }
-  while (value > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  return n;
 }
 
 /* One line per respondent: a character per item, then the group's position in
- * <groups> when there is one. */
+ * <groups> when there is one. The lines' length is known first, so they are written
+ * into place. */
 static void
 write_answer_lines (GString      *out,
                     TrellisRound *round)
@@ -801,22 +814,32 @@ write_answer_lines (GString      *out,
   guint n_responses = trellis_round_get_n_responses (round);
   const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
   const guint16 *groups = trellis_round_get_response_group_indices (round);
+  gsize length = (gsize) n_responses * (n_items + 1);
+  char *p;
 
+  for (guint r = 0; r < n_responses; r++)
+    if (groups[r] != 0)
+      length += 1 + count_digits (groups[r]);
+  g_string_set_size (out, out->len + length);
+  p = out->str + out->len - length;
   for (guint r = 0; r < n_responses; r++)
     {
       const guint8 *row = table + (gsize) r * n_items;
-      gsize at = out->len;
 
-      g_string_set_size (out, at + n_items);
       for (guint i = 0; i < n_items; i++)
-        out->str[at + i] = chars[row[i]];
+        *p++ = chars[row[i]];
       if (groups[r] != 0)
         {
-          g_string_append_c (out, ' ');
-          append_uint (out, groups[r]);
+          guint digits = count_digits (groups[r]);
+
+          *p++ = ' ';
+          for (guint d = digits, value = groups[r]; d > 0; d--, value /= 10)
+            p[d - 1] = (char) ('0' + value % 10);
+          p += digits;
         }
-      g_string_append_c (out, '\n');
+      *p++ = '\n';
     }
+  g_assert (p == out->str + out->len);
 }
 
 static void
@@ -863,6 +886,14 @@ _trellis_bulk_splice (const char *tree,
       if (part->section_id == NULL)
         estimate += (guint64) trellis_round_get_n_responses (part->round) *
                     (trellis_round_get_n_items (part->round) + 8);
+      else
+        {
+          GPtrArray *comments = trellis_round_get_comments (part->round, part->section_id);
+
+          /* The indentation and tags, and a little for escaping. */
+          for (guint j = 0; comments != NULL && j < comments->len; j++)
+            estimate += strlen (g_ptr_array_index (comments, j)) * 9 / 8 + 40;
+        }
     }
   out = g_string_sized_new (MIN (estimate, G_MAXSIZE / 2));
   for (guint i = 0; i < parts->len; i++)

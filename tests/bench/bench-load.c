@@ -4,7 +4,10 @@
  *
  *   bench-load PROJECT [RUNS]          median time of each stage over RUNS runs (5):
  *                                      read the file, load it, summarise every round on
- *                                      every scale, save it to bytes
+ *                                      every scale, save it to bytes, save it to a file
+ *                                      (atomically, as the app and trellis-cli do), and,
+ *                                      as the reference for that, write the same bytes
+ *                                      with g_file_set_contents()
  *   bench-load PROJECT --convert OUT   load PROJECT and write it to OUT in this build's
  *                                      format (to make a 1.3 file of a 1.2 one)
  *
@@ -15,6 +18,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+
+#include <glib/gstdio.h>
 
 #include "trellis-model.h"
 #include "trellis-project-io.h"
@@ -77,6 +82,12 @@ main (int   argc,
   g_autoptr(GArray) load_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) summary_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) save_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) file_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) write_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *dir = g_dir_make_tmp ("bench-load-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "saved.trellis", NULL);
+  g_autofree char *written_path = g_build_filename (dir, "written.trellis", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
   guint runs = 5;
   gsize size = 0;
 
@@ -97,7 +108,7 @@ main (int   argc,
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GBytes) saved = NULL;
       g_autoptr(TrellisProject) project = NULL;
-      gint64 t0, t1, t2, t3, t4;
+      gint64 t0, t1, t2, t3, t4, t5, t6;
       double seconds;
 
       t0 = g_get_monotonic_time ();
@@ -120,6 +131,18 @@ main (int   argc,
       t3 = g_get_monotonic_time ();
       saved = trellis_project_save_to_bytes (project);
       t4 = g_get_monotonic_time ();
+      if (!trellis_project_save_file_full (project, saved_file, 0, NULL, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      t5 = g_get_monotonic_time ();
+      if (!g_file_set_contents (written_path, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      t6 = g_get_monotonic_time ();
 
       seconds = (t1 - t0) / 1e6;
       g_array_append_val (read_times, seconds);
@@ -129,11 +152,20 @@ main (int   argc,
       g_array_append_val (summary_times, seconds);
       seconds = (t4 - t3) / 1e6;
       g_array_append_val (save_times, seconds);
+      seconds = (t5 - t4) / 1e6;
+      g_array_append_val (file_times, seconds);
+      seconds = (t6 - t5) / 1e6;
+      g_array_append_val (write_times, seconds);
     }
   printf ("file %" G_GSIZE_FORMAT " bytes, %u runs, medians:\n", size, runs);
   printf ("  read     %.4f s\n", median (read_times));
   printf ("  load     %.4f s\n", median (load_times));
   printf ("  summary  %.4f s\n", median (summary_times));
-  printf ("  save     %.4f s\n", median (save_times));
+  printf ("  save     %.4f s (to bytes)\n", median (save_times));
+  printf ("  file     %.4f s (atomic save to a file)\n", median (file_times));
+  printf ("  write    %.4f s (g_file_set_contents of the same bytes: the reference)\n", median (write_times));
+  g_remove (saved_path);
+  g_remove (written_path);
+  g_rmdir (dir);
   return 0;
 }
