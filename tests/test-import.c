@@ -632,7 +632,7 @@ test_identifying_headers (void)
   g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
   g_assert_no_error (error);
   saved = saved_text (project);
-  g_assert_nonnull (strstr (saved, "group=\"Police\""));
+  g_assert_nonnull (strstr (saved, "<group>Police</group>"));
   g_assert_null (strstr (saved, "Ann"));
   g_assert_null (strstr (saved, "@example.org"));
 }

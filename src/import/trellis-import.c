@@ -1801,6 +1801,7 @@ add_comments_shuffled (RoundReading *reading,
     {
       const char *section = g_ptr_array_index (comment_sections, s);
       g_autoptr(GPtrArray) merged = NULL;
+      g_autofree guint8 *flags = NULL;
 
       /* Two comment columns for one section are pooled; each section is taken once. */
       if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
@@ -1818,7 +1819,8 @@ add_comments_shuffled (RoundReading *reading,
               g_ptr_array_add (merged, taken[k]);
           }
       shuffle (merged, rand);
-      trellis_round_take_comments (round, section, (char **) merged->pdata, merged->len);
+      flags = g_malloc0 (MAX (merged->len, 1));
+      trellis_round_take_comments (round, section, (char **) merged->pdata, flags, merged->len);
     }
 }
 
