@@ -1773,18 +1773,34 @@ add_responses_shuffled (RoundReading *reading,
                         TrellisRound *round,
                         GRand        *rand)
 {
-  guint n_items = reading->plan.items->len;
+  guint n_items = reading->plan.items->len, n_responses = reading->order->len;
+  GByteArray *answers = g_byte_array_sized_new (MAX ((gsize) n_responses * n_items, 1));
+  g_autofree guint32 *groups = g_new0 (guint32, MAX (n_responses, 1));
+  g_autoptr(GPtrArray) group_names = g_ptr_array_new ();
+  g_autoptr(GHashTable) group_numbers = g_hash_table_new (NULL, NULL);
 
+  /* The whole table at once, in the shuffled order: one copy, no call per response. */
   shuffle (reading->order, rand);
-  for (guint k = 0; k < reading->order->len; k++)
+  g_byte_array_set_size (answers, (guint) ((gsize) n_responses * n_items));
+  for (guint k = 0; k < n_responses; k++)
     {
       guint response = GPOINTER_TO_UINT (g_ptr_array_index (reading->order, k));
+      const char *group = g_ptr_array_index (reading->row_groups, response);
 
-      trellis_round_add_response (round, n_items > 0
-                                         ? (const TrellisAnswer *) reading->rows->data + (gsize) response * n_items
-                                         : reading->answers,
-                                  g_ptr_array_index (reading->row_groups, response));
+      memcpy (answers->data + (gsize) k * n_items, reading->rows->data + (gsize) response * n_items, n_items);
+      if (group == NULL)
+        continue;
+      /* Groups are numbered from 1 in first-seen order; one spelling is one pointer. */
+      groups[k] = GPOINTER_TO_UINT (g_hash_table_lookup (group_numbers, group));
+      if (groups[k] == 0)
+        {
+          g_ptr_array_add (group_names, (gpointer) group);
+          groups[k] = group_names->len;
+          g_hash_table_insert (group_numbers, (gpointer) group, GUINT_TO_POINTER (groups[k]));
+        }
     }
+  trellis_round_take_responses (round, answers, n_responses, (const char * const *) group_names->pdata,
+                                group_names->len, groups);
 }
 
 /* Each section's comments in their own random order: the n-th comment of one section
