@@ -1961,7 +1961,6 @@ latest_day_in_column (ImportFile *file,
   guint n_rows = trellis_table_get_n_rows (table);
   gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
   g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   const char *previous = NULL;
   gsize previous_length = 0;
 
@@ -1969,6 +1968,7 @@ latest_day_in_column (ImportFile *file,
     {
       const char *text = trellis_table_get (table, row, column);
       gsize length = strnlen (text, strspn (text, " \t\n\r\f\v") + DAY_PREFIX_LENGTH);
+      char key[64];
       GDate day;
 
       /* Timestamps come in order: most share the day of the row before. */
@@ -1976,8 +1976,15 @@ latest_day_in_column (ImportFile *file,
         continue;
       previous = text;
       previous_length = length;
-      if (!g_hash_table_add (read, g_strndup (text, length)))
-        continue;
+      /* Looked up in a copy on the stack: no allocation for a day already read. */
+      if (length < sizeof key)
+        {
+          memcpy (key, text, length);
+          key[length] = '\0';
+          if (g_hash_table_contains (read, key))
+            continue;
+        }
+      g_hash_table_add (read, g_strndup (text, length));
       g_date_clear (&day, 1);
       if (_trellis_import_read_day (text, day_first, &day) &&
           (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
