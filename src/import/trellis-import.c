@@ -1294,6 +1294,7 @@ typedef struct
 {
   guint                 column;
   TrellisCompletionKind kind;
+  GByteArray           *by_value;  /* per distinct cell of the file being read */
 } CompletionColumn;
 
 /* The plan of a round: which column goes where. */
@@ -1319,6 +1320,8 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->items, g_array_unref);
   g_clear_pointer (&plan->comments, g_array_unref);
   g_clear_pointer (&plan->comment_sections, g_ptr_array_unref);
+  for (guint i = 0; plan->completion != NULL && i < plan->completion->len; i++)
+    g_byte_array_unref (g_array_index (plan->completion, CompletionColumn, i).by_value);
   g_clear_pointer (&plan->completion, g_array_unref);
 }
 
@@ -1360,7 +1363,7 @@ make_plan (TrellisImport *self,
         case TRELLIS_COLUMN_COMPLETION:
           {
             ImportFile *file = first_file (self);
-            CompletionColumn completion = { c, TRELLIS_COMPLETION_FLAG };
+            CompletionColumn completion = { c, TRELLIS_COMPLETION_FLAG, g_byte_array_new () };
 
             if (c < file->layout->columns->len)
               completion.kind = g_array_index (file->layout->columns, TrellisLayoutColumn, c).completion;
@@ -1391,6 +1394,30 @@ make_plan (TrellisImport *self,
   g_ptr_array_add (plan->keys, NULL);
 }
 
+/* Whether one completion cell says the response is unfinished, a preview or a test. */
+static gboolean
+cell_says_incomplete (TrellisCompletionKind  kind,
+                      const char            *text)
+{
+  g_autofree char *cleaned = _trellis_import_clean_cell (text);
+  g_autofree char *folded = _trellis_import_fold (cleaned);
+
+  switch (kind)
+    {
+    case TRELLIS_COMPLETION_SUBMIT_DATE:
+      return *folded == '\0';
+    case TRELLIS_COMPLETION_STATUS:
+      return strstr (folded, "preview") != NULL || strstr (folded, "test") != NULL ||
+             strstr (folded, "spam") != NULL || strcmp (folded, "1") == 0 ||
+             strcmp (folded, "2") == 0 || strcmp (folded, "8") == 0 || strcmp (folded, "9") == 0 ||
+             strcmp (folded, "12") == 0 || strcmp (folded, "17") == 0;
+    case TRELLIS_COMPLETION_FLAG:
+    default:
+      return strcmp (folded, "false") == 0 || strcmp (folded, "0") == 0 || strcmp (folded, "no") == 0 ||
+             strcmp (folded, "incomplete") == 0 || strcmp (folded, "partial") == 0;
+    }
+}
+
 static gboolean
 is_incomplete (const Plan   *plan,
                TrellisTable *table,
@@ -1399,31 +1426,38 @@ is_incomplete (const Plan   *plan,
   for (guint i = 0; i < plan->completion->len; i++)
     {
       const CompletionColumn *completion = &g_array_index (plan->completion, CompletionColumn, i);
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, completion->column));
-      g_autofree char *folded = _trellis_import_fold (cleaned);
+      guint value = trellis_table_get_value_index (table, row, completion->column);
+      guint8 *known = &completion->by_value->data[value];
 
-      switch (completion->kind)
-        {
-        case TRELLIS_COMPLETION_SUBMIT_DATE:
-          if (*folded == '\0')
-            return TRUE;
-          break;
-        case TRELLIS_COMPLETION_STATUS:
-          if (strstr (folded, "preview") != NULL || strstr (folded, "test") != NULL ||
-              strstr (folded, "spam") != NULL || strcmp (folded, "1") == 0 ||
-              strcmp (folded, "2") == 0 || strcmp (folded, "8") == 0 || strcmp (folded, "9") == 0 ||
-              strcmp (folded, "12") == 0 || strcmp (folded, "17") == 0)
-            return TRUE;
-          break;
-        case TRELLIS_COMPLETION_FLAG:
-        default:
-          if (strcmp (folded, "false") == 0 || strcmp (folded, "0") == 0 || strcmp (folded, "no") == 0 ||
-              strcmp (folded, "incomplete") == 0 || strcmp (folded, "partial") == 0)
-            return TRUE;
-          break;
-        }
+      /* Each distinct cell is read once per file: 0 not yet, 1 unfinished, 2 not. */
+      if (*known == 0)
+        *known = cell_says_incomplete (completion->kind, trellis_table_get (table, row, completion->column)) ? 1 : 2;
+      if (*known == 1)
+        return TRUE;
     }
   return FALSE;
+}
+
+/* Forgets what the distinct cells of the last file read as: codes are per file. */
+static void
+plan_start_file (Plan         *plan,
+                 TrellisTable *table)
+{
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      ItemColumn *item = &g_array_index (plan->items, ItemColumn, i);
+
+      g_array_set_size (item->by_value, MAX (trellis_table_get_n_values (table, item->column), 1));
+      for (guint v = 0; v < item->by_value->len; v++)
+        g_array_index (item->by_value, gint16, v) = ANSWER_NOT_READ;
+    }
+  for (guint i = 0; i < plan->completion->len; i++)
+    {
+      CompletionColumn *completion = &g_array_index (plan->completion, CompletionColumn, i);
+
+      g_byte_array_set_size (completion->by_value, MAX (trellis_table_get_n_values (table, completion->column), 1));
+      memset (completion->by_value->data, 0, completion->by_value->len);
+    }
 }
 
 /* A comment box left with "n/a" or "none" says nothing worth a line in the handout. */
@@ -1719,15 +1753,7 @@ read_file_rows (TrellisImport  *self,
   guint n_rows = trellis_table_get_n_rows (table);
 
   /* What each distinct cell reads as is kept per file: the codes are the file's. */
-  for (guint i = 0; i < reading->plan.items->len; i++)
-    {
-      ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
-      guint n_values = trellis_table_get_n_values (table, item->column);
-
-      g_array_set_size (item->by_value, MAX (n_values, 1));
-      for (guint v = 0; v < item->by_value->len; v++)
-        g_array_index (item->by_value, gint16, v) = ANSWER_NOT_READ;
-    }
+  plan_start_file (&reading->plan, table);
   if (reading->plan.group >= 0)
     {
       g_ptr_array_set_size (reading->group_of_value,
@@ -2319,6 +2345,7 @@ trellis_import_count_incomplete (TrellisImport *self)
       ImportFile *file = g_ptr_array_index (self->files, f);
       guint n_rows = trellis_table_get_n_rows (file->table);
 
+      plan_start_file (&plan, file->table);
       for (guint row = file->layout->first_data_row; row < n_rows; row++)
         if (!trellis_table_row_is_empty (file->table, row) && is_incomplete (&plan, file->table, row))
           count++;
@@ -2417,6 +2444,7 @@ trellis_import_dup_samples (TrellisImport *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *looked = NULL;
   ImportFile *file;
   guint n_rows;
 
@@ -2427,10 +2455,18 @@ trellis_import_dup_samples (TrellisImport *self,
   n_rows = trellis_table_get_n_rows (file->table);
   if (trellis_import_column_get_role (column_at (self, column)) == TRELLIS_COLUMN_IDENTIFYING)
     return g_strv_builder_end (builder);
+  looked = g_new0 (guint8, MAX (trellis_table_get_n_values (file->table, column), 1));
   for (guint row = file->layout->first_data_row;
        row < n_rows && g_hash_table_size (seen) < max_samples; row++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
+      guint value = trellis_table_get_value_index (file->table, row, column);
+      g_autofree char *cleaned = NULL;
+
+      /* A column of 100,000 empty or repeated cells is looked at once per distinct cell. */
+      if (looked[value])
+        continue;
+      looked[value] = TRUE;
+      cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
 
       if (*cleaned != '\0' && !g_hash_table_contains (seen, cleaned))
         {
