@@ -249,6 +249,11 @@ test_bad_answer_lines (void)
       TRELLIS_PROJECT_ERROR_INVALID, "both as <response> elements and as <answers>" },
     { "<responses items=\"s1 s1\"><answers>\n45\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
       "listed twice" },
+    { "<responses items=\"s1 s2\"><response group=\"P\">4 5</response>\n<response group=\"Q\">4</response>"
+      "</responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "line 2, <response>: the number of answers (1) is not the number of items (2)" },
+    { "<responses items=\"s1 s2\"><response group=\"P\">4 5</response>\n<response>4 yes</response>"
+      "</responses>", TRELLIS_PROJECT_ERROR_INVALID, "“yes” is not an answer on the scale of item “s2”" },
     { "<responses items=\"s1 s2\"><answers>\n45\n", TRELLIS_PROJECT_ERROR_MALFORMED, "line" },
   };
 

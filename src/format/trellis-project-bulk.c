@@ -41,6 +41,7 @@ struct _BulkReader
   GString       *text;
   long           line;
   guint8         comment_flags;
+  guint32        response_group;
 };
 
 /* ctxt->_private points to the caller's state, whose first member is the reader. */
@@ -368,7 +369,10 @@ read_response_tokens (BulkReader *reader)
       g_byte_array_set_size (rows->answers, row_start);
       set_problem (&rows->problem, BULK_PROBLEM_COUNT, reader->line, "response", NULL, 0);
       rows->problem.found = n;
+      return;
     }
+  /* Only a whole row counts: the answers and the groups stay row for row. */
+  add_row_group (rows, reader->response_group, reader->line);
 }
 
 /* ---- element handlers ---------------------------------------------------------------- */
@@ -482,8 +486,7 @@ start_response (BulkReader     *reader,
                                GUINT_TO_POINTER (index));
         }
     }
-  if (can_add_row (rows))
-    add_row_group (rows, index, reader->line);
+  reader->response_group = index;
 }
 
 /* Starts reading past the tree when @localname is one of the large parts. */

@@ -1994,6 +1994,8 @@ check_answers_on_scales (BulkResponses       *rows,
   guint n_rows = rows->groups->len;
   g_autofree gint8 *max = g_new (gint8, MAX (n_items, 1));
 
+  /* Rows are whole: an answer per item and a group each. */
+  g_assert (rows->answers->len == (gsize) n_rows * n_items);
   for (guint i = 0; i < n_items; i++)
     max[i] = (gint8) item_points (scales, i);
   for (guint r = 0; r < n_rows; r++)
