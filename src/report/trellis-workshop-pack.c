@@ -85,7 +85,9 @@ struct _TrellisWorkshopPack
   GHashTable           *section_pages;   /* section id → page number, for the talking points */
   GHashTable           *section_comments;  /* section id → SectionComments, for one pagination */
   gboolean              comments_cut;      /* a section printed fewer than all its comments */
+  double                comments_width;    /* the width section_comments are laid out for */
   PangoLayout          *dash;              /* the bullet before each comment */
+  GHashTable           *chart_layouts;     /* what fit_chart() laid out, by chart, row and room */
 };
 
 typedef struct _SectionComments SectionComments;
@@ -149,6 +151,8 @@ trellis_workshop_pack_new (TrellisProject             *project,
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
   self->section_comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) section_comments_free);
+  self->chart_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) trellis_chart_layout_unref);
   self->follow_up = trellis_plan_follow_up_new (project);
   if (self->round != NULL)
     self->talking_points =
@@ -201,6 +205,7 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   g_clear_pointer (&self->talking_points, trellis_talking_points_unref);
   g_clear_pointer (&self->section_pages, g_hash_table_unref);
   g_hash_table_unref (self->section_comments);
+  g_hash_table_unref (self->chart_layouts);
   g_clear_object (&self->dash);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
@@ -460,6 +465,27 @@ dup_page_heading (TrellisWorkshopPack *self,
   return section != NULL ? trellis_section_dup_label (section) : g_strdup (trellis_chart_get_title (chart));
 }
 
+/* trellis_chart_layout_new_to_fit(), remembered: fitting a chart lays it out several
+ * times over, and each pass of trellis_workshop_pack_paginate() fits the same charts
+ * into the same room again. */
+static TrellisChartLayout *
+fit_chart (TrellisWorkshopPack *self,
+           TrellisChart        *chart,
+           double               width,
+           double               height,
+           guint                first_row)
+{
+  g_autofree char *key = g_strdup_printf ("%p %u %a %a", (void *) chart, first_row, width, height);
+  TrellisChartLayout *layout = g_hash_table_lookup (self->chart_layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = trellis_chart_layout_new_to_fit (chart, self->chart_style, width, height, first_row, CHART_MIN_SCALE);
+      g_hash_table_insert (self->chart_layouts, g_steal_pointer (&key), layout);
+    }
+  return trellis_chart_layout_ref (layout);
+}
+
 /* Lays @chart out from @row on the rest of the page, or returns NULL if it does not
  * all fit there with @reserve points to spare below it. */
 static TrellisChartLayout *
@@ -472,8 +498,7 @@ fit_whole_chart (Cursor       *cursor,
 
   if (available <= 0)
     return NULL;
-  layout = trellis_chart_layout_new_to_fit (chart, cursor->pack->chart_style, cursor->width, available, 0,
-                                            CHART_MIN_SCALE);
+  layout = fit_chart (cursor->pack, chart, cursor->width, available, 0);
   if (trellis_chart_layout_get_end_row (layout) < trellis_chart_get_n_rows (chart)
       || trellis_chart_layout_get_height (layout) > available)
     return NULL;
@@ -505,8 +530,7 @@ flow_chart (Cursor       *cursor,
 
   do
     {
-      block.chart = trellis_chart_layout_new_to_fit (chart, self->chart_style, cursor->width,
-                                                     cursor->height - cursor->y, row, CHART_MIN_SCALE);
+      block.chart = fit_chart (self, chart, cursor->width, cursor->height - cursor->y, row);
       block.y = cursor->y;
       block.height = trellis_chart_layout_get_height (block.chart);
       row = trellis_chart_layout_get_end_row (block.chart);
@@ -1274,8 +1298,14 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
   cursor.height = page_height - MARGIN_TOP - MARGIN_BOTTOM;
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   self->example = layout_example (self, cursor.width);
-  g_hash_table_remove_all (self->section_comments);
-  self->comments_cut = FALSE;
+  /* The comments are laid out to the text's width: kept while that stays the same (a
+   * print preview paginates, then the print itself again). */
+  if (cursor.width != self->comments_width)
+    {
+      g_hash_table_remove_all (self->section_comments);
+      self->comments_cut = FALSE;
+      self->comments_width = cursor.width;
+    }
 
   if (self->plan_only)
     {
