@@ -83,7 +83,7 @@ struct _TrellisWorkshopPack
   TrellisPlanFollowUp  *follow_up;
   TrellisTalkingPoints *talking_points;  /* NULL without a round */
   GHashTable           *section_pages;   /* section id → page number, for the talking points */
-  GHashTable           *section_comments;  /* section id → SectionComments, for one pagination */
+  GHashTable           *section_comments;  /* section id → SectionComments, at comments_width */
   gboolean              comments_cut;      /* a section printed fewer than all its comments */
   double                comments_width;    /* the width section_comments are laid out for */
   PangoLayout          *dash;              /* the bullet before each comment */
@@ -596,8 +596,8 @@ typedef enum
   CHOSEN_SAMPLE,      /* more than the budget, none key: a sample of all */
 } Chosen;
 
-/* A section's printed comments, chosen and laid out once per pagination: the passes of
- * trellis_workshop_pack_paginate() and the room kept for them all use these layouts. */
+/* A section's printed comments, chosen and laid out once: the room kept for them under
+ * the chart and every pass of trellis_workshop_pack_paginate() use these layouts. */
 struct _SectionComments
 {
   Chosen     chosen;
@@ -673,8 +673,9 @@ choose_comments (TrellisWorkshopPack *self,
   return sample_indices (pool, budget, seed);
 }
 
-/* The section's printed comments, laid out @width wide: chosen and laid out on first use
- * in a pagination, then reused. */
+/* The section's printed comments, laid out @width wide: chosen and laid out on first use,
+ * then reused until the pack is paginated for another width. Like the charts, built when
+ * the pack is made, they are the project as it was when the pack was first laid out. */
 static SectionComments *
 get_section_comments (TrellisWorkshopPack *self,
                       TrellisChart        *chart,
