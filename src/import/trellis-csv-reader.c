@@ -329,7 +329,7 @@ read_quoted_field (CsvReader  *csv,
       if (q + 1 == csv->end && !csv->at_end)
         return READ_NEED_MORE;
       /* Most quoted fields hold no doubled quote and no CR: read in place. */
-      if (!copied && q[1] != '"' && memchr (p, '\r', q - p) == NULL)
+      if (!copied && (q + 1 == csv->end || q[1] != '"') && memchr (p, '\r', q - p) == NULL)
         {
           after = find_field_end (q + 1, csv->end, csv->delimiter);
           if (after == csv->end && !csv->at_end)
