@@ -756,6 +756,27 @@ trellis_round_add_comment (TrellisRound *self,
   trellis_round_add_comment_full (self, section_id, text, TRELLIS_COMMENT_NONE);
 }
 
+/* A section's comments and their marks, made empty when it has none yet. */
+static GPtrArray *
+section_comments (TrellisRound  *self,
+                  const char    *section_id,
+                  GByteArray   **flag_list)
+{
+  GPtrArray *list = g_hash_table_lookup (self->comments, section_id);
+
+  if (list == NULL)
+    {
+      char *key = g_strdup (section_id);
+
+      g_ptr_array_add (self->comment_sections, key);
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->comments, key, list);
+      g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
+    }
+  *flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  return list;
+}
+
 /**
  * trellis_round_add_comment_full:
  * @flags: what the facilitator marked the comment as (key, hidden from print)
@@ -774,17 +795,7 @@ trellis_round_add_comment_full (TrellisRound        *self,
   g_return_if_fail (section_id != NULL && *section_id != '\0');
   g_return_if_fail (text != NULL);
 
-  list = g_hash_table_lookup (self->comments, section_id);
-  if (list == NULL)
-    {
-      char *key = g_strdup (section_id);
-
-      g_ptr_array_add (self->comment_sections, key);
-      list = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (self->comments, key, list);
-      g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
-    }
-  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  list = section_comments (self, section_id, &flag_list);
   g_ptr_array_add (list, g_strdup (text));
   g_byte_array_append (flag_list, &flag_byte, 1);
   self->n_comments++;
@@ -817,17 +828,7 @@ trellis_round_take_comments (TrellisRound *self,
 
   if (n_comments == 0)
     return;
-  list = g_hash_table_lookup (self->comments, section_id);
-  if (list == NULL)
-    {
-      char *key = g_strdup (section_id);
-
-      g_ptr_array_add (self->comment_sections, key);
-      list = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (self->comments, key, list);
-      g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
-    }
-  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  list = section_comments (self, section_id, &flag_list);
   for (guint i = 0; i < n_comments; i++)
     {
       guint8 flag_byte = flags[i] & TRELLIS_COMMENT_ALL_FLAGS;
