@@ -103,7 +103,9 @@ open_file (TrellisApplication *self,
       return window;
     }
   window = window_for_another_project (self);
+  trellis_debug_mark ("window-built");
   gtk_window_present (GTK_WINDOW (window));
+  trellis_debug_mark ("window-presented");
   trellis_window_open (window, file);
   return window;
 }

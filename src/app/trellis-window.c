@@ -316,10 +316,7 @@ update_views (TrellisWindow *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (TRELLIS_IS_VIEW (child))
-      {
-        trellis_view_show (TRELLIS_VIEW (child), project, round, self->summary);
-        trellis_debug_mark (G_OBJECT_TYPE_NAME (child)); /* XXX */
-      }
+      trellis_view_show (TRELLIS_VIEW (child), project, round, self->summary);
   update_output_actions (self);
 }
 
