@@ -29,7 +29,7 @@
 #include "trellis-view.h"
 
 /* How many rows a section shows at first, and adds at each "Show more". */
-#define COMMENTS_PAGE 100
+#define COMMENTS_PAGE 50
 
 /* One comment's row: owned by its GtkListBoxRow. */
 typedef struct
@@ -603,8 +603,10 @@ rebuild_or_update (TrellisCommentsView *self)
       {
         SectionGroup *group = g_ptr_array_index (self->groups, g);
 
-        /* Redaction may have changed the words: searched again, they are folded again. */
+        /* Redaction may have changed the words: searched again, they are folded again,
+         * and what was found in them is looked for again (find_redactions()). */
         g_clear_pointer (&group->folded, g_ptr_array_unref);
+        g_clear_pointer (&group->found, g_ptr_array_unref);
         for (guint i = 0; i < group->rows->len; i++)
           update_row (self, group, g_ptr_array_index (group->rows, i));
       }
