@@ -703,7 +703,9 @@ refilter_group (TrellisCommentsView *self,
 {
   guint n = group_comments (self, group)->len, n_matching = 0;
   g_autofree gboolean *shown = g_new0 (gboolean, MAX (n, 1));
+  gboolean was_updating = self->updating;
 
+  /* A row made now is set to the marks it has: that is no edit. */
   self->updating = TRUE;
   for (guint i = 0; i < n; i++)
     if (comment_matches (self, group, i, needle) && n_matching++ < group->limit)
@@ -711,7 +713,7 @@ refilter_group (TrellisCommentsView *self,
         shown[i] = TRUE;
         ensure_row (self, group, i);
       }
-  self->updating = FALSE;
+  self->updating = was_updating;
   for (guint i = 0; i < group->rows->len; i++)
     {
       CommentRow *row = g_ptr_array_index (group->rows, i);
