@@ -152,7 +152,7 @@ test_loading_then_content (void)
                     ==, N_RESPONSES);
   test_wait_for_paint (GTK_WIDGET (window));
 
-  /* The comments come a page at a time: 50 a section, and a button for more. */
+  /* The comments come a page at a time: 25 a section, and a button for more. */
   trellis_window_set_view (window, "comments");
   test_wait_for_paint (GTK_WIDGET (window));
   {
@@ -162,15 +162,15 @@ test_loading_then_content (void)
     guint n_sections = trellis_checklist_get_n_sections (checklist);
     guint n_first = trellis_round_get_comments (round, trellis_section_get_id (trellis_checklist_get_section (checklist, 0)))->len;
     GtkWidget *comments = test_window_get_view (window, "comments");
-    g_autofree char *first = g_strdup_printf ("Show 50 More Comments (%u Not Shown)", n_first - 50);
-    g_autofree char *then = g_strdup_printf ("Show 50 More Comments (%u Not Shown)", n_first - 100);
+    g_autofree char *first = g_strdup_printf ("Show 25 More Comments (%u Not Shown)", n_first - 25);
+    g_autofree char *then = g_strdup_printf ("Show 25 More Comments (%u Not Shown)", n_first - 50);
     GtkWidget *more = find_button (comments, first);
 
-    g_assert_cmpuint (count_shown_rows (comments), ==, 50 * n_sections);
+    g_assert_cmpuint (count_shown_rows (comments), ==, 25 * n_sections);
     g_assert_nonnull (more);
     g_signal_emit_by_name (more, "clicked");
     test_drain_main_context ();
-    g_assert_cmpuint (count_shown_rows (comments), ==, 50 * (n_sections + 1));
+    g_assert_cmpuint (count_shown_rows (comments), ==, 25 * (n_sections + 1));
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, then);
   }
 

@@ -29,7 +29,7 @@
 #include "trellis-view.h"
 
 /* How many rows a section shows at first, and adds at each "Show more". */
-#define COMMENTS_PAGE 50
+#define COMMENTS_PAGE 25
 
 /* One comment's row: owned by its GtkListBoxRow. */
 typedef struct
