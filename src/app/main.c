@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "trellis-application.h"
+#include "trellis-debug.h"
 
 int
 main (int   argc,
@@ -21,6 +22,7 @@ main (int   argc,
    * translations compiled in its build tree (_build/po). */
   const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
 
+  trellis_debug_mark ("main");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -10,6 +10,8 @@
 
 #include "trellis-application.h"
 #include "trellis-color-scheme.h"
+#include "trellis-debug.h"
+#include "trellis-document.h"
 #include "trellis-new-project-dialog.h"
 #include "trellis-project-properties.h"
 #include "trellis-recovery.h"
@@ -101,7 +103,9 @@ open_file (TrellisApplication *self,
       return window;
     }
   window = window_for_another_project (self);
+  trellis_debug_mark ("window-built");
   gtk_window_present (GTK_WINDOW (window));
+  trellis_debug_mark ("window-presented");
   trellis_window_open (window, file);
   return window;
 }
@@ -414,6 +418,7 @@ trellis_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
+  trellis_debug_mark ("gtk-started");
 
   load_settings (self);
   load_style ();
@@ -477,6 +482,44 @@ trellis_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The files named on the command line start being read before GTK starts and the window
+ * is built, which take longer than reading all but the largest project: open() takes
+ * them over (trellis_document_preload()). Only a guess at GApplication's parsing: what
+ * looks like a file is what does not start with a dash, or anything after "--". A wrong
+ * guess costs a read nobody takes. */
+static void
+preload_arguments (char **arguments)
+{
+  gboolean options_done = FALSE;
+
+  for (guint i = 1; arguments[i] != NULL; i++)
+    {
+      if (!options_done && g_str_equal (arguments[i], "--"))
+        options_done = TRUE;
+      else if (options_done || arguments[i][0] != '-')
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (arguments[i]);
+
+          trellis_document_preload (file);
+        }
+    }
+}
+
+static gboolean
+trellis_application_local_command_line (GApplication   *application,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  gboolean handled;
+
+  preload_arguments (*arguments);
+  handled = G_APPLICATION_CLASS (trellis_application_parent_class)->local_command_line (application, arguments,
+                                                                                         exit_status);
+  /* Another Trellis, already running, opens them; or they were opened here. */
+  trellis_document_drop_preloads ();
+  return handled;
+}
+
 static void
 trellis_application_open (GApplication  *application,
                           GFile        **files,
@@ -492,6 +535,8 @@ trellis_application_open (GApplication  *application,
   if (window != NULL)
     offer_recovery (self, window);
   remember_first_run (self);
+  /* Each file was taken over by its window, or was already open in one. */
+  trellis_document_drop_preloads ();
 }
 
 static void
@@ -531,6 +576,7 @@ trellis_application_class_init (TrellisApplicationClass *klass)
   app_class->activate = trellis_application_activate;
   app_class->handle_local_options = trellis_application_handle_local_options;
   app_class->open = trellis_application_open;
+  app_class->local_command_line = trellis_application_local_command_line;
   gtk_app_class->window_added = trellis_application_window_added;
 }
 

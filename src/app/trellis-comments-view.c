@@ -8,6 +8,12 @@
  * Every change goes through the undo stack. A mark changes no row's place, so the rows
  * are updated where they stand and keep the keyboard focus; only another round, or
  * another number of comments, builds the list again.
+ *
+ * A national survey brings tens of thousands of comments: a section shows the first
+ * COMMENTS_PAGE that match the search as rows, and a button adds as many again. Rows are
+ * made when first shown and kept, in comment order; counting, searching and finding what
+ * to redact go over the round's comments themselves. Nothing is built while the view is
+ * not on screen: it catches up when it is mapped.
  */
 #define G_LOG_DOMAIN "trellis-comments-view"
 
@@ -22,6 +28,9 @@
 #include "trellis-style.h"
 #include "trellis-view.h"
 
+/* How many rows a section shows at first, and adds at each "Show more". */
+#define COMMENTS_PAGE 25
+
 /* One comment's row: owned by its GtkListBoxRow. */
 typedef struct
 {
@@ -32,17 +41,19 @@ typedef struct
   GtkToggleButton     *hidden;
   char                *section_id;
   guint                index;
-  char                *folded;    /* the text case-folded, for searching */
-  GArray              *found;     /* TrellisRedaction, while redacting */
 } CommentRow;
 
-/* One section's heading and list. */
+/* One section's heading, list and "Show more" button. */
 typedef struct
 {
   char      *section_id;
   GtkWidget *heading;
   GtkWidget *list;
-  GPtrArray *rows;  /* CommentRow, borrowed */
+  GtkWidget *more_button;
+  GPtrArray *rows;     /* CommentRow, borrowed, made as first shown, by comment index */
+  guint      limit;    /* how many matching comments are shown */
+  GPtrArray *folded;   /* each comment case-folded, for searching; NULL until searched */
+  GPtrArray *found;    /* each comment's TrellisRedaction array or NULL, while redacting */
 } SectionGroup;
 
 struct _TrellisCommentsView
@@ -56,6 +67,7 @@ struct _TrellisCommentsView
   char              *layout_key;  /* what the rows were built for */
   TrellisRedactor   *redactor;    /* while redacting */
   gboolean           updating;
+  gboolean           stale;       /* shown a project or round while not on screen */
 
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;
@@ -92,8 +104,6 @@ static void
 comment_row_free (CommentRow *row)
 {
   g_free (row->section_id);
-  g_free (row->folded);
-  g_clear_pointer (&row->found, g_array_unref);
   g_free (row);
 }
 
@@ -102,7 +112,26 @@ section_group_free (SectionGroup *group)
 {
   g_free (group->section_id);
   g_ptr_array_unref (group->rows);
+  g_clear_pointer (&group->folded, g_ptr_array_unref);
+  g_clear_pointer (&group->found, g_ptr_array_unref);
   g_free (group);
+}
+
+static GPtrArray *
+group_comments (TrellisCommentsView *self,
+                SectionGroup        *group)
+{
+  return trellis_round_get_comments (self->round, group->section_id);
+}
+
+/* What redaction would replace in the group's comment @index; NULL for nothing. */
+static GArray *
+group_found (SectionGroup *group,
+             guint         index)
+{
+  GArray *found = group->found != NULL ? g_ptr_array_index (group->found, index) : NULL;
+
+  return found != NULL && found->len > 0 ? found : NULL;
 }
 
 static char *
@@ -209,24 +238,32 @@ find_redactions (TrellisCommentsView *self)
   for (guint g = 0; g < self->groups->len; g++)
     {
       SectionGroup *group = g_ptr_array_index (self->groups, g);
+      GPtrArray *comments = group_comments (self, group);
 
+      g_clear_pointer (&group->found, g_ptr_array_unref);
+      if (self->redactor != NULL)
+        {
+          group->found = g_ptr_array_new_full (comments->len, (GDestroyNotify) g_array_unref);
+          for (guint i = 0; i < comments->len; i++)
+            g_ptr_array_add (group->found, trellis_redactor_find (self->redactor, g_ptr_array_index (comments, i)));
+        }
+      for (guint i = 0; i < comments->len; i++)
+        {
+          GArray *found = group_found (group, i);
+
+          n_comments += found != NULL;
+          for (guint k = 0; found != NULL && k < found->len; k++)
+            n_found[g_array_index (found, TrellisRedaction, k).kind]++;
+        }
       for (guint i = 0; i < group->rows->len; i++)
         {
           CommentRow *row = g_ptr_array_index (group->rows, i);
-          const char *text = g_ptr_array_index (trellis_round_get_comments (self->round, row->section_id), row->index);
+          const char *text = g_ptr_array_index (comments, row->index);
+          GArray *found = group_found (group, row->index);
+          g_autofree char *markup = found != NULL ? trellis_redaction_markup (text, found) : NULL;
 
-          g_clear_pointer (&row->found, g_array_unref);
-          if (self->redactor != NULL)
-            row->found = trellis_redactor_find (self->redactor, text);
-          if (row->found != NULL && row->found->len > 0)
-            {
-              g_autofree char *markup = trellis_redaction_markup (text, row->found);
-
-              n_comments++;
-              for (guint k = 0; k < row->found->len; k++)
-                n_found[g_array_index (row->found, TrellisRedaction, k).kind]++;
-              gtk_label_set_markup (row->text, markup);
-            }
+          if (markup != NULL)
+            gtk_label_set_markup (row->text, markup);
           else
             gtk_label_set_text (row->text, text);
         }
@@ -324,16 +361,22 @@ flag_toggled_cb (GtkToggleButton *button,
 /* The row as the model has it now: text, marks and the look of a hidden comment. */
 static void
 update_row (TrellisCommentsView *self,
+            SectionGroup        *group,
             CommentRow          *row)
 {
   const char *text = g_ptr_array_index (trellis_round_get_comments (self->round, row->section_id), row->index);
   TrellisCommentFlags flags = trellis_round_get_comment_flags (self->round, row->section_id, row->index);
   g_autofree char *excerpt = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 60));
+  GArray *found = group_found (group, row->index);
 
-  if (row->found == NULL || row->found->len == 0)
+  if (found != NULL)
+    {
+      g_autofree char *markup = trellis_redaction_markup (text, found);
+
+      gtk_label_set_markup (row->text, markup);
+    }
+  else
     gtk_label_set_text (row->text, text);
-  g_free (row->folded);
-  row->folded = fold (text);
   gtk_toggle_button_set_active (row->key, (flags & TRELLIS_COMMENT_KEY) != 0);
   gtk_toggle_button_set_active (row->hidden, (flags & TRELLIS_COMMENT_HIDDEN) != 0);
   if (flags & TRELLIS_COMMENT_HIDDEN)
@@ -362,9 +405,10 @@ make_toggle (CommentRow *row,
 
 static CommentRow *
 make_row (TrellisCommentsView *self,
-          const char          *section_id,
+          SectionGroup        *group,
           guint                index)
 {
+  const char *section_id = group->section_id;
   CommentRow *row = g_new0 (CommentRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
@@ -392,8 +436,45 @@ make_row (TrellisCommentsView *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->key));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->hidden));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-  update_row (self, row);
+  update_row (self, group, row);
   return row;
+}
+
+/* The row of the group's comment @index, made and put in its place if it is not yet. */
+static void
+ensure_row (TrellisCommentsView *self,
+            SectionGroup        *group,
+            guint                index)
+{
+  guint low = 0, high = group->rows->len;
+  CommentRow *row;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint at = ((CommentRow *) g_ptr_array_index (group->rows, middle))->index;
+
+      if (at == index)
+        return;
+      if (at < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  row = make_row (self, group, index);
+  g_ptr_array_insert (group->rows, (int) low, row);
+  gtk_list_box_insert (GTK_LIST_BOX (group->list), row->row, (int) low);
+}
+
+static void
+more_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  TrellisCommentsView *self = user_data;
+  SectionGroup *group = g_object_get_data (G_OBJECT (button), "group");
+
+  group->limit += COMMENTS_PAGE;
+  refilter (self);
 }
 
 static char *
@@ -431,15 +512,14 @@ make_group (TrellisCommentsView *self,
   gtk_widget_add_css_class (group->list, "boxed-list");
   gtk_widget_add_css_class (group->list, "comments-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (group->list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  for (guint i = 0; i < comments->len; i++)
-    {
-      CommentRow *row = make_row (self, section_id, i);
-
-      g_ptr_array_add (group->rows, row);
-      gtk_list_box_append (GTK_LIST_BOX (group->list), row->row);
-    }
+  group->limit = COMMENTS_PAGE;
+  group->more_button = gtk_button_new ();
+  gtk_widget_set_halign (group->more_button, GTK_ALIGN_START);
+  g_object_set_data (G_OBJECT (group->more_button), "group", group);
+  g_signal_connect (group->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
   gtk_box_append (self->sections_box, group->heading);
   gtk_box_append (self->sections_box, group->list);
+  gtk_box_append (self->sections_box, group->more_button);
   return group;
 }
 
@@ -452,6 +532,7 @@ clear_groups (TrellisCommentsView *self)
 
       gtk_box_remove (self->sections_box, group->heading);
       gtk_box_remove (self->sections_box, group->list);
+      gtk_box_remove (self->sections_box, group->more_button);
     }
   g_ptr_array_set_size (self->groups, 0);
 }
@@ -522,8 +603,12 @@ rebuild_or_update (TrellisCommentsView *self)
       {
         SectionGroup *group = g_ptr_array_index (self->groups, g);
 
+        /* Redaction may have changed the words: searched again, they are folded again,
+         * and what was found in them is looked for again (find_redactions()). */
+        g_clear_pointer (&group->folded, g_ptr_array_unref);
+        g_clear_pointer (&group->found, g_ptr_array_unref);
         for (guint i = 0; i < group->rows->len; i++)
-          update_row (self, g_ptr_array_index (group->rows, i));
+          update_row (self, group, g_ptr_array_index (group->rows, i));
       }
   self->updating = FALSE;
 }
@@ -531,13 +616,24 @@ rebuild_or_update (TrellisCommentsView *self)
 /* ---- Searching and counting ---- */
 
 static gboolean
-row_matches (TrellisCommentsView *self,
-             CommentRow          *row,
-             const char          *needle)
+comment_matches (TrellisCommentsView *self,
+                 SectionGroup        *group,
+                 guint                index,
+                 const char          *needle)
 {
-  if (self->redactor != NULL && (row->found == NULL || row->found->len == 0))
+  if (self->redactor != NULL && group_found (group, index) == NULL)
     return FALSE;
-  return needle == NULL || *needle == '\0' || strstr (row->folded, needle) != NULL;
+  if (*needle == '\0')
+    return TRUE;
+  if (group->folded == NULL)
+    {
+      GPtrArray *comments = group_comments (self, group);
+
+      group->folded = g_ptr_array_new_full (comments->len, g_free);
+      for (guint i = 0; i < comments->len; i++)
+        g_ptr_array_add (group->folded, fold (g_ptr_array_index (comments, i)));
+    }
+  return strstr (g_ptr_array_index (group->folded, index), needle) != NULL;
 }
 
 static void
@@ -554,10 +650,11 @@ update_count (TrellisCommentsView *self,
     {
       SectionGroup *group = g_ptr_array_index (self->groups, g);
 
-      for (guint i = 0; i < group->rows->len; i++)
+      guint n = group_comments (self, group)->len;
+
+      for (guint i = 0; i < n; i++)
         {
-          CommentRow *row = g_ptr_array_index (group->rows, i);
-          TrellisCommentFlags flags = trellis_round_get_comment_flags (self->round, row->section_id, row->index);
+          TrellisCommentFlags flags = trellis_round_get_comment_flags (self->round, group->section_id, i);
 
           n_key += (flags & TRELLIS_COMMENT_KEY) != 0;
           n_hidden += (flags & TRELLIS_COMMENT_HIDDEN) != 0;
@@ -597,6 +694,47 @@ update_note (TrellisCommentsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
 }
 
+/* Shows the group's first matching comments, up to its limit, and says how many more
+ * there are. Returns how many match. */
+static guint
+refilter_group (TrellisCommentsView *self,
+                SectionGroup        *group,
+                const char          *needle)
+{
+  guint n = group_comments (self, group)->len, n_matching = 0;
+  g_autofree gboolean *shown = g_new0 (gboolean, MAX (n, 1));
+  gboolean was_updating = self->updating;
+
+  /* A row made now is set to the marks it has: that is no edit. */
+  self->updating = TRUE;
+  for (guint i = 0; i < n; i++)
+    if (comment_matches (self, group, i, needle) && n_matching++ < group->limit)
+      {
+        shown[i] = TRUE;
+        ensure_row (self, group, i);
+      }
+  self->updating = was_updating;
+  for (guint i = 0; i < group->rows->len; i++)
+    {
+      CommentRow *row = g_ptr_array_index (group->rows, i);
+
+      gtk_widget_set_visible (row->row, shown[row->index]);
+    }
+  gtk_widget_set_visible (group->heading, n_matching > 0);
+  gtk_widget_set_visible (group->list, n_matching > 0);
+  gtk_widget_set_visible (group->more_button, n_matching > group->limit);
+  if (n_matching > group->limit)
+    {
+      guint n_more = MIN (n_matching - group->limit, COMMENTS_PAGE);
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Comment (%u Not Shown)",
+                                                          "Show %u More Comments (%u Not Shown)", n_more),
+                                                n_more, n_matching - group->limit);
+
+      gtk_button_set_label (GTK_BUTTON (group->more_button), label);
+    }
+  return n_matching;
+}
+
 static void
 refilter (TrellisCommentsView *self)
 {
@@ -607,20 +745,9 @@ refilter (TrellisCommentsView *self)
   for (guint g = 0; g < self->groups->len; g++)
     {
       SectionGroup *group = g_ptr_array_index (self->groups, g);
-      guint n_group = 0;
 
-      for (guint i = 0; i < group->rows->len; i++)
-        {
-          CommentRow *row = g_ptr_array_index (group->rows, i);
-          gboolean shown = row_matches (self, row, needle);
-
-          gtk_widget_set_visible (row->row, shown);
-          n_group += shown;
-        }
-      gtk_widget_set_visible (group->heading, n_group > 0);
-      gtk_widget_set_visible (group->list, n_group > 0);
-      n_shown += n_group;
-      n_all += group->rows->len;
+      n_shown += refilter_group (self, group, needle);
+      n_all += group_comments (self, group)->len;
     }
   update_count (self, n_shown, n_all, filtered);
   update_note (self, n_all > 0 && n_shown == 0 && *needle != '\0');
@@ -642,6 +769,8 @@ show_status (TrellisCommentsView *self,
   gtk_label_set_label (self->count_label, "");
 }
 
+static void update (TrellisCommentsView *self);
+
 static void
 trellis_comments_view_show (TrellisView    *view,
                             TrellisProject *project,
@@ -654,6 +783,26 @@ trellis_comments_view_show (TrellisView    *view,
   if (self->round != round)
     gtk_toggle_button_set_active (self->redact_button, FALSE);
   g_set_object (&self->round, round);
+  /* Off screen, the rows wait: the window shows every view after every change. The
+   * rows made so far may be another round's: they go, so nothing reads them meanwhile. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    update (self);
+  else
+    {
+      clear_groups (self);
+      g_clear_pointer (&self->layout_key, g_free);
+    }
+}
+
+/* The rows as the project and round are now. */
+static void
+update (TrellisCommentsView *self)
+{
+  TrellisProject *project = self->project;
+  TrellisRound *round = self->round;
+
+  self->stale = FALSE;
   if (project == NULL || round == NULL)
     {
       clear_groups (self);
@@ -738,6 +887,16 @@ trellis_comments_view_dispose (GObject *object)
 }
 
 static void
+trellis_comments_view_map (GtkWidget *widget)
+{
+  TrellisCommentsView *self = TRELLIS_COMMENTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (trellis_comments_view_parent_class)->map (widget);
+  if (self->stale)
+    update (self);
+}
+
+static void
 key_only_toggled_cb (TrellisCommentsView *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_COMMENTS_ONLY]);
@@ -788,6 +947,7 @@ trellis_comments_view_class_init (TrellisCommentsViewClass *klass)
   object_class->dispose = trellis_comments_view_dispose;
   object_class->get_property = trellis_comments_view_get_property;
   object_class->set_property = trellis_comments_view_set_property;
+  widget_class->map = trellis_comments_view_map;
 
   /**
    * TrellisCommentsView:key-comments-only:

@@ -9,6 +9,11 @@
  *   and quit (tests/smoke-trellis.sh); say why and quit when it cannot be opened.
  * TRELLIS_DEBUG_IMPORT_FILE=export.csv: open the import assistant on that file once
  *   the first project is shown.
+ * TRELLIS_DEBUG_TIMING: print on stderr, as "trellis-timing: WHAT MICROSECONDS", when each
+ *   stage of opening a project is reached, on GLib's monotonic clock (CLOCK_MONOTONIC,
+ *   the clock of Python's time.monotonic()), so a benchmark can subtract the moment it
+ *   started the process. "content-painted" is the first frame drawn with the project in it;
+ *   with TRELLIS_DEBUG_SMOKE as well, trellis quits right after it.
  */
 #define G_LOG_DOMAIN "trellis-debug"
 
@@ -19,14 +24,81 @@
 typedef struct
 {
   TrellisDocument *document;
-  guint            ticks;
+  GdkFrameClock   *frame_clock;
+  gulong           after_paint_id;
 } SmokeReport;
 
 static void
 smoke_report_free (SmokeReport *report)
 {
   g_clear_object (&report->document);
+  g_clear_signal_handler (&report->after_paint_id, report->frame_clock);
+  g_clear_object (&report->frame_clock);
   g_free (report);
+}
+
+static gboolean
+timing (void)
+{
+  static gsize checked;
+  static gboolean wanted;
+
+  /* Read once: the loading thread marks its stages too. */
+  if (g_once_init_enter (&checked))
+    {
+      wanted = g_getenv ("TRELLIS_DEBUG_TIMING") != NULL;
+      g_once_init_leave (&checked, 1);
+    }
+  return wanted;
+}
+
+/**
+ * trellis_debug_mark:
+ * @what: the stage reached, one word
+ *
+ * With TRELLIS_DEBUG_TIMING set, prints when @what was reached. Safe from any thread.
+ */
+void
+trellis_debug_mark (const char *what)
+{
+  if (timing ())
+    g_printerr ("trellis-timing: %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+}
+
+static void
+painted_mark_cb (GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  g_autofree char *what = user_data;
+
+  trellis_debug_mark (what);
+  g_signal_handlers_disconnect_by_func (frame_clock, painted_mark_cb, user_data);
+}
+
+static gboolean
+mark_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  /* A tick comes before the frame's layout and paint; after-paint, once it is drawn. */
+  g_signal_connect_after (frame_clock, "after-paint", G_CALLBACK (painted_mark_cb),
+                          g_strdup (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_debug_mark_when_painted:
+ * @widget: a widget about to be drawn with something new in it
+ * @what: (not nullable): the stage, one word
+ *
+ * With TRELLIS_DEBUG_TIMING set, prints when the next frame showing @widget is drawn.
+ */
+void
+trellis_debug_mark_when_painted (GtkWidget  *widget,
+                                 const char *what)
+{
+  if (timing ())
+    gtk_widget_add_tick_callback (widget, mark_tick_cb, g_strdup (what), g_free);
 }
 
 /**
@@ -56,18 +128,18 @@ trellis_debug_smoke_failed (const char *message)
 }
 
 /* The test suite and CI prove the real binary opened a project and painted it. */
-static gboolean
-smoke_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
+static void
+smoke_painted_cb (GdkFrameClock *frame_clock,
+                  gpointer       user_data)
 {
   SmokeReport *report = user_data;
   TrellisProject *project = trellis_document_get_project (report->document);
   g_autofree char *name = NULL;
 
-  /* The first tick comes before the frame showing the project is painted. */
-  if (report->ticks++ == 0)
-    return G_SOURCE_CONTINUE;
+  trellis_debug_mark ("content-painted");
+  g_clear_signal_handler (&report->after_paint_id, report->frame_clock);
+  if (!trellis_debug_smoke_testing ())
+    return;
 
   name = trellis_document_dup_title (report->document);
   /* The sidebar has a row for every section. */
@@ -75,7 +147,25 @@ smoke_tick_cb (GtkWidget     *widget,
               name, trellis_checklist_get_n_sections (trellis_project_get_checklist (project)),
               trellis_project_get_n_rounds (project));
   g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
+}
+
+/* A tick comes before the frame showing the project is laid out and drawn; after-paint,
+ * once it is. */
+static gboolean
+smoke_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  SmokeReport *report = user_data;
+
+  if (report->frame_clock == NULL)
+    {
+      report->frame_clock = g_object_ref (frame_clock);
+      report->after_paint_id = g_signal_connect_after (frame_clock, "after-paint",
+                                                       G_CALLBACK (smoke_painted_cb), report);
+    }
+  /* The report lives as long as this callback: until the window goes, or it is painted. */
+  return report->after_paint_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /**
@@ -84,6 +174,7 @@ smoke_tick_cb (GtkWidget     *widget,
  * @document: the document shown
  *
  * When smoke testing, says what @window shows once a frame has been drawn, and quits.
+ * With TRELLIS_DEBUG_TIMING, marks "content-painted" then.
  */
 void
 trellis_debug_report_when_painted (GtkWidget       *window,
@@ -91,7 +182,7 @@ trellis_debug_report_when_painted (GtkWidget       *window,
 {
   SmokeReport *report;
 
-  if (!trellis_debug_smoke_testing ())
+  if (!trellis_debug_smoke_testing () && !timing ())
     return;
   report = g_new0 (SmokeReport, 1);
   report->document = g_object_ref (document);

@@ -15,5 +15,8 @@ void      trellis_debug_smoke_failed (const char *message);
 void      trellis_debug_report_when_painted (GtkWidget       *window,
                                              TrellisDocument *document);
 GFile    *trellis_debug_take_import_file (void);
+void      trellis_debug_mark (const char *what);
+void      trellis_debug_mark_when_painted (GtkWidget  *widget,
+                                           const char *what);
 
 G_END_DECLS

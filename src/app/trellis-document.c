@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-debug.h"
 #include "trellis-document.h"
 #include "trellis-file-guard.h"
 #include "trellis-project-io.h"
@@ -31,6 +32,8 @@ struct _TrellisDocument
   /* Read from a newer minor format version: not to be saved over (see
    * trellis_project_get_newer_format_version()); cleared by a save elsewhere. */
   char             *newer_format;
+  /* The latest round's summary, made by the loading thread, until the window takes it. */
+  TrellisSummary   *loaded_summary;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
@@ -117,6 +120,7 @@ trellis_document_dispose (GObject *object)
       trellis_undo_stack_clear (self->undo_stack);
     }
   g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->loaded_summary, trellis_summary_unref);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
 
@@ -254,10 +258,11 @@ trellis_document_new (TrellisProject *project,
 
 typedef struct
 {
-  GFile    *file;
-  gboolean  is_sample;
-  gboolean  is_recovery;
-  GFile    *original;   /* of a recovery copy; NULL for one never saved */
+  GFile          *file;
+  gboolean        is_sample;
+  gboolean        is_recovery;
+  GFile          *original;   /* of a recovery copy; NULL for one never saved */
+  TrellisSummary *summary;    /* the latest round's, made in the thread too */
 } LoadData;
 
 static void
@@ -265,6 +270,7 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
   g_clear_object (&data->original);
+  g_clear_pointer (&data->summary, trellis_summary_unref);
   g_free (data);
 }
 
@@ -279,11 +285,165 @@ load_thread (GTask        *task,
   TrellisProject *project;
 
   /* The project is built here and handed over whole; nothing else sees it until then. */
+  trellis_debug_mark ("load-started");
   project = trellis_project_load_file (data->file, cancellable, &error);
+  trellis_debug_mark ("loaded");
   if (project == NULL)
-    g_task_return_error (task, error);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The window opens on the latest round: its summary, the one pass over every answer
+   * the first view needs, is made here rather than while the window waits. */
+  if (trellis_project_get_latest_round (project) != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      data->summary = trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
+      trellis_debug_mark ("summarised");
+    }
+  g_task_return_pointer (task, project, g_object_unref);
+}
+
+/* ---- Reading a file named on the command line while GTK starts ---- */
+
+typedef struct
+{
+  GFile          *file;
+  GCancellable   *cancellable;
+  GTask          *claimed;    /* the open that took it over, waiting for it */
+  gboolean        done;
+  gboolean        dropped;    /* nobody will claim it: freed once the thread is done */
+  TrellisProject *project;
+  TrellisSummary *summary;
+  GError         *error;
+} Preload;
+
+/* Main thread only. */
+static GPtrArray *preloads;
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->cancellable);
+  g_clear_object (&preload->claimed);
+  g_clear_object (&preload->project);
+  g_clear_pointer (&preload->summary, trellis_summary_unref);
+  g_clear_error (&preload->error);
+  g_free (preload);
+}
+
+/* @task gets what the preload read, as if it had read it itself. */
+static void
+preload_hand_over (Preload *preload,
+                   GTask   *task)
+{
+  LoadData *data = g_task_get_task_data (task);
+
+  data->summary = g_steal_pointer (&preload->summary);
+  if (preload->project != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&preload->project), g_object_unref);
   else
-    g_task_return_pointer (task, project, g_object_unref);
+    g_task_return_error (task, g_steal_pointer (&preload->error));
+}
+
+static void
+preload_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *preload = user_data;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  preload->project = g_task_propagate_pointer (G_TASK (result), &preload->error);
+  preload->summary = g_steal_pointer (&data->summary);
+  preload->done = TRUE;
+  if (preload->claimed != NULL)
+    preload_hand_over (preload, preload->claimed);
+  if (preload->claimed != NULL || preload->dropped)
+    preload_free (preload);
+}
+
+/**
+ * trellis_document_preload:
+ * @file: a project file about to be opened
+ *
+ * Starts reading @file in a worker thread at once, before there is a window to show it
+ * in: the first trellis_document_load_async() of @file then takes over what it read (or
+ * waits for it) instead of reading it again. What nobody takes is dropped by
+ * trellis_document_drop_preloads().
+ */
+void
+trellis_document_preload (GFile *file)
+{
+  Preload *preload;
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_object_ref (file);
+  preload->cancellable = g_cancellable_new ();
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  task = g_task_new (NULL, preload->cancellable, preload_done_cb, preload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+  if (preloads == NULL)
+    preloads = g_ptr_array_new ();
+  g_ptr_array_add (preloads, preload);
+}
+
+/**
+ * trellis_document_drop_preloads:
+ *
+ * Stops and forgets every preload nobody has taken over.
+ */
+void
+trellis_document_drop_preloads (void)
+{
+  if (preloads == NULL)
+    return;
+  for (guint i = 0; i < preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (preloads, i);
+
+      if (preload->done)
+        preload_free (preload);
+      else
+        {
+          preload->dropped = TRUE;
+          g_cancellable_cancel (preload->cancellable);
+        }
+    }
+  g_clear_pointer (&preloads, g_ptr_array_unref);
+}
+
+/* Whether a preload of the file @task is to read was there to take over. */
+static gboolean
+claim_preload (GTask *task)
+{
+  LoadData *data = g_task_get_task_data (task);
+
+  if (preloads == NULL || data->is_recovery)
+    return FALSE;
+  for (guint i = 0; i < preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (preloads, i);
+
+      if (!g_file_equal (preload->file, data->file))
+        continue;
+      g_ptr_array_remove_index (preloads, i);
+      if (preload->done)
+        {
+          preload_hand_over (preload, task);
+          preload_free (preload);
+        }
+      else
+        preload->claimed = g_object_ref (task);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -296,7 +456,8 @@ load (LoadData            *data,
 
   g_task_set_source_tag (task, trellis_document_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  if (!claim_preload (task))
+    g_task_run_in_thread (task, load_thread);
 }
 
 /**
@@ -400,14 +561,40 @@ trellis_document_load_finish (GAsyncResult  *result,
       self = trellis_document_new (project, data->original);
       self->changed_outside_undo = TRUE;
       update_modified (self);
-      return self;
     }
-  if (!data->is_sample)
-    return trellis_document_new (project, data->file);
-
-  self = trellis_document_new (project, NULL);
-  self->sample_name = trellis_file_dup_display_basename (data->file);
+  else if (!data->is_sample)
+    self = trellis_document_new (project, data->file);
+  else
+    {
+      self = trellis_document_new (project, NULL);
+      self->sample_name = trellis_file_dup_display_basename (data->file);
+    }
+  self->loaded_summary = g_steal_pointer (&data->summary);
   return self;
+}
+
+/**
+ * trellis_document_take_loaded_summary:
+ * @round: the round about to be shown
+ *
+ * The summary of the project's latest round is made while the file is read; the window
+ * takes it for its first view instead of making it again.
+ *
+ * Returns: (transfer full) (nullable): that summary if it is @round's, else %NULL; either
+ *   way the document keeps it no longer, as later edits would leave it behind
+ */
+TrellisSummary *
+trellis_document_take_loaded_summary (TrellisDocument *self,
+                                      TrellisRound    *round)
+{
+  g_autoptr(TrellisSummary) summary = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  summary = g_steal_pointer (&self->loaded_summary);
+  if (summary == NULL || trellis_summary_get_round (summary) != round)
+    return NULL;
+  return g_steal_pointer (&summary);
 }
 
 /**

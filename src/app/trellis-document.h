@@ -31,6 +31,10 @@ void             trellis_document_load_recovery_async (GFile               *copy
                                                        gpointer             user_data);
 TrellisDocument *trellis_document_load_finish (GAsyncResult  *result,
                                                GError       **error);
+void             trellis_document_preload (GFile *file);
+void             trellis_document_drop_preloads (void);
+TrellisSummary  *trellis_document_take_loaded_summary (TrellisDocument *self,
+                                                       TrellisRound    *round);
 
 gboolean         trellis_document_save (TrellisDocument  *self,
                                         GFile            *file,

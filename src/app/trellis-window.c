@@ -216,7 +216,10 @@ update_summary (TrellisWindow *self)
     return;
 
   round = get_selected_round (self);
+  /* Just opened, the summary may already be made (see trellis_document_load_async()). */
   if (round != NULL)
+    self->summary = trellis_document_take_loaded_summary (self->document, round);
+  if (round != NULL && self->summary == NULL)
     self->summary = trellis_summary_new (trellis_document_get_project (self->document),
                                          round, NULL, NULL);
 }
@@ -631,6 +634,7 @@ load_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   document = trellis_document_load_finish (result, &error);
+  trellis_debug_mark ("load-finished");
   /* Cancelled: a newer open replaced this one, or the window went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -690,6 +694,7 @@ load (TrellisWindow        *self,
   gtk_label_set_label (self->loading_label, message);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   set_busy (self, TRUE);
+  trellis_debug_mark_when_painted (GTK_WIDGET (self), "loading-painted");
   if (recovery != NULL)
     trellis_document_load_recovery_async (recovery->copy, recovery->original, self->load_cancellable,
                                           load_cb, request);
@@ -1800,8 +1805,11 @@ show_project (TrellisWindow  *self,
   /* The views have the new project before the first section is shown in them. */
   update_title (self);
   update_sidebar (self);
+  trellis_debug_mark ("sidebar-built");
   update_summary (self);
+  trellis_debug_mark ("summary-computed");
   update_views (self);
+  trellis_debug_mark ("views-updated");
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, 0));
   if (get_selected_section (self) == NULL)
@@ -1809,6 +1817,7 @@ show_project (TrellisWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
   show_read_only (self);
+  trellis_debug_mark ("project-shown");
 }
 
 /* For screenshots and trying the assistant by hand (see trellis-debug.c). */
