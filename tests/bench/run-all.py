@@ -50,7 +50,6 @@ NS = "{https://trellisapp.org/ns/project}"
 SEED = 15
 HEADLINE = 100000          # the size the targets name
 LARGE = 1000000            # from here on, runs are capped at --repeat-large
-APP_TIMEOUT = 120
 
 # ---------------------------------------------------------------------------------------
 # Inputs
@@ -155,21 +154,21 @@ def zip_copy(path):
 
 
 def scaled_project(small, n_rows, small_rows, out):
-    """A project of N_ROWS responses made from one Trellis saved with SMALL_ROWS: its response
-    and comment lines repeated. Only for sizes the importer refuses, so that loading can
-    still be measured; None when the file holds no line-per-response it can repeat."""
+    """A project of N_ROWS responses made from one Trellis saved with SMALL_ROWS: the body of
+    its <responses> and of each <comments> repeated. Only for sizes the importer refuses,
+    so that loading can still be measured; None when the file is not laid out so."""
     with open(small, encoding="utf-8") as f:
-        lines = f.readlines()
-    responses = [i for i, line in enumerate(lines) if line.lstrip().startswith("<response ")
-                 or line.lstrip().startswith("<response>")]
-    comments = [i for i, line in enumerate(lines) if line.lstrip().startswith("<comment>")]
-    if len(responses) != small_rows:
+        text = f.read()
+    if len(re.findall(r"<response[ >]", text)) != small_rows:
         return None
     factor = n_rows // small_rows
-    repeated = set(responses) | set(comments)
+
+    def repeat(match):
+        return match.group(1) + match.group(2) * factor + match.group(3)
+    text = re.sub(r"(<responses\b[^>]*>)(.*?)(\s*</responses>)", repeat, text, flags=re.S)
+    text = re.sub(r"(<comments\b[^>]*>)(.*?)(\s*</comments>)", repeat, text, flags=re.S)
     with open(out, "w", encoding="utf-8") as f:
-        for i, line in enumerate(lines):
-            f.write(line * factor if i in repeated else line)
+        f.write(text)
     return out
 
 
@@ -178,7 +177,7 @@ def scaled_project(small, n_rows, small_rows, out):
 
 class Result:
     def __init__(self, name):
-        self.name, self.times, self.rss, self.refused, self.output = name, [], [], None, ""
+        self.name, self.times, self.rss, self.refused = name, [], [], None
 
     def add(self, seconds, rss_kb):
         self.times.append(seconds)
@@ -209,61 +208,83 @@ def first_line(text):
     return "(no message)"
 
 
-def run_once(argv, stdout=subprocess.DEVNULL, env=None, cwd=None, marker=None):
+def run_once(argv, stdout=subprocess.DEVNULL, env=None, cwd=None, marker=None, timeout=None):
     """Runs ARGV, returns (seconds, peak RSS in KB of the child, exit status, stderr). With
-    MARKER, the seconds are those from exec to the first stderr line MARKER accepts."""
+    MARKER, the seconds are those from exec to the first stderr line MARKER accepts, and
+    the program is killed after TIMEOUT seconds."""
+    measured = os.path.join(SPAWN["tmp"], "spawn.result") if SPAWN["path"] and marker is None else None
+    if measured:
+        argv = [SPAWN["path"], measured] + list(argv)
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=cwd,
                                start_new_session=marker is not None)
     seconds, err = None, []
     if marker is not None:
-        deadline = threading_timer(process, APP_TIMEOUT)
+        deadline, killed = threading_timer(process, timeout)
         for raw in process.stderr:
             line = raw.decode("utf-8", "replace")
             err.append(line)
             if seconds is None and marker(line):
                 seconds = time.perf_counter() - start
         deadline.cancel()
+        if killed.is_set():
+            err = [f"timed out: nothing painted after {timeout:.0f} s\n"]
     else:
         err.append(process.stderr.read().decode("utf-8", "replace"))
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = code = os.waitstatus_to_exitcode(status)
     process.stderr.close()
+    peak = usage.ru_maxrss
+    if measured and os.path.exists(measured):
+        with open(measured, encoding="ascii") as f:
+            elapsed, peak = f.read().split()
+        elapsed, peak = float(elapsed), int(peak)
+        os.remove(measured)
     if marker is None:
         seconds = elapsed
     elif seconds is None and code == 0:
         code = 1    # it quit without saying it painted
-    return seconds, usage.ru_maxrss, code, "".join(err)
+    return seconds, peak, code, "".join(err)
 
 
 def threading_timer(process, seconds):
     """Kills PROCESS's group after SECONDS: an app that never paints must not hang the run."""
+    killed = threading.Event()
 
     def kill():
+        killed.set()
         try:
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
     timer = threading.Timer(seconds, kill)
     timer.start()
-    return timer
+    return timer, killed
 
 
 class Case:
     """One program of a comparison: how to prepare a run (untimed), the command, and what
     its output means."""
 
-    def __init__(self, name, argv, prepare=None, stdout=None, env=None, marker=None, check=None):
+    def __init__(self, name, argv, prepare=None, stdout=None, env=None, marker=None):
         self.result = Result(name)
         self.argv, self.prepare, self.stdout, self.env, self.marker = argv, prepare, stdout, env, marker
-        self.check = check
 
 
-def alternate(cases, repeat, log):
+# bench-spawn (built with the benchmarks) runs each timed program: started straight from
+# Python, a program's peak RSS would include the interpreter's (Linux keeps it across exec).
+SPAWN = {"path": None, "tmp": None}
+LOADS = []   # the 1-minute load average before each round of runs
+
+
+def alternate(cases, repeat, log, warm_up=False, timeout=None):
     """Runs the CASES in turn, REPEAT rounds (A B C A B C …): load from the other engineers'
-    builds falls on every program alike rather than on whichever ran during it."""
-    for r in range(repeat):
+    builds falls on every program alike rather than on whichever ran during it. WARM_UP
+    runs one untimed round first (the app's first start activates the accessibility bus
+    and fills font caches)."""
+    for r in range(-1 if warm_up else 0, repeat):
+        LOADS.append(os.getloadavg()[0])
         for case in cases:
             if case.result.refused is not None:
                 continue
@@ -271,7 +292,8 @@ def alternate(cases, repeat, log):
                 case.prepare()
             stdout = open(case.stdout, "wb") if case.stdout else subprocess.DEVNULL
             try:
-                seconds, rss, status, err = run_once(case.argv, stdout=stdout, env=case.env, marker=case.marker)
+                seconds, rss, status, err = run_once(case.argv, stdout=stdout, env=case.env, marker=case.marker,
+                                                     timeout=timeout)
             finally:
                 if case.stdout:
                     stdout.close()
@@ -279,9 +301,9 @@ def alternate(cases, repeat, log):
                 case.result.refused = first_line(err)
                 log(f"    {case.result.name}: refused: {case.result.refused}")
                 continue
-            if case.check and r == 0:
-                case.check(case)
-            case.result.output = err
+            if r < 0:
+                log(f"    {case.result.name}: {seconds:.3f} s (warm-up, not counted)")
+                continue
             case.result.add(seconds, rss)
             log(f"    {case.result.name}: {seconds:.3f} s, {rss / 1024:.0f} MB")
     return [case.result for case in cases]
@@ -298,6 +320,8 @@ class Bench:
         self.app = os.path.join(build, "src", "app", "trellis")
         self.bench_charts = os.path.join(build, "tests", "bench", "bench-charts")
         self.bench_window = os.path.join(build, "tests", "bench", "bench-window")
+        spawn = os.path.join(build, "tests", "bench", "bench-spawn")
+        SPAWN.update(path=spawn if os.access(spawn, os.X_OK) else None, tmp=tmp)
         self.schemas = os.path.join(build, "data")
         self.rows = {}      # size → {case name → Result}
         self.notes = []     # what a reader of the table should know
@@ -325,6 +349,7 @@ class Bench:
             return cases
         cases.append(Case("pandas read_csv", [PYTHON, "-c", "import pandas, sys; pandas.read_csv(sys.argv[1])", export]))
         if size == self.headline:
+            cases.append(Case("python3 -c 'import pandas'", [PYTHON, "-c", "import pandas"]))
             cases.append(Case("python csv", [PYTHON, "-c",
                                              "import csv, sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-8', newline='')): pass",
                                              export]))
@@ -461,7 +486,8 @@ class Bench:
         cases = [Case("bare GTK window", [self.bench_window], env=env, marker=lambda l: "bench-window: painted" in l),
                  Case("trellis app (sample)", [self.app, SAMPLE], env=env, marker=app_painted),
                  Case("trellis app", [self.app, project], env=env, marker=app_painted)]
-        for result in alternate(cases, self.repeat_for(self.headline), self.log):
+        for result in alternate(cases, self.repeat_for(self.headline), self.log, warm_up=True,
+                                timeout=self.args.app_timeout):
             rows[result.name] = result
 
 
@@ -549,7 +575,9 @@ def ratio(a, b):
     return a.median / b.median if a is not None and b is not None and a.ok and b.ok and b.median else None
 
 
-def verdict(value, goal, at_most=True):
+def verdict(value, goal, at_most=True, trellis=None):
+    if trellis is not None and trellis.refused:
+        return "not met (" + ("timed out" if trellis.refused.startswith("timed out") else "refused") + ")"
     if value is None:
         return "not measured"
     return "met" if (value <= goal if at_most else value >= goal) else "not met"
@@ -572,7 +600,9 @@ def report(bench, args, began, load_before, load_after):
       f"Medians of {args.repeat} runs (sizes of {LARGE:,} rows and more: {min(args.repeat, args.repeat_large)}), "
       "Trellis and its references run in alternation; ± is half the spread (max − min) "
       "as a share of the median; peak MB is each process's maximum resident set "
-      f"(`ru_maxrss`). Load average {load_before} at the start, {load_after} at the end.")
+      f"(`ru_maxrss`). Other work on the machine: the 1-minute load average was {load_before} at the start, "
+      f"{load_after} at the end, {min(LOADS, default=0):.1f}–{max(LOADS, default=0):.1f} "
+      f"(median {statistics.median(LOADS) if LOADS else 0:.1f}) before each round of runs, on {os.cpu_count()} cores.")
     w()
     w("| Machine | |")
     w("|---|---|")
@@ -585,24 +615,24 @@ def report(bench, args, began, load_before, load_after):
     w("|---|---|---|---|---|---|---|")
     imp, pd_, cat = get("trellis import"), get("pandas read_csv"), get("cat")
     r = ratio(pd_, imp)
-    w(f"| 2 | import vs pandas read_csv | {cell(imp)} | {cell(pd_)} | pandas/Trellis {fmt_ratio(r)} | ≥ 5× | {verdict(r, 5, False)} |")
+    w(f"| 2 | import vs pandas read_csv | {cell(imp)} | {cell(pd_)} | pandas/Trellis {fmt_ratio(r)} | ≥ 5× | {verdict(r, 5, False, imp)} |")
     r = ratio(imp, cat)
-    w(f"| 2 | import vs cat | {cell(imp)} | {cell(cat)} | Trellis/cat {fmt_ratio(r)} | ≤ 10× | {verdict(r, 10)} |")
+    w(f"| 2 | import vs cat | {cell(imp)} | {cell(cat)} | Trellis/cat {fmt_ratio(r)} | ≤ 10× | {verdict(r, 10, trellis=imp)} |")
     peak = imp.peak_mb if imp is not None and imp.ok else None
-    w(f"| 3 | import peak memory | {mb(imp)} MB | pandas {mb(pd_)} MB | {'–' if peak is None else f'{peak:.0f} MB'} | < 100 MB | {verdict(peak, 100)} |")
+    w(f"| 3 | import peak memory | {mb(imp)} MB | pandas {mb(pd_)} MB | {'–' if peak is None else f'{peak:.0f} MB'} | < 100 MB | {verdict(peak, 100, trellis=imp)} |")
     big = bench.rows.get(LARGE, {}).get("trellis import")
     peak = big.peak_mb if big is not None and big.ok else None
-    w(f"| 3 | import peak memory at {LARGE:,} | {mb(big) if big is not None and big.ok else cell(big)} | pandas {mb(bench.rows.get(LARGE, {}).get('pandas read_csv'))} MB | {'–' if peak is None else f'{peak:.0f} MB'} | < 1024 MB | {verdict(peak, 1024)} |")
+    w(f"| 3 | import peak memory at {LARGE:,} | {mb(big) if big is not None and big.ok else cell(big)} | pandas {mb(bench.rows.get(LARGE, {}).get('pandas read_csv'))} MB | {'–' if peak is None else f'{peak:.0f} MB'} | < 1024 MB | {verdict(peak, 1024, trellis=big)} |")
     s, x = get("trellis summary"), get("xmllint")
     r = ratio(s, x)
-    w(f"| 4 | load + summary --json vs xmllint --noout | {cell(s)} | {cell(x)} | Trellis/xmllint {fmt_ratio(r)} | ≤ 1× | {verdict(r, 1)} |")
+    w(f"| 4 | load + summary --json vs xmllint --noout | {cell(s)} | {cell(x)} | Trellis/xmllint {fmt_ratio(r)} | ≤ 1× | {verdict(r, 1, trellis=s)} |")
     p, m = get("trellis pack"), get("matplotlib charts")
     pm = p.median if p is not None and p.ok else None
     pages = get("pack pages")
-    w(f"| 5 | export --pdf (pack{f', {pages} pages' if pages else ''}) | {cell(p)} | matplotlib, same charts: {cell(m)} | {seconds(pm)}; Trellis/matplotlib {fmt_ratio(ratio(p, m))} | < 1 s | {verdict(pm, 1.0)} |")
+    w(f"| 5 | export --pdf (pack{f', {pages} pages' if pages else ''}) | {cell(p)} | matplotlib, same charts: {cell(m)} | {seconds(pm)}; Trellis/matplotlib {fmt_ratio(ratio(p, m))} | < 1 s | {verdict(pm, 1.0, trellis=p)} |")
     a, g = get("trellis app"), get("bare GTK window")
     am = a.median if a is not None and a.ok else None
-    w(f"| 6 | app: exec to first painted frame | {cell(a)} | bare GTK 4 window: {cell(g)} | {seconds(am)}; Trellis/GTK {fmt_ratio(ratio(a, g))} | ≤ 400 ms | {verdict(am, 0.4)} |")
+    w(f"| 6 | app: exec to first painted frame | {cell(a)} | bare GTK 4 window: {cell(g)} | {seconds(am)}; Trellis/GTK {fmt_ratio(ratio(a, g))} | ≤ 400 ms | {verdict(am, 0.4, trellis=a)} |")
     w(f"| 7 | scaling 100 → {max(bench.sizes):,} | see below | | {linearity(bench)} | linear | |")
     biggest = max((size for size in bench.rows if bench.rows[size].get('trellis import') is not None), default=None)
     refused = [size for size in bench.rows if (bench.rows[size].get("trellis import") or Result("")).refused]
@@ -613,7 +643,8 @@ def report(bench, args, began, load_before, load_after):
     w("| Case | Program | Median (± half spread) | Peak MB |")
     w("|---|---|---|---|")
     csv_mb = rows.get("csv bytes", 0) / 1e6
-    groups = [("import", f"{csv_mb:.0f} MB CSV", ["trellis import", "pandas read_csv", "python csv", "cat"]),
+    groups = [("import", f"{csv_mb:.0f} MB CSV", ["trellis import", "pandas read_csv", "python3 -c 'import pandas'",
+                                                  "python csv", "cat"]),
               ("import, zipped", f"{rows.get('zip bytes', 0) / 1e6:.1f} MB zip", ["trellis import (zip)", "pandas read_csv (zip)"]),
               ("load + summary", f"{rows.get('project bytes', 0) / 1e6:.0f} MB project", ["trellis summary", "xmllint"]),
               ("pack", "", ["trellis pack", "matplotlib charts", "trellis pack (sample)"]),
@@ -688,8 +719,8 @@ def linearity(bench):
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", default="_build", help="the meson build directory")
-    parser.add_argument("--sizes", default="100,1000,10000,100000,1000000",
-                        help="comma-separated numbers of responses")
+    parser.add_argument("--sizes", help="comma-separated numbers of responses "
+                        "(default 100,1000,10000,100000,1000000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each program (median)")
     parser.add_argument("--repeat-large", type=int, default=3, help=f"runs at {LARGE:,} rows and more")
     parser.add_argument("--quick", action="store_true", help="sizes up to 10,000 and the headline cases")
@@ -697,14 +728,15 @@ def parse_args(argv):
     parser.add_argument("--cases", default="import,summary,pack,app", help="which cases run at the headline size")
     parser.add_argument("--out", help="also write the Markdown report here")
     parser.add_argument("--label", help="a title for the report (\"before\", \"after\")")
+    parser.add_argument("--app-timeout", type=float, default=60, help="seconds the app has to paint")
     parser.add_argument("--tmp", help="where to generate inputs (default: the system's temporary directory)")
     parser.add_argument("--show-import", action="store_true", help="print trellis-cli import's summary at the smallest size")
     args = parser.parse_args(argv)
     args.argv = argv
-    if args.quick:
-        args.sizes = "100,1000,10000"
     if args.smoke:
         args.sizes, args.repeat = "100", 1
+    elif args.sizes is None:
+        args.sizes = "100,1000,10000" if args.quick else "100,1000,10000,100000,1000000"
     args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     args.cases = set(args.cases.split(","))
     return args
