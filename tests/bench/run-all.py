@@ -756,7 +756,7 @@ def imported(rows):
     """The import's figures at a size and how to show them: when the whole file was refused
     for its size, those of the same rows imported split into several files."""
     whole, parts = rows.get("trellis import"), rows.get("trellis import (parts)")
-    if whole is not None and whole.refused and parts is not None and parts.ok:
+    if whole is not None and whole.refused and parts is not None:
         return parts, f"{cell(whole)}; in {rows['parts']} files: {cell(parts)}"
     return whole, cell(whole)
 
