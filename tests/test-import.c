@@ -573,6 +573,45 @@ test_row_lengths (void)
   g_assert_cmpstr (error->message, ==, "“short.csv”, row 3: the row has 1 cell where the header has 2; the file may be damaged");
 }
 
+/* Files of one round number their distinct cells each in their own order: what a cell
+ * reads as is learnt again for each file. Here "Agree" is the first answer of one file
+ * and "Disagree" of the other, in columns and a group column alike. */
+static void
+test_files_read_apart (void)
+{
+  const char first[] = "Q1,Q2,Sector\r\nAgree,Agree,Police\r\nDisagree,Agree,Health\r\nDisagree,Agree,Police\r\n";
+  const char second[] = "Q1,Q2,Sector\r\nDisagree,N/A,Health\r\nAgree,Agree,Police\r\nAgree,Disagree,Police\r\n";
+  g_autoptr(TrellisProject) project = test_import_new_project ();
+  g_autoptr(TrellisImport) import = trellis_import_new (project);
+  g_autoptr(GBytes) first_bytes = g_bytes_new_static (first, sizeof first - 1);
+  g_autoptr(GBytes) second_bytes = g_bytes_new_static (second, sizeof second - 1);
+  g_autoptr(TrellisRound) round = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[2][6] = { { 0 } };
+
+  g_assert_true (trellis_import_add_bytes (import, first_bytes, "a.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_true (trellis_import_add_bytes (import, second_bytes, "b.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+  g_assert_no_error (error);
+  round = trellis_import_build_round (import, "Two files", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 6);
+  for (guint r = 0; r < 6; r++)
+    {
+      const TrellisAnswer *answers = trellis_round_get_response (round, r);
+
+      for (guint i = 0; i < 2; i++)
+        counts[i][answers[i] == TRELLIS_ANSWER_NOT_APPLICABLE ? 5 : answers[i]]++;
+    }
+  /* Agree is 4, Disagree 2, on the five-point scale. */
+  g_assert_cmpuint (counts[0][4], ==, 3);
+  g_assert_cmpuint (counts[0][2], ==, 3);
+  g_assert_cmpuint (counts[1][4], ==, 4);
+  g_assert_cmpuint (counts[1][2], ==, 1);
+  g_assert_cmpuint (counts[1][5], ==, 1);
+  g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 4);
+  g_assert_cmpuint (trellis_round_count_group (round, "Health"), ==, 2);
+}
+
 /*****/
 
 static TrellisImport *
@@ -632,7 +671,7 @@ test_identifying_headers (void)
   g_assert_nonnull (trellis_import_apply (import, "Round 1", &error));
   g_assert_no_error (error);
   saved = saved_text (project);
-  g_assert_nonnull (strstr (saved, "group=\"Police\""));
+  g_assert_nonnull (strstr (saved, "<group>Police</group>"));
   g_assert_null (strstr (saved, "Ann"));
   g_assert_null (strstr (saved, "@example.org"));
 }
@@ -1318,6 +1357,7 @@ main (int    argc,
   g_test_add_func ("/import/two-scales", test_two_scales);
   g_test_add_func ("/import/two-scales-repeated", test_two_scales_repeated);
   g_test_add_func ("/import/row-lengths", test_row_lengths);
+  g_test_add_func ("/import/files-read-apart", test_files_read_apart);
   g_test_add_func ("/import/match/answers", test_read_answers);
   g_test_add_func ("/import/match/answers-welsh-scale", test_read_answers_welsh_scale);
   g_test_add_func ("/import/match/headers", test_match_headers);

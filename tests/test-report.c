@@ -198,6 +198,173 @@ test_pack_continued_comments_and_guidance (Fixture       *fixture,
   g_assert_null (strstr (without, "How does each partner brief its own board?"));
 }
 
+/* Adds @n comments "Remark X0001 …" to @section_id; every @key_every-th one (from the
+ * first) is key, every @hidden_every-th one (from the second) hidden. */
+static void
+add_remarks (TrellisRound *round,
+             const char   *section_id,
+             const char   *prefix,
+             guint         n,
+             guint         key_every,
+             guint         hidden_every)
+{
+  GPtrArray *comments = trellis_round_get_comments (round, section_id);
+  guint first = comments != NULL ? comments->len : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Remark %s%04u on the meetings.", prefix, i);
+      TrellisCommentFlags flags = TRELLIS_COMMENT_NONE;
+
+      trellis_round_add_comment (round, section_id, text);
+      if (key_every > 0 && i % key_every == 0)
+        flags |= TRELLIS_COMMENT_KEY;
+      if (hidden_every > 0 && i % hidden_every == 1)
+        flags |= TRELLIS_COMMENT_HIDDEN;
+      if (flags != TRELLIS_COMMENT_NONE)
+        trellis_round_set_comment_flags (round, section_id, first + i, flags);
+    }
+}
+
+/* The numbers of the remarks with @prefix printed, in the order printed. */
+static GArray *
+printed_remarks (const char *text,
+                 const char *prefix)
+{
+  g_autofree char *needle = g_strdup_printf ("Remark %s", prefix);
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      guint number = (guint) g_ascii_strtoull (at + strlen (needle), NULL, 10);
+
+      g_array_append_val (numbers, number);
+    }
+  return numbers;
+}
+
+static guint
+n_comments_in (TrellisRound *round,
+               const char   *section_id)
+{
+  GPtrArray *comments = trellis_round_get_comments (round, section_id);
+  guint n = 0;
+
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    n += !(trellis_round_get_comment_flags (round, section_id, i) & TRELLIS_COMMENT_HIDDEN);
+  return n;
+}
+
+/* A very large round: a section with more comments than the budget prints its key
+ * comments, or a sample of the budget's size, spread over the round, the same in every
+ * printing, chosen apart from any other section's; the page says so with the counts. */
+static void
+test_pack_comment_budget (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisProject) project = trellis_test_project_new_sample (1);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  const char *a = trellis_section_get_id (trellis_checklist_get_section (checklist, 0));
+  const char *b = trellis_section_get_id (trellis_checklist_get_section (checklist, 1));
+  const char *c = trellis_section_get_id (trellis_checklist_get_section (checklist, 2));
+  const char *d = trellis_section_get_id (trellis_checklist_get_section (checklist, 3));
+  g_autofree char *text = NULL, *again = NULL, *all = NULL, *key = NULL, *note = NULL;
+  g_autoptr(GArray) in_a = NULL, in_b = NULL, in_c = NULL, in_d = NULL;
+  TrellisReportOptions options;
+  guint n_pages, n_all_pages, n_a_before = n_comments_in (round, a), n_d_before = n_comments_in (round, d);
+
+  add_remarks (round, a, "A", 900, 0, 10);   /* 90 hidden */
+  add_remarks (round, b, "B", 600, 100, 0);  /* 6 key */
+  add_remarks (round, c, "C", 250, 2, 0);    /* 125 key: more than the budget */
+  add_remarks (round, d, "D", 900, 0, 0);
+  trellis_report_options_init (&options);
+  g_assert_cmpuint (options.comment_budget, ==, TRELLIS_REPORT_COMMENT_BUDGET);
+  g_assert_cmpuint (TRELLIS_REPORT_COMMENT_BUDGET, ==, 100);
+  write_pack (project, &options, fixture->pdf, &n_pages);
+  if (!read_pdf (fixture->pdf, NULL, &text))
+    return;
+
+  /* Four sections of at most 100 one-line comments: two or three pages each. */
+  g_assert_cmpuint (n_pages, <=, 8 + 4 * 3);
+  g_assert_nonnull (strstr (text, "A section with more than 100 comments prints only its key comments"));
+
+  /* A: a sample of 100 of the 810 not hidden, spread over the round. */
+  note = g_strdup_printf ("What partners said (100 of %u comments)", n_comments_in (round, a));
+  g_assert_nonnull (strstr (text, note));
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("Showing a random sample of 100 of the %u comments, as the section has more than 100",
+                          n_comments_in (round, a));
+  g_assert_nonnull (strstr (text, note));
+  g_assert_nonnull (strstr (text, "Every comment is in the Comments view in Trellis."));
+  /* (The sample may take some of the section's comments from before.) */
+  in_a = printed_remarks (text, "A");
+  g_assert_cmpuint (in_a->len, <=, 100);
+  g_assert_cmpuint (in_a->len, >=, 100 - n_a_before);
+  for (guint i = 0; i < in_a->len; i++)
+    g_assert_cmpuint (g_array_index (in_a, guint, i) % 10, !=, 1);  /* never a hidden one */
+  g_assert_cmpuint (g_array_index (in_a, guint, 0), <, 300);
+  g_assert_cmpuint (g_array_index (in_a, guint, in_a->len - 1), >, 600);
+
+  /* B: its six key comments, and nothing else. */
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("Showing only the comments marked as key (6 of %u), as the section has more than 100",
+                          n_comments_in (round, b));
+  g_assert_nonnull (strstr (text, note));
+  in_b = printed_remarks (text, "B");
+  g_assert_cmpuint (in_b->len, ==, 6);
+  for (guint i = 0; i < in_b->len; i++)
+    g_assert_cmpuint (g_array_index (in_b, guint, i), ==, 100 * i);
+
+  /* C: more key comments than the budget: a sample of them. */
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("Showing a random sample of 100 of the 125 comments marked as key (of %u in all)",
+                          n_comments_in (round, c));
+  g_assert_nonnull (strstr (text, note));
+  in_c = printed_remarks (text, "C");
+  g_assert_cmpuint (in_c->len, ==, 100);
+  for (guint i = 0; i < in_c->len; i++)
+    g_assert_cmpuint (g_array_index (in_c, guint, i) % 2, ==, 0);
+
+  /* D has as many comments as A, hidden ones aside: its sample is its own, so that no
+   * position links a comment in one section to one in another. */
+  in_d = printed_remarks (text, "D");
+  g_assert_cmpuint (in_d->len, >=, 100 - n_d_before);
+  g_assert_false (memcmp (in_a->data, in_d->data, MIN (in_a->len, in_d->len) * sizeof (guint)) == 0);
+
+  /* The same project prints the same sample. */
+  write_pack (project, &options, fixture->pdf, NULL);
+  if (!read_pdf (fixture->pdf, NULL, &again))
+    return;
+  g_assert_cmpstr (text, ==, again);
+
+  /* Asked for all, all print, with no note. */
+  options.comment_budget = 0;
+  write_pack (project, &options, fixture->pdf, &n_all_pages);
+  if (!read_pdf (fixture->pdf, NULL, &all))
+    return;
+  g_assert_cmpuint (n_all_pages, >, n_pages + 40);
+  g_assert_null (strstr (all, "Showing"));
+  g_assert_null (strstr (all, "A section with more than"));
+  g_clear_pointer (&in_a, g_array_unref);
+  in_a = printed_remarks (all, "A");
+  g_assert_cmpuint (in_a->len, ==, 810);
+
+  /* Key only is every key comment, however many. */
+  options.comment_budget = TRELLIS_REPORT_COMMENT_BUDGET;
+  options.key_comments_only = TRUE;
+  write_pack (project, &options, fixture->pdf, NULL);
+  if (!read_pdf (fixture->pdf, NULL, &key))
+    return;
+  g_assert_null (strstr (key, "Showing"));
+  g_clear_pointer (&in_c, g_array_unref);
+  in_c = printed_remarks (key, "C");
+  g_assert_cmpuint (in_c->len, ==, 125);
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("Key comments only: 125 of %u comments.", n_comments_in (round, c));
+  g_assert_nonnull (strstr (key, note));
+}
+
 static void
 test_pack_letter_greyscale_groups (Fixture       *fixture,
                                    gconstpointer  data)
@@ -526,6 +693,8 @@ main (int    argc,
   g_test_add ("/report/pack/sample", Fixture, NULL, fixture_set_up, test_pack_sample, fixture_tear_down);
   g_test_add ("/report/pack/continued-comments-and-guidance", Fixture, NULL, fixture_set_up,
               test_pack_continued_comments_and_guidance, fixture_tear_down);
+  g_test_add ("/report/pack/comment-budget", Fixture, NULL, fixture_set_up, test_pack_comment_budget,
+              fixture_tear_down);
   g_test_add ("/report/pack/letter-greyscale-groups", Fixture, NULL, fixture_set_up,
               test_pack_letter_greyscale_groups, fixture_tear_down);
   g_test_add ("/report/pack/long-section-and-small-round", Fixture, NULL, fixture_set_up,

@@ -8,6 +8,7 @@
 
 #include "trellis-model.h"
 #include "trellis-import.h"
+#include "trellis-table-reader.h"
 
 static TrellisTable *
 read_text (const char *text,
@@ -191,20 +192,182 @@ test_unstorable_characters (void)
   g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
+/* A file far larger than the old 64 MB cap is read, a piece at a time, from disk: one
+ * comment of 65 MB runs across seventeen pieces. */
 static void
-test_csv_too_large (void)
+test_csv_larger_than_old_cap (void)
 {
-  gsize size = TRELLIS_TABLE_MAX_FILE_SIZE + 1;
-  char *data = g_malloc (size);
-  g_autoptr(GBytes) bytes = NULL;
+  gsize comment_size = 65 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (comment_size + 64);
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisTable) table = NULL;
 
-  memset (data, 'a', size);
-  bytes = g_bytes_new_take (data, size);
-  table = trellis_table_read_bytes (bytes, "huge.csv", TRELLIS_TABLE_FORMAT_CSV, &error);
-  g_assert_null (table);
-  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_TOO_LARGE);
+  g_string_append (text, "Statement,Comments\r\nAgree,\"");
+  g_string_set_size (text, text->len + comment_size);
+  memset (text->str + text->len - comment_size, 'a', comment_size);
+  g_string_append (text, "\"\r\n");
+  file = g_file_new_tmp ("trellis-large-XXXXXX.csv", &io, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, text->str, text->len, NULL, FALSE, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  table = trellis_table_read_file (file, "large.csv", TRELLIS_TABLE_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 2);
+  g_assert_cmpstr (trellis_table_get (table, 1, 0), ==, "Agree");
+  g_assert_cmpuint (strlen (trellis_table_get (table, 1, 1)), ==, comment_size);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+assert_same_tables (TrellisTable *expected,
+                    TrellisTable *table)
+{
+  g_assert_cmpuint (trellis_table_get_n_rows (table), ==, trellis_table_get_n_rows (expected));
+  g_assert_cmpuint (trellis_table_get_n_columns (table), ==, trellis_table_get_n_columns (expected));
+  for (guint row = 0; row < trellis_table_get_n_rows (expected); row++)
+    {
+      g_assert_cmpuint (trellis_table_get_row_length (table, row), ==, trellis_table_get_row_length (expected, row));
+      g_assert_cmpuint (trellis_table_get_sheet_row (table, row), ==, trellis_table_get_sheet_row (expected, row));
+      for (guint column = 0; column < trellis_table_get_row_length (expected, row); column++)
+        {
+          g_assert_cmpstr (trellis_table_get (table, row, column), ==, trellis_table_get (expected, row, column));
+          g_assert_cmpuint (trellis_table_get_flags (table, row, column), ==,
+                            trellis_table_get_flags (expected, row, column));
+        }
+    }
+}
+
+/* Read a piece at a time, a record split anywhere (inside a quoted field, between the
+ * quotes of "", between CR and LF, inside a UTF-8 character, after a final delimiter)
+ * reads as the whole text does. */
+static void
+test_csv_read_in_pieces (void)
+{
+  static const char * const texts[] = {
+    "\xef\xbb\xbfsep=;\r\nA;\"B\";C\r\n\"x\"\"y\";\"line\r\nbreak\";\xc3\xa9t\xc3\xa9\r\n\"\";;\"q\"tail\r",
+    "Statement,Comments\nAgree,\"one, two\"\r\nDisagree,\"a \"\"b\"\"\"\n\"\xe2\x80\x9c\xe2\x80\x9d\",x,",
+    "a,b\rc,d\r\ne,f\n\ng,\"\"",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      gsize length = strlen (texts[t]);
+      g_autoptr(TrellisTable) expected = read_text (texts[t], length, NULL);
+
+      g_assert_nonnull (expected);
+      for (gsize piece = 1; piece <= 3; piece++)
+        for (gsize split = 0; split <= length; split++)
+          {
+            g_autoptr(GBytes) head = g_bytes_new (texts[t], split);
+            g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (texts[t] + split, length - split, NULL);
+            g_autoptr(GError) error = NULL;
+            g_autoptr(TrellisTable) table = NULL;
+            gboolean not_utf8;
+
+            _trellis_table_set_stream_piece_size (piece);
+            table = _trellis_table_read_csv_stream (rest, head, "pieces.csv", 0, NULL, &not_utf8, &error);
+            g_assert_no_error (error);
+            g_assert_false (not_utf8);
+            assert_same_tables (expected, table);
+          }
+    }
+  _trellis_table_set_stream_piece_size (0);
+}
+
+/* Read in pieces, bad text is refused as it is read whole: a quoted cell cut short, a
+ * NUL, or bytes that are not UTF-8 in a later piece (the caller then reads it whole). */
+static void
+test_csv_stream_refuses (void)
+{
+  static const struct { const char *text; gsize length; int code; gboolean not_utf8; } cases[] = {
+    { "A,B\r\nx,\"never closed\r\n", 22, TRELLIS_IMPORT_ERROR_CORRUPT, FALSE },
+    { "A,B\r\nx,y\0z\r\n", 12, -1, TRUE },
+    { "A,B\r\nAgree,ok\r\nAgree,caf\xe9\r\n", 27, -1, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) head = g_bytes_new (cases[i].text, 4);
+      g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (cases[i].text + 4, cases[i].length - 4, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = NULL;
+      gboolean not_utf8;
+
+      _trellis_table_set_stream_piece_size (3);
+      table = _trellis_table_read_csv_stream (rest, head, "bad.csv", 0, NULL, &not_utf8, &error);
+      g_assert_null (table);
+      g_assert_cmpint (not_utf8, ==, cases[i].not_utf8);
+      if (cases[i].code >= 0)
+        g_assert_error (error, TRELLIS_IMPORT_ERROR, cases[i].code);
+      else
+        g_assert_no_error (error);
+    }
+  _trellis_table_set_stream_piece_size (0);
+}
+
+/* Windows-1252 found part-way through a file read in pieces: the file is read again,
+ * whole, and decoded as it always was. */
+static void
+test_csv_stream_falls_back (void)
+{
+  const char text[] = "Statement,Comments\r\nAgree,caf\xe9\r\n";
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("trellis-1252-XXXXXX.csv", &io, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+
+  g_assert_true (g_file_replace_contents (file, text, sizeof text - 1, NULL, FALSE, 0, NULL, NULL, &error));
+  table = trellis_table_read_file (file, "1252.csv", TRELLIS_TABLE_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "caf\xc3\xa9");
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Each column keeps its distinct cells once: the same text is the same pointer, and
+ * counts come from the codes. */
+static void
+test_distinct_values (void)
+{
+  g_autoptr(TrellisTable) table = read_text ("Q1,Q2\nAgree,\"\"\nAgree,\nDisagree,x\nAgree\n", -1, NULL);
+  guint counts[8];
+
+  g_assert_true (trellis_table_get (table, 1, 0) == trellis_table_get (table, 2, 0));
+  g_assert_true (trellis_table_get (table, 1, 0) == trellis_table_get (table, 4, 0));
+  g_assert_cmpuint (trellis_table_get_n_values (table, 0), ==, 4);  /* "", Q1, Agree, Disagree */
+  /* "" quoted and "" unquoted stay apart, as LimeSurvey means them. */
+  g_assert_cmpuint (trellis_table_get_value_index (table, 1, 1), !=, trellis_table_get_value_index (table, 2, 1));
+  g_assert_cmpuint (trellis_table_get_value_index (table, 4, 1), ==, 0);
+  trellis_table_count_values (table, 0, 1, counts);
+  g_assert_cmpuint (counts[trellis_table_get_value_index (table, 1, 0)], ==, 3);
+  g_assert_cmpuint (counts[trellis_table_get_value_index (table, 3, 0)], ==, 1);
+  g_assert_cmpstr (trellis_table_get_value (table, 0, trellis_table_get_value_index (table, 3, 0)), ==, "Disagree");
+}
+
+/* Past 255 distinct cells a column's codes widen; every cell still reads back. */
+static void
+test_many_values (void)
+{
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_CSV);
+
+  for (guint row = 0; row < 1000; row++)
+    {
+      g_autofree char *text = g_strdup_printf ("comment %u", row);
+
+      trellis_table_add_cell (table, "Agree", -1, 0);
+      trellis_table_add_cell (table, text, -1, 0);
+      trellis_table_end_row (table, row + 1);
+    }
+  for (guint row = 0; row < 1000; row++)
+    {
+      g_autofree char *text = g_strdup_printf ("comment %u", row);
+
+      g_assert_cmpstr (trellis_table_get (table, row, 1), ==, text);
+      g_assert_cmpstr (trellis_table_get (table, row, 0), ==, "Agree");
+    }
+  g_assert_cmpuint (trellis_table_get_n_values (table, 1), ==, 1001);
 }
 
 static void
@@ -335,7 +498,7 @@ test_hostile_spreadsheets (void)
     { "truncated.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
     { "corrupt.xlsx", TRELLIS_IMPORT_ERROR_CORRUPT, NULL },
     { "zip-bomb.xlsx", TRELLIS_IMPORT_ERROR_TOO_LARGE,
-      "“zip-bomb.xlsx”: the file unpacks to more than 256 MB, far more than any survey export" },
+      "“zip-bomb.xlsx”: the file unpacks to more than 256 MB, over 100 times its own size, which no survey export does; it may be built to fill memory" },
     { "entities.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN,
       "“entities.xlsx”: its part “xl/sharedStrings.xml” declares a DTD or entities, which no spreadsheet program writes; it was not read" },
     { "xxe.xlsx", TRELLIS_IMPORT_ERROR_FORBIDDEN, NULL },
@@ -408,7 +571,12 @@ main (int    argc,
   g_test_add_func ("/table/csv/trailing-delimiter", test_csv_trailing_delimiter);
   g_test_add_func ("/table/csv/encodings", test_csv_encodings);
   g_test_add_func ("/table/csv/bad", test_csv_bad);
-  g_test_add_func ("/table/csv/too-large", test_csv_too_large);
+  g_test_add_func ("/table/csv/larger-than-old-cap", test_csv_larger_than_old_cap);
+  g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
+  g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
+  g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
+  g_test_add_func ("/table/distinct-values", test_distinct_values);
+  g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
   g_test_add_func ("/table/column-names", test_column_names);

@@ -119,6 +119,10 @@ read_options (GOptionContext       *context,
       return FALSE;
     }
   options->key_comments_only = g_strcmp0 (arguments->comments, "key") == 0;
+  /* Asked for all, all print, however many pages; by default a section prints at most
+   * the budget (its key comments or a sample beyond it). */
+  if (g_strcmp0 (arguments->comments, "all") == 0)
+    options->comment_budget = 0;
   return TRUE;
 }
 
@@ -289,7 +293,7 @@ trellis_cli_export (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &arguments.paper, N_("Paper size of the PDF (default: a4)"), N_("a4|letter") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &arguments.compare, N_("Compare each statement across rounds or respondent groups"), N_("none|rounds|groups") },
     { "no-guidance", 0, 0, G_OPTION_ARG_NONE, &arguments.no_guidance, N_("Leave the statements’ guidance (questions to ask, best and worst case) out of the workshop pack"), NULL },
-    { "comments", 0, 0, G_OPTION_ARG_STRING, &arguments.comments, N_("Print all comments or only those marked as key (hidden ones never print)"), N_("all|key") },
+    { "comments", 0, 0, G_OPTION_ARG_STRING, &arguments.comments, N_("Print every comment, or only those marked as key (hidden ones never print); by default a section with more than 100 prints its key comments or a random sample"), N_("all|key") },
     { "plan-csv", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_csv, N_("Write the improvement plan as a spreadsheet (CSV)"), N_("OUT.csv") },
     { "plan-pdf", 0, 0, G_OPTION_ARG_FILENAME, &arguments.plan_pdf, N_("Write the improvement plan alone as a PDF"), N_("OUT.pdf") },
     { "ics", 0, 0, G_OPTION_ARG_FILENAME, &arguments.ics, N_("Write each dated action as a calendar to-do (iCalendar)"), N_("OUT.ics") },

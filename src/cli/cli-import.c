@@ -306,83 +306,86 @@ print_values (TrellisImport *import)
 
 /* The files, their layout and the mapping reused. */
 static void
-print_sources (TrellisImport *import)
+print_sources (GString       *out,
+               TrellisImport *import)
 {
   for (guint f = 0; f < trellis_import_get_n_files (import); f++)
     {
-      printf (_("File: %s"), trellis_import_get_file_name (import, f));
-      putchar ('\n');
+      g_string_append_printf (out, _("File: %s"), trellis_import_get_file_name (import, f));
+      g_string_append_c (out, '\n');
     }
-  printf (ngettext ("Layout: %s, %u header row", "Layout: %s, %u header rows",
+  g_string_append_printf (out, ngettext ("Layout: %s, %u header row", "Layout: %s, %u header rows",
                     trellis_import_get_n_header_rows (import)),
           trellis_import_layout_get_name (trellis_import_get_layout (import)),
           trellis_import_get_n_header_rows (import));
-  putchar ('\n');
+  g_string_append_c (out, '\n');
   if (trellis_import_get_reused_round (import) != NULL)
     {
       TrellisRound *reused = trellis_import_get_reused_round (import);
-      printf (_("Mapping: as confirmed for round “%s”"),
+      g_string_append_printf (out, _("Mapping: as confirmed for round “%s”"),
               trellis_round_get_label (reused) != NULL ? trellis_round_get_label (reused)
                                                        : trellis_round_get_id (reused));
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
 }
 
 /* The round's responses, and what was left out or not counted. */
 static void
-print_responses (TrellisImport *import,
+print_responses (GString       *out,
+                 TrellisImport *import,
                  TrellisRound  *round)
 {
   /* TRANSLATORS: Round: “Autumn 2026”, 25 responses to 60 statements */
-  printf (ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
+  g_string_append_printf (out, ngettext ("Round: “%s”, %u response to %u statements", "Round: “%s”, %u responses to %u statements",
                     trellis_round_get_n_responses (round)),
           trellis_round_get_label (round), trellis_round_get_n_responses (round), trellis_round_get_n_items (round));
-  putchar ('\n');
+  g_string_append_c (out, '\n');
   if (trellis_round_get_date (round) != NULL)
     {
-      printf (_("Date: %s"), trellis_round_get_date (round));
-      putchar ('\n');
+      g_string_append_printf (out, _("Date: %s"), trellis_round_get_date (round));
+      g_string_append_c (out, '\n');
     }
   if (trellis_round_get_n_excluded (round) > 0)
     {
-      printf (ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
+      g_string_append_printf (out, ngettext ("Left out: %u unfinished response, preview or test (--include-incomplete keeps it)",
                         "Left out: %u unfinished responses, previews or tests (--include-incomplete keeps them)",
                         trellis_round_get_n_excluded (round)),
               trellis_round_get_n_excluded (round));
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
   if (trellis_import_get_n_empty (import) > 0)
     {
-      printf (ngettext ("Skipped: %u empty row", "Skipped: %u empty rows", trellis_import_get_n_empty (import)),
+      g_string_append_printf (out, ngettext ("Skipped: %u empty row", "Skipped: %u empty rows", trellis_import_get_n_empty (import)),
               trellis_import_get_n_empty (import));
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
   if (trellis_import_get_n_no_answers (import) > 0)
     {
-      printf (ngettext ("Responses with no answers: %u (counted, with a blank on every statement)",
+      g_string_append_printf (out, ngettext ("Responses with no answers: %u (counted, with a blank on every statement)",
                         "Responses with no answers: %u (counted, each with a blank on every statement)",
                         trellis_import_get_n_no_answers (import)),
               trellis_import_get_n_no_answers (import));
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
   if (trellis_import_get_n_not_shown (import) > 0)
     {
-      printf (ngettext ("Not shown: %u answer the survey did not show the respondent (not counted as blank)",
+      g_string_append_printf (out, ngettext ("Not shown: %u answer the survey did not show the respondent (not counted as blank)",
                         "Not shown: %u answers the survey did not show the respondent (not counted as blank)",
                         trellis_import_get_n_not_shown (import)),
               trellis_import_get_n_not_shown (import));
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
 }
 
 /* The columns never stored, for naming people or for bookkeeping. */
 static void
-print_dropped (TrellisImport *import)
+print_dropped (GString       *out,
+               TrellisImport *import)
 {
   GListModel *columns = trellis_import_get_columns (import);
   gboolean any = FALSE;
 
-  printf ("%s", _("Dropped, never stored:"));
+  g_string_append_printf (out, "%s", _("Dropped, never stored:"));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(TrellisImportColumn) column = g_list_model_get_item (columns, i);
@@ -392,17 +395,18 @@ print_dropped (TrellisImport *import)
           role == TRELLIS_COLUMN_COMPLETION)
         {
           g_autofree char *header = shorten (trellis_import_column_get_header (column), 32);
-          printf ("\n  %-3s %s (%s)", trellis_import_column_get_name (column), header,
+          g_string_append_printf (out, "\n  %-3s %s (%s)", trellis_import_column_get_name (column), header,
                   trellis_import_column_get_reason (column));
           any = TRUE;
         }
     }
-  printf ("%s\n", any ? "" : _(" none"));
+  g_string_append_printf (out, "%s\n", any ? "" : _(" none"));
 }
 
 /* Respondents per group, and the groups too small to show on their own. */
 static void
-print_groups (TrellisImport *import,
+print_groups (GString       *out,
+              TrellisImport *import,
               TrellisRound  *round)
 {
   TrellisProject *project = trellis_import_get_project (import);
@@ -410,38 +414,39 @@ print_groups (TrellisImport *import,
   /* In alphabetical order: the round's own is that of its shuffled responses. */
   g_autoptr(GPtrArray) shares = trellis_group_breakdown_new (round, trellis_project_get_min_group_size (project));
 
-  printf ("%s", _("Groups:"));
+  g_string_append_printf (out, "%s", _("Groups:"));
   for (guint g = 0; g < shares->len; g++)
     {
       const TrellisGroupShare *share = g_ptr_array_index (shares, g);
 
-      printf ("%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
+      g_string_append_printf (out, "%s %s %u", g > 0 ? "," : "", share->label != NULL ? share->label : _("Not stated"),
               share->n_respondents);
     }
-  putchar ('\n');
+  g_string_append_c (out, '\n');
   if (small[0] != NULL)
     {
       g_autofree char *names = g_strjoinv (", ", small);
       /* TRANSLATORS: groups with fewer respondents than the minimum are not charted */
-      printf (_("Below the minimum group size of %u, so never shown on their own: %s"),
+      g_string_append_printf (out, _("Below the minimum group size of %u, so never shown on their own: %s"),
               trellis_project_get_min_group_size (project), names);
-      putchar ('\n');
+      g_string_append_c (out, '\n');
     }
 }
 
 static void
-print_summary (TrellisImport *import,
+print_summary (GString       *out,
+               TrellisImport *import,
                TrellisRound  *round)
 {
   TrellisProject *project = trellis_import_get_project (import);
   GPtrArray *sections = trellis_round_get_comment_sections (round);
 
-  print_sources (import);
-  print_responses (import, round);
-  print_dropped (import);
+  print_sources (out, import);
+  print_responses (out, import, round);
+  print_dropped (out, import);
   if (trellis_round_get_n_groups (round) > 0)
-    print_groups (import, round);
-  printf ("%s", _("Comments, detached and shuffled:"));
+    print_groups (out, import, round);
+  g_string_append_printf (out, "%s", _("Comments, detached and shuffled:"));
   for (guint s = 0; s < sections->len; s++)
     {
       const char *id = g_ptr_array_index (sections, s);
@@ -451,9 +456,9 @@ print_summary (TrellisImport *import,
                          : trellis_section_get_code (section) != NULL ? trellis_section_get_code (section)
                          : trellis_section_get_title (section) != NULL ? trellis_section_get_title (section) : id;
 
-      printf ("%s %s %u", s > 0 ? "," : "", name, trellis_round_get_comments (round, id)->len);
+      g_string_append_printf (out, "%s %s %u", s > 0 ? "," : "", name, trellis_round_get_comments (round, id)->len);
     }
-  printf ("%s\n", sections->len > 0 ? "" : _(" none"));
+  g_string_append_printf (out, "%s\n", sections->len > 0 ? "" : _(" none"));
 }
 
 /* The date, the --answer rules and the LimeSurvey structure file, before any export is
@@ -582,27 +587,34 @@ redact_round (TrellisImport *import,
 
 /* The round added and saved, or on a dry run only described. */
 static int
-finish_import (TrellisImport *import,
-               TrellisRound  *round,
-               gboolean       dry_run,
-               gboolean       redact,
-               const char    *project_file)
+finish_import (TrellisImport **import,
+               TrellisRound   *round,
+               gboolean        dry_run,
+               gboolean        redact,
+               const char     *project_file)
 {
+  g_autoptr(TrellisProject) project = g_object_ref (trellis_import_get_project (*import));
+  g_autoptr(GString) summary = g_string_new (NULL);
+
   if (redact)
-    redact_round (import, round);
+    redact_round (*import, round);
+  print_summary (summary, *import, round);
   if (dry_run)
     {
-      print_summary (import, round);
-      print_columns (import);
-      print_values (import);
+      fputs (summary->str, stdout);
+      print_columns (*import);
+      print_values (*import);
       printf ("\n%s\n", _("Dry run: the project was not changed."));
       return TRELLIS_CLI_OK;
     }
 
-  trellis_project_append_round (trellis_import_get_project (import), round);
-  if (!trellis_cli_save_project (trellis_import_get_project (import), project_file))
+  /* The export's cells are not wanted any more: freed before saving, they add nothing
+   * to the memory a large import takes at its peak. */
+  g_clear_object (import);
+  trellis_project_append_round (project, round);
+  if (!trellis_cli_save_project (project, project_file))
     return TRELLIS_CLI_BAD_INPUT;
-  print_summary (import, round);
+  fputs (summary->str, stdout);
   return TRELLIS_CLI_OK;
 }
 
@@ -683,5 +695,5 @@ trellis_cli_import (int    argc,
   if (round == NULL)
     return report_build_failure (import, error, dry_run, argv[1]);
 
-  return finish_import (import, round, dry_run, redact, argv[1]);
+  return finish_import (&import, round, dry_run, redact, argv[1]);
 }

@@ -41,6 +41,13 @@ void              _trellis_xml_set_attribute (xmlNode    *node,
 void              _trellis_checklist_write_node (xmlNode          *parent,
                                                  TrellisChecklist *checklist);
 
+/* One answer token of a response row or a value rule: a point number, na, dk, ns or
+ * @blank. Points are checked against the widest scale only. */
+gboolean          _trellis_answer_parse (const char    *token,
+                                         gsize          length,
+                                         const char    *blank,
+                                         TrellisAnswer *answer);
+
 /* Reads a <checklist> element into a new checklist that belongs to nothing yet. */
 TrellisChecklist *_trellis_checklist_read_node (xmlNode     *node,
                                                 const char  *display_name,

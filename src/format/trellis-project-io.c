@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
@@ -18,6 +19,7 @@
 #include "trellis-file-util.h"
 #include "trellis-plan.h"
 #include "trellis-project.h"
+#include "trellis-project-bulk-private.h"
 #include "trellis-project-io-private.h"
 #include "trellis-round.h"
 #include "trellis-scale.h"
@@ -115,8 +117,8 @@ format_answer (TrellisAnswer answer,
     }
 }
 
-static gboolean
-parse_answer (const char    *token,
+gboolean
+_trellis_answer_parse (const char    *token,
               gsize          length,
               const char    *blank,
               TrellisAnswer *answer)
@@ -430,14 +432,46 @@ write_mapping (xmlNode      *parent,
     }
 }
 
+/* A marker the splice replaces with a part written without the tree (see
+ * trellis-project-bulk.c): the lines of a large round cost no tree nodes. */
+static void
+add_bulk_marker (xmlNode      *node,
+                 GArray       *parts,
+                 TrellisRound *round,
+                 const char   *section_id)
+{
+  BulkPart part = { round, section_id };
+
+  xmlAddChild (node, xmlNewComment (BAD_CAST TRELLIS_BULK_MARKER));
+  g_array_append_val (parts, part);
+}
+
+/* 1.0–1.2 rows, one <response> element each: kept for a round without items, whose
+ * answer lines would be empty. */
+static void
+write_response_elements (xmlNode      *node,
+                         TrellisRound *round)
+{
+  guint n_responses = trellis_round_get_n_responses (round);
+
+  for (guint r = 0; r < n_responses; r++)
+    {
+      xmlNode *response = xmlNewTextChild (node, node->ns, BAD_CAST "response", BAD_CAST "");
+
+      set_attribute (response, "group", trellis_round_get_response_group (round, r));
+    }
+}
+
+/* Format 1.3: the round's groups once, then one line per respondent in <answers>. */
 static void
 write_responses (xmlNode      *parent,
-                 TrellisRound *round)
+                 TrellisRound *round,
+                 GArray       *parts)
 {
   guint n_items = trellis_round_get_n_items (round);
   guint n_responses = trellis_round_get_n_responses (round);
+  guint n_groups = trellis_round_get_n_groups (round);
   g_autoptr(GString) items = g_string_new (NULL);
-  g_autoptr(GString) row = g_string_new (NULL);
   xmlNode *node;
 
   if (n_items == 0 && n_responses == 0)
@@ -451,29 +485,26 @@ write_responses (xmlNode      *parent,
     }
   node = add_element (parent, "responses");
   set_attribute (node, "items", items->str);
-
-  for (guint r = 0; r < n_responses; r++)
+  if (n_items == 0)
     {
-      const TrellisAnswer *answers = trellis_round_get_response (round, r);
-      xmlNode *response;
-
-      g_string_truncate (row, 0);
-      for (guint i = 0; i < n_items; i++)
-        {
-          char buffer[ANSWER_TEXT_SIZE];
-
-          if (i > 0)
-            g_string_append_c (row, ' ');
-          g_string_append (row, format_answer (answers[i], "-", buffer));
-        }
-      response = xmlNewTextChild (node, node->ns, BAD_CAST "response", BAD_CAST row->str);
-      set_attribute (response, "group", trellis_round_get_response_group (round, r));
+      write_response_elements (node, round);
+      return;
     }
+  if (n_groups > 0)
+    {
+      xmlNode *groups = add_element (node, "groups");
+
+      for (guint g = 0; g < n_groups; g++)
+        add_text_element (groups, "group", trellis_round_get_group (round, g));
+    }
+  if (n_responses > 0)
+    add_bulk_marker (add_element (node, "answers"), parts, round, NULL);
 }
 
 static void
 write_comments (xmlNode      *parent,
-                TrellisRound *round)
+                TrellisRound *round,
+                GArray       *parts)
 {
   GPtrArray *sections = trellis_round_get_comment_sections (round);
 
@@ -484,18 +515,8 @@ write_comments (xmlNode      *parent,
       xmlNode *node = add_element (parent, "comments");
 
       set_attribute (node, "section", section_id);
-      for (guint j = 0; j < comments->len; j++)
-        {
-          g_autofree char *safe = dup_xml_safe (g_ptr_array_index (comments, j));
-          TrellisCommentFlags flags = trellis_round_get_comment_flags (round, section_id, j);
-          xmlNode *comment = xmlNewTextChild (node, node->ns, BAD_CAST "comment", BAD_CAST safe);
-
-          /* Format 1.2: what the facilitator marked; an unmarked comment writes as in 1.1. */
-          if (flags & TRELLIS_COMMENT_KEY)
-            set_attribute (comment, "key", "true");
-          if (flags & TRELLIS_COMMENT_HIDDEN)
-            set_attribute (comment, "hidden", "true");
-        }
+      if (comments->len > 0)
+        add_bulk_marker (node, parts, round, section_id);
     }
 }
 
@@ -527,7 +548,8 @@ write_wordings (xmlNode          *parent,
 static void
 write_round (xmlNode          *parent,
              TrellisRound     *round,
-             TrellisChecklist *checklist)
+             TrellisChecklist *checklist,
+             GArray           *parts)
 {
   xmlNode *node = add_element (parent, "round");
 
@@ -539,8 +561,8 @@ write_round (xmlNode          *parent,
   add_text_element (node, "source", trellis_round_get_source (round));
   write_wordings (node, round, checklist);
   write_mapping (node, round);
-  write_responses (node, round);
-  write_comments (node, round);
+  write_responses (node, round, parts);
+  write_comments (node, round, parts);
 }
 
 static void
@@ -643,6 +665,10 @@ GBytes *
 trellis_project_save_to_bytes (TrellisProject *project)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (BulkPart));
+  xmlChar *tree = NULL;
+  int tree_size = 0;
+  GString *out;
   xmlNode *root;
   xmlNode *partnership;
   guint n_rounds;
@@ -668,7 +694,7 @@ trellis_project_save_to_bytes (TrellisProject *project)
       xmlNode *rounds = add_element (root, "rounds");
 
       for (guint i = 0; i < n_rounds; i++)
-        write_round (rounds, trellis_project_get_round (project, i), trellis_project_get_checklist (project));
+        write_round (rounds, trellis_project_get_round (project, i), trellis_project_get_checklist (project), parts);
     }
 
   plan = trellis_project_get_plan (project);
@@ -681,7 +707,13 @@ trellis_project_save_to_bytes (TrellisProject *project)
         write_action (plan_node, trellis_plan_get_action (plan, i));
     }
 
-  return _trellis_xml_dump_document (doc);
+  /* The tree is the small part; the rounds' lines go in as it is copied. */
+  xmlDocDumpFormatMemoryEnc (doc, &tree, &tree_size, "UTF-8", 1);
+  if (tree == NULL)
+    g_error ("Out of memory writing a Trellis file");
+  out = _trellis_bulk_splice ((const char *) tree, tree_size, parts);
+  xmlFree (tree);
+  return g_string_free_to_bytes (out);
 }
 
 static gboolean parse_version (const char *text,
@@ -834,9 +866,11 @@ trellis_project_save_file (TrellisProject  *project,
 
 typedef struct
 {
-  gboolean  has_doctype;
-  long      error_line;
-  char     *error_message;
+  BulkReader *bulk;  /* first: the bulk reader finds itself here */
+  gboolean    has_doctype;
+  gboolean    not_utf8;
+  long        error_line;
+  char       *error_message;
 } ParseState;
 
 /* Keeps libxml2's complaints off stderr and remembers the first, which names the place
@@ -852,6 +886,9 @@ on_parse_error (void     *user_data,
     return;
   state->error_line = error->line;
   state->error_message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
+  /* libxml2 says so of bytes that are not UTF-8 where it meets them. */
+  state->not_utf8 = error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
+                    g_str_has_prefix (error->message, "Input is not proper UTF-8");
 }
 
 /* A project never has a DOCTYPE. Stopping at the declaration, before its internal
@@ -868,6 +905,42 @@ on_doctype (void          *user_data,
 
   state->has_doctype = TRUE;
   xmlStopParser (ctxt);
+}
+
+/**
+ * trellis_project_get_max_size:
+ *
+ * The largest project file Trellis reads or writes. A project in memory takes about as
+ * much room as its file (an answer is one byte in both; the tree of the rest is
+ * small), so the limit is a share of this computer's memory rather than a fixed size:
+ * a quarter of it, and at least 64 MB. The file is parsed as it is read, in pieces.
+ * Bombs that are small files are stopped otherwise: no DTD or entity is read, the tree
+ * outside the responses and comments has a node budget, and counts are limited.
+ *
+ * Returns: the limit in bytes
+ */
+guint64
+trellis_project_get_max_size (void)
+{
+  static guint64 limit = 0;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      guint64 physical = 0;
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+      long pages = sysconf (_SC_PHYS_PAGES);
+      long page_size = sysconf (_SC_PAGESIZE);
+
+      if (pages > 0 && page_size > 0)
+        physical = (guint64) pages * (guint64) page_size;
+#endif
+      if (physical == 0)
+        physical = G_GUINT64_CONSTANT (4) << 30;
+      limit = MAX (physical / 4, 64 * 1024 * 1024);
+      g_once_init_leave (&done, 1);
+    }
+  return limit;
 }
 
 static void
@@ -927,92 +1000,210 @@ ensure_libxml_initialized (void)
     }
 }
 
-/* Too large, empty or not UTF-8 text: refused before the parser sees it. */
+/* libxml2 refuses bytes that are not UTF-8 as it meets them; only then is the whole
+ * file checked, to say that it is not text Trellis reads rather than damaged. */
 static gboolean
-check_bytes (const char  *data,
-             gsize        size,
-             const char  *display_name,
-             gboolean     is_template,
-             GError     **error)
+refuse_if_not_utf8 (const char  *data,
+                    gsize        size,
+                    const char  *display_name,
+                    gboolean     is_template,
+                    GError     **error)
 {
-  if (size > TRELLIS_PROJECT_MAX_SIZE)
-    {
-      set_too_large (error, display_name, size);
-      return FALSE;
-    }
-  if (size == 0)
+  if (is_utf8_or_cut_short (data, size))
+    return FALSE;
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+               is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
+                           : _("“%s” is not a Trellis project: it is not UTF-8 text."),
+               display_name);
+  return TRUE;
+}
+
+#define HEAD_SIZE 4096
+
+/* Beyond any real project: the checklist's limits, a thousand rounds each with a
+ * mapping, and a plan, come to a few hundred thousand nodes. */
+#define MAX_TREE_NODES 2000000
+
+/* What the parser reads: the next piece of the file (of at most CHUNK_SIZE bytes), an
+ * empty one at its end, or %NULL with @error set. The file is parsed as it is read, so
+ * neither it nor a copy of it is ever whole in memory. */
+#define CHUNK_SIZE (64 * 1024)
+
+typedef const char *(*ChunkSource) (gpointer   source,
+                                    gsize     *length,
+                                    GError   **error);
+
+typedef struct
+{
+  const char *data;
+  gsize       size;
+  gsize       done;
+} MemorySource;
+
+static const char *
+next_memory_chunk (gpointer   source,
+                   gsize     *length,
+                   GError   **error)
+{
+  MemorySource *memory = source;
+  /* Empty bytes may have no data at all; an empty piece is still a piece. */
+  const char *chunk = memory->data != NULL ? memory->data + memory->done : "";
+
+  *length = MIN (memory->size - memory->done, CHUNK_SIZE);
+  memory->done += *length;
+  return chunk;
+}
+
+static void
+set_parse_error (GError           **error,
+                 const ParseState  *state,
+                 const char        *display_name,
+                 gboolean           is_template)
+{
+  if (state->not_utf8)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
+                 is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
+                             : _("“%s” is not a Trellis project: it is not UTF-8 text."),
+                 display_name);
+  else if (state->error_message != NULL)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                 _("“%s” is damaged or incomplete and cannot be opened "
+                   "(line %ld: %s)."),
+                 display_name, state->error_line, state->error_message);
+  else
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
+                 _("“%s” is damaged or incomplete and cannot be opened."),
+                 display_name);
+}
+
+/* The first piece, which must show UTF-8 text: a start in another encoding (UTF-16's
+ * byte-order mark, which libxml2 would follow) is refused before parsing; bytes that
+ * are not UTF-8 further on, as the parser meets them. */
+static xmlParserCtxt *
+start_parser (const char  *head,
+              gsize        length,
+              const char  *display_name,
+              gboolean     is_template,
+              GError     **error)
+{
+  xmlParserCtxt *ctxt;
+
+  if (length == 0)
     {
       g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
                    _("“%s” is empty. It may have been damaged while it was being copied or saved."),
                    display_name);
-      return FALSE;
+      return NULL;
     }
-  if (!is_utf8_or_cut_short (data, size))
-    {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_NOT_A_PROJECT,
-                   is_template ? _("“%s” is not a Trellis template: it is not UTF-8 text.")
-                               : _("“%s” is not a Trellis project: it is not UTF-8 text."),
-                   display_name);
-      return FALSE;
-    }
+  if (refuse_if_not_utf8 (head, MIN (length, HEAD_SIZE), display_name, is_template, error))
+    return NULL;
+  ensure_libxml_initialized ();
+  /* The first bytes tell libxml2 the encoding (UTF-8, with or without its mark). */
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, head, (int) MIN (length, 4), NULL);
+  if (ctxt == NULL)
+    g_error ("Out of memory reading “%s”", display_name);
+  return ctxt;
+}
+
+/* Whether a parsed document is refused, and why, in order: a document type (the
+ * parser stopped there), a tree too large, anything not well-formed. */
+static gboolean
+refuse_document (xmlDoc            *doc,
+                 gboolean           well_formed,
+                 const ParseState  *state,
+                 BulkReader        *bulk,
+                 const char        *display_name,
+                 gboolean           is_template,
+                 GError           **error)
+{
+  if (state->has_doctype)
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
+                 _("“%s” declares a document type or entities, which Trellis files never "
+                   "contain. It was not opened, because such declarations can be used to "
+                   "read other files or exhaust memory."),
+                 display_name);
+  else if (bulk != NULL && _trellis_bulk_reader_get_too_many_nodes (bulk))
+    g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                 _("“%s” holds more than %u elements besides its responses and comments, "
+                   "far more than any project. It was not opened."),
+                 display_name, MAX_TREE_NODES);
+  else if (doc == NULL || !well_formed)
+    set_parse_error (error, state, display_name, is_template);
+  else
+    return FALSE;
   return TRUE;
 }
 
-/* Well-formed XML without a document type (and so without entities), or %NULL. */
+/* Well-formed XML without a document type (and so without entities), or %NULL. With
+ * @bulk, rounds' responses and comments are read by it instead of built into the tree. */
 static xmlDoc *
-parse_document (const char  *data,
-                gsize        size,
-                const char  *display_name,
-                GError     **error)
+parse_document (ChunkSource   next_chunk,
+                gpointer      source,
+                const char   *display_name,
+                gboolean      is_template,
+                BulkReader   *bulk,
+                GError      **error)
 {
   /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node ("Huge input
    * lookup"), which the writer does not know: a long comment was saved, and the file
-   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE above, the
-   * writer checks the same limit, and no DTD or entity is ever read, so nothing can
-   * grow past what the file holds. */
+   * then refused. The whole file is limited to TRELLIS_PROJECT_MAX_SIZE, the writer
+   * checks the same limit, and no DTD or entity is ever read, so nothing can grow past
+   * what the file holds. The declared encoding is ignored: Trellis reads UTF-8 only. */
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
                       XML_PARSE_BIG_LINES | XML_PARSE_HUGE;
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  g_autofree char *first_error = NULL;
-  ParseState state = { FALSE, 0, NULL };
+  ParseState state = { bulk, FALSE, FALSE, 0, NULL };
+  const char *chunk;
+  gsize length;
+  guint64 total;
+  gboolean refused;
 
-  ensure_libxml_initialized ();
-  ctxt = xmlNewParserCtxt ();
+  chunk = next_chunk (source, &length, error);
+  if (chunk == NULL)
+    return NULL;
+  ctxt = start_parser (chunk, length, display_name, is_template, error);
   if (ctxt == NULL)
-    g_error ("Out of memory reading “%s”", display_name);
+    return NULL;
+  xmlCtxtUseOptions (ctxt, options);
   ctxt->_private = &state;
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->internalSubset = on_doctype;
+  if (bulk != NULL)
+    _trellis_bulk_reader_attach (bulk, ctxt);
 
-  /* The bytes are UTF-8 whatever the declaration says: that is checked above and is
-   * the only encoding Trellis writes. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8", options);
-  first_error = g_steal_pointer (&state.error_message);
-
-  if (state.has_doctype)
+  /* The first four bytes went in with the context. */
+  chunk += MIN (length, 4);
+  length -= MIN (length, 4);
+  total = length;
+  while (length > 0 || total == 0)
     {
-      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN,
-                   _("“%s” declares a document type or entities, which Trellis files never "
-                     "contain. It was not opened, because such declarations can be used to "
-                     "read other files or exhaust memory."),
-                   display_name);
-      return NULL;
+      if (length > 0 && xmlParseChunk (ctxt, chunk, (int) length, 0) != XML_ERR_OK && ctxt->disableSAX)
+        break;
+      if (ctxt->disableSAX || state.has_doctype)
+        break;
+      chunk = next_chunk (source, &length, error);
+      if (chunk == NULL)
+        {
+          g_clear_pointer (&state.error_message, g_free);
+          return NULL;
+        }
+      total += length;
+      if (total > TRELLIS_PROJECT_MAX_SIZE)
+        {
+          g_clear_pointer (&state.error_message, g_free);
+          set_too_large (error, display_name, total);
+          return NULL;
+        }
+      if (length == 0)
+        break;
     }
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      if (first_error != NULL)
-        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                     _("“%s” is damaged or incomplete and cannot be opened "
-                       "(line %ld: %s)."),
-                     display_name, state.error_line, first_error);
-      else
-        g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_MALFORMED,
-                     _("“%s” is damaged or incomplete and cannot be opened."),
-                     display_name);
-      return NULL;
-    }
-  return g_steal_pointer (&doc);
+  if (!ctxt->disableSAX)
+    xmlParseChunk (ctxt, NULL, 0, 1);
+  doc = g_steal_pointer (&ctxt->myDoc);
+  refused = refuse_document (doc, ctxt->wellFormed, &state, bulk, display_name, is_template, error);
+  g_clear_pointer (&state.error_message, g_free);
+  return refused ? NULL : g_steal_pointer (&doc);
 }
 
 /* The root element Trellis expects, with a format version this Trellis reads. */
@@ -1057,26 +1248,54 @@ check_root (xmlDoc      *doc,
   return TRUE;
 }
 
+static xmlDoc *
+read_document (ChunkSource   next_chunk,
+               gpointer      source,
+               const char   *display_name,
+               const char   *root_name,
+               BulkReader   *bulk,
+               GError      **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  gboolean is_template = g_str_equal (root_name, ROOT_TEMPLATE);
+
+  g_assert (display_name != NULL);
+
+  doc = parse_document (next_chunk, source, display_name, is_template, bulk, error);
+  if (doc == NULL || !check_root (doc, display_name, root_name, error))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+static xmlDoc *
+read_document_bytes (GBytes      *bytes,
+                     const char  *display_name,
+                     const char  *root_name,
+                     BulkReader  *bulk,
+                     GError     **error)
+{
+  MemorySource memory = { NULL, 0, 0 };
+
+  g_assert (bytes != NULL);
+  memory.data = g_bytes_get_data (bytes, &memory.size);
+  if (memory.size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, memory.size);
+      return NULL;
+    }
+  return read_document (next_memory_chunk, &memory, display_name, root_name, bulk, error);
+}
+
 xmlDoc *
 _trellis_xml_read_document (GBytes      *bytes,
                             const char  *display_name,
                             const char  *root_name,
                             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  const char *data;
-  gsize size;
+  /* Templates have no rounds, but the tree's budget guards them too. */
+  g_autoptr(BulkReader) budget = _trellis_bulk_reader_new (MAX_TREE_NODES);
 
-  g_assert (bytes != NULL);
-  g_assert (display_name != NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (!check_bytes (data, size, display_name, g_str_equal (root_name, ROOT_TEMPLATE), error))
-    return NULL;
-  doc = parse_document (data, size, display_name, error);
-  if (doc == NULL || !check_root (doc, display_name, root_name, error))
-    return NULL;
-  return g_steal_pointer (&doc);
+  return read_document_bytes (bytes, display_name, root_name, budget, error);
 }
 
 gboolean
@@ -1600,7 +1819,7 @@ read_answer_attribute (xmlNode        *node,
   g_autofree char *text = _trellis_xml_dup_attribute (node, "answer");
 
   /* A respondent can type "blank" but nothing that means "not shown". */
-  if (text == NULL || !parse_answer (text, strlen (text), "blank", answer) ||
+  if (text == NULL || !_trellis_answer_parse (text, strlen (text), "blank", answer) ||
       *answer == TRELLIS_ANSWER_NOT_SHOWN)
     {
       set_invalid (error, display_name, node,
@@ -1672,66 +1891,6 @@ index_item_keys (TrellisChecklist *checklist)
   return index;
 }
 
-/* One respondent's answers, one token per item, on each item's scale. @answers has
- * room for them. */
-static gboolean
-read_response (xmlNode             *child,
-               TrellisRound        *round,
-               const char * const  *items,
-               GPtrArray           *scales,
-               TrellisAnswer       *answers,
-               const char          *display_name,
-               GError             **error)
-{
-  g_autofree char *row = dup_text (child);
-  g_autofree char *group = NULL;
-  guint n_items = scales->len;
-  const char *p;
-  guint n = 0;
-
-  for (p = row; ; )
-    {
-      const char *start;
-      TrellisScale *scale;
-      guint n_points;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      start = p;
-      while (*p != '\0' && !g_ascii_isspace (*p))
-        p++;
-      if (n >= n_items)
-        {
-          n++;
-          continue;
-        }
-      scale = g_ptr_array_index (scales, n);
-      n_points = scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
-      if (!parse_answer (start, p - start, "-", &answers[n]) ||
-          answers[n] > (TrellisAnswer) n_points)
-        {
-          set_invalid (error, display_name, child,
-                       _("“%.*s” is not an answer on the scale of item “%s” "
-                         "(1 to %u, na, dk, ns for not shown, or - for blank)"),
-                       (int) (p - start), start, items[n], n_points);
-          return FALSE;
-        }
-      n++;
-    }
-  if (n != n_items)
-    {
-      set_invalid (error, display_name, child,
-                   _("the number of answers (%u) is not the number of items (%u)"),
-                   n, n_items);
-      return FALSE;
-    }
-  group = _trellis_xml_dup_attribute (child, "group");
-  trellis_round_add_response (round, answers, group);
-  return TRUE;
-}
-
 /* Statement id → statement, lead-ins and parts included. */
 static GHashTable *
 index_statements (TrellisChecklist *checklist)
@@ -1759,21 +1918,159 @@ index_statements (TrellisChecklist *checklist)
   return index;
 }
 
+/* Like set_invalid(), for what the bulk reader met: its element is not in the tree. */
+static void
+set_invalid_at (GError     **error,
+                const char  *display_name,
+                long         line,
+                const char  *element,
+                const char  *detail)
+{
+  g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_INVALID,
+               _("“%s” cannot be opened: line %ld, <%s>: %s."),
+               display_name, line, element, detail);
+}
+
+static guint
+item_points (GPtrArray *scales,
+             guint      item)
+{
+  TrellisScale *scale = g_ptr_array_index (scales, item);
+
+  return scale != NULL ? trellis_scale_get_n_points (scale) : TRELLIS_SCALE_MAX_POINTS;
+}
+
+/* What the bulk reader kept for later, raised in the order of the file. */
+static void
+set_bulk_problem (GError            **error,
+                  const char         *display_name,
+                  const BulkProblem  *problem,
+                  const char * const *items,
+                  GPtrArray          *scales,
+                  guint               n_items)
+{
+  g_autofree char *detail = NULL;
+  gboolean lines = g_str_equal (problem->element, "answers");
+
+  switch (problem->kind)
+    {
+    case BULK_PROBLEM_COUNT:
+      detail = g_strdup_printf (_("the number of answers (%u) is not the number of items (%u)"),
+                                problem->found, n_items);
+      break;
+    case BULK_PROBLEM_TOKEN:
+      detail = lines ? g_strdup_printf (_("“%s” is not an answer on the scale of item “%s” "
+                                          "(1 to %u in hexadecimal digits, n, d, s for not shown, or - for blank)"),
+                                        problem->text, items[problem->item], item_points (scales, problem->item))
+                     : g_strdup_printf (_("“%s” is not an answer on the scale of item “%s” "
+                                          "(1 to %u, na, dk, ns for not shown, or - for blank)"),
+                                        problem->text, items[problem->item], item_points (scales, problem->item));
+      break;
+    case BULK_PROBLEM_MIXED:
+      detail = g_strdup (_("the responses are given both as <response> elements and as <answers>"));
+      break;
+    case BULK_PROBLEM_GROUP:
+      detail = g_strdup_printf (_("“%s” is not the number of a group listed in <groups>"), problem->text);
+      break;
+    case BULK_PROBLEM_BOOLEAN:
+      detail = g_strdup_printf (_("%s=\"%s\" must be true or false"), problem->attribute, problem->text);
+      break;
+    case BULK_PROBLEM_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+  set_invalid_at (error, display_name, problem->line, problem->element, detail);
+}
+
+/* Every answer on its item's scale, checked row by row in the order of the file. */
 static gboolean
-read_responses (xmlNode           *node,
-                TrellisRound      *round,
-                GHashTable        *item_scales,
-                const char        *display_name,
-                GError           **error)
+check_answers_on_scales (BulkResponses       *rows,
+                         const char * const  *items,
+                         GPtrArray           *scales,
+                         const char          *display_name,
+                         GError             **error)
+{
+  guint n_items = rows->n_items;
+  guint n_rows = rows->groups->len;
+  g_autofree gint8 *max = g_new (gint8, MAX (n_items, 1));
+
+  /* Rows are whole: an answer per item and a group each. */
+  g_assert (rows->answers->len == (gsize) n_rows * n_items);
+  for (guint i = 0; i < n_items; i++)
+    max[i] = (gint8) item_points (scales, i);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const gint8 *row = (const gint8 *) rows->answers->data + (gsize) r * n_items;
+      gboolean over = FALSE;
+
+      /* Without a branch per answer (the compiler compares many at once); a row with
+       * an answer off its scale is then looked at again. */
+      for (guint i = 0; i < n_items; i++)
+        over |= row[i] > max[i];
+      if (G_LIKELY (!over))
+        continue;
+      for (guint i = 0; i < n_items; i++)
+        if (row[i] > max[i])
+          {
+            g_autofree char *token = row[i] <= 9 ? g_strdup_printf ("%d", row[i])
+                                                 : g_strdup_printf ("%d (%c)", row[i], 'A' + row[i] - 10);
+            g_autofree char *detail =
+              g_strdup_printf (_("“%s” is not an answer on the scale of item “%s” (1 to %u)"),
+                               token, items[i], (guint) max[i]);
+
+            set_invalid_at (error, display_name, g_array_index (rows->lines, guint32, r),
+                            rows->has_answers ? "answers" : "response", detail);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* Format 1.3: the names rows of an <answers> block point at, in order. */
+static GPtrArray *
+read_group_names (xmlNode *responses)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (xmlNode *child = responses->children; child != NULL; child = child->next)
+    if (_trellis_xml_is_element (child, "groups"))
+      for (xmlNode *group = child->children; group != NULL; group = group->next)
+        if (_trellis_xml_is_element (group, "group"))
+          g_ptr_array_add (names, dup_text (group));
+  return names;
+}
+
+/* Rows pointing past <groups>: found by their line, as any other bad answer. */
+static gboolean
+check_groups (BulkResponses  *rows,
+              guint           n_names,
+              const char     *display_name,
+              GError        **error)
+{
+  for (guint r = 0; r < rows->groups->len; r++)
+    if (g_array_index (rows->groups, guint32, r) > n_names)
+      {
+        g_autofree char *detail = g_strdup_printf (_("the group %u is not one of the %u listed in <groups>"),
+                                                   g_array_index (rows->groups, guint32, r), n_names);
+
+        set_invalid_at (error, display_name, g_array_index (rows->lines, guint32, r), "answers", detail);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+read_items (xmlNode       *node,
+            GHashTable    *item_scales,
+            GStrv         *items,
+            GPtrArray     *scales,
+            const char    *display_name,
+            GError       **error)
 {
   g_autofree char *items_text = _trellis_xml_dup_attribute (node, "items");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) tokens = NULL;
-  g_auto(GStrv) items = NULL;
-  g_autofree TrellisAnswer *answers = NULL;
-  guint n_items;
 
   if (items_text == NULL)
     {
@@ -1783,31 +2080,68 @@ read_responses (xmlNode           *node,
   tokens = g_strsplit_set (items_text, " \t\r\n", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      TrellisScale *scale;
-
       if (*tokens[i] == '\0')
         continue;
-      /* Answers to a statement the coordinator has since deleted (or turned into a
-       * comment box) stay in the round: nothing the partnership said is lost, and
-       * summaries simply do not show them. Such items are held to the widest scale. */
-      scale = g_hash_table_lookup (item_scales, tokens[i]);
       if (!g_hash_table_add (seen, tokens[i]))
         {
           set_invalid (error, display_name, node, _("the item “%s” is listed twice"), tokens[i]);
           return FALSE;
         }
       g_strv_builder_add (builder, tokens[i]);
-      g_ptr_array_add (scales, scale);
+      /* Answers to a statement the coordinator has since deleted (or turned into a
+       * comment box) stay in the round: nothing the partnership said is lost, and
+       * summaries simply do not show them. Such items are held to the widest scale. */
+      g_ptr_array_add (scales, g_hash_table_lookup (item_scales, tokens[i]));
     }
-  items = g_strv_builder_end (builder);
-  n_items = scales->len;
-  trellis_round_set_items (round, (const char * const *) items);
-  answers = g_new0 (TrellisAnswer, MAX (n_items, 1));
+  *items = g_strv_builder_end (builder);
+  return TRUE;
+}
 
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (_trellis_xml_is_element (child, "response")
-        && !read_response (child, round, (const char * const *) items, scales, answers, display_name, error))
+/* The rows were read as the parser passed them (trellis-project-bulk.c); here they are
+ * checked against the checklist's scales and given to the round. */
+static gboolean
+read_responses (xmlNode           *node,
+                TrellisRound      *round,
+                GHashTable        *item_scales,
+                const char        *display_name,
+                GError           **error)
+{
+  BulkResponses *rows = node->_private;
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_auto(GStrv) items = NULL;
+  const char * const *group_names;
+  guint n_group_names;
+
+  if (!read_items (node, item_scales, &items, scales, display_name, error))
+    return FALSE;
+  trellis_round_set_items (round, (const char * const *) items);
+  /* The bulk reader counted the same list; this is only a guard. */
+  if (rows == NULL || rows->n_items != scales->len)
+    {
+      set_invalid (error, display_name, node, _("the list of items could not be read"));
       return FALSE;
+    }
+
+  if (!check_answers_on_scales (rows, (const char * const *) items, scales, display_name, error))
+    return FALSE;
+  if (rows->problem.kind != BULK_PROBLEM_NONE)
+    {
+      set_bulk_problem (error, display_name, &rows->problem, (const char * const *) items, scales, scales->len);
+      return FALSE;
+    }
+  if (rows->has_answers)
+    {
+      names = read_group_names (node);
+      if (!check_groups (rows, names->len, display_name, error))
+        return FALSE;
+    }
+  else
+    names = g_ptr_array_ref (rows->group_names);
+  group_names = (const char * const *) names->pdata;
+  n_group_names = names->len;
+  trellis_round_take_responses (round, g_steal_pointer (&rows->answers), rows->groups->len,
+                                group_names, n_group_names, (const guint32 *) rows->groups->data);
   return TRUE;
 }
 
@@ -1818,6 +2152,7 @@ read_comments (xmlNode           *node,
                GError           **error)
 {
   g_autofree char *section_id = _trellis_xml_dup_attribute (node, "section");
+  BulkComments *notes = node->_private;
 
   /* Comments for a section deleted since are kept, like answers to deleted statements. */
   if (section_id == NULL || *section_id == '\0')
@@ -1825,19 +2160,20 @@ read_comments (xmlNode           *node,
       set_invalid (error, display_name, node, _("the comments name no section"));
       return FALSE;
     }
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (_trellis_xml_is_element (child, "comment"))
-      {
-        g_autofree char *text = dup_text (child);
-        gboolean key, hidden;
+  if (notes == NULL)
+    return TRUE;
+  if (notes->problem.kind != BULK_PROBLEM_NONE)
+    {
+      set_bulk_problem (error, display_name, &notes->problem, NULL, NULL, 0);
+      return FALSE;
+    }
+  if (notes->texts->len > 0)
+    {
+      guint n = notes->texts->len;
+      g_autofree char **texts = (char **) g_ptr_array_steal (notes->texts, NULL);
 
-        if (!read_boolean (child, "key", FALSE, &key, display_name, error) ||
-            !read_boolean (child, "hidden", FALSE, &hidden, display_name, error))
-          return FALSE;
-        trellis_round_add_comment_full (round, section_id, text,
-                                        (key ? TRELLIS_COMMENT_KEY : 0) |
-                                        (hidden ? TRELLIS_COMMENT_HIDDEN : 0));
-      }
+      trellis_round_take_comments (round, section_id, texts, notes->flags->data, n);
+    }
   return TRUE;
 }
 
@@ -2166,27 +2502,44 @@ remember_newer_format_version (TrellisProject *project,
     g_object_set_data_full (G_OBJECT (project), NEWER_FORMAT_KEY, g_steal_pointer (&version), g_free);
 }
 
-TrellisProject *
-trellis_project_load_bytes (GBytes      *bytes,
-                            const char  *display_name,
-                            GError     **error)
+static TrellisProject *
+read_project_from (ChunkSource   next_chunk,
+                   gpointer      source,
+                   const char   *display_name,
+                   GError      **error)
 {
+  g_autoptr(BulkReader) bulk = _trellis_bulk_reader_new (MAX_TREE_NODES);
   g_autoptr(xmlDoc) doc = NULL;
   TrellisProject *project;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (display_name == NULL)
-    display_name = _("the project file");
-
-  doc = _trellis_xml_read_document (bytes, display_name, ROOT_PROJECT, error);
+  doc = read_document (next_chunk, source, display_name, ROOT_PROJECT, bulk, error);
   if (doc == NULL)
     return NULL;
   project = read_project (xmlDocGetRootElement (doc), display_name, error);
   if (project != NULL)
     remember_newer_format_version (project, xmlDocGetRootElement (doc));
   return project;
+}
+
+TrellisProject *
+trellis_project_load_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  MemorySource memory = { NULL, 0, 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = _("the project file");
+  memory.data = g_bytes_get_data (bytes, &memory.size);
+  if (memory.size > TRELLIS_PROJECT_MAX_SIZE)
+    {
+      set_too_large (error, display_name, memory.size);
+      return NULL;
+    }
+  return read_project_from (next_memory_chunk, &memory, display_name, error);
 }
 
 /**
@@ -2207,11 +2560,38 @@ trellis_project_get_newer_format_version (TrellisProject *project)
   return g_object_get_data (G_OBJECT (project), NEWER_FORMAT_KEY);
 }
 
+typedef struct
+{
+  GInputStream *input;
+  GCancellable *cancellable;
+  const char   *display_name;
+  char         *buffer;
+} StreamSource;
+
+static const char *
+next_stream_chunk (gpointer   source,
+                   gsize     *length,
+                   GError   **error)
+{
+  StreamSource *stream = source;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_input_stream_read_all (stream->input, stream->buffer, CHUNK_SIZE, length,
+                                stream->cancellable, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read “%s”: "), stream->display_name);
+      return NULL;
+    }
+  return stream->buffer;
+}
+
 /**
  * trellis_project_load_file:
  *
- * Reads a project file, refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before
- * reading any of it. See trellis_project_load_bytes().
+ * Reads a project file as it parses it, so that the file is never whole in memory,
+ * refusing a file larger than %TRELLIS_PROJECT_MAX_SIZE before reading any of it. See
+ * trellis_project_load_bytes().
  *
  * Returns: (transfer full) (nullable): the project, or %NULL with @error set
  */
@@ -2221,9 +2601,10 @@ trellis_project_load_file (GFile         *file,
                            GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
+  StreamSource stream = { NULL, NULL, NULL, NULL };
+  TrellisProject *project;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2243,18 +2624,24 @@ trellis_project_load_file (GFile         *file,
     }
   display_name = g_strdup (g_file_info_get_display_name (info));
 
-  if (g_file_info_get_size (info) > TRELLIS_PROJECT_MAX_SIZE)
+  if ((guint64) g_file_info_get_size (info) > TRELLIS_PROJECT_MAX_SIZE)
     {
       set_too_large (error, display_name, g_file_info_get_size (info));
       return NULL;
     }
 
-  bytes = trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
-  if (bytes == NULL)
+  stream.input = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (stream.input == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not read “%s”: "), display_name);
       return NULL;
     }
-  return trellis_project_load_bytes (bytes, display_name, error);
+  stream.cancellable = cancellable;
+  stream.display_name = display_name;
+  stream.buffer = g_malloc (CHUNK_SIZE);
+  project = read_project_from (next_stream_chunk, &stream, display_name, error);
+  g_free (stream.buffer);
+  g_object_unref (stream.input);
+  return project;
 }

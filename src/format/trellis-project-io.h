@@ -15,13 +15,13 @@ G_BEGIN_DECLS
 
 #define TRELLIS_PROJECT_NAMESPACE      "https://trellisapp.org/ns/project"
 #define TRELLIS_PROJECT_FORMAT_MAJOR   1
-#define TRELLIS_PROJECT_FORMAT_MINOR   2
-#define TRELLIS_PROJECT_FORMAT_VERSION "1.2"
+#define TRELLIS_PROJECT_FORMAT_MINOR   3
+#define TRELLIS_PROJECT_FORMAT_VERSION "1.3"
 #define TRELLIS_PROJECT_MIME_TYPE      "application/x-trellis+xml"
 
-/* Far above any real partnership (100,000 responses to 60 statements is ~15 MB) and far
- * below what would exhaust a laptop. */
-#define TRELLIS_PROJECT_MAX_SIZE       (64 * 1024 * 1024)
+/* The largest project file read or written: a share of this computer's memory (see
+ * trellis_project_get_max_size()), not a fixed size. */
+#define TRELLIS_PROJECT_MAX_SIZE       (trellis_project_get_max_size ())
 
 #define TRELLIS_PROJECT_ERROR (trellis_project_error_quark ())
 
@@ -45,6 +45,7 @@ typedef enum
 } TrellisProjectError;
 
 GQuark          trellis_project_error_quark (void);
+guint64         trellis_project_get_max_size (void);
 
 TrellisProject *trellis_project_load_bytes (GBytes      *bytes,
                                             const char  *display_name,

@@ -417,6 +417,9 @@ explain_not_a_template (GBytes      *bytes,
                display_name);
 }
 
+/* A template is a checklist: far below a project's limit, which is a share of memory. */
+#define TEMPLATE_MAX_SIZE (64 * 1024 * 1024)
+
 static xmlDoc *
 read_template_file (GFile         *file,
                     GCancellable  *cancellable,
@@ -428,11 +431,17 @@ read_template_file (GFile         *file,
   xmlDoc *doc;
 
   *display_name = trellis_file_dup_display_basename (file);
-  bytes = trellis_file_read_at_most (file, TRELLIS_PROJECT_MAX_SIZE, cancellable, &local_error);
+  bytes = trellis_file_read_at_most (file, TEMPLATE_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Could not read “%s”: "), *display_name);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > TEMPLATE_MAX_SIZE)
+    {
+      g_set_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a Trellis template."), *display_name);
       return NULL;
     }
   doc = _trellis_xml_read_document (bytes, *display_name, ROOT_TEMPLATE, &local_error);

@@ -136,6 +136,18 @@ decode_text (GBytes      *bytes,
   return g_steal_pointer (&text);
 }
 
+/* UTF-16 text is converted whole; UTF-8 (or what may turn out to be Windows-1252) is
+ * read a piece at a time. */
+gboolean
+_trellis_csv_is_utf16 (GBytes *head)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (head, &size);
+
+  return (size >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff))) ||
+         guess_utf16 (data, size) != NULL;
+}
+
 /* Excel writes "sep=;" as a first line to name the delimiter. */
 static const char *
 skip_sep_line (const char *text,
@@ -208,25 +220,32 @@ detect_delimiter (const char *text,
   return best;
 }
 
+/* Appends a piece of a quoted field, each CR or CRLF as LF. */
 static void
 append_normalising_newlines (GString    *field,
                              const char *start,
                              const char *stop)
 {
-  for (const char *p = start; p < stop; p++)
+  while (start < stop)
     {
-      if (*p == '\r')
+      const char *cr = memchr (start, '\r', stop - start);
+
+      if (cr == NULL)
         {
-          g_string_append_c (field, '\n');
-          if (p + 1 < stop && p[1] == '\n')
-            p++;
+          g_string_append_len (field, start, stop - start);
+          return;
         }
-      else
-        g_string_append_c (field, *p);
+      g_string_append_len (field, start, cr - start);
+      g_string_append_c (field, '\n');
+      start = cr + 1;
+      if (start < stop && *start == '\n')
+        start++;
     }
 }
 
-/* Where reading delimited text has got to. */
+/* Where reading delimited text has got to. Text may arrive in pieces: a record is
+ * read only once it has all arrived (or the text has ended), otherwise its cells are
+ * taken back and it is read again with the next piece. */
 typedef struct
 {
   TrellisTable *table;
@@ -234,69 +253,138 @@ typedef struct
   const char   *display_name;
   const char   *p;
   const char   *end;
+  gboolean      at_end;      /* no more text comes after end */
   char          delimiter;
   guint         record;
   guint         n_fields;
 } CsvReader;
 
+typedef enum
+{
+  READ_ERROR,
+  READ_OK,
+  READ_NEED_MORE,            /* the record goes on past the text at hand */
+} ReadStatus;
+
+#define BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of the first byte of @word equal to @c is set (and maybe of later ones). */
+static inline guint64
+bytes_equal (guint64 word,
+             guchar  c)
+{
+  guint64 x = word ^ (BYTE_ONES * c);
+
+  return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
+}
+
+/* The end of an unquoted field: the delimiter or a line break, looked for eight bytes
+ * at a time, as most of an export is unquoted answers. */
+static const char *
+find_field_end (const char *p,
+                const char *end,
+                char        delimiter)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (end - p >= 8)
+    {
+      guint64 word, found;
+
+      memcpy (&word, p, 8);
+      found = bytes_equal (word, (guchar) delimiter) | bytes_equal (word, '\n') | bytes_equal (word, '\r');
+      if (found != 0)
+        return p + (__builtin_ctzll (found) >> 3);
+      p += 8;
+    }
+#endif
+  while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
 /* A quoted field, from its opening quote: doubled quotes are one, line breaks are kept,
  * and text after the closing quote ("abc"def) is kept too, as spreadsheets do. */
-static gboolean
+static ReadStatus
 read_quoted_field (CsvReader  *csv,
                    GError    **error)
 {
-  const char *start;
+  const char *p = csv->p + 1, *after;
+  gboolean copied = FALSE;
 
   g_string_truncate (csv->field, 0);
-  csv->p++;
   for (;;)
     {
-      const char *q = csv->p;
+      const char *q = memchr (p, '"', csv->end - p);
 
-      while (q < csv->end && *q != '"')
-        q++;
-      if (q >= csv->end)
+      if (q == NULL)
         {
+          if (!csv->at_end)
+            return READ_NEED_MORE;
           _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_CORRUPT, csv->display_name,
                                      csv->record, csv->n_fields,
                                      _("a quoted cell is never closed; the file may be cut short"));
-          return FALSE;
+          return READ_ERROR;
         }
-      append_normalising_newlines (csv->field, csv->p, q);
-      csv->p = q + 1;
-      if (csv->p < csv->end && *csv->p == '"')
+      if (q + 1 == csv->end && !csv->at_end)
+        return READ_NEED_MORE;
+      /* Most quoted fields hold no doubled quote and no CR: read in place. */
+      if (!copied && q[1] != '"' && memchr (p, '\r', q - p) == NULL)
+        {
+          after = find_field_end (q + 1, csv->end, csv->delimiter);
+          if (after == csv->end && !csv->at_end)
+            return READ_NEED_MORE;
+          if (after == q + 1)
+            {
+              trellis_table_add_cell (csv->table, p, q - p, TRELLIS_CELL_QUOTED);
+              csv->p = after;
+              return READ_OK;
+            }
+        }
+      copied = TRUE;
+      append_normalising_newlines (csv->field, p, q);
+      p = q + 1;
+      if (p < csv->end && *p == '"')
         {
           g_string_append_c (csv->field, '"');
-          csv->p++;
+          p++;
           continue;
         }
       break;
     }
-  start = csv->p;
-  while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
-    csv->p++;
-  g_string_append_len (csv->field, start, csv->p - start);
+  after = find_field_end (p, csv->end, csv->delimiter);
+  if (after == csv->end && !csv->at_end)
+    return READ_NEED_MORE;
+  g_string_append_len (csv->field, p, after - p);
+  csv->p = after;
   trellis_table_add_cell (csv->table, csv->field->str, csv->field->len, TRELLIS_CELL_QUOTED);
-  return TRUE;
+  return READ_OK;
 }
 
 /* One field, quoted or not, up to the delimiter or the end of the record. */
-static gboolean
+static ReadStatus
 read_field (CsvReader  *csv,
             GError    **error)
 {
-  const char *start = csv->p;
-
   if (*csv->p == '"')
     {
-      if (!read_quoted_field (csv, error))
-        return FALSE;
+      ReadStatus status = read_quoted_field (csv, error);
+
+      if (status != READ_OK)
+        return status;
     }
   else
     {
-      while (csv->p < csv->end && *csv->p != csv->delimiter && *csv->p != '\n' && *csv->p != '\r')
-        csv->p++;
-      trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+      const char *start = csv->p;
+
+      csv->p = find_field_end (csv->p, csv->end, csv->delimiter);
+      if (csv->p == csv->end && !csv->at_end)
+        return READ_NEED_MORE;
+      /* The rest of the text is there to read the cell's words whole. */
+      if (csv->end - start >= 32)
+        _trellis_table_add_padded_cell (csv->table, start, csv->p - start, 0);
+      else
+        trellis_table_add_cell (csv->table, start, csv->p - start, 0);
     }
 
   if (++csv->n_fields > TRELLIS_TABLE_MAX_COLUMNS)
@@ -305,57 +393,104 @@ read_field (CsvReader  *csv,
                                  csv->record, TRELLIS_TABLE_NO_COLUMN,
                                  _("more than %d columns, far more than any survey export"),
                                  TRELLIS_TABLE_MAX_COLUMNS);
-      return FALSE;
+      return READ_ERROR;
     }
-  return TRUE;
+  return READ_OK;
 }
 
 /* The record ends at a line break, CRLF, LF or CR, or at the end of the text. */
-static gboolean
+static ReadStatus
 end_record (CsvReader  *csv,
             GError    **error)
 {
   if (csv->p < csv->end && *csv->p == '\r')
-    csv->p++;
+    {
+      if (csv->p + 1 == csv->end && !csv->at_end)
+        return READ_NEED_MORE;
+      csv->p++;
+    }
   if (csv->p < csv->end && *csv->p == '\n')
     csv->p++;
 
   trellis_table_end_row (csv->table, csv->record);
   if (!_trellis_table_check_size (csv->table, csv->display_name, csv->record, error))
-    return FALSE;
+    return READ_ERROR;
   csv->n_fields = 0;
-  if (++csv->record > TRELLIS_TABLE_MAX_ROWS)
-    {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, csv->display_name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("more than %d rows, far more than any survey export"),
-                                 TRELLIS_TABLE_MAX_ROWS);
-      return FALSE;
-    }
-  return TRUE;
+  csv->record++;
+  return READ_OK;
 }
 
+/* Reads every record whose text has all arrived; csv->p is left at the first that has
+ * not, with none of its cells in the table. */
 static gboolean
 read_records (CsvReader  *csv,
               GError    **error)
 {
+  const char *record_start = csv->p;
+  ReadStatus status = READ_OK;
+
   while (csv->p < csv->end)
     {
-      if (!read_field (csv, error))
-        return FALSE;
+      status = read_field (csv, error);
+      if (status != READ_OK)
+        break;
       if (csv->p < csv->end && *csv->p == csv->delimiter)
         {
           csv->p++;
-          /* A delimiter at the very end still opens one last, empty field. */
-          if (csv->p == csv->end)
-            trellis_table_add_cell (csv->table, "", 0, 0);
-          else
+          if (csv->p < csv->end)
             continue;
+          if (!csv->at_end)
+            {
+              status = READ_NEED_MORE;
+              break;
+            }
+          /* A delimiter at the very end still opens one last, empty field. */
+          trellis_table_add_cell (csv->table, "", 0, 0);
         }
-      if (!end_record (csv, error))
-        return FALSE;
+      status = end_record (csv, error);
+      if (status != READ_OK)
+        break;
+      record_start = csv->p;
     }
-  return TRUE;
+  if (status == READ_NEED_MORE)
+    {
+      _trellis_table_discard_row (csv->table);
+      csv->n_fields = 0;
+      csv->p = record_start;
+    }
+  return status != READ_ERROR;
+}
+
+static gboolean
+check_not_empty (TrellisTable  *table,
+                 const char    *display_name,
+                 GError       **error)
+{
+  if (trellis_table_get_n_rows (table) > 0)
+    return TRUE;
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_EMPTY, display_name,
+                             TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
+                             _("the file is empty"));
+  return FALSE;
+}
+
+/* Starts reading at the first piece of text: a "sep=" line and the delimiter. */
+static void
+csv_reader_start (CsvReader    *csv,
+                  TrellisTable *table,
+                  GString      *field,
+                  const char   *display_name,
+                  const char   *text,
+                  const char   *end,
+                  char          delimiter)
+{
+  csv->table = table;
+  csv->field = field;
+  csv->display_name = display_name;
+  csv->end = end;
+  csv->p = skip_sep_line (text, end, &delimiter);
+  csv->delimiter = delimiter != 0 ? delimiter : detect_delimiter (csv->p, end);
+  csv->record = 1;
 }
 
 /**
@@ -392,24 +527,209 @@ trellis_table_read_csv (GBytes      *bytes,
     return NULL;
 
   table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV : TRELLIS_TABLE_FORMAT_CSV);
+  _trellis_table_set_source_size (table, length);
   field = g_string_new (NULL);
-  csv.table = table;
-  csv.field = field;
-  csv.display_name = display_name;
-  csv.end = text + length;
-  csv.p = skip_sep_line (text, csv.end, &delimiter);
-  csv.delimiter = delimiter != 0 ? delimiter : detect_delimiter (csv.p, csv.end);
-  csv.record = 1;
-  if (!read_records (&csv, error))
+  csv_reader_start (&csv, table, field, display_name, text, text + length, delimiter);
+  csv.at_end = TRUE;
+  if (!read_records (&csv, error) || !check_not_empty (table, display_name, error))
     return NULL;
+  return g_steal_pointer (&table);
+}
 
-  if (trellis_table_get_n_rows (table) == 0)
+/* Reading a file a piece at a time, so that memory holds the table and one piece of
+ * text, never the whole file: a 100 MB export then needs a fraction of 100 MB. */
+#define STREAM_PIECE_SIZE (4 * 1024 * 1024)
+
+static gsize stream_piece_size = STREAM_PIECE_SIZE;
+
+/* Tests read in pieces of a few bytes, to split records at every place. */
+void
+_trellis_table_set_stream_piece_size (gsize size)
+{
+  stream_piece_size = size > 0 ? size : STREAM_PIECE_SIZE;
+}
+
+typedef struct
+{
+  GInputStream *stream;
+  GCancellable *cancellable;
+  char         *buffer;
+  gsize         capacity;
+  gsize         length;        /* bytes in buffer */
+  gsize         checked;       /* of them, checked to be text */
+  guint64       n_read;
+  guint64       n_controls;
+  gboolean      eof;
+} TextStream;
+
+/* Checks the bytes from stream->checked: UTF-8, no NUL, control characters counted. An
+ * incomplete character at the end waits for the next piece.
+ * Returns: FALSE when the text is not UTF-8 (or holds a NUL) */
+static gboolean
+check_text (TextStream *text)
+{
+  const guchar *p = (const guchar *) text->buffer + text->checked;
+  const guchar *end = (const guchar *) text->buffer + text->length;
+
+  while (p < end)
     {
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_EMPTY, display_name,
-                                 TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                                 _("the file is empty"));
+      /* Eight ASCII printable bytes at a time: most of any export. */
+      if (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if (((word | ((word - G_GUINT64_CONSTANT (0x2020202020202020)) & ~word)) &
+               G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            return FALSE;
+          text->n_controls += *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f';
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+
+          if (c == (gunichar) -2 && !text->eof)
+            break;
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return FALSE;
+          p += g_utf8_skip[*p];
+        }
+    }
+  text->checked = (const char *) p - text->buffer;
+  return TRUE;
+}
+
+/* Keeps the bytes from @keep on and reads the next piece after them. */
+static gboolean
+read_piece (TextStream  *text,
+            gsize        keep,
+            GError     **error)
+{
+  gsize kept = text->length - keep, n = 0;
+
+  memmove (text->buffer, text->buffer + keep, kept);
+  text->length = kept;
+  text->checked -= keep;
+  if (text->capacity - kept < MAX (stream_piece_size / 2, 1))
+    {
+      text->capacity = kept + stream_piece_size;
+      text->buffer = g_realloc (text->buffer, text->capacity);
+    }
+  if (!g_input_stream_read_all (text->stream, text->buffer + kept, text->capacity - kept, &n,
+                                text->cancellable, error))
+    return FALSE;
+  text->length += n;
+  text->n_read += n;
+  text->eof = n < text->capacity - kept;
+  return TRUE;
+}
+
+/* Whether the text holds two whole records (a "sep=" line and the header, or the header
+ * and a row): what the delimiter is told from. */
+static gboolean
+has_first_records (const char *p,
+                   const char *end)
+{
+  gboolean quoted = FALSE;
+  guint line_ends = 0;
+
+  for (; p < end; p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (!quoted && (*p == '\n' || *p == '\r') && ++line_ends == 2)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+text_stream_clear (TextStream *text)
+{
+  g_clear_pointer (&text->buffer, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextStream, text_stream_clear)
+
+/**
+ * _trellis_table_read_csv_stream:
+ * @stream: the export, from its first byte, already read into @head
+ * @head: the first bytes of the file, as the caller read them to tell its format
+ * @not_utf8: (out): set when the text turns out not to be UTF-8; the table is then
+ *   %NULL without an error, and the caller reads the file whole to decode it
+ *
+ * Reads UTF-8 delimited text from @stream a piece at a time; see
+ * trellis_table_read_csv().
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set or @not_utf8
+ */
+TrellisTable *
+_trellis_table_read_csv_stream (GInputStream  *stream,
+                                GBytes        *head,
+                                const char    *display_name,
+                                char           delimiter,
+                                GCancellable  *cancellable,
+                                gboolean      *not_utf8,
+                                GError       **error)
+{
+  g_autoptr(TrellisTable) table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV : TRELLIS_TABLE_FORMAT_CSV);
+  g_autoptr(GString) field = g_string_new (NULL);
+  g_auto(TextStream) text = { stream, cancellable, NULL, 0, 0, 0, 0, 0, FALSE };
+  CsvReader csv = { 0, };
+  gsize head_size, start = 0;
+  const char *head_data = g_bytes_get_data (head, &head_size);
+
+  *not_utf8 = FALSE;
+  text.capacity = MAX (head_size, stream_piece_size);
+  text.buffer = g_malloc (text.capacity);
+  if (head_size > 0)
+    memcpy (text.buffer, head_data, head_size);
+  text.length = text.n_read = head_size;
+  do
+    if (!read_piece (&text, 0, error))
+      return NULL;
+  while (!text.eof && !has_first_records (text.buffer, text.buffer + text.length));
+  if (text.length >= 3 && memcmp (text.buffer, "\xef\xbb\xbf", 3) == 0)
+    start = text.checked = 3;
+  if (!check_text (&text))
+    {
+      *not_utf8 = TRUE;
       return NULL;
     }
+  csv_reader_start (&csv, table, field, display_name, text.buffer + start, text.buffer + text.checked, delimiter);
+  for (;;)
+    {
+      csv.at_end = text.eof;
+      _trellis_table_set_source_size (table, text.n_read);
+      if (!read_records (&csv, error))
+        return NULL;
+      if (text.eof)
+        break;
+      if (!read_piece (&text, csv.p - text.buffer, error))
+        return NULL;
+      if (!check_text (&text))
+        {
+          *not_utf8 = TRUE;
+          return NULL;
+        }
+      csv.p = text.buffer;
+      csv.end = text.buffer + text.checked;
+    }
+  /* As decode_text() judges a whole file: many control characters mean binary. */
+  if (text.n_controls > 8 && text.n_controls > text.n_read / 100)
+    {
+      set_not_text (error, display_name);
+      return NULL;
+    }
+  if (!check_not_empty (table, display_name, error))
+    return NULL;
   return g_steal_pointer (&table);
 }
 

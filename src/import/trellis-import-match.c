@@ -255,6 +255,48 @@ is_language_code (const char *text)
 /* A few hundred rows tell a column's kind as well as ten thousand. */
 #define SHAPE_SAMPLE 500
 
+/* What one cell looks like, as bits; SHAPE_READ says it has been looked at. */
+enum
+{
+  SHAPE_READ      = 1 << 0,
+  SHAPE_EMAIL     = 1 << 1,
+  SHAPE_IP        = 1 << 2,
+  SHAPE_TIMESTAMP = 1 << 3,
+  SHAPE_DATE      = 1 << 4,
+  SHAPE_ID        = 1 << 5,
+  SHAPE_INTEGER   = 1 << 6,
+  SHAPE_BOOLEAN   = 1 << 7,
+  SHAPE_LANGUAGE  = 1 << 8,
+};
+
+static guint16
+classify_cell (const char       *text,
+               TrellisCellFlags  flags)
+{
+  guint16 kind = SHAPE_READ;
+  gboolean has_time = FALSE;
+
+  if (is_email (text))
+    kind |= SHAPE_EMAIL;
+  else if (is_ip_address (text))
+    kind |= SHAPE_IP;
+  else if ((flags & TRELLIS_CELL_DATE) != 0 || _trellis_import_is_date_text (text, &has_time))
+    {
+      if ((flags & TRELLIS_CELL_DATE) != 0)
+        has_time = strchr (text, ':') != NULL;
+      kind |= has_time ? SHAPE_TIMESTAMP : SHAPE_DATE;
+    }
+  else if (is_uuid_or_token (text))
+    kind |= SHAPE_ID;
+  else if (is_integer (text))
+    kind |= SHAPE_INTEGER;
+  if (is_boolean (text))
+    kind |= SHAPE_BOOLEAN;
+  if (is_language_code (text))
+    kind |= SHAPE_LANGUAGE;
+  return kind;
+}
+
 /**
  * _trellis_import_column_shape:
  *
@@ -270,38 +312,32 @@ _trellis_import_column_shape (TrellisTable *table,
   guint filled = 0, emails = 0, ips = 0, timestamps = 0, dates = 0, ids = 0, integers = 0;
   guint booleans = 0, languages = 0;
   g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  /* What each distinct cell is, read once: "Agree" 500 times is one look. */
+  g_autofree guint16 *kinds = g_new0 (guint16, MAX (trellis_table_get_n_values (table, column), 1));
 
   for (guint row = first_row; row < n_rows && filled < SHAPE_SAMPLE; row++)
     {
+      guint value = trellis_table_get_value_index (table, row, column);
       const char *text = trellis_table_get (table, row, column);
-      TrellisCellFlags flags = trellis_table_get_flags (table, row, column);
-      gboolean has_time = FALSE;
+      guint16 kind;
 
       if (*text == '\0')
         continue;
       filled++;
-      g_hash_table_add (distinct, (gpointer) text);
-      if (is_email (text))
-        emails++;
-      else if (is_ip_address (text))
-        ips++;
-      else if ((flags & TRELLIS_CELL_DATE) != 0 || _trellis_import_is_date_text (text, &has_time))
+      if (kinds[value] == 0)
         {
-          if ((flags & TRELLIS_CELL_DATE) != 0)
-            has_time = strchr (text, ':') != NULL;
-          if (has_time)
-            timestamps++;
-          else
-            dates++;
+          g_hash_table_add (distinct, (gpointer) text);
+          kinds[value] = classify_cell (text, trellis_table_get_flags (table, row, column));
         }
-      else if (is_uuid_or_token (text))
-        ids++;
-      else if (is_integer (text))
-        integers++;
-      if (is_boolean (text))
-        booleans++;
-      if (is_language_code (text))
-        languages++;
+      kind = kinds[value];
+      emails += (kind & SHAPE_EMAIL) != 0;
+      ips += (kind & SHAPE_IP) != 0;
+      timestamps += (kind & SHAPE_TIMESTAMP) != 0;
+      dates += (kind & SHAPE_DATE) != 0;
+      ids += (kind & SHAPE_ID) != 0;
+      integers += (kind & SHAPE_INTEGER) != 0;
+      booleans += (kind & SHAPE_BOOLEAN) != 0;
+      languages += (kind & SHAPE_LANGUAGE) != 0;
     }
 
   if (filled == 0)

@@ -434,25 +434,31 @@ is_shared_like_a_group (TrellisTable *table,
                         guint         column)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_rows = trellis_table_get_n_rows (table), filled = 0, alone = 0;
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0, alone = 0;
+  g_autofree guint *occurs = g_new0 (guint, MAX (n_values, 1));
   GHashTableIter iter;
   gpointer count;
 
-  for (guint row = first_row; row < n_rows; row++)
+  /* Each distinct cell once, with how often it occurs. */
+  trellis_table_count_values (table, column, first_row, occurs);
+  for (guint v = 0; v < n_values; v++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+      g_autofree char *cleaned = NULL;
       char *folded;
 
+      if (occurs[v] == 0)
+        continue;
+      cleaned = _trellis_import_clean_cell (trellis_table_get_value (table, column, v));
       if (*cleaned == '\0')
         continue;
       if (mentions_email (cleaned))
         return FALSE;
       folded = g_utf8_casefold (cleaned, -1);
       count = g_hash_table_lookup (counts, folded);
-      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + occurs[v]));
       if (g_hash_table_size (counts) > MAX_GROUPS)
         return FALSE;
-      filled++;
+      filled += occurs[v];
     }
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, NULL, &count))
@@ -470,16 +476,24 @@ share_of_answers (TrellisImport *self,
 {
   TrellisScale *scale = trellis_checklist_get_scale (checklist (self), 0);
   guint n_rows = trellis_table_get_n_rows (table), filled = 0, answers = 0;
+  /* What each distinct cell reads as, read once: 0 not yet, 1 an answer, 2 not, 3 empty. */
+  g_autofree guint8 *reads = g_new0 (guint8, MAX (trellis_table_get_n_values (table, column), 1));
 
   for (guint row = first_row; row < n_rows && filled < 200; row++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+      guint value = trellis_table_get_value_index (table, row, column);
 
-      if (*cleaned == '\0')
+      if (reads[value] == 0)
+        {
+          g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, column));
+
+          reads[value] = *cleaned == '\0' ? 3
+                         : _trellis_import_read_answer (scale, cleaned) != TRELLIS_ANSWER_UNMAPPED ? 1 : 2;
+        }
+      if (reads[value] == 3)
         continue;
       filled++;
-      if (_trellis_import_read_answer (scale, cleaned) != TRELLIS_ANSWER_UNMAPPED)
-        answers++;
+      answers += reads[value] == 1;
     }
   return filled > 0 ? (double) answers / filled : 0.0;
 }
@@ -879,11 +893,14 @@ static guint
 count_filled (ImportFile *file,
               guint       column)
 {
-  guint n_rows = trellis_table_get_n_rows (file->table), filled = 0;
+  TrellisTable *table = file->table;
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0;
+  g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
 
-  for (guint row = file->layout->first_data_row; row < n_rows; row++)
-    if (*trellis_table_get (file->table, row, column) != '\0')
-      filled++;
+  trellis_table_count_values (table, column, file->layout->first_data_row, counts);
+  for (guint v = 0; v < n_values; v++)
+    if (*trellis_table_get_value (table, column, v) != '\0')
+      filled += counts[v];
   return filled;
 }
 
@@ -951,6 +968,35 @@ check_same_columns (ImportFile  *first,
   return TRUE;
 }
 
+/* Takes @table (or fails with @error already set when it is %NULL). */
+static gboolean
+add_table (TrellisImport  *self,
+           TrellisTable   *table,
+           const char     *display_name,
+           GError        **error)
+{
+  ImportFile *file;
+
+  if (table == NULL)
+    return FALSE;
+  file = g_new0 (ImportFile, 1);
+  /* It becomes the round's source and part of messages shown in the window. */
+  file->name = g_utf8_make_valid (display_name, -1);
+  file->table = table;
+  file->layout = _trellis_layout_detect (file->table);
+  if (!check_rows (file, error) ||
+      (self->files->len > 0 && !check_same_columns (first_file (self), file, error)) ||
+      (self->files->len == 0 && !analyse (self, file, error)))
+    {
+      if (self->files->len == 0)
+        g_list_store_remove_all (self->columns);
+      import_file_free (file);
+      return FALSE;
+    }
+  g_ptr_array_add (self->files, file);
+  return TRUE;
+}
+
 /**
  * trellis_import_add_bytes:
  * @display_name: the file's name as the facilitator knows it, for messages and the
@@ -970,33 +1016,11 @@ trellis_import_add_bytes (TrellisImport       *self,
                           TrellisTableFormat   format,
                           GError             **error)
 {
-  ImportFile *file;
-
   g_return_val_if_fail (TRELLIS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
-  file = g_new0 (ImportFile, 1);
-  /* It becomes the round's source and part of messages shown in the window. */
-  file->name = g_utf8_make_valid (display_name, -1);
-  file->table = trellis_table_read_bytes (bytes, display_name, format, error);
-  if (file->table == NULL)
-    {
-      import_file_free (file);
-      return FALSE;
-    }
-  file->layout = _trellis_layout_detect (file->table);
-  if (!check_rows (file, error) ||
-      (self->files->len > 0 && !check_same_columns (first_file (self), file, error)) ||
-      (self->files->len == 0 && !analyse (self, file, error)))
-    {
-      if (self->files->len == 0)
-        g_list_store_remove_all (self->columns);
-      import_file_free (file);
-      return FALSE;
-    }
-  g_ptr_array_add (self->files, file);
-  return TRUE;
+  return add_table (self, trellis_table_read_bytes (bytes, display_name, format, error), display_name, error);
 }
 
 /**
@@ -1012,7 +1036,7 @@ trellis_import_add_file (TrellisImport       *self,
                          GError             **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  TrellisTable *table = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -1029,12 +1053,14 @@ trellis_import_add_file (TrellisImport       *self,
                                  _("this is a folder, not a survey export"));
       return FALSE;
     }
-  if (info != NULL && !_trellis_table_check_file_size (g_file_info_get_size (info), name, error))
-    return FALSE;
-  /* A device or a pipe reports no size: it is read no further than a file may be. */
   if (info != NULL)
-    bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
-  if (bytes == NULL)
+    table = trellis_table_read_file (file, name, format, cancellable, &local_error);
+  if (table == NULL && local_error != NULL && local_error->domain == TRELLIS_IMPORT_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (table == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
                                  TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN, "%s",
@@ -1042,7 +1068,7 @@ trellis_import_add_file (TrellisImport       *self,
                                  ? _("there is no such file") : local_error->message);
       return FALSE;
     }
-  return trellis_import_add_bytes (self, bytes, name, format, error);
+  return add_table (self, table, name, error);
 }
 
 /**
@@ -1103,7 +1129,7 @@ trellis_import_set_structure_file (TrellisImport  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = trellis_file_dup_display_basename (file);
-  bytes = trellis_file_read_at_most (file, TRELLIS_TABLE_MAX_FILE_SIZE, cancellable, &local_error);
+  bytes = trellis_file_read_at_most (file, _trellis_table_memory_budget (), cancellable, &local_error);
   if (bytes == NULL)
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_FAILED, name,
@@ -1254,13 +1280,21 @@ typedef struct
   guint         column;
   guint         item;
   TrellisScale *scale;
-  GHashTable   *cache;
+  GHashTable   *cache;     /* distinct text → answer, over every file */
+  GArray       *by_value;  /* gint16 per distinct cell of the file being read: its answer,
+                            * or ANSWER_NOT_READ */
 } ItemColumn;
+
+/* Not answers, in by_value: the cell is not read yet; the cell is left out as the survey
+ * did not show the item (counted, unlike a cell that says so in words). */
+#define ANSWER_NOT_READ G_MAXINT16
+#define ANSWER_LEFT_OUT (G_MAXINT16 - 1)
 
 typedef struct
 {
   guint                 column;
   TrellisCompletionKind kind;
+  GByteArray           *by_value;  /* per distinct cell of the file being read */
 } CompletionColumn;
 
 /* The plan of a round: which column goes where. */
@@ -1278,11 +1312,16 @@ static void
 plan_clear (Plan *plan)
 {
   for (guint i = 0; plan->items != NULL && i < plan->items->len; i++)
-    g_hash_table_unref (g_array_index (plan->items, ItemColumn, i).cache);
+    {
+      g_hash_table_unref (g_array_index (plan->items, ItemColumn, i).cache);
+      g_array_unref (g_array_index (plan->items, ItemColumn, i).by_value);
+    }
   g_clear_pointer (&plan->keys, g_ptr_array_unref);
   g_clear_pointer (&plan->items, g_array_unref);
   g_clear_pointer (&plan->comments, g_array_unref);
   g_clear_pointer (&plan->comment_sections, g_ptr_array_unref);
+  for (guint i = 0; plan->completion != NULL && i < plan->completion->len; i++)
+    g_byte_array_unref (g_array_index (plan->completion, CompletionColumn, i).by_value);
   g_clear_pointer (&plan->completion, g_array_unref);
 }
 
@@ -1324,7 +1363,7 @@ make_plan (TrellisImport *self,
         case TRELLIS_COLUMN_COMPLETION:
           {
             ImportFile *file = first_file (self);
-            CompletionColumn completion = { c, TRELLIS_COMPLETION_FLAG };
+            CompletionColumn completion = { c, TRELLIS_COMPLETION_FLAG, g_byte_array_new () };
 
             if (c < file->layout->columns->len)
               completion.kind = g_array_index (file->layout->columns, TrellisLayoutColumn, c).completion;
@@ -1342,16 +1381,41 @@ make_plan (TrellisImport *self,
   for (guint k = 0; all_keys[k] != NULL; k++)
     {
       guint column = GPOINTER_TO_UINT (g_hash_table_lookup (mapped, all_keys[k]));
-      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL };
+      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL, NULL };
 
       if (column == 0)
         continue;
       trellis_checklist_lookup_item_key (list, all_keys[k], NULL, &item.scale);
       item.cache = g_hash_table_new (g_str_hash, g_str_equal);
+      item.by_value = g_array_new (FALSE, FALSE, sizeof (gint16));
       g_ptr_array_add (plan->keys, g_strdup (all_keys[k]));
       g_array_append_val (plan->items, item);
     }
   g_ptr_array_add (plan->keys, NULL);
+}
+
+/* Whether one completion cell says the response is unfinished, a preview or a test. */
+static gboolean
+cell_says_incomplete (TrellisCompletionKind  kind,
+                      const char            *text)
+{
+  g_autofree char *cleaned = _trellis_import_clean_cell (text);
+  g_autofree char *folded = _trellis_import_fold (cleaned);
+
+  switch (kind)
+    {
+    case TRELLIS_COMPLETION_SUBMIT_DATE:
+      return *folded == '\0';
+    case TRELLIS_COMPLETION_STATUS:
+      return strstr (folded, "preview") != NULL || strstr (folded, "test") != NULL ||
+             strstr (folded, "spam") != NULL || strcmp (folded, "1") == 0 ||
+             strcmp (folded, "2") == 0 || strcmp (folded, "8") == 0 || strcmp (folded, "9") == 0 ||
+             strcmp (folded, "12") == 0 || strcmp (folded, "17") == 0;
+    case TRELLIS_COMPLETION_FLAG:
+    default:
+      return strcmp (folded, "false") == 0 || strcmp (folded, "0") == 0 || strcmp (folded, "no") == 0 ||
+             strcmp (folded, "incomplete") == 0 || strcmp (folded, "partial") == 0;
+    }
 }
 
 static gboolean
@@ -1362,31 +1426,38 @@ is_incomplete (const Plan   *plan,
   for (guint i = 0; i < plan->completion->len; i++)
     {
       const CompletionColumn *completion = &g_array_index (plan->completion, CompletionColumn, i);
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row, completion->column));
-      g_autofree char *folded = _trellis_import_fold (cleaned);
+      guint value = trellis_table_get_value_index (table, row, completion->column);
+      guint8 *known = &completion->by_value->data[value];
 
-      switch (completion->kind)
-        {
-        case TRELLIS_COMPLETION_SUBMIT_DATE:
-          if (*folded == '\0')
-            return TRUE;
-          break;
-        case TRELLIS_COMPLETION_STATUS:
-          if (strstr (folded, "preview") != NULL || strstr (folded, "test") != NULL ||
-              strstr (folded, "spam") != NULL || strcmp (folded, "1") == 0 ||
-              strcmp (folded, "2") == 0 || strcmp (folded, "8") == 0 || strcmp (folded, "9") == 0 ||
-              strcmp (folded, "12") == 0 || strcmp (folded, "17") == 0)
-            return TRUE;
-          break;
-        case TRELLIS_COMPLETION_FLAG:
-        default:
-          if (strcmp (folded, "false") == 0 || strcmp (folded, "0") == 0 || strcmp (folded, "no") == 0 ||
-              strcmp (folded, "incomplete") == 0 || strcmp (folded, "partial") == 0)
-            return TRUE;
-          break;
-        }
+      /* Each distinct cell is read once per file: 0 not yet, 1 unfinished, 2 not. */
+      if (*known == 0)
+        *known = cell_says_incomplete (completion->kind, trellis_table_get (table, row, completion->column)) ? 1 : 2;
+      if (*known == 1)
+        return TRUE;
     }
   return FALSE;
+}
+
+/* Forgets what the distinct cells of the last file read as: codes are per file. */
+static void
+plan_start_file (Plan         *plan,
+                 TrellisTable *table)
+{
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      ItemColumn *item = &g_array_index (plan->items, ItemColumn, i);
+
+      g_array_set_size (item->by_value, MAX (trellis_table_get_n_values (table, item->column), 1));
+      for (guint v = 0; v < item->by_value->len; v++)
+        g_array_index (item->by_value, gint16, v) = ANSWER_NOT_READ;
+    }
+  for (guint i = 0; i < plan->completion->len; i++)
+    {
+      CompletionColumn *completion = &g_array_index (plan->completion, CompletionColumn, i);
+
+      g_byte_array_set_size (completion->by_value, MAX (trellis_table_get_n_values (table, completion->column), 1));
+      memset (completion->by_value->data, 0, completion->by_value->len);
+    }
 }
 
 /* A comment box left with "n/a" or "none" says nothing worth a line in the handout. */
@@ -1439,8 +1510,12 @@ row_has_no_answers (const Plan   *plan,
     }
   for (guint i = 0; i < plan->comments->len; i++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
-                                                                                g_array_index (plan->comments, guint, i)));
+      const char *text = trellis_table_get (table, row, g_array_index (plan->comments, guint, i));
+      g_autofree char *cleaned = NULL;
+
+      if (*text == '\0')
+        continue;
+      cleaned = _trellis_import_clean_cell (text);
       if (*cleaned != '\0')
         return FALSE;
     }
@@ -1472,6 +1547,8 @@ typedef struct
   GPtrArray  *order;           /* response indices, then shuffled */
   GPtrArray  *comment_lists;   /* per comment column: char* comments */
   GHashTable *group_names;     /* folded → first spelling seen */
+  GPtrArray  *group_of_value;  /* per distinct cell of the group column in the file being
+                                * read: its group, NULL for none, or &group_not_read */
   GString    *sources;
   guint       n_excluded;
   guint       n_empty;
@@ -1492,6 +1569,7 @@ round_reading_init (TrellisImport *self,
   for (guint i = 0; i < reading->plan.comments->len; i++)
     g_ptr_array_add (reading->comment_lists, g_ptr_array_new_with_free_func (g_free));
   reading->group_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reading->group_of_value = g_ptr_array_new ();
   reading->sources = g_string_new (NULL);
 }
 
@@ -1505,6 +1583,7 @@ round_reading_clear (RoundReading *reading)
   g_clear_pointer (&reading->order, g_ptr_array_unref);
   g_clear_pointer (&reading->comment_lists, g_ptr_array_unref);
   g_clear_pointer (&reading->group_names, g_hash_table_unref);
+  g_clear_pointer (&reading->group_of_value, g_ptr_array_unref);
   if (reading->sources != NULL)
     g_string_free (g_steal_pointer (&reading->sources), TRUE);
 }
@@ -1541,6 +1620,22 @@ check_can_build (TrellisImport  *self,
   return TRUE;
 }
 
+/* What one distinct cell of an item column reads as. */
+static gint16
+read_value (TrellisImport *self,
+            ItemColumn    *item,
+            TrellisTable  *table,
+            guint          row,
+            gboolean       marks_not_shown)
+{
+  const char *text = trellis_table_get (table, row, item->column);
+
+  if (marks_not_shown && *text == '\0' &&
+      !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+    return ANSWER_LEFT_OUT;
+  return read_cached (self, item->cache, item->scale, text);
+}
+
 /* Each item's answer in @row, into reading->answers. */
 static gboolean
 read_row_answers (TrellisImport  *self,
@@ -1555,35 +1650,57 @@ read_row_answers (TrellisImport  *self,
   for (guint i = 0; i < reading->plan.items->len; i++)
     {
       ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
-      const char *text = trellis_table_get (table, row, item->column);
-      TrellisAnswer answer;
+      gint16 *known = &g_array_index (item->by_value, gint16,
+                                      trellis_table_get_value_index (table, row, item->column));
 
-      if (marks_not_shown && *text == '\0' &&
-          !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
+      /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
+      if (*known == ANSWER_NOT_READ)
+        *known = read_value (self, item, table, row, marks_not_shown);
+      if (*known == ANSWER_LEFT_OUT)
         {
           reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
           reading->n_not_shown++;
           continue;
         }
-      answer = read_cached (self, item->cache, item->scale, text);
-      if (answer == TRELLIS_ANSWER_UNMAPPED)
+      if (*known == TRELLIS_ANSWER_UNMAPPED)
         {
-          g_autofree char *shown = _trellis_import_clean_cell (text);
+          g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, item->column));
           _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
                                      trellis_table_get_sheet_row (table, row), item->column,
                                      _("“%s” is not an answer on the scale"), shown);
           return FALSE;
         }
-      reading->answers[item->item] = answer;
+      reading->answers[item->item] = (TrellisAnswer) *known;
     }
   return TRUE;
 }
+
+static const char group_not_read[] = "";
+
+static const char *read_group (RoundReading *reading,
+                               TrellisTable *table,
+                               guint         row);
 
 /* The respondent's group in @row, or %NULL. */
 static const char *
 read_row_group (RoundReading *reading,
                 TrellisTable *table,
                 guint         row)
+{
+  gpointer *known;
+
+  if (reading->plan.group < 0)
+    return NULL;
+  known = &g_ptr_array_index (reading->group_of_value, trellis_table_get_value_index (table, row, reading->plan.group));
+  if (*known == group_not_read)
+    *known = (gpointer) read_group (reading, table, row);
+  return *known;
+}
+
+static const char *
+read_group (RoundReading *reading,
+            TrellisTable *table,
+            guint         row)
 {
   g_autofree char *cleaned = NULL;
   g_autofree char *folded = NULL;
@@ -1613,8 +1730,12 @@ read_row_comments (RoundReading *reading,
 {
   for (guint i = 0; i < reading->plan.comments->len; i++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (table, row,
-                                                                                g_array_index (reading->plan.comments, guint, i)));
+      const char *text = trellis_table_get (table, row, g_array_index (reading->plan.comments, guint, i));
+      g_autofree char *cleaned = NULL;
+
+      if (*text == '\0')
+        continue;
+      cleaned = _trellis_import_clean_cell (text);
       if (!is_empty_comment (cleaned))
         g_ptr_array_add (g_ptr_array_index (reading->comment_lists, i), g_steal_pointer (&cleaned));
     }
@@ -1630,6 +1751,16 @@ read_file_rows (TrellisImport  *self,
 {
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
+
+  /* What each distinct cell reads as is kept per file: the codes are the file's. */
+  plan_start_file (&reading->plan, table);
+  if (reading->plan.group >= 0)
+    {
+      g_ptr_array_set_size (reading->group_of_value,
+                            MAX (trellis_table_get_n_values (table, reading->plan.group), 1));
+      for (guint v = 0; v < reading->group_of_value->len; v++)
+        g_ptr_array_index (reading->group_of_value, v) = (gpointer) group_not_read;
+    }
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
@@ -1668,18 +1799,34 @@ add_responses_shuffled (RoundReading *reading,
                         TrellisRound *round,
                         GRand        *rand)
 {
-  guint n_items = reading->plan.items->len;
+  guint n_items = reading->plan.items->len, n_responses = reading->order->len;
+  GByteArray *answers = g_byte_array_sized_new (MAX ((gsize) n_responses * n_items, 1));
+  g_autofree guint32 *groups = g_new0 (guint32, MAX (n_responses, 1));
+  g_autoptr(GPtrArray) group_names = g_ptr_array_new ();
+  g_autoptr(GHashTable) group_numbers = g_hash_table_new (NULL, NULL);
 
+  /* The whole table at once, in the shuffled order: one copy, no call per response. */
   shuffle (reading->order, rand);
-  for (guint k = 0; k < reading->order->len; k++)
+  g_byte_array_set_size (answers, (guint) ((gsize) n_responses * n_items));
+  for (guint k = 0; k < n_responses; k++)
     {
       guint response = GPOINTER_TO_UINT (g_ptr_array_index (reading->order, k));
+      const char *group = g_ptr_array_index (reading->row_groups, response);
 
-      trellis_round_add_response (round, n_items > 0
-                                         ? (const TrellisAnswer *) reading->rows->data + (gsize) response * n_items
-                                         : reading->answers,
-                                  g_ptr_array_index (reading->row_groups, response));
+      memcpy (answers->data + (gsize) k * n_items, reading->rows->data + (gsize) response * n_items, n_items);
+      if (group == NULL)
+        continue;
+      /* Groups are numbered from 1 in first-seen order; one spelling is one pointer. */
+      groups[k] = GPOINTER_TO_UINT (g_hash_table_lookup (group_numbers, group));
+      if (groups[k] == 0)
+        {
+          g_ptr_array_add (group_names, (gpointer) group);
+          groups[k] = group_names->len;
+          g_hash_table_insert (group_numbers, (gpointer) group, GUINT_TO_POINTER (groups[k]));
+        }
     }
+  trellis_round_take_responses (round, answers, n_responses, (const char * const *) group_names->pdata,
+                                group_names->len, groups);
 }
 
 /* Each section's comments in their own random order: the n-th comment of one section
@@ -1696,21 +1843,26 @@ add_comments_shuffled (RoundReading *reading,
     {
       const char *section = g_ptr_array_index (comment_sections, s);
       g_autoptr(GPtrArray) merged = NULL;
+      g_autofree guint8 *flags = NULL;
 
       /* Two comment columns for one section are pooled; each section is taken once. */
       if (section == NULL || !g_hash_table_add (sections_done, (gpointer) section))
         continue;
+      /* The comments move to the round, not copied: 80,000 of them are 20 MB. */
       merged = g_ptr_array_new ();
       for (guint t = s; t < comment_sections->len; t++)
         if (g_strcmp0 (g_ptr_array_index (comment_sections, t), section) == 0)
           {
             GPtrArray *texts = g_ptr_array_index (reading->comment_lists, t);
-            for (guint k = 0; k < texts->len; k++)
-              g_ptr_array_add (merged, g_ptr_array_index (texts, k));
+            gsize n_texts;
+            g_autofree gpointer *taken = g_ptr_array_steal (texts, &n_texts);
+
+            for (gsize k = 0; k < n_texts; k++)
+              g_ptr_array_add (merged, taken[k]);
           }
       shuffle (merged, rand);
-      for (guint k = 0; k < merged->len; k++)
-        trellis_round_add_comment (round, section, g_ptr_array_index (merged, k));
+      flags = g_malloc0 (MAX (merged->len, 1));
+      trellis_round_take_comments (round, section, (char **) merged->pdata, flags, merged->len);
     }
 }
 
@@ -1795,6 +1947,24 @@ trellis_import_build_round (TrellisImport  *self,
 
 /* Whether "03/04/2026" in this column is 3 April: some date of it has a first number
  * above 12. Otherwise the month comes first, as the American tools write it. */
+/* g_ascii_strtoull() in base 10, quicker for text that starts with a digit, as 100,000
+ * timestamps do: the numbers only need telling apart up to 31. */
+static guint64
+read_number (const char  *text,
+             const char **end)
+{
+  guint64 number = 0;
+  const char *p = text;
+
+  if (!g_ascii_isdigit (*p))
+    return g_ascii_strtoull (text, (char **) end, 10);
+  for (; g_ascii_isdigit (*p); p++)
+    number = MIN (number * 10 + (guint64) (*p - '0'), G_GUINT64_CONSTANT (1) << 40);
+  if (end != NULL)
+    *end = p;
+  return number;
+}
+
 static gboolean
 column_is_day_first (TrellisTable *table,
                      guint         first_row,
@@ -1805,13 +1975,13 @@ column_is_day_first (TrellisTable *table,
   for (guint row = first_row; row < n_rows; row++)
     {
       const char *text = trellis_table_get (table, row, column);
-      char *end = NULL;
-      guint64 first = g_ascii_strtoull (text, &end, 10);
+      const char *end = NULL;
+      guint64 first = read_number (text, &end);
       guint64 second;
 
       if (end == text || (*end != '/' && *end != '-'))
         continue;
-      second = g_ascii_strtoull (end + 1, NULL, 10);
+      second = read_number (end + 1, NULL);
       if (first > 12 && first <= 31)
         return TRUE;
       if (second > 12)
@@ -1819,6 +1989,11 @@ column_is_day_first (TrellisTable *table,
     }
   return FALSE;
 }
+
+/* What _trellis_import_read_day() reads of a cell: white space, then a date of at most
+ * ten characters and what ends it. Timestamps of one day share it, so each day of a
+ * column of 100,000 timestamps is read once. */
+#define DAY_PREFIX_LENGTH 11
 
 /* The latest day in one column of dates or timestamps. */
 static void
@@ -1829,13 +2004,33 @@ latest_day_in_column (ImportFile *file,
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
   gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
+  g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *previous = NULL;
+  gsize previous_length = 0;
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
+      const char *text = trellis_table_get (table, row, column);
+      gsize length = strnlen (text, strspn (text, " \t\n\r\f\v") + DAY_PREFIX_LENGTH);
+      char key[64];
       GDate day;
 
+      /* Timestamps come in order: most share the day of the row before. */
+      if (previous != NULL && length == previous_length && memcmp (text, previous, length) == 0)
+        continue;
+      previous = text;
+      previous_length = length;
+      /* Looked up in a copy on the stack: no allocation for a day already read. */
+      if (length < sizeof key)
+        {
+          memcpy (key, text, length);
+          key[length] = '\0';
+          if (g_hash_table_contains (read, key))
+            continue;
+        }
+      g_hash_table_add (read, g_strndup (text, length));
       g_date_clear (&day, 1);
-      if (_trellis_import_read_day (trellis_table_get (table, row, column), day_first, &day) &&
+      if (_trellis_import_read_day (text, day_first, &day) &&
           (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
         *latest = day;
     }
@@ -2150,6 +2345,7 @@ trellis_import_count_incomplete (TrellisImport *self)
       ImportFile *file = g_ptr_array_index (self->files, f);
       guint n_rows = trellis_table_get_n_rows (file->table);
 
+      plan_start_file (&plan, file->table);
       for (guint row = file->layout->first_data_row; row < n_rows; row++)
         if (!trellis_table_row_is_empty (file->table, row) && is_incomplete (&plan, file->table, row))
           count++;
@@ -2193,19 +2389,22 @@ trellis_import_dup_values (TrellisImport *self)
   for (guint f = 0; f < self->files->len; f++)
     {
       ImportFile *file = g_ptr_array_index (self->files, f);
-      guint n_rows = trellis_table_get_n_rows (file->table);
 
       for (guint i = 0; i < plan.items->len; i++)
         {
           ItemColumn *item = &g_array_index (plan.items, ItemColumn, i);
+          guint n_values = trellis_table_get_n_values (file->table, item->column);
+          g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
 
-          for (guint row = file->layout->first_data_row; row < n_rows; row++)
+          /* Each distinct cell once, with how often it occurs. */
+          trellis_table_count_values (file->table, item->column, file->layout->first_data_row, counts);
+          for (guint v = 0; v < n_values; v++)
             {
-              const char *text = trellis_table_get (file->table, row, item->column);
+              const char *text = trellis_table_get_value (file->table, item->column, v);
               g_autofree char *cleaned = NULL;
               TrellisImportValue *value;
 
-              if (*text == '\0')
+              if (*text == '\0' || counts[v] == 0)
                 continue;
               cleaned = _trellis_import_clean_cell (text);
               value = g_hash_table_lookup (seen, cleaned);
@@ -2220,7 +2419,7 @@ trellis_import_dup_values (TrellisImport *self)
                   g_ptr_array_add (values, value);
                   g_hash_table_insert (seen, g_steal_pointer (&cleaned), value);
                 }
-              value->count++;
+              value->count += counts[v];
             }
         }
     }
@@ -2245,6 +2444,7 @@ trellis_import_dup_samples (TrellisImport *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint8 *looked = NULL;
   ImportFile *file;
   guint n_rows;
 
@@ -2255,10 +2455,18 @@ trellis_import_dup_samples (TrellisImport *self,
   n_rows = trellis_table_get_n_rows (file->table);
   if (trellis_import_column_get_role (column_at (self, column)) == TRELLIS_COLUMN_IDENTIFYING)
     return g_strv_builder_end (builder);
+  looked = g_new0 (guint8, MAX (trellis_table_get_n_values (file->table, column), 1));
   for (guint row = file->layout->first_data_row;
        row < n_rows && g_hash_table_size (seen) < max_samples; row++)
     {
-      g_autofree char *cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
+      guint value = trellis_table_get_value_index (file->table, row, column);
+      g_autofree char *cleaned = NULL;
+
+      /* A column of 100,000 empty or repeated cells is looked at once per distinct cell. */
+      if (looked[value])
+        continue;
+      looked[value] = TRUE;
+      cleaned = _trellis_import_clean_cell (trellis_table_get (file->table, row, column));
 
       if (*cleaned != '\0' && !g_hash_table_contains (seen, cleaned))
         {

@@ -52,10 +52,16 @@ set_cut_short (TrellisXmlPart  *part,
  * spaces; a note attached to the cell (office:annotation) is not its text. @text_read
  * counts the text of every cell so far: <text:s text:c="1024"/> makes a kilobyte of 22
  * bytes, so the file's size does not bound it. */
+typedef struct
+{
+  guint64 read;
+  guint64 limit;
+} TextBudget;
+
 static gboolean
 read_cell_text (TrellisXmlPart  *part,
                 GString         *out,
-                guint64         *text_read,
+                TextBudget      *text_read,
                 GError         **error)
 {
   int depth = xmlTextReaderDepth (part->reader);
@@ -70,16 +76,16 @@ read_cell_text (TrellisXmlPart  *part,
       int type = xmlTextReaderNodeType (part->reader);
       int node_depth = xmlTextReaderDepth (part->reader);
 
-      if (*text_read + out->len > TRELLIS_TABLE_MAX_TEXT_SIZE)
+      if (text_read->read + out->len > text_read->limit)
         {
-          _trellis_table_set_too_much_text (error, part->display_name, TRELLIS_TABLE_NO_ROW);
+          _trellis_table_set_too_much_text (error, part->display_name, TRELLIS_TABLE_NO_ROW, text_read->limit);
           return FALSE;
         }
       if (type == XML_READER_TYPE_END_ELEMENT)
         {
           if (node_depth == depth)
             {
-              *text_read += out->len;
+              text_read->read += out->len;
               return TRUE;
             }
           if (node_depth == skipping)
@@ -128,7 +134,7 @@ read_cell_text (TrellisXmlPart  *part,
 static gboolean
 read_cell (TrellisXmlPart  *part,
            OdsCell         *cell,
-           guint64         *text_read,
+           TextBudget      *text_read,
            GError         **error)
 {
   g_autofree char *type = _trellis_xml_part_dup_attribute (part, "value-type");
@@ -183,7 +189,7 @@ typedef struct
   guint64         n_rows;
   guint64         n_cells;
   guint64         n_text;
-  guint64         text_read;
+  TextBudget      text_read;
 } OdsReader;
 
 static void
@@ -227,7 +233,8 @@ check_row_size (OdsReader  *ods,
   ods->n_cells += last_filled * repeat;
   ods->n_text += row_text * repeat;
   if (last_filled > TRELLIS_TABLE_MAX_COLUMNS || ods->n_rows > TRELLIS_TABLE_MAX_ROWS ||
-      ods->n_cells > TRELLIS_TABLE_MAX_CELLS || ods->n_text > TRELLIS_TABLE_MAX_TEXT_SIZE)
+      ods->n_cells > _trellis_table_get_max_cells (ods->table) ||
+      ods->n_text > _trellis_table_get_max_text_size (ods->table))
     {
       _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, ods->display_name,
                                  ods->sheet_row + 1, TRELLIS_TABLE_NO_COLUMN,
@@ -325,6 +332,8 @@ _trellis_table_read_ods_parts (GHashTable  *parts,
   ods.table = table;
   ods.cells = cells;
   ods.display_name = display_name;
+  _trellis_table_set_source_parts (table, parts);
+  ods.text_read.limit = _trellis_table_get_max_text_size (table);
   ods.row_repeat = 1;
   ods.table_depth = -1;
   ods.row_depth = -1;

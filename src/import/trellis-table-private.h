@@ -26,10 +26,24 @@ gboolean    _trellis_table_check_file_size (goffset      size,
                                             GError     **error);
 void        _trellis_table_set_too_much_text (GError     **error,
                                               const char  *display_name,
-                                              guint        sheet_row);
+                                              guint        sheet_row,
+                                              guint64      limit);
 gboolean    _trellis_table_check_size (TrellisTable  *table,
                                        const char    *display_name,
                                        guint          sheet_row,
                                        GError       **error);
+
+void        _trellis_table_discard_row (TrellisTable *table);
+void        _trellis_table_add_padded_cell (TrellisTable     *table,
+                                            const char       *text,
+                                            gsize             length,
+                                            TrellisCellFlags  flags);
+void        _trellis_table_set_source_size (TrellisTable *table,
+                                            guint64       size);
+void        _trellis_table_set_source_parts (TrellisTable *table,
+                                             GHashTable   *parts);
+guint64     _trellis_table_memory_budget (void);
+guint64     _trellis_table_get_max_text_size (TrellisTable *table);
+guint64     _trellis_table_get_max_cells (TrellisTable *table);
 
 G_END_DECLS

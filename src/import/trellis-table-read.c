@@ -16,6 +16,8 @@
 
 #include "trellis-table-reader.h"
 #include "trellis-table-zip.h"
+#include "trellis-table-private.h"
+#include "trellis-file-util.h"
 
 static const TrellisTableReader * const readers[] = {
   &_trellis_csv_reader,
@@ -124,4 +126,77 @@ trellis_table_read_bytes (GBytes              *bytes,
     if (readers[i]->zip_marker != NULL && g_hash_table_contains (parts, readers[i]->zip_marker))
       return readers[i]->read_parts (parts, display_name, error);
   return read_zipped_text (parts, display_name, error);
+}
+
+/* What is read of a file to tell its format before reading it: a ZIP's or an old Excel
+ * file's signature, UTF-16's NULs. */
+#define HEAD_SIZE 4096
+
+static TrellisTable *
+read_whole_file (GFile               *file,
+                 const char          *display_name,
+                 TrellisTableFormat   format,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  guint64 limit = _trellis_table_memory_budget ();
+  g_autoptr(GBytes) bytes = trellis_file_read_at_most (file, limit, cancellable, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return trellis_table_read_bytes (bytes, display_name, format, error);
+}
+
+/**
+ * trellis_table_read_file:
+ * @display_name: the file's name for messages
+ * @format: what the file is, or %TRELLIS_TABLE_FORMAT_AUTO to tell by the content
+ *
+ * Reads a survey export from disk as trellis_table_read_bytes() reads it from memory.
+ * Delimited UTF-8 text, what most survey tools download, is read a piece at a time, so
+ * that an export of any size needs memory for its table only; a spreadsheet, a ZIP
+ * file or text in another encoding is read whole, up to a share of this machine's
+ * memory. A local file that is not a regular file is refused before it is read.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set: a #GIOErrorEnum when
+ *   the file cannot be read, a #TrellisImportError when it cannot be imported
+ */
+TrellisTable *
+trellis_table_read_file (GFile               *file,
+                         const char          *display_name,
+                         TrellisTableFormat   format,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GBytes) head = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+  gboolean not_utf8 = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (format != TRELLIS_TABLE_FORMAT_AUTO && format != TRELLIS_TABLE_FORMAT_CSV &&
+      format != TRELLIS_TABLE_FORMAT_TSV)
+    return read_whole_file (file, display_name, format, cancellable, error);
+  if (!trellis_file_check_regular (file, error))
+    return NULL;
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  head = g_input_stream_read_bytes (G_INPUT_STREAM (stream), HEAD_SIZE, cancellable, error);
+  if (head == NULL)
+    return NULL;
+  if (format == TRELLIS_TABLE_FORMAT_AUTO &&
+      (_trellis_zip_is_zip (head) || has_prefix (head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)))
+    return read_whole_file (file, display_name, format, cancellable, error);
+  if (_trellis_csv_is_utf16 (head))
+    return read_whole_file (file, display_name, format, cancellable, error);
+
+  table = _trellis_table_read_csv_stream (G_INPUT_STREAM (stream), head, display_name,
+                                          format == TRELLIS_TABLE_FORMAT_TSV ? '\t' : 0,
+                                          cancellable, &not_utf8, error);
+  if (not_utf8)
+    return read_whole_file (file, display_name, format, cancellable, error);
+  return g_steal_pointer (&table);
 }

@@ -44,4 +44,15 @@ TrellisTable   *_trellis_table_read_ods_parts (GHashTable  *parts,
                                                const char  *display_name,
                                                GError     **error);
 
+/* Reading delimited text from a file a piece at a time (trellis-csv-reader.c). */
+gboolean        _trellis_csv_is_utf16 (GBytes *head);
+void            _trellis_table_set_stream_piece_size (gsize size);
+TrellisTable   *_trellis_table_read_csv_stream (GInputStream  *stream,
+                                                GBytes        *head,
+                                                const char    *display_name,
+                                                char           delimiter,
+                                                GCancellable  *cancellable,
+                                                gboolean      *not_utf8,
+                                                GError       **error);
+
 G_END_DECLS

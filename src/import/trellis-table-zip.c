@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-table-zip.h"
+#include "trellis-table-private.h"
 
 /* A workbook has a dozen parts; thousands mean something built to hurt. */
 #define MAX_ENTRIES 10000
@@ -49,14 +50,30 @@ set_corrupt (GError         **error,
                              detail != NULL ? detail : _("unreadable ZIP container"));
 }
 
+/* What the parts of a ZIP file of @size bytes may unpack to: a zipped export of any size
+ * unpacks to 5 to 30 times its size, a bomb to a thousand. Below the floor any ratio is
+ * allowed, as a tiny file of repeated answers compresses well; above it, no more than
+ * this machine's budget either. */
+static guint64
+max_unpacked_size (gsize size)
+{
+  guint64 by_ratio = MAX (TRELLIS_TABLE_MIN_UNPACKED_LIMIT, (guint64) size * TRELLIS_TABLE_MAX_ZIP_RATIO);
+
+  return MIN (by_ratio, _trellis_table_memory_budget ());
+}
+
 static void
 set_too_large (GError     **error,
-               const char  *display_name)
+               const char  *display_name,
+               guint64      limit)
 {
+  g_autofree char *limit_text = g_strdup_printf (_("%" G_GUINT64_FORMAT " MB"), limit / (1024 * 1024));
+
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                             _("the file unpacks to more than %d MB, far more than any survey export"),
-                             TRELLIS_TABLE_MAX_UNPACKED_SIZE / (1024 * 1024));
+                             _("the file unpacks to more than %s, over %d times its own size, "
+                               "which no survey export does; it may be built to fill memory"),
+                             limit_text, TRELLIS_TABLE_MAX_ZIP_RATIO);
 }
 
 static void
@@ -104,7 +121,7 @@ _trellis_zip_read_table (GBytes                *bytes,
  * _trellis_zip_extract:
  *
  * Unpacks the XML and text parts of a ZIP file, stopping as soon as they add up to more
- * than %TRELLIS_TABLE_MAX_UNPACKED_SIZE, whatever the entries claim their sizes are.
+ * than max_unpacked_size(), whatever the entries claim their sizes are.
  *
  * Returns: (transfer full): part name → #GBytes, or %NULL with @error set
  */
@@ -120,6 +137,7 @@ _trellis_zip_extract (GBytes      *bytes,
   gsize size;
   const void *data = g_bytes_get_data (bytes, &size);
   gsize unpacked = 0;
+  guint64 limit = max_unpacked_size (size);
   guint n_entries = 0;
   int status;
 
@@ -153,18 +171,18 @@ _trellis_zip_extract (GBytes      *bytes,
        * out took over a second, which made every fuzzing run of such a file crawl. One
        * that says less is still counted byte by byte below. */
       if (archive_entry_size_is_set (entry) && archive_entry_size (entry) >= 0 &&
-          (guint64) archive_entry_size (entry) > TRELLIS_TABLE_MAX_UNPACKED_SIZE - unpacked)
+          (guint64) archive_entry_size (entry) > limit - unpacked)
         {
-          set_too_large (error, display_name);
+          set_too_large (error, display_name, limit);
           return NULL;
         }
       content = g_byte_array_new ();
       while ((n_read = archive_read_data (archive, buffer, sizeof buffer)) > 0)
         {
           unpacked += n_read;
-          if (unpacked > TRELLIS_TABLE_MAX_UNPACKED_SIZE)
+          if (unpacked > limit)
             {
-              set_too_large (error, display_name);
+              set_too_large (error, display_name, limit);
               return NULL;
             }
           g_byte_array_append (content, (const guint8 *) buffer, n_read);

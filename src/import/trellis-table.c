@@ -7,48 +7,106 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "trellis-table-private.h"
 
+/* A column's recent short texts, looked up by length and end bytes and compared a word
+ * at a time: an answer column's cells ("Agree", "Strongly disagree") are found without
+ * hashing or walking to the text, where most of reading an export's time went. */
+#define FAST_ENTRIES  64
+#define FAST_WORDS    4
+#define FAST_BYTES    (FAST_WORDS * 8)
+/* Past this many distinct texts a column is not an answer column: no shortcut. Half the
+ * entries, so that looking one up stops at an empty entry soon. */
+#define FAST_MAX_VALUES (FAST_ENTRIES / 2)
+
 typedef struct
 {
-  guint32 offset;  /* into text; 0 is the shared empty string */
-  guint32 flags;
-} Cell;
+  guint64 words[FAST_WORDS];
+  guint32 code;
+  guint16 length;    /* 0: empty entry */
+  guint16 flags;
+} FastEntry;
 
-/* Every cell's text lives in one buffer and a cell is eight bytes, so an export of
- * 10,000 rows × 100 columns is a few allocations rather than a million. */
+/* One distinct text of a column (with its flags: "" quoted and "" unquoted differ). */
+typedef struct
+{
+  const char *text;    /* NUL-terminated, in the table's text blocks */
+  guint32     length;
+  guint32     hash;
+  guint32     flags;
+} Value;
+
+/* A column keeps each distinct text once and one small code per row: a survey's answer
+ * columns hold a handful of texts ("Agree" a hundred thousand times), so 100,000 rows ×
+ * 60 statements take 6 MB instead of 60 MB of copies, and whoever reads the table can
+ * work on the distinct texts instead of every cell. */
+typedef struct
+{
+  GArray   *values;      /* Value; 0 is "" without flags */
+  guint32  *slots;       /* open addressing on the hash: value index + 1, 0 when free */
+  guint32   n_slots;     /* a power of two, at least twice the values */
+  guint8    width;       /* bytes per code: 1 until a 256th value, then 4 */
+  FastEntry *fast;       /* FAST_ENTRIES, or NULL */
+  guint     n_filled;    /* cells not empty */
+  gboolean  unique;      /* most cells differ (timestamps, e-mail addresses, comments):
+                          * each is kept as it comes, without looking for its twin */
+  guint8   *codes;       /* one code per row, capacity rows */
+} Column;
+
+#define TEXT_BLOCK_SIZE (1024 * 1024)
+#define UNIQUE_AFTER    4096
+
 struct _TrellisTable
 {
   gatomicrefcount     ref_count;
   TrellisTableFormat  format;
-  GString            *text;
-  GArray             *cells;       /* Cell */
-  GArray             *row_starts;  /* guint32 index into cells, one past the end last */
-  GArray             *sheet_rows;  /* guint32 per row */
+  GPtrArray          *columns;      /* Column*, created as rows reach them */
+  GPtrArray          *text_blocks;  /* char*, each value's text stored once */
+  gsize               block_used;   /* in the last block */
+  gsize               block_size;
+  GArray             *row_lengths;  /* guint32 per finished row */
+  GArray             *sheet_rows;   /* guint32 per finished row */
+  guint               capacity;     /* rows every column's codes have room for */
+  guint               row_length;   /* cells in the row being built */
   guint               n_columns;
-  gboolean            text_full;   /* a cell's text did not fit under the limit */
+  guint64             n_cells;      /* every cell added */
+  guint64             text_size;    /* every cell's text, as often as it occurs */
+  guint64             source_size;  /* the bytes the table is read from, for the limits */
+  GString            *scratch;
 };
 
 G_DEFINE_BOXED_TYPE (TrellisTable, trellis_table, trellis_table_ref, trellis_table_unref)
 
 G_DEFINE_QUARK (trellis-import-error-quark, trellis_import_error)
 
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_array_unref (column->values);
+  g_free (column->slots);
+  g_free (column->codes);
+  g_free (column->fast);
+  g_free (column);
+}
+
 TrellisTable *
 trellis_table_new (TrellisTableFormat format)
 {
   TrellisTable *table = g_new0 (TrellisTable, 1);
-  guint32 zero = 0;
 
   g_atomic_ref_count_init (&table->ref_count);
   table->format = format;
-  table->text = g_string_new_len ("", 1);
-  table->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  table->row_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  table->columns = g_ptr_array_new_with_free_func (column_free);
+  table->text_blocks = g_ptr_array_new_with_free_func (g_free);
+  table->row_lengths = g_array_new (FALSE, FALSE, sizeof (guint32));
   table->sheet_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_array_append_val (table->row_starts, zero);
+  table->scratch = g_string_new (NULL);
   return table;
 }
 
@@ -67,10 +125,11 @@ trellis_table_unref (TrellisTable *table)
 
   if (!g_atomic_ref_count_dec (&table->ref_count))
     return;
-  g_string_free (table->text, TRUE);
-  g_array_unref (table->cells);
-  g_array_unref (table->row_starts);
+  g_ptr_array_unref (table->columns);
+  g_ptr_array_unref (table->text_blocks);
+  g_array_unref (table->row_lengths);
   g_array_unref (table->sheet_rows);
+  g_string_free (table->scratch, TRUE);
   g_free (table);
 }
 
@@ -106,6 +165,329 @@ append_storable (GString    *out,
   g_string_append_len (out, start, end - start);
 }
 
+#define BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes of @word is below @limit (at most 0x80), or equals @c. */
+static inline guint64
+any_byte_below (guint64 word,
+                guchar  limit)
+{
+  return (word - BYTE_ONES * limit) & ~word & BYTE_HIGHS;
+}
+
+static inline guint64
+any_byte_equal (guint64 word,
+                guchar  c)
+{
+  guint64 x = word ^ (BYTE_ONES * c);
+
+  return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
+}
+
+static inline guint64
+mix (guint64 hash,
+     guint64 word)
+{
+  hash = (hash ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return hash ^ (hash >> 32);
+}
+
+/* A hash of the text, eight bytes at a time, and whether it holds anything a project
+ * file cannot: one pass over each cell, the only pass most cells get. A control
+ * character or the lead byte of U+FFFE makes a word suspect; suspect text is looked at
+ * byte by byte. */
+static guint32
+hash_text (const char *text,
+           gsize       length,
+           gboolean   *unstorable)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length, word;
+  gsize i = 0;
+
+  *unstorable = FALSE;
+  for (; i + 8 <= length; i += 8)
+    {
+      memcpy (&word, text + i, 8);
+      /* A line break in a comment makes its word suspect: only that word is looked at
+       * byte by byte (with the two bytes after it, for U+FFFE). */
+      if ((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) != 0)
+        for (gsize j = i; j < i + 8 && !*unstorable; j++)
+          *unstorable = is_unstorable (text + j, text + length);
+      hash = mix (hash, word);
+    }
+  if (i < length)
+    {
+      /* The last bytes, the lowest first, above them NULs that must not make the word
+       * suspect; put together byte by byte, as a copy of a length only known now
+       * costs a call to memcpy() per cell. */
+      guint64 valid = ~G_GUINT64_CONSTANT (0) >> (8 * (8 - (length - i)));
+
+      word = 0;
+      for (gsize j = 0; i + j < length; j++)
+        word |= (guint64) (guchar) text[i + j] << (8 * j);
+      if (((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) & valid) != 0)
+        for (gsize j = i; j < length && !*unstorable; j++)
+          *unstorable = is_unstorable (text + j, text + length);
+      hash = mix (hash, word);
+    }
+  /* MurmurHash3's finaliser: the slots are chosen by the low bits, which the mixing
+   * above leaves poorly spread for texts of one word ("Agree", "Disagree"). */
+  hash ^= hash >> 33;
+  hash *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  hash ^= hash >> 33;
+  hash *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  hash ^= hash >> 33;
+  return (guint32) hash;
+}
+
+static const char *
+store_text (TrellisTable *table,
+            const char   *text,
+            gsize         length)
+{
+  char *stored;
+
+  if (table->text_blocks->len == 0 || length + 1 > table->block_size - table->block_used)
+    {
+      table->block_size = MAX (TEXT_BLOCK_SIZE, length + 1);
+      g_ptr_array_add (table->text_blocks, g_malloc (table->block_size));
+      table->block_used = 0;
+    }
+  stored = (char *) g_ptr_array_index (table->text_blocks, table->text_blocks->len - 1) + table->block_used;
+  memcpy (stored, text, length);
+  stored[length] = '\0';
+  table->block_used += length + 1;
+  return stored;
+}
+
+static guint32
+get_code (const Column *column,
+          guint         row)
+{
+  return column->width == 1 ? column->codes[row] : ((const guint32 *) column->codes)[row];
+}
+
+static void
+set_code (Column  *column,
+          guint    row,
+          guint32  code)
+{
+  if (column->width == 1)
+    column->codes[row] = (guint8) code;
+  else
+    ((guint32 *) column->codes)[row] = code;
+}
+
+static void
+widen_codes (Column *column,
+             guint   capacity)
+{
+  guint32 *wide = g_new0 (guint32, MAX (capacity, 1));
+
+  for (guint row = 0; row < capacity; row++)
+    wide[row] = column->codes[row];
+  g_free (column->codes);
+  column->codes = (guint8 *) wide;
+  column->width = 4;
+}
+
+static void
+rehash (Column *column)
+{
+  guint32 n_slots = column->n_slots * 2;
+  guint32 *slots = g_new0 (guint32, n_slots);
+
+  for (guint i = 0; i < column->values->len; i++)
+    {
+      guint32 slot = g_array_index (column->values, Value, i).hash & (n_slots - 1);
+
+      while (slots[slot] != 0)
+        slot = (slot + 1) & (n_slots - 1);
+      slots[slot] = i + 1;
+    }
+  g_free (column->slots);
+  column->slots = slots;
+  column->n_slots = n_slots;
+}
+
+static Column *
+column_new (guint capacity)
+{
+  Column *column = g_new0 (Column, 1);
+  Value empty = { "", 0, 0, 0 };
+  gboolean unstorable;
+
+  empty.hash = hash_text ("", 0, &unstorable);
+  column->values = g_array_new (FALSE, FALSE, sizeof (Value));
+  column->n_slots = 16;
+  column->slots = g_new0 (guint32, column->n_slots);
+  column->width = 1;
+  column->codes = g_malloc0 (MAX (capacity, 1));
+  column->fast = g_new0 (FastEntry, FAST_ENTRIES);
+  g_array_append_val (column->values, empty);
+  column->slots[empty.hash & (column->n_slots - 1)] = 1;
+  return column;
+}
+
+/* The code of @text in @column, added when new. */
+static guint32
+intern (TrellisTable *table,
+        Column       *column,
+        const char   *text,
+        gsize         length,
+        guint32       hash,
+        guint32       flags)
+{
+  guint32 slot = hash & (column->n_slots - 1);
+  Value value;
+
+  for (; !column->unique && column->slots[slot] != 0; slot = (slot + 1) & (column->n_slots - 1))
+    {
+      const Value *found = &g_array_index (column->values, Value, column->slots[slot] - 1);
+
+      if (found->hash == hash && found->length == length && found->flags == flags &&
+          memcmp (found->text, text, length) == 0)
+        return column->slots[slot] - 1;
+    }
+  value.text = store_text (table, text, length);
+  value.length = length;
+  value.hash = hash;
+  value.flags = flags;
+  g_array_append_val (column->values, value);
+  if (column->values->len == 256 && column->width == 1)
+    widen_codes (column, table->capacity);
+  if (column->unique)
+    return column->values->len - 1;
+  column->slots[slot] = column->values->len;
+  /* Past a few thousand texts, most of them new, looking for twins costs more than
+   * it saves: a text column of 100,000 timestamps. */
+  if (column->values->len > UNIQUE_AFTER && column->values->len > column->n_filled / 2)
+    {
+      column->unique = TRUE;
+      g_clear_pointer (&column->slots, g_free);
+      column->n_slots = 0;
+    }
+  else if (column->values->len * 2 > column->n_slots)
+    rehash (column);
+  return column->values->len - 1;
+}
+
+static void
+grow_rows (TrellisTable *table)
+{
+  guint capacity = MAX (64, table->capacity * 2);
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (table->columns, i);
+
+      column->codes = g_realloc (column->codes, (gsize) capacity * column->width);
+      memset (column->codes + (gsize) table->capacity * column->width, 0,
+              (gsize) (capacity - table->capacity) * column->width);
+    }
+  table->capacity = capacity;
+}
+
+/* The text's bytes in words, the last one's bytes put together one by one, lowest first,
+ * so that no copy of a length only known now costs a call to memcpy(). */
+static inline void
+load_words (const char *text,
+            gsize       length,
+            guint64     words[FAST_WORDS])
+{
+  gsize i = 0, w = 0;
+
+  for (; i + 8 <= length; i += 8, w++)
+    memcpy (&words[w], text + i, 8);
+  if (i < length)
+    {
+      words[w] = 0;
+      for (gsize j = 0; i + j < length; j++)
+        words[w] |= (guint64) (guchar) text[i + j] << (8 * j);
+      w++;
+    }
+  for (; w < FAST_WORDS; w++)
+    words[w] = 0;
+}
+
+/* The entry holding the text, or the empty one where it would go: open addressing on a
+ * hash of the words already loaded. */
+/* The same words, where at least FAST_BYTES bytes from @text may be read: whole words
+ * read and the bytes past @length masked off, with no loop over bytes. */
+static inline void
+load_padded_words (const char *text,
+                   gsize       length,
+                   guint64     words[FAST_WORDS])
+{
+  for (gsize w = 0; w < FAST_WORDS; w++)
+    {
+      gsize start = w * 8, n = length > start ? MIN (length - start, 8) : 0;
+      guint64 word;
+
+      memcpy (&word, text + start, 8);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      words[w] = n == 8 ? word : word & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1);
+#else
+      words[w] = 0;
+      for (gsize j = 0; j < n; j++)
+        words[w] |= (guint64) (guchar) text[start + j] << (8 * j);
+#endif
+    }
+}
+
+static inline FastEntry *
+fast_entry (Column        *column,
+            const guint64  words[FAST_WORDS],
+            gsize          length,
+            guint32        flags)
+{
+  guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
+                G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  guint slot = (guint) (key >> 58);
+
+  for (;; slot = (slot + 1) % FAST_ENTRIES)
+    {
+      FastEntry *entry = &column->fast[slot];
+
+      if (entry->length == 0 ||
+          (entry->length == length && entry->flags == flags &&
+           entry->words[0] == words[0] && entry->words[1] == words[1] &&
+           entry->words[2] == words[2] && entry->words[3] == words[3]))
+        return entry;
+    }
+}
+
+/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. */
+static guint32
+add_value (TrellisTable *table,
+           Column       *column,
+           const char   *text,
+           gsize         length,
+           guint32       flags,
+           gboolean     *cleaned)
+{
+  gboolean unstorable;
+  guint32 hash = hash_text (text, length, &unstorable);
+
+  *cleaned = unstorable;
+  if (unstorable)
+    {
+      g_string_truncate (table->scratch, 0);
+      append_storable (table->scratch, text, length);
+      text = table->scratch->str;
+      length = table->scratch->len;
+      hash = hash_text (text, length, &unstorable);
+    }
+  return intern (table, column, text, length, hash, flags);
+}
+
+static void add_cell (TrellisTable     *table,
+                      const char       *text,
+                      gssize            length,
+                      TrellisCellFlags  flags,
+                      gboolean          padded);
+
 /**
  * trellis_table_add_cell:
  * @text: the cell's text, valid UTF-8
@@ -120,29 +502,82 @@ trellis_table_add_cell (TrellisTable     *table,
                         gssize            length,
                         TrellisCellFlags  flags)
 {
-  Cell cell = { 0, flags };
-
   g_return_if_fail (table != NULL);
   g_return_if_fail (text != NULL || length == 0);
 
+  add_cell (table, text, length, flags, FALSE);
+}
+
+/* For readers whose text goes on for at least 32 bytes past the cell (the rest of the
+ * piece being read): the cell's words are read whole. */
+void
+_trellis_table_add_padded_cell (TrellisTable     *table,
+                                const char       *text,
+                                gsize             length,
+                                TrellisCellFlags  flags)
+{
+  add_cell (table, text, length, flags, TRUE);
+}
+
+static void
+add_cell (TrellisTable     *table,
+          const char       *text,
+          gssize            length,
+          TrellisCellFlags  flags,
+          gboolean          padded)
+{
+  guint row = table->sheet_rows->len;
+  gboolean cleaned;
+  guint32 code;
+  Column *column;
+
   if (length < 0)
     length = strlen (text);
-  /* Past the limit nothing more is kept, and the reader's next size check stops. */
-  if ((gsize) length >= TRELLIS_TABLE_MAX_TEXT_SIZE - table->text->len)
+  if (row >= table->capacity)
+    grow_rows (table);
+  if (table->row_length >= table->columns->len)
+    g_ptr_array_add (table->columns, column_new (table->capacity));
+  column = g_ptr_array_index (table->columns, table->row_length);
+  table->row_length++;
+  table->n_cells++;
+  table->text_size += length;
+
+  if (length == 0 && flags == 0)
     {
-      table->text_full = TRUE;
-      length = 0;
+      set_code (column, row, 0);
+      return;
     }
-  if (length > 0)
+  column->n_filled++;
+  if (column->fast != NULL && length > 0 && length <= FAST_BYTES)
     {
-      cell.offset = table->text->len;
-      append_storable (table->text, text, length);
-      if (table->text->len == cell.offset)
-        cell.offset = 0;
+      guint64 words[FAST_WORDS];
+      FastEntry *entry;
+
+      if (padded)
+        load_padded_words (text, length, words);
       else
-        g_string_append_c (table->text, '\0');
+        load_words (text, length, words);
+      entry = fast_entry (column, words, length, flags);
+      if (entry->length != 0)
+        {
+          set_code (column, row, entry->code);
+          return;
+        }
+      code = add_value (table, column, text, length, flags, &cleaned);
+      /* A text cleaned on the way in is not what is stored: it takes the slow way. */
+      if (!cleaned)
+        {
+          memcpy (entry->words, words, sizeof words);
+          entry->code = code;
+          entry->length = length;
+          entry->flags = flags;
+        }
     }
-  g_array_append_val (table->cells, cell);
+  else
+    code = add_value (table, column, text, length, flags, &cleaned);
+  if (column->fast != NULL && column->values->len > FAST_MAX_VALUES)
+    g_clear_pointer (&column->fast, g_free);
+  set_code (column, row, code);
 }
 
 /**
@@ -155,43 +590,138 @@ void
 trellis_table_end_row (TrellisTable *table,
                        guint         sheet_row)
 {
-  guint32 end;
-  guint32 start;
+  guint32 length;
 
   g_return_if_fail (table != NULL);
 
-  end = table->cells->len;
-  start = g_array_index (table->row_starts, guint32, table->row_starts->len - 1);
-  table->n_columns = MAX (table->n_columns, end - start);
-  g_array_append_val (table->row_starts, end);
+  if (table->sheet_rows->len >= table->capacity)
+    grow_rows (table);
+  length = table->row_length;
+  table->n_columns = MAX (table->n_columns, length);
+  g_array_append_val (table->row_lengths, length);
   g_array_append_val (table->sheet_rows, sheet_row);
+  table->row_length = 0;
 }
 
-/* Whoever has the size at hand checks it: the importer before reading a file, the
- * readers when given bytes. */
+/* A reader that stopped part-way through a record (its text arrives in pieces) takes
+ * back the cells it has added to the row being built. */
+void
+_trellis_table_discard_row (TrellisTable *table)
+{
+  guint row = table->sheet_rows->len;
+
+  for (guint i = 0; i < table->row_length; i++)
+    set_code (g_ptr_array_index (table->columns, i), row, 0);
+  table->n_cells -= table->row_length;
+  table->row_length = 0;
+}
+
+void
+_trellis_table_set_source_size (TrellisTable *table,
+                                guint64       size)
+{
+  table->source_size = size;
+}
+
+/* A spreadsheet is read from the XML parts of its ZIP file. */
+void
+_trellis_table_set_source_parts (TrellisTable *table,
+                                 GHashTable   *parts)
+{
+  GHashTableIter iter;
+  gpointer part;
+
+  table->source_size = 0;
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, NULL, &part))
+    table->source_size += g_bytes_get_size (part);
+}
+
+/* What this machine can give an import: a quarter of its memory, so that the limits grow
+ * with the machine rather than stay where a laptop of some year put them. */
+guint64
+_trellis_table_memory_budget (void)
+{
+  static gsize budget;
+
+  if (g_once_init_enter (&budget))
+    {
+      long pages = sysconf (_SC_PHYS_PAGES), page_size = sysconf (_SC_PAGESIZE);
+      guint64 memory = pages > 0 && page_size > 0 ? (guint64) pages * (guint64) page_size
+                                                    : G_GUINT64_CONSTANT (1) << 32;
+
+      g_once_init_leave (&budget, (gsize) MAX (memory / 4, 256 * 1024 * 1024));
+    }
+  return budget;
+}
+
+/* How much text and how many cells a table read from @source_size bytes may hold. A
+ * text file's cells are never more than its bytes, but a spreadsheet's shared strings
+ * and repeated cells are stored once and counted once per cell: a bomb that expands
+ * 13 kB into gigabytes stops at a ratio to what it was read from, and nothing stops
+ * short of a real export of any size the machine can hold. */
+static guint64
+max_text_size (guint64 source_size)
+{
+  guint64 by_ratio = MAX (TRELLIS_TABLE_MIN_TEXT_LIMIT, source_size * TRELLIS_TABLE_MAX_EXPANSION);
+
+  return MIN (by_ratio, _trellis_table_memory_budget ());
+}
+
+static guint64
+max_cells (guint64 source_size)
+{
+  guint64 by_ratio = MAX (TRELLIS_TABLE_MIN_CELL_LIMIT, source_size * TRELLIS_TABLE_MAX_EXPANSION / 4);
+
+  return MIN (by_ratio, _trellis_table_memory_budget () / 8);
+}
+
+guint64
+_trellis_table_get_max_text_size (TrellisTable *table)
+{
+  return max_text_size (table->source_size);
+}
+
+guint64
+_trellis_table_get_max_cells (TrellisTable *table)
+{
+  return max_cells (table->source_size);
+}
+
+/* A file read whole into memory (a spreadsheet, a zipped or re-encoded export) may be no
+ * larger than the machine's budget; plain UTF-8 text is read a piece at a time and has
+ * no limit of its own. */
 gboolean
 _trellis_table_check_file_size (goffset      size,
                                 const char  *display_name,
                                 GError     **error)
 {
-  if (size <= TRELLIS_TABLE_MAX_FILE_SIZE)
+  g_autofree char *limit_text = NULL;
+
+  if (size >= 0 && (guint64) size <= _trellis_table_memory_budget ())
     return TRUE;
+  limit_text = g_format_size (_trellis_table_memory_budget ());
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
-                             _("the file is larger than %d MB, far more than any survey export"),
-                             TRELLIS_TABLE_MAX_FILE_SIZE / (1024 * 1024));
+                             _("the file is larger than %s, a quarter of this computer’s memory; "
+                               "save it as CSV (UTF-8) and import that"),
+                             limit_text);
   return FALSE;
 }
 
 void
 _trellis_table_set_too_much_text (GError     **error,
                                   const char  *display_name,
-                                  guint        sheet_row)
+                                  guint        sheet_row,
+                                  guint64      limit)
 {
+  g_autofree char *limit_text = g_strdup_printf (_("%" G_GUINT64_FORMAT " MB"), limit / (1024 * 1024));
+
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              sheet_row, TRELLIS_TABLE_NO_COLUMN,
-                             _("its cells hold more than %d MB of text, far more than any survey export"),
-                             TRELLIS_TABLE_MAX_TEXT_SIZE / (1024 * 1024));
+                             _("its cells hold more than %s of text, over %d times what they are read from, "
+                               "which no survey export does; it may be built to fill memory"),
+                             limit_text, TRELLIS_TABLE_MAX_EXPANSION);
 }
 
 /* Readers call this after each row: wide rows times many rows must stop somewhere. */
@@ -201,17 +731,18 @@ _trellis_table_check_size (TrellisTable  *table,
                            guint          sheet_row,
                            GError       **error)
 {
-  if (table->text_full)
+  if (table->text_size > max_text_size (table->source_size))
     {
-      _trellis_table_set_too_much_text (error, display_name, sheet_row);
+      _trellis_table_set_too_much_text (error, display_name, sheet_row, max_text_size (table->source_size));
       return FALSE;
     }
-  if (table->cells->len <= TRELLIS_TABLE_MAX_CELLS)
+  if (table->n_cells <= max_cells (table->source_size))
     return TRUE;
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              sheet_row, TRELLIS_TABLE_NO_COLUMN,
-                             _("more than %d cells, far more than any survey export"),
-                             TRELLIS_TABLE_MAX_CELLS);
+                             _("more than %" G_GUINT64_FORMAT " cells, over %d times what they are read from, "
+                               "which no survey export does; it may be built to fill memory"),
+                             max_cells (table->source_size), TRELLIS_TABLE_MAX_EXPANSION / 4);
   return FALSE;
 }
 
@@ -248,8 +779,7 @@ trellis_table_get_row_length (TrellisTable *table,
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row < table->sheet_rows->len, 0);
 
-  return g_array_index (table->row_starts, guint32, row + 1) -
-         g_array_index (table->row_starts, guint32, row);
+  return g_array_index (table->row_lengths, guint32, row);
 }
 
 guint
@@ -261,21 +791,25 @@ trellis_table_get_sheet_row (TrellisTable *table,
   return g_array_index (table->sheet_rows, guint32, row);
 }
 
-static const Cell *
-lookup_cell (TrellisTable *table,
-             guint         row,
-             guint         column)
+static const Value *
+lookup_value (TrellisTable *table,
+              guint         row,
+              guint         column)
 {
-  guint32 start = g_array_index (table->row_starts, guint32, row);
-  guint32 end = g_array_index (table->row_starts, guint32, row + 1);
+  static const Value empty = { "", 0, 0, 0 };
+  const Column *found;
 
-  if (column >= end - start)
-    return NULL;
-  return &g_array_index (table->cells, Cell, start + column);
+  if (column >= g_array_index (table->row_lengths, guint32, row))
+    return &empty;
+  found = g_ptr_array_index (table->columns, column);
+  return &g_array_index (found->values, Value, get_code (found, row));
 }
 
 /**
  * trellis_table_get:
+ *
+ * The same text in the same column, with the same flags, is the same pointer: callers
+ * may cache what they make of a cell by its address.
  *
  * Returns: the cell's text; "" for an empty cell or one past the end of the row
  */
@@ -284,13 +818,10 @@ trellis_table_get (TrellisTable *table,
                    guint         row,
                    guint         column)
 {
-  const Cell *cell;
-
   g_return_val_if_fail (table != NULL, "");
   g_return_val_if_fail (row < table->sheet_rows->len, "");
 
-  cell = lookup_cell (table, row, column);
-  return table->text->str + (cell != NULL ? cell->offset : 0);
+  return lookup_value (table, row, column)->text;
 }
 
 TrellisCellFlags
@@ -298,13 +829,94 @@ trellis_table_get_flags (TrellisTable *table,
                          guint         row,
                          guint         column)
 {
-  const Cell *cell;
-
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row < table->sheet_rows->len, 0);
 
-  cell = lookup_cell (table, row, column);
-  return cell != NULL ? cell->flags : 0;
+  return lookup_value (table, row, column)->flags;
+}
+
+/**
+ * trellis_table_get_n_values:
+ *
+ * Returns: how many distinct cells (text and flags) @column holds, an empty one counted
+ *   always; 0 past the widest row
+ */
+guint
+trellis_table_get_n_values (TrellisTable *table,
+                            guint         column)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  if (column >= table->columns->len)
+    return 0;
+  return ((Column *) g_ptr_array_index (table->columns, column))->values->len;
+}
+
+/**
+ * trellis_table_get_value:
+ * @value: from 0 to trellis_table_get_n_values() - 1; 0 is the empty cell
+ *
+ * Returns: the text of one of @column's distinct cells
+ */
+const char *
+trellis_table_get_value (TrellisTable *table,
+                         guint         column,
+                         guint         value)
+{
+  const Column *found;
+
+  g_return_val_if_fail (table != NULL, "");
+  g_return_val_if_fail (column < table->columns->len, "");
+
+  found = g_ptr_array_index (table->columns, column);
+  g_return_val_if_fail (value < found->values->len, "");
+  return g_array_index (found->values, Value, value).text;
+}
+
+/**
+ * trellis_table_get_value_index:
+ *
+ * Returns: which of the column's distinct cells the cell is: 0 for an empty one or one
+ *   past the end of the row
+ */
+guint
+trellis_table_get_value_index (TrellisTable *table,
+                               guint         row,
+                               guint         column)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (row < table->sheet_rows->len, 0);
+
+  if (column >= g_array_index (table->row_lengths, guint32, row))
+    return 0;
+  return get_code (g_ptr_array_index (table->columns, column), row);
+}
+
+/**
+ * trellis_table_count_values:
+ * @first_row: the first row counted
+ * @counts: (array): room for trellis_table_get_n_values() counts, set here
+ *
+ * Counts how often each of @column's distinct cells occurs from @first_row on.
+ */
+void
+trellis_table_count_values (TrellisTable *table,
+                            guint         column,
+                            guint         first_row,
+                            guint        *counts)
+{
+  const Column *found;
+  guint n_rows;
+
+  g_return_if_fail (table != NULL);
+
+  if (column >= table->columns->len)
+    return;
+  found = g_ptr_array_index (table->columns, column);
+  n_rows = table->sheet_rows->len;
+  memset (counts, 0, found->values->len * sizeof (guint));
+  for (guint row = first_row; row < n_rows; row++)
+    counts[column < g_array_index (table->row_lengths, guint32, row) ? get_code (found, row) : 0]++;
 }
 
 /**

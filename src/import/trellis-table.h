@@ -10,19 +10,23 @@
 
 G_BEGIN_DECLS
 
-/* Far above any real export (10,000 responses × 60 statements as CSV is about 10 MB)
- * and far below what would exhaust a laptop. */
-#define TRELLIS_TABLE_MAX_FILE_SIZE      (64 * 1024 * 1024)
-/* What the XML parts of one XLSX or ODS file may unpack to: a zip bomb stops here. */
-#define TRELLIS_TABLE_MAX_UNPACKED_SIZE  (256 * 1024 * 1024)
+/* No export is refused for its size alone: a national survey of every partnership's
+ * members reaches hundreds of megabytes. What protects memory are ratios to the bytes a
+ * table is read from (a spreadsheet's shared strings and repeated cells, a ZIP's parts)
+ * and a share of this machine's memory; see trellis-table.c. */
 #define TRELLIS_TABLE_MAX_COLUMNS        4096
-#define TRELLIS_TABLE_MAX_ROWS           1000000
-#define TRELLIS_TABLE_MAX_CELLS          (16 * 1024 * 1024)
-/* What the cells' text may add up to: a shared string or a repeated cell is stored once
- * in the file but once per cell in the table, so a small file could otherwise fill
- * memory. No more than a project file may hold (TRELLIS_PROJECT_MAX_SIZE), which could
- * not be saved anyway: 200 MB of spaces from 13 kB of ODS took 3 s and 420 MB. */
-#define TRELLIS_TABLE_MAX_TEXT_SIZE      (64 * 1024 * 1024)
+/* What a spreadsheet's repeated rows may claim before they are counted as cells. */
+#define TRELLIS_TABLE_MAX_ROWS           (16 * 1024 * 1024)
+/* Cells' text may add up to this many times the bytes read (a text file, a workbook's
+ * unpacked XML), and never less than the minimum below: a text file's cells hold less
+ * than its bytes, and a workbook's less than twice its XML even where a spreadsheet
+ * repeats a cell across a row. */
+#define TRELLIS_TABLE_MAX_EXPANSION      8
+#define TRELLIS_TABLE_MIN_TEXT_LIMIT     (G_GUINT64_CONSTANT (64) * 1024 * 1024)
+#define TRELLIS_TABLE_MIN_CELL_LIMIT     (G_GUINT64_CONSTANT (16) * 1024 * 1024)
+/* A ZIP's parts may unpack to this many times its size, and never less than the minimum. */
+#define TRELLIS_TABLE_MAX_ZIP_RATIO      100
+#define TRELLIS_TABLE_MIN_UNPACKED_LIMIT (G_GUINT64_CONSTANT (256) * 1024 * 1024)
 
 /**
  * TrellisTableFormat:
@@ -84,6 +88,18 @@ const char         *trellis_table_get (TrellisTable *table,
 TrellisCellFlags    trellis_table_get_flags (TrellisTable *table,
                                              guint         row,
                                              guint         column);
+guint               trellis_table_get_n_values (TrellisTable *table,
+                                                guint         column);
+const char         *trellis_table_get_value (TrellisTable *table,
+                                             guint         column,
+                                             guint         value);
+guint               trellis_table_get_value_index (TrellisTable *table,
+                                                   guint         row,
+                                                   guint         column);
+void                trellis_table_count_values (TrellisTable *table,
+                                                guint         column,
+                                                guint         first_row,
+                                                guint        *counts);
 gboolean            trellis_table_row_is_empty (TrellisTable *table,
                                                 guint         row);
 
@@ -93,6 +109,11 @@ TrellisTable       *trellis_table_read_bytes (GBytes              *bytes,
                                               const char          *display_name,
                                               TrellisTableFormat   format,
                                               GError             **error);
+TrellisTable       *trellis_table_read_file (GFile               *file,
+                                             const char          *display_name,
+                                             TrellisTableFormat   format,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
 TrellisTable       *trellis_table_read_csv (GBytes      *bytes,
                                             const char  *display_name,
                                             char         delimiter,

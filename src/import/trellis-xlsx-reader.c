@@ -592,6 +592,7 @@ _trellis_table_read_xlsx_parts (GHashTable  *parts,
     .value = value,
   };
 
+  _trellis_table_set_source_parts (table, parts);
   sheet_name = resolve_first_sheet (&reader, error);
   if (sheet_name == NULL ||
       !read_shared_strings (&reader, error) ||

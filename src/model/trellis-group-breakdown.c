@@ -110,7 +110,7 @@ trellis_group_breakdown_new (TrellisRound *round,
                              guint         min_group_size)
 {
   g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func ((GDestroyNotify) group_share_free);
-  g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
+  const guint16 *groups;
   g_autofree guint *sizes = NULL;
   g_autofree TrellisGroupVisibility *visibility = NULL;
   guint n_groups, n_grouped = 0, n_responses;
@@ -121,28 +121,26 @@ trellis_group_breakdown_new (TrellisRound *round,
   if (n_groups == 0)
     return g_steal_pointer (&shares);
 
-  /* Counted in one pass over the responses: a round of thousands of groups is not
-   * walked once per group. */
+  /* Counted in one pass over the responses' group indices, in the round's order of
+   * groups (shares[i] is group i until sorted): a round of thousands of groups is not
+   * walked once per group, nor a label looked up per respondent. */
   for (guint i = 0; i < n_groups; i++)
     {
       TrellisGroupShare *share = g_new0 (TrellisGroupShare, 1);
 
       share->label = g_strdup (trellis_round_get_group (round, i));
-      g_hash_table_insert (by_label, share->label, share);
       g_ptr_array_add (shares, share);
     }
   n_responses = trellis_round_get_n_responses (round);
+  groups = trellis_round_get_response_group_indices (round);
   for (guint r = 0; r < n_responses; r++)
-    {
-      const char *label = trellis_round_get_response_group (round, r);
-      TrellisGroupShare *share = label != NULL ? g_hash_table_lookup (by_label, label) : NULL;
+    if (groups[r] != 0)
+      {
+        TrellisGroupShare *share = g_ptr_array_index (shares, groups[r] - 1);
 
-      if (share != NULL)
-        {
-          share->n_respondents++;
-          n_grouped++;
-        }
-    }
+        share->n_respondents++;
+        n_grouped++;
+      }
   if (n_responses > n_grouped)
     {
       TrellisGroupShare *share = g_new0 (TrellisGroupShare, 1);

@@ -606,6 +606,142 @@ trellis_round_count_group (TrellisRound *self,
 }
 
 /**
+ * trellis_round_get_answer_table:
+ *
+ * Returns: (array): every answer, row-major: trellis_round_get_n_responses() rows of
+ *   trellis_round_get_n_items() answers; %NULL when the round has no items
+ */
+const TrellisAnswer *
+trellis_round_get_answer_table (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return (const TrellisAnswer *) self->answers->data;
+}
+
+/**
+ * trellis_round_get_response_group_indices:
+ *
+ * Returns: (array): per response, 0 for no group or 1 + the group's position in
+ *   trellis_round_get_group()
+ */
+const guint16 *
+trellis_round_get_response_group_indices (TrellisRound *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), NULL);
+  return (const guint16 *) self->response_groups->data;
+}
+
+/**
+ * trellis_round_find_group:
+ *
+ * Returns: the position of @group in trellis_round_get_group(), or -1
+ */
+int
+trellis_round_find_group (TrellisRound *self,
+                          const char   *group)
+{
+  g_return_val_if_fail (TRELLIS_IS_ROUND (self), -1);
+
+  if (group == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group)) - 1;
+}
+
+/* The groups of @n_responses rows just appended to the answers, kept in the order the
+ * rows first use them; the round then says once that it changed. */
+static void
+append_groups (TrellisRound        *self,
+               guint                n_responses,
+               const char * const  *group_names,
+               guint                n_group_names,
+               const guint32       *response_groups)
+{
+  /* 0 = not interned yet */
+  g_autofree guint16 *interned = g_new0 (guint16, n_group_names + 1);
+  guint first = self->response_groups->len;
+
+  g_array_set_size (self->response_groups, first + n_responses);
+  for (guint r = 0; r < n_responses; r++)
+    {
+      guint32 name = response_groups != NULL ? response_groups[r] : 0;
+      guint16 index = 0;
+
+      if (name > 0 && name <= n_group_names)
+        {
+          if (interned[name] == 0)
+            interned[name] = intern_group (self, group_names[name - 1]);
+          index = interned[name];
+        }
+      g_array_index (self->response_groups, guint16, first + r) = index;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_add_responses:
+ * @answers: (array): @n_responses rows of one answer per item, row-major
+ * @group_names: (array length=n_group_names): the groups the rows refer to
+ * @response_groups: (array) (nullable): per row, 0 for no group or 1 + a position in
+ *   @group_names; %NULL when no row has a group
+ *
+ * Adds many responses at once, as trellis_round_add_response() adds one: groups are
+ * kept in the order the rows first use them, and the round says it changed once.
+ */
+void
+trellis_round_add_responses (TrellisRound        *self,
+                             const TrellisAnswer *answers,
+                             guint                n_responses,
+                             const char * const  *group_names,
+                             guint                n_group_names,
+                             const guint32       *response_groups)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (answers != NULL || self->items->len == 0 || n_responses == 0);
+
+  if (n_responses == 0)
+    return;
+  g_byte_array_append (self->answers, (const guint8 *) answers, (gsize) n_responses * self->items->len);
+  append_groups (self, n_responses, group_names, n_group_names, response_groups);
+}
+
+/**
+ * trellis_round_take_responses:
+ * @answers: (transfer full): @n_responses rows of one answer per item, row-major
+ *
+ * As trellis_round_add_responses(), taking the answers: a loader's table becomes the
+ * round's without a copy when the round has none yet.
+ */
+void
+trellis_round_take_responses (TrellisRound        *self,
+                              GByteArray          *answers,
+                              guint                n_responses,
+                              const char * const  *group_names,
+                              guint                n_group_names,
+                              const guint32       *response_groups)
+{
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (answers != NULL && answers->len == (gsize) n_responses * self->items->len);
+
+  if (n_responses == 0)
+    {
+      g_byte_array_unref (answers);
+      return;
+    }
+  if (self->answers->len == 0)
+    {
+      g_byte_array_unref (self->answers);
+      self->answers = answers;
+    }
+  else
+    {
+      g_byte_array_append (self->answers, answers->data, answers->len);
+      g_byte_array_unref (answers);
+    }
+  append_groups (self, n_responses, group_names, n_group_names, response_groups);
+}
+
+/**
  * trellis_round_add_comment:
  *
  * Stores one comment against a section. The importer adds them in a shuffled order so
@@ -652,6 +788,54 @@ trellis_round_add_comment_full (TrellisRound        *self,
   g_ptr_array_add (list, g_strdup (text));
   g_byte_array_append (flag_list, &flag_byte, 1);
   self->n_comments++;
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_take_comments:
+ * @texts: (array length=n_comments) (transfer full): the comments, each freed with
+ *   g_free() by the round; the array itself stays the caller's
+ * @flags: (array length=n_comments): what each is marked as
+ *
+ * Adds many comments to one section at once, as trellis_round_add_comment_full() adds
+ * one, taking the texts rather than copying them: a loader's 80,000 comments are not
+ * copied twice. Every text must be valid UTF-8, as the model holds only text.
+ */
+void
+trellis_round_take_comments (TrellisRound *self,
+                             const char   *section_id,
+                             char        **texts,
+                             const guint8 *flags,
+                             guint         n_comments)
+{
+  GPtrArray *list;
+  GByteArray *flag_list;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (section_id != NULL && *section_id != '\0');
+  g_return_if_fail (n_comments == 0 || (texts != NULL && flags != NULL));
+
+  if (n_comments == 0)
+    return;
+  list = g_hash_table_lookup (self->comments, section_id);
+  if (list == NULL)
+    {
+      char *key = g_strdup (section_id);
+
+      g_ptr_array_add (self->comment_sections, key);
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->comments, key, list);
+      g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
+    }
+  flag_list = g_hash_table_lookup (self->comment_flags, section_id);
+  for (guint i = 0; i < n_comments; i++)
+    {
+      guint8 flag_byte = flags[i] & TRELLIS_COMMENT_ALL_FLAGS;
+
+      g_ptr_array_add (list, texts[i]);
+      g_byte_array_append (flag_list, &flag_byte, 1);
+    }
+  self->n_comments += n_comments;
   trellis_node_changed (TRELLIS_NODE (self));
 }
 

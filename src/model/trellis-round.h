@@ -138,6 +138,24 @@ const char          *trellis_round_get_group (TrellisRound *self,
 guint                trellis_round_count_group (TrellisRound *self,
                                                 const char   *group);
 
+/* Whole-round passes (summaries, saving, loading) without a call per answer. */
+const TrellisAnswer *trellis_round_get_answer_table (TrellisRound *self);
+const guint16       *trellis_round_get_response_group_indices (TrellisRound *self);
+int                  trellis_round_find_group (TrellisRound *self,
+                                               const char   *group);
+void                 trellis_round_add_responses (TrellisRound        *self,
+                                                  const TrellisAnswer *answers,
+                                                  guint                n_responses,
+                                                  const char * const  *group_names,
+                                                  guint                n_group_names,
+                                                  const guint32       *response_groups);
+void                 trellis_round_take_responses (TrellisRound        *self,
+                                                   GByteArray          *answers,
+                                                   guint                n_responses,
+                                                   const char * const  *group_names,
+                                                   guint                n_group_names,
+                                                   const guint32       *response_groups);
+
 /* Comments: per section, in the order stored, attached to no response. */
 void                 trellis_round_add_comment (TrellisRound *self,
                                                 const char   *section_id,
@@ -146,6 +164,11 @@ void                 trellis_round_add_comment_full (TrellisRound        *self,
                                                      const char          *section_id,
                                                      const char          *text,
                                                      TrellisCommentFlags  flags);
+void                 trellis_round_take_comments (TrellisRound *self,
+                                                  const char   *section_id,
+                                                  char        **texts,
+                                                  const guint8 *flags,
+                                                  guint         n_comments);
 TrellisCommentFlags  trellis_round_get_comment_flags (TrellisRound *self,
                                                       const char   *section_id,
                                                       guint         index);

@@ -38,25 +38,40 @@ void
 trellis_distribution_add (TrellisDistribution *dist,
                           TrellisAnswer        answer)
 {
+  trellis_distribution_add_count (dist, answer, 1);
+}
+
+/**
+ * trellis_distribution_add_count:
+ * @count: how many respondents gave @answer
+ *
+ * Counts @count respondents' identical answers at once, as trellis_distribution_add()
+ * counts one: a summary of a large round tallies each item's answers first.
+ */
+void
+trellis_distribution_add_count (TrellisDistribution *dist,
+                                TrellisAnswer        answer,
+                                guint                count)
+{
   g_return_if_fail (dist != NULL);
 
   if (answer == TRELLIS_ANSWER_NOT_SHOWN)
     {
-      dist->not_shown++;
+      dist->not_shown += count;
       return;
     }
-  dist->total++;
+  dist->total += count;
   if (answer >= 1 && (guint) answer <= dist->n_points)
     {
-      dist->counts[answer - 1]++;
-      dist->valid++;
+      dist->counts[answer - 1] += count;
+      dist->valid += count;
     }
   else if (answer == TRELLIS_ANSWER_NOT_APPLICABLE)
-    dist->not_applicable++;
+    dist->not_applicable += count;
   else if (answer == TRELLIS_ANSWER_DONT_KNOW)
-    dist->dont_know++;
+    dist->dont_know += count;
   else
-    dist->blank++;
+    dist->blank += count;
 }
 
 /**

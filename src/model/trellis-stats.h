@@ -58,6 +58,9 @@ void   trellis_distribution_init (TrellisDistribution *dist,
                                   guint                n_points);
 void   trellis_distribution_add (TrellisDistribution *dist,
                                  TrellisAnswer        answer);
+void   trellis_distribution_add_count (TrellisDistribution *dist,
+                                       TrellisAnswer        answer,
+                                       guint                count);
 void   trellis_distribution_merge (TrellisDistribution       *dist,
                                    const TrellisDistribution *other);
 void   trellis_distribution_finish (TrellisDistribution *dist);

@@ -46,19 +46,189 @@ section_summary_free (TrellisSectionSummary *section)
   g_free (section);
 }
 
-static gboolean
-response_in_group (TrellisRound *round,
-                   guint         response,
-                   const char   *group)
+/* Answers run from TRELLIS_ANSWER_NOT_SHOWN (-3) to the widest scale's last point; one
+ * bin each, and one for anything else, which a distribution counts as blank. */
+#define ANSWER_BIN_OFFSET 3
+#define N_ANSWER_BINS     (ANSWER_BIN_OFFSET + TRELLIS_SCALE_MAX_POINTS + 2)
+#define OFF_SCALE_BIN     (N_ANSWER_BINS - 1)
+
+static const guint8 *
+bin_table (void)
 {
-  return group == NULL || g_strcmp0 (trellis_round_get_response_group (round, response), group) == 0;
+  static guint8 bin_of[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint v = 0; v < 256; v++)
+        {
+          int answer = (gint8) v;
+
+          bin_of[v] = answer >= TRELLIS_ANSWER_NOT_SHOWN && answer <= TRELLIS_SCALE_MAX_POINTS
+                        ? (guint8) (answer + ANSWER_BIN_OFFSET) : OFF_SCALE_BIN;
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return bin_of;
 }
 
-/* @responses are the indices of the responses counted, picked once for every item. */
+/* Tallies every item's answers in one pass over the answer table, row by row as it
+ * lies in memory, counting only the respondents of group @wanted (1 + its index, 0
+ * for none) unless @wanted is -1: a round of 100,000 respondents is read once per
+ * summary, not once per statement. */
+static guint *
+tally_answers (TrellisRound *round,
+               int           wanted,
+               guint        *n_respondents)
+{
+  guint n_items = trellis_round_get_n_items (round);
+  guint n_responses = trellis_round_get_n_responses (round);
+  const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
+  const guint16 *groups = trellis_round_get_response_group_indices (round);
+  guint *bins = g_new0 (guint, (gsize) MAX (n_items, 1) * N_ANSWER_BINS);
+  const guint8 *bin_of = bin_table ();
+
+  *n_respondents = 0;
+  for (guint r = 0; r < n_responses; r++)
+    {
+      const guint8 *row = table + (gsize) r * n_items;
+
+      if (wanted >= 0 && groups[r] != wanted)
+        continue;
+      (*n_respondents)++;
+      for (guint i = 0; i < n_items; i++)
+        bins[(gsize) i * N_ANSWER_BINS + bin_of[row[i]]]++;
+    }
+  return bins;
+}
+
+/* Every group's tally and everyone's, from one pass, kept on the round while it has as
+ * many responses: a round only ever gains responses, so their count says whether the
+ * tally is current. A summary of the whole round and one per group (talking points,
+ * group charts) then cost one pass between them. Per group only while the tallies stay
+ * small: a round of thousands of groups is tallied per summary instead. */
+#define TALLY_KEY          "trellis-summary-tally"
+#define TALLY_MAX_COUNTERS (1024 * 1024)
+
+typedef struct
+{
+  guint  n_responses;
+  guint  n_items;
+  guint  n_slots;       /* 1 + groups when per group (slot 0: no group); 0 otherwise */
+  guint *slots;         /* n_slots × n_items × N_ANSWER_BINS */
+  guint *slot_sizes;    /* respondents per slot */
+  guint *everyone;      /* n_items × N_ANSWER_BINS */
+} Tally;
+
+static void
+tally_clear (gpointer data)
+{
+  Tally *tally = data;
+
+  g_free (tally->slots);
+  g_free (tally->slot_sizes);
+  g_free (tally->everyone);
+}
+
+static void
+tally_release (gpointer data)
+{
+  g_rc_box_release_full (data, tally_clear);
+}
+
+static Tally *
+tally_new (TrellisRound *round)
+{
+  Tally *tally = g_rc_box_new0 (Tally);
+  guint n_items = trellis_round_get_n_items (round);
+  guint n_groups = trellis_round_get_n_groups (round);
+  gsize row_bins = (gsize) MAX (n_items, 1) * N_ANSWER_BINS;
+  const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
+  const guint16 *groups = trellis_round_get_response_group_indices (round);
+  const guint8 *bin_of = bin_table ();
+  guint n_everyone;
+
+  tally->n_responses = trellis_round_get_n_responses (round);
+  tally->n_items = n_items;
+  if ((gsize) (n_groups + 1) * row_bins > TALLY_MAX_COUNTERS)
+    {
+      tally->everyone = tally_answers (round, -1, &n_everyone);
+      return tally;
+    }
+  tally->n_slots = n_groups + 1;
+  tally->slots = g_new0 (guint, tally->n_slots * row_bins);
+  tally->slot_sizes = g_new0 (guint, tally->n_slots);
+  tally->everyone = g_new0 (guint, row_bins);
+  for (guint r = 0; r < tally->n_responses; r++)
+    {
+      const guint8 *row = table + (gsize) r * n_items;
+      guint *bins = tally->slots + groups[r] * row_bins;
+
+      tally->slot_sizes[groups[r]]++;
+      for (guint i = 0; i < n_items; i++)
+        bins[(gsize) i * N_ANSWER_BINS + bin_of[row[i]]]++;
+    }
+  for (guint g = 0; g < tally->n_slots; g++)
+    for (gsize b = 0; b < row_bins; b++)
+      tally->everyone[b] += tally->slots[g * row_bins + b];
+  return tally;
+}
+
+typedef Tally GRcBoxTally;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GRcBoxTally, tally_release)
+
+/* Returns: (transfer full): the round's current tally */
+static Tally *
+tally_get (TrellisRound *round)
+{
+  static GMutex lock;
+  Tally *tally;
+
+  g_mutex_lock (&lock);
+  tally = g_object_get_data (G_OBJECT (round), TALLY_KEY);
+  if (tally == NULL || tally->n_responses != trellis_round_get_n_responses (round) ||
+      tally->n_items != trellis_round_get_n_items (round))
+    {
+      tally = tally_new (round);
+      g_object_set_data_full (G_OBJECT (round), TALLY_KEY, tally, tally_release);
+    }
+  g_rc_box_acquire (tally);
+  g_mutex_unlock (&lock);
+  return tally;
+}
+
+/* The tallies of @group, or of everyone: from the round's tally where it has them,
+ * else counted now into @owned. */
+static const guint *
+select_bins (Tally         *tally,
+             TrellisRound  *round,
+             const char    *group,
+             guint         *n_respondents,
+             guint        **owned)
+{
+  int wanted;
+
+  if (group == NULL)
+    {
+      *n_respondents = trellis_round_get_n_responses (round);
+      return tally->everyone;
+    }
+  /* A group nobody is in (wanted 0) counts nobody, not those who gave none. */
+  wanted = trellis_round_find_group (round, group) + 1;
+  if (wanted > 0 && (guint) wanted < tally->n_slots)
+    {
+      *n_respondents = tally->slot_sizes[wanted];
+      return tally->slots + (gsize) wanted * MAX (tally->n_items, 1) * N_ANSWER_BINS;
+    }
+  *owned = tally_answers (round, wanted > 0 ? wanted : G_MAXUINT16 + 1, n_respondents);
+  return *owned;
+}
+
+/* @bins are the answers tallied by tally_answers() or tally_new(). */
 static TrellisItemSummary *
 summarise_item (TrellisSummary   *self,
                 TrellisStatement *statement,
-                GArray           *responses)
+                const guint      *bins)
 {
   TrellisChecklist *checklist = trellis_project_get_checklist (self->project);
   TrellisItemSummary *item = g_new0 (TrellisItemSummary, 1);
@@ -71,14 +241,18 @@ summarise_item (TrellisSummary   *self,
 
   column = trellis_round_find_item (self->round, item->item_key);
   item->asked = column >= 0;
-  for (guint i = 0; i < responses->len; i++)
-    {
-      guint response = g_array_index (responses, guint, i);
+  if (!item->asked)
+    trellis_distribution_add_count (&item->dist, TRELLIS_ANSWER_BLANK, self->n_respondents);
+  else
+    for (guint b = 0; b < N_ANSWER_BINS; b++)
+      {
+        guint count = bins[(gsize) column * N_ANSWER_BINS + b];
+        TrellisAnswer answer = b == OFF_SCALE_BIN ? TRELLIS_ANSWER_BLANK
+                                                  : (TrellisAnswer) ((int) b - ANSWER_BIN_OFFSET);
 
-      trellis_distribution_add (&item->dist,
-                                item->asked ? trellis_round_get_answer (self->round, response, column)
-                                            : TRELLIS_ANSWER_BLANK);
-    }
+        if (count > 0)
+          trellis_distribution_add_count (&item->dist, answer, count);
+      }
   trellis_distribution_finish (&item->dist);
   return item;
 }
@@ -105,8 +279,10 @@ trellis_summary_new (TrellisProject *project,
 {
   TrellisSummary *self;
   TrellisChecklist *checklist;
-  g_autoptr(GArray) responses = NULL;
-  guint n_sections, n_responses;
+  g_autofree guint *owned_bins = NULL;
+  g_autoptr(GRcBoxTally) tally = NULL;
+  const guint *bins;
+  guint n_sections;
   guint n_points;
 
   g_return_val_if_fail (TRELLIS_IS_PROJECT (project), NULL);
@@ -128,12 +304,8 @@ trellis_summary_new (TrellisProject *project,
   n_points = trellis_scale_get_n_points (scale);
   trellis_distribution_init (&self->overall, n_points);
 
-  n_responses = trellis_round_get_n_responses (round);
-  responses = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_responses);
-  for (guint r = 0; r < n_responses; r++)
-    if (response_in_group (round, r, group))
-      g_array_append_val (responses, r);
-  self->n_respondents = responses->len;
+  tally = tally_get (round);
+  bins = select_bins (tally, round, group, &self->n_respondents, &owned_bins);
 
   n_sections = trellis_checklist_get_n_sections (checklist);
   for (guint s = 0; s < n_sections; s++)
@@ -156,7 +328,7 @@ trellis_summary_new (TrellisProject *project,
       rated = trellis_section_collect_rated (section, TRUE);
       for (guint i = 0; i < rated->len; i++)
         {
-          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i), responses);
+          TrellisItemSummary *item = summarise_item (self, g_ptr_array_index (rated, i), bins);
 
           g_ptr_array_add (section_summary->items, item);
           if (item->asked)

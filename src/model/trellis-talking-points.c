@@ -312,6 +312,26 @@ distribution_without (const TrellisDistribution *all,
   return rest;
 }
 
+/* Everyone's summary of @item: both summaries list the same checklist's statements in
+ * the same order, so it is found in its place rather than searched for (a round of
+ * many groups compared every statement with every other, once per group). */
+static const TrellisItemSummary *
+same_item (TrellisSummary           *everyone,
+           guint                     section,
+           guint                     position,
+           const TrellisItemSummary *item)
+{
+  if (section < trellis_summary_get_n_sections (everyone))
+    {
+      GPtrArray *items = trellis_summary_get_section (everyone, section)->items;
+
+      if (position < items->len &&
+          ((TrellisItemSummary *) g_ptr_array_index (items, position))->statement == item->statement)
+        return g_ptr_array_index (items, position);
+    }
+  return trellis_summary_find_item (everyone, trellis_statement_get_id (item->statement));
+}
+
 static void
 consider_group (GArray         *candidates,
                 TrellisSummary *everyone,
@@ -325,7 +345,7 @@ consider_group (GArray         *candidates,
       for (guint i = 0; i < section->items->len; i++)
         {
           const TrellisItemSummary *item = g_ptr_array_index (section->items, i);
-          const TrellisItemSummary *all = trellis_summary_find_item (everyone, trellis_statement_get_id (item->statement));
+          const TrellisItemSummary *all = same_item (everyone, s, i, item);
           TrellisDistribution rest;
           TrellisTalkingPoint *point;
 

@@ -24,8 +24,9 @@
 /**
  * trellis_report_options_init:
  *
- * Sets the defaults: the latest round, checklist order, colour, A4, no comparison, and
- * the statements' guidance printed with each section (when the checklist carries any).
+ * Sets the defaults: the latest round, checklist order, colour, A4, no comparison, the
+ * statements' guidance printed with each section (when the checklist carries any), and
+ * at most %TRELLIS_REPORT_COMMENT_BUDGET comments a section.
  */
 void
 trellis_report_options_init (TrellisReportOptions *options)
@@ -40,6 +41,7 @@ trellis_report_options_init (TrellisReportOptions *options)
     .compare = TRELLIS_REPORT_COMPARE_NONE,
     .font_family = NULL,
     .guidance = TRUE,
+    .comment_budget = TRELLIS_REPORT_COMMENT_BUDGET,
   };
 }
 

@@ -45,7 +45,12 @@ typedef enum
  * @font_family: (nullable): a Pango family list, %NULL for the default
  * @guidance: whether the workshop pack prints each statement's guidance (questions to ask,
  *   best and worst case) after its section; nothing is printed when there is none
- * @key_comments_only: print only the comments marked as key (hidden ones never print)
+ * @key_comments_only: print only the comments marked as key, all of them (hidden ones never
+ *   print)
+ * @comment_budget: without @key_comments_only, the most comments the workshop pack prints
+ *   for one section: a section with more prints its key comments, or when it has none (or
+ *   more than this many) a random sample of this many, and says so on the page; 0 prints
+ *   every comment however many pages that takes
  */
 typedef struct
 {
@@ -57,9 +62,14 @@ typedef struct
   const char           *font_family;
   gboolean              guidance;
   gboolean              key_comments_only;
+  guint                 comment_budget;
 } TrellisReportOptions;
 
 #define TRELLIS_REPORT_ROUNDS_COMPARED 3
+/* The default comment budget: a round of an ordinary partnership (tens of respondents)
+ * prints whole; a section of a national survey's tens of thousands of comments takes
+ * three or four pages instead of hundreds. trellis-cli's help for --comments names it. */
+#define TRELLIS_REPORT_COMMENT_BUDGET 100
 
 void       trellis_report_options_init (TrellisReportOptions *options);
 gboolean   trellis_report_compare_from_string (const char           *text,

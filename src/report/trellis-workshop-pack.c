@@ -83,7 +83,15 @@ struct _TrellisWorkshopPack
   TrellisPlanFollowUp  *follow_up;
   TrellisTalkingPoints *talking_points;  /* NULL without a round */
   GHashTable           *section_pages;   /* section id → page number, for the talking points */
+  GHashTable           *section_comments;  /* section id → SectionComments, at comments_width */
+  gboolean              comments_cut;      /* a section printed fewer than all its comments */
+  double                comments_width;    /* the width section_comments are laid out for */
+  PangoLayout          *dash;              /* the bullet before each comment */
+  GHashTable           *chart_layouts;     /* what fit_chart() laid out, by chart, row and room */
 };
+
+typedef struct _SectionComments SectionComments;
+static void section_comments_free (SectionComments *comments);
 
 G_DEFINE_BOXED_TYPE (TrellisWorkshopPack, trellis_workshop_pack, trellis_workshop_pack_ref,
                      trellis_workshop_pack_unref)
@@ -141,6 +149,10 @@ trellis_workshop_pack_new (TrellisProject             *project,
   self->charts = trellis_report_build_charts (project, &self->options);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, (GDestroyNotify) page_clear);
+  self->section_comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) section_comments_free);
+  self->chart_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) trellis_chart_layout_unref);
   self->follow_up = trellis_plan_follow_up_new (project);
   if (self->round != NULL)
     self->talking_points =
@@ -192,6 +204,9 @@ trellis_workshop_pack_unref (TrellisWorkshopPack *self)
   g_clear_pointer (&self->follow_up, trellis_plan_follow_up_free);
   g_clear_pointer (&self->talking_points, trellis_talking_points_unref);
   g_clear_pointer (&self->section_pages, g_hash_table_unref);
+  g_hash_table_unref (self->section_comments);
+  g_hash_table_unref (self->chart_layouts);
+  g_clear_object (&self->dash);
   g_object_unref (self->context);
   trellis_chart_style_unref (self->chart_style);
   trellis_chart_style_unref (self->text_style);
@@ -335,6 +350,32 @@ next_page (Cursor *cursor)
     }
 }
 
+/* Top and bottom of every line of @layout, in one walk: pairs of doubles. */
+static GArray *
+all_line_bounds (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  GArray *bounds = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * pango_layout_get_line_count (layout));
+
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      g_array_append_val (bounds, top);
+      g_array_append_val (bounds, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return bounds;
+}
+
+#define LINE_TOP(bounds, line)    g_array_index ((bounds), double, 2 * (line))
+#define LINE_BOTTOM(bounds, line) g_array_index ((bounds), double, 2 * (line) + 1)
+
 /* Flows @layout (taken over) down the pages from the cursor, breaking between lines
  * where a page runs out. */
 static void
@@ -345,21 +386,18 @@ flow_text (Cursor          *cursor,
            gboolean         bullet)
 {
   g_autoptr(PangoLayout) owned = layout;
+  g_autoptr(GArray) bounds = all_line_bounds (layout);
   guint n_lines = pango_layout_get_line_count (layout), first = 0;
 
   while (first < n_lines)
     {
       Block block = { .kind = BLOCK_TEXT, .x = x, .ink = ink };
-      double first_top, top, bottom;
+      double first_top = LINE_TOP (bounds, first), bottom;
       guint end = first;
 
-      line_bounds (layout, first, &first_top, &bottom);
       for (; end < n_lines; end++)
-        {
-          line_bounds (layout, end, &top, &bottom);
-          if (cursor->y + bottom - first_top > cursor->height)
-            break;
-        }
+        if (cursor->y + LINE_BOTTOM (bounds, end) - first_top > cursor->height)
+          break;
       if (end == first)
         {
           /* Not one line fits: a fresh page, unless this one is fresh already. */
@@ -370,7 +408,7 @@ flow_text (Cursor          *cursor,
             }
           end = first + 1;
         }
-      line_bounds (layout, end - 1, &top, &bottom);
+      bottom = LINE_BOTTOM (bounds, end - 1);
       block.text = g_object_ref (layout);
       block.first_line = first;
       block.end_line = end;
@@ -427,6 +465,27 @@ dup_page_heading (TrellisWorkshopPack *self,
   return section != NULL ? trellis_section_dup_label (section) : g_strdup (trellis_chart_get_title (chart));
 }
 
+/* trellis_chart_layout_new_to_fit(), remembered: fitting a chart lays it out several
+ * times over, and each pass of trellis_workshop_pack_paginate() fits the same charts
+ * into the same room again. */
+static TrellisChartLayout *
+fit_chart (TrellisWorkshopPack *self,
+           TrellisChart        *chart,
+           double               width,
+           double               height,
+           guint                first_row)
+{
+  g_autofree char *key = g_strdup_printf ("%p %u %a %a", (void *) chart, first_row, width, height);
+  TrellisChartLayout *layout = g_hash_table_lookup (self->chart_layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = trellis_chart_layout_new_to_fit (chart, self->chart_style, width, height, first_row, CHART_MIN_SCALE);
+      g_hash_table_insert (self->chart_layouts, g_steal_pointer (&key), layout);
+    }
+  return trellis_chart_layout_ref (layout);
+}
+
 /* Lays @chart out from @row on the rest of the page, or returns NULL if it does not
  * all fit there with @reserve points to spare below it. */
 static TrellisChartLayout *
@@ -439,8 +498,7 @@ fit_whole_chart (Cursor       *cursor,
 
   if (available <= 0)
     return NULL;
-  layout = trellis_chart_layout_new_to_fit (chart, cursor->pack->chart_style, cursor->width, available, 0,
-                                            CHART_MIN_SCALE);
+  layout = fit_chart (cursor->pack, chart, cursor->width, available, 0);
   if (trellis_chart_layout_get_end_row (layout) < trellis_chart_get_n_rows (chart)
       || trellis_chart_layout_get_height (layout) > available)
     return NULL;
@@ -472,8 +530,7 @@ flow_chart (Cursor       *cursor,
 
   do
     {
-      block.chart = trellis_chart_layout_new_to_fit (chart, self->chart_style, cursor->width,
-                                                     cursor->height - cursor->y, row, CHART_MIN_SCALE);
+      block.chart = fit_chart (self, chart, cursor->width, cursor->height - cursor->y, row);
       block.y = cursor->y;
       block.height = trellis_chart_layout_get_height (block.chart);
       row = trellis_chart_layout_get_end_row (block.chart);
@@ -530,17 +587,65 @@ flow_matrix (Cursor       *cursor,
   flow_paragraph (cursor, themes->str, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT, TEXT_FONT_SIZE);
 }
 
-/* The comments that print: never those the facilitator hid, and only the key ones when
- * the pack is asked for those. @n_all is how many the section has, hidden ones aside. */
-static GPtrArray *
-section_comments (TrellisWorkshopPack *self,
-                  TrellisChart        *chart,
-                  guint               *n_all)
+/* How a section's comments were chosen for print. */
+typedef enum
 {
-  const char *section_id = trellis_chart_get_section_id (chart);
+  CHOSEN_ALL,         /* every one not hidden; with key_comments_only, every key one */
+  CHOSEN_KEY,         /* more than the budget: the key ones, all of them */
+  CHOSEN_KEY_SAMPLE,  /* more key ones than the budget: a sample of them */
+  CHOSEN_SAMPLE,      /* more than the budget, none key: a sample of all */
+} Chosen;
+
+/* A section's printed comments, chosen and laid out once: the room kept for them under
+ * the chart and every pass of trellis_workshop_pack_paginate() use these layouts. */
+struct _SectionComments
+{
+  Chosen     chosen;
+  guint      n_all;    /* the section's comments, hidden ones aside */
+  guint      n_key;    /* of those, how many are key */
+  GPtrArray *layouts;  /* one PangoLayout per printed comment, in the round's order */
+  double     height;   /* all of them, with the space after each */
+};
+
+static void
+section_comments_free (SectionComments *comments)
+{
+  g_ptr_array_unref (comments->layouts);
+  g_free (comments);
+}
+
+/* Picks @k of @pool's indices at random, keeping their order (Knuth's selection
+ * sampling), so the sample is spread over the whole round, not its first comments. */
+static GArray *
+sample_indices (GArray     *pool,
+                guint       k,
+                const char *seed_text)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (seed_text));
+  GArray *chosen = g_array_sized_new (FALSE, FALSE, sizeof (guint), k);
+
+  for (guint i = 0; i < pool->len && chosen->len < k; i++)
+    if ((guint) g_rand_int_range (rand, 0, (gint32) (pool->len - i)) < k - chosen->len)
+      g_array_append_val (chosen, g_array_index (pool, guint, i));
+  return chosen;
+}
+
+/* Which of the section's comments print: never those the facilitator hid; with
+ * key_comments_only, the key ones; otherwise all of them up to the budget, and beyond it
+ * the key ones or a sample. Each section's sample is seeded by its own round and section
+ * ids, so it is the same in every printing and picks other positions than any other
+ * section's: nothing lines up comments from one respondent across sections. */
+static GArray *
+choose_comments (TrellisWorkshopPack *self,
+                 const char          *section_id,
+                 SectionComments     *result)
+{
   GPtrArray *comments = trellis_round_get_comments (self->round, section_id);
-  GPtrArray *printed = g_ptr_array_new ();
-  guint shown = 0;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) key = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint budget = self->options.comment_budget;
+  g_autofree char *seed = NULL;
+  GArray *pool;
 
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     {
@@ -548,31 +653,123 @@ section_comments (TrellisWorkshopPack *self,
 
       if (flags & TRELLIS_COMMENT_HIDDEN)
         continue;
-      shown++;
-      if (self->options.key_comments_only && !(flags & TRELLIS_COMMENT_KEY))
-        continue;
-      g_ptr_array_add (printed, g_ptr_array_index (comments, i));
+      g_array_append_val (all, i);
+      if (flags & TRELLIS_COMMENT_KEY)
+        g_array_append_val (key, i);
     }
-  if (n_all != NULL)
-    *n_all = shown;
-  return printed;
+  result->n_all = all->len;
+  result->n_key = key->len;
+  result->chosen = CHOSEN_ALL;
+  if (self->options.key_comments_only)
+    return g_steal_pointer (&key);
+  if (budget == 0 || all->len <= budget)
+    return g_steal_pointer (&all);
+
+  pool = key->len > 0 ? key : all;
+  result->chosen = key->len == 0 ? CHOSEN_SAMPLE : key->len > budget ? CHOSEN_KEY_SAMPLE : CHOSEN_KEY;
+  if (result->chosen == CHOSEN_KEY)
+    return g_steal_pointer (&key);
+  seed = g_strdup_printf ("%s\x1f%s", trellis_round_get_id (self->round) ?: "", section_id);
+  return sample_indices (pool, budget, seed);
 }
 
-/* Roughly the height the section's comments will take, to keep room for them. */
+/* The section's printed comments, laid out @width wide: chosen and laid out on first use,
+ * then reused until the pack is paginated for another width. Like the charts, built when
+ * the pack is made, they are the project as it was when the pack was first laid out. */
+static SectionComments *
+get_section_comments (TrellisWorkshopPack *self,
+                      TrellisChart        *chart,
+                      double               width)
+{
+  const char *section_id = trellis_chart_get_section_id (chart);
+  GPtrArray *comments = trellis_round_get_comments (self->round, section_id);
+  SectionComments *result = g_hash_table_lookup (self->section_comments, section_id);
+  g_autoptr(GArray) chosen = NULL;
+
+  if (result != NULL)
+    return result;
+  result = g_new0 (SectionComments, 1);
+  chosen = choose_comments (self, section_id, result);
+  result->layouts = g_ptr_array_new_full (chosen->len, g_object_unref);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      const char *text = g_ptr_array_index (comments, g_array_index (chosen, guint, i));
+      PangoLayout *layout = make_text (self, text, TRELLIS_CHART_FONT_BODY, width, FALSE);
+
+      g_ptr_array_add (result->layouts, layout);
+      result->height += layout_height (layout) + 0.45 * TEXT_FONT_SIZE;
+    }
+  self->comments_cut |= result->chosen != CHOSEN_ALL;
+  g_hash_table_insert (self->section_comments, g_strdup (section_id), result);
+  return result;
+}
+
+/* The height the section's comments will take, to keep room for them. */
 static double
 measure_comments (Cursor       *cursor,
                   TrellisChart *chart)
 {
-  g_autoptr(GPtrArray) comments = section_comments (cursor->pack, chart, NULL);
-  double height = 6 * TEXT_FONT_SIZE;  /* the heading and what flow_heading() keeps with it */
+  SectionComments *comments = get_section_comments (cursor->pack, chart, cursor->width - TEXT_FONT_SIZE);
 
-  for (guint i = 0; comments != NULL && i < comments->len; i++)
+  /* the heading and what flow_heading() keeps with it */
+  return 6 * TEXT_FONT_SIZE + comments->height;
+}
+
+/* What the page says when a section prints less than all its comments because it has
+ * more than the budget: how many of how many, how they were chosen, where the rest are. */
+static char *
+dup_comments_cut_note (TrellisWorkshopPack   *self,
+                       const SectionComments *comments)
+{
+  guint n_shown = comments->layouts->len, budget = self->options.comment_budget;
+
+  switch (comments->chosen)
     {
-      g_autoptr(PangoLayout) layout = make_text (cursor->pack, g_ptr_array_index (comments, i),
-                                                 TRELLIS_CHART_FONT_BODY, cursor->width - TEXT_FONT_SIZE, FALSE);
-      height += layout_height (layout) + 0.45 * TEXT_FONT_SIZE;
+    case CHOSEN_KEY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Showing only the comments marked as key (%'u of %'u), as the section has "
+                                           "more than %'u comment. Every comment is in the Comments view in Trellis.",
+                                           "Showing only the comments marked as key (%'u of %'u), as the section has "
+                                           "more than %'u comments. Every comment is in the Comments view in Trellis.",
+                                           budget),
+                              n_shown, comments->n_all, budget);
+    case CHOSEN_KEY_SAMPLE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Showing a random sample of %'u of the %'u comments marked as key (of %'u "
+                                           "in all), as the section has more than %'u comment. Every comment is in "
+                                           "the Comments view in Trellis.",
+                                           "Showing a random sample of %'u of the %'u comments marked as key (of %'u "
+                                           "in all), as the section has more than %'u comments. Every comment is in "
+                                           "the Comments view in Trellis.",
+                                           budget),
+                              n_shown, comments->n_key, comments->n_all, budget);
+    case CHOSEN_SAMPLE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Showing a random sample of %'u of the %'u comments, as the section has "
+                                           "more than %'u comment. Every comment is in the Comments view in Trellis.",
+                                           "Showing a random sample of %'u of the %'u comments, as the section has "
+                                           "more than %'u comments. Every comment is in the Comments view in Trellis.",
+                                           budget),
+                              n_shown, comments->n_all, budget);
+    case CHOSEN_ALL:
+    default:
+      g_assert_not_reached ();
     }
-  return height;
+}
+
+static char *
+dup_comments_heading (const SectionComments *comments)
+{
+  guint n_shown = comments->layouts->len;
+
+  if (comments->chosen == CHOSEN_ALL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "What partners said (%u comment)",
+                                         "What partners said (%u comments)", n_shown),
+                            n_shown);
+  /* TRANSLATORS: the heading of a section's comments when the pack prints some of them */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "What partners said (%'u of %'u comment)",
+                                       "What partners said (%'u of %'u comments)", comments->n_all),
+                          n_shown, comments->n_all);
 }
 
 static void
@@ -580,16 +777,12 @@ flow_comments (Cursor       *cursor,
                TrellisChart *chart)
 {
   TrellisWorkshopPack *self = cursor->pack;
-  guint n_all = 0;
-  g_autoptr(GPtrArray) comments = section_comments (self, chart, &n_all);
-  guint n_comments = comments->len;
-  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
-  g_autofree char *heading = NULL;
   double indent = TEXT_FONT_SIZE;
+  SectionComments *comments = get_section_comments (self, chart, cursor->width - indent);
+  guint n_comments = comments->layouts->len, n_all = comments->n_all;
+  guint min_group_size = trellis_group_breakdown_min_size (trellis_project_get_min_group_size (self->project));
+  g_autofree char *heading = dup_comments_heading (comments);
 
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "What partners said (%u comment)",
-                                          "What partners said (%u comments)", n_comments),
-                             n_comments);
   flow_heading (cursor, heading);
 
   /* Comments are a group's words: like any breakdown, never shown for fewer people than
@@ -601,8 +794,8 @@ flow_comments (Cursor       *cursor,
       flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
       return;
     }
-  /* The page says when the facilitator chose what prints, so no reader takes a few
-   * key comments for all that partners said. */
+  /* The page says when the facilitator, or the budget, chose what prints, so no reader
+   * takes a few comments for all that partners said. */
   if (self->options.key_comments_only && n_all > 0)
     {
       g_autofree char *note =
@@ -610,6 +803,12 @@ flow_comments (Cursor       *cursor,
                                       "Key comments only: %u of %u comments.", n_all),
                          n_comments, n_all);
       flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0);
+    }
+  if (comments->chosen != CHOSEN_ALL)
+    {
+      g_autofree char *note = dup_comments_cut_note (self, comments);
+
+      flow_paragraph (cursor, note, TRELLIS_CHART_FONT_BODY, TRELLIS_CHART_INK_TEXT_MUTED, 0.45 * TEXT_FONT_SIZE);
     }
   if (n_comments == 0)
     {
@@ -620,10 +819,8 @@ flow_comments (Cursor       *cursor,
   cursor->continued = g_strdup (trellis_chart_get_title (chart));
   for (guint i = 0; i < n_comments; i++)
     {
-      PangoLayout *layout = make_text (self, g_ptr_array_index (comments, i), TRELLIS_CHART_FONT_BODY,
-                                       cursor->width - indent, FALSE);
-
-      flow_text (cursor, layout, indent, TRELLIS_CHART_INK_TEXT, TRUE);
+      flow_text (cursor, g_object_ref (g_ptr_array_index (comments->layouts, i)), indent, TRELLIS_CHART_INK_TEXT,
+                 TRUE);
       cursor->y += 0.45 * TEXT_FONT_SIZE;
     }
   g_clear_pointer (&cursor->continued, g_free);
@@ -1102,6 +1299,14 @@ trellis_workshop_pack_paginate (TrellisWorkshopPack *self,
   cursor.height = page_height - MARGIN_TOP - MARGIN_BOTTOM;
   g_clear_pointer (&self->example, trellis_chart_layout_unref);
   self->example = layout_example (self, cursor.width);
+  /* The comments are laid out to the text's width: kept while that stays the same (a
+   * print preview paginates, then the print itself again). */
+  if (cursor.width != self->comments_width)
+    {
+      g_hash_table_remove_all (self->section_comments);
+      self->comments_cut = FALSE;
+      self->comments_width = cursor.width;
+    }
 
   if (self->plan_only)
     {
@@ -1233,12 +1438,13 @@ draw_bullet (TrellisWorkshopPack *self,
              cairo_t             *cr,
              const Block         *block)
 {
-  g_autoptr(PangoLayout) dash = make_text (self, "–", TRELLIS_CHART_FONT_BODY, -1, FALSE);
   double top, bottom;
 
+  if (self->dash == NULL)
+    self->dash = make_text (self, "–", TRELLIS_CHART_FONT_BODY, -1, FALSE);
   line_bounds (block->text, 0, &top, &bottom);
   cairo_move_to (cr, 0, block->y + top);
-  pango_cairo_show_layout (cr, dash);
+  pango_cairo_show_layout (cr, self->dash);
 }
 
 static void
@@ -1488,6 +1694,21 @@ draw_title_page (TrellisWorkshopPack *self,
   privacy = g_strdup_printf (_("Responses are confidential. Comments are printed as written, in no particular order, and are linked neither to anyone’s ratings nor to each other. No group of fewer than %u respondents is ever shown on its own."),
                              min_group_size);
   draw_paragraph (self, cr, privacy, TRELLIS_CHART_FONT_SMALL, TRELLIS_CHART_INK_TEXT_MUTED, width, &y, 0);
+  if (self->comments_cut)
+    {
+      guint budget = self->options.comment_budget;
+      g_autofree char *cut = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "A section with more than %'u comment prints only its key comments, or when none is marked "
+                     "as key, a random sample of %'u; its page says which, and how many there are in all.",
+                     "A section with more than %'u comments prints only its key comments, or when none is marked "
+                     "as key, a random sample of %'u; its page says which, and how many there are in all.",
+                     budget),
+        budget, budget);
+
+      y += 3;
+      draw_paragraph (self, cr, cut, TRELLIS_CHART_FONT_SMALL, TRELLIS_CHART_INK_TEXT_MUTED, width, &y, 0);
+    }
 }
 
 /**

@@ -3,7 +3,8 @@
 """Comments from import to paper: `trellis-cli import --redact` replaces the names, e-mail
 addresses and phone numbers it can detect and nothing else; the workshop pack prints all
 comments or only key ones (`export --pdf --comments key`, saying so on the page) and never
-a hidden one.
+a hidden one; a section over the budget of 100 prints its key comments or a sample, saying
+so, unless `--comments all` asks for every one.
 
 Usage: test-cli-comments.py TRELLIS_CLI FIXTURES_DIR SCHEMA   (prints TAP)
 """
@@ -116,5 +117,39 @@ with tempfile.TemporaryDirectory() as tmp:
 
     code, _, err = run(redacted, "--pdf", key_pdf, "--comments", "some", command="export")
     check("--comments takes all or key", code == 2, err)
+
+    # A section with more comments than the pack's budget (100) prints its key comments,
+    # or with none a sample, and says so; --comments all prints every one.
+    bulk = os.path.join(tmp, "bulk.trellis")
+    ET.register_namespace("", NS)
+    tree = ET.parse(redacted)
+    sections = tree.getroot().findall(f".//{{{NS}}}round")[-1].findall(f"{{{NS}}}comments")
+    keyed = next(c for c in sections if any(x.get("key") == "true" for x in c))
+    plain = next(c for c in sections if not any(x.get("key") == "true" for x in c))
+    n_all = {}
+    for name, element in (("K", keyed), ("P", plain)):
+        n_before = sum(1 for c in element if c.get("hidden") != "true")
+        for i in range(150):
+            ET.SubElement(element, f"{{{NS}}}comment").text = f"Bulk remark {name}{i:03d}."
+        n_all[name] = n_before + 150
+    tree.write(bulk, encoding="UTF-8", xml_declaration=True)
+    bulk_pdf = os.path.join(tmp, "bulk.pdf")
+    code, _, err = run(bulk, "--pdf", bulk_pdf, command="export")
+    check("export --pdf of sections over the budget succeeds", code == 0, err)
+    text = " ".join(pdf_text(bulk_pdf).split())
+    check("over the budget, no key comment: the page says it prints a sample, with the counts",
+          f"Showing a random sample of 100 of the {n_all['P']} comments, as the section has more than 100 "
+          "comments. Every comment is in the Comments view in Trellis." in text, text[:3000])
+    check("over the budget, no key comment: at most 100 print",
+          100 - (n_all["P"] - 150) <= text.count("Bulk remark P") <= 100)
+    check("over the budget with a key comment: only the key one prints, and the page says so",
+          f"Showing only the comments marked as key (1 of {n_all['K']})" in text
+          and "[name] from Housing never attends" in text and "Bulk remark K" not in text)
+    code, _, err = run(bulk, "--pdf", bulk_pdf, "--comments", "all", command="export")
+    check("export --pdf --comments all succeeds", code == 0, err)
+    text = " ".join(pdf_text(bulk_pdf).split())
+    check("--comments all: every comment prints",
+          text.count("Bulk remark P") == 150 and text.count("Bulk remark K") == 150)
+    check("--comments all: no note", "Showing" not in text)
 
 finish()

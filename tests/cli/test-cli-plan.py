@@ -47,8 +47,11 @@ def make_project(path):
     first = re.search(r"    <round id=\"r1\".*?</round>\n", xml, re.S).group(0)
     second = first.replace('id="r1" date="2026-10-16"', 'id="r9" date="2027-10-20"')
     second = second.replace("<label>Autumn 2026</label>", "<label>Autumn 2027</label>")
-    second = re.sub(r"(<response[^>]*>)([^<]*)(</response>)",
-                    lambda m: m.group(1) + " ".join("5" for _ in m.group(2).split()) + m.group(3), second)
+    # Format 1.3: one line per respondent, a character per item, then the group.
+    second = re.sub(r"(<answers>)(.*?)(</answers>)",
+                    lambda m: m.group(1) + "\n".join(re.sub(r"^\S+", lambda a: "5" * len(a.group(0)), line)
+                                                      for line in m.group(2).split("\n")) + m.group(3),
+                    second, flags=re.S)
     second = re.sub(r"<comments>.*?</comments>\s*", "", second, flags=re.S)
     xml = xml.replace("  </rounds>", second + "  </rounds>")
     actions = ""

@@ -1,0 +1,925 @@
+/* trellis-project-bulk.c: a project's responses and comments, read as they stream past
+ * the parser and written without a tree
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "trellis-project-io"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/SAX2.h>
+
+#include "trellis-project-bulk-private.h"
+#include "trellis-project-io-private.h"
+
+#define NS_IS_TRELLIS(uri) ((uri) != NULL && strcmp ((const char *) (uri), TRELLIS_PROJECT_NAMESPACE) == 0)
+
+typedef enum
+{
+  DIVERT_NONE,
+  DIVERT_RESPONSE,
+  DIVERT_ANSWERS,
+  DIVERT_COMMENT,
+} DivertKind;
+
+struct _BulkReader
+{
+  guint64        max_tree_nodes;
+  guint64        n_tree_nodes;
+  gboolean       too_many_nodes;
+
+  GPtrArray     *responses;   /* BulkResponses, owned */
+  GPtrArray     *comments;    /* BulkComments, owned */
+
+  /* The element whose content is being read past the tree, and how deep inside it. */
+  DivertKind     kind;
+  guint          depth;
+  BulkResponses *rows;
+  BulkComments  *notes;
+  GString       *text;
+  long           line;
+  guint8         comment_flags;
+  guint32        response_group;
+};
+
+/* ctxt->_private points to the caller's state, whose first member is the reader. */
+static BulkReader *
+reader_of (void *ctx)
+{
+  xmlParserCtxt *ctxt = ctx;
+
+  return *(BulkReader **) ctxt->_private;
+}
+
+static void
+problem_clear (BulkProblem *problem)
+{
+  g_clear_pointer (&problem->text, g_free);
+}
+
+static void
+bulk_responses_free (BulkResponses *rows)
+{
+  g_clear_pointer (&rows->answers, g_byte_array_unref);
+  g_array_unref (rows->groups);
+  g_array_unref (rows->lines);
+  g_ptr_array_unref (rows->group_names);
+  g_hash_table_unref (rows->group_index);
+  problem_clear (&rows->problem);
+  g_free (rows);
+}
+
+static void
+bulk_comments_free (BulkComments *notes)
+{
+  g_ptr_array_unref (notes->texts);
+  g_byte_array_unref (notes->flags);
+  problem_clear (&notes->problem);
+  g_free (notes);
+}
+
+BulkReader *
+_trellis_bulk_reader_new (guint64 max_tree_nodes)
+{
+  BulkReader *reader = g_new0 (BulkReader, 1);
+
+  reader->max_tree_nodes = max_tree_nodes;
+  reader->responses = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_responses_free);
+  reader->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_comments_free);
+  reader->text = g_string_new (NULL);
+  return reader;
+}
+
+void
+_trellis_bulk_reader_free (BulkReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_ptr_array_unref (reader->responses);
+  g_ptr_array_unref (reader->comments);
+  g_string_free (reader->text, TRUE);
+  g_free (reader);
+}
+
+gboolean
+_trellis_bulk_reader_get_too_many_nodes (BulkReader *reader)
+{
+  return reader->too_many_nodes;
+}
+
+/* The tree holds only the checklist, the plan and each round's few small elements: a
+ * file of millions of other elements is not a project, and would cost a hundred times
+ * its size in memory. */
+static gboolean
+count_tree_node (BulkReader    *reader,
+                 xmlParserCtxt *ctxt)
+{
+  if (++reader->n_tree_nodes <= reader->max_tree_nodes)
+    return TRUE;
+  reader->too_many_nodes = TRUE;
+  xmlStopParser (ctxt);
+  return FALSE;
+}
+
+static void
+set_problem (BulkProblem     *problem,
+             BulkProblemKind  kind,
+             long             line,
+             const char      *element,
+             const char      *text,
+             gsize            text_length)
+{
+  if (problem->kind != BULK_PROBLEM_NONE)
+    return;
+  problem->kind = kind;
+  problem->line = line;
+  problem->element = element;
+  problem->text = text != NULL ? g_strndup (text, text_length) : NULL;
+}
+
+/* ---- answers ------------------------------------------------------------------------ */
+
+/* Format 1.3 answer characters: points in hexadecimal digits (a scale has at most
+ * TRELLIS_SCALE_MAX_POINTS, 11), n not applicable, d don't know, s not shown, - blank. */
+#define NO_ANSWER G_MININT8
+
+static const gint8 *
+answer_table (void)
+{
+  static gint8 table[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < 256; c++)
+        table[c] = NO_ANSWER;
+      for (guint point = 1; point <= MIN (TRELLIS_SCALE_MAX_POINTS, 9); point++)
+        table['0' + point] = (gint8) point;
+      for (guint point = 10; point <= TRELLIS_SCALE_MAX_POINTS; point++)
+        table['A' + point - 10] = (gint8) point;
+      table['n'] = TRELLIS_ANSWER_NOT_APPLICABLE;
+      table['d'] = TRELLIS_ANSWER_DONT_KNOW;
+      table['s'] = TRELLIS_ANSWER_NOT_SHOWN;
+      table['-'] = TRELLIS_ANSWER_BLANK;
+      g_once_init_leave (&done, 1);
+    }
+  return table;
+}
+
+gboolean
+_trellis_bulk_answer_from_char (char           c,
+                                TrellisAnswer *answer)
+{
+  gint8 value = answer_table ()[(guchar) c];
+
+  if (value == NO_ANSWER)
+    return FALSE;
+  *answer = value;
+  return TRUE;
+}
+
+static gboolean
+can_add_row (BulkResponses *rows)
+{
+  return rows->problem.kind == BULK_PROBLEM_NONE;
+}
+
+static void
+add_row_group (BulkResponses *rows,
+               guint32        group,
+               long           line)
+{
+  guint32 line32 = (guint32) MIN (line, (long) G_MAXUINT32);
+
+  g_array_append_val (rows->groups, group);
+  g_array_append_val (rows->lines, line32);
+}
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The respondent's group after the answers: its position in <groups>, from 1. */
+static void
+read_answer_group (BulkResponses *rows,
+                   const char    *p,
+                   const char    *end,
+                   long           line)
+{
+  const char *start;
+  guint64 group = 0;
+
+  while (p < end && is_blank (*p))
+    p++;
+  start = p;
+  while (p < end && g_ascii_isdigit (*p) && group <= G_MAXUINT32)
+    group = group * 10 + (guint) (*p++ - '0');
+  if (p < end || (p > start && (group == 0 || group > G_MAXUINT32)))
+    {
+      g_byte_array_set_size (rows->answers, rows->answers->len - rows->n_items);
+      set_problem (&rows->problem, BULK_PROBLEM_GROUP, line, "answers", start, end - start);
+      return;
+    }
+  add_row_group (rows, (guint32) group, line);
+}
+
+/* A line that did not translate: says how many answers it has, or which is wrong. */
+static void
+explain_answer_line (BulkResponses *rows,
+                     const char    *start,
+                     const char    *end,
+                     long           line)
+{
+  const gint8 *table = answer_table ();
+  const char *p = start;
+
+  while (p < end && !is_blank (*p))
+    p++;
+  if ((gsize) (p - start) != rows->n_items)
+    {
+      set_problem (&rows->problem, BULK_PROBLEM_COUNT, line, "answers", NULL, 0);
+      rows->problem.found = p - start;
+      return;
+    }
+  for (p = start; table[(guchar) *p] != NO_ANSWER; p++)
+    ;
+  set_problem (&rows->problem, BULK_PROBLEM_TOKEN, line, "answers", p, 1);
+  rows->problem.item = p - start;
+}
+
+/* One line of an <answers> block: one character per item, then optionally the
+ * respondent's group as a position in <groups>, counted from 1. The usual line is
+ * translated in one pass without a branch per character; any other is explained. */
+static void
+read_answer_line (BulkResponses *rows,
+                  const char    *p,
+                  const char    *end,
+                  long           line)
+{
+  const gint8 *table = answer_table ();
+  guint n_items = rows->n_items;
+  gboolean bad = FALSE;
+  guint8 *out;
+
+  while (p < end && is_blank (*p))
+    p++;
+  while (end > p && is_blank (end[-1]))
+    end--;
+  if (p == end || !can_add_row (rows))
+    return;
+  if ((gsize) (end - p) < n_items || (p + n_items < end && !is_blank (p[n_items])))
+    {
+      explain_answer_line (rows, p, end, line);
+      return;
+    }
+  g_byte_array_set_size (rows->answers, rows->answers->len + n_items);
+  out = rows->answers->data + rows->answers->len - n_items;
+  for (guint i = 0; i < n_items; i++)
+    {
+      gint8 value = table[(guchar) p[i]];
+
+      out[i] = (guint8) value;
+      bad |= value == NO_ANSWER;
+    }
+  if (G_UNLIKELY (bad))
+    {
+      g_byte_array_set_size (rows->answers, rows->answers->len - n_items);
+      explain_answer_line (rows, p, end, line);
+      return;
+    }
+  read_answer_group (rows, p + n_items, end, line);
+}
+
+/* The text of an <answers> block arrives in pieces; whole lines are read at once and
+ * only a line cut between two pieces is copied. */
+static void
+read_answer_text (BulkReader *reader,
+                  const char *text,
+                  gsize       length)
+{
+  const char *end = text + length;
+
+  while (text < end)
+    {
+      const char *newline = memchr (text, '\n', end - text);
+
+      if (newline == NULL)
+        {
+          g_string_append_len (reader->text, text, end - text);
+          return;
+        }
+      if (reader->text->len > 0)
+        {
+          g_string_append_len (reader->text, text, newline - text);
+          read_answer_line (reader->rows, reader->text->str, reader->text->str + reader->text->len, reader->line);
+          g_string_truncate (reader->text, 0);
+        }
+      else
+        read_answer_line (reader->rows, text, newline, reader->line);
+      reader->line++;
+      text = newline + 1;
+    }
+}
+
+/* A 1.0–1.2 <response>: answers as tokens separated by spaces. */
+static void
+read_response_tokens (BulkReader *reader)
+{
+  BulkResponses *rows = reader->rows;
+  const char *p = reader->text->str;
+  guint n = 0;
+  gsize row_start = rows->answers->len;
+
+  if (!can_add_row (rows))
+    return;
+  g_byte_array_set_size (rows->answers, row_start + rows->n_items);
+  for (;;)
+    {
+      const char *start;
+      TrellisAnswer answer;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      if (n >= rows->n_items)
+        {
+          n++;
+          continue;
+        }
+      if (!_trellis_answer_parse (start, p - start, "-", &answer))
+        {
+          g_byte_array_set_size (rows->answers, row_start);
+          set_problem (&rows->problem, BULK_PROBLEM_TOKEN, reader->line, "response", start, p - start);
+          rows->problem.item = n;
+          return;
+        }
+      rows->answers->data[row_start + n] = (guint8) answer;
+      n++;
+    }
+  if (n != rows->n_items)
+    {
+      g_byte_array_set_size (rows->answers, row_start);
+      set_problem (&rows->problem, BULK_PROBLEM_COUNT, reader->line, "response", NULL, 0);
+      rows->problem.found = n;
+      return;
+    }
+  /* Only a whole row counts: the answers and the groups stay row for row. */
+  add_row_group (rows, reader->response_group, reader->line);
+}
+
+/* ---- element handlers ---------------------------------------------------------------- */
+
+static char *
+dup_attribute (const xmlChar **attributes,
+               int             n_attributes,
+               const char     *name)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attribute = attributes + 5 * i;
+
+      if (attribute[1] == NULL && strcmp ((const char *) attribute[0], name) == 0)
+        return g_strndup ((const char *) attribute[3], attribute[4] - attribute[3]);
+    }
+  return NULL;
+}
+
+static guint
+count_items (const char *items)
+{
+  guint n = 0;
+
+  for (const char *p = items; p != NULL && *p != '\0'; )
+    {
+      while (is_blank (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      n++;
+      while (*p != '\0' && !is_blank (*p))
+        p++;
+    }
+  return n;
+}
+
+static BulkResponses *
+bulk_responses_new (const char *items)
+{
+  BulkResponses *rows = g_new0 (BulkResponses, 1);
+
+  rows->n_items = count_items (items);
+  rows->answers = g_byte_array_new ();
+  rows->groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  rows->lines = g_array_new (FALSE, FALSE, sizeof (guint32));
+  rows->group_names = g_ptr_array_new_with_free_func (g_free);
+  rows->group_index = g_hash_table_new (g_str_hash, g_str_equal);
+  return rows;
+}
+
+static gboolean
+read_flag (const char *text,
+           gboolean   *value)
+{
+  if (text == NULL)
+    *value = FALSE;
+  else if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *value = TRUE;
+  else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+start_comment (BulkReader     *reader,
+               const xmlChar **attributes,
+               int             n_attributes)
+{
+  static const struct { const char *name; TrellisCommentFlags flag; } marks[] = {
+    { "key", TRELLIS_COMMENT_KEY },
+    { "hidden", TRELLIS_COMMENT_HIDDEN },
+  };
+
+  reader->comment_flags = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *text = dup_attribute (attributes, n_attributes, marks[i].name);
+      gboolean value;
+
+      if (!read_flag (text, &value))
+        {
+          set_problem (&reader->notes->problem, BULK_PROBLEM_BOOLEAN, reader->line, "comment", text, strlen (text));
+          reader->notes->problem.attribute = marks[i].name;
+          return;
+        }
+      if (value)
+        reader->comment_flags |= marks[i].flag;
+    }
+}
+
+static void
+start_response (BulkReader     *reader,
+                const xmlChar **attributes,
+                int             n_attributes)
+{
+  BulkResponses *rows = reader->rows;
+  g_autofree char *group = dup_attribute (attributes, n_attributes, "group");
+  guint32 index = 0;
+
+  if (group != NULL && *group != '\0')
+    {
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (rows->group_index, group));
+      if (index == 0)
+        {
+          g_ptr_array_add (rows->group_names, g_strdup (group));
+          index = rows->group_names->len;
+          g_hash_table_insert (rows->group_index, g_ptr_array_index (rows->group_names, index - 1),
+                               GUINT_TO_POINTER (index));
+        }
+    }
+  reader->response_group = index;
+}
+
+/* Starts reading past the tree when @localname is one of the large parts. */
+static gboolean
+start_divert (BulkReader     *reader,
+              xmlParserCtxt  *ctxt,
+              const xmlChar  *localname,
+              const xmlChar  *uri,
+              const xmlChar **attributes,
+              int             n_attributes)
+{
+  xmlNode *parent = ctxt->node;
+  const char *name = (const char *) localname;
+
+  if (parent == NULL || parent->_private == NULL || !NS_IS_TRELLIS (uri))
+    return FALSE;
+  reader->line = ctxt->input != NULL ? ctxt->input->line : 0;
+  g_string_truncate (reader->text, 0);
+  if (g_str_equal ((const char *) parent->name, "comments") && g_str_equal (name, "comment"))
+    {
+      reader->kind = DIVERT_COMMENT;
+      reader->notes = parent->_private;
+      start_comment (reader, attributes, n_attributes);
+    }
+  else if (g_str_equal ((const char *) parent->name, "responses") &&
+           (g_str_equal (name, "response") || g_str_equal (name, "answers")))
+    {
+      reader->rows = parent->_private;
+      reader->kind = name[0] == 'r' ? DIVERT_RESPONSE : DIVERT_ANSWERS;
+      if (reader->kind == DIVERT_RESPONSE)
+        reader->rows->has_response = TRUE;
+      else
+        reader->rows->has_answers = TRUE;
+      if (reader->rows->has_response && reader->rows->has_answers)
+        set_problem (&reader->rows->problem, BULK_PROBLEM_MIXED, reader->line, "answers", NULL, 0);
+      if (reader->kind == DIVERT_RESPONSE)
+        start_response (reader, attributes, n_attributes);
+    }
+  else
+    return FALSE;
+  reader->depth = 1;
+  return TRUE;
+}
+
+static void
+end_divert (BulkReader *reader)
+{
+  switch (reader->kind)
+    {
+    case DIVERT_RESPONSE:
+      read_response_tokens (reader);
+      break;
+    case DIVERT_ANSWERS:
+      read_answer_line (reader->rows, reader->text->str, reader->text->str + reader->text->len, reader->line);
+      break;
+    case DIVERT_COMMENT:
+      if (reader->notes->problem.kind == BULK_PROBLEM_NONE)
+        {
+          guint8 flags = reader->comment_flags;
+
+          g_ptr_array_add (reader->notes->texts, g_strndup (reader->text->str, reader->text->len));
+          g_byte_array_append (reader->notes->flags, &flags, 1);
+        }
+      break;
+    case DIVERT_NONE:
+    default:
+      break;
+    }
+  reader->kind = DIVERT_NONE;
+  g_string_truncate (reader->text, 0);
+}
+
+/* A round's <responses> and <comments> carry what their children held. */
+static void
+mark_container (BulkReader    *reader,
+                xmlParserCtxt *ctxt,
+                const xmlChar **attributes,
+                int             n_attributes)
+{
+  xmlNode *node = ctxt->node;
+  xmlNode *parent = node != NULL ? node->parent : NULL;
+
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) parent->name, "round") ||
+      !_trellis_xml_is_element (parent, "round"))
+    return;
+  if (_trellis_xml_is_element (node, "responses"))
+    {
+      g_autofree char *items = dup_attribute (attributes, n_attributes, "items");
+      BulkResponses *rows = bulk_responses_new (items);
+
+      g_ptr_array_add (reader->responses, rows);
+      node->_private = rows;
+    }
+  else if (_trellis_xml_is_element (node, "comments"))
+    {
+      BulkComments *notes = g_new0 (BulkComments, 1);
+
+      notes->texts = g_ptr_array_new_with_free_func (g_free);
+      notes->flags = g_byte_array_new ();
+      g_ptr_array_add (reader->comments, notes);
+      node->_private = notes;
+    }
+}
+
+static void
+on_start_element (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  BulkReader *reader = reader_of (ctx);
+  xmlParserCtxt *ctxt = ctx;
+
+  if (reader->depth > 0)
+    {
+      reader->depth++;
+      return;
+    }
+  if (start_divert (reader, ctxt, localname, uri, attributes, n_attributes))
+    return;
+  if (!count_tree_node (reader, ctxt))
+    return;
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+  mark_container (reader, ctxt, attributes, n_attributes);
+}
+
+static void
+on_end_element (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  BulkReader *reader = reader_of (ctx);
+
+  if (reader->depth > 0)
+    {
+      if (--reader->depth == 0)
+        end_divert (reader);
+      return;
+    }
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+}
+
+static void
+on_characters (void          *ctx,
+               const xmlChar *text,
+               int            length)
+{
+  BulkReader *reader = reader_of (ctx);
+  xmlParserCtxt *ctxt = ctx;
+  xmlNode *parent = ctxt->node;
+
+  if (reader->depth > 0)
+    {
+      if (reader->kind == DIVERT_ANSWERS)
+        read_answer_text (reader, (const char *) text, length);
+      else
+        g_string_append_len (reader->text, (const char *) text, length);
+      return;
+    }
+  /* Between the rows and comments there is only indentation. */
+  if (parent != NULL && parent->_private != NULL)
+    return;
+  if (parent != NULL && (parent->last == NULL || parent->last->type != XML_TEXT_NODE) &&
+      !count_tree_node (reader, ctxt))
+    return;
+  xmlSAX2Characters (ctx, text, length);
+}
+
+static void
+on_comment (void          *ctx,
+            const xmlChar *value)
+{
+  BulkReader *reader = reader_of (ctx);
+  xmlParserCtxt *ctxt = ctx;
+
+  if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
+      !count_tree_node (reader, ctxt))
+    return;
+  xmlSAX2Comment (ctx, value);
+}
+
+static void
+on_processing_instruction (void          *ctx,
+                           const xmlChar *target,
+                           const xmlChar *data)
+{
+  BulkReader *reader = reader_of (ctx);
+  xmlParserCtxt *ctxt = ctx;
+
+  if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
+      !count_tree_node (reader, ctxt))
+    return;
+  xmlSAX2ProcessingInstruction (ctx, target, data);
+}
+
+void
+_trellis_bulk_reader_attach (BulkReader    *reader,
+                             xmlParserCtxt *ctxt)
+{
+  ctxt->sax->startElementNs = on_start_element;
+  ctxt->sax->endElementNs = on_end_element;
+  ctxt->sax->characters = on_characters;
+  ctxt->sax->ignorableWhitespace = on_characters;
+  ctxt->sax->comment = on_comment;
+  ctxt->sax->processingInstruction = on_processing_instruction;
+}
+
+/* ---- writing ------------------------------------------------------------------------- */
+
+/* Bytes copied as they are: text, UTF-8 sequences included, but not &, <, >, control
+ * characters, or 0xEF, which may start U+FFFE or U+FFFF (not XML characters). */
+static const guint8 *
+plain_table (void)
+{
+  static guint8 plain[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0x20; c < 256; c++)
+        plain[c] = 1;
+      plain['<'] = plain['>'] = plain['&'] = plain[0xEF] = 0;
+      plain['\t'] = plain['\n'] = 1;
+      g_once_init_leave (&done, 1);
+    }
+  return plain;
+}
+
+/* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
+ * the characters XML cannot hold, so that a save never writes a file that will not
+ * open again. Copied in runs: a comment without any of these is one copy. */
+void
+_trellis_bulk_append_escaped (GString    *out,
+                              const char *text)
+{
+  const guint8 *plain = plain_table ();
+  g_autofree char *valid = NULL;
+  const guchar *p;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  for (p = (const guchar *) text; *p != '\0'; )
+    {
+      const guchar *run = p;
+
+      while (plain[*p])
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      switch (*p)
+        {
+        case '\0':
+          return;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
+        case 0xEF:
+          /* Valid UTF-8 here: three bytes, U+FFFE and U+FFFF dropped. */
+          if (!(p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+            g_string_append_len (out, (const char *) p, 3);
+          p += 3;
+          continue;
+        default:
+          break;  /* a control character XML cannot hold */
+        }
+      p++;
+    }
+}
+
+static const char *
+answer_chars (void)
+{
+  static char chars[256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* Anything else the model might hold a summary counts as blank, and so does this. */
+      memset (chars, '-', sizeof chars);
+      for (guint point = 1; point <= TRELLIS_SCALE_MAX_POINTS; point++)
+        chars[point] = point <= 9 ? (char) ('0' + point) : (char) ('A' + point - 10);
+      chars[(guint8) TRELLIS_ANSWER_NOT_APPLICABLE] = 'n';
+      chars[(guint8) TRELLIS_ANSWER_DONT_KNOW] = 'd';
+      chars[(guint8) TRELLIS_ANSWER_NOT_SHOWN] = 's';
+      g_once_init_leave (&done, 1);
+    }
+  return chars;
+}
+
+static guint
+count_digits (guint value)
+{
+  guint n = 1;
+
+  while (value >= 10)
+    {
+      value /= 10;
+      n++;
+    }
+  return n;
+}
+
+/* One line per respondent: a character per item, then the group's position in
+ * <groups> when there is one. The lines' length is known first, so they are written
+ * into place. */
+static void
+write_answer_lines (GString      *out,
+                    TrellisRound *round)
+{
+  const char *chars = answer_chars ();
+  guint n_items = trellis_round_get_n_items (round);
+  guint n_responses = trellis_round_get_n_responses (round);
+  const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
+  const guint16 *groups = trellis_round_get_response_group_indices (round);
+  gsize length = (gsize) n_responses * (n_items + 1);
+  char *p;
+
+  for (guint r = 0; r < n_responses; r++)
+    if (groups[r] != 0)
+      length += 1 + count_digits (groups[r]);
+  g_string_set_size (out, out->len + length);
+  p = out->str + out->len - length;
+  for (guint r = 0; r < n_responses; r++)
+    {
+      const guint8 *row = table + (gsize) r * n_items;
+
+      for (guint i = 0; i < n_items; i++)
+        *p++ = chars[row[i]];
+      if (groups[r] != 0)
+        {
+          guint digits = count_digits (groups[r]);
+
+          *p++ = ' ';
+          for (guint d = digits, value = groups[r]; d > 0; d--, value /= 10)
+            p[d - 1] = (char) ('0' + value % 10);
+          p += digits;
+        }
+      *p++ = '\n';
+    }
+  g_assert (p == out->str + out->len);
+}
+
+static void
+write_comment_lines (GString      *out,
+                     TrellisRound *round,
+                     const char   *section_id,
+                     const char   *indent,
+                     gsize         indent_length)
+{
+  GPtrArray *comments = trellis_round_get_comments (round, section_id);
+
+  for (guint j = 0; comments != NULL && j < comments->len; j++)
+    {
+      TrellisCommentFlags flags = trellis_round_get_comment_flags (round, section_id, j);
+
+      g_string_append_len (out, indent, indent_length);
+      g_string_append (out, "<comment");
+      /* Format 1.2: what the facilitator marked; an unmarked comment writes as in 1.1. */
+      if (flags & TRELLIS_COMMENT_KEY)
+        g_string_append (out, " key=\"true\"");
+      if (flags & TRELLIS_COMMENT_HIDDEN)
+        g_string_append (out, " hidden=\"true\"");
+      g_string_append_c (out, '>');
+      _trellis_bulk_append_escaped (out, g_ptr_array_index (comments, j));
+      g_string_append (out, "</comment>\n");
+    }
+}
+
+GString *
+_trellis_bulk_splice (const char *tree,
+                      gsize       tree_size,
+                      GArray     *parts)
+{
+  static const char marker[] = "<!--" TRELLIS_BULK_MARKER "-->";
+  GString *out;
+  const char *end = tree + tree_size;
+  const char *p = tree;
+  guint64 estimate = tree_size;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      BulkPart *part = &g_array_index (parts, BulkPart, i);
+
+      if (part->section_id == NULL)
+        estimate += (guint64) trellis_round_get_n_responses (part->round) *
+                    (trellis_round_get_n_items (part->round) + 8);
+      else
+        {
+          GPtrArray *comments = trellis_round_get_comments (part->round, part->section_id);
+
+          /* The indentation and tags, and a little for escaping. */
+          for (guint j = 0; comments != NULL && j < comments->len; j++)
+            estimate += strlen (g_ptr_array_index (comments, j)) * 9 / 8 + 40;
+        }
+    }
+  out = g_string_sized_new (MIN (estimate, G_MAXSIZE / 2));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      BulkPart *part = &g_array_index (parts, BulkPart, i);
+      const char *found = g_strstr_len (p, end - p, marker);
+      const char *line_start, *after;
+
+      /* The writer put one marker in the tree per part, in this order. */
+      g_assert (found != NULL);
+      line_start = found;
+      while (line_start > p && line_start[-1] == ' ')
+        line_start--;
+      after = found + strlen (marker);
+      if (after < end && *after == '\n')
+        after++;
+      g_string_append_len (out, p, line_start - p);
+      if (part->section_id == NULL)
+        write_answer_lines (out, part->round);
+      else
+        write_comment_lines (out, part->round, part->section_id, line_start, found - line_start);
+      p = after;
+    }
+  g_string_append_len (out, p, end - p);
+  return out;
+}

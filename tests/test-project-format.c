@@ -1,0 +1,372 @@
+/* test-project-format.c: format 1.3, a round's answers as lines, and older files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-io-common.h"
+#include "trellis-test-project.h"
+#include "trellis-project-io.h"
+
+#define HEAD "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.3\">" \
+  "<partnership/><checklist><scale id=\"agreement\" points=\"5\"/>" \
+  "<section id=\"A\"><statement id=\"s1\"/><statement id=\"s2\"/></section></checklist>"
+
+static GBytes *
+fixture_bytes (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static TrellisProject *
+load_ok (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisProject *project = trellis_project_load_bytes (bytes, "format.trellis", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static char *
+text_of (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_same_rounds (TrellisProject *a,
+                    TrellisProject *b)
+{
+  g_assert_cmpuint (trellis_project_get_n_rounds (a), ==, trellis_project_get_n_rounds (b));
+  for (guint i = 0; i < trellis_project_get_n_rounds (a); i++)
+    {
+      TrellisRound *ra = trellis_project_get_round (a, i);
+      TrellisRound *rb = trellis_project_get_round (b, i);
+      guint n_items = trellis_round_get_n_items (ra);
+
+      g_assert_cmpuint (n_items, ==, trellis_round_get_n_items (rb));
+      for (guint k = 0; k < n_items; k++)
+        g_assert_cmpstr (trellis_round_get_item (ra, k), ==, trellis_round_get_item (rb, k));
+      g_assert_cmpuint (trellis_round_get_n_responses (ra), ==, trellis_round_get_n_responses (rb));
+      g_assert_cmpuint (trellis_round_get_n_groups (ra), ==, trellis_round_get_n_groups (rb));
+      for (guint g = 0; g < trellis_round_get_n_groups (ra); g++)
+        g_assert_cmpstr (trellis_round_get_group (ra, g), ==, trellis_round_get_group (rb, g));
+      for (guint r = 0; r < trellis_round_get_n_responses (ra); r++)
+        {
+          if (n_items > 0)
+            g_assert_cmpmem (trellis_round_get_response (ra, r), n_items, trellis_round_get_response (rb, r), n_items);
+          g_assert_cmpstr (trellis_round_get_response_group (ra, r), ==, trellis_round_get_response_group (rb, r));
+        }
+      g_assert_cmpuint (trellis_round_get_n_comments (ra), ==, trellis_round_get_n_comments (rb));
+    }
+}
+
+/* A file written by the 1.2 writer (the full test project) loads as the project it was,
+ * and saves as 1.3 to exactly what this version writes for that project. */
+static void
+test_from_1_2 (void)
+{
+  g_autoptr(GBytes) old = fixture_bytes ("full-1.2.trellis");
+  g_autoptr(TrellisProject) built = test_build_full_project ();
+  g_autoptr(TrellisProject) loaded = load_ok (old);
+  g_autoptr(GBytes) expected = trellis_project_save_to_bytes (built);
+  g_autoptr(GBytes) saved = trellis_project_save_to_bytes (loaded);
+  g_autoptr(TrellisProject) reloaded = NULL;
+  g_autofree char *text = text_of (saved);
+
+  g_assert_null (trellis_project_get_newer_format_version (loaded));
+  assert_same_rounds (built, loaded);
+  g_assert_true (g_bytes_equal (expected, saved));
+  g_assert_nonnull (strstr (text, "format-version=\"1.3\""));
+  g_assert_nonnull (strstr (text, "<answers>\n"));
+  g_assert_null (strstr (text, "<response "));
+  reloaded = load_ok (saved);
+  assert_same_rounds (loaded, reloaded);
+}
+
+/* Every older fixture with responses still opens. */
+static void
+test_old_fixtures (void)
+{
+  const char *names[] = { "minimal.trellis", "nested-em.trellis", "newer-minor.trellis" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) bytes = fixture_bytes (names[i]);
+      g_autoptr(TrellisProject) project = load_ok (bytes);
+      g_autoptr(GBytes) saved = trellis_project_save_to_bytes (project);
+      g_autoptr(TrellisProject) reloaded = load_ok (saved);
+
+      assert_same_rounds (project, reloaded);
+    }
+}
+
+/* The @back-th round from the end. */
+static TrellisRound *
+last_round (TrellisProject *project,
+            guint           back)
+{
+  return trellis_project_get_round (project, trellis_project_get_n_rounds (project) - 1 - back);
+}
+
+static TrellisProject *
+project_with_round (TrellisRound *round)
+{
+  TrellisProject *project = test_build_full_project ();
+
+  trellis_project_append_round (project, round);
+  return project;
+}
+
+static TrellisProject *
+round_trip (TrellisProject *project)
+{
+  g_autoptr(GBytes) first = trellis_project_save_to_bytes (project);
+  TrellisProject *loaded = load_ok (first);
+  g_autoptr(GBytes) second = trellis_project_save_to_bytes (loaded);
+
+  g_assert_true (g_bytes_equal (first, second));
+  assert_same_rounds (project, loaded);
+  return loaded;
+}
+
+/* Groups are text in <group> elements: whatever a survey tool let people type. */
+static void
+test_odd_group_names (void)
+{
+  const char *groups[] = {
+    "Police Scotland", "  leading and trailing  ", "\"quoted\" & 'single' <b>", "Côte d’Ivoire — 日本",
+    "a|b|c", "two\nlines", "carriage\r\nreturn", "tab\there", "7", "1 2", "-", "n",
+  };
+  const char *keys[] = { "s1", "s2", NULL };
+  g_autoptr(TrellisRound) round = trellis_round_new ("odd");
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(TrellisProject) loaded = NULL;
+
+  trellis_round_set_items (round, keys);
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (groups) + 3; i++)
+    {
+      TrellisAnswer answers[2] = { (TrellisAnswer) (1 + i % 5), i % 3 == 0 ? TRELLIS_ANSWER_DONT_KNOW : TRELLIS_ANSWER_BLANK };
+
+      trellis_round_add_response (round, answers, i < 2 * G_N_ELEMENTS (groups) ? groups[i % G_N_ELEMENTS (groups)] : NULL);
+    }
+  project = project_with_round (g_object_ref (round));
+  loaded = round_trip (project);
+  g_assert_cmpuint (trellis_round_count_group (last_round (loaded, 0), "two\nlines"), ==, 2);
+}
+
+/* No respondents, and respondents without items (a round of comments and groups only). */
+static void
+test_empty_rounds (void)
+{
+  const char *keys[] = { "s1", NULL };
+  const char *no_keys[] = { NULL };
+  g_autoptr(TrellisRound) none = trellis_round_new ("none");
+  g_autoptr(TrellisRound) no_items = trellis_round_new ("no-items");
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisProject) loaded = NULL;
+
+  trellis_round_set_items (none, keys);
+  trellis_round_set_items (no_items, no_keys);
+  trellis_round_add_response (no_items, NULL, "Police");
+  trellis_round_add_response (no_items, NULL, NULL);
+  trellis_round_add_comment (no_items, "A", "Only a comment");
+  trellis_project_append_round (project, none);
+  trellis_project_append_round (project, no_items);
+  loaded = round_trip (project);
+  g_assert_cmpuint (trellis_round_get_n_responses (last_round (loaded, 1)), ==, 0);
+  g_assert_cmpuint (trellis_round_get_n_items (last_round (loaded, 1)), ==, 1);
+  g_assert_cmpuint (trellis_round_get_n_responses (last_round (loaded, 0)), ==, 2);
+}
+
+/* Scales of up to 11 points: 10 and 11 are written A and B, one character still. */
+static void
+test_eleven_points (void)
+{
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  g_autoptr(TrellisScale) scale = trellis_scale_new ("nps", TRELLIS_SCALE_MAX_POINTS);
+  g_autoptr(TrellisSection) section = trellis_section_new ("A");
+  g_autoptr(TrellisRound) round = trellis_round_new ("r1");
+  g_autoptr(TrellisProject) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *keys[] = { "s1", NULL };
+
+  trellis_checklist_append_scale (checklist, scale);
+  trellis_checklist_append_section (checklist, section);
+  trellis_test_add_statement (section, "s1", "1", TRELLIS_STATEMENT_RATING, "Would you recommend us?");
+  trellis_round_set_items (round, keys);
+  for (TrellisAnswer a = 1; a <= TRELLIS_SCALE_MAX_POINTS; a++)
+    trellis_round_add_response (round, &a, NULL);
+  trellis_project_append_round (project, round);
+
+  bytes = trellis_project_save_to_bytes (project);
+  text = text_of (bytes);
+  g_assert_nonnull (strstr (text, "\n9\nA\nB\n"));
+  loaded = round_trip (project);
+  g_assert_cmpint (trellis_round_get_answer (trellis_project_get_round (loaded, 0), 10, 0), ==, 11);
+}
+
+typedef struct
+{
+  const char *body;
+  int         code;
+  const char *mentions;
+} BadCase;
+
+/* Damaged answer lines are refused with the line and what is wrong. */
+static void
+test_bad_answer_lines (void)
+{
+  static const BadCase cases[] = {
+    { "<responses items=\"s1 s2\"><answers>\n45\n4\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "line 3, <answers>: the number of answers (1) is not the number of items (2)" },
+    { "<responses items=\"s1 s2\"><answers>\n4x\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "line 2, <answers>: “x” is not an answer on the scale of item “s2”" },
+    { "<responses items=\"s1 s2\"><answers>\n45\n46\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "line 3, <answers>: “6” is not an answer on the scale of item “s2” (1 to 5)" },
+    { "<responses items=\"s1 s2\"><answers>\n4A\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "“10 (A)” is not an answer on the scale of item “s2” (1 to 5)" },
+    { "<responses items=\"s1 s2\"><groups><group>P</group></groups><answers>\n45 1\n45 2\n</answers></responses>",
+      TRELLIS_PROJECT_ERROR_INVALID, "line 3, <answers>: the group 2 is not one of the 1 listed in <groups>" },
+    { "<responses items=\"s1 s2\"><answers>\n45 x\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "“x” is not the number of a group" },
+    { "<responses items=\"s1 s2\"><answers>\n45 0\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "“0” is not the number of a group" },
+    { "<responses items=\"s1 s2\"><response>4 5</response><answers>45</answers></responses>",
+      TRELLIS_PROJECT_ERROR_INVALID, "both as <response> elements and as <answers>" },
+    { "<responses items=\"s1 s1\"><answers>\n45\n</answers></responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "listed twice" },
+    { "<responses items=\"s1 s2\"><response group=\"P\">4 5</response>\n<response group=\"Q\">4</response>"
+      "</responses>", TRELLIS_PROJECT_ERROR_INVALID,
+      "line 2, <response>: the number of answers (1) is not the number of items (2)" },
+    { "<responses items=\"s1 s2\"><response group=\"P\">4 5</response>\n<response>4 yes</response>"
+      "</responses>", TRELLIS_PROJECT_ERROR_INVALID, "“yes” is not an answer on the scale of item “s2”" },
+    { "<responses items=\"s1 s2\"><answers>\n45\n", TRELLIS_PROJECT_ERROR_MALFORMED, "line" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *xml = g_strconcat (HEAD "<rounds><round id=\"r1\">", cases[i].body,
+                                          "</round></rounds></trellis-project>", NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisProject) project = NULL;
+
+      if (cases[i].code == TRELLIS_PROJECT_ERROR_MALFORMED)
+        *strstr (xml, "</round>") = '\0';
+      bytes = g_bytes_new (xml, strlen (xml));
+      project = trellis_project_load_bytes (bytes, "bad.trellis", &error);
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(loaded)");
+      g_assert_null (project);
+      g_assert_error (error, TRELLIS_PROJECT_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].mentions));
+    }
+}
+
+/* Blank lines, spaces and a block in pieces read as the rows they hold. */
+static void
+test_lenient_lines (void)
+{
+  const char *xml = HEAD "<rounds><round id=\"r1\"><responses items=\"s1 s2\">"
+    "<groups><group>One</group><group> Two </group></groups>"
+    "<answers>\n\n   45 2  \n\t-n\n<!-- a note -->sd 1\r\n</answers><answers>12</answers>"
+    "</responses></round></rounds></trellis-project>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(TrellisProject) project = load_ok (bytes);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 4);
+  g_assert_cmpstr (trellis_round_get_response_group (round, 0), ==, " Two ");
+  g_assert_null (trellis_round_get_response_group (round, 1));
+  g_assert_cmpint (trellis_round_get_answer (round, 1, 1), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (trellis_round_get_answer (round, 2, 0), ==, TRELLIS_ANSWER_NOT_SHOWN);
+  g_assert_cmpstr (trellis_round_get_response_group (round, 2), ==, "One");
+  g_assert_cmpint (trellis_round_get_answer (round, 3, 1), ==, 2);
+  /* Groups are the round's in the order respondents first name them. */
+  g_assert_cmpstr (trellis_round_get_group (round, 0), ==, " Two ");
+}
+
+/* Bombs stay small: entities are refused at once, and a tree of millions of elements
+ * outside the responses and comments is refused before it fills memory. */
+static void
+test_bombs_refused (void)
+{
+  g_autoptr(GBytes) laughs = fixture_bytes ("billion-laughs.trellis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(GString) wide = g_string_new (HEAD "<plan>");
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  project = trellis_project_load_bytes (laughs, "laughs.trellis", &error);
+  g_assert_null (project);
+  g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 2100000; i++)
+    g_string_append (wide, "<x/>");
+  g_string_append (wide, "</plan></trellis-project>");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&wide));
+  project = trellis_project_load_bytes (bytes, "wide.trellis", &error);
+  g_assert_null (project);
+  g_assert_error (error, TRELLIS_PROJECT_ERROR, TRELLIS_PROJECT_ERROR_TOO_LARGE);
+  /* Generous for a loaded machine; the bomb once took minutes. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+}
+
+/* Comments with their marks, many of them, written and read without the tree. */
+static void
+test_many_comments (void)
+{
+  g_autoptr(TrellisRound) round = trellis_round_new ("talkative");
+  g_autoptr(TrellisProject) project = NULL;
+  g_autoptr(TrellisProject) loaded = NULL;
+  TrellisRound *loaded_round;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Comment %u: " TEST_TRICKY_COMMENT "\r\x01", i);
+
+      trellis_round_add_comment_full (round, i % 3 == 0 ? "A" : "B", text, i % 4);
+    }
+  trellis_round_add_comment (round, "C", "");
+  project = project_with_round (g_object_ref (round));
+  loaded = round_trip (project);
+  loaded_round = last_round (loaded, 0);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "B"), 0), ==,
+                   "Comment 1: " TEST_TRICKY_COMMENT "\r");
+  g_assert_cmpint (trellis_round_get_comment_flags (loaded_round, "B", 1), ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "C"), 0), ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project-format/from-1.2", test_from_1_2);
+  g_test_add_func ("/project-format/old-fixtures", test_old_fixtures);
+  g_test_add_func ("/project-format/odd-group-names", test_odd_group_names);
+  g_test_add_func ("/project-format/empty-rounds", test_empty_rounds);
+  g_test_add_func ("/project-format/eleven-points", test_eleven_points);
+  g_test_add_func ("/project-format/bad-answer-lines", test_bad_answer_lines);
+  g_test_add_func ("/project-format/lenient-lines", test_lenient_lines);
+  g_test_add_func ("/project-format/bombs-refused", test_bombs_refused);
+  g_test_add_func ("/project-format/many-comments", test_many_comments);
+
+  return g_test_run ();
+}
