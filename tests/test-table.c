@@ -486,9 +486,34 @@ test_zipped_csv (void)
   g_autoptr(TrellisTable) zipped = read_fixture ("google-forms.zip", &error);
   g_autoptr(TrellisTable) plain = read_fixture ("google-forms.csv", &error);
 
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "google-forms.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TrellisTable) streamed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) cut = NULL;
+  g_autoptr(TrellisTable) none = NULL;
+
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_table_get_n_rows (zipped), ==, trellis_table_get_n_rows (plain));
   g_assert_cmpstr (trellis_table_get (zipped, 3, 5), ==, trellis_table_get (plain, 3, 5));
+
+  /* From disk the CSV is read as it is inflated: the same table. */
+  streamed = trellis_table_read_file (file, "google-forms.zip", TRELLIS_TABLE_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_tables (plain, streamed);
+
+  /* Cut short, it is refused with an error, not read in part. */
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cut = g_file_new_tmp ("trellis-cut-XXXXXX.zip", &io, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (cut, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) * 2 / 3,
+                                          NULL, FALSE, 0, NULL, NULL, &error));
+  none = trellis_table_read_file (cut, "cut.zip", TRELLIS_TABLE_FORMAT_AUTO, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CORRUPT);
+  g_file_delete (cut, NULL, NULL);
 }
 
 static void

@@ -329,7 +329,7 @@ read_quoted_field (CsvReader  *csv,
       if (q + 1 == csv->end && !csv->at_end)
         return READ_NEED_MORE;
       /* Most quoted fields hold no doubled quote and no CR: read in place. */
-      if (!copied && q[1] != '"' && memchr (p, '\r', q - p) == NULL)
+      if (!copied && (q + 1 == csv->end || q[1] != '"') && memchr (p, '\r', q - p) == NULL)
         {
           after = find_field_end (q + 1, csv->end, csv->delimiter);
           if (after == csv->end && !csv->at_end)
@@ -551,7 +551,8 @@ _trellis_table_set_stream_piece_size (gsize size)
 
 typedef struct
 {
-  GInputStream *stream;
+  TrellisTextSource  read;
+  gpointer           source;
   GCancellable *cancellable;
   char         *buffer;
   gsize         capacity;
@@ -624,8 +625,8 @@ read_piece (TextStream  *text,
       text->capacity = kept + stream_piece_size;
       text->buffer = g_realloc (text->buffer, text->capacity);
     }
-  if (!g_input_stream_read_all (text->stream, text->buffer + kept, text->capacity - kept, &n,
-                                text->cancellable, error))
+  if (!text->read (text->source, text->buffer + kept, text->capacity - kept, &n,
+                   text->cancellable, error))
     return FALSE;
   text->length += n;
   text->n_read += n;
@@ -659,8 +660,8 @@ text_stream_clear (TextStream *text)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextStream, text_stream_clear)
 
 /**
- * _trellis_table_read_csv_stream:
- * @stream: the export, from its first byte, already read into @head
+ * _trellis_table_read_csv_source:
+ * @read: reads the export's bytes after @head, a piece at a time
  * @head: the first bytes of the file, as the caller read them to tell its format
  * @not_utf8: (out): set when the text turns out not to be UTF-8; the table is then
  *   %NULL without an error, and the caller reads the file whole to decode it
@@ -671,17 +672,18 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextStream, text_stream_clear)
  * Returns: (transfer full): the table, or %NULL with @error set or @not_utf8
  */
 TrellisTable *
-_trellis_table_read_csv_stream (GInputStream  *stream,
-                                GBytes        *head,
-                                const char    *display_name,
-                                char           delimiter,
-                                GCancellable  *cancellable,
-                                gboolean      *not_utf8,
-                                GError       **error)
+_trellis_table_read_csv_source (TrellisTextSource   read,
+                                gpointer            source,
+                                GBytes             *head,
+                                const char         *display_name,
+                                char                delimiter,
+                                GCancellable       *cancellable,
+                                gboolean           *not_utf8,
+                                GError            **error)
 {
   g_autoptr(TrellisTable) table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV : TRELLIS_TABLE_FORMAT_CSV);
   g_autoptr(GString) field = g_string_new (NULL);
-  g_auto(TextStream) text = { stream, cancellable, NULL, 0, 0, 0, 0, 0, FALSE };
+  g_auto(TextStream) text = { read, source, cancellable, NULL, 0, 0, 0, 0, 0, FALSE };
   CsvReader csv = { 0, };
   gsize head_size, start = 0;
   const char *head_data = g_bytes_get_data (head, &head_size);
@@ -731,6 +733,31 @@ _trellis_table_read_csv_stream (GInputStream  *stream,
   if (!check_not_empty (table, display_name, error))
     return NULL;
   return g_steal_pointer (&table);
+}
+
+static gboolean
+read_input_stream (gpointer       source,
+                   char          *buffer,
+                   gsize          size,
+                   gsize         *n_read,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return g_input_stream_read_all (source, buffer, size, n_read, cancellable, error);
+}
+
+/* Reads the rest of @stream after @head; see _trellis_table_read_csv_source(). */
+TrellisTable *
+_trellis_table_read_csv_stream (GInputStream  *stream,
+                                GBytes        *head,
+                                const char    *display_name,
+                                char           delimiter,
+                                GCancellable  *cancellable,
+                                gboolean      *not_utf8,
+                                GError       **error)
+{
+  return _trellis_table_read_csv_source (read_input_stream, stream, head, display_name, delimiter,
+                                         cancellable, not_utf8, error);
 }
 
 /* Comma, semicolon or tab: the delimiter is detected. */

@@ -147,6 +147,33 @@ read_whole_file (GFile               *file,
   return trellis_table_read_bytes (bytes, display_name, format, error);
 }
 
+/* A ZIP is read into memory (a zipped export is a tenth of its text); the one text
+ * export inside it is then read as it is inflated, a spreadsheet as before. */
+static TrellisTable *
+read_zip_file (GFile         *file,
+               const char    *display_name,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = trellis_file_read_at_most (file, _trellis_table_memory_budget (), cancellable, error);
+  const char *markers[G_N_ELEMENTS (readers) + 1] = { NULL, };
+  TrellisTable *table;
+  gboolean handled;
+  guint n = 0;
+
+  if (bytes == NULL)
+    return NULL;
+  if (!_trellis_table_check_file_size (g_bytes_get_size (bytes), display_name, error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    if (readers[i]->zip_marker != NULL)
+      markers[n++] = readers[i]->zip_marker;
+  table = _trellis_zip_read_text (bytes, display_name, markers, cancellable, &handled, error);
+  if (handled)
+    return table;
+  return trellis_table_read_bytes (bytes, display_name, TRELLIS_TABLE_FORMAT_AUTO, error);
+}
+
 /**
  * trellis_table_read_file:
  * @display_name: the file's name for messages
@@ -187,8 +214,9 @@ trellis_table_read_file (GFile               *file,
   head = g_input_stream_read_bytes (G_INPUT_STREAM (stream), HEAD_SIZE, cancellable, error);
   if (head == NULL)
     return NULL;
-  if (format == TRELLIS_TABLE_FORMAT_AUTO &&
-      (_trellis_zip_is_zip (head) || has_prefix (head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)))
+  if (format == TRELLIS_TABLE_FORMAT_AUTO && _trellis_zip_is_zip (head))
+    return read_zip_file (file, display_name, cancellable, error);
+  if (format == TRELLIS_TABLE_FORMAT_AUTO && has_prefix (head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
     return read_whole_file (file, display_name, format, cancellable, error);
   if (_trellis_csv_is_utf16 (head))
     return read_whole_file (file, display_name, format, cancellable, error);

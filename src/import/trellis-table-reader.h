@@ -44,7 +44,23 @@ TrellisTable   *_trellis_table_read_ods_parts (GHashTable  *parts,
                                                const char  *display_name,
                                                GError     **error);
 
-/* Reading delimited text from a file a piece at a time (trellis-csv-reader.c). */
+/* Reading delimited text from a file a piece at a time (trellis-csv-reader.c). A
+ * source fills @buffer as far as it can: fewer bytes than @size only at its end. */
+typedef gboolean (*TrellisTextSource) (gpointer       source,
+                                       char          *buffer,
+                                       gsize          size,
+                                       gsize         *n_read,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+TrellisTable   *_trellis_table_read_csv_source (TrellisTextSource   read,
+                                                gpointer            source,
+                                                GBytes             *head,
+                                                const char         *display_name,
+                                                char                delimiter,
+                                                GCancellable       *cancellable,
+                                                gboolean           *not_utf8,
+                                                GError            **error);
 gboolean        _trellis_csv_is_utf16 (GBytes *head);
 void            _trellis_table_set_stream_piece_size (gsize size);
 TrellisTable   *_trellis_table_read_csv_stream (GInputStream  *stream,

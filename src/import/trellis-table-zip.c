@@ -14,6 +14,7 @@
 
 #include "trellis-table-zip.h"
 #include "trellis-table-private.h"
+#include "trellis-table-reader.h"
 
 /* A workbook has a dozen parts; thousands mean something built to hurt. */
 #define MAX_ENTRIES 10000
@@ -115,6 +116,155 @@ _trellis_zip_read_table (GBytes                *bytes,
   if (parts == NULL)
     return NULL;
   return read_parts (parts, display_name, error);
+}
+
+/* One entry of a ZIP, read as it is inflated, no further than the ZIP may unpack to. */
+typedef struct
+{
+  struct archive *archive;
+  const char     *display_name;
+  guint64         unpacked;
+  guint64         limit;
+} ZipEntry;
+
+static gboolean
+read_zip_entry (gpointer       source,
+                char          *buffer,
+                gsize          size,
+                gsize         *n_read,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ZipEntry *entry = source;
+  gsize total = 0;
+
+  while (total < size)
+    {
+      la_ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      n = archive_read_data (entry->archive, buffer + total, size - total);
+      if (n < 0)
+        {
+          set_corrupt (error, entry->display_name, entry->archive);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      total += n;
+      entry->unpacked += n;
+      if (entry->unpacked > entry->limit)
+        {
+          set_too_large (error, entry->display_name, entry->limit);
+          return FALSE;
+        }
+    }
+  *n_read = total;
+  return TRUE;
+}
+
+static gboolean
+is_text_part (const char *name)
+{
+  return g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".tsv") || g_str_has_suffix (name, ".txt");
+}
+
+/* The one text part of a ZIP that holds nothing else a reader knows, or NULL. */
+static char *
+find_only_text_part (GBytes             *bytes,
+                     const char * const *markers)
+{
+  g_autoptr(TrellisArchive) archive = archive_read_new ();
+  struct archive_entry *entry;
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *found = NULL;
+  guint n_entries = 0;
+
+  archive_read_support_format_zip (archive);
+  if (archive_read_open_memory (archive, data, size) != ARCHIVE_OK)
+    return NULL;
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      const char *name = archive_entry_pathname (entry);
+
+      if (++n_entries > MAX_ENTRIES || name == NULL)
+        return NULL;
+      for (guint i = 0; markers[i] != NULL; i++)
+        if (strcmp (name, markers[i]) == 0)
+          return NULL;
+      if (archive_entry_filetype (entry) == AE_IFREG && is_text_part (name))
+        {
+          if (found != NULL)
+            return NULL;
+          found = g_strdup (name);
+        }
+    }
+  return g_steal_pointer (&found);
+}
+
+/**
+ * _trellis_zip_read_text:
+ * @markers: (array zero-terminated=1): parts that make a ZIP a spreadsheet
+ * @handled: (out): %FALSE when the ZIP is not one zipped text export, or its text is
+ *   not UTF-8: the caller then reads it as before, whole
+ *
+ * Reads the one delimited text export a ZIP holds (Google Forms downloads its CSV so)
+ * as it is inflated, a piece at a time: a zipped export of any size needs memory for
+ * its table only.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set or @handled %FALSE
+ */
+TrellisTable *
+_trellis_zip_read_text (GBytes              *bytes,
+                        const char          *display_name,
+                        const char * const  *markers,
+                        GCancellable        *cancellable,
+                        gboolean            *handled,
+                        GError             **error)
+{
+  g_autofree char *part = find_only_text_part (bytes, markers);
+  g_autoptr(TrellisArchive) archive = NULL;
+  g_autoptr(GBytes) head = NULL;
+  struct archive_entry *entry;
+  ZipEntry source = { NULL, display_name, 0, max_unpacked_size (g_bytes_get_size (bytes)) };
+  char head_data[4096];
+  gsize size, head_size = 0;
+  const void *data = g_bytes_get_data (bytes, &size);
+  TrellisTable *table;
+  gboolean not_utf8 = FALSE;
+
+  *handled = FALSE;
+  if (part == NULL)
+    return NULL;
+  archive = archive_read_new ();
+  archive_read_support_format_zip (archive);
+  if (archive_read_open_memory (archive, data, size) != ARCHIVE_OK)
+    return NULL;
+  for (;;)
+    {
+      if (archive_read_next_header (archive, &entry) != ARCHIVE_OK)
+        return NULL;
+      if (g_strcmp0 (archive_entry_pathname (entry), part) == 0)
+        break;
+    }
+
+  *handled = TRUE;
+  source.archive = archive;
+  if (!read_zip_entry (&source, head_data, sizeof head_data, &head_size, cancellable, error))
+    return NULL;
+  head = g_bytes_new (head_data, head_size);
+  if (_trellis_csv_is_utf16 (head))
+    {
+      *handled = FALSE;
+      return NULL;
+    }
+  table = _trellis_table_read_csv_source (read_zip_entry, &source, head, display_name, 0,
+                                          cancellable, &not_utf8, error);
+  if (not_utf8)
+    *handled = FALSE;
+  return table;
 }
 
 /**

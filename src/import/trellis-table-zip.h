@@ -11,6 +11,12 @@
 G_BEGIN_DECLS
 
 gboolean    _trellis_zip_is_zip (GBytes *bytes);
+TrellisTable *_trellis_zip_read_text (GBytes              *bytes,
+                                      const char          *display_name,
+                                      const char * const  *markers,
+                                      GCancellable        *cancellable,
+                                      gboolean            *handled,
+                                      GError             **error);
 GHashTable *_trellis_zip_extract (GBytes      *bytes,
                                   const char  *display_name,
                                   GError     **error);

@@ -411,10 +411,9 @@ load_words (const char *text,
     words[w] = 0;
 }
 
-/* The entry holding the text, or the empty one where it would go: open addressing on a
- * hash of the words already loaded. */
-/* The same words, where at least FAST_BYTES bytes from @text may be read: whole words
- * read and the bytes past @length masked off, with no loop over bytes. */
+/* The same words as load_words(), where at least FAST_BYTES bytes from @text may be
+ * read: whole words read and the bytes past @length masked off, with no loop over
+ * bytes. */
 static inline void
 load_padded_words (const char *text,
                    gsize       length,
@@ -429,13 +428,16 @@ load_padded_words (const char *text,
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
       words[w] = n == 8 ? word : word & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1);
 #else
-      words[w] = 0;
-      for (gsize j = 0; j < n; j++)
+      /* As load_words() puts them: whole words as they are, a last part lowest first. */
+      words[w] = n == 8 ? word : 0;
+      for (gsize j = 0; j < n && n < 8; j++)
         words[w] |= (guint64) (guchar) text[start + j] << (8 * j);
 #endif
     }
 }
 
+/* The entry holding the text, or the empty one where it would go: open addressing on a
+ * hash of the words already loaded. */
 static inline FastEntry *
 fast_entry (Column        *column,
             const guint64  words[FAST_WORDS],
