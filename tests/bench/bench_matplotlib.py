@@ -5,6 +5,7 @@ bars centred on the neutral, segment and side labels, a Not applicable / Don't k
 column, legend, titles, wrapped statement labels), one A4 page each, into a PDF in memory.
 
 Usage: bench_matplotlib.py DATA.json ITERATIONS   (prints the seconds one iteration takes)
+ITERATIONS 0 draws once with no warm-up, for run-all.py to time the whole process.
 """
 import io
 import json
@@ -82,7 +83,10 @@ def draw_all(data):
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         data = json.load(f)
-    iterations = max(1, int(sys.argv[2]))
+    iterations = int(sys.argv[2])
+    if iterations <= 0:
+        draw_all(data)
+        return
     draw_all(data)  # warm up, as the C side does
     start = time.perf_counter()
     for _ in range(iterations):
