@@ -68,7 +68,7 @@ set_too_large (GError     **error,
                const char  *display_name,
                guint64      limit)
 {
-  g_autofree char *limit_text = g_strdup_printf (_("%" G_GUINT64_FORMAT " MB"), limit / (1024 * 1024));
+  g_autofree char *limit_text = _trellis_table_dup_megabytes (limit);
 
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,

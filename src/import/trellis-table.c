@@ -690,6 +690,14 @@ _trellis_table_get_max_cells (TrellisTable *table)
   return max_cells (table->source_size);
 }
 
+/* A limit in whole megabytes, as messages give it. */
+char *
+_trellis_table_dup_megabytes (guint64 bytes)
+{
+  /* TRANSLATORS: a size in megabytes */
+  return g_strdup_printf (_("%u MB"), (guint) MIN (bytes / (1024 * 1024), G_MAXUINT));
+}
+
 /* A file read whole into memory (a spreadsheet, a zipped or re-encoded export) may be no
  * larger than the machine's budget; plain UTF-8 text is read a piece at a time and has
  * no limit of its own. */
@@ -702,7 +710,7 @@ _trellis_table_check_file_size (goffset      size,
 
   if (size >= 0 && (guint64) size <= _trellis_table_memory_budget ())
     return TRUE;
-  limit_text = g_format_size (_trellis_table_memory_budget ());
+  limit_text = _trellis_table_dup_megabytes (_trellis_table_memory_budget ());
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
                              _("the file is larger than %s, a quarter of this computer’s memory; "
@@ -717,7 +725,7 @@ _trellis_table_set_too_much_text (GError     **error,
                                   guint        sheet_row,
                                   guint64      limit)
 {
-  g_autofree char *limit_text = g_strdup_printf (_("%" G_GUINT64_FORMAT " MB"), limit / (1024 * 1024));
+  g_autofree char *limit_text = _trellis_table_dup_megabytes (limit);
 
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              sheet_row, TRELLIS_TABLE_NO_COLUMN,
@@ -733,6 +741,8 @@ _trellis_table_check_size (TrellisTable  *table,
                            guint          sheet_row,
                            GError       **error)
 {
+  g_autofree char *limit_text = NULL;
+
   if (table->text_size > max_text_size (table->source_size))
     {
       _trellis_table_set_too_much_text (error, display_name, sheet_row, max_text_size (table->source_size));
@@ -740,11 +750,12 @@ _trellis_table_check_size (TrellisTable  *table,
     }
   if (table->n_cells <= max_cells (table->source_size))
     return TRUE;
+  limit_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max_cells (table->source_size));
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_TOO_LARGE, display_name,
                              sheet_row, TRELLIS_TABLE_NO_COLUMN,
-                             _("more than %" G_GUINT64_FORMAT " cells, over %d times what they are read from, "
+                             _("more than %s cells, over %d times what they are read from, "
                                "which no survey export does; it may be built to fill memory"),
-                             max_cells (table->source_size), TRELLIS_TABLE_MAX_EXPANSION / 4);
+                             limit_text, TRELLIS_TABLE_MAX_EXPANSION / 4);
   return FALSE;
 }
 
