@@ -1283,6 +1283,8 @@ typedef struct
   GHashTable   *cache;     /* distinct text → answer, over every file */
   GArray       *by_value;  /* gint16 per distinct cell of the file being read: its answer,
                             * or ANSWER_NOT_READ */
+  const guint8 *codes;     /* the column's codes in the file being read, or NULL */
+  guint         width;     /* bytes per code */
 } ItemColumn;
 
 /* Not answers, in by_value: the cell is not read yet; the cell is left out as the survey
@@ -1381,7 +1383,7 @@ make_plan (TrellisImport *self,
   for (guint k = 0; all_keys[k] != NULL; k++)
     {
       guint column = GPOINTER_TO_UINT (g_hash_table_lookup (mapped, all_keys[k]));
-      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL, NULL };
+      ItemColumn item = { column - 1, plan->keys->len, NULL, NULL, NULL, NULL, 1 };
 
       if (column == 0)
         continue;
@@ -1447,6 +1449,7 @@ plan_start_file (Plan         *plan,
     {
       ItemColumn *item = &g_array_index (plan->items, ItemColumn, i);
 
+      item->codes = _trellis_table_get_codes (table, item->column, &item->width);
       g_array_set_size (item->by_value, MAX (trellis_table_get_n_values (table, item->column), 1));
       for (guint v = 0; v < item->by_value->len; v++)
         g_array_index (item->by_value, gint16, v) = ANSWER_NOT_READ;
@@ -1650,8 +1653,8 @@ read_row_answers (TrellisImport  *self,
   for (guint i = 0; i < reading->plan.items->len; i++)
     {
       ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
-      gint16 *known = &g_array_index (item->by_value, gint16,
-                                      trellis_table_get_value_index (table, row, item->column));
+      guint value = item->codes == NULL ? 0 : item->width == 1 ? item->codes[row] : ((const guint32 *) item->codes)[row];
+      gint16 *known = &g_array_index (item->by_value, gint16, value);
 
       /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
       if (*known == ANSWER_NOT_READ)

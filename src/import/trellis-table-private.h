@@ -44,6 +44,9 @@ void        _trellis_table_set_source_parts (TrellisTable *table,
                                              GHashTable   *parts);
 guint64     _trellis_table_memory_budget (void);
 char       *_trellis_table_dup_megabytes (guint64 bytes);
+const guint8 *_trellis_table_get_codes (TrellisTable *table,
+                                        guint         column,
+                                        guint        *width);
 guint64     _trellis_table_get_max_text_size (TrellisTable *table);
 guint64     _trellis_table_get_max_cells (TrellisTable *table);
 

@@ -905,6 +905,22 @@ trellis_table_get_value_index (TrellisTable *table,
   return get_code (g_ptr_array_index (table->columns, column), row);
 }
 
+/* A column's codes, one per row, for a loop over rows that reads them directly: 1 or 4
+ * bytes each (@width). A column past the widest row has none: NULL. */
+const guint8 *
+_trellis_table_get_codes (TrellisTable *table,
+                          guint         column,
+                          guint        *width)
+{
+  const Column *found;
+
+  if (column >= table->columns->len)
+    return NULL;
+  found = g_ptr_array_index (table->columns, column);
+  *width = found->width;
+  return found->codes;
+}
+
 /**
  * trellis_table_count_values:
  * @first_row: the first row counted
