@@ -679,38 +679,16 @@ append_groups (TrellisRound        *self,
 }
 
 /**
- * trellis_round_add_responses:
- * @answers: (array): @n_responses rows of one answer per item, row-major
+ * trellis_round_take_responses:
+ * @answers: (transfer full): @n_responses rows of one answer per item, row-major
  * @group_names: (array length=n_group_names): the groups the rows refer to
  * @response_groups: (array) (nullable): per row, 0 for no group or 1 + a position in
  *   @group_names; %NULL when no row has a group
  *
- * Adds many responses at once, as trellis_round_add_response() adds one: groups are
- * kept in the order the rows first use them, and the round says it changed once.
- */
-void
-trellis_round_add_responses (TrellisRound        *self,
-                             const TrellisAnswer *answers,
-                             guint                n_responses,
-                             const char * const  *group_names,
-                             guint                n_group_names,
-                             const guint32       *response_groups)
-{
-  g_return_if_fail (TRELLIS_IS_ROUND (self));
-  g_return_if_fail (answers != NULL || self->items->len == 0 || n_responses == 0);
-
-  if (n_responses == 0)
-    return;
-  g_byte_array_append (self->answers, (const guint8 *) answers, (gsize) n_responses * self->items->len);
-  append_groups (self, n_responses, group_names, n_group_names, response_groups);
-}
-
-/**
- * trellis_round_take_responses:
- * @answers: (transfer full): @n_responses rows of one answer per item, row-major
- *
- * As trellis_round_add_responses(), taking the answers: a loader's table becomes the
- * round's without a copy when the round has none yet.
+ * Adds many responses at once, as trellis_round_add_response() adds one, taking the
+ * answers: a loader's or an importer's table becomes the round's without a copy when
+ * the round has none yet. Groups are kept in the order the rows first use them, and the
+ * round says it changed once.
  */
 void
 trellis_round_take_responses (TrellisRound        *self,

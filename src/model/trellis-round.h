@@ -143,12 +143,6 @@ const TrellisAnswer *trellis_round_get_answer_table (TrellisRound *self);
 const guint16       *trellis_round_get_response_group_indices (TrellisRound *self);
 int                  trellis_round_find_group (TrellisRound *self,
                                                const char   *group);
-void                 trellis_round_add_responses (TrellisRound        *self,
-                                                  const TrellisAnswer *answers,
-                                                  guint                n_responses,
-                                                  const char * const  *group_names,
-                                                  guint                n_group_names,
-                                                  const guint32       *response_groups);
 void                 trellis_round_take_responses (TrellisRound        *self,
                                                    GByteArray          *answers,
                                                    guint                n_responses,
