@@ -266,19 +266,6 @@ typedef enum
   READ_NEED_MORE,            /* the record goes on past the text at hand */
 } ReadStatus;
 
-#define BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The high bit of the first byte of @word equal to @c is set (and maybe of later ones). */
-static inline guint64
-bytes_equal (guint64 word,
-             guchar  c)
-{
-  guint64 x = word ^ (BYTE_ONES * c);
-
-  return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
-}
-
 /* The end of an unquoted field: the delimiter or a line break, looked for eight bytes
  * at a time, as most of an export is unquoted answers. */
 static const char *
@@ -292,7 +279,8 @@ find_field_end (const char *p,
       guint64 word, found;
 
       memcpy (&word, p, 8);
-      found = bytes_equal (word, (guchar) delimiter) | bytes_equal (word, '\n') | bytes_equal (word, '\r');
+      found = _trellis_any_byte_equal (word, (guchar) delimiter) | _trellis_any_byte_equal (word, '\n') |
+              _trellis_any_byte_equal (word, '\r');
       if (found != 0)
         return p + (__builtin_ctzll (found) >> 3);
       p += 8;

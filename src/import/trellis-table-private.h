@@ -50,4 +50,26 @@ const guint8 *_trellis_table_get_codes (TrellisTable *table,
 guint64     _trellis_table_get_max_text_size (TrellisTable *table);
 guint64     _trellis_table_get_max_cells (TrellisTable *table);
 
+/* Eight bytes at a time: whether any byte of @word is below @limit (at most 0x80), or
+ * equals @c. The lowest flagged byte is exact (a later one may be flagged by a borrow),
+ * so the first match is found by the lowest set bit. */
+#define TRELLIS_BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define TRELLIS_BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+_trellis_any_byte_below (guint64 word,
+                         guchar  limit)
+{
+  return (word - TRELLIS_BYTE_ONES * limit) & ~word & TRELLIS_BYTE_HIGHS;
+}
+
+static inline guint64
+_trellis_any_byte_equal (guint64 word,
+                         guchar  c)
+{
+  guint64 x = word ^ (TRELLIS_BYTE_ONES * c);
+
+  return (x - TRELLIS_BYTE_ONES) & ~x & TRELLIS_BYTE_HIGHS;
+}
+
 G_END_DECLS

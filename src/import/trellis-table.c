@@ -165,26 +165,6 @@ append_storable (GString    *out,
   g_string_append_len (out, start, end - start);
 }
 
-#define BYTE_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define BYTE_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Whether any of the eight bytes of @word is below @limit (at most 0x80), or equals @c. */
-static inline guint64
-any_byte_below (guint64 word,
-                guchar  limit)
-{
-  return (word - BYTE_ONES * limit) & ~word & BYTE_HIGHS;
-}
-
-static inline guint64
-any_byte_equal (guint64 word,
-                guchar  c)
-{
-  guint64 x = word ^ (BYTE_ONES * c);
-
-  return (x - BYTE_ONES) & ~x & BYTE_HIGHS;
-}
-
 static inline guint64
 mix (guint64 hash,
      guint64 word)
@@ -211,7 +191,7 @@ hash_text (const char *text,
       memcpy (&word, text + i, 8);
       /* A line break in a comment makes its word suspect: only that word is looked at
        * byte by byte (with the two bytes after it, for U+FFFE). */
-      if ((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) != 0)
+      if ((_trellis_any_byte_below (word, 0x20) | _trellis_any_byte_equal (word, 0xef)) != 0)
         for (gsize j = i; j < i + 8 && !*unstorable; j++)
           *unstorable = is_unstorable (text + j, text + length);
       hash = mix (hash, word);
@@ -226,7 +206,7 @@ hash_text (const char *text,
       word = 0;
       for (gsize j = 0; i + j < length; j++)
         word |= (guint64) (guchar) text[i + j] << (8 * j);
-      if (((any_byte_below (word, 0x20) | any_byte_equal (word, 0xef)) & valid) != 0)
+      if (((_trellis_any_byte_below (word, 0x20) | _trellis_any_byte_equal (word, 0xef)) & valid) != 0)
         for (gsize j = i; j < length && !*unstorable; j++)
           *unstorable = is_unstorable (text + j, text + length);
       hash = mix (hash, word);
