@@ -38,6 +38,94 @@ find_row (GtkWidget  *grid,
   return -1;
 }
 
+/* The rows below the first screen come a few a frame after it (see trellis-summary-table.c). */
+static void
+wait_for_whole_table (GtkWidget *table)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (trellis_summary_table_get_n_pending (TRELLIS_SUMMARY_TABLE (table)) > 0
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (trellis_summary_table_get_n_pending (TRELLIS_SUMMARY_TABLE (table)), ==, 0);
+}
+
+/* A statement's number cell spans its two grid rows. */
+static guint
+count_statement_rows (GtkWidget *grid)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_has_css_class (child, "number-cell");
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *table;
+  guint      n_paints;
+  guint      n_pending_at_first;
+  gboolean   uncovered;  /* a frame was drawn with rows missing in view */
+} FrameCheck;
+
+static void
+check_frame_cb (GdkFrameClock *clock,
+                FrameCheck    *check)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (check->table, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *grid = gtk_widget_get_first_child (check->table);
+  guint pending = trellis_summary_table_get_n_pending (TRELLIS_SUMMARY_TABLE (check->table));
+  graphene_rect_t bounds;
+
+  if (check->n_paints++ == 0)
+    check->n_pending_at_first = pending;
+  g_assert_true (gtk_widget_compute_bounds (grid, scroller, &bounds));
+  if (pending > 0 && bounds.origin.y + bounds.size.height < gtk_widget_get_height (scroller))
+    check->uncovered = TRUE;
+}
+
+/* The first frame lays out only the rows in view, yet every frame drawn shows rows down
+ * to the bottom of the view, also once the window grows taller; the rest follow. */
+static void
+test_rows_in_view_first (void)
+{
+  g_autoptr(TrellisProject) project = test_load_sample ();
+  TrellisRound *round = trellis_project_get_latest_round (project);
+  TrellisSummary *summary = trellis_summary_new (project, round, NULL, NULL);
+  TrellisChecklist *checklist = trellis_project_get_checklist (project);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  TrellisView *view = TRELLIS_VIEW (trellis_responses_view_new ());
+  GtkWidget *table = test_find_by_id (GTK_WIDGET (view), "summary_table");
+  TrellisSection *section = trellis_checklist_get_section (checklist, 0);
+  FrameCheck check = { table, 0, 0, FALSE };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  gtk_window_set_default_size (window, 1024, 600);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  trellis_view_show (view, project, round, summary);
+  trellis_view_show_section (view, section);
+  g_object_ref (window);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (check_frame_cb), &check);
+  gtk_window_present (window);
+  test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpuint (check.n_pending_at_first, >, 0);
+  gtk_window_set_default_size (window, 1024, 1400);
+  wait_for_whole_table (table);
+  test_wait_for_paint (GTK_WIDGET (window));
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_false (check.uncovered);
+  g_assert_cmpuint (count_statement_rows (gtk_widget_get_first_child (table)), ==,
+                    trellis_summary_find_section (summary, trellis_section_get_id (section))->items->len);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+  trellis_summary_unref (summary);
+}
+
 static void
 test_stem_and_sticky_header (void)
 {
@@ -62,6 +150,7 @@ test_stem_and_sticky_header (void)
   g_object_ref (window);
   gtk_window_present (window);
   test_wait_for_paint (GTK_WIDGET (window));
+  wait_for_whole_table (table);
 
   /* The lead-in's words take a row of their own, right above its first part. */
   grid = gtk_widget_get_first_child (table);
@@ -109,5 +198,6 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
   g_test_add_func ("/responses-view/stem-and-sticky-header", test_stem_and_sticky_header);
+  g_test_add_func ("/responses-view/rows-in-view-first", test_rows_in_view_first);
   return g_test_run ();
 }

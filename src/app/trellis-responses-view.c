@@ -241,9 +241,10 @@ trellis_responses_view_show_section (TrellisView    *view,
   if (self->section == section)
     return;
   g_set_object (&self->section, section);
-  update (self);
-  /* A new section starts at its top. */
+  /* A new section starts at its top: set first, so that the table knows only its first
+   * rows are in view (see trellis-summary-table.c). */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  update (self);
 }
 
 static void

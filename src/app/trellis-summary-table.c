@@ -25,9 +25,24 @@ struct _TrellisSummaryTable
   guint      n_rows;
   GMenu     *plan_menu;  /* "Add to improvement plan", one item per statement shown */
   GPtrArray *headers;    /* the column headers, borrowed from the grid, number column first */
+
+  /* The statements not yet in the grid (see "Rows below the first screen"). */
+  TrellisSummary        *summary;
+  TrellisSectionSummary *section;
+  GArray                *columns;
+  guint                  next_item;
+  int                    next_row;
+  guint                  fill_source;
+  GdkFrameClock         *frame_clock;
+  gulong                 layout_handler;
+  gulong                 after_paint_handler;
+  gboolean               scroll_to_end;  /* End was pressed while rows were still to add */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisSummaryTable, trellis_summary_table, GTK_TYPE_WIDGET)
+
+static void forget_pending (TrellisSummaryTable *self);
+static void add_all_statements (TrellisSummaryTable *self);
 
 typedef enum
 {
@@ -295,6 +310,7 @@ clear_grid (TrellisSummaryTable *self)
   self->n_rows = 0;
   g_ptr_array_set_size (self->headers, 0);
   g_menu_remove_all (self->plan_menu);
+  forget_pending (self);
 }
 
 static void
@@ -340,6 +356,8 @@ add_to_plan_action (GtkWidget  *widget,
   TrellisSummaryTable *self = TRELLIS_SUMMARY_TABLE (widget);
   g_autoptr(GMenu) menu = g_menu_new ();
 
+  /* Every statement of the section, not only those added so far. */
+  add_all_statements (self);
   if (g_menu_model_get_n_items (G_MENU_MODEL (self->plan_menu)) == 0)
     return;
   g_menu_append_section (menu, _("Add to Improvement Plan"), G_MENU_MODEL (self->plan_menu));
@@ -374,6 +392,187 @@ add_plan_item (TrellisSummaryTable *self,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (statement_pressed_cb), text_cell);
   gtk_widget_add_controller (text_cell, GTK_EVENT_CONTROLLER (click));
+}
+
+/* ---- Rows below the first screen ----
+ *
+ * Laying out a statement's wrapped text and its dozen numbers is most of the cost of the
+ * window's first frame: a section of 18 statements is some 250 labels, measured and
+ * shaped before anything is drawn. Only the rows in view are needed for that frame, so
+ * the table adds at once the rows that would fill the window's height and, after each
+ * frame is drawn, a few more, until the section is whole. A frame is never drawn with
+ * rows missing in view: after each layout, if the rows so far end above the bottom of the
+ * scrolled window, more are added and the layout is run again before the paint (GDK
+ * repeats the layout phase while a widget asks for one). Scrolled away from the top, or
+ * outside a scrolled window, every row is added at once. */
+
+/* A statement's rows, typically: three lines of text and a row of numbers. Only a first
+ * guess at how many fill the window: layout_cb() adds those it falls short by. */
+#define TYPICAL_STATEMENT_HEIGHT 100
+#define STATEMENTS_PER_FRAME 4
+
+static void
+attach_statement (TrellisSummaryTable *self,
+                  guint                i)
+{
+  GPtrArray *items = self->section->items;
+  TrellisItemSummary *item = g_ptr_array_index (items, i);
+  TrellisStatement *stem = trellis_statement_get_parent_statement (item->statement);
+  guint n_columns = self->columns->len;
+  GtkWidget *text_cell;
+
+  /* A lead-in's parts ("55a", "55b") make sense only after its words: they come first,
+   * on a row of their own with no numbers. */
+  if (stem != NULL && (i == 0 || trellis_statement_get_parent_statement (
+                         ((TrellisItemSummary *) g_ptr_array_index (items, i - 1))->statement) != stem))
+    {
+      attach_cell (self, new_stem_number_cell (stem), "stem-number-cell", i, 0, self->next_row, 1, 1);
+      attach_cell (self, new_stem_text_cell (stem), "stem-cell", i, 1, self->next_row, n_columns, 1);
+      self->next_row++;
+    }
+  text_cell = new_text_cell (item);
+  attach_cell (self, new_number_cell (item), "number-cell", i, 0, self->next_row, 1, 2);
+  add_plan_item (self, item, text_cell);
+  attach_cell (self, text_cell, "text-cell", i, 1, self->next_row, n_columns, 1);
+  for (guint c = 0; c < n_columns; c++)
+    attach_cell (self, new_value_cell (&g_array_index (self->columns, Column, c), item),
+                 "value-cell", i, c + 1, self->next_row + 1, 1, 1);
+  self->next_row += 2;
+}
+
+static gboolean
+has_pending (TrellisSummaryTable *self)
+{
+  return self->section != NULL && self->next_item < self->section->items->len;
+}
+
+static void
+forget_pending (TrellisSummaryTable *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->summary, trellis_summary_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  self->section = NULL;
+  self->next_item = 0;
+  self->next_row = 0;
+}
+
+/* Adds up to @n more statements; the summary is let go of once all are in. */
+static void
+add_statements (TrellisSummaryTable *self,
+                guint                n)
+{
+  for (; n > 0 && has_pending (self); n--)
+    attach_statement (self, self->next_item++);
+  if (!has_pending (self))
+    forget_pending (self);
+}
+
+static void
+add_all_statements (TrellisSummaryTable *self)
+{
+  add_statements (self, G_MAXUINT);
+}
+
+static gboolean
+scrolled_to_top (TrellisSummaryTable *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scroller != NULL
+         && gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) <= 0;
+}
+
+static guint
+first_screen_statements (TrellisSummaryTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  /* Not yet sized: as tall as a large screen. */
+  if (height <= 0)
+    height = 1600;
+  return height / TYPICAL_STATEMENT_HEIGHT + 1;
+}
+
+/* After a layout: the rows so far must reach the bottom of the scrolled window. */
+static void
+layout_cb (GdkFrameClock       *frame_clock,
+           TrellisSummaryTable *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t grid;
+  double missing, per_statement;
+
+  if (self->scroll_to_end && scroller != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      self->scroll_to_end = FALSE;
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                            - gtk_adjustment_get_page_size (adjustment));
+    }
+  if (!has_pending (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (scroller == NULL || !gtk_widget_compute_bounds (self->grid, scroller, &grid))
+    {
+      add_all_statements (self);
+      return;
+    }
+  missing = gtk_widget_get_height (scroller) - (grid.origin.y + grid.size.height);
+  if (missing < 0)
+    return;
+  /* As many more as the rows so far suggest, and a few besides. */
+  per_statement = MAX (grid.size.height / MAX (self->next_item, 1), 1);
+  add_statements (self, (guint) (missing / per_statement) + STATEMENTS_PER_FRAME);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+fill_cb (gpointer user_data)
+{
+  TrellisSummaryTable *self = user_data;
+
+  self->fill_source = 0;
+  add_statements (self, STATEMENTS_PER_FRAME);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once a frame is drawn, a few more rows, in the next frame. */
+static void
+after_paint_cb (GdkFrameClock       *frame_clock,
+                TrellisSummaryTable *self)
+{
+  if (has_pending (self) && self->fill_source == 0)
+    self->fill_source = g_idle_add (fill_cb, self);
+}
+
+static void
+trellis_summary_table_realize (GtkWidget *widget)
+{
+  TrellisSummaryTable *self = TRELLIS_SUMMARY_TABLE (widget);
+
+  GTK_WIDGET_CLASS (trellis_summary_table_parent_class)->realize (widget);
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler = g_signal_connect_after (self->frame_clock, "layout", G_CALLBACK (layout_cb), self);
+  self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+trellis_summary_table_unrealize (GtkWidget *widget)
+{
+  TrellisSummaryTable *self = TRELLIS_SUMMARY_TABLE (widget);
+
+  g_clear_signal_handler (&self->layout_handler, self->frame_clock);
+  g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  GTK_WIDGET_CLASS (trellis_summary_table_parent_class)->unrealize (widget);
 }
 
 /* Focused, the table is one stop for the keyboard: Up, Down, Page Up, Page Down, Home and
@@ -412,6 +611,13 @@ scroll_action (GtkWidget  *widget,
       value = gtk_adjustment_get_lower (adjustment);
       break;
     case GTK_SCROLL_END:
+      /* The end is the section's, not that of the rows added so far: with rows still to
+       * add, it is known after the next layout. */
+      if (has_pending (TRELLIS_SUMMARY_TABLE (widget)))
+        {
+          add_all_statements (TRELLIS_SUMMARY_TABLE (widget));
+          TRELLIS_SUMMARY_TABLE (widget)->scroll_to_end = TRUE;
+        }
       value = gtk_adjustment_get_upper (adjustment) - page;
       break;
     default:
@@ -426,6 +632,7 @@ trellis_summary_table_dispose (GObject *object)
 {
   TrellisSummaryTable *self = (TrellisSummaryTable *) object;
 
+  forget_pending (self);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   g_clear_object (&self->plan_menu);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
@@ -440,6 +647,8 @@ trellis_summary_table_class_init (TrellisSummaryTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_summary_table_dispose;
+  widget_class->realize = trellis_summary_table_realize;
+  widget_class->unrealize = trellis_summary_table_unrealize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarytable");
@@ -523,30 +732,14 @@ trellis_summary_table_set_section (TrellisSummaryTable   *self,
       g_ptr_array_add (self->headers, header);
     }
 
-  for (guint i = 0, row = 1; i < section->items->len; i++, row += 2)
-    {
-      TrellisItemSummary *item = g_ptr_array_index (section->items, i);
-      TrellisStatement *stem = trellis_statement_get_parent_statement (item->statement);
-      GtkWidget *text_cell;
-
-      /* A lead-in's parts ("55a", "55b") make sense only after its words: they come first,
-       * on a row of their own with no numbers. */
-      if (stem != NULL && (i == 0 || trellis_statement_get_parent_statement (
-                             ((TrellisItemSummary *) g_ptr_array_index (section->items, i - 1))->statement) != stem))
-        {
-          attach_cell (self, new_stem_number_cell (stem), "stem-number-cell", i, 0, row, 1, 1);
-          attach_cell (self, new_stem_text_cell (stem), "stem-cell", i, 1, row, n_columns, 1);
-          row++;
-        }
-      text_cell = new_text_cell (item);
-      attach_cell (self, new_number_cell (item), "number-cell", i, 0, row, 1, 2);
-      add_plan_item (self, item, text_cell);
-      attach_cell (self, text_cell, "text-cell", i, 1, row, n_columns, 1);
-      for (guint c = 0; c < n_columns; c++)
-        attach_cell (self, new_value_cell (&g_array_index (columns, Column, c), item),
-                     "value-cell", i, c + 1, row + 1, 1, 1);
-    }
+  self->summary = trellis_summary_ref (summary);
+  self->section = section;
+  self->columns = g_steal_pointer (&columns);
+  self->next_row = 1;
   self->n_rows = section->items->len;
+  /* Scrolled down, the rows in view may be any: only at the top are the first ones all
+   * that shows. */
+  add_statements (self, scrolled_to_top (self) ? first_screen_statements (self) : G_MAXUINT);
 }
 
 /**
@@ -572,4 +765,17 @@ trellis_summary_table_get_column_headers (TrellisSummaryTable *self)
 {
   g_return_val_if_fail (TRELLIS_IS_SUMMARY_TABLE (self), NULL);
   return self->headers;
+}
+
+/**
+ * trellis_summary_table_get_n_pending:
+ *
+ * Returns: how many statements of the section are still to be added below the rows in
+ *   view; 0 once the table is whole
+ */
+guint
+trellis_summary_table_get_n_pending (TrellisSummaryTable *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SUMMARY_TABLE (self), 0);
+  return has_pending (self) ? self->section->items->len - self->next_item : 0;
 }

@@ -19,6 +19,7 @@ void       trellis_summary_table_set_section (TrellisSummaryTable   *self,
                                               TrellisSummary        *summary,
                                               TrellisSectionSummary *section);
 guint      trellis_summary_table_get_n_rows (TrellisSummaryTable *self);
+guint      trellis_summary_table_get_n_pending (TrellisSummaryTable *self);
 
 GPtrArray *trellis_summary_table_get_column_headers (TrellisSummaryTable *self);
 
