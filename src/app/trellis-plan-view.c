@@ -1168,8 +1168,13 @@ update_follow_up (TrellisPlanView *self)
 static void
 trellis_plan_view_map (GtkWidget *widget)
 {
+  TrellisPlanView *self = TRELLIS_PLAN_VIEW (widget);
+
   GTK_WIDGET_CLASS (trellis_plan_view_parent_class)->map (widget);
-  update_follow_up (TRELLIS_PLAN_VIEW (widget));
+  update_follow_up (self);
+  /* Its rows, let go of while a project came in unseen (see set_project()). */
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -1237,6 +1242,11 @@ trellis_plan_view_set_project (TrellisPlanView  *self,
       self->rounds_changed_id = g_signal_connect_swapped (trellis_project_get_rounds (project), "items-changed",
                                                           G_CALLBACK (on_rounds_changed), self);
       on_rounds_changed (self);
+      /* A column view makes rows for its items even while hidden, and a project opens
+       * behind the Responses view: the rows are made when the plan is first shown, not
+       * while the window's first frame waits. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_column_view_set_model (self->column_view, NULL);
       gtk_filter_list_model_set_model (self->filter_model, actions);
     }
   update_count (self);
