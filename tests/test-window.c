@@ -595,6 +595,37 @@ test_window_print_preview (void)
   destroy_window (window);
 }
 
+/* Ctrl+? shows the keyboard shortcuts over the window, built only then, and again after
+ * it is closed. */
+static void
+test_window_shortcuts (void)
+{
+  TrellisWindow *window = new_window ();
+  GtkWindow *shortcuts;
+  GLogLevelFlags fatal;
+
+  /* GTK 4.8's own shortcuts window warns that a label of its measures -4 wide (with GTK's
+   * theme alone, no CSS of Trellis's): warnings are not fatal while it shows. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+      shortcuts = test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (window));
+      g_assert_nonnull (shortcuts);
+      g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))) == shortcuts);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+      gtk_window_close (shortcuts);
+      /* Not drained: its search entry's cursor blinks while it is open. */
+      test_run_for (200);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    }
+  g_log_set_always_fatal (fatal);
+  destroy_window (window);
+}
+
 static void
 test_summary_table (void)
 {
@@ -661,6 +692,7 @@ main (int   argc,
 #if !defined(__SANITIZE_ADDRESS__)
   g_test_add_func ("/window/print-preview", test_window_print_preview);
 #endif
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/summary-table/rows", test_summary_table);
 
   return g_test_run ();

@@ -415,6 +415,7 @@ trellis_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.print-preview", { "<Shift><Control>p", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);

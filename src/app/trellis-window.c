@@ -489,7 +489,26 @@ reload_action (GSimpleAction *action,
     load (self, file, FALSE, NULL);
 }
 
+/* GtkApplication would build the shortcuts window for every new window, before its first
+ * frame (a quarter of the time the window takes to build): it is built when asked for. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+  /* Replaced, while it runs, by GtkApplicationWindow's own, which shows it from now on. */
+  g_autoptr(GSimpleAction) kept = g_object_ref (action);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/trellisapp/Trellis/ui/help-overlay.ui");
+
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-help-overlay");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-help-overlay", NULL);
+}
+
 static const GActionEntry window_actions[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "import", import_action },
   { "reload", reload_action },
   { "undo", undo_action },
