@@ -1777,31 +1777,39 @@ read_row_comments (RoundReading *reading,
     }
 }
 
-/* Every respondent of @file: empty lines and, unless asked for, incomplete responses
- * left out and counted. */
-static gboolean
-read_file_rows (TrellisImport  *self,
-                RoundReading   *reading,
-                ImportFile     *file,
-                GError        **error)
+/* Rows of respondents before a second thread is worth starting for their comments. */
+#define COMMENTS_APART_MINIMUM 2000
+
+typedef struct
+{
+  RoundReading *reading;
+  TrellisTable *table;
+  GArray       *rows;
+} CommentsOfRows;
+
+static gpointer
+read_comments_of_rows (gpointer data)
+{
+  CommentsOfRows *job = data;
+
+  for (guint i = 0; i < job->rows->len; i++)
+    read_row_comments (job->reading, job->table, g_array_index (job->rows, guint, i));
+  return NULL;
+}
+
+/* The rows of @file that are someone's response: empty lines and, unless asked for,
+ * incomplete responses left out and counted. */
+static GArray *
+select_respondents (TrellisImport *self,
+                    RoundReading  *reading,
+                    ImportFile    *file)
 {
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
-
-  /* What each distinct cell reads as is kept per file: the codes are the file's. */
-  plan_start_file (&reading->plan, table);
-  if (reading->plan.group >= 0)
-    {
-      g_ptr_array_set_size (reading->group_of_value,
-                            MAX (trellis_table_get_n_values (table, reading->plan.group), 1));
-      for (guint v = 0; v < reading->group_of_value->len; v++)
-        g_ptr_array_index (reading->group_of_value, v) = (gpointer) group_not_read;
-    }
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_rows);
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
-      const char *group;
-
       /* Respondents, not rows: a row with a response id, a submit date or any answer
        * is someone who responded; only a line with nothing in it is not. */
       if (trellis_table_row_is_empty (table, row))
@@ -1816,14 +1824,57 @@ read_file_rows (TrellisImport  *self,
         }
       if (row_has_no_answers (&reading->plan, table, row))
         reading->n_no_answers++;
-      if (!read_row_answers (self, reading, file, row, error))
-        return FALSE;
-      group = read_row_group (reading, table, row);
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+/* Every respondent of @file: their answers and group, and the comments, cleaned by a
+ * second thread meanwhile (80,000 of them at 100,000 responses); the two touch nothing
+ * in common but the table, which neither changes. */
+static gboolean
+read_file_rows (TrellisImport  *self,
+                RoundReading   *reading,
+                ImportFile     *file,
+                GError        **error)
+{
+  TrellisTable *table = file->table;
+  g_autoptr(GArray) rows = NULL;
+  CommentsOfRows comments;
+  GThread *thread = NULL;
+  gboolean ok = TRUE;
+
+  /* What each distinct cell reads as is kept per file: the codes are the file's. */
+  plan_start_file (&reading->plan, table);
+  if (reading->plan.group >= 0)
+    {
+      g_ptr_array_set_size (reading->group_of_value,
+                            MAX (trellis_table_get_n_values (table, reading->plan.group), 1));
+      for (guint v = 0; v < reading->group_of_value->len; v++)
+        g_ptr_array_index (reading->group_of_value, v) = (gpointer) group_not_read;
+    }
+
+  rows = select_respondents (self, reading, file);
+  comments = (CommentsOfRows) { reading, table, rows };
+  if (rows->len >= COMMENTS_APART_MINIMUM && g_get_num_processors () > 1)
+    thread = g_thread_new ("trellis-comments", read_comments_of_rows, &comments);
+  for (guint i = 0; i < rows->len && ok; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+
+      ok = read_row_answers (self, reading, file, row, error);
+      if (!ok)
+        break;
       g_ptr_array_add (reading->order, GUINT_TO_POINTER (reading->row_groups->len));
       g_byte_array_append (reading->rows, (const guint8 *) reading->answers, reading->plan.items->len);
-      g_ptr_array_add (reading->row_groups, (gpointer) group);
-      read_row_comments (reading, table, row);
+      g_ptr_array_add (reading->row_groups, (gpointer) read_row_group (reading, table, row));
     }
+  if (thread != NULL)
+    g_thread_join (thread);
+  else if (ok)
+    read_comments_of_rows (&comments);
+  if (!ok)
+    return FALSE;
   if (reading->sources->len > 0)
     g_string_append (reading->sources, ", ");
   g_string_append (reading->sources, file->name);
