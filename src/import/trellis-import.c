@@ -1554,7 +1554,6 @@ shuffle (GPtrArray *items,
 typedef struct
 {
   Plan        plan;
-  TrellisAnswer *answers;      /* the response being read, one per item */
   GByteArray *rows;            /* every response's answers, file order */
   GPtrArray  *row_groups;      /* each response's group or NULL */
   GPtrArray  *order;           /* response indices, then shuffled */
@@ -1574,7 +1573,6 @@ round_reading_init (TrellisImport *self,
                     RoundReading  *reading)
 {
   make_plan (self, &reading->plan);
-  reading->answers = g_new0 (TrellisAnswer, MAX (reading->plan.items->len, 1));
   reading->rows = g_byte_array_new ();
   reading->row_groups = g_ptr_array_new ();
   reading->order = g_ptr_array_new ();
@@ -1590,7 +1588,6 @@ static void
 round_reading_clear (RoundReading *reading)
 {
   plan_clear (&reading->plan);
-  g_clear_pointer (&reading->answers, g_free);
   g_clear_pointer (&reading->rows, g_byte_array_unref);
   g_clear_pointer (&reading->row_groups, g_ptr_array_unref);
   g_clear_pointer (&reading->order, g_ptr_array_unref);
@@ -1649,66 +1646,87 @@ read_value (TrellisImport *self,
   return read_cached (self, item->cache, item->scale, text);
 }
 
-/* The answer of one item's cell when its distinct text is not read yet, is left out, or
- * is not on the scale (then FALSE, with @error set). */
-static gboolean
-read_item_cell (TrellisImport  *self,
-                RoundReading   *reading,
-                ImportFile     *file,
-                ItemColumn     *item,
-                guint           row,
-                gint16         *known,
-                GError        **error)
+/* One item's answers in every respondent's row, into @out (a row of @n_items bytes per
+ * respondent), column by column: 6 million cells at 100,000 responses, each a code and
+ * its known answer. A distinct cell is read when first met. Returns: the index in @rows
+ * of the first respondent whose cell is not on the scale, or G_MAXUINT. */
+static guint
+read_item_answers (TrellisImport *self,
+                   RoundReading  *reading,
+                   ImportFile    *file,
+                   ItemColumn    *item,
+                   GArray        *rows,
+                   TrellisAnswer *out,
+                   guint          n_items)
 {
-  TrellisTable *table = file->table;
+  gint16 *known = (gint16 *) (gpointer) item->by_value->data;
+  const guint *row_of = (const guint *) (gpointer) rows->data;
+  gboolean marks_not_shown = writes_not_shown (file);
+  guint n_not_shown = 0;
 
-  /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
-  if (*known == ANSWER_NOT_READ)
-    *known = read_value (self, item, table, row, writes_not_shown (file));
-  if (*known == ANSWER_LEFT_OUT)
+  for (guint k = 0; k < rows->len; k++)
     {
-      reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
-      reading->n_not_shown++;
-      return TRUE;
+      guint row = row_of[k];
+      guint value = item->codes == NULL ? 0 : item->width == 1 ? item->codes[row] : ((const guint32 *) item->codes)[row];
+      gint16 answer = known[value];
+
+      if (G_UNLIKELY (answer == ANSWER_NOT_READ))
+        answer = known[value] = read_value (self, item, file->table, row, marks_not_shown);
+      if (G_UNLIKELY (answer == TRELLIS_ANSWER_UNMAPPED))
+        {
+          reading->n_not_shown += n_not_shown;
+          return k;
+        }
+      if (answer == ANSWER_LEFT_OUT)
+        {
+          answer = TRELLIS_ANSWER_NOT_SHOWN;
+          n_not_shown++;
+        }
+      out[(gsize) k * n_items + item->item] = (TrellisAnswer) answer;
     }
-  if (*known == TRELLIS_ANSWER_UNMAPPED)
-    {
-      g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, item->column));
-      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
-                                 trellis_table_get_sheet_row (table, row), item->column,
-                                 _("“%s” is not an answer on the scale"), shown);
-      return FALSE;
-    }
-  reading->answers[item->item] = (TrellisAnswer) *known;
-  return TRUE;
+  reading->n_not_shown += n_not_shown;
+  return G_MAXUINT;
 }
 
-/* Each item's answer in @row, into reading->answers: 6 million cells at 100,000
- * responses, so the loop reads each cell's code and its known answer directly. */
+/* Every respondent's answers, appended to reading->rows. A cell that is not on the scale
+ * is named as reading row by row would find it: the earliest row, then the first item
+ * in the checklist's order. */
 static gboolean
-read_row_answers (TrellisImport  *self,
-                  RoundReading   *reading,
-                  ImportFile     *file,
-                  guint           row,
-                  GError        **error)
+read_answers_of_rows (TrellisImport  *self,
+                      RoundReading   *reading,
+                      ImportFile     *file,
+                      GArray         *rows,
+                      GError        **error)
 {
   ItemColumn *items = (ItemColumn *) (gpointer) reading->plan.items->data;
-  TrellisAnswer *answers = reading->answers;
-  guint n_items = reading->plan.items->len;
+  guint n_items = reading->plan.items->len, first_bad = G_MAXUINT, bad_item = 0;
+  gsize start = reading->rows->len;
 
+  g_byte_array_set_size (reading->rows, (guint) (start + (gsize) rows->len * n_items));
   for (guint i = 0; i < n_items; i++)
     {
-      ItemColumn *item = &items[i];
-      guint value = item->codes == NULL ? 0 : item->width == 1 ? item->codes[row] : ((const guint32 *) item->codes)[row];
-      gint16 *known = &((gint16 *) (gpointer) item->by_value->data)[value];
+      guint bad = read_item_answers (self, reading, file, &items[i], rows,
+                                     (TrellisAnswer *) (gpointer) (reading->rows->data + start), n_items);
 
-      if (G_LIKELY (*known != ANSWER_NOT_READ && *known != ANSWER_LEFT_OUT &&
-                    *known != TRELLIS_ANSWER_UNMAPPED))
-        answers[item->item] = (TrellisAnswer) *known;
-      else if (!read_item_cell (self, reading, file, item, row, known, error))
-        return FALSE;
+      if (bad < first_bad)
+        {
+          first_bad = bad;
+          bad_item = i;
+        }
     }
-  return TRUE;
+  if (first_bad == G_MAXUINT)
+    return TRUE;
+
+  {
+    TrellisTable *table = file->table;
+    guint row = g_array_index (rows, guint, first_bad);
+    g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, items[bad_item].column));
+
+    _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
+                               trellis_table_get_sheet_row (table, row), items[bad_item].column,
+                               _("“%s” is not an answer on the scale"), shown);
+  }
+  return FALSE;
 }
 
 static const char group_not_read[] = "";
@@ -1858,16 +1876,11 @@ read_file_rows (TrellisImport  *self,
   comments = (CommentsOfRows) { reading, table, rows };
   if (rows->len >= COMMENTS_APART_MINIMUM && g_get_num_processors () > 1)
     thread = g_thread_new ("trellis-comments", read_comments_of_rows, &comments);
+  ok = read_answers_of_rows (self, reading, file, rows, error);
   for (guint i = 0; i < rows->len && ok; i++)
     {
-      guint row = g_array_index (rows, guint, i);
-
-      ok = read_row_answers (self, reading, file, row, error);
-      if (!ok)
-        break;
       g_ptr_array_add (reading->order, GUINT_TO_POINTER (reading->row_groups->len));
-      g_byte_array_append (reading->rows, (const guint8 *) reading->answers, reading->plan.items->len);
-      g_ptr_array_add (reading->row_groups, (gpointer) read_row_group (reading, table, row));
+      g_ptr_array_add (reading->row_groups, (gpointer) read_row_group (reading, table, g_array_index (rows, guint, i)));
     }
   if (thread != NULL)
     g_thread_join (thread);
