@@ -1659,15 +1659,20 @@ read_item_answers (TrellisImport *self,
                    TrellisAnswer *out,
                    guint          n_items)
 {
+  /* In locals: every store into @out, bytes, could otherwise change them for the
+   * compiler, which would load them again for each cell. */
   gint16 *known = (gint16 *) (gpointer) item->by_value->data;
   const guint *row_of = (const guint *) (gpointer) rows->data;
+  const guint8 *codes = item->codes;
+  gboolean wide = item->width != 1;
   gboolean marks_not_shown = writes_not_shown (file);
-  guint n_not_shown = 0;
+  guint n_not_shown = 0, n_rows = rows->len;
+  TrellisAnswer *cell = out + item->item;
 
-  for (guint k = 0; k < rows->len; k++)
+  for (guint k = 0; k < n_rows; k++, cell += n_items)
     {
       guint row = row_of[k];
-      guint value = item->codes == NULL ? 0 : item->width == 1 ? item->codes[row] : ((const guint32 *) item->codes)[row];
+      guint value = codes == NULL ? 0 : !wide ? codes[row] : ((const guint32 *) (gconstpointer) codes)[row];
       gint16 answer = known[value];
 
       if (G_UNLIKELY (answer == ANSWER_NOT_READ))
@@ -1682,7 +1687,7 @@ read_item_answers (TrellisImport *self,
           answer = TRELLIS_ANSWER_NOT_SHOWN;
           n_not_shown++;
         }
-      out[(gsize) k * n_items + item->item] = (TrellisAnswer) answer;
+      *cell = (TrellisAnswer) answer;
     }
   reading->n_not_shown += n_not_shown;
   return G_MAXUINT;
