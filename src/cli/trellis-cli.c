@@ -1,5 +1,5 @@
-/* trellis-cli.c: the headless front end over core, charts and report; `export`, which
- *                draws, runs in its own executable (cli-helper.c)
+/* trellis-cli.c: the headless front end; `export`, which draws, runs in its own
+ *                executable, trellis-cli-export (cli-helper.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,12 +22,12 @@ typedef struct
 } CommandEntry;
 
 static const CommandEntry commands[] = {
-  { "templates", trellis_cli_templates, N_("List the built-in checklist templates") },
-  { "new",       trellis_cli_new,       N_("Create a project from a template") },
-  { "import",    trellis_cli_import,    N_("Import survey responses as a new round") },
-  { "summary",   trellis_cli_summary,   N_("Print each round’s results") },
-  { "export",    trellis_cli_run_export, N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
-  { "validate",  trellis_cli_validate,  N_("Check that a project file is sound") },
+  { "templates", trellis_cli_templates,   N_("List the built-in checklist templates") },
+  { "new",       trellis_cli_new,         N_("Create a project from a template") },
+  { "import",    trellis_cli_import,      N_("Import survey responses as a new round") },
+  { "summary",   trellis_cli_summary,     N_("Print each round’s results") },
+  { "export",    trellis_cli_run_export,  N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
+  { "validate",  trellis_cli_validate,    N_("Check that a project file is sound") },
 };
 
 static void
