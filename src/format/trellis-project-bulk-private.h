@@ -73,6 +73,11 @@ void        _trellis_bulk_reader_free (BulkReader *reader);
 void        _trellis_bulk_reader_attach (BulkReader    *reader,
                                          xmlParserCtxt *ctxt);
 gboolean    _trellis_bulk_reader_get_too_many_nodes (BulkReader *reader);
+gboolean    _trellis_bulk_reader_feed (BulkReader    *reader,
+                                       xmlParserCtxt *ctxt,
+                                       const char    *piece,
+                                       gsize          length);
+guint64     _trellis_bulk_reader_get_n_plain_bytes (BulkReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BulkReader, _trellis_bulk_reader_free)
 

@@ -24,6 +24,15 @@ typedef enum
   DIVERT_COMMENT,
 } DivertKind;
 
+/* What the bytes after libxml2's position are read as, without it (see
+ * _trellis_bulk_reader_feed()). */
+typedef enum
+{
+  PLAIN_NONE,
+  PLAIN_ANSWERS,   /* the text of an <answers> block */
+  PLAIN_COMMENTS,  /* the <comment> elements of a round's <comments> */
+} PlainKind;
+
 struct _BulkReader
 {
   guint64        max_tree_nodes;
@@ -42,6 +51,14 @@ struct _BulkReader
   long           line;
   guint8         comment_flags;
   guint32        response_group;
+
+  /* Reading plain parts past libxml2: which container the last event opened (only
+   * while nothing else has happened since), what is being read, and the bytes kept
+   * back from the last piece (a tag or a comment it cut). */
+  PlainKind      opened;
+  PlainKind      plain;
+  GString       *window;
+  guint64        n_plain_bytes;
 };
 
 /* ctxt->_private points to the caller's state, whose first member is the reader. */
@@ -89,6 +106,7 @@ _trellis_bulk_reader_new (guint64 max_tree_nodes)
   reader->responses = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_responses_free);
   reader->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_comments_free);
   reader->text = g_string_new (NULL);
+  reader->window = g_string_new (NULL);
   return reader;
 }
 
@@ -100,6 +118,7 @@ _trellis_bulk_reader_free (BulkReader *reader)
   g_ptr_array_unref (reader->responses);
   g_ptr_array_unref (reader->comments);
   g_string_free (reader->text, TRUE);
+  g_string_free (reader->window, TRUE);
   g_free (reader);
 }
 
@@ -107,6 +126,13 @@ gboolean
 _trellis_bulk_reader_get_too_many_nodes (BulkReader *reader)
 {
   return reader->too_many_nodes;
+}
+
+/* How many bytes were read past libxml2 (see _trellis_bulk_reader_feed()): for tests. */
+guint64
+_trellis_bulk_reader_get_n_plain_bytes (BulkReader *reader)
+{
+  return reader->n_plain_bytes;
 }
 
 /* The tree holds only the checklist, the plan and each round's few small elements: a
@@ -588,6 +614,7 @@ mark_container (BulkReader    *reader,
       notes->flags = g_byte_array_new ();
       g_ptr_array_add (reader->comments, notes);
       node->_private = notes;
+      reader->opened = PLAIN_COMMENTS;
     }
 }
 
@@ -605,13 +632,18 @@ on_start_element (void           *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       reader->depth++;
       return;
     }
   if (start_divert (reader, ctxt, localname, uri, attributes, n_attributes))
-    return;
+    {
+      if (reader->kind == DIVERT_ANSWERS)
+        reader->opened = PLAIN_ANSWERS;
+      return;
+    }
   if (!count_tree_node (reader, ctxt))
     return;
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
@@ -627,6 +659,7 @@ on_end_element (void          *ctx,
 {
   BulkReader *reader = reader_of (ctx);
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       if (--reader->depth == 0)
@@ -645,6 +678,7 @@ on_characters (void          *ctx,
   xmlParserCtxt *ctxt = ctx;
   xmlNode *parent = ctxt->node;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       if (reader->kind == DIVERT_ANSWERS)
@@ -669,6 +703,7 @@ on_comment (void          *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
       !count_tree_node (reader, ctxt))
     return;
@@ -683,6 +718,7 @@ on_processing_instruction (void          *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
       !count_tree_node (reader, ctxt))
     return;
@@ -699,6 +735,358 @@ _trellis_bulk_reader_attach (BulkReader    *reader,
   ctxt->sax->ignorableWhitespace = on_characters;
   ctxt->sax->comment = on_comment;
   ctxt->sax->processingInstruction = on_processing_instruction;
+}
+
+/* ---- plain parts, read past libxml2 ---------------------------------------------------- */
+
+/* Most of a large project is an <answers> block of plain ASCII and <comment> elements
+ * holding plain text. Where they are exactly what Trellis writes, the bytes are read
+ * here without passing through libxml2, which would tokenise them to hand over the
+ * same bytes; everything else (another form, an entity, a carriage return, a truncated
+ * element) goes to libxml2 as before, so what is refused and what is read stay the
+ * same. A part is read here only when libxml2 has taken every byte up to it and the
+ * last event was the start of its container, and what is read here is well-formed
+ * content, so the document libxml2 sees is well-formed if and only if the file is. */
+
+#define PLAIN_MAX_KEPT (64 * 1024)
+
+enum { PLAIN_STOP = 0, PLAIN_BYTE = 1, PLAIN_NEWLINE = 2, PLAIN_HIGH = 4 };
+
+/* Character data that libxml2 would hand over unchanged: printable ASCII but &, < and
+ * > (which also rules out "]]>"), tabs and newlines; for comments, bytes of UTF-8
+ * sequences, checked once the comment is whole. */
+static const guint8 *
+plain_text_table (gboolean utf8)
+{
+  static guint8 tables[2][256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint t = 0; t < 2; t++)
+        {
+          for (guint c = 0x20; c < 0x7F; c++)
+            tables[t][c] = PLAIN_BYTE;
+          tables[t]['&'] = tables[t]['<'] = tables[t]['>'] = PLAIN_STOP;
+          tables[t]['\t'] = PLAIN_BYTE;
+          tables[t]['\n'] = PLAIN_NEWLINE;
+        }
+      for (guint c = 0x80; c < 256; c++)
+        tables[1][c] = PLAIN_HIGH;
+      g_once_init_leave (&done, 1);
+    }
+  return tables[utf8 ? 1 : 0];
+}
+
+/* Whether @text (valid UTF-8 as far as GLib is concerned) holds only XML characters:
+ * GLib already refuses surrogates and NUL, which leaves U+FFFE and U+FFFF. */
+static gboolean
+is_xml_utf8 (const char *text,
+             gsize       length)
+{
+  if (!g_utf8_validate_len (text, length, NULL))
+    return FALSE;
+  for (const char *p = memchr (text, 0xEF, length); p != NULL;
+       p = memchr (p + 1, 0xEF, text + length - (p + 1)))
+    if ((guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+      return FALSE;
+  return TRUE;
+}
+
+/* libxml2 counts lines as it reads; bytes read here are counted for it, so that later
+ * messages name the right line. */
+static void
+skip_lines (xmlParserCtxt *ctxt,
+            long           n_lines)
+{
+  ctxt->input->line += (int) n_lines;
+}
+
+/* The text of an <answers> block up to its end tag, or anything else: read as libxml2
+ * would hand it over, by the same function. */
+static const char *
+read_plain_answers (BulkReader    *reader,
+                    xmlParserCtxt *ctxt,
+                    const char    *p,
+                    const char    *end)
+{
+  const guint8 *plain = plain_text_table (FALSE);
+  const char *q = p;
+  long line = reader->line;
+
+  while (q < end && plain[(guchar) *q] != PLAIN_STOP)
+    q++;
+  read_answer_text (reader, p, q - p);
+  skip_lines (ctxt, reader->line - line);
+  if (q < end)
+    reader->plain = PLAIN_NONE;
+  return q;
+}
+
+/* The marks of <comment>, as Trellis writes them: none, key, hidden, or both. */
+static gssize
+match_comment_tag (const char *p,
+                   const char *end,
+                   guint8     *flags)
+{
+  static const struct { const char *tag; guint8 flags; } tags[] = {
+    { "<comment>", 0 },
+    { "<comment key=\"true\">", TRELLIS_COMMENT_KEY },
+    { "<comment hidden=\"true\">", TRELLIS_COMMENT_HIDDEN },
+    { "<comment key=\"true\" hidden=\"true\">", TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN },
+  };
+  gsize available = end - p;
+  gboolean cut = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      gsize length = strlen (tags[i].tag);
+
+      if (available >= length && memcmp (p, tags[i].tag, length) == 0)
+        {
+          *flags = tags[i].flags;
+          return length;
+        }
+      cut |= available < length && memcmp (p, tags[i].tag, available) == 0;
+    }
+  return cut ? 0 : -1;
+}
+
+/* One <comment>TEXT</comment> at @p: its end, %NULL when the piece ends inside it, or
+ * @p when it is not in the plain form. */
+static const char *
+read_plain_comment (BulkReader    *reader,
+                    xmlParserCtxt *ctxt,
+                    BulkComments  *notes,
+                    const char    *p,
+                    const char    *end)
+{
+  static const char end_tag[] = "</comment>";
+  const guint8 *plain = plain_text_table (TRUE);
+  gssize tag_length = match_comment_tag (p, end, &reader->comment_flags);
+  const char *text, *q;
+  long n_lines = 0;
+  guint8 high = 0;
+
+  if (tag_length <= 0)
+    return tag_length == 0 ? NULL : p;
+  text = q = p + tag_length;
+  for (; q < end; q++)
+    {
+      guint8 kind = plain[(guchar) *q];
+
+      if (kind == PLAIN_STOP)
+        break;
+      n_lines += kind == PLAIN_NEWLINE;
+      high |= kind;
+    }
+  if ((gsize) (end - q) < sizeof end_tag - 1)
+    return q == end || memcmp (q, end_tag, end - q) == 0 ? NULL : p;
+  if (memcmp (q, end_tag, sizeof end_tag - 1) != 0 ||
+      ((high & PLAIN_HIGH) != 0 && !is_xml_utf8 (text, q - text)))
+    return p;
+  /* As end_divert() keeps it, at the line libxml2 would give. */
+  reader->line = ctxt->input->line;
+  if (notes->problem.kind == BULK_PROBLEM_NONE)
+    {
+      g_ptr_array_add (notes->texts, g_strndup (text, q - text));
+      g_byte_array_append (notes->flags, &reader->comment_flags, 1);
+    }
+  skip_lines (ctxt, n_lines);
+  return q + sizeof end_tag - 1;
+}
+
+/* A round's <comment> elements and the blanks between them, up to anything else.
+ * Returns where it stopped; sets @cut when the piece ended inside a comment. */
+static const char *
+read_plain_comments (BulkReader    *reader,
+                     xmlParserCtxt *ctxt,
+                     const char    *p,
+                     const char    *end,
+                     gboolean      *cut)
+{
+  BulkComments *notes = ctxt->node->_private;
+
+  for (;;)
+    {
+      const char *next;
+      long n_lines = 0;
+
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
+        n_lines += *p++ == '\n';
+      skip_lines (ctxt, n_lines);
+      if (p == end)
+        return p;
+      next = read_plain_comment (reader, ctxt, notes, p, end);
+      if (next == NULL)
+        {
+          *cut = TRUE;
+          return p;
+        }
+      if (next == p)
+        {
+          reader->plain = PLAIN_NONE;
+          return p;
+        }
+      p = next;
+    }
+}
+
+/* Whether libxml2 has taken every byte given to it and just opened a container whose
+ * content can be read here: an <answers> block, or a round's <comments> in which an
+ * unprefixed <comment> is Trellis's. */
+static PlainKind
+plain_part_opened (BulkReader    *reader,
+                   xmlParserCtxt *ctxt)
+{
+  xmlNs *ns;
+
+  if (reader->opened == PLAIN_NONE || ctxt->disableSAX || ctxt->instate != XML_PARSER_CONTENT ||
+      ctxt->inputNr != 1 || ctxt->input == NULL || ctxt->input->cur != ctxt->input->end ||
+      ctxt->input->buf == NULL || ctxt->input->buf->encoder != NULL)
+    return PLAIN_NONE;
+  if (reader->opened == PLAIN_ANSWERS)
+    return reader->depth == 1 && reader->kind == DIVERT_ANSWERS && reader->text->len == 0
+           ? PLAIN_ANSWERS : PLAIN_NONE;
+  if (reader->depth != 0 || ctxt->node == NULL || ctxt->node->_private == NULL ||
+      !g_str_equal ((const char *) ctxt->node->name, "comments"))
+    return PLAIN_NONE;
+  ns = xmlSearchNs (ctxt->myDoc, ctxt->node, NULL);
+  return ns != NULL && NS_IS_TRELLIS (ns->href) ? PLAIN_COMMENTS : PLAIN_NONE;
+}
+
+/* The end of the next start tag of a container read here, or %NULL; @kept is where
+ * a tag the piece cuts begins. */
+static const char *
+find_plain_container (const char  *p,
+                      const char  *end,
+                      const char **kept)
+{
+  static const char * const names[] = { "<answers", "<comments" };
+
+  *kept = NULL;
+  for (p = memchr (p, '<', end - p); p != NULL; p = memchr (p + 1, '<', end - (p + 1)))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        gsize length = strlen (names[i]);
+        gsize available = end - p;
+        const char *close;
+
+        if (memcmp (p, names[i], MIN (length, available)) != 0)
+          continue;
+        close = available > length ? memchr (p + length, '>', available - length) : NULL;
+        if (close == NULL)
+          {
+            *kept = end - p < 1024 ? p : NULL;
+            return NULL;
+          }
+        if (close == p + length || p[length] == ' ')
+          return close + 1;
+      }
+  return NULL;
+}
+
+static gboolean
+feed_parser (xmlParserCtxt *ctxt,
+             const char    *bytes,
+             gsize          length)
+{
+  if (length > 0 && !ctxt->disableSAX)
+    xmlParseChunk (ctxt, bytes, (int) length, 0);
+  return !ctxt->disableSAX;
+}
+
+/* Hands [@p, @end) to libxml2, reading the plain parts here. Returns where it stopped:
+ * @end, or the start of what the piece cut, to be given again with the next. */
+static const char *
+feed_piece (BulkReader    *reader,
+            xmlParserCtxt *ctxt,
+            const char    *p,
+            const char    *end)
+{
+  while (p < end)
+    {
+      const char *kept, *stop;
+      gboolean cut = FALSE;
+
+      switch (reader->plain)
+        {
+        case PLAIN_ANSWERS:
+          stop = read_plain_answers (reader, ctxt, p, end);
+          reader->n_plain_bytes += stop - p;
+          break;
+        case PLAIN_COMMENTS:
+          stop = read_plain_comments (reader, ctxt, p, end, &cut);
+          reader->n_plain_bytes += stop - p;
+          if (cut)
+            return stop;
+          break;
+        case PLAIN_NONE:
+        default:
+          stop = find_plain_container (p, end, &kept);
+          if (stop == NULL)
+            {
+              stop = kept != NULL ? kept : end;
+              if (!feed_parser (ctxt, p, stop - p))
+                return end;
+              return stop;
+            }
+          if (!feed_parser (ctxt, p, stop - p))
+            return end;
+          reader->plain = plain_part_opened (reader, ctxt);
+          break;
+        }
+      p = stop;
+    }
+  return p;
+}
+
+/**
+ * _trellis_bulk_reader_feed:
+ * @length: 0 at the end of the file
+ *
+ * Gives the next piece of the file to the parser (as xmlParseChunk() would, without
+ * ending it), reading the plain parts of rounds here (see above). Bytes a piece cuts
+ * in the middle of a comment or a tag are kept, up to PLAIN_MAX_KEPT, and given with
+ * the next piece; at the end, whatever is kept goes to libxml2.
+ *
+ * Returns: %FALSE when the parser has stopped
+ */
+gboolean
+_trellis_bulk_reader_feed (BulkReader    *reader,
+                           xmlParserCtxt *ctxt,
+                           const char    *piece,
+                           gsize          length)
+{
+  GString *window = reader->window;
+  const char *p = piece, *end = piece + length, *stop;
+
+  if (length == 0)
+    {
+      reader->plain = PLAIN_NONE;
+      feed_parser (ctxt, window->str, window->len);
+      g_string_truncate (window, 0);
+      return !ctxt->disableSAX;
+    }
+  if (window->len > 0)
+    {
+      g_string_append_len (window, piece, length);
+      p = window->str;
+      end = window->str + window->len;
+    }
+  stop = feed_piece (reader, ctxt, p, end);
+  if ((gsize) (end - stop) > PLAIN_MAX_KEPT)
+    {
+      /* A comment this long is read by libxml2; so is what follows it. */
+      reader->plain = PLAIN_NONE;
+      feed_parser (ctxt, stop, end - stop);
+      stop = end;
+    }
+  if (p == window->str)
+    g_string_erase (window, 0, stop - window->str);
+  else
+    g_string_append_len (window, stop, end - stop);
+  return !ctxt->disableSAX;
 }
 
 /* ---- writing ------------------------------------------------------------------------- */
