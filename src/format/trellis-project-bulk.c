@@ -752,8 +752,8 @@ _trellis_bulk_reader_attach (BulkReader    *reader,
 
 enum { PLAIN_STOP = 0, PLAIN_BYTE = 1, PLAIN_NEWLINE = 2, PLAIN_HIGH = 4 };
 
-/* Character data that libxml2 would hand over unchanged: printable ASCII but &, < and
- * > (which also rules out "]]>"), tabs and newlines; for comments, bytes of UTF-8
+/* Character data that libxml2 would hand over unchanged: ASCII from the space on but &,
+ * < and > (which also rules out "]]>"), tabs and newlines; for comments, bytes of UTF-8
  * sequences, checked once the comment is whole. */
 static const guint8 *
 plain_text_table (gboolean utf8)
@@ -765,7 +765,7 @@ plain_text_table (gboolean utf8)
     {
       for (guint t = 0; t < 2; t++)
         {
-          for (guint c = 0x20; c < 0x7F; c++)
+          for (guint c = 0x20; c < 0x80; c++)
             tables[t][c] = PLAIN_BYTE;
           tables[t]['&'] = tables[t]['<'] = tables[t]['>'] = PLAIN_STOP;
           tables[t]['\t'] = PLAIN_BYTE;
@@ -793,6 +793,59 @@ is_xml_utf8 (const char *text,
   return TRUE;
 }
 
+#define BYTES(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (guint8) (c))
+
+/* Whether any of the eight bytes of @word is below 0x20 (a tab, a newline or what XML
+ * cannot hold), &, > or not ASCII; it may also say so of a byte after one that is. */
+static gboolean
+word_needs_look (guint64 word)
+{
+  guint64 amp = word ^ BYTES ('&'), gt = word ^ BYTES ('>');
+  guint64 below = (word - BYTES (0x20)) & ~word;
+  guint64 zero = ((amp - BYTES (1)) & ~amp) | ((gt - BYTES (1)) & ~gt);
+
+  return ((word | below | zero) & BYTES (0x80)) != 0;
+}
+
+/* The end of the plain text at @p: the first <, or another byte libxml2 would not
+ * hand over as it is, or @end. Counts the newlines, and says whether there were bytes
+ * of UTF-8 sequences (to be checked) in @high. Eight bytes at a time where it can. */
+static const char *
+scan_plain_text (const char *p,
+                 const char *end,
+                 gboolean    utf8,
+                 long       *n_lines,
+                 gboolean   *high)
+{
+  const guint8 *plain = plain_text_table (utf8);
+  const char *limit = memchr (p, '<', end - p);
+
+  if (limit == NULL)
+    limit = end;
+  while (p < limit)
+    {
+      guint64 word;
+      guint8 kind;
+
+      if (limit - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if (!word_needs_look (word))
+            {
+              p += 8;
+              continue;
+            }
+        }
+      kind = plain[(guchar) *p];
+      if (kind == PLAIN_STOP)
+        break;
+      *n_lines += kind == PLAIN_NEWLINE;
+      *high |= kind == PLAIN_HIGH;
+      p++;
+    }
+  return p;
+}
+
 /* libxml2 counts lines as it reads; bytes read here are counted for it, so that later
  * messages name the right line. */
 static void
@@ -810,12 +863,10 @@ read_plain_answers (BulkReader    *reader,
                     const char    *p,
                     const char    *end)
 {
-  const guint8 *plain = plain_text_table (FALSE);
-  const char *q = p;
-  long line = reader->line;
+  long line = reader->line, n_lines = 0;
+  gboolean high = FALSE;
+  const char *q = scan_plain_text (p, end, FALSE, &n_lines, &high);
 
-  while (q < end && plain[(guchar) *q] != PLAIN_STOP)
-    q++;
   read_answer_text (reader, p, q - p);
   skip_lines (ctxt, reader->line - line);
   if (q < end)
@@ -862,28 +913,18 @@ read_plain_comment (BulkReader    *reader,
                     const char    *end)
 {
   static const char end_tag[] = "</comment>";
-  const guint8 *plain = plain_text_table (TRUE);
   gssize tag_length = match_comment_tag (p, end, &reader->comment_flags);
   const char *text, *q;
   long n_lines = 0;
-  guint8 high = 0;
+  gboolean high = FALSE;
 
   if (tag_length <= 0)
     return tag_length == 0 ? NULL : p;
-  text = q = p + tag_length;
-  for (; q < end; q++)
-    {
-      guint8 kind = plain[(guchar) *q];
-
-      if (kind == PLAIN_STOP)
-        break;
-      n_lines += kind == PLAIN_NEWLINE;
-      high |= kind;
-    }
+  text = p + tag_length;
+  q = scan_plain_text (text, end, TRUE, &n_lines, &high);
   if ((gsize) (end - q) < sizeof end_tag - 1)
     return q == end || memcmp (q, end_tag, end - q) == 0 ? NULL : p;
-  if (memcmp (q, end_tag, sizeof end_tag - 1) != 0 ||
-      ((high & PLAIN_HIGH) != 0 && !is_xml_utf8 (text, q - text)))
+  if (memcmp (q, end_tag, sizeof end_tag - 1) != 0 || (high && !is_xml_utf8 (text, q - text)))
     return p;
   /* As end_divert() keeps it, at the line libxml2 would give. */
   reader->line = ctxt->input->line;
