@@ -507,6 +507,69 @@ test_plain_parts_damaged (void)
     }
 }
 
+/* One line of 20 answers with @c at @at, the others 1 to 9: the answer there, or
+ * G_MININT with the error's code in @code. */
+static int
+answer_at (char   c,
+           guint  at,
+           int   *code)
+{
+  g_autoptr(GString) xml = g_string_new ("<trellis-project xmlns=\"https://trellisapp.org/ns/project\" "
+                                         "format-version=\"1.3\"><partnership/><checklist>"
+                                         "<scale id=\"agreement\" points=\"11\"/><section id=\"A\">");
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = NULL;
+  char line[21];
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_string_append_printf (xml, "<statement id=\"s%02u\"/>", i);
+      g_string_append_printf (items, "%ss%02u", i > 0 ? " " : "", i);
+      line[i] = (char) ('1' + i % 9);
+    }
+  line[at] = c;
+  line[20] = '\0';
+  g_string_append_printf (xml, "</section></checklist><rounds><round id=\"r1\"><responses items=\"%s\">"
+                          "<answers>\n%s\n</answers></responses></round></rounds></trellis-project>",
+                          items->str, line);
+  bytes = g_bytes_new (xml->str, xml->len);
+  project = trellis_project_load_bytes (bytes, "answers.trellis", &error);
+  if (project == NULL)
+    {
+      *code = error->code;
+      return G_MININT;
+    }
+  return trellis_round_get_answer (trellis_project_get_round (project, 0), 0, at);
+}
+
+/* Every character means the same among the first sixteen of a line (translated sixteen
+ * at a time) as after them (one at a time). */
+static void
+test_answer_characters (void)
+{
+  guint n_answers = 0;
+
+  for (guint c = 1; c < 256; c++)
+    {
+      int early_code = -1, late_code = -1;
+      int early, late;
+
+      if (c == '<' || c == '&' || c == '\r')
+        continue;
+      early = answer_at ((char) c, 3, &early_code);
+      late = answer_at ((char) c, 18, &late_code);
+      g_assert_cmpint (early, ==, late);
+      g_assert_cmpint (early_code, ==, late_code);
+      n_answers += early != G_MININT;
+    }
+  /* 1 to 9, A and B, n, d, s and -. */
+  g_assert_cmpuint (n_answers, ==, 15);
+  g_assert_cmpint (answer_at ('B', 0, NULL), ==, 11);
+  g_assert_cmpint (answer_at ('n', 15, NULL), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/project-format/bombs-refused", test_bombs_refused);
   g_test_add_func ("/project-format/many-comments", test_many_comments);
   g_test_add_func ("/project-format/plain-parts", test_plain_parts);
+  g_test_add_func ("/project-format/answer-characters", test_answer_characters);
   g_test_add_func ("/project-format/plain-parts-damaged", test_plain_parts_damaged);
 
   return g_test_run ();

@@ -281,6 +281,57 @@ explain_answer_line (BulkResponses *rows,
   rows->problem.item = p - start;
 }
 
+/* Translates @n answer characters into @out; %FALSE if any is no answer. Sixteen at a
+ * time where SSE2 is (every x86-64), by the same rules as answer_table(): points 1 to
+ * 9 as digits, 10 on as letters from A, and the four characters that are no point. */
+static gboolean
+decode_answers (const char *p,
+                guint       n,
+                guint8     *out)
+{
+  const gint8 *table = answer_table ();
+  gboolean bad = FALSE;
+  guint i = 0;
+
+#ifdef __SSE2__
+  G_STATIC_ASSERT (TRELLIS_SCALE_MAX_POINTS >= 10 && TRELLIS_SCALE_MAX_POINTS < 10 + 26);
+  guint good = 0xFFFF;
+
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i c = _mm_loadu_si128 ((const __m128i *) (p + i));
+      __m128i digit = _mm_sub_epi8 (c, _mm_set1_epi8 ('1'));
+      __m128i letter = _mm_sub_epi8 (c, _mm_set1_epi8 ('A'));
+      __m128i is_digit = _mm_cmpeq_epi8 (_mm_min_epu8 (digit, _mm_set1_epi8 (8)), digit);
+      __m128i is_letter = _mm_cmpeq_epi8 (_mm_min_epu8 (letter, _mm_set1_epi8 (TRELLIS_SCALE_MAX_POINTS - 10)), letter);
+      __m128i na = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('n'));
+      __m128i dk = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('d'));
+      __m128i ns = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('s'));
+      __m128i blank = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('-'));
+      __m128i points = _mm_or_si128 (_mm_and_si128 (is_digit, _mm_add_epi8 (digit, _mm_set1_epi8 (1))),
+                                     _mm_and_si128 (is_letter, _mm_add_epi8 (letter, _mm_set1_epi8 (10))));
+      __m128i others = _mm_or_si128 (_mm_or_si128 (_mm_and_si128 (na, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_APPLICABLE)),
+                                                   _mm_and_si128 (dk, _mm_set1_epi8 (TRELLIS_ANSWER_DONT_KNOW))),
+                                     _mm_or_si128 (_mm_and_si128 (ns, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_SHOWN)),
+                                                   _mm_and_si128 (blank, _mm_set1_epi8 (TRELLIS_ANSWER_BLANK))));
+      __m128i known = _mm_or_si128 (_mm_or_si128 (is_digit, is_letter),
+                                    _mm_or_si128 (_mm_or_si128 (na, dk), _mm_or_si128 (ns, blank)));
+
+      _mm_storeu_si128 ((__m128i *) (out + i), _mm_or_si128 (points, others));
+      good &= (guint) _mm_movemask_epi8 (known);
+    }
+  bad = good != 0xFFFF;
+#endif
+  for (; i < n; i++)
+    {
+      gint8 value = table[(guchar) p[i]];
+
+      out[i] = (guint8) value;
+      bad |= value == NO_ANSWER;
+    }
+  return !bad;
+}
+
 /* One line of an <answers> block: one character per item, then optionally the
  * respondent's group as a position in <groups>, counted from 1. The usual line is
  * translated in one pass without a branch per character; any other is explained. */
@@ -290,9 +341,7 @@ read_answer_line (BulkResponses *rows,
                   const char    *end,
                   long           line)
 {
-  const gint8 *table = answer_table ();
   guint n_items = rows->n_items;
-  gboolean bad = FALSE;
   guint8 *out;
 
   while (p < end && is_blank (*p))
@@ -308,14 +357,7 @@ read_answer_line (BulkResponses *rows,
     }
   g_byte_array_set_size (rows->answers, rows->answers->len + n_items);
   out = rows->answers->data + rows->answers->len - n_items;
-  for (guint i = 0; i < n_items; i++)
-    {
-      gint8 value = table[(guchar) p[i]];
-
-      out[i] = (guint8) value;
-      bad |= value == NO_ANSWER;
-    }
-  if (G_UNLIKELY (bad))
+  if (G_UNLIKELY (!decode_answers (p, n_items, out)))
     {
       g_byte_array_set_size (rows->answers, rows->answers->len - n_items);
       explain_answer_line (rows, p, end, line);
