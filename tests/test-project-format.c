@@ -343,9 +343,15 @@ test_many_comments (void)
       trellis_round_add_comment_full (round, i % 3 == 0 ? "A" : "B", text, i % 4);
     }
   trellis_round_add_comment (round, "C", "");
+  /* U+FFFE and U+FFFF are no XML characters, U+FEFF and U+FF01 are; before and after
+   * the first sixteen bytes, which the writer scans at once. */
+  trellis_round_add_comment (round, "C", "\xef\xbf\xbe\xef\xbb\xbf<\xef\xbc\x81 sixteen bytes on: "
+                             "\xef\xbf\xbf\xef\xbb\xbf\xef\xbc\x81\r\x02&>\xef\xbf\xbe.");
   project = project_with_round (g_object_ref (round));
   loaded = round_trip (project);
   loaded_round = last_round (loaded, 0);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "C"), 1), ==,
+                   "\xef\xbb\xbf<\xef\xbc\x81 sixteen bytes on: \xef\xbb\xbf\xef\xbc\x81\r&>.");
   g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "B"), 0), ==,
                    "Comment 1: " TEST_TRICKY_COMMENT "\r");
   g_assert_cmpint (trellis_round_get_comment_flags (loaded_round, "B", 1), ==, 2);

@@ -1209,13 +1209,20 @@ plain_table (void)
   return plain;
 }
 
-/* Whether @text is UTF-8: ASCII, most of any comment, is passed over eight bytes at a
- * time; what follows the first other byte is checked as GLib checks it. */
+/* Whether @text is UTF-8: ASCII, most of any comment, is passed over sixteen bytes at a
+ * time (eight without SSE2); what follows the first other byte is checked as GLib
+ * checks it. */
 static gboolean
-is_utf8 (const char *text)
+is_utf8 (const char *text,
+         gsize       length)
 {
-  gsize length = strlen (text), i = 0;
+  gsize i = 0;
 
+#ifdef __SSE2__
+  for (; i + 16 <= length; i += 16)
+    if (_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *) (text + i))) != 0)
+      break;
+#endif
   for (; i + 8 <= length; i += 8)
     {
       guint64 word;
@@ -1227,6 +1234,35 @@ is_utf8 (const char *text)
   return g_utf8_validate_len (text + i, length - i, NULL);
 }
 
+/* The first byte from @p that is not copied as it is (see plain_table()), or @end. */
+static const guchar *
+find_unplain (const guchar *p,
+              const guchar *end)
+{
+  const guint8 *plain = plain_table ();
+
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (bytes, _mm_set1_epi8 (0x1F)), _mm_set1_epi8 (0x1F));
+      __m128i spaces = _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\t')),
+                                     _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n')));
+      __m128i markup = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('<')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('>'))),
+                                     _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xEF))));
+      guint found = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_andnot_si128 (spaces, control), markup));
+
+      if (found != 0)
+        return p + g_bit_nth_lsf (found, -1);
+    }
+#endif
+  while (p < end && plain[*p])
+    p++;
+  return p;
+}
+
 /* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
  * the characters XML cannot hold, so that a save never writes a file that will not
  * open again. Copied in runs: a comment without any of these is one copy. */
@@ -1234,24 +1270,26 @@ void
 _trellis_bulk_append_escaped (GString    *out,
                               const char *text)
 {
-  const guint8 *plain = plain_table ();
   g_autofree char *valid = NULL;
-  const guchar *p;
+  gsize length = strlen (text);
+  const guchar *p, *end;
 
-  if (!is_utf8 (text))
-    text = valid = g_utf8_make_valid (text, -1);
-  for (p = (const guchar *) text; *p != '\0'; )
+  if (!is_utf8 (text, length))
+    {
+      text = valid = g_utf8_make_valid (text, length);
+      length = strlen (text);
+    }
+  for (p = (const guchar *) text, end = p + length; p < end; )
     {
       const guchar *run = p;
 
-      while (plain[*p])
-        p++;
+      p = find_unplain (p, end);
       if (p > run)
         g_string_append_len (out, (const char *) run, p - run);
+      if (p == end)
+        return;
       switch (*p)
         {
-        case '\0':
-          return;
         case '<':
           g_string_append (out, "&lt;");
           break;
