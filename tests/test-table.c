@@ -277,6 +277,127 @@ test_csv_read_in_pieces (void)
   _trellis_table_set_stream_piece_size (0);
 }
 
+/* An export as a survey tool writes one, in every way that makes splitting it hard:
+ * answers, a column of over 255 distinct texts (its codes widen), one of texts that all
+ * differ, quoted comments holding line breaks, "" and commas, a quote inside an
+ * unquoted cell (which fools counting quotes), short rows, blank lines, CRLF and LF. */
+static GString *
+awkward_export (guint n_rows)
+{
+  static const char * const answers[] = { "Agree", "Strongly disagree", "", "Don't know", "3" };
+  GString *text = g_string_new ("Timestamp,Partnership,Q1,Q2,Q3,Comments\r\n");
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append_printf (text, "2026-09-%02u %02u:%02u:%02u,P%u,%s,%s,%s", 1 + row % 28, row / 3600 % 24,
+                              row / 60 % 60, row % 60, row * 7 % 400, answers[row % 5], answers[row * 3 % 5],
+                              row % 97 == 0 ? "5\" pipe" : answers[row / 2 % 5]);
+      if (row % 4 == 0)
+        g_string_append_printf (text, ",\"Line one, %u\r\nsaid \"\"so\"\"\n\nend\"", row);
+      else if (row % 11 == 0)
+        g_string_append (text, ",plain");
+      g_string_append (text, row % 3 == 0 ? "\n" : "\r\n");
+      if (row % 50 == 0)
+        g_string_append (text, "\r\n");
+    }
+  return text;
+}
+
+static TrellisTable *
+read_stream (const char  *text,
+             gsize        length,
+             GError     **error)
+{
+  g_autoptr(GBytes) head = g_bytes_new (text, MIN (length, 16));
+  g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (text + MIN (length, 16), length - MIN (length, 16), NULL);
+  gboolean not_utf8;
+
+  return _trellis_table_read_csv_stream (rest, head, "two.csv", 0, NULL, &not_utf8, error);
+}
+
+/* Read by two threads, each half of a piece into its own table joined after, a file
+ * reads exactly as one thread reads it, wherever the halves meet, whole or a piece at a
+ * time; a wrong guess of where a record starts costs time, not cells. */
+static void
+test_csv_read_in_two (void)
+{
+  static const gsize minimums[] = { 1, 200, 5000 };
+  static const gsize pieces[] = { 0, 999, 4096, 65536 };
+  g_autoptr(GString) text = awkward_export (6000);
+  g_autoptr(TrellisTable) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _trellis_table_set_two_threads_minimum (G_MAXSIZE);
+  expected = read_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_table_get_n_rows (expected), ==, 6001 + 6000 / 50);
+  g_assert_cmpuint (trellis_table_get_n_values (expected, 1), ==, 402);
+
+  for (guint m = 0; m < G_N_ELEMENTS (minimums); m++)
+    {
+      g_autoptr(TrellisTable) whole = NULL;
+
+      _trellis_table_set_two_threads_minimum (minimums[m]);
+      whole = read_text (text->str, text->len, &error);
+      g_assert_no_error (error);
+      assert_same_tables (expected, whole);
+      g_assert_cmpuint (trellis_table_get_n_values (whole, 1), ==, 402);
+      for (guint p = 0; p < G_N_ELEMENTS (pieces); p++)
+        {
+          g_autoptr(TrellisTable) table = NULL;
+
+          _trellis_table_set_stream_piece_size (pieces[p]);
+          table = read_stream (text->str, text->len, &error);
+          g_assert_no_error (error);
+          assert_same_tables (expected, table);
+        }
+    }
+  _trellis_table_set_stream_piece_size (0);
+  _trellis_table_set_two_threads_minimum (0);
+}
+
+/* What is wrong in the second half is found as one thread finds it: the same message,
+ * naming the same row. */
+static void
+test_csv_in_two_refuses (void)
+{
+  static const char * const tails[] = {
+    "Agree,\"never closed\r\n",
+    NULL,
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
+    {
+      g_autoptr(GString) text = awkward_export (3000);
+      g_autoptr(GError) one_error = NULL;
+      g_autoptr(GError) two_error = NULL;
+      g_autoptr(TrellisTable) one = NULL;
+      g_autoptr(TrellisTable) two = NULL;
+
+      if (tails[t] != NULL)
+        g_string_append (text, tails[t]);
+      else
+        {
+          /* A row far wider than any survey's. */
+          for (guint i = 0; i < 20000; i++)
+            g_string_append (text, "x,");
+          g_string_append (text, "\r\n");
+        }
+      for (guint i = 0; i < 40; i++)
+        g_string_append (text, "Agree,Agree\r\n");
+      _trellis_table_set_two_threads_minimum (G_MAXSIZE);
+      one = read_stream (text->str, text->len, &one_error);
+      _trellis_table_set_two_threads_minimum (1);
+      two = read_stream (text->str, text->len, &two_error);
+      g_assert_null (one);
+      g_assert_null (two);
+      g_assert_nonnull (one_error);
+      g_assert_error (two_error, one_error->domain, one_error->code);
+      g_assert_cmpstr (two_error->message, ==, one_error->message);
+    }
+  _trellis_table_set_two_threads_minimum (0);
+}
+
 /* Read in pieces, bad text is refused as it is read whole: a quoted cell cut short, a
  * NUL, or bytes that are not UTF-8 in a later piece (the caller then reads it whole). */
 static void
@@ -600,6 +721,8 @@ main (int    argc,
   g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
   g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
   g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
+  g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
+  g_test_add_func ("/table/csv/in-two-refuses", test_csv_in_two_refuses);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);

@@ -73,11 +73,17 @@ _trellis_import_fold (const char *text)
 char *
 _trellis_import_clean_cell (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *end;
 
-  if (copy[0] == '\'' && copy[1] != '\0' && strchr ("=+-@\t\r0123456789", copy[1]) != NULL)
-    return g_strdup (copy + 1);
-  return g_steal_pointer (&copy);
+  /* Bounds first, then one copy: 80,000 comments are cleaned per import. */
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  if (text[0] == '\'' && end - text > 1 && strchr ("=+-@\t\r0123456789", text[1]) != NULL)
+    text++;
+  return g_strndup (text, end - text);
 }
 
 /*****/

@@ -1336,6 +1336,7 @@ make_plan (TrellisImport *self,
   TrellisChecklist *list = checklist (self);
   g_auto(GStrv) all_keys = trellis_checklist_dup_item_keys (list, FALSE);
   g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) caches = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
 
   plan->keys = g_ptr_array_new_with_free_func (g_free);
@@ -1388,7 +1389,16 @@ make_plan (TrellisImport *self,
       if (column == 0)
         continue;
       trellis_checklist_lookup_item_key (list, all_keys[k], NULL, &item.scale);
-      item.cache = g_hash_table_new (g_str_hash, g_str_equal);
+      /* What a text reads as depends on the scale alone: sixty statements on one scale
+       * share one cache, so that "Agree" is read once, not sixty times. */
+      item.cache = g_hash_table_lookup (caches, item.scale);
+      if (item.cache == NULL)
+        {
+          item.cache = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (caches, item.scale, item.cache);
+        }
+      else
+        g_hash_table_ref (item.cache);
       item.by_value = g_array_new (FALSE, FALSE, sizeof (gint16));
       g_ptr_array_add (plan->keys, g_strdup (all_keys[k]));
       g_array_append_val (plan->items, item);
@@ -1639,7 +1649,42 @@ read_value (TrellisImport *self,
   return read_cached (self, item->cache, item->scale, text);
 }
 
-/* Each item's answer in @row, into reading->answers. */
+/* The answer of one item's cell when its distinct text is not read yet, is left out, or
+ * is not on the scale (then FALSE, with @error set). */
+static gboolean
+read_item_cell (TrellisImport  *self,
+                RoundReading   *reading,
+                ImportFile     *file,
+                ItemColumn     *item,
+                guint           row,
+                gint16         *known,
+                GError        **error)
+{
+  TrellisTable *table = file->table;
+
+  /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
+  if (*known == ANSWER_NOT_READ)
+    *known = read_value (self, item, table, row, writes_not_shown (file));
+  if (*known == ANSWER_LEFT_OUT)
+    {
+      reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
+      reading->n_not_shown++;
+      return TRUE;
+    }
+  if (*known == TRELLIS_ANSWER_UNMAPPED)
+    {
+      g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, item->column));
+      _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
+                                 trellis_table_get_sheet_row (table, row), item->column,
+                                 _("“%s” is not an answer on the scale"), shown);
+      return FALSE;
+    }
+  reading->answers[item->item] = (TrellisAnswer) *known;
+  return TRUE;
+}
+
+/* Each item's answer in @row, into reading->answers: 6 million cells at 100,000
+ * responses, so the loop reads each cell's code and its known answer directly. */
 static gboolean
 read_row_answers (TrellisImport  *self,
                   RoundReading   *reading,
@@ -1647,33 +1692,21 @@ read_row_answers (TrellisImport  *self,
                   guint           row,
                   GError        **error)
 {
-  TrellisTable *table = file->table;
-  gboolean marks_not_shown = writes_not_shown (file);
+  ItemColumn *items = (ItemColumn *) (gpointer) reading->plan.items->data;
+  TrellisAnswer *answers = reading->answers;
+  guint n_items = reading->plan.items->len;
 
-  for (guint i = 0; i < reading->plan.items->len; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      ItemColumn *item = &g_array_index (reading->plan.items, ItemColumn, i);
+      ItemColumn *item = &items[i];
       guint value = item->codes == NULL ? 0 : item->width == 1 ? item->codes[row] : ((const guint32 *) item->codes)[row];
-      gint16 *known = &g_array_index (item->by_value, gint16, value);
+      gint16 *known = &((gint16 *) (gpointer) item->by_value->data)[value];
 
-      /* A column's distinct cells are few ("Agree" 10,000 times): each is read once. */
-      if (*known == ANSWER_NOT_READ)
-        *known = read_value (self, item, table, row, marks_not_shown);
-      if (*known == ANSWER_LEFT_OUT)
-        {
-          reading->answers[item->item] = TRELLIS_ANSWER_NOT_SHOWN;
-          reading->n_not_shown++;
-          continue;
-        }
-      if (*known == TRELLIS_ANSWER_UNMAPPED)
-        {
-          g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, item->column));
-          _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
-                                     trellis_table_get_sheet_row (table, row), item->column,
-                                     _("“%s” is not an answer on the scale"), shown);
-          return FALSE;
-        }
-      reading->answers[item->item] = (TrellisAnswer) *known;
+      if (G_LIKELY (*known != ANSWER_NOT_READ && *known != ANSWER_LEFT_OUT &&
+                    *known != TRELLIS_ANSWER_UNMAPPED))
+        answers[item->item] = (TrellisAnswer) *known;
+      else if (!read_item_cell (self, reading, file, item, row, known, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1993,6 +2026,19 @@ column_is_day_first (TrellisTable *table,
   return FALSE;
 }
 
+/* Whether the date in @text starts with its year (2026-09-27): it then reads the same
+ * whichever of day and month a column's other dates put first. */
+static gboolean
+starts_with_year (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return text[4] == '-' || text[4] == '/' || text[4] == '.';
+}
+
 /* What _trellis_import_read_day() reads of a cell: white space, then a date of at most
  * ten characters and what ends it. Timestamps of one day share it, so each day of a
  * column of 100,000 timestamps is read once. */
@@ -2006,23 +2052,32 @@ latest_day_in_column (ImportFile *file,
 {
   TrellisTable *table = file->table;
   guint n_rows = trellis_table_get_n_rows (table);
-  gboolean day_first = column_is_day_first (table, file->layout->first_data_row, column);
+  int day_first = -1;    /* not known yet: only dates that end in the year need it */
   g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *previous = NULL;
-  gsize previous_length = 0;
+  /* The days read lately, by their first bytes: a survey's timestamps fall on a few
+   * dozen days, in whatever order the tool lists them. */
+  guint64 recent[256][2] = { { 0, }, };
 
   for (guint row = file->layout->first_data_row; row < n_rows; row++)
     {
       const char *text = trellis_table_get (table, row, column);
-      gsize length = strnlen (text, strspn (text, " \t\n\r\f\v") + DAY_PREFIX_LENGTH);
+      gsize length = g_ascii_isspace (*text) ? strnlen (text, strspn (text, " \t\n\r\f\v") + DAY_PREFIX_LENGTH)
+                                             : strnlen (text, DAY_PREFIX_LENGTH);
       char key[64];
+      guint64 words[2] = { 0, 0 }, *slot;
       GDate day;
 
-      /* Timestamps come in order: most share the day of the row before. */
-      if (previous != NULL && length == previous_length && memcmp (text, previous, length) == 0)
-        continue;
-      previous = text;
-      previous_length = length;
+      if (length <= DAY_PREFIX_LENGTH)
+        {
+          memcpy (words, text, length);
+          words[1] |= (guint64) (length + 1) << 56;
+          slot = recent[((words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))) *
+                         G_GUINT64_CONSTANT (0xff51afd7ed558ccd)) >> 56];
+          if (slot[0] == words[0] && slot[1] == words[1])
+            continue;
+          slot[0] = words[0];
+          slot[1] = words[1];
+        }
       /* Looked up in a copy on the stack: no allocation for a day already read. */
       if (length < sizeof key)
         {
@@ -2033,7 +2088,9 @@ latest_day_in_column (ImportFile *file,
         }
       g_hash_table_add (read, g_strndup (text, length));
       g_date_clear (&day, 1);
-      if (_trellis_import_read_day (text, day_first, &day) &&
+      if (day_first < 0 && !starts_with_year (text))
+        day_first = column_is_day_first (table, file->layout->first_data_row, column);
+      if (_trellis_import_read_day (text, day_first > 0, &day) &&
           (!g_date_valid (latest) || g_date_compare (&day, latest) > 0))
         *latest = day;
     }

@@ -34,6 +34,10 @@ gboolean    _trellis_table_check_size (TrellisTable  *table,
                                        GError       **error);
 
 void        _trellis_table_discard_row (TrellisTable *table);
+TrellisTable *_trellis_table_new_part (TrellisTable *table);
+void        _trellis_table_append_part (TrellisTable *table,
+                                        TrellisTable *part,
+                                        guint         sheet_row_offset);
 void        _trellis_table_add_padded_cell (TrellisTable     *table,
                                             const char       *text,
                                             gsize             length,

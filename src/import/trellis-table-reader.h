@@ -63,6 +63,7 @@ TrellisTable   *_trellis_table_read_csv_source (TrellisTextSource   read,
                                                 GError            **error);
 gboolean        _trellis_csv_is_utf16 (GBytes *head);
 void            _trellis_table_set_stream_piece_size (gsize size);
+void            _trellis_table_set_two_threads_minimum (gsize size);
 TrellisTable   *_trellis_table_read_csv_stream (GInputStream  *stream,
                                                 GBytes        *head,
                                                 const char    *display_name,

@@ -55,6 +55,10 @@ typedef struct
   gboolean  unique;      /* most cells differ (timestamps, e-mail addresses, comments):
                           * each is kept as it comes, without looking for its twin */
   guint8   *codes;       /* one code per row, capacity rows */
+  /* In a part read by a second thread: the values, and their cells, the column had in
+   * the table the part was made for; the first values' codes are that table's. */
+  guint     n_shared_values;
+  guint     n_shared_filled;
 } Column;
 
 #define TEXT_BLOCK_SIZE (1024 * 1024)
@@ -307,17 +311,51 @@ column_new (guint capacity)
   column->fast = g_new0 (FastEntry, FAST_ENTRIES);
   g_array_append_val (column->values, empty);
   column->slots[empty.hash & (column->n_slots - 1)] = 1;
+  column->n_shared_values = 1;
   return column;
 }
 
-/* The code of @text in @column, added when new. */
+/* The column as a part's starts: what @column holds so far looked up as there, with the
+ * same codes, so that a part's cells of texts seen before need no translating. A column
+ * past looking for twins starts empty. */
+static Column *
+column_new_shared (const Column *column)
+{
+  Column *copy;
+
+  if (column->unique)
+    {
+      copy = column_new (0);
+      g_clear_pointer (&copy->slots, g_free);
+      g_clear_pointer (&copy->fast, g_free);
+      copy->n_slots = 0;
+      copy->unique = TRUE;
+      return copy;
+    }
+  copy = g_new0 (Column, 1);
+  copy->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), column->values->len);
+  g_array_append_vals (copy->values, column->values->data, column->values->len);
+  copy->n_slots = column->n_slots;
+  copy->slots = g_memdup2 (column->slots, column->n_slots * sizeof (guint32));
+  copy->width = column->width;
+  copy->codes = g_malloc0 (column->width);
+  if (column->fast != NULL)
+    copy->fast = g_memdup2 (column->fast, FAST_ENTRIES * sizeof (FastEntry));
+  copy->n_filled = copy->n_shared_filled = column->n_filled;
+  copy->n_shared_values = column->values->len;
+  return copy;
+}
+
+/* The code of @text in @column, added when new; @stored says @text is in the table's
+ * text blocks already. */
 static guint32
 intern (TrellisTable *table,
         Column       *column,
         const char   *text,
         gsize         length,
         guint32       hash,
-        guint32       flags)
+        guint32       flags,
+        gboolean      stored)
 {
   guint32 slot = hash & (column->n_slots - 1);
   Value value;
@@ -330,7 +368,7 @@ intern (TrellisTable *table,
           memcmp (found->text, text, length) == 0)
         return column->slots[slot] - 1;
     }
-  value.text = store_text (table, text, length);
+  value.text = stored ? text : store_text (table, text, length);
   value.length = length;
   value.hash = hash;
   value.flags = flags;
@@ -461,7 +499,7 @@ add_value (TrellisTable *table,
       length = table->scratch->len;
       hash = hash_text (text, length, &unstorable);
     }
-  return intern (table, column, text, length, hash, flags);
+  return intern (table, column, text, length, hash, flags, FALSE);
 }
 
 static void add_cell (TrellisTable     *table,
@@ -596,6 +634,109 @@ _trellis_table_discard_row (TrellisTable *table)
     set_code (g_ptr_array_index (table->columns, i), row, 0);
   table->n_cells -= table->row_length;
   table->row_length = 0;
+}
+
+/* The part's text blocks move to @table, so that its values' texts need no copy; the
+ * part's last block, partly used, becomes the one @table stores new texts in. */
+static void
+take_text_blocks (TrellisTable *table,
+                  TrellisTable *part)
+{
+  if (part->text_blocks->len == 0)
+    return;
+  for (guint i = 0; i < part->text_blocks->len; i++)
+    g_ptr_array_add (table->text_blocks, g_ptr_array_index (part->text_blocks, i));
+  g_ptr_array_set_free_func (part->text_blocks, NULL);
+  g_ptr_array_set_size (part->text_blocks, 0);
+  table->block_size = part->block_size;
+  table->block_used = part->block_used;
+}
+
+/* One column of the part after @first_row of @to: each distinct text of the part looked
+ * up once, then every cell's code translated. */
+static void
+append_column (TrellisTable *table,
+               Column       *to,
+               const Column *from,
+               guint         first_row,
+               guint         n_rows)
+{
+  g_autofree guint32 *codes = NULL;
+
+  to->n_filled += from->n_filled - from->n_shared_filled;
+  /* An answer column's part seldom meets a text the column had not: codes as they are. */
+  if (from->values->len == from->n_shared_values && from->width == to->width)
+    {
+      memcpy (to->codes + (gsize) first_row * to->width, from->codes, (gsize) n_rows * to->width);
+      return;
+    }
+  codes = g_new (guint32, from->values->len);
+  for (guint v = 0; v < from->n_shared_values; v++)
+    codes[v] = v;
+  for (guint v = from->n_shared_values; v < from->values->len; v++)
+    {
+      const Value *value = &g_array_index (from->values, Value, v);
+
+      codes[v] = intern (table, to, value->text, value->length, value->hash, value->flags, TRUE);
+    }
+  if (to->fast != NULL && to->values->len > FAST_MAX_VALUES)
+    g_clear_pointer (&to->fast, g_free);
+  if (to->width == 1 && from->width == 1)
+    for (guint row = 0; row < n_rows; row++)
+      to->codes[first_row + row] = (guint8) codes[from->codes[row]];
+  else
+    for (guint row = 0; row < n_rows; row++)
+      set_code (to, first_row + row, codes[get_code (from, row)]);
+}
+
+/* A table for a second thread to read a later stretch of the same file into, to be
+ * appended to @table with _trellis_table_append_part(): each column starts with what
+ * @table's holds, so that most cells' codes are @table's already. Reading @table's
+ * texts from the part is safe while @table grows, as its text blocks never move. */
+TrellisTable *
+_trellis_table_new_part (TrellisTable *table)
+{
+  TrellisTable *part = trellis_table_new (table->format);
+
+  part->source_size = table->source_size;
+  for (guint c = 0; c < table->columns->len; c++)
+    g_ptr_array_add (part->columns, column_new_shared (g_ptr_array_index (table->columns, c)));
+  return part;
+}
+
+/* Appends the finished rows of @part, read by another thread from the text that follows
+ * what @table was read from, as if @table had read them itself; @sheet_row_offset is
+ * added to the part's sheet rows, which count from 1. @part is left without its text
+ * and is to be freed. */
+void
+_trellis_table_append_part (TrellisTable *table,
+                            TrellisTable *part,
+                            guint         sheet_row_offset)
+{
+  guint first_row = table->sheet_rows->len, n_rows = part->sheet_rows->len;
+
+  g_return_if_fail (table->row_length == 0);
+
+  while (table->capacity < first_row + n_rows + 1)
+    grow_rows (table);
+  take_text_blocks (table, part);
+  for (guint c = 0; c < part->columns->len; c++)
+    {
+      if (c >= table->columns->len)
+        g_ptr_array_add (table->columns, column_new (table->capacity));
+      append_column (table, g_ptr_array_index (table->columns, c),
+                     g_ptr_array_index (part->columns, c), first_row, n_rows);
+    }
+  g_array_append_vals (table->row_lengths, part->row_lengths->data, n_rows);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      guint32 sheet_row = g_array_index (part->sheet_rows, guint32, row) + sheet_row_offset;
+
+      g_array_append_val (table->sheet_rows, sheet_row);
+    }
+  table->n_columns = MAX (table->n_columns, part->n_columns);
+  table->n_cells += part->n_cells;
+  table->text_size += part->text_size;
 }
 
 void
@@ -924,8 +1065,14 @@ trellis_table_count_values (TrellisTable *table,
   found = g_ptr_array_index (table->columns, column);
   n_rows = table->sheet_rows->len;
   memset (counts, 0, found->values->len * sizeof (guint));
-  for (guint row = first_row; row < n_rows; row++)
-    counts[column < g_array_index (table->row_lengths, guint32, row) ? get_code (found, row) : 0]++;
+  /* A row too short to reach the column has code 0 there, "", as the codes of cells
+   * never added stay 0: no need to look at its length. */
+  if (found->width == 1)
+    for (guint row = first_row; row < n_rows; row++)
+      counts[found->codes[row]]++;
+  else
+    for (guint row = first_row; row < n_rows; row++)
+      counts[((const guint32 *) found->codes)[row]]++;
 }
 
 /**
