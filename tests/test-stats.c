@@ -289,8 +289,9 @@ test_summary_item_not_asked (void)
 
 #define N_ANSWERS 6
 
-/* A round of thousands: each group's counts, and everyone's, are the counts of its
- * rows, however many of them there are (the tally counts in bytes, 255 rows at a time). */
+/* A large round: each group's counts, and everyone's, are the counts of its rows,
+ * however many of them there are (the tally counts in bytes, 255 rows at a time, and
+ * from a million answers on, half the rows in a second thread). */
 static void
 test_summary_many_rows (void)
 {
@@ -300,7 +301,7 @@ test_summary_many_rows (void)
   guint expected[4][4][N_ANSWERS] = { 0 };
   guint sizes[4] = { 0 };
 
-  for (guint r = 0; r < 3000; r++)
+  for (guint r = 0; r < 300000; r++)
     {
       TrellisAnswer row[4];
       guint g = (r * 7 + r / 13) % 4;
@@ -329,6 +330,17 @@ test_summary_many_rows (void)
                           expected[g][2][point] + (g == 0 && (point == 4 || point == 2) ? before : 0));
       g_assert_cmpuint (s3a->dist.dont_know, ==, expected[g][2][0]);
     }
+  {
+    g_autoptr(TrellisSummary) everyone = trellis_summary_new (project, round, NULL, NULL);
+    TrellisItemSummary *s1 = trellis_summary_find_item (everyone, "s1");
+    guint five = 0;
+
+    for (guint g = 0; g < 4; g++)
+      five += expected[g][0][5];
+    g_assert_cmpuint (trellis_summary_get_n_respondents (everyone), ==, sizes[0] + sizes[1] + sizes[2] + sizes[3]);
+    /* build_project()'s respondents gave s1 one 5. */
+    g_assert_cmpuint (s1->dist.counts[4], ==, five + 1);
+  }
 }
 
 int
