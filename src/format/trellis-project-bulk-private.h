@@ -59,7 +59,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray   *texts;           /* char* */
+  GString     *texts;           /* the comments one after another, each ended by a NUL */
+  GArray      *offsets;         /* gsize per comment: where it starts in texts */
   GByteArray  *flags;           /* TrellisCommentFlags per comment */
   BulkProblem  problem;
 } BulkComments;

@@ -95,7 +95,9 @@ bulk_responses_free (BulkResponses *rows)
 static void
 bulk_comments_free (BulkComments *notes)
 {
-  g_ptr_array_unref (notes->texts);
+  if (notes->texts != NULL)
+    g_string_free (notes->texts, TRUE);
+  g_array_unref (notes->offsets);
   g_byte_array_unref (notes->flags);
   problem_clear (&notes->problem);
   g_free (notes);
@@ -603,6 +605,24 @@ start_divert (BulkReader     *reader,
   return TRUE;
 }
 
+/* A comment read whole, kept unless its container has a problem already. All of a
+ * container's comments share one allocation (trellis_round_take_comment_block()). */
+static void
+add_comment (BulkComments *notes,
+             const char   *text,
+             gsize         length,
+             guint8        flags)
+{
+  gsize offset = notes->texts->len;
+
+  if (notes->problem.kind != BULK_PROBLEM_NONE)
+    return;
+  g_string_append_len (notes->texts, text, length);
+  g_string_append_c (notes->texts, '\0');
+  g_array_append_val (notes->offsets, offset);
+  g_byte_array_append (notes->flags, &flags, 1);
+}
+
 static void
 end_divert (BulkReader *reader)
 {
@@ -615,13 +635,7 @@ end_divert (BulkReader *reader)
       read_answer_line (reader->rows, reader->text->str, reader->text->str + reader->text->len, reader->line);
       break;
     case DIVERT_COMMENT:
-      if (reader->notes->problem.kind == BULK_PROBLEM_NONE)
-        {
-          guint8 flags = reader->comment_flags;
-
-          g_ptr_array_add (reader->notes->texts, g_strndup (reader->text->str, reader->text->len));
-          g_byte_array_append (reader->notes->flags, &flags, 1);
-        }
+      add_comment (reader->notes, reader->text->str, reader->text->len, reader->comment_flags);
       break;
     case DIVERT_NONE:
     default:
@@ -656,7 +670,8 @@ mark_container (BulkReader    *reader,
     {
       BulkComments *notes = g_new0 (BulkComments, 1);
 
-      notes->texts = g_ptr_array_new_with_free_func (g_free);
+      notes->texts = g_string_new (NULL);
+      notes->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
       notes->flags = g_byte_array_new ();
       g_ptr_array_add (reader->comments, notes);
       node->_private = notes;
@@ -986,11 +1001,7 @@ read_plain_comment (BulkReader    *reader,
     return p;
   /* As end_divert() keeps it, at the line libxml2 would give. */
   reader->line = ctxt->input->line;
-  if (notes->problem.kind == BULK_PROBLEM_NONE)
-    {
-      g_ptr_array_add (notes->texts, g_strndup (text, q - text));
-      g_byte_array_append (notes->flags, &reader->comment_flags, 1);
-    }
+  add_comment (notes, text, q - text, reader->comment_flags);
   skip_lines (ctxt, n_lines);
   return q + sizeof end_tag - 1;
 }

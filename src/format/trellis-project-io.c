@@ -2183,12 +2183,14 @@ read_comments (xmlNode           *node,
       set_bulk_problem (error, display_name, &notes->problem, NULL, NULL, 0);
       return FALSE;
     }
-  if (notes->texts->len > 0)
+  if (notes->offsets->len > 0)
     {
-      guint n = notes->texts->len;
-      g_autofree char **texts = (char **) g_ptr_array_steal (notes->texts, NULL);
+      gsize size = notes->texts->len;
+      /* What the string had room for beyond its texts is given back. */
+      char *texts = g_realloc (g_string_free (g_steal_pointer (&notes->texts), FALSE), size);
 
-      trellis_round_take_comments (round, section_id, texts, notes->flags->data, n);
+      trellis_round_take_comment_block (round, section_id, texts, size, (const gsize *) notes->offsets->data,
+                                        notes->flags->data, notes->offsets->len);
     }
   return TRUE;
 }
