@@ -513,6 +513,40 @@ test_plain_parts_damaged (void)
     }
 }
 
+/* Loaded comments share one allocation per section; replacing one (redaction) or
+ * adding one after loading keeps the others, and the round frees each kind its way. */
+static void
+test_loaded_comments_edited (void)
+{
+  const char *xml = HEAD "<rounds><round id=\"r1\"><comments section=\"A\">\n"
+    "<comment>Ann Smith said so</comment>\n<comment key=\"true\">second</comment>\n"
+    "<comment>Fish &amp; chips</comment></comments></round></rounds></trellis-project>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(TrellisProject) project = load_ok (bytes);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  GPtrArray *comments = trellis_round_get_comments (round, "A");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(TrellisProject) reloaded = NULL;
+  GPtrArray *again;
+
+  g_assert_cmpuint (comments->len, ==, 3);
+  trellis_round_set_comment_text (round, "A", 0, "[name] said so");
+  trellis_round_set_comment_text (round, "A", 0, "[name] said so, twice");
+  trellis_round_add_comment (round, "A", "added");
+  trellis_round_set_comment_text (round, "A", 3, "added, then changed");
+  g_assert_cmpstr (g_ptr_array_index (comments, 1), ==, "second");
+  g_assert_cmpstr (g_ptr_array_index (comments, 2), ==, "Fish & chips");
+  saved = trellis_project_save_to_bytes (project);
+  reloaded = load_ok (saved);
+  again = trellis_round_get_comments (trellis_project_get_round (reloaded, 0), "A");
+  g_assert_cmpuint (again->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (again, 0), ==, "[name] said so, twice");
+  g_assert_cmpstr (g_ptr_array_index (again, 3), ==, "added, then changed");
+  g_assert_cmpint (trellis_round_get_comment_flags (trellis_project_get_round (reloaded, 0), "A", 1), ==,
+                   TRELLIS_COMMENT_KEY);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "Ann Smith"));
+}
+
 /* One line of 20 answers with @c at @at, the others 1 to 9: the answer there, or
  * G_MININT with the error's code in @code. */
 static int
@@ -593,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/project-format/many-comments", test_many_comments);
   g_test_add_func ("/project-format/plain-parts", test_plain_parts);
   g_test_add_func ("/project-format/answer-characters", test_answer_characters);
+  g_test_add_func ("/project-format/loaded-comments-edited", test_loaded_comments_edited);
   g_test_add_func ("/project-format/plain-parts-damaged", test_plain_parts_damaged);
 
   return g_test_run ();
