@@ -519,6 +519,36 @@ test_two_scales (void)
     }
 }
 
+/* Answers are read a column at a time; an answer off the scale is still named as a
+ * reader going row by row meets it: the earliest row first, then the first column. */
+static void
+test_first_bad_answer (void)
+{
+  static const struct { const char *rows; const char *message; } cases[] = {
+    { "4,5\r\n4,Rarely\r\nOften,5\r\n", "“order.csv”, row 3, column B: “Rarely” is not an answer on the scale" },
+    { "4,5\r\nOften,Rarely\r\n", "“order.csv”, row 3, column A: “Often” is not an answer on the scale" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *csv = g_strconcat ("1. The partnership has a clear and unambiguous remit.,"
+                                          "2. There is clarity about the role that this partnership group plays within the overall CPP.\r\n",
+                                          cases[i].rows, NULL);
+      g_autoptr(TrellisProject) project = test_import_new_project ();
+      g_autoptr(TrellisImport) import = trellis_import_new (project);
+      g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisRound) round = NULL;
+
+      g_assert_true (trellis_import_add_bytes (import, bytes, "order.csv", TRELLIS_TABLE_FORMAT_AUTO, &error));
+      g_assert_no_error (error);
+      round = trellis_import_build_round (import, "Round 1", &error);
+      g_assert_null (round);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_BAD_ANSWER);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* Microsoft Forms heads a Likert question's columns by their statements alone: the
  * same statements asked again, for a second scale, answer on that scale, in order. */
 static void
@@ -1351,6 +1381,7 @@ main (int    argc,
   g_test_add_func ("/import/anonymity/responses-shuffled", test_responses_shuffled);
   g_test_add_func ("/import/anonymity/stored-rule-keeps-identifying-dropped", test_stored_rule_keeps_identifying_dropped);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
+  g_test_add_func ("/import/first-bad-answer", test_first_bad_answer);
   g_test_add_func ("/import/value-rule", test_value_rule);
   g_test_add_func ("/import/set-column", test_set_column);
   g_test_add_func ("/import/round-exists", test_round_exists);

@@ -271,7 +271,7 @@ typedef enum
 
 /* The end of an unquoted field: the delimiter or a line break, looked for eight bytes
  * at a time, as most of an export is unquoted answers. */
-static const char *
+G_ALWAYS_INLINE static inline const char *
 find_field_end (const char *p,
                 const char *end,
                 char        delimiter)
@@ -517,14 +517,15 @@ odd_count_of (const char *p,
 }
 
 /* Where a second thread may start reading [p, end), p being a record's start: the first
- * line feed from the middle on that is outside quotes, by counting quotes from p. A
+ * line feed from 45 % of the way on that is outside quotes, by counting quotes from p
+ * (this thread also reads the file and joins the tables, so it takes less). A
  * quote inside an unquoted cell (5" pipe) fools the count: the first thread's reading
  * then does not end there, and tells. */
 static const char *
 find_second_start (const char *p,
                    const char *end)
 {
-  const char *middle = p + (end - p) / 2;
+  const char *middle = p + (end - p) / 20 * 9;
   gboolean quoted = odd_count_of (p, middle, '"');
 
   for (const char *q = middle; q + 1 < end; q++)
@@ -716,6 +717,19 @@ check_text (TextStream *text)
 #if defined (__SSE2__) && defined (__GNUC__)
       /* Sixteen at a time where the processor can: bytes below 0x20 or from 0x80 are
        * negative or small as signed bytes. Past the clean ones, the first to look at. */
+      /* Whole lines of plain text at a time first: four blocks, one test. */
+      while (end - p >= 64)
+        {
+          const __m128i space = _mm_set1_epi8 (0x20);
+          __m128i flags = _mm_or_si128 (_mm_or_si128 (_mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), space),
+                                                      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), space)),
+                                        _mm_or_si128 (_mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), space),
+                                                      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), space)));
+
+          if (_mm_movemask_epi8 (flags) != 0)
+            break;
+          p += 64;
+        }
       if (end - p >= 16)
         {
           int flagged = _mm_movemask_epi8 (_mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p),
