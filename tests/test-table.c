@@ -310,9 +310,11 @@ read_stream (const char  *text,
 {
   g_autoptr(GBytes) head = g_bytes_new (text, MIN (length, 16));
   g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (text + MIN (length, 16), length - MIN (length, 16), NULL);
-  gboolean not_utf8;
+  gboolean not_utf8 = FALSE;
+  TrellisTable *table = _trellis_table_read_csv_stream (rest, head, "two.csv", 0, NULL, &not_utf8, error);
 
-  return _trellis_table_read_csv_stream (rest, head, "two.csv", 0, NULL, &not_utf8, error);
+  g_assert_false (not_utf8);
+  return table;
 }
 
 /* Read by two threads, each half of a piece into its own table joined after, a file
@@ -354,6 +356,33 @@ test_csv_read_in_two (void)
     }
   _trellis_table_set_stream_piece_size (0);
   _trellis_table_set_two_threads_minimum (0);
+}
+
+/* Text checked 64 bytes at a time stops at the end of what was read, whichever way the
+ * clean bytes fall against it. */
+static void
+test_csv_clean_runs (void)
+{
+  for (gsize run = 60; run <= 200; run++)
+    {
+      g_autoptr(GString) text = g_string_new ("A,B\r\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = NULL;
+
+      for (gsize i = 0; i < run; i++)
+        g_string_append_c (text, i == run / 2 ? ',' : 'x');
+      for (gsize piece = 60; piece <= 140; piece += 16)
+        {
+          g_clear_pointer (&table, trellis_table_unref);
+          _trellis_table_set_stream_piece_size (piece);
+          table = read_stream (text->str, text->len, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (table);
+          g_assert_cmpuint (trellis_table_get_n_rows (table), ==, 2);
+          g_assert_cmpuint (strlen (trellis_table_get (table, 1, 0)) + strlen (trellis_table_get (table, 1, 1)), ==, run - 1);
+        }
+    }
+  _trellis_table_set_stream_piece_size (0);
 }
 
 /* What is wrong in the second half is found as one thread finds it: the same message,
@@ -723,6 +752,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
   g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
   g_test_add_func ("/table/csv/in-two-refuses", test_csv_in_two_refuses);
+  g_test_add_func ("/table/csv/clean-runs", test_csv_clean_runs);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);

@@ -716,8 +716,8 @@ check_text (TextStream *text)
     {
 #if defined (__SSE2__) && defined (__GNUC__)
       /* Sixteen at a time where the processor can: bytes below 0x20 or from 0x80 are
-       * negative or small as signed bytes. Past the clean ones, the first to look at. */
-      /* Whole lines of plain text at a time first: four blocks, one test. */
+       * negative or small as signed bytes. Whole lines of plain text first, four blocks
+       * and one test at a time; then past the clean bytes, the first to look at. */
       while (end - p >= 64)
         {
           const __m128i space = _mm_set1_epi8 (0x20);
@@ -730,6 +730,8 @@ check_text (TextStream *text)
             break;
           p += 64;
         }
+      if (p == end)
+        break;
       if (end - p >= 16)
         {
           int flagged = _mm_movemask_epi8 (_mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p),
