@@ -343,13 +343,271 @@ test_many_comments (void)
       trellis_round_add_comment_full (round, i % 3 == 0 ? "A" : "B", text, i % 4);
     }
   trellis_round_add_comment (round, "C", "");
+  /* U+FFFE and U+FFFF are no XML characters, U+FEFF and U+FF01 are; before and after
+   * the first sixteen bytes, which the writer scans at once. */
+  trellis_round_add_comment (round, "C", "\xef\xbf\xbe\xef\xbb\xbf<\xef\xbc\x81 sixteen bytes on: "
+                             "\xef\xbf\xbf\xef\xbb\xbf\xef\xbc\x81\r\x02&>\xef\xbf\xbe.");
   project = project_with_round (g_object_ref (round));
   loaded = round_trip (project);
   loaded_round = last_round (loaded, 0);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "C"), 1), ==,
+                   "\xef\xbb\xbf<\xef\xbc\x81 sixteen bytes on: \xef\xbb\xbf\xef\xbc\x81\r&>.");
   g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "B"), 0), ==,
                    "Comment 1: " TEST_TRICKY_COMMENT "\r");
   g_assert_cmpint (trellis_round_get_comment_flags (loaded_round, "B", 1), ==, 2);
   g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (loaded_round, "C"), 0), ==, "");
+}
+
+/* ---- plain parts read past libxml2 ---------------------------------------------------- */
+
+/* The loader gives libxml2 the file in pieces of this size; the plain parts of rounds
+ * are read without it, and a piece may cut them anywhere. */
+#define PIECE_SIZE (64 * 1024)
+
+/* Comments as a file holds them: Trellis's own form, and forms only libxml2 reads. */
+static const char * const plain_test_comments[] = {
+  "<comment>plain words, \"quoted\" and 'single', [name] ]] done</comment>",
+  "<comment>two\nlines\tand a tab</comment>",
+  "<comment>C\xc3\xb4te d\xe2\x80\x99Ivoire, \xe6\x97\xa5\xe6\x9c\xac, \xe2\x9c\x93, \xf0\x9f\x8c\xb3</comment>",
+  "<comment>Fish &amp; chips &lt;b&gt;</comment>",
+  "<comment>carriage&#13;return and a raw \r\n one</comment>",
+  "<comment></comment>",
+  "<comment key=\"true\">a key one</comment>",
+  "<comment hidden=\"true\">a hidden one</comment>",
+  "<comment key=\"true\" hidden=\"true\">both</comment>",
+  "<comment key=\"1\" hidden=\"false\">marks spelt otherwise</comment>",
+  "<comment>a > b, and a delete \x7f</comment>",
+  "<comment><![CDATA[in <cdata>]]></comment>",
+  "<!-- a note -->",
+  "<comment>after a note</comment>",
+};
+
+/* A round of @n_rows lines and of every comment above, @n_comments times, and one of
+ * @long_comment bytes. */
+static GString *
+plain_test_text (guint n_rows,
+                 guint n_comments,
+                 gsize long_comment)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" HEAD
+                                "\n<rounds>\n<round id=\"r1\">\n<responses items=\"s1 s2\">\n"
+                                "<groups><group>P</group><group>Q</group></groups>\n<answers>\n");
+
+  for (guint r = 0; r < n_rows; r++)
+    g_string_append_printf (text, "%c%c%s\n", "12345nds-"[r % 9], "54321-snd"[r % 7],
+                            r % 3 == 0 ? "" : r % 3 == 1 ? " 1" : " 2");
+  g_string_append (text, "</answers>\n</responses>\n<comments section=\"A\">\n");
+  for (guint i = 0; i < n_comments; i++)
+    g_string_append_printf (text, "  %s\n", plain_test_comments[i % G_N_ELEMENTS (plain_test_comments)]);
+  g_string_append (text, "<comment>");
+  for (gsize i = 0; i < long_comment; i++)
+    g_string_append_c (text, "long comment\n"[i % 13]);
+  g_string_append (text, "</comment>\n<comment>the last</comment></comments>\n</round>\n</rounds>\n</trellis-project>\n");
+  return text;
+}
+
+/* The same file, in forms the loader leaves to libxml2 (a space in each start tag, a
+ * note before the answers), line for line. */
+static char *
+plain_test_through_libxml (const char *text)
+{
+  g_autoptr(GString) slow = g_string_new (text);
+
+  g_string_replace (slow, "<comment>", "<comment >", 0);
+  g_string_replace (slow, "<comment key", "<comment  key", 0);
+  g_string_replace (slow, "<comment hidden", "<comment  hidden", 0);
+  g_string_replace (slow, "<answers>", "<answers><!---->", 0);
+  return g_string_free (g_steal_pointer (&slow), FALSE);
+}
+
+/* What @text loads as: the project saved again, or the error. */
+static char *
+plain_test_load (const char *text,
+                 gsize       pad)
+{
+  const char *root = strstr (text, "\n") + 1;
+  g_autofree char *padded = g_strdup_printf ("%.*s%*s%s", (int) (root - text), text, (int) pad, "", root);
+  g_autoptr(GBytes) bytes = g_bytes_new (padded, strlen (padded));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = trellis_project_load_bytes (bytes, "plain.trellis", &error);
+  g_autoptr(GBytes) saved = NULL;
+
+  if (project == NULL)
+    return g_strdup (error->message);
+  saved = trellis_project_save_to_bytes (project);
+  return text_of (saved);
+}
+
+/* Plain parts read without libxml2 load as libxml2 reads them, wherever a piece of the
+ * file ends: inside a tag, a comment, a line of answers. */
+static void
+test_plain_parts (void)
+{
+  g_autoptr(GString) text = plain_test_text (20000, 3000, 70000);
+  g_autofree char *slow = plain_test_through_libxml (text->str);
+  g_autofree char *expected = plain_test_load (slow, 0);
+  g_autofree char *saved = plain_test_load (text->str, 0);
+  g_autoptr(GBytes) bytes = g_bytes_new (saved, strlen (saved));
+  g_autoptr(TrellisProject) project = load_ok (bytes);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  GPtrArray *comments = trellis_round_get_comments (round, "A");
+  const char *targets[] = { "<answers>", "<comments", "<comment key=\"true\" hidden", "</comment>\n<comment>the last" };
+
+  g_assert_nonnull (strstr (expected, "<answers>\n"));
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_cmpuint (trellis_round_get_n_responses (round), ==, 20000);
+  g_assert_cmpuint (comments->len, ==, 3000 - 3000 / G_N_ELEMENTS (plain_test_comments) - 1 + 2 + 1);
+  g_assert_cmpstr (g_ptr_array_index (comments, 3), ==, "Fish & chips <b>");
+  g_assert_cmpstr (g_ptr_array_index (comments, 4), ==, "carriage\rreturn and a raw \n one");
+  g_assert_cmpint (trellis_round_get_comment_flags (round, "A", 8), ==, TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN);
+  g_assert_cmpint (trellis_round_get_comment_flags (round, "A", 9), ==, TRELLIS_COMMENT_KEY);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      gsize at = strstr (text->str, targets[t]) - text->str;
+
+      for (gsize cut = 1; cut <= strlen (targets[t]) + 1; cut++)
+        {
+          gsize pad = (PIECE_SIZE - (at % PIECE_SIZE) + PIECE_SIZE - cut) % PIECE_SIZE;
+          g_autofree char *shifted = plain_test_load (text->str, pad);
+
+          g_assert_cmpstr (shifted, ==, expected);
+        }
+    }
+}
+
+/* Damage after or inside plain parts is reported as libxml2 reports it, at the same
+ * line, and nothing loads. */
+static void
+test_plain_parts_damaged (void)
+{
+  g_autoptr(GString) text = plain_test_text (3000, 600, 10);
+  const char *damage[][2] = {
+    { "<comment>the last</comment>", "<comment key=\"maybe\">the last</comment>" },
+    { "<comment>the last</comment></comments>", "<comment>the last</comment></comment>" },
+    { "<comment>the last</comment>", "<comment>the last</comment><comment>\xff</comment>" },
+    { "<comment>the last</comment>", "<comment>the last</comment><comment>\xef\xbf\xbe</comment>" },
+    { "<comment>the last</comment>", "<comment>the last</comment><comment>\x01</comment>" },
+    { "<comment>the last</comment>", "<comment>the last</comment><comment>a]]>b</comment>" },
+    { "\n24 1\n", "\n24 3\n" },
+    { "\n24 1\n", "\n2\xc3\xa9 1\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage) + 2; i++)
+    {
+      g_autoptr(GString) broken = g_string_new (text->str);
+      g_autofree char *slow = NULL;
+      g_autofree char *fast_error = NULL;
+      g_autofree char *slow_error = NULL;
+
+      if (i < G_N_ELEMENTS (damage))
+        g_assert_cmpuint (g_string_replace (broken, damage[i][0], damage[i][1], 1), ==, 1);
+      else
+        /* Truncated in the comments, then in the answers. */
+        g_string_truncate (broken, strstr (broken->str, i == G_N_ELEMENTS (damage) ? "<comment>the last" : "\n24 1\n") - broken->str + 7);
+      slow = plain_test_through_libxml (broken->str);
+      fast_error = plain_test_load (broken->str, 0);
+      slow_error = plain_test_load (slow, 0);
+      g_test_message ("damage %u: %s", i, fast_error);
+      g_assert_true (g_str_has_prefix (fast_error, "“plain.trellis”"));
+      g_assert_cmpstr (fast_error, ==, slow_error);
+    }
+}
+
+/* Loaded comments share one allocation per section; replacing one (redaction) or
+ * adding one after loading keeps the others, and the round frees each kind its way. */
+static void
+test_loaded_comments_edited (void)
+{
+  const char *xml = HEAD "<rounds><round id=\"r1\"><comments section=\"A\">\n"
+    "<comment>Ann Smith said so</comment>\n<comment key=\"true\">second</comment>\n"
+    "<comment>Fish &amp; chips</comment></comments></round></rounds></trellis-project>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(TrellisProject) project = load_ok (bytes);
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  GPtrArray *comments = trellis_round_get_comments (round, "A");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(TrellisProject) reloaded = NULL;
+  GPtrArray *again;
+
+  g_assert_cmpuint (comments->len, ==, 3);
+  trellis_round_set_comment_text (round, "A", 0, "[name] said so");
+  trellis_round_set_comment_text (round, "A", 0, "[name] said so, twice");
+  trellis_round_add_comment (round, "A", "added");
+  trellis_round_set_comment_text (round, "A", 3, "added, then changed");
+  g_assert_cmpstr (g_ptr_array_index (comments, 1), ==, "second");
+  g_assert_cmpstr (g_ptr_array_index (comments, 2), ==, "Fish & chips");
+  saved = trellis_project_save_to_bytes (project);
+  reloaded = load_ok (saved);
+  again = trellis_round_get_comments (trellis_project_get_round (reloaded, 0), "A");
+  g_assert_cmpuint (again->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (again, 0), ==, "[name] said so, twice");
+  g_assert_cmpstr (g_ptr_array_index (again, 3), ==, "added, then changed");
+  g_assert_cmpint (trellis_round_get_comment_flags (trellis_project_get_round (reloaded, 0), "A", 1), ==,
+                   TRELLIS_COMMENT_KEY);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "Ann Smith"));
+}
+
+/* One line of 20 answers with @c at @at, the others 1 to 9: the answer there, or
+ * G_MININT with the error's code in @code. */
+static int
+answer_at (char   c,
+           guint  at,
+           int   *code)
+{
+  g_autoptr(GString) xml = g_string_new ("<trellis-project xmlns=\"https://trellisapp.org/ns/project\" "
+                                         "format-version=\"1.3\"><partnership/><checklist>"
+                                         "<scale id=\"agreement\" points=\"11\"/><section id=\"A\">");
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProject) project = NULL;
+  char line[21];
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_string_append_printf (xml, "<statement id=\"s%02u\"/>", i);
+      g_string_append_printf (items, "%ss%02u", i > 0 ? " " : "", i);
+      line[i] = (char) ('1' + i % 9);
+    }
+  line[at] = c;
+  line[20] = '\0';
+  g_string_append_printf (xml, "</section></checklist><rounds><round id=\"r1\"><responses items=\"%s\">"
+                          "<answers>\n%s\n</answers></responses></round></rounds></trellis-project>",
+                          items->str, line);
+  bytes = g_bytes_new (xml->str, xml->len);
+  project = trellis_project_load_bytes (bytes, "answers.trellis", &error);
+  if (project == NULL)
+    {
+      *code = error->code;
+      return G_MININT;
+    }
+  return trellis_round_get_answer (trellis_project_get_round (project, 0), 0, at);
+}
+
+/* Every character means the same among the first sixteen of a line (translated sixteen
+ * at a time) as after them (one at a time). */
+static void
+test_answer_characters (void)
+{
+  guint n_answers = 0;
+
+  for (guint c = 1; c < 256; c++)
+    {
+      int early_code = -1, late_code = -1;
+      int early, late;
+
+      if (c == '<' || c == '&' || c == '\r')
+        continue;
+      early = answer_at ((char) c, 3, &early_code);
+      late = answer_at ((char) c, 18, &late_code);
+      g_assert_cmpint (early, ==, late);
+      g_assert_cmpint (early_code, ==, late_code);
+      n_answers += early != G_MININT;
+    }
+  /* 1 to 9, A and B, n, d, s and -. */
+  g_assert_cmpuint (n_answers, ==, 15);
+  g_assert_cmpint (answer_at ('B', 0, NULL), ==, 11);
+  g_assert_cmpint (answer_at ('n', 15, NULL), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
 }
 
 int
@@ -367,6 +625,10 @@ main (int   argc,
   g_test_add_func ("/project-format/lenient-lines", test_lenient_lines);
   g_test_add_func ("/project-format/bombs-refused", test_bombs_refused);
   g_test_add_func ("/project-format/many-comments", test_many_comments);
+  g_test_add_func ("/project-format/plain-parts", test_plain_parts);
+  g_test_add_func ("/project-format/answer-characters", test_answer_characters);
+  g_test_add_func ("/project-format/loaded-comments-edited", test_loaded_comments_edited);
+  g_test_add_func ("/project-format/plain-parts-damaged", test_plain_parts_damaged);
 
   return g_test_run ();
 }

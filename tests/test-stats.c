@@ -287,6 +287,62 @@ test_summary_item_not_asked (void)
   g_assert_cmpuint (item->dist.valid, ==, 0);
 }
 
+#define N_ANSWERS 6
+
+/* A large round: each group's counts, and everyone's, are the counts of its rows,
+ * however many of them there are (the tally counts in bytes, 255 rows at a time, and
+ * from a million answers on, half the rows in a second thread). */
+static void
+test_summary_many_rows (void)
+{
+  g_autoptr(TrellisProject) project = build_project ();
+  TrellisRound *round = trellis_project_get_round (project, 0);
+  const char *groups[] = { "Health", "Police", "Fire", NULL };
+  guint expected[4][4][N_ANSWERS] = { 0 };
+  guint sizes[4] = { 0 };
+
+  for (guint r = 0; r < 300000; r++)
+    {
+      TrellisAnswer row[4];
+      guint g = (r * 7 + r / 13) % 4;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          row[i] = (TrellisAnswer) ((r * (i + 3) + r / 5) % 6);
+          if (row[i] == 0)
+            row[i] = TRELLIS_ANSWER_DONT_KNOW;
+          expected[g][i][row[i] > 0 ? row[i] : 0]++;
+        }
+      sizes[g]++;
+      trellis_round_add_response (round, row, g < 3 ? groups[g] : NULL);
+    }
+  /* The four respondents build_project() gave. */
+  sizes[0] += 2, sizes[1] += 1, sizes[3] += 1;
+  for (guint g = 0; g < 3; g++)
+    {
+      g_autoptr(TrellisSummary) summary = trellis_summary_new (project, round, NULL, groups[g]);
+      TrellisItemSummary *s3a = trellis_summary_find_item (summary, "s3a");
+      guint before = g == 0 ? 1 : 0;  /* Health's first respondents gave 4 and 2 */
+
+      g_assert_cmpuint (trellis_summary_get_n_respondents (summary), ==, sizes[g]);
+      for (guint point = 1; point <= 5; point++)
+        g_assert_cmpuint (s3a->dist.counts[point - 1], ==,
+                          expected[g][2][point] + (g == 0 && (point == 4 || point == 2) ? before : 0));
+      g_assert_cmpuint (s3a->dist.dont_know, ==, expected[g][2][0]);
+    }
+  {
+    g_autoptr(TrellisSummary) everyone = trellis_summary_new (project, round, NULL, NULL);
+    TrellisItemSummary *s1 = trellis_summary_find_item (everyone, "s1");
+    guint five = 0;
+
+    for (guint g = 0; g < 4; g++)
+      five += expected[g][0][5];
+    g_assert_cmpuint (trellis_summary_get_n_respondents (everyone), ==, sizes[0] + sizes[1] + sizes[2] + sizes[3]);
+    /* build_project()'s respondents gave s1 one 5. */
+    g_assert_cmpuint (s1->dist.counts[4], ==, five + 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,6 +358,7 @@ main (int    argc,
   g_test_add_func ("/stats/distribution/not-shown", test_distribution_not_shown);
   g_test_add_func ("/stats/summary/sections-and-items", test_summary_sections_and_items);
   g_test_add_func ("/stats/summary/group", test_summary_group);
+  g_test_add_func ("/stats/summary/many-rows", test_summary_many_rows);
   g_test_add_func ("/stats/summary/item-not-asked", test_summary_item_not_asked);
 
   return g_test_run ();

@@ -358,6 +358,37 @@ test_csv_read_in_two (void)
   _trellis_table_set_two_threads_minimum (0);
 }
 
+/* Bytes that are not UTF-8 in a piece read ahead, while a second thread reads the one
+ * before, still send the file to be read whole, as one thread reading it would. */
+static void
+test_csv_in_two_not_utf8 (void)
+{
+  static const gsize pieces[] = { 999, 4096, 65536 };
+  g_autoptr(GString) text = awkward_export (3000);
+
+  g_string_append (text, "Agree,caf\xe9\r\n");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (text, "Agree,Agree\r\n");
+  for (guint two = 0; two < 2; two++)
+    for (guint p = 0; p < G_N_ELEMENTS (pieces); p++)
+      {
+        g_autoptr(GBytes) head = g_bytes_new (text->str, 16);
+        g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (text->str + 16, text->len - 16, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TrellisTable) table = NULL;
+        gboolean not_utf8 = FALSE;
+
+        _trellis_table_set_two_threads_minimum (two ? 1 : G_MAXSIZE);
+        _trellis_table_set_stream_piece_size (pieces[p]);
+        table = _trellis_table_read_csv_stream (rest, head, "late.csv", 0, NULL, &not_utf8, &error);
+        g_assert_null (table);
+        g_assert_no_error (error);
+        g_assert_true (not_utf8);
+      }
+  _trellis_table_set_stream_piece_size (0);
+  _trellis_table_set_two_threads_minimum (0);
+}
+
 /* Text checked 64 bytes at a time stops at the end of what was read, whichever way the
  * clean bytes fall against it. */
 static void
@@ -753,6 +784,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
   g_test_add_func ("/table/csv/in-two-refuses", test_csv_in_two_refuses);
   g_test_add_func ("/table/csv/clean-runs", test_csv_clean_runs);
+  g_test_add_func ("/table/csv/in-two-not-utf8", test_csv_in_two_not_utf8);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);

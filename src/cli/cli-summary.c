@@ -367,6 +367,9 @@ print_json (TrellisProject *project,
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   puts (text);
+  /* Freeing the tree node by node costs more than building it; the process exits next. */
+  trellis_cli_keep_until_exit (g_object_ref (builder));
+  trellis_cli_keep_until_exit (g_object_ref (generator));
   return TRELLIS_CLI_OK;
 }
 

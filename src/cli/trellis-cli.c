@@ -1,4 +1,5 @@
-/* trellis-cli.c: the headless front end over core, charts and report
+/* trellis-cli.c: the headless front end; `export`, which draws, runs in its own
+ *                executable, trellis-cli-export (cli-helper.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,12 +22,12 @@ typedef struct
 } CommandEntry;
 
 static const CommandEntry commands[] = {
-  { "templates", trellis_cli_templates, N_("List the built-in checklist templates") },
-  { "new",       trellis_cli_new,       N_("Create a project from a template") },
-  { "import",    trellis_cli_import,    N_("Import survey responses as a new round") },
-  { "summary",   trellis_cli_summary,   N_("Print each round’s results") },
-  { "export",    trellis_cli_export,    N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
-  { "validate",  trellis_cli_validate,  N_("Check that a project file is sound") },
+  { "templates", trellis_cli_templates,   N_("List the built-in checklist templates") },
+  { "new",       trellis_cli_new,         N_("Create a project from a template") },
+  { "import",    trellis_cli_import,      N_("Import survey responses as a new round") },
+  { "summary",   trellis_cli_summary,     N_("Print each round’s results") },
+  { "export",    trellis_cli_run_export,  N_("Write the workshop pack (PDF) or each chart (SVG, PNG)") },
+  { "validate",  trellis_cli_validate,    N_("Check that a project file is sound") },
 };
 
 static void
@@ -43,16 +43,7 @@ int
 main (int    argc,
       char **argv)
 {
-  /* TRELLIS_LOCALEDIR points an uninstalled build (meson devenv, the tests) at the
-   * translations compiled in its build tree (_build/po). */
-  const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("trellis-cli");
-
+  trellis_cli_init ();
   if (argc < 2)
     {
       print_usage (stderr);

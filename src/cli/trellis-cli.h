@@ -28,8 +28,14 @@ int  trellis_cli_validate (int argc, char **argv);
 int  trellis_cli_summary (int argc, char **argv);
 int  trellis_cli_import (int argc, char **argv);
 int  trellis_cli_export (int argc, char **argv);
+int  trellis_cli_run_export (int argc, char **argv);
+
+/* The name of the executable that runs `export` (cli-helper.c). */
+#define TRELLIS_CLI_EXPORT_HELPER "trellis-cli-export"
 
 /* Helpers shared by the commands (cli-common.c). */
+void trellis_cli_init (void);
+void trellis_cli_keep_until_exit (gpointer object);
 int  trellis_cli_usage_error (GOptionContext *context,
                               const char     *format,
                               ...) G_GNUC_PRINTF (2, 3);

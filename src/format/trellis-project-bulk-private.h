@@ -59,7 +59,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray   *texts;           /* char* */
+  GString     *texts;           /* the comments one after another, each ended by a NUL */
+  GArray      *offsets;         /* gsize per comment: where it starts in texts */
   GByteArray  *flags;           /* TrellisCommentFlags per comment */
   BulkProblem  problem;
 } BulkComments;
@@ -73,6 +74,11 @@ void        _trellis_bulk_reader_free (BulkReader *reader);
 void        _trellis_bulk_reader_attach (BulkReader    *reader,
                                          xmlParserCtxt *ctxt);
 gboolean    _trellis_bulk_reader_get_too_many_nodes (BulkReader *reader);
+gboolean    _trellis_bulk_reader_feed (BulkReader    *reader,
+                                       xmlParserCtxt *ctxt,
+                                       const char    *piece,
+                                       gsize          length);
+guint64     _trellis_bulk_reader_get_n_plain_bytes (BulkReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BulkReader, _trellis_bulk_reader_free)
 

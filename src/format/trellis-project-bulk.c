@@ -11,6 +11,10 @@
 
 #include <libxml/SAX2.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "trellis-project-bulk-private.h"
 #include "trellis-project-io-private.h"
 
@@ -23,6 +27,15 @@ typedef enum
   DIVERT_ANSWERS,
   DIVERT_COMMENT,
 } DivertKind;
+
+/* What the bytes after libxml2's position are read as, without it (see
+ * _trellis_bulk_reader_feed()). */
+typedef enum
+{
+  PLAIN_NONE,
+  PLAIN_ANSWERS,   /* the text of an <answers> block */
+  PLAIN_COMMENTS,  /* the <comment> elements of a round's <comments> */
+} PlainKind;
 
 struct _BulkReader
 {
@@ -42,6 +55,14 @@ struct _BulkReader
   long           line;
   guint8         comment_flags;
   guint32        response_group;
+
+  /* Reading plain parts past libxml2: which container the last event opened (only
+   * while nothing else has happened since), what is being read, and the bytes kept
+   * back from the last piece (a tag or a comment it cut). */
+  PlainKind      opened;
+  PlainKind      plain;
+  GString       *window;
+  guint64        n_plain_bytes;
 };
 
 /* ctxt->_private points to the caller's state, whose first member is the reader. */
@@ -74,7 +95,9 @@ bulk_responses_free (BulkResponses *rows)
 static void
 bulk_comments_free (BulkComments *notes)
 {
-  g_ptr_array_unref (notes->texts);
+  if (notes->texts != NULL)
+    g_string_free (notes->texts, TRUE);
+  g_array_unref (notes->offsets);
   g_byte_array_unref (notes->flags);
   problem_clear (&notes->problem);
   g_free (notes);
@@ -89,6 +112,7 @@ _trellis_bulk_reader_new (guint64 max_tree_nodes)
   reader->responses = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_responses_free);
   reader->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) bulk_comments_free);
   reader->text = g_string_new (NULL);
+  reader->window = g_string_new (NULL);
   return reader;
 }
 
@@ -100,6 +124,7 @@ _trellis_bulk_reader_free (BulkReader *reader)
   g_ptr_array_unref (reader->responses);
   g_ptr_array_unref (reader->comments);
   g_string_free (reader->text, TRUE);
+  g_string_free (reader->window, TRUE);
   g_free (reader);
 }
 
@@ -107,6 +132,13 @@ gboolean
 _trellis_bulk_reader_get_too_many_nodes (BulkReader *reader)
 {
   return reader->too_many_nodes;
+}
+
+/* How many bytes were read past libxml2 (see _trellis_bulk_reader_feed()): for tests. */
+guint64
+_trellis_bulk_reader_get_n_plain_bytes (BulkReader *reader)
+{
+  return reader->n_plain_bytes;
 }
 
 /* The tree holds only the checklist, the plan and each round's few small elements: a
@@ -251,6 +283,57 @@ explain_answer_line (BulkResponses *rows,
   rows->problem.item = p - start;
 }
 
+/* Translates @n answer characters into @out; %FALSE if any is no answer. Sixteen at a
+ * time where SSE2 is (every x86-64), by the same rules as answer_table(): points 1 to
+ * 9 as digits, 10 on as letters from A, and the four characters that are no point. */
+static gboolean
+decode_answers (const char *p,
+                guint       n,
+                guint8     *out)
+{
+  const gint8 *table = answer_table ();
+  gboolean bad = FALSE;
+  guint i = 0;
+
+#ifdef __SSE2__
+  G_STATIC_ASSERT (TRELLIS_SCALE_MAX_POINTS >= 10 && TRELLIS_SCALE_MAX_POINTS < 10 + 26);
+  guint good = 0xFFFF;
+
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i c = _mm_loadu_si128 ((const __m128i *) (p + i));
+      __m128i digit = _mm_sub_epi8 (c, _mm_set1_epi8 ('1'));
+      __m128i letter = _mm_sub_epi8 (c, _mm_set1_epi8 ('A'));
+      __m128i is_digit = _mm_cmpeq_epi8 (_mm_min_epu8 (digit, _mm_set1_epi8 (8)), digit);
+      __m128i is_letter = _mm_cmpeq_epi8 (_mm_min_epu8 (letter, _mm_set1_epi8 (TRELLIS_SCALE_MAX_POINTS - 10)), letter);
+      __m128i na = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('n'));
+      __m128i dk = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('d'));
+      __m128i ns = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('s'));
+      __m128i blank = _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('-'));
+      __m128i points = _mm_or_si128 (_mm_and_si128 (is_digit, _mm_add_epi8 (digit, _mm_set1_epi8 (1))),
+                                     _mm_and_si128 (is_letter, _mm_add_epi8 (letter, _mm_set1_epi8 (10))));
+      __m128i others = _mm_or_si128 (_mm_or_si128 (_mm_and_si128 (na, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_APPLICABLE)),
+                                                   _mm_and_si128 (dk, _mm_set1_epi8 (TRELLIS_ANSWER_DONT_KNOW))),
+                                     _mm_or_si128 (_mm_and_si128 (ns, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_SHOWN)),
+                                                   _mm_and_si128 (blank, _mm_set1_epi8 (TRELLIS_ANSWER_BLANK))));
+      __m128i known = _mm_or_si128 (_mm_or_si128 (is_digit, is_letter),
+                                    _mm_or_si128 (_mm_or_si128 (na, dk), _mm_or_si128 (ns, blank)));
+
+      _mm_storeu_si128 ((__m128i *) (out + i), _mm_or_si128 (points, others));
+      good &= (guint) _mm_movemask_epi8 (known);
+    }
+  bad = good != 0xFFFF;
+#endif
+  for (; i < n; i++)
+    {
+      gint8 value = table[(guchar) p[i]];
+
+      out[i] = (guint8) value;
+      bad |= value == NO_ANSWER;
+    }
+  return !bad;
+}
+
 /* One line of an <answers> block: one character per item, then optionally the
  * respondent's group as a position in <groups>, counted from 1. The usual line is
  * translated in one pass without a branch per character; any other is explained. */
@@ -260,9 +343,7 @@ read_answer_line (BulkResponses *rows,
                   const char    *end,
                   long           line)
 {
-  const gint8 *table = answer_table ();
   guint n_items = rows->n_items;
-  gboolean bad = FALSE;
   guint8 *out;
 
   while (p < end && is_blank (*p))
@@ -278,14 +359,7 @@ read_answer_line (BulkResponses *rows,
     }
   g_byte_array_set_size (rows->answers, rows->answers->len + n_items);
   out = rows->answers->data + rows->answers->len - n_items;
-  for (guint i = 0; i < n_items; i++)
-    {
-      gint8 value = table[(guchar) p[i]];
-
-      out[i] = (guint8) value;
-      bad |= value == NO_ANSWER;
-    }
-  if (G_UNLIKELY (bad))
+  if (G_UNLIKELY (!decode_answers (p, n_items, out)))
     {
       g_byte_array_set_size (rows->answers, rows->answers->len - n_items);
       explain_answer_line (rows, p, end, line);
@@ -531,6 +605,24 @@ start_divert (BulkReader     *reader,
   return TRUE;
 }
 
+/* A comment read whole, kept unless its container has a problem already. All of a
+ * container's comments share one allocation (trellis_round_take_comment_block()). */
+static void
+add_comment (BulkComments *notes,
+             const char   *text,
+             gsize         length,
+             guint8        flags)
+{
+  gsize offset = notes->texts->len;
+
+  if (notes->problem.kind != BULK_PROBLEM_NONE)
+    return;
+  g_string_append_len (notes->texts, text, length);
+  g_string_append_c (notes->texts, '\0');
+  g_array_append_val (notes->offsets, offset);
+  g_byte_array_append (notes->flags, &flags, 1);
+}
+
 static void
 end_divert (BulkReader *reader)
 {
@@ -543,13 +635,7 @@ end_divert (BulkReader *reader)
       read_answer_line (reader->rows, reader->text->str, reader->text->str + reader->text->len, reader->line);
       break;
     case DIVERT_COMMENT:
-      if (reader->notes->problem.kind == BULK_PROBLEM_NONE)
-        {
-          guint8 flags = reader->comment_flags;
-
-          g_ptr_array_add (reader->notes->texts, g_strndup (reader->text->str, reader->text->len));
-          g_byte_array_append (reader->notes->flags, &flags, 1);
-        }
+      add_comment (reader->notes, reader->text->str, reader->text->len, reader->comment_flags);
       break;
     case DIVERT_NONE:
     default:
@@ -584,10 +670,12 @@ mark_container (BulkReader    *reader,
     {
       BulkComments *notes = g_new0 (BulkComments, 1);
 
-      notes->texts = g_ptr_array_new_with_free_func (g_free);
+      notes->texts = g_string_new (NULL);
+      notes->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
       notes->flags = g_byte_array_new ();
       g_ptr_array_add (reader->comments, notes);
       node->_private = notes;
+      reader->opened = PLAIN_COMMENTS;
     }
 }
 
@@ -605,13 +693,18 @@ on_start_element (void           *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       reader->depth++;
       return;
     }
   if (start_divert (reader, ctxt, localname, uri, attributes, n_attributes))
-    return;
+    {
+      if (reader->kind == DIVERT_ANSWERS)
+        reader->opened = PLAIN_ANSWERS;
+      return;
+    }
   if (!count_tree_node (reader, ctxt))
     return;
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
@@ -627,6 +720,7 @@ on_end_element (void          *ctx,
 {
   BulkReader *reader = reader_of (ctx);
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       if (--reader->depth == 0)
@@ -645,6 +739,7 @@ on_characters (void          *ctx,
   xmlParserCtxt *ctxt = ctx;
   xmlNode *parent = ctxt->node;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0)
     {
       if (reader->kind == DIVERT_ANSWERS)
@@ -669,6 +764,7 @@ on_comment (void          *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
       !count_tree_node (reader, ctxt))
     return;
@@ -683,6 +779,7 @@ on_processing_instruction (void          *ctx,
   BulkReader *reader = reader_of (ctx);
   xmlParserCtxt *ctxt = ctx;
 
+  reader->opened = PLAIN_NONE;
   if (reader->depth > 0 || (ctxt->node != NULL && ctxt->node->_private != NULL) ||
       !count_tree_node (reader, ctxt))
     return;
@@ -699,6 +796,407 @@ _trellis_bulk_reader_attach (BulkReader    *reader,
   ctxt->sax->ignorableWhitespace = on_characters;
   ctxt->sax->comment = on_comment;
   ctxt->sax->processingInstruction = on_processing_instruction;
+}
+
+/* ---- plain parts, read past libxml2 ---------------------------------------------------- */
+
+/* Most of a large project is an <answers> block of plain ASCII and <comment> elements
+ * holding plain text. Where they are exactly what Trellis writes, the bytes are read
+ * here without passing through libxml2, which would tokenise them to hand over the
+ * same bytes; everything else (another form, an entity, a carriage return, a truncated
+ * element) goes to libxml2 as before, so what is refused and what is read stay the
+ * same. A part is read here only when libxml2 has taken every byte up to it and the
+ * last event was the start of its container, and what is read here is well-formed
+ * content, so the document libxml2 sees is well-formed if and only if the file is. */
+
+#define PLAIN_MAX_KEPT (64 * 1024)
+
+enum { PLAIN_STOP = 0, PLAIN_BYTE = 1, PLAIN_NEWLINE = 2, PLAIN_HIGH = 4 };
+
+/* Character data that libxml2 would hand over unchanged: ASCII from the space on but &,
+ * < and > (which also rules out "]]>"), tabs and newlines; for comments, bytes of UTF-8
+ * sequences, checked once the comment is whole. */
+static const guint8 *
+plain_text_table (gboolean utf8)
+{
+  static guint8 tables[2][256];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint t = 0; t < 2; t++)
+        {
+          for (guint c = 0x20; c < 0x80; c++)
+            tables[t][c] = PLAIN_BYTE;
+          tables[t]['&'] = tables[t]['<'] = tables[t]['>'] = PLAIN_STOP;
+          tables[t]['\t'] = PLAIN_BYTE;
+          tables[t]['\n'] = PLAIN_NEWLINE;
+        }
+      for (guint c = 0x80; c < 256; c++)
+        tables[1][c] = PLAIN_HIGH;
+      g_once_init_leave (&done, 1);
+    }
+  return tables[utf8 ? 1 : 0];
+}
+
+/* Whether @text (valid UTF-8 as far as GLib is concerned) holds only XML characters:
+ * GLib already refuses surrogates and NUL, which leaves U+FFFE and U+FFFF. */
+static gboolean
+is_xml_utf8 (const char *text,
+             gsize       length)
+{
+  if (!g_utf8_validate_len (text, length, NULL))
+    return FALSE;
+  for (const char *p = memchr (text, 0xEF, length); p != NULL;
+       p = memchr (p + 1, 0xEF, text + length - (p + 1)))
+    if ((guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+      return FALSE;
+  return TRUE;
+}
+
+/* How many bits @mask has set; masks here mark newlines, a few at most. */
+static inline guint
+count_bits (guint mask)
+{
+  guint n = 0;
+
+  for (; mask != 0; mask &= mask - 1)
+    n++;
+  return n;
+}
+
+/* The end of the plain text at @p: the first <, or another byte libxml2 would not
+ * hand over as it is, or @end. Counts the newlines, and says whether there were bytes
+ * of UTF-8 sequences (to be checked) in @high. Sixteen bytes at a time where SSE2 is
+ * (every x86-64): the bytes that stop the text are marked, the newlines counted. */
+static const char *
+scan_plain_text (const char *p,
+                 const char *end,
+                 gboolean    utf8,
+                 long       *n_lines,
+                 gboolean   *high)
+{
+  const guint8 *plain = plain_text_table (utf8);
+  const char *limit = memchr (p, '<', end - p);
+
+  if (limit == NULL)
+    limit = end;
+#ifdef __SSE2__
+  for (; limit - p >= 16; p += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (bytes, _mm_set1_epi8 (0x1F)), _mm_set1_epi8 (0x1F));
+      __m128i newline = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n'));
+      __m128i tab = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\t'));
+      __m128i markup = _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')),
+                                     _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('>')));
+      __m128i stops = _mm_or_si128 (_mm_andnot_si128 (_mm_or_si128 (newline, tab), control), markup);
+      guint top = (guint) _mm_movemask_epi8 (bytes);
+      guint lines = (guint) _mm_movemask_epi8 (newline);
+      guint stop = (guint) _mm_movemask_epi8 (stops) | (utf8 ? 0 : top);
+
+      if (stop != 0)
+        {
+          guint before = (stop & -stop) - 1;
+
+          *n_lines += count_bits (lines & before);
+          *high |= (top & before) != 0;
+          return p + count_bits (before);
+        }
+      *n_lines += count_bits (lines);
+      *high |= top != 0;
+    }
+#endif
+  for (; p < limit; p++)
+    {
+      guint8 kind = plain[(guchar) *p];
+
+      if (kind == PLAIN_STOP)
+        break;
+      *n_lines += kind == PLAIN_NEWLINE;
+      *high |= kind == PLAIN_HIGH;
+    }
+  return p;
+}
+
+/* libxml2 counts lines as it reads; bytes read here are counted for it, so that later
+ * messages name the right line. */
+static void
+skip_lines (xmlParserCtxt *ctxt,
+            long           n_lines)
+{
+  ctxt->input->line += (int) n_lines;
+}
+
+/* The text of an <answers> block up to its end tag, or anything else: read as libxml2
+ * would hand it over, by the same function. */
+static const char *
+read_plain_answers (BulkReader    *reader,
+                    xmlParserCtxt *ctxt,
+                    const char    *p,
+                    const char    *end)
+{
+  long line = reader->line, n_lines = 0;
+  gboolean high = FALSE;
+  const char *q = scan_plain_text (p, end, FALSE, &n_lines, &high);
+
+  read_answer_text (reader, p, q - p);
+  skip_lines (ctxt, reader->line - line);
+  if (q < end)
+    reader->plain = PLAIN_NONE;
+  return q;
+}
+
+/* The marks of <comment>, as Trellis writes them: none, key, hidden, or both. */
+static gssize
+match_comment_tag (const char *p,
+                   const char *end,
+                   guint8     *flags)
+{
+  static const struct { const char *tag; guint8 flags; } tags[] = {
+    { "<comment>", 0 },
+    { "<comment key=\"true\">", TRELLIS_COMMENT_KEY },
+    { "<comment hidden=\"true\">", TRELLIS_COMMENT_HIDDEN },
+    { "<comment key=\"true\" hidden=\"true\">", TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN },
+  };
+  gsize available = end - p;
+  gboolean cut = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      gsize length = strlen (tags[i].tag);
+
+      if (available >= length && memcmp (p, tags[i].tag, length) == 0)
+        {
+          *flags = tags[i].flags;
+          return length;
+        }
+      cut |= available < length && memcmp (p, tags[i].tag, available) == 0;
+    }
+  return cut ? 0 : -1;
+}
+
+/* One <comment>TEXT</comment> at @p: its end, %NULL when the piece ends inside it, or
+ * @p when it is not in the plain form. */
+static const char *
+read_plain_comment (BulkReader    *reader,
+                    xmlParserCtxt *ctxt,
+                    BulkComments  *notes,
+                    const char    *p,
+                    const char    *end)
+{
+  static const char end_tag[] = "</comment>";
+  gssize tag_length = match_comment_tag (p, end, &reader->comment_flags);
+  const char *text, *q;
+  long n_lines = 0;
+  gboolean high = FALSE;
+
+  if (tag_length <= 0)
+    return tag_length == 0 ? NULL : p;
+  text = p + tag_length;
+  q = scan_plain_text (text, end, TRUE, &n_lines, &high);
+  if ((gsize) (end - q) < sizeof end_tag - 1)
+    return q == end || memcmp (q, end_tag, end - q) == 0 ? NULL : p;
+  if (memcmp (q, end_tag, sizeof end_tag - 1) != 0 || (high && !is_xml_utf8 (text, q - text)))
+    return p;
+  /* As end_divert() keeps it, at the line libxml2 would give. */
+  reader->line = ctxt->input->line;
+  add_comment (notes, text, q - text, reader->comment_flags);
+  skip_lines (ctxt, n_lines);
+  return q + sizeof end_tag - 1;
+}
+
+/* A round's <comment> elements and the blanks between them, up to anything else.
+ * Returns where it stopped; sets @cut when the piece ended inside a comment. */
+static const char *
+read_plain_comments (BulkReader    *reader,
+                     xmlParserCtxt *ctxt,
+                     const char    *p,
+                     const char    *end,
+                     gboolean      *cut)
+{
+  BulkComments *notes = ctxt->node->_private;
+
+  for (;;)
+    {
+      const char *next;
+      long n_lines = 0;
+
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
+        n_lines += *p++ == '\n';
+      skip_lines (ctxt, n_lines);
+      if (p == end)
+        return p;
+      next = read_plain_comment (reader, ctxt, notes, p, end);
+      if (next == NULL)
+        {
+          *cut = TRUE;
+          return p;
+        }
+      if (next == p)
+        {
+          reader->plain = PLAIN_NONE;
+          return p;
+        }
+      p = next;
+    }
+}
+
+/* Whether libxml2 has taken every byte given to it and just opened a container whose
+ * content can be read here: an <answers> block, or a round's <comments> in which an
+ * unprefixed <comment> is Trellis's. */
+static PlainKind
+plain_part_opened (BulkReader    *reader,
+                   xmlParserCtxt *ctxt)
+{
+  xmlNs *ns;
+
+  if (reader->opened == PLAIN_NONE || ctxt->disableSAX || ctxt->instate != XML_PARSER_CONTENT ||
+      ctxt->inputNr != 1 || ctxt->input == NULL || ctxt->input->cur != ctxt->input->end ||
+      ctxt->input->buf == NULL || ctxt->input->buf->encoder != NULL)
+    return PLAIN_NONE;
+  if (reader->opened == PLAIN_ANSWERS)
+    return reader->depth == 1 && reader->kind == DIVERT_ANSWERS && reader->text->len == 0
+           ? PLAIN_ANSWERS : PLAIN_NONE;
+  if (reader->depth != 0 || ctxt->node == NULL || ctxt->node->_private == NULL ||
+      !g_str_equal ((const char *) ctxt->node->name, "comments"))
+    return PLAIN_NONE;
+  ns = xmlSearchNs (ctxt->myDoc, ctxt->node, NULL);
+  return ns != NULL && NS_IS_TRELLIS (ns->href) ? PLAIN_COMMENTS : PLAIN_NONE;
+}
+
+/* The end of the next start tag of a container read here, or %NULL; @kept is where
+ * a tag the piece cuts begins. */
+static const char *
+find_plain_container (const char  *p,
+                      const char  *end,
+                      const char **kept)
+{
+  static const char * const names[] = { "<answers", "<comments" };
+
+  *kept = NULL;
+  for (p = memchr (p, '<', end - p); p != NULL; p = memchr (p + 1, '<', end - (p + 1)))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        gsize length = strlen (names[i]);
+        gsize available = end - p;
+        const char *close;
+
+        if (memcmp (p, names[i], MIN (length, available)) != 0)
+          continue;
+        close = available > length ? memchr (p + length, '>', available - length) : NULL;
+        if (close == NULL)
+          {
+            *kept = end - p < 1024 ? p : NULL;
+            return NULL;
+          }
+        if (close == p + length || p[length] == ' ')
+          return close + 1;
+      }
+  return NULL;
+}
+
+static gboolean
+feed_parser (xmlParserCtxt *ctxt,
+             const char    *bytes,
+             gsize          length)
+{
+  if (length > 0 && !ctxt->disableSAX)
+    xmlParseChunk (ctxt, bytes, (int) length, 0);
+  return !ctxt->disableSAX;
+}
+
+/* Hands [@p, @end) to libxml2, reading the plain parts here. Returns where it stopped:
+ * @end, or the start of what the piece cut, to be given again with the next. */
+static const char *
+feed_piece (BulkReader    *reader,
+            xmlParserCtxt *ctxt,
+            const char    *p,
+            const char    *end)
+{
+  while (p < end)
+    {
+      const char *kept, *stop;
+      gboolean cut = FALSE;
+
+      switch (reader->plain)
+        {
+        case PLAIN_ANSWERS:
+          stop = read_plain_answers (reader, ctxt, p, end);
+          reader->n_plain_bytes += stop - p;
+          break;
+        case PLAIN_COMMENTS:
+          stop = read_plain_comments (reader, ctxt, p, end, &cut);
+          reader->n_plain_bytes += stop - p;
+          if (cut)
+            return stop;
+          break;
+        case PLAIN_NONE:
+        default:
+          stop = find_plain_container (p, end, &kept);
+          if (stop == NULL)
+            {
+              stop = kept != NULL ? kept : end;
+              if (!feed_parser (ctxt, p, stop - p))
+                return end;
+              return stop;
+            }
+          if (!feed_parser (ctxt, p, stop - p))
+            return end;
+          reader->plain = plain_part_opened (reader, ctxt);
+          break;
+        }
+      p = stop;
+    }
+  return p;
+}
+
+/**
+ * _trellis_bulk_reader_feed:
+ * @length: 0 at the end of the file
+ *
+ * Gives the next piece of the file to the parser (as xmlParseChunk() would, without
+ * ending it), reading the plain parts of rounds here (see above). Bytes a piece cuts
+ * in the middle of a comment or a tag are kept, up to PLAIN_MAX_KEPT, and given with
+ * the next piece; at the end, whatever is kept goes to libxml2.
+ *
+ * Returns: %FALSE when the parser has stopped
+ */
+gboolean
+_trellis_bulk_reader_feed (BulkReader    *reader,
+                           xmlParserCtxt *ctxt,
+                           const char    *piece,
+                           gsize          length)
+{
+  GString *window = reader->window;
+  const char *p = piece, *end = piece + length, *stop;
+
+  if (length == 0)
+    {
+      reader->plain = PLAIN_NONE;
+      feed_parser (ctxt, window->str, window->len);
+      g_string_truncate (window, 0);
+      return !ctxt->disableSAX;
+    }
+  if (window->len > 0)
+    {
+      g_string_append_len (window, piece, length);
+      p = window->str;
+      end = window->str + window->len;
+    }
+  stop = feed_piece (reader, ctxt, p, end);
+  if ((gsize) (end - stop) > PLAIN_MAX_KEPT)
+    {
+      /* A comment this long is read by libxml2; so is what follows it. */
+      reader->plain = PLAIN_NONE;
+      feed_parser (ctxt, stop, end - stop);
+      stop = end;
+    }
+  if (p == window->str)
+    g_string_erase (window, 0, stop - window->str);
+  else
+    g_string_append_len (window, stop, end - stop);
+  return !ctxt->disableSAX;
 }
 
 /* ---- writing ------------------------------------------------------------------------- */
@@ -722,13 +1220,20 @@ plain_table (void)
   return plain;
 }
 
-/* Whether @text is UTF-8: ASCII, most of any comment, is passed over eight bytes at a
- * time; what follows the first other byte is checked as GLib checks it. */
+/* Whether @text is UTF-8: ASCII, most of any comment, is passed over sixteen bytes at a
+ * time (eight without SSE2); what follows the first other byte is checked as GLib
+ * checks it. */
 static gboolean
-is_utf8 (const char *text)
+is_utf8 (const char *text,
+         gsize       length)
 {
-  gsize length = strlen (text), i = 0;
+  gsize i = 0;
 
+#ifdef __SSE2__
+  for (; i + 16 <= length; i += 16)
+    if (_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *) (text + i))) != 0)
+      break;
+#endif
   for (; i + 8 <= length; i += 8)
     {
       guint64 word;
@@ -740,6 +1245,35 @@ is_utf8 (const char *text)
   return g_utf8_validate_len (text + i, length - i, NULL);
 }
 
+/* The first byte from @p that is not copied as it is (see plain_table()), or @end. */
+static const guchar *
+find_unplain (const guchar *p,
+              const guchar *end)
+{
+  const guint8 *plain = plain_table ();
+
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (bytes, _mm_set1_epi8 (0x1F)), _mm_set1_epi8 (0x1F));
+      __m128i spaces = _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\t')),
+                                     _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n')));
+      __m128i markup = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('<')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('>'))),
+                                     _mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&')),
+                                                   _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xEF))));
+      guint found = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_andnot_si128 (spaces, control), markup));
+
+      if (found != 0)
+        return p + g_bit_nth_lsf (found, -1);
+    }
+#endif
+  while (p < end && plain[*p])
+    p++;
+  return p;
+}
+
 /* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
  * the characters XML cannot hold, so that a save never writes a file that will not
  * open again. Copied in runs: a comment without any of these is one copy. */
@@ -747,24 +1281,26 @@ void
 _trellis_bulk_append_escaped (GString    *out,
                               const char *text)
 {
-  const guint8 *plain = plain_table ();
   g_autofree char *valid = NULL;
-  const guchar *p;
+  gsize length = strlen (text);
+  const guchar *p, *end;
 
-  if (!is_utf8 (text))
-    text = valid = g_utf8_make_valid (text, -1);
-  for (p = (const guchar *) text; *p != '\0'; )
+  if (!is_utf8 (text, length))
+    {
+      text = valid = g_utf8_make_valid (text, length);
+      length = strlen (text);
+    }
+  for (p = (const guchar *) text, end = p + length; p < end; )
     {
       const guchar *run = p;
 
-      while (plain[*p])
-        p++;
+      p = find_unplain (p, end);
       if (p > run)
         g_string_append_len (out, (const char *) run, p - run);
+      if (p == end)
+        return;
       switch (*p)
         {
-        case '\0':
-          return;
         case '<':
           g_string_append (out, "&lt;");
           break;

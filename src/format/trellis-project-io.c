@@ -1134,6 +1134,19 @@ refuse_document (xmlDoc            *doc,
   return TRUE;
 }
 
+/* Whether the parser goes on after @chunk. The bulk reader reads the plain parts of
+ * rounds itself and gives the rest to libxml2. */
+static gboolean
+feed_chunk (xmlParserCtxt *ctxt,
+            BulkReader    *bulk,
+            const char    *chunk,
+            gsize          length)
+{
+  if (bulk != NULL)
+    return _trellis_bulk_reader_feed (bulk, ctxt, chunk, length);
+  return xmlParseChunk (ctxt, chunk, (int) length, 0) == XML_ERR_OK || !ctxt->disableSAX;
+}
+
 /* Well-formed XML without a document type (and so without entities), or %NULL. With
  * @bulk, rounds' responses and comments are read by it instead of built into the tree. */
 static xmlDoc *
@@ -1178,7 +1191,7 @@ parse_document (ChunkSource   next_chunk,
   total = length;
   while (length > 0 || total == 0)
     {
-      if (length > 0 && xmlParseChunk (ctxt, chunk, (int) length, 0) != XML_ERR_OK && ctxt->disableSAX)
+      if (length > 0 && !feed_chunk (ctxt, bulk, chunk, length))
         break;
       if (ctxt->disableSAX || state.has_doctype)
         break;
@@ -1198,6 +1211,9 @@ parse_document (ChunkSource   next_chunk,
       if (length == 0)
         break;
     }
+  /* What the bulk reader kept back of the last piece, then the end. */
+  if (bulk != NULL)
+    _trellis_bulk_reader_feed (bulk, ctxt, NULL, 0);
   if (!ctxt->disableSAX)
     xmlParseChunk (ctxt, NULL, 0, 1);
   doc = g_steal_pointer (&ctxt->myDoc);
@@ -2167,12 +2183,14 @@ read_comments (xmlNode           *node,
       set_bulk_problem (error, display_name, &notes->problem, NULL, NULL, 0);
       return FALSE;
     }
-  if (notes->texts->len > 0)
+  if (notes->offsets->len > 0)
     {
-      guint n = notes->texts->len;
-      g_autofree char **texts = (char **) g_ptr_array_steal (notes->texts, NULL);
+      gsize size = notes->texts->len;
+      /* What the string had room for beyond its texts is given back. */
+      char *texts = g_realloc (g_string_free (g_steal_pointer (&notes->texts), FALSE), size);
 
-      trellis_round_take_comments (round, section_id, texts, notes->flags->data, n);
+      trellis_round_take_comment_block (round, section_id, texts, size, (const gsize *) notes->offsets->data,
+                                        notes->flags->data, notes->offsets->len);
     }
   return TRUE;
 }

@@ -1630,43 +1630,44 @@ check_can_build (TrellisImport  *self,
   return TRUE;
 }
 
-/* What one distinct cell of an item column reads as. */
-static gint16
-read_value (TrellisImport *self,
-            ItemColumn    *item,
-            TrellisTable  *table,
-            guint          row,
-            gboolean       marks_not_shown)
+/* What each distinct cell of an item column reads as, read before any row is: the
+ * columns can then be filled by two threads, neither writing what the other reads. "" is
+ * value 0 (a cell never added, or added empty and unquoted), left out where the survey
+ * tool writes nothing for an item it did not show. */
+static void
+read_item_values (TrellisImport *self,
+                  ImportFile    *file,
+                  ItemColumn    *item)
 {
-  const char *text = trellis_table_get (table, row, item->column);
+  gint16 *known = (gint16 *) (gpointer) item->by_value->data;
+  gboolean marks_not_shown = writes_not_shown (file);
 
-  if (marks_not_shown && *text == '\0' &&
-      !(trellis_table_get_flags (table, row, item->column) & TRELLIS_CELL_QUOTED))
-    return ANSWER_LEFT_OUT;
-  return read_cached (self, item->cache, item->scale, text);
+  for (guint v = 0; v < item->by_value->len; v++)
+    if (v == 0 && marks_not_shown)
+      known[v] = ANSWER_LEFT_OUT;
+    else
+      known[v] = read_cached (self, item->cache, item->scale,
+                              item->codes == NULL ? "" : trellis_table_get_value (file->table, item->column, v));
 }
 
 /* One item's answers in every respondent's row, into @out (a row of @n_items bytes per
  * respondent), column by column: 6 million cells at 100,000 responses, each a code and
- * its known answer. A distinct cell is read when first met. Returns: the index in @rows
- * of the first respondent whose cell is not on the scale, or G_MAXUINT. */
+ * its known answer. Returns: the index in @rows of the first respondent whose cell is
+ * not on the scale, or G_MAXUINT. */
 static guint
-read_item_answers (TrellisImport *self,
-                   RoundReading  *reading,
-                   ImportFile    *file,
-                   ItemColumn    *item,
-                   GArray        *rows,
-                   TrellisAnswer *out,
-                   guint          n_items)
+read_item_answers (const ItemColumn *item,
+                   GArray           *rows,
+                   TrellisAnswer    *out,
+                   guint             n_items,
+                   guint            *n_not_shown)
 {
   /* In locals: every store into @out, bytes, could otherwise change them for the
    * compiler, which would load them again for each cell. */
-  gint16 *known = (gint16 *) (gpointer) item->by_value->data;
+  const gint16 *known = (const gint16 *) (gconstpointer) item->by_value->data;
   const guint *row_of = (const guint *) (gpointer) rows->data;
   const guint8 *codes = item->codes;
   gboolean wide = item->width != 1;
-  gboolean marks_not_shown = writes_not_shown (file);
-  guint n_not_shown = 0, n_rows = rows->len;
+  guint not_shown = 0, n_rows = rows->len;
   TrellisAnswer *cell = out + item->item;
 
   for (guint k = 0; k < n_rows; k++, cell += n_items)
@@ -1675,62 +1676,89 @@ read_item_answers (TrellisImport *self,
       guint value = codes == NULL ? 0 : !wide ? codes[row] : ((const guint32 *) (gconstpointer) codes)[row];
       gint16 answer = known[value];
 
-      if (G_UNLIKELY (answer == ANSWER_NOT_READ))
-        answer = known[value] = read_value (self, item, file->table, row, marks_not_shown);
       if (G_UNLIKELY (answer == TRELLIS_ANSWER_UNMAPPED))
         {
-          reading->n_not_shown += n_not_shown;
+          *n_not_shown += not_shown;
           return k;
         }
       if (answer == ANSWER_LEFT_OUT)
         {
           answer = TRELLIS_ANSWER_NOT_SHOWN;
-          n_not_shown++;
+          not_shown++;
         }
       *cell = (TrellisAnswer) answer;
     }
-  reading->n_not_shown += n_not_shown;
+  *n_not_shown += not_shown;
   return G_MAXUINT;
 }
 
-/* Every respondent's answers, appended to reading->rows. A cell that is not on the scale
- * is named as reading row by row would find it: the earliest row, then the first item
- * in the checklist's order. */
-static gboolean
-read_answers_of_rows (TrellisImport  *self,
-                      RoundReading   *reading,
-                      ImportFile     *file,
-                      GArray         *rows,
-                      GError        **error)
+/* What a second thread does while the first reads most of the answers: the comments,
+ * then the answers of the last items. */
+typedef struct
 {
-  ItemColumn *items = (ItemColumn *) (gpointer) reading->plan.items->data;
-  guint n_items = reading->plan.items->len, first_bad = G_MAXUINT, bad_item = 0;
-  gsize start = reading->rows->len;
+  RoundReading *reading;
+  TrellisTable *table;
+  GArray       *rows;
+  guint         first_item;  /* the items from it on are the second thread's */
+  TrellisAnswer *out;
+  guint        *first_bad;   /* per item */
+  guint         n_not_shown;
+} RowsJob;
 
-  g_byte_array_set_size (reading->rows, (guint) (start + (gsize) rows->len * n_items));
-  for (guint i = 0; i < n_items; i++)
-    {
-      guint bad = read_item_answers (self, reading, file, &items[i], rows,
-                                     (TrellisAnswer *) (gpointer) (reading->rows->data + start), n_items);
+static void read_row_comments (RoundReading *reading,
+                               TrellisTable *table,
+                               guint         row);
 
-      if (bad < first_bad)
-        {
-          first_bad = bad;
-          bad_item = i;
-        }
-    }
-  if (first_bad == G_MAXUINT)
+static void
+read_items_of_rows (RowsJob *job,
+                    guint    from,
+                    guint    to,
+                    guint   *n_not_shown)
+{
+  const ItemColumn *items = (const ItemColumn *) (gconstpointer) job->reading->plan.items->data;
+
+  for (guint i = from; i < to; i++)
+    job->first_bad[i] = read_item_answers (&items[i], job->rows, job->out,
+                                           job->reading->plan.items->len, n_not_shown);
+}
+
+static gpointer
+read_second_share (gpointer data)
+{
+  RowsJob *job = data;
+
+  for (guint i = 0; i < job->rows->len; i++)
+    read_row_comments (job->reading, job->table, g_array_index (job->rows, guint, i));
+  read_items_of_rows (job, job->first_item, job->reading->plan.items->len, &job->n_not_shown);
+  return NULL;
+}
+
+/* A cell that is not on the scale is named as reading row by row would find it: the
+ * earliest row, then the first item in the checklist's order. */
+static gboolean
+check_answers_read (RoundReading  *reading,
+                    ImportFile    *file,
+                    GArray        *rows,
+                    const guint   *first_bad,
+                    GError       **error)
+{
+  const ItemColumn *items = (const ItemColumn *) (gconstpointer) reading->plan.items->data;
+  guint bad = G_MAXUINT, bad_item = 0, row;
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < reading->plan.items->len; i++)
+    if (first_bad[i] < bad)
+      {
+        bad = first_bad[i];
+        bad_item = i;
+      }
+  if (bad == G_MAXUINT)
     return TRUE;
-
-  {
-    TrellisTable *table = file->table;
-    guint row = g_array_index (rows, guint, first_bad);
-    g_autofree char *shown = _trellis_import_clean_cell (trellis_table_get (table, row, items[bad_item].column));
-
-    _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
-                               trellis_table_get_sheet_row (table, row), items[bad_item].column,
-                               _("“%s” is not an answer on the scale"), shown);
-  }
+  row = g_array_index (rows, guint, bad);
+  shown = _trellis_import_clean_cell (trellis_table_get (file->table, row, items[bad_item].column));
+  _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_BAD_ANSWER, file->name,
+                             trellis_table_get_sheet_row (file->table, row), items[bad_item].column,
+                             _("“%s” is not an answer on the scale"), shown);
   return FALSE;
 }
 
@@ -1800,25 +1828,8 @@ read_row_comments (RoundReading *reading,
     }
 }
 
-/* Rows of respondents before a second thread is worth starting for their comments. */
-#define COMMENTS_APART_MINIMUM 2000
-
-typedef struct
-{
-  RoundReading *reading;
-  TrellisTable *table;
-  GArray       *rows;
-} CommentsOfRows;
-
-static gpointer
-read_comments_of_rows (gpointer data)
-{
-  CommentsOfRows *job = data;
-
-  for (guint i = 0; i < job->rows->len; i++)
-    read_row_comments (job->reading, job->table, g_array_index (job->rows, guint, i));
-  return NULL;
-}
+/* Respondents before a second thread is worth starting for a share of their rows. */
+#define ROWS_APART_MINIMUM 2000
 
 /* The rows of @file that are someone's response: empty lines and, unless asked for,
  * incomplete responses left out and counted. */
@@ -1852,9 +1863,9 @@ select_respondents (TrellisImport *self,
   return rows;
 }
 
-/* Every respondent of @file: their answers and group, and the comments, cleaned by a
- * second thread meanwhile (80,000 of them at 100,000 responses); the two touch nothing
- * in common but the table, which neither changes. */
+/* Every respondent of @file: their answers, group and comments. A second thread takes
+ * the comments (80,000 to clean at 100,000 responses) and the last quarter of the items,
+ * the first the rest; they share only the table, which neither changes, and write apart. */
 static gboolean
 read_file_rows (TrellisImport  *self,
                 RoundReading   *reading,
@@ -1862,10 +1873,13 @@ read_file_rows (TrellisImport  *self,
                 GError        **error)
 {
   TrellisTable *table = file->table;
+  guint n_items = reading->plan.items->len;
   g_autoptr(GArray) rows = NULL;
-  CommentsOfRows comments;
+  g_autofree guint *first_bad = g_new (guint, MAX (n_items, 1));
+  guint n_not_shown = 0;
+  gsize start = reading->rows->len;
+  RowsJob job;
   GThread *thread = NULL;
-  gboolean ok = TRUE;
 
   /* What each distinct cell reads as is kept per file: the codes are the file's. */
   plan_start_file (&reading->plan, table);
@@ -1876,22 +1890,30 @@ read_file_rows (TrellisImport  *self,
       for (guint v = 0; v < reading->group_of_value->len; v++)
         g_ptr_array_index (reading->group_of_value, v) = (gpointer) group_not_read;
     }
+  for (guint i = 0; i < n_items; i++)
+    read_item_values (self, file, &g_array_index (reading->plan.items, ItemColumn, i));
 
   rows = select_respondents (self, reading, file);
-  comments = (CommentsOfRows) { reading, table, rows };
-  if (rows->len >= COMMENTS_APART_MINIMUM && g_get_num_processors () > 1)
-    thread = g_thread_new ("trellis-comments", read_comments_of_rows, &comments);
-  ok = read_answers_of_rows (self, reading, file, rows, error);
-  for (guint i = 0; i < rows->len && ok; i++)
+  g_byte_array_set_size (reading->rows, (guint) (start + (gsize) rows->len * n_items));
+  job = (RowsJob) { reading, table, rows, n_items, (TrellisAnswer *) (gpointer) (reading->rows->data + start),
+                    first_bad, 0 };
+  if (rows->len >= ROWS_APART_MINIMUM && g_get_num_processors () > 1)
+    {
+      job.first_item = n_items - n_items / 4;
+      thread = g_thread_new ("trellis-rows", read_second_share, &job);
+    }
+  read_items_of_rows (&job, 0, job.first_item, &n_not_shown);
+  for (guint i = 0; i < rows->len; i++)
     {
       g_ptr_array_add (reading->order, GUINT_TO_POINTER (reading->row_groups->len));
       g_ptr_array_add (reading->row_groups, (gpointer) read_row_group (reading, table, g_array_index (rows, guint, i)));
     }
   if (thread != NULL)
     g_thread_join (thread);
-  else if (ok)
-    read_comments_of_rows (&comments);
-  if (!ok)
+  else
+    read_second_share (&job);
+  reading->n_not_shown += n_not_shown + job.n_not_shown;
+  if (!check_answers_read (reading, file, rows, first_bad, error))
     return FALSE;
   if (reading->sources->len > 0)
     g_string_append (reading->sources, ", ");

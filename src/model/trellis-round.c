@@ -37,7 +37,9 @@ struct _TrellisRound
   GHashTable  *group_index;      /* group -> index + 1, keys owned by groups */
 
   GPtrArray   *comment_sections; /* section ids, first-seen order */
-  GHashTable  *comments;         /* section id -> GPtrArray of char* */
+  GHashTable  *comments;         /* section id -> GPtrArray of char*, see comment_blocks */
+  GArray      *comment_blocks;   /* CommentBlock: texts taken in one piece, each text
+                                  * of a list not in one of them is its own allocation */
   GHashTable  *comment_flags;    /* section id -> GByteArray, TrellisCommentFlags per comment */
   guint        n_comments;
 
@@ -49,6 +51,12 @@ struct _TrellisRound
   GHashTable  *wordings;
   GHashTable  *answered_ids;     /* statement ids of the items, built when first needed */
 };
+
+typedef struct
+{
+  char  *start;
+  gsize  size;
+} CommentBlock;
 
 G_DEFINE_FINAL_TYPE (TrellisRound, trellis_round, TRELLIS_TYPE_NODE)
 G_DEFINE_BOXED_TYPE (TrellisColumnRule, trellis_column_rule, trellis_column_rule_copy, trellis_column_rule_free)
@@ -128,6 +136,49 @@ trellis_value_rule_free (TrellisValueRule *rule)
   g_free (rule);
 }
 
+static gboolean
+is_in_comment_block (TrellisRound *self,
+                     const char   *text)
+{
+  for (guint b = 0; b < self->comment_blocks->len; b++)
+    {
+      CommentBlock *block = &g_array_index (self->comment_blocks, CommentBlock, b);
+
+      if (text >= block->start && text < block->start + block->size)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A comment's text the round no longer holds: freed, or wiped where it shares a block
+ * (redaction means the old words are gone, not merely unreachable). */
+static void
+release_comment_text (TrellisRound *self,
+                      char         *text)
+{
+  if (is_in_comment_block (self, text))
+    memset (text, 0, strlen (text));
+  else
+    g_free (text);
+}
+
+static void
+free_comments (TrellisRound *self)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->comments);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    for (guint i = 0; i < ((GPtrArray *) list)->len; i++)
+      if (!is_in_comment_block (self, g_ptr_array_index ((GPtrArray *) list, i)))
+        g_free (g_ptr_array_index ((GPtrArray *) list, i));
+  g_clear_pointer (&self->comments, g_hash_table_unref);
+  for (guint b = 0; b < self->comment_blocks->len; b++)
+    g_free (g_array_index (self->comment_blocks, CommentBlock, b).start);
+  g_clear_pointer (&self->comment_blocks, g_array_unref);
+}
+
 static void
 trellis_round_finalize (GObject *object)
 {
@@ -145,7 +196,7 @@ trellis_round_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->comment_sections, g_ptr_array_unref);
   g_clear_pointer (&self->comment_flags, g_hash_table_unref);
-  g_clear_pointer (&self->comments, g_hash_table_unref);
+  free_comments (self);
   g_clear_pointer (&self->column_rules, g_ptr_array_unref);
   g_clear_pointer (&self->value_rules, g_ptr_array_unref);
   g_clear_pointer (&self->wordings, g_hash_table_unref);
@@ -253,6 +304,7 @@ trellis_round_init (TrellisRound *self)
   self->comment_sections = g_ptr_array_new_with_free_func (g_free);
   self->comments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
+  self->comment_blocks = g_array_new (FALSE, FALSE, sizeof (CommentBlock));
   self->comment_flags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                (GDestroyNotify) g_byte_array_unref);
   self->column_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_column_rule_free);
@@ -747,7 +799,8 @@ section_comments (TrellisRound  *self,
       char *key = g_strdup (section_id);
 
       g_ptr_array_add (self->comment_sections, key);
-      list = g_ptr_array_new_with_free_func (g_free);
+      /* The texts are freed by free_comments(). */
+      list = g_ptr_array_new ();
       g_hash_table_insert (self->comments, key, list);
       g_hash_table_insert (self->comment_flags, key, g_byte_array_new ());
     }
@@ -813,6 +866,53 @@ trellis_round_take_comments (TrellisRound *self,
 
       g_ptr_array_add (list, texts[i]);
       g_byte_array_append (flag_list, &flag_byte, 1);
+    }
+  self->n_comments += n_comments;
+  trellis_node_changed (TRELLIS_NODE (self));
+}
+
+/**
+ * trellis_round_take_comment_block:
+ * @block: (transfer full): the texts one after another, each ended by a NUL; freed
+ *   with g_free() by the round
+ * @size: the bytes of @block
+ * @offsets: (array length=n_comments): where each text starts in @block
+ * @flags: (array length=n_comments): what each is marked as
+ *
+ * As trellis_round_take_comments(), for texts in one allocation: a loader's 80,000
+ * comments are then one allocation, not 80,000, to make and to free. Every text must
+ * be valid UTF-8.
+ */
+void
+trellis_round_take_comment_block (TrellisRound *self,
+                                  const char   *section_id,
+                                  char         *block,
+                                  gsize         size,
+                                  const gsize  *offsets,
+                                  const guint8 *flags,
+                                  guint         n_comments)
+{
+  CommentBlock taken = { block, size };
+  GPtrArray *list;
+  GByteArray *flag_list;
+
+  g_return_if_fail (TRELLIS_IS_ROUND (self));
+  g_return_if_fail (section_id != NULL && *section_id != '\0');
+  g_return_if_fail (block != NULL && size > 0 && block[size - 1] == '\0');
+  g_return_if_fail (n_comments == 0 || (offsets != NULL && flags != NULL));
+
+  for (guint i = 0; i < n_comments; i++)
+    g_return_if_fail (offsets[i] < size);
+  g_array_append_val (self->comment_blocks, taken);
+  if (n_comments == 0)
+    return;
+  list = section_comments (self, section_id, &flag_list);
+  g_ptr_array_set_size (list, list->len + n_comments);
+  g_byte_array_set_size (flag_list, flag_list->len + n_comments);
+  for (guint i = 0; i < n_comments; i++)
+    {
+      list->pdata[list->len - n_comments + i] = block + offsets[i];
+      flag_list->data[flag_list->len - n_comments + i] = flags[i] & TRELLIS_COMMENT_ALL_FLAGS;
     }
   self->n_comments += n_comments;
   trellis_node_changed (TRELLIS_NODE (self));
@@ -886,7 +986,7 @@ trellis_round_set_comment_text (TrellisRound *self,
   g_return_if_fail (list != NULL && index < list->len);
   if (g_str_equal (g_ptr_array_index (list, index), text))
     return;
-  g_free (g_ptr_array_index (list, index));
+  release_comment_text (self, g_ptr_array_index (list, index));
   g_ptr_array_index (list, index) = g_strdup (text);
   trellis_node_changed (TRELLIS_NODE (self));
 }

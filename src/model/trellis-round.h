@@ -163,6 +163,13 @@ void                 trellis_round_take_comments (TrellisRound *self,
                                                   char        **texts,
                                                   const guint8 *flags,
                                                   guint         n_comments);
+void                 trellis_round_take_comment_block (TrellisRound *self,
+                                                       const char   *section_id,
+                                                       char         *block,
+                                                       gsize         size,
+                                                       const gsize  *offsets,
+                                                       const guint8 *flags,
+                                                       guint         n_comments);
 TrellisCommentFlags  trellis_round_get_comment_flags (TrellisRound *self,
                                                       const char   *section_id,
                                                       guint         index);
