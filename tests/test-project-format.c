@@ -9,6 +9,7 @@
 #include "test-io-common.h"
 #include "trellis-test-project.h"
 #include "trellis-project-io.h"
+#include "trellis-project-bulk-private.h"
 
 #define HEAD "<trellis-project xmlns=\"https://trellisapp.org/ns/project\" format-version=\"1.3\">" \
   "<partnership/><checklist><scale id=\"agreement\" points=\"5\"/>" \
@@ -610,6 +611,85 @@ test_answer_characters (void)
   g_assert_cmpint (answer_at ('n', 15, NULL), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
 }
 
+/* ---- saving on two threads ------------------------------------------------------------ */
+
+/* Everything the writer escapes or drops: markup, carriage returns, control characters,
+ * U+FFFE and U+FFFF (and U+FEFF, U+FF01, which stay), bytes that are not UTF-8. */
+static const char * const two_threads_pieces[] = {
+  TEST_TRICKY_COMMENT, "\r\n", "\x01\x1f\x7f", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbb\xbf\xef\xbc\x81",
+  "\xff", "\xc3(", "\xe2\x82", "&amp;", "<comment>", "]]>", "plain words ", "",
+};
+
+/* A comment made of pieces chosen by @seed, shifted by up to fifteen letters so that
+ * what needs escaping falls on every byte of the writer's sixteen-byte scan. */
+static char *
+two_threads_comment (guint seed)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_len (text, "abcdefghijklmno", seed % 16);
+  for (guint k = 0; k < seed % 7; k++)
+    g_string_append (text, two_threads_pieces[(seed * 7 + k * 3) % G_N_ELEMENTS (two_threads_pieces)]);
+  return g_string_free (text, FALSE);
+}
+
+static TrellisRound *
+two_threads_round (const char *id,
+                   guint       n_rows,
+                   guint       n_comments)
+{
+  const char *keys[] = { "s1", "s2", "s4", NULL };
+  const char *groups[] = { "North & <south>", "East", NULL };
+  TrellisRound *round = trellis_round_new (id);
+
+  trellis_round_set_items (round, keys);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      TrellisAnswer answers[3] = { (TrellisAnswer) (1 + r % 5), r % 4 == 0 ? TRELLIS_ANSWER_DONT_KNOW : TRELLIS_ANSWER_BLANK,
+                                   r % 3 == 0 ? TRELLIS_ANSWER_NOT_APPLICABLE : (TrellisAnswer) (1 + r % 4) };
+
+      trellis_round_add_response (round, answers, groups[r % G_N_ELEMENTS (groups)]);
+    }
+  for (guint j = 0; j < n_comments; j++)
+    {
+      g_autofree char *text = two_threads_comment (j);
+
+      trellis_round_add_comment_full (round, j % 5 == 0 ? "C" : j % 2 == 0 ? "A" : "B", text, j % 4);
+    }
+  return round;
+}
+
+/* Saving on two threads writes the bytes one thread writes, wherever the second
+ * thread's share begins: in the answer lines, in a section's comments, between parts,
+ * in the tree's text at the end. */
+static void
+test_two_threads_save (void)
+{
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(TrellisProject) loaded = NULL;
+
+  trellis_project_append_round (project, two_threads_round ("many", 60, 90));
+  trellis_project_append_round (project, trellis_round_new ("empty"));
+  trellis_project_append_round (project, two_threads_round ("few", 7, 4));
+  trellis_project_append_round (project, two_threads_round ("answers only", 30, 0));
+  _trellis_bulk_set_two_threads (G_MAXUINT64, 0);
+  one = trellis_project_save_to_bytes (project);
+  for (guint share = 1; share <= 100; share++)
+    {
+      g_autoptr(GBytes) two = NULL;
+
+      _trellis_bulk_set_two_threads (1, share);
+      two = trellis_project_save_to_bytes (project);
+      if (!g_bytes_equal (one, two))
+        g_error ("share %u%%: two threads wrote other bytes", share);
+    }
+  _trellis_bulk_set_two_threads (0, 0);
+  loaded = load_ok (one);
+  assert_same_rounds (project, loaded);
+  g_assert_cmpstr (g_ptr_array_index (trellis_round_get_comments (last_round (loaded, 1), "C"), 0), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/project-format/answer-characters", test_answer_characters);
   g_test_add_func ("/project-format/loaded-comments-edited", test_loaded_comments_edited);
   g_test_add_func ("/project-format/plain-parts-damaged", test_plain_parts_damaged);
+  g_test_add_func ("/project-format/two-threads-save", test_two_threads_save);
 
   return g_test_run ();
 }

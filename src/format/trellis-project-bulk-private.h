@@ -105,5 +105,7 @@ GString    *_trellis_bulk_splice (const char *tree,
                                   GArray     *parts);
 void        _trellis_bulk_append_escaped (GString    *out,
                                           const char *text);
+void        _trellis_bulk_set_two_threads (guint64 minimum,
+                                           guint   share);
 
 G_END_DECLS

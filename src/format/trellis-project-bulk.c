@@ -1274,49 +1274,69 @@ find_unplain (const guchar *p,
   return p;
 }
 
-/* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
- * the characters XML cannot hold, so that a save never writes a file that will not
- * open again. Copied in runs: a comment without any of these is one copy. */
-void
-_trellis_bulk_append_escaped (GString    *out,
-                              const char *text)
+/* Room for @n more bytes after out->len, which the caller fills and then counts with
+ * text_ends_at(): one check for what would be several appends, each checking. */
+static inline char *
+room_for (GString *out,
+          gsize    n)
 {
-  g_autofree char *valid = NULL;
-  gsize length = strlen (text);
-  const guchar *p, *end;
-
-  if (!is_utf8 (text, length))
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
     {
-      text = valid = g_utf8_make_valid (text, length);
-      length = strlen (text);
+      gsize length = out->len;
+
+      g_string_set_size (out, length + n);
+      out->len = length;
     }
-  for (p = (const guchar *) text, end = p + length; p < end; )
+  return out->str + out->len;
+}
+
+static inline void
+text_ends_at (GString *out,
+              char    *end)
+{
+  out->len = end - out->str;
+  *end = '\0';
+}
+
+/* Writes [@p, @end) at @o, escaped (see _trellis_bulk_append_escaped()), @o having
+ * room for end - p bytes: runs that need nothing are copied whole, and room is made
+ * again only at a byte that needs an escape. Returns where the text ends. */
+static char *
+write_escaped (GString      *out,
+               char         *o,
+               const guchar *p,
+               const guchar *end)
+{
+  while (p < end)
     {
       const guchar *run = p;
 
       p = find_unplain (p, end);
-      if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+      memcpy (o, run, p - run);
+      o += p - run;
       if (p == end)
-        return;
+        break;
+      /* An escape is at most five bytes for one. */
+      out->len = o - out->str;
+      o = room_for (out, 5 + (end - p));
       switch (*p)
         {
         case '<':
-          g_string_append (out, "&lt;");
+          memcpy (o, "&lt;", 4), o += 4;
           break;
         case '>':
-          g_string_append (out, "&gt;");
+          memcpy (o, "&gt;", 4), o += 4;
           break;
         case '&':
-          g_string_append (out, "&amp;");
+          memcpy (o, "&amp;", 5), o += 5;
           break;
         case '\r':
-          g_string_append (out, "&#13;");
+          memcpy (o, "&#13;", 5), o += 5;
           break;
         case 0xEF:
           /* Valid UTF-8 here: three bytes, U+FFFE and U+FFFF dropped. */
           if (!(p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
-            g_string_append_len (out, (const char *) p, 3);
+            memcpy (o, p, 3), o += 3;
           p += 3;
           continue;
         default:
@@ -1324,6 +1344,37 @@ _trellis_bulk_append_escaped (GString    *out,
         }
       p++;
     }
+  return o;
+}
+
+/* Writes @text escaped at the end of @out, after making room for it unescaped plus
+ * @extra bytes the caller writes next. Text that is not UTF-8 is made so first. */
+static char *
+append_text (GString    *out,
+             const char *text,
+             gsize       length,
+             gsize       extra)
+{
+  g_autofree char *valid = NULL;
+  char *o;
+
+  if (!is_utf8 (text, length))
+    {
+      text = valid = g_utf8_make_valid (text, length);
+      length = strlen (text);
+    }
+  o = room_for (out, length + extra);
+  return write_escaped (out, o, (const guchar *) text, (const guchar *) text + length);
+}
+
+/* Text content as libxml2 writes it (&, <, > and carriage returns escaped), without
+ * the characters XML cannot hold, so that a save never writes a file that will not
+ * open again. Copied in runs: a comment without any of these is one copy. */
+void
+_trellis_bulk_append_escaped (GString    *out,
+                              const char *text)
+{
+  text_ends_at (out, append_text (out, text, strlen (text), 0));
 }
 
 static const char *
@@ -1359,27 +1410,28 @@ count_digits (guint value)
   return n;
 }
 
-/* One line per respondent: a character per item, then the group's position in
- * <groups> when there is one. The lines' length is known first, so they are written
- * into place. */
+/* Rows [@from, @to) of a round, a line per respondent: a character per item, then the
+ * group's position in <groups> when there is one. The lines' length is known first,
+ * so they are written into place. */
 static void
 write_answer_lines (GString      *out,
-                    TrellisRound *round)
+                    TrellisRound *round,
+                    guint         from,
+                    guint         to)
 {
   const char *chars = answer_chars ();
   guint n_items = trellis_round_get_n_items (round);
-  guint n_responses = trellis_round_get_n_responses (round);
   const guint8 *table = (const guint8 *) trellis_round_get_answer_table (round);
   const guint16 *groups = trellis_round_get_response_group_indices (round);
-  gsize length = (gsize) n_responses * (n_items + 1);
+  gsize length = (gsize) (to - from) * (n_items + 1);
   char *p;
 
-  for (guint r = 0; r < n_responses; r++)
+  for (guint r = from; r < to; r++)
     if (groups[r] != 0)
       length += 1 + count_digits (groups[r]);
   g_string_set_size (out, out->len + length);
   p = out->str + out->len - length;
-  for (guint r = 0; r < n_responses; r++)
+  for (guint r = from; r < to; r++)
     {
       const guint8 *row = table + (gsize) r * n_items;
 
@@ -1399,81 +1451,307 @@ write_answer_lines (GString      *out,
   g_assert (p == out->str + out->len);
 }
 
-static void
-write_comment_lines (GString      *out,
-                     TrellisRound *round,
-                     const char   *section_id,
-                     const char   *indent,
-                     gsize         indent_length)
+typedef struct
 {
-  GPtrArray *comments = trellis_round_get_comments (round, section_id);
+  const char *text;
+  gsize       length;
+} Tag;
 
-  for (guint j = 0; comments != NULL && j < comments->len; j++)
+#define TAG(text) { text, sizeof text - 1 }
+
+/* Format 1.2: what the facilitator marked; an unmarked comment writes as in 1.1. */
+static const Tag comment_tags[] = {
+  [TRELLIS_COMMENT_NONE] = TAG ("<comment>"),
+  [TRELLIS_COMMENT_KEY] = TAG ("<comment key=\"true\">"),
+  [TRELLIS_COMMENT_HIDDEN] = TAG ("<comment hidden=\"true\">"),
+  [TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN] = TAG ("<comment key=\"true\" hidden=\"true\">"),
+};
+static const Tag comment_end = TAG ("</comment>\n");
+
+/* One <comment> line: room is made once for the indentation, the tags and the text as
+ * it is, so the usual comment, which needs no escape, is four copies. */
+static void
+write_comment (GString             *out,
+               const char          *indent,
+               gsize                indent_length,
+               TrellisCommentFlags  flags,
+               const char          *text)
+{
+  const Tag *tag = &comment_tags[flags & (TRELLIS_COMMENT_KEY | TRELLIS_COMMENT_HIDDEN)];
+  gsize length = strlen (text);
+  char *o = room_for (out, indent_length + tag->length + length + comment_end.length);
+
+  memcpy (o, indent, indent_length);
+  memcpy (o + indent_length, tag->text, tag->length);
+  out->len += indent_length + tag->length;
+  o = append_text (out, text, length, comment_end.length);
+  out->len = o - out->str;
+  /* Escapes may have taken the room kept for the end tag. */
+  o = room_for (out, comment_end.length);
+  memcpy (o, comment_end.text, comment_end.length);
+  text_ends_at (out, o + comment_end.length);
+}
+
+/* ---- splicing, on one thread or two -------------------------------------------------- */
+
+/* What the splice writes at each marker, in the order of the file, and the tree's text
+ * before it; a last place holds the tree's text after the last marker. */
+typedef struct
+{
+  const BulkPart *part;           /* NULL for the last place */
+  const char     *before;
+  gsize           before_length;
+  const char     *indent;         /* the marker's indentation, for each comment line */
+  gsize           indent_length;
+  guint           n;              /* answer lines or comments */
+  GPtrArray      *comments;
+  guint64         bytes;          /* an estimate of what the part writes */
+} Place;
+
+/* A place and an answer line or comment in it: where a span of the splice starts or
+ * stops. A span holds a place's tree text when it holds the place's first item. */
+typedef struct
+{
+  guint place;
+  guint item;
+} Point;
+
+/* Below this many bytes of answer lines and comments, one thread writes them: a second
+ * one costs more than it saves. */
+#define TWO_THREADS_MINIMUM (1024 * 1024)
+
+/* The second thread's share of the work, in percent. */
+#define SECOND_SHARE 50
+
+static guint64 two_threads_minimum = TWO_THREADS_MINIMUM;
+static guint second_share = SECOND_SHARE;
+
+/**
+ * _trellis_bulk_set_two_threads:
+ * @minimum: bytes from which two threads write, or 0 for the default
+ * @share: the second thread's share in percent, or 0 for the default
+ *
+ * Tests write small projects with two threads, split at every place.
+ */
+void
+_trellis_bulk_set_two_threads (guint64 minimum,
+                               guint   share)
+{
+  two_threads_minimum = minimum > 0 ? minimum : TWO_THREADS_MINIMUM;
+  second_share = share > 0 ? MIN (share, 100) : SECOND_SHARE;
+}
+
+/* What writing a comment costs, in the bytes of an answer line that cost as much. */
+static guint64
+comment_bytes (const char *text)
+{
+  /* The indentation and tags, and a little for escaping. */
+  return strlen (text) * 9 / 8 + 40;
+}
+
+static guint64
+answer_line_bytes (const BulkPart *part)
+{
+  return trellis_round_get_n_items (part->round) + 8;
+}
+
+static void
+measure_place (Place *place)
+{
+  const BulkPart *part = place->part;
+
+  if (part->section_id == NULL)
     {
-      TrellisCommentFlags flags = trellis_round_get_comment_flags (round, section_id, j);
+      place->n = trellis_round_get_n_responses (part->round);
+      place->bytes = (guint64) place->n * answer_line_bytes (part);
+      return;
+    }
+  place->comments = trellis_round_get_comments (part->round, part->section_id);
+  place->n = place->comments != NULL ? place->comments->len : 0;
+  for (guint j = 0; j < place->n; j++)
+    place->bytes += comment_bytes (g_ptr_array_index (place->comments, j));
+}
 
-      g_string_append_len (out, indent, indent_length);
-      g_string_append (out, "<comment");
-      /* Format 1.2: what the facilitator marked; an unmarked comment writes as in 1.1. */
-      if (flags & TRELLIS_COMMENT_KEY)
-        g_string_append (out, " key=\"true\"");
-      if (flags & TRELLIS_COMMENT_HIDDEN)
-        g_string_append (out, " hidden=\"true\"");
-      g_string_append_c (out, '>');
-      _trellis_bulk_append_escaped (out, g_ptr_array_index (comments, j));
-      g_string_append (out, "</comment>\n");
+/* Finds each part's marker in the dumped tree (the writer put one there per part, in
+ * this order) and measures what it writes. */
+static GArray *
+find_places (const char *tree,
+             gsize       tree_size,
+             GArray     *parts)
+{
+  static const char marker[] = "<!--" TRELLIS_BULK_MARKER "-->";
+  GArray *places = g_array_sized_new (FALSE, TRUE, sizeof (Place), parts->len + 1);
+  const char *end = tree + tree_size;
+  const char *p = tree;
+
+  g_array_set_size (places, parts->len + 1);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      Place *place = &g_array_index (places, Place, i);
+      const char *found = g_strstr_len (p, end - p, marker);
+      const char *line_start;
+
+      g_assert (found != NULL);
+      line_start = found;
+      while (line_start > p && line_start[-1] == ' ')
+        line_start--;
+      place->part = &g_array_index (parts, BulkPart, i);
+      place->before = p;
+      place->before_length = line_start - p;
+      place->indent = line_start;
+      place->indent_length = found - line_start;
+      measure_place (place);
+      p = found + strlen (marker);
+      if (p < end && *p == '\n')
+        p++;
+    }
+  g_array_index (places, Place, parts->len).before = p;
+  g_array_index (places, Place, parts->len).before_length = end - p;
+  return places;
+}
+
+static void
+write_items (GString     *out,
+             const Place *place,
+             guint        from,
+             guint        to)
+{
+  const BulkPart *part = place->part;
+
+  if (part == NULL || from >= to)
+    return;
+  if (part->section_id == NULL)
+    {
+      write_answer_lines (out, part->round, from, to);
+      return;
+    }
+  for (guint j = from; j < to; j++)
+    write_comment (out, place->indent, place->indent_length,
+                   trellis_round_get_comment_flags (part->round, part->section_id, j),
+                   g_ptr_array_index (place->comments, j));
+}
+
+/* Writes the splice from @start up to @stop. */
+static void
+write_span (GString     *out,
+            const Place *places,
+            guint        n_places,
+            Point        start,
+            Point        stop)
+{
+  for (guint i = start.place; i < n_places && (i < stop.place || (i == stop.place && stop.item > 0)); i++)
+    {
+      guint from = i == start.place ? start.item : 0;
+      guint to = i == stop.place ? stop.item : places[i].n;
+
+      if (from == 0)
+        g_string_append_len (out, places[i].before, places[i].before_length);
+      write_items (out, &places[i], from, to);
     }
 }
 
+static guint64
+span_bytes (const Place *places,
+            guint        n_places,
+            Point        start)
+{
+  guint64 bytes = 0;
+
+  for (guint i = start.place; i < n_places; i++)
+    bytes += places[i].bytes + places[i].before_length;
+  return bytes;
+}
+
+static guint64
+tree_bytes (const Place *places,
+            guint        n_places)
+{
+  guint64 bytes = 0;
+
+  for (guint i = 0; i < n_places; i++)
+    bytes += places[i].before_length;
+  return bytes;
+}
+
+/* Where the second thread starts: the last @share bytes of the parts, counted from the
+ * end, cut between two answer lines or comments. */
+static Point
+find_second_start (const Place *places,
+                   guint        n_places,
+                   guint64      share)
+{
+  guint64 bytes = 0;
+
+  for (guint i = n_places; i-- > 0; )
+    {
+      const Place *place = &places[i];
+
+      if (bytes + place->bytes + place->before_length < share)
+        {
+          bytes += place->bytes + place->before_length;
+          continue;
+        }
+      for (guint j = place->n; j-- > 0; )
+        {
+          bytes += place->part->section_id == NULL ? answer_line_bytes (place->part)
+                   : comment_bytes (g_ptr_array_index (place->comments, j));
+          if (bytes >= share)
+            return (Point) { i, j };
+        }
+      return (Point) { i, 0 };
+    }
+  return (Point) { 0, 0 };
+}
+
+typedef struct
+{
+  const Place *places;
+  guint        n_places;
+  Point        start;
+  GString     *out;
+} Second;
+
+static gpointer
+write_second (gpointer data)
+{
+  Second *second = data;
+
+  write_span (second->out, second->places, second->n_places, second->start,
+              (Point) { second->n_places, 0 });
+  return NULL;
+}
+
+/* Copies the dumped @tree with each marker's line replaced by its part. When the parts
+ * are large a second thread writes the last of them into a buffer of its own, joined
+ * after this thread's: the bytes are the same either way. */
 GString *
 _trellis_bulk_splice (const char *tree,
                       gsize       tree_size,
                       GArray     *parts)
 {
-  static const char marker[] = "<!--" TRELLIS_BULK_MARKER "-->";
+  g_autoptr(GArray) places_array = find_places (tree, tree_size, parts);
+  const Place *places = (const Place *) places_array->data;
+  guint n_places = places_array->len;
+  guint64 bytes = span_bytes (places, n_places, (Point) { 0, 0 });
+  Point end = { n_places, 0 };
+  Second second = { places, n_places, end, NULL };
+  GThread *thread = NULL;
   GString *out;
-  const char *end = tree + tree_size;
-  const char *p = tree;
-  guint64 estimate = tree_size;
 
-  for (guint i = 0; i < parts->len; i++)
+  if (bytes - tree_bytes (places, n_places) >= two_threads_minimum && g_get_num_processors () > 1)
+    second.start = find_second_start (places, n_places, bytes * second_share / 100);
+  if (second.start.place < n_places)
     {
-      BulkPart *part = &g_array_index (parts, BulkPart, i);
-
-      if (part->section_id == NULL)
-        estimate += (guint64) trellis_round_get_n_responses (part->round) *
-                    (trellis_round_get_n_items (part->round) + 8);
-      else
-        {
-          GPtrArray *comments = trellis_round_get_comments (part->round, part->section_id);
-
-          /* The indentation and tags, and a little for escaping. */
-          for (guint j = 0; comments != NULL && j < comments->len; j++)
-            estimate += strlen (g_ptr_array_index (comments, j)) * 9 / 8 + 40;
-        }
+      second.out = g_string_sized_new (MIN (span_bytes (places, n_places, second.start), G_MAXSIZE / 2));
+      thread = g_thread_new ("trellis-save", write_second, &second);
     }
-  out = g_string_sized_new (MIN (estimate, G_MAXSIZE / 2));
-  for (guint i = 0; i < parts->len; i++)
+  out = g_string_sized_new (MIN (bytes, G_MAXSIZE / 2));
+  write_span (out, places, n_places, (Point) { 0, 0 }, second.start);
+  if (thread != NULL)
     {
-      BulkPart *part = &g_array_index (parts, BulkPart, i);
-      const char *found = g_strstr_len (p, end - p, marker);
-      const char *line_start, *after;
-
-      /* The writer put one marker in the tree per part, in this order. */
-      g_assert (found != NULL);
-      line_start = found;
-      while (line_start > p && line_start[-1] == ' ')
-        line_start--;
-      after = found + strlen (marker);
-      if (after < end && *after == '\n')
-        after++;
-      g_string_append_len (out, p, line_start - p);
-      if (part->section_id == NULL)
-        write_answer_lines (out, part->round);
-      else
-        write_comment_lines (out, part->round, part->section_id, line_start, found - line_start);
-      p = after;
+      g_thread_join (thread);
+      g_string_append_len (out, second.out->str, second.out->len);
+      g_string_free (second.out, TRUE);
     }
-  g_string_append_len (out, p, end - p);
   return out;
 }
