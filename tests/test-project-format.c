@@ -611,6 +611,61 @@ test_answer_characters (void)
   g_assert_cmpint (answer_at ('n', 15, NULL), ==, TRELLIS_ANSWER_NOT_APPLICABLE);
 }
 
+/* Rows of every width are written as the one-by-one table would (the writer takes
+ * sixteen answers at a time), with every answer a round can hold. */
+static void
+test_answer_lines_written (void)
+{
+  static const TrellisAnswer values[] = {
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, TRELLIS_ANSWER_NOT_APPLICABLE, TRELLIS_ANSWER_DONT_KNOW,
+    TRELLIS_ANSWER_NOT_SHOWN, TRELLIS_ANSWER_BLANK,
+  };
+  static const char chars[] = "123456789ABnds-";
+  const guint widths[] = { 1, 15, 16, 17, 31, 32, 33, 60 };
+  g_autoptr(TrellisProject) project = trellis_project_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *p;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", w);
+      g_autoptr(TrellisRound) round = trellis_round_new (id);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      GString *lines = g_string_new ("<answers>\n");
+      TrellisAnswer answers[60];
+
+      for (guint i = 0; i < widths[w]; i++)
+        g_ptr_array_add (keys, g_strdup_printf ("s%u", i));
+      g_ptr_array_add (keys, NULL);
+      trellis_round_set_items (round, (const char * const *) keys->pdata);
+      for (guint r = 0; r < G_N_ELEMENTS (values); r++)
+        {
+          for (guint i = 0; i < widths[w]; i++)
+            {
+              answers[i] = values[(r + i * 7) % G_N_ELEMENTS (values)];
+              g_string_append_c (lines, chars[(r + i * 7) % G_N_ELEMENTS (values)]);
+            }
+          g_string_append (lines, r % 2 == 0 ? " 1\n" : "\n");
+          trellis_round_add_response (round, answers, r % 2 == 0 ? "odd" : NULL);
+        }
+      g_ptr_array_add (expected, g_string_free (lines, FALSE));
+      trellis_project_append_round (project, round);
+    }
+  bytes = trellis_project_save_to_bytes (project);
+  p = text = text_of (bytes);
+  for (guint w = 0; w < expected->len; w++)
+    {
+      const char *lines = g_ptr_array_index (expected, w);
+
+      p = strstr (p, "<answers>");
+      g_assert_nonnull (p);
+      g_assert_cmpmem (p, strlen (lines), lines, strlen (lines));
+      p += strlen (lines);
+    }
+}
+
 /* ---- saving on two threads ------------------------------------------------------------ */
 
 /* Everything the writer escapes or drops: markup, carriage returns, control characters,
@@ -668,11 +723,16 @@ test_two_threads_save (void)
   g_autoptr(TrellisProject) project = test_build_full_project ();
   g_autoptr(GBytes) one = NULL;
   g_autoptr(TrellisProject) loaded = NULL;
+  TrellisRound *rounds[] = {
+    two_threads_round ("many", 60, 90), trellis_round_new ("empty"), two_threads_round ("few", 7, 4),
+    two_threads_round ("answers only", 30, 0),
+  };
 
-  trellis_project_append_round (project, two_threads_round ("many", 60, 90));
-  trellis_project_append_round (project, trellis_round_new ("empty"));
-  trellis_project_append_round (project, two_threads_round ("few", 7, 4));
-  trellis_project_append_round (project, two_threads_round ("answers only", 30, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (rounds); i++)
+    {
+      trellis_project_append_round (project, rounds[i]);
+      g_object_unref (rounds[i]);
+    }
   _trellis_bulk_set_two_threads (G_MAXUINT64, 0);
   one = trellis_project_save_to_bytes (project);
   for (guint share = 1; share <= 100; share++)
@@ -710,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/project-format/loaded-comments-edited", test_loaded_comments_edited);
   g_test_add_func ("/project-format/plain-parts-damaged", test_plain_parts_damaged);
   g_test_add_func ("/project-format/two-threads-save", test_two_threads_save);
+  g_test_add_func ("/project-format/answer-lines-written", test_answer_lines_written);
 
   return g_test_run ();
 }

@@ -1274,6 +1274,51 @@ find_unplain (const guchar *p,
   return p;
 }
 
+#ifdef __SSE2__
+/* Which of the sixteen bytes at @p are not ASCII that is copied as it is: controls
+ * other than tab and line feed, bytes from 0x80 on (a signed comparison takes them with
+ * the controls), <, > and &. */
+static inline guint
+unplain_ascii_mask (const guchar *p)
+{
+  __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+  __m128i low = _mm_cmplt_epi8 (bytes, _mm_set1_epi8 (0x20));
+  __m128i from_tab = _mm_sub_epi8 (bytes, _mm_set1_epi8 ('\t'));
+  __m128i tab_or_lf = _mm_cmpeq_epi8 (_mm_min_epu8 (from_tab, _mm_set1_epi8 (1)), from_tab);
+  /* '<' and '>' differ only in the bit of 2. */
+  __m128i angle = _mm_cmpeq_epi8 (_mm_or_si128 (bytes, _mm_set1_epi8 (2)), _mm_set1_epi8 ('>'));
+  __m128i amp = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('&'));
+
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_andnot_si128 (tab_or_lf, low), _mm_or_si128 (angle, amp)));
+}
+#endif
+
+/* Whether @p is ASCII that needs no escape, as most comments are: then it is one copy,
+ * after one pass that also stands for the check of UTF-8. The last sixteen bytes are
+ * looked at together, overlapping those before, rather than one by one. */
+static gboolean
+is_plain_ascii (const guchar *p,
+                gsize         length)
+{
+  const guint8 *plain = plain_table ();
+
+#ifdef __SSE2__
+  if (length >= 16)
+    {
+      const guchar *last = p + length - 16;
+
+      for (; p < last; p += 16)
+        if (unplain_ascii_mask (p) != 0)
+          return FALSE;
+      return unplain_ascii_mask (last) == 0;
+    }
+#endif
+  for (const guchar *end = p + length; p < end; p++)
+    if (*p >= 0x80 || !plain[*p])
+      return FALSE;
+  return TRUE;
+}
+
 /* Room for @n more bytes after out->len, which the caller fills and then counts with
  * text_ends_at(): one check for what would be several appends, each checking. */
 static inline char *
@@ -1358,6 +1403,12 @@ append_text (GString    *out,
   g_autofree char *valid = NULL;
   char *o;
 
+  if (is_plain_ascii ((const guchar *) text, length))
+    {
+      o = room_for (out, length + extra);
+      memcpy (o, text, length);
+      return o + length;
+    }
   if (!is_utf8 (text, length))
     {
       text = valid = g_utf8_make_valid (text, length);
@@ -1410,6 +1461,54 @@ count_digits (guint value)
   return n;
 }
 
+#ifdef __SSE2__
+/* Sixteen answers' characters, as answer_chars() has them: points 1 to 9 as digits, 10
+ * on as letters from A, n, d and s, and - for anything else. */
+static inline __m128i
+answer_chars_of (__m128i values)
+{
+  __m128i digit = _mm_sub_epi8 (values, _mm_set1_epi8 (1));
+  __m128i letter = _mm_sub_epi8 (values, _mm_set1_epi8 (10));
+  __m128i is_digit = _mm_cmpeq_epi8 (_mm_min_epu8 (digit, _mm_set1_epi8 (8)), digit);
+  __m128i is_letter = _mm_cmpeq_epi8 (_mm_min_epu8 (letter, _mm_set1_epi8 (TRELLIS_SCALE_MAX_POINTS - 10)), letter);
+  __m128i na = _mm_cmpeq_epi8 (values, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_APPLICABLE));
+  __m128i dk = _mm_cmpeq_epi8 (values, _mm_set1_epi8 (TRELLIS_ANSWER_DONT_KNOW));
+  __m128i ns = _mm_cmpeq_epi8 (values, _mm_set1_epi8 (TRELLIS_ANSWER_NOT_SHOWN));
+  __m128i known = _mm_or_si128 (_mm_or_si128 (is_digit, is_letter), _mm_or_si128 (na, _mm_or_si128 (dk, ns)));
+  __m128i points = _mm_or_si128 (_mm_and_si128 (is_digit, _mm_add_epi8 (values, _mm_set1_epi8 ('0'))),
+                                 _mm_and_si128 (is_letter, _mm_add_epi8 (letter, _mm_set1_epi8 ('A'))));
+  __m128i others = _mm_or_si128 (_mm_and_si128 (na, _mm_set1_epi8 ('n')),
+                                 _mm_or_si128 (_mm_and_si128 (dk, _mm_set1_epi8 ('d')),
+                                               _mm_and_si128 (ns, _mm_set1_epi8 ('s'))));
+
+  return _mm_or_si128 (_mm_or_si128 (points, others), _mm_andnot_si128 (known, _mm_set1_epi8 ('-')));
+}
+#endif
+
+/* One respondent's answers as characters at @p; returns where they end. A row of
+ * sixteen answers or more is written sixteen at a time, its last sixteen overlapping
+ * the ones before rather than written one by one. */
+static inline char *
+write_answer_row (char         *p,
+                  const guint8 *row,
+                  guint         n_items,
+                  const char   *chars)
+{
+#ifdef __SSE2__
+  if (n_items >= 16)
+    {
+      for (guint i = 0; i + 16 < n_items; i += 16)
+        _mm_storeu_si128 ((__m128i *) (p + i), answer_chars_of (_mm_loadu_si128 ((const __m128i *) (row + i))));
+      _mm_storeu_si128 ((__m128i *) (p + n_items - 16),
+                        answer_chars_of (_mm_loadu_si128 ((const __m128i *) (row + n_items - 16))));
+      return p + n_items;
+    }
+#endif
+  for (guint i = 0; i < n_items; i++)
+    *p++ = chars[row[i]];
+  return p;
+}
+
 /* Rows [@from, @to) of a round, a line per respondent: a character per item, then the
  * group's position in <groups> when there is one. The lines' length is known first,
  * so they are written into place. */
@@ -1433,10 +1532,7 @@ write_answer_lines (GString      *out,
   p = out->str + out->len - length;
   for (guint r = from; r < to; r++)
     {
-      const guint8 *row = table + (gsize) r * n_items;
-
-      for (guint i = 0; i < n_items; i++)
-        *p++ = chars[row[i]];
+      p = write_answer_row (p, table + (gsize) r * n_items, n_items, chars);
       if (groups[r] != 0)
         {
           guint digits = count_digits (groups[r]);
