@@ -1590,6 +1590,15 @@ write_comment (GString             *out,
 
 /* ---- splicing, on one thread or two -------------------------------------------------- */
 
+/* What a part writes, to size the buffers, and what writing it costs (about the
+ * instructions, measured with callgrind), to share the work: an answer line costs
+ * more per byte than a comment, which is mostly copied. */
+typedef struct
+{
+  guint64 bytes;
+  guint64 work;
+} Cost;
+
 /* What the splice writes at each marker, in the order of the file, and the tree's text
  * before it; a last place holds the tree's text after the last marker. */
 typedef struct
@@ -1601,7 +1610,7 @@ typedef struct
   gsize           indent_length;
   guint           n;              /* answer lines or comments */
   GPtrArray      *comments;
-  guint64         bytes;          /* an estimate of what the part writes */
+  Cost            cost;           /* of the answer lines or comments */
 } Place;
 
 /* A place and an answer line or comment in it: where a span of the splice starts or
@@ -1612,9 +1621,9 @@ typedef struct
   guint item;
 } Point;
 
-/* Below this many bytes of answer lines and comments, one thread writes them: a second
- * one costs more than it saves. */
-#define TWO_THREADS_MINIMUM (1024 * 1024)
+/* Below this much work (about as many instructions, a millisecond or so), one thread
+ * writes the parts: starting a second costs more than it saves. */
+#define TWO_THREADS_MINIMUM (4 * 1000 * 1000)
 
 /* The second thread's share of the work, in percent. */
 #define SECOND_SHARE 50
@@ -1624,7 +1633,7 @@ static guint second_share = SECOND_SHARE;
 
 /**
  * _trellis_bulk_set_two_threads:
- * @minimum: bytes from which two threads write, or 0 for the default
+ * @minimum: the work from which two threads write (see Cost), or 0 for the default
  * @share: the second thread's share in percent, or 0 for the default
  *
  * Tests write small projects with two threads, split at every place.
@@ -1637,18 +1646,29 @@ _trellis_bulk_set_two_threads (guint64 minimum,
   second_share = share > 0 ? MIN (share, 100) : SECOND_SHARE;
 }
 
-/* What writing a comment costs, in the bytes of an answer line that cost as much. */
-static guint64
-comment_bytes (const char *text)
+static Cost
+comment_cost (const char *text)
 {
-  /* The indentation and tags, and a little for escaping. */
-  return strlen (text) * 9 / 8 + 40;
+  gsize length = strlen (text);
+
+  /* The indentation and tags, and a little for escaping; the marks looked up, the
+   * text scanned and copied. */
+  return (Cost) { length * 9 / 8 + 40, 2 * length + 250 };
 }
 
-static guint64
-answer_line_bytes (const BulkPart *part)
+static Cost
+answer_line_cost (const BulkPart *part)
 {
-  return trellis_round_get_n_items (part->round) + 8;
+  guint n_items = trellis_round_get_n_items (part->round);
+
+  return (Cost) { n_items + 8, 5 * n_items + 20 };
+}
+
+/* The tree's text is copied, at a few bytes an instruction. */
+static guint64
+tree_work (const Place *place)
+{
+  return place->before_length / 8;
 }
 
 static void
@@ -1658,14 +1678,21 @@ measure_place (Place *place)
 
   if (part->section_id == NULL)
     {
+      Cost line = answer_line_cost (part);
+
       place->n = trellis_round_get_n_responses (part->round);
-      place->bytes = (guint64) place->n * answer_line_bytes (part);
+      place->cost = (Cost) { place->n * line.bytes, place->n * line.work };
       return;
     }
   place->comments = trellis_round_get_comments (part->round, part->section_id);
   place->n = place->comments != NULL ? place->comments->len : 0;
   for (guint j = 0; j < place->n; j++)
-    place->bytes += comment_bytes (g_ptr_array_index (place->comments, j));
+    {
+      Cost comment = comment_cost (g_ptr_array_index (place->comments, j));
+
+      place->cost.bytes += comment.bytes;
+      place->cost.work += comment.work;
+    }
 }
 
 /* Finds each part's marker in the dumped tree (the writer put one there per part, in
@@ -1746,6 +1773,7 @@ write_span (GString     *out,
     }
 }
 
+/* What the splice writes from @start on: its bytes, or its work. */
 static guint64
 span_bytes (const Place *places,
             guint        n_places,
@@ -1754,44 +1782,44 @@ span_bytes (const Place *places,
   guint64 bytes = 0;
 
   for (guint i = start.place; i < n_places; i++)
-    bytes += places[i].bytes + places[i].before_length;
+    bytes += places[i].cost.bytes + places[i].before_length;
   return bytes;
 }
 
 static guint64
-tree_bytes (const Place *places,
-            guint        n_places)
+span_work (const Place *places,
+           guint        n_places)
 {
-  guint64 bytes = 0;
+  guint64 work = 0;
 
   for (guint i = 0; i < n_places; i++)
-    bytes += places[i].before_length;
-  return bytes;
+    work += places[i].cost.work + tree_work (&places[i]);
+  return work;
 }
 
-/* Where the second thread starts: the last @share bytes of the parts, counted from the
- * end, cut between two answer lines or comments. */
+/* Where the second thread starts: the last @share of the work, counted from the end,
+ * cut between two answer lines or comments. */
 static Point
 find_second_start (const Place *places,
                    guint        n_places,
                    guint64      share)
 {
-  guint64 bytes = 0;
+  guint64 work = 0;
 
   for (guint i = n_places; i-- > 0; )
     {
       const Place *place = &places[i];
 
-      if (bytes + place->bytes + place->before_length < share)
+      if (work + place->cost.work + tree_work (place) < share)
         {
-          bytes += place->bytes + place->before_length;
+          work += place->cost.work + tree_work (place);
           continue;
         }
       for (guint j = place->n; j-- > 0; )
         {
-          bytes += place->part->section_id == NULL ? answer_line_bytes (place->part)
-                   : comment_bytes (g_ptr_array_index (place->comments, j));
-          if (bytes >= share)
+          work += place->part->section_id == NULL ? answer_line_cost (place->part).work
+                  : comment_cost (g_ptr_array_index (place->comments, j)).work;
+          if (work >= share)
             return (Point) { i, j };
         }
       return (Point) { i, 0 };
@@ -1829,13 +1857,14 @@ _trellis_bulk_splice (const char *tree,
   const Place *places = (const Place *) places_array->data;
   guint n_places = places_array->len;
   guint64 bytes = span_bytes (places, n_places, (Point) { 0, 0 });
+  guint64 work = span_work (places, n_places);
   Point end = { n_places, 0 };
   Second second = { places, n_places, end, NULL };
   GThread *thread = NULL;
   GString *out;
 
-  if (bytes - tree_bytes (places, n_places) >= two_threads_minimum && g_get_num_processors () > 1)
-    second.start = find_second_start (places, n_places, bytes * second_share / 100);
+  if (work >= two_threads_minimum && g_get_num_processors () > 1)
+    second.start = find_second_start (places, n_places, work * second_share / 100);
   if (second.start.place < n_places)
     {
       second.out = g_string_sized_new (MIN (span_bytes (places, n_places, second.start), G_MAXSIZE / 2));
