@@ -14,6 +14,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "trellis-project-bulk-private.h"
 #include "trellis-project-io-private.h"
@@ -1827,6 +1830,25 @@ find_second_start (const Place *places,
   return (Point) { 0, 0 };
 }
 
+/* A buffer of megabytes written once from the front: on a virtual machine a page fault
+ * costs microseconds, and faulting in a 4 kB page at a time cost the save more than
+ * writing it (28 MB, 7,000 faults). Where the system gives huge pages on request, the
+ * buffer asks for them: a fault for every 2 MB. Only a hint; the bytes are the same. */
+static GString *
+new_buffer (guint64 size)
+{
+  GString *buffer = g_string_sized_new (MIN (size, G_MAXSIZE / 2));
+#ifdef MADV_HUGEPAGE
+  const guintptr huge = 2 * 1024 * 1024;
+  guintptr start = ((guintptr) buffer->str + huge - 1) & ~(huge - 1);
+  guintptr end = ((guintptr) buffer->str + buffer->allocated_len) & ~(huge - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+  return buffer;
+}
+
 typedef struct
 {
   const Place *places;
@@ -1867,10 +1889,10 @@ _trellis_bulk_splice (const char *tree,
     second.start = find_second_start (places, n_places, work * second_share / 100);
   if (second.start.place < n_places)
     {
-      second.out = g_string_sized_new (MIN (span_bytes (places, n_places, second.start), G_MAXSIZE / 2));
+      second.out = new_buffer (span_bytes (places, n_places, second.start));
       thread = g_thread_new ("trellis-save", write_second, &second);
     }
-  out = g_string_sized_new (MIN (bytes, G_MAXSIZE / 2));
+  out = new_buffer (bytes);
   write_span (out, places, n_places, (Point) { 0, 0 }, second.start);
   if (thread != NULL)
     {
