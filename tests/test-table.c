@@ -277,6 +277,59 @@ test_csv_read_in_pieces (void)
   _trellis_table_set_stream_piece_size (0);
 }
 
+/* Long rows of short answers, as most of an export is: the reader takes runs of them in
+ * one go (_trellis_table_add_plain_cells()), which must stop where the text at hand
+ * ends, at a quoted cell, at a line break, and read exactly what one cell at a time
+ * reads, wherever the text is cut. */
+static void
+test_csv_plain_runs_in_pieces (void)
+{
+  static const char * const answers[] = {
+    "Agree", "Strongly disagree", "", "Don't know", "Neither agree nor disagree", "3",
+    "Strongly agree", "An answer longer than thirty-two bytes",
+  };
+  g_autoptr(GString) text = g_string_new ("Timestamp");
+  g_autoptr(TrellisTable) expected = NULL;
+
+  for (guint column = 0; column < 24; column++)
+    g_string_append_printf (text, ",Q%u", column);
+  g_string_append (text, "\r\n");
+  for (guint row = 0; row < 8; row++)
+    {
+      g_string_append_printf (text, "2026-09-%02u", row + 1);
+      for (guint column = 0; column < 24; column++)
+        {
+          if ((row + column) % 11 == 5)
+            g_string_append (text, ",\"quoted, as some are\"");
+          else
+            g_string_append_printf (text, ",%s", answers[(row * 7 + column * 3) % G_N_ELEMENTS (answers)]);
+        }
+      /* Short rows and a row ending in a delimiter, then LF or CRLF. */
+      g_string_append (text, row % 3 == 2 ? ",\n" : "\r\n");
+    }
+  expected = read_text (text->str, text->len, NULL);
+  g_assert_nonnull (expected);
+  g_assert_cmpuint (trellis_table_get_n_rows (expected), ==, 9);
+  g_assert_cmpstr (trellis_table_get (expected, 1, 2), ==, answers[3]);
+  g_assert_cmpstr (trellis_table_get (expected, 1, 6), ==, "quoted, as some are");
+
+  for (gsize piece = 1; piece <= 64; piece = piece * 4 + 1)
+    for (gsize split = 0; split <= text->len; split += 3)
+      {
+        g_autoptr(GBytes) head = g_bytes_new (text->str, split);
+        g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (text->str + split, text->len - split, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TrellisTable) table = NULL;
+        gboolean not_utf8;
+
+        _trellis_table_set_stream_piece_size (piece);
+        table = _trellis_table_read_csv_stream (rest, head, "runs.csv", 0, NULL, &not_utf8, &error);
+        g_assert_no_error (error);
+        assert_same_tables (expected, table);
+      }
+  _trellis_table_set_stream_piece_size (0);
+}
+
 /* An export as a survey tool writes one, in every way that makes splitting it hard:
  * answers, a column of over 255 distinct texts (its codes widen), one of texts that all
  * differ, quoted comments holding line breaks, "" and commas, a quote inside an
@@ -779,6 +832,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/bad", test_csv_bad);
   g_test_add_func ("/table/csv/larger-than-old-cap", test_csv_larger_than_old_cap);
   g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
+  g_test_add_func ("/table/csv/plain-runs-in-pieces", test_csv_plain_runs_in_pieces);
   g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
   g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
   g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
