@@ -192,6 +192,41 @@ test_unstorable_characters (void)
   g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
+/* A column where most texts differ stops looking its texts up, and then checks them
+ * for what a project file cannot hold sixteen bytes at a time: a character anywhere in
+ * a block, across two blocks (U+FFFE's three bytes), or in the last bytes, is dropped as
+ * before; line breaks and tabs are kept. */
+static void
+test_unstorable_in_unique_column (void)
+{
+  static const struct { const char *text, *stored; } cases[] = {
+    { "\x01 at the very start of a comment", " at the very start of a comment" },
+    { "fifteen bytes..\x02 then more text", "fifteen bytes.. then more text" },
+    { "fourteen bytes\xef\xbf\xbe across two blocks", "fourteen bytes across two blocks" },
+    { "line\nbreaks\r\nand\ttabs are kept, even in a long text", "line\nbreaks\r\nand\ttabs are kept, even in a long text" },
+    { "a long text that ends in a control character\x1b", "a long text that ends in a control character" },
+    { "\xef\xbf\xbd is a replacement character, kept; \xef\xbf\xbf is not", "\xef\xbf\xbd is a replacement character, kept;  is not" },
+  };
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_CSV);
+  guint n_distinct = 5000;
+
+  for (guint row = 0; row < n_distinct; row++)
+    {
+      g_autofree char *text = g_strdup_printf ("comment number %u, unlike any other", row);
+
+      trellis_table_add_cell (table, text, -1, 0);
+      trellis_table_end_row (table, row + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      trellis_table_add_cell (table, cases[i].text, -1, 0);
+      trellis_table_end_row (table, n_distinct + i + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (trellis_table_get (table, n_distinct + i, 0), ==, cases[i].stored);
+  g_assert_cmpstr (trellis_table_get (table, 17, 0), ==, "comment number 17, unlike any other");
+}
+
 /* A file far larger than the old 64 MB cap is read, a piece at a time, from disk: one
  * comment of 65 MB runs across seventeen pieces. */
 static void
@@ -842,6 +877,7 @@ main (int    argc,
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
+  g_test_add_func ("/table/unstorable-in-unique-column", test_unstorable_in_unique_column);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
   g_test_add_func ("/table/column-names", test_column_names);
   g_test_add_func ("/table/xlsx/cells", test_xlsx_cells);

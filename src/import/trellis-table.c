@@ -20,11 +20,13 @@
 /* A column's recent short texts, looked up by length and end bytes and compared a word
  * at a time: an answer column's cells ("Agree", "Strongly disagree") are found without
  * hashing or walking to the text, where most of reading an export's time went. */
-#define FAST_ENTRIES  64
+#define FAST_ENTRIES  128
+#define FAST_SLOT_SHIFT 57   /* the top 7 bits of a key choose one of the 128 entries */
 #define FAST_WORDS    4
 #define FAST_BYTES    (FAST_WORDS * 8)
 /* Past this many distinct texts a column is not an answer column: no shortcut. Half the
- * entries, so that looking one up stops at an empty entry soon. */
+ * entries, so that looking one up stops at an empty entry soon; and room for a group
+ * column of Scotland's 32 community planning partnerships with the empty text. */
 #define FAST_MAX_VALUES (FAST_ENTRIES / 2)
 
 typedef struct
@@ -40,7 +42,7 @@ typedef struct
 {
   const char *text;    /* NUL-terminated, in the table's text blocks */
   guint32     length;
-  guint32     hash;
+  guint32     hash;    /* 0 in a column that does not look texts up (unique) */
   guint32     flags;
 } Value;
 
@@ -468,7 +470,7 @@ fast_entry (Column        *column,
 {
   guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
                 G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  guint slot = (guint) (key >> 58);
+  guint slot = (guint) (key >> FAST_SLOT_SHIFT);
 
   for (;; slot = (slot + 1) % FAST_ENTRIES)
     {
@@ -482,7 +484,39 @@ fast_entry (Column        *column,
     }
 }
 
-/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. */
+/* Whether the text holds anything a project file cannot: hash_text()'s check alone,
+ * sixteen bytes at a time where SSE2 is there. */
+static gboolean
+has_unstorable (const char *text,
+                gsize       length)
+{
+  gsize i = 0;
+
+#ifdef HAVE_SSE2_CELLS
+  for (; i + 16 <= length; i += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (text + i));
+      /* Unsigned bytes below 0x20, or 0xEF. */
+      __m128i below = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1F)), bytes);
+      __m128i lead = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xEF));
+
+      /* A line break in a comment flags its block: only that block is looked at byte
+       * by byte (with the two bytes after it, for U+FFFE). */
+      if (_mm_movemask_epi8 (_mm_or_si128 (below, lead)) != 0)
+        for (gsize j = i; j < i + 16; j++)
+          if (is_unstorable (text + j, text + length))
+            return TRUE;
+    }
+#endif
+  for (; i < length; i++)
+    if (is_unstorable (text + i, text + length))
+      return TRUE;
+  return FALSE;
+}
+
+/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. A
+ * column where most texts differ is not looked up, so its texts are not hashed either
+ * (append_column() hashes those it has to look up). */
 static guint32
 add_value (TrellisTable *table,
            Column       *column,
@@ -492,7 +526,12 @@ add_value (TrellisTable *table,
            gboolean     *cleaned)
 {
   gboolean unstorable;
-  guint32 hash = hash_text (text, length, &unstorable);
+  guint32 hash = 0;
+
+  if (column->unique)
+    unstorable = has_unstorable (text, length);
+  else
+    hash = hash_text (text, length, &unstorable);
 
   *cleaned = unstorable;
   if (unstorable)
@@ -501,7 +540,8 @@ add_value (TrellisTable *table,
       append_storable (table->scratch, text, length);
       text = table->scratch->str;
       length = table->scratch->len;
-      hash = hash_text (text, length, &unstorable);
+      if (!column->unique)
+        hash = hash_text (text, length, &unstorable);
     }
   return intern (table, column, text, length, hash, flags, FALSE);
 }
@@ -559,7 +599,7 @@ find_recent (const Column     *column,
   key = ((guint64) _mm_cvtsi128_si64 (low) ^
          ((guint64) _mm_cvtsi128_si64 (_mm_srli_si128 (low, 8)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
          length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  for (guint slot = (guint) (key >> 58);; slot = (slot + 1) % FAST_ENTRIES)
+  for (guint slot = (guint) (key >> FAST_SLOT_SHIFT);; slot = (slot + 1) % FAST_ENTRIES)
     {
       entry = &column->fast[slot];
       if (entry->length == 0)
@@ -883,8 +923,12 @@ append_column (TrellisTable *table,
   for (guint v = from->n_shared_values; v < from->values->len; v++)
     {
       const Value *value = &g_array_index (from->values, Value, v);
+      gboolean unstorable;
+      /* A part's column that stopped looking its texts up no longer hashes them. */
+      guint32 hash = from->unique && !to->unique ? hash_text (value->text, value->length, &unstorable)
+                                                 : value->hash;
 
-      codes[v] = intern (table, to, value->text, value->length, value->hash, value->flags, TRUE);
+      codes[v] = intern (table, to, value->text, value->length, hash, value->flags, TRUE);
     }
   if (to->fast != NULL && to->values->len > FAST_MAX_VALUES)
     g_clear_pointer (&to->fast, g_free);
