@@ -16,6 +16,7 @@
 #endif
 #ifdef __linux__
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "trellis-project-bulk-private.h"
@@ -1832,6 +1833,8 @@ find_second_start (const Place *places,
   return (Point) { 0, 0 };
 }
 
+#define HUGE_PAGE ((guintptr) 2 * 1024 * 1024)
+
 /* A buffer of megabytes written once from the front: on a virtual machine a page fault
  * costs microseconds, and faulting in a 4 kB page at a time cost the save more than
  * writing it (28 MB, 7,000 faults). Where the system gives huge pages on request, the
@@ -1841,14 +1844,41 @@ new_buffer (guint64 size)
 {
   GString *buffer = g_string_sized_new (MIN (size, G_MAXSIZE / 2));
 #ifdef MADV_HUGEPAGE
-  const guintptr huge = 2 * 1024 * 1024;
-  guintptr start = ((guintptr) buffer->str + huge - 1) & ~(huge - 1);
-  guintptr end = ((guintptr) buffer->str + buffer->allocated_len) & ~(huge - 1);
+  guintptr start = ((guintptr) buffer->str + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+  guintptr end = ((guintptr) buffer->str + buffer->allocated_len) & ~(HUGE_PAGE - 1);
 
   if (end > start)
     madvise ((void *) start, end - start, MADV_HUGEPAGE);
 #endif
   return buffer;
+}
+
+/* Appends @part to @out, giving each 2 MB of @part back to the system once copied, so
+ * that a save holds about its file's size at its peak, not half as much again (the
+ * 100k project: 62 MB, not 82). @part is not read again. */
+static void
+append_releasing (GString *out,
+                  GString *part)
+{
+  const char *p = part->str, *end = part->str + part->len;
+
+  while (p < end)
+    {
+      const char *next = (const char *) MIN ((((guintptr) p + HUGE_PAGE) & ~(HUGE_PAGE - 1)), (guintptr) end);
+
+      g_string_append_len (out, p, next - p);
+#ifdef MADV_DONTNEED
+      {
+        guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+        guintptr start = ((guintptr) p + page - 1) & ~(page - 1);
+        guintptr stop = (guintptr) next & ~(page - 1);
+
+        if (stop > start)
+          madvise ((void *) start, stop - start, MADV_DONTNEED);
+      }
+#endif
+      p = next;
+    }
 }
 
 typedef struct
@@ -1899,7 +1929,7 @@ _trellis_bulk_splice (const char *tree,
   if (thread != NULL)
     {
       g_thread_join (thread);
-      g_string_append_len (out, second.out->str, second.out->len);
+      append_releasing (out, second.out);
       g_string_free (second.out, TRUE);
     }
   return out;
