@@ -89,7 +89,8 @@ gboolean    _trellis_bulk_answer_from_char (char           c,
 /* ------------------------------------------------------------------------------------
  * Writing. The tree holds an XML comment, <!--trellis-bulk-->, where a round's answer
  * lines or a section's comments go; _trellis_bulk_splice() writes the dumped tree with
- * each marker's line replaced by its part, escaped as libxml2 escapes text.
+ * each marker's line replaced by its part, escaped as libxml2 escapes text, on two
+ * threads when the parts are large (the same bytes either way).
  * ------------------------------------------------------------------------------------ */
 
 #define TRELLIS_BULK_MARKER "trellis-bulk"
@@ -105,6 +106,8 @@ GString    *_trellis_bulk_splice (const char *tree,
                                   GArray     *parts);
 void        _trellis_bulk_append_escaped (GString    *out,
                                           const char *text);
+/* For tests: from how much work two threads write, and the second's share in percent
+ * (0 for the defaults). */
 void        _trellis_bulk_set_two_threads (guint64 minimum,
                                            guint   share);
 

@@ -1670,7 +1670,7 @@ answer_line_cost (const BulkPart *part)
   return (Cost) { n_items + 8, 5 * n_items + 20 };
 }
 
-/* The tree's text is copied, at a few bytes an instruction. */
+/* The tree's text is only copied, several bytes an instruction. */
 static guint64
 tree_work (const Place *place)
 {
@@ -1779,7 +1779,7 @@ write_span (GString     *out,
     }
 }
 
-/* What the splice writes from @start on: its bytes, or its work. */
+/* What the splice writes from @start on, in bytes. */
 static guint64
 span_bytes (const Place *places,
             guint        n_places,
@@ -1792,6 +1792,7 @@ span_bytes (const Place *places,
   return bytes;
 }
 
+/* The work of the whole splice. */
 static guint64
 span_work (const Place *places,
            guint        n_places)
@@ -1854,8 +1855,9 @@ new_buffer (guint64 size)
 }
 
 /* Appends @part to @out, giving each 2 MB of @part back to the system once copied, so
- * that a save holds about its file's size at its peak, not half as much again (the
- * 100k project: 62 MB, not 82). @part is not read again. */
+ * that a save holds about its file's size at its peak, not half as much again (load and
+ * save of the 100k project: 66 MB, 82 MB without this, 62 MB on one thread). @part is
+ * not read again. */
 static void
 append_releasing (GString *out,
                   GString *part)
