@@ -1347,6 +1347,15 @@ text_ends_at (GString *out,
   *end = '\0';
 }
 
+static inline char *
+put (char       *o,
+     const char *bytes,
+     gsize       length)
+{
+  memcpy (o, bytes, length);
+  return o + length;
+}
+
 /* Writes [@p, @end) at @o, escaped (see _trellis_bulk_append_escaped()), @o having
  * room for end - p bytes: runs that need nothing are copied whole, and room is made
  * again only at a byte that needs an escape. Returns where the text ends. */
@@ -1371,21 +1380,21 @@ write_escaped (GString      *out,
       switch (*p)
         {
         case '<':
-          memcpy (o, "&lt;", 4), o += 4;
+          o = put (o, "&lt;", 4);
           break;
         case '>':
-          memcpy (o, "&gt;", 4), o += 4;
+          o = put (o, "&gt;", 4);
           break;
         case '&':
-          memcpy (o, "&amp;", 5), o += 5;
+          o = put (o, "&amp;", 5);
           break;
         case '\r':
-          memcpy (o, "&#13;", 5), o += 5;
+          o = put (o, "&#13;", 5);
           break;
         case 0xEF:
           /* Valid UTF-8 here: three bytes, U+FFFE and U+FFFF dropped. */
           if (!(p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
-            memcpy (o, p, 3), o += 3;
+            o = put (o, (const char *) p, 3);
           p += 3;
           continue;
         default:
