@@ -192,6 +192,51 @@ test_unstorable_characters (void)
   g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
+static guint
+filled_by_values (TrellisTable *table,
+                  guint         column,
+                  guint         first_row)
+{
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0;
+  g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
+
+  trellis_table_count_values (table, column, first_row, counts);
+  for (guint v = 0; v < n_values; v++)
+    if (*trellis_table_get_value (table, column, v) != '\0')
+      filled += counts[v];
+  return filled;
+}
+
+/* Counting a column's filled cells sixteen codes at a time agrees with counting each
+ * value: empty and quoted-empty cells, rows too short to reach the column, a column of
+ * over 255 texts (four-byte codes), and more rows than a byte lane can count. */
+static void
+test_count_filled (void)
+{
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_CSV);
+  guint n_rows = 9000;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *distinct = g_strdup_printf ("text %u", row % 400);
+
+      trellis_table_add_cell (table, row % 3 == 0 ? "Agree" : "", -1, 0);
+      trellis_table_add_cell (table, row % 5 == 0 ? "" : "x", -1, row % 7 == 0 ? TRELLIS_CELL_QUOTED : 0);
+      trellis_table_add_cell (table, row % 11 == 0 ? "" : distinct, -1, 0);
+      /* Every thirteenth row stops short of the last column. */
+      if (row % 13 != 0)
+        trellis_table_add_cell (table, row < 5000 ? "" : "late", -1, 0);
+      trellis_table_end_row (table, row + 1);
+    }
+  for (guint column = 0; column < 5; column++)
+    for (guint first_row = 0; first_row < 40; first_row += 13)
+      g_assert_cmpuint (trellis_table_count_filled (table, column, first_row), ==,
+                        filled_by_values (table, column, first_row));
+  g_assert_cmpuint (trellis_table_count_filled (table, 0, 0), ==, 3000);
+  g_assert_cmpuint (trellis_table_count_filled (table, 1, 0), ==, n_rows - n_rows / 5);
+  g_assert_cmpuint (trellis_table_count_filled (table, 0, n_rows), ==, 0);
+}
+
 /* A column where most texts differ stops looking its texts up, and then checks them
  * for what a project file cannot hold sixteen bytes at a time: a character anywhere in
  * a block, across two blocks (U+FFFE's three bytes), or in the last bytes, is dropped as
@@ -876,6 +921,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/in-two-not-utf8", test_csv_in_two_not_utf8);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
+  g_test_add_func ("/table/count-filled", test_count_filled);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
   g_test_add_func ("/table/unstorable-in-unique-column", test_unstorable_in_unique_column);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);

@@ -1343,6 +1343,73 @@ trellis_table_count_values (TrellisTable *table,
       counts[((const guint32 *) found->codes)[row]]++;
 }
 
+/* How many of @n codes equal @code: sixteen at a time, each byte lane counting up to
+ * 255 before the lanes are summed. */
+static guint
+count_codes_equal (const guint8 *codes,
+                   gsize         n,
+                   guint8        code)
+{
+  guint count = 0;
+  gsize i = 0;
+
+#ifdef HAVE_SSE2_CELLS
+  const __m128i wanted = _mm_set1_epi8 ((char) code);
+  __m128i total = _mm_setzero_si128 ();
+
+  while (n - i >= 16)
+    {
+      __m128i lanes = _mm_setzero_si128 ();
+      gsize stop = i + MIN (n - i, (gsize) 255 * 16);
+
+      for (; stop - i >= 16; i += 16)
+        lanes = _mm_sub_epi8 (lanes, _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *) (codes + i)), wanted));
+      total = _mm_add_epi64 (total, _mm_sad_epu8 (lanes, _mm_setzero_si128 ()));
+    }
+  count = (guint) (_mm_cvtsi128_si64 (total) + _mm_cvtsi128_si64 (_mm_srli_si128 (total, 8)));
+#endif
+  for (; i < n; i++)
+    count += codes[i] == code;
+  return count;
+}
+
+/**
+ * trellis_table_count_filled:
+ * @first_row: the first row counted
+ *
+ * Returns: how many of @column's cells from @first_row on hold text; rows too short to
+ * reach the column count as empty. The same as adding up trellis_table_count_values()
+ * for every value but the empty ones, without a count per value.
+ */
+guint
+trellis_table_count_filled (TrellisTable *table,
+                            guint         column,
+                            guint         first_row)
+{
+  const Column *found;
+  guint n_rows, n_empty = 0, empty_code = 0, filled = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  n_rows = table->sheet_rows->len;
+  if (column >= table->columns->len || first_row >= n_rows)
+    return 0;
+  found = g_ptr_array_index (table->columns, column);
+  for (guint v = 0; v < found->values->len; v++)
+    if (g_array_index (found->values, Value, v).length == 0)
+      {
+        n_empty++;
+        empty_code = v;
+      }
+  /* Most columns have one empty text, "" (code 0); a quoted "" may be another. */
+  if (found->width == 1 && n_empty <= 1)
+    return (n_rows - first_row) - (n_empty == 0 ? 0 : count_codes_equal (found->codes + first_row, n_rows - first_row,
+                                                                         (guint8) empty_code));
+  for (guint row = first_row; row < n_rows; row++)
+    filled += g_array_index (found->values, Value, get_code (found, row)).length != 0;
+  return filled;
+}
+
 /**
  * trellis_table_row_is_empty:
  *
