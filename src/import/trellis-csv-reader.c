@@ -260,6 +260,7 @@ typedef struct
   char          delimiter;
   guint         record;
   guint         n_fields;
+  gboolean      two_cores;   /* asked once per file: a second thread can help */
   /* What to do while the second thread finishes its part: read the next piece. */
   void        (*while_waiting) (gpointer data);
   gpointer      waiting_data;
@@ -536,7 +537,7 @@ read_records_in_two (CsvReader  *csv,
   CsvPart part = { { 0, }, FALSE };
   GThread *thread;
 
-  if ((gsize) (csv->end - csv->p) >= two_threads_minimum && g_get_num_processors () > 1)
+  if ((gsize) (csv->end - csv->p) >= two_threads_minimum && csv->two_cores)
     second = find_second_start (csv->p, csv->end);
   if (second == NULL)
     return read_records (csv, error);
@@ -603,6 +604,7 @@ csv_reader_start (CsvReader    *csv,
   csv->p = skip_sep_line (text, end, &delimiter);
   csv->delimiter = delimiter != 0 ? delimiter : detect_delimiter (csv->p, end);
   csv->record = 1;
+  csv->two_cores = g_get_num_processors () > 1;
 }
 
 /**
