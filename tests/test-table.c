@@ -192,6 +192,39 @@ test_unstorable_characters (void)
   g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
+/* A column's recent texts are looked for by their first eight bytes and length: texts
+ * alike in both ("Partnership 01" … "Partnership 60", Aberdeen City and Aberdeenshire)
+ * share where they are looked for first, and each still reads as itself. */
+static void
+test_csv_texts_alike (void)
+{
+  g_autoptr(GString) text = g_string_new ("Partnership,Answer,Comment\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+  guint n_rows = 600;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (row % 10 == 3)
+        g_string_append (text, row % 20 == 3 ? "Aberdeen City" : "Aberdeenshire");
+      else
+        g_string_append_printf (text, "Partnership %02u", row % 60);
+      g_string_append (text, ",Agree,a comment long enough to read words whole\n");
+    }
+  table = read_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *expected = row % 10 == 3 ? g_strdup (row % 20 == 3 ? "Aberdeen City" : "Aberdeenshire")
+                                                : g_strdup_printf ("Partnership %02u", row % 60);
+
+      g_assert_cmpstr (trellis_table_get (table, row + 1, 0), ==, expected);
+      g_assert_cmpstr (trellis_table_get (table, row + 1, 1), ==, "Agree");
+    }
+  /* 54 partnerships (those ending in 3 are never written) and the two Aberdeens, with "". */
+  g_assert_cmpuint (trellis_table_get_n_values (table, 0), ==, 1 + 1 + 54 + 2);
+}
+
 static guint
 filled_by_values (TrellisTable *table,
                   guint         column,
@@ -922,6 +955,7 @@ main (int    argc,
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
   g_test_add_func ("/table/count-filled", test_count_filled);
+  g_test_add_func ("/table/csv/texts-alike", test_csv_texts_alike);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
   g_test_add_func ("/table/unstorable-in-unique-column", test_unstorable_in_unique_column);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);

@@ -460,6 +460,16 @@ load_padded_words (const char *text,
     }
 }
 
+/* Where a text's entry is looked for first: its first eight bytes and its length, which
+ * tell most answers apart ("Agree", "Strongly agree", "Strongly disagree"); texts alike
+ * in both (Aberdeen City, Aberdeenshire) take the next entries. */
+static inline guint64
+fast_key (guint64 first_word,
+          gsize   length)
+{
+  return (first_word ^ length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+}
+
 /* The entry holding the text, or the empty one where it would go: open addressing on a
  * hash of the words already loaded. */
 static inline FastEntry *
@@ -468,8 +478,7 @@ fast_entry (Column        *column,
             gsize          length,
             guint32        flags)
 {
-  guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
-                G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  guint64 key = fast_key (words[0], length);
   guint slot = (guint) (key >> FAST_SLOT_SHIFT);
 
   for (;; slot = (slot + 1) % FAST_ENTRIES)
@@ -596,9 +605,7 @@ find_recent (const Column     *column,
                        _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) positions)));
   high = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *) (text + 16)),
                         _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) (positions + 16))));
-  key = ((guint64) _mm_cvtsi128_si64 (low) ^
-         ((guint64) _mm_cvtsi128_si64 (_mm_srli_si128 (low, 8)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
-         length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key = fast_key ((guint64) _mm_cvtsi128_si64 (low), length);
   for (guint slot = (guint) (key >> FAST_SLOT_SHIFT);; slot = (slot + 1) % FAST_ENTRIES)
     {
       entry = &column->fast[slot];
@@ -673,7 +680,8 @@ typedef struct
   guint          n_columns;
   guint          row;
   guint          row_length;
-  gboolean       row_fits;     /* the columns' codes have room for the row */
+  guint          fast_columns; /* row_length below this: the column is there, and its
+                                * codes have room for the row */
   guint64        n_cells;      /* added since the last flush */
   guint64        text_size;
 } RowRun;
@@ -687,7 +695,7 @@ row_run_start (RowRun       *run,
   run->n_columns = table->columns->len;
   run->row = table->sheet_rows->len;
   run->row_length = table->row_length;
-  run->row_fits = run->row < table->capacity;
+  run->fast_columns = run->row < table->capacity ? run->n_columns : 0;
   run->n_cells = 0;
   run->text_size = 0;
 }
@@ -711,7 +719,7 @@ row_run_add (RowRun     *run,
 {
   Column *column;
 
-  if (G_UNLIKELY (!run->row_fits || run->row_length >= run->n_columns))
+  if (G_UNLIKELY (run->row_length >= run->fast_columns))
     return FALSE;
   column = run->columns[run->row_length];
   if (length != 0)
@@ -762,9 +770,14 @@ _trellis_table_add_plain_cells (TrellisTable  *table,
   /* The row's state in locals, written back before add_cell() and at the end: */
   RowRun run;
   guint added = 0;
+  const char *last_end = NULL, *last_start;
 
+  if (end - p < FAST_BYTES)
+    return 0;
+  /* A cell starting past here has fewer than FAST_BYTES bytes of text after it. */
+  last_start = end - FAST_BYTES;
   row_run_start (&run, table);
-  while (added < max_cells && end - p >= FAST_BYTES && *p != '"')
+  while (added < max_cells && p <= last_start && *p != '"')
     {
       const char *cell_end = _trellis_find_field_end (p, end, delimiter);
 
@@ -777,12 +790,14 @@ _trellis_table_add_plain_cells (TrellisTable  *table,
           row_run_start (&run, table);
         }
       added++;
-      *stop = cell_end;
+      last_end = cell_end;
       if (*cell_end != delimiter)
         break;
       p = cell_end + 1;
     }
   row_run_flush (&run);
+  if (added > 0)
+    *stop = last_end;
   return added;
 }
 
