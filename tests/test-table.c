@@ -656,7 +656,7 @@ test_csv_stream_refuses (void)
 }
 
 /* Windows-1252 found part-way through a file read in pieces: the file is read again,
- * whole, and decoded as it always was. */
+ * converted as it is read (see encodings-streamed). */
 static void
 test_csv_stream_falls_back (void)
 {
