@@ -460,6 +460,16 @@ load_padded_words (const char *text,
     }
 }
 
+/* Where a text's entry is looked for first: its first eight bytes and its length, which
+ * tell most answers apart ("Agree", "Strongly agree", "Strongly disagree"); texts alike
+ * in both (Aberdeen City, Aberdeenshire) take the next entries. */
+static inline guint64
+fast_key (guint64 first_word,
+          gsize   length)
+{
+  return (first_word ^ length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+}
+
 /* The entry holding the text, or the empty one where it would go: open addressing on a
  * hash of the words already loaded. */
 static inline FastEntry *
@@ -468,8 +478,7 @@ fast_entry (Column        *column,
             gsize          length,
             guint32        flags)
 {
-  guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
-                G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  guint64 key = fast_key (words[0], length);
   guint slot = (guint) (key >> FAST_SLOT_SHIFT);
 
   for (;; slot = (slot + 1) % FAST_ENTRIES)
@@ -596,9 +605,7 @@ find_recent (const Column     *column,
                        _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) positions)));
   high = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *) (text + 16)),
                         _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) (positions + 16))));
-  key = ((guint64) _mm_cvtsi128_si64 (low) ^
-         ((guint64) _mm_cvtsi128_si64 (_mm_srli_si128 (low, 8)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
-         length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key = fast_key ((guint64) _mm_cvtsi128_si64 (low), length);
   for (guint slot = (guint) (key >> FAST_SLOT_SHIFT);; slot = (slot + 1) % FAST_ENTRIES)
     {
       entry = &column->fast[slot];
@@ -673,7 +680,8 @@ typedef struct
   guint          n_columns;
   guint          row;
   guint          row_length;
-  gboolean       row_fits;     /* the columns' codes have room for the row */
+  guint          fast_columns; /* row_length below this: the column is there, and its
+                                * codes have room for the row */
   guint64        n_cells;      /* added since the last flush */
   guint64        text_size;
 } RowRun;
@@ -687,7 +695,7 @@ row_run_start (RowRun       *run,
   run->n_columns = table->columns->len;
   run->row = table->sheet_rows->len;
   run->row_length = table->row_length;
-  run->row_fits = run->row < table->capacity;
+  run->fast_columns = run->row < table->capacity ? run->n_columns : 0;
   run->n_cells = 0;
   run->text_size = 0;
 }
@@ -711,7 +719,7 @@ row_run_add (RowRun     *run,
 {
   Column *column;
 
-  if (G_UNLIKELY (!run->row_fits || run->row_length >= run->n_columns))
+  if (G_UNLIKELY (run->row_length >= run->fast_columns))
     return FALSE;
   column = run->columns[run->row_length];
   if (length != 0)
@@ -762,9 +770,14 @@ _trellis_table_add_plain_cells (TrellisTable  *table,
   /* The row's state in locals, written back before add_cell() and at the end: */
   RowRun run;
   guint added = 0;
+  const char *last_end = NULL, *last_start;
 
+  if (end - p < FAST_BYTES)
+    return 0;
+  /* A cell starting past here has fewer than FAST_BYTES bytes of text after it. */
+  last_start = end - FAST_BYTES;
   row_run_start (&run, table);
-  while (added < max_cells && end - p >= FAST_BYTES && *p != '"')
+  while (added < max_cells && p <= last_start && *p != '"')
     {
       const char *cell_end = _trellis_find_field_end (p, end, delimiter);
 
@@ -777,12 +790,14 @@ _trellis_table_add_plain_cells (TrellisTable  *table,
           row_run_start (&run, table);
         }
       added++;
-      *stop = cell_end;
+      last_end = cell_end;
       if (*cell_end != delimiter)
         break;
       p = cell_end + 1;
     }
   row_run_flush (&run);
+  if (added > 0)
+    *stop = last_end;
   return added;
 }
 
@@ -1343,6 +1358,73 @@ trellis_table_count_values (TrellisTable *table,
       counts[((const guint32 *) found->codes)[row]]++;
 }
 
+/* How many of @n codes equal @code: sixteen at a time, each byte lane counting up to
+ * 255 before the lanes are summed. */
+static guint
+count_codes_equal (const guint8 *codes,
+                   gsize         n,
+                   guint8        code)
+{
+  guint count = 0;
+  gsize i = 0;
+
+#ifdef HAVE_SSE2_CELLS
+  const __m128i wanted = _mm_set1_epi8 ((char) code);
+  __m128i total = _mm_setzero_si128 ();
+
+  while (n - i >= 16)
+    {
+      __m128i lanes = _mm_setzero_si128 ();
+      gsize stop = i + MIN (n - i, (gsize) 255 * 16);
+
+      for (; stop - i >= 16; i += 16)
+        lanes = _mm_sub_epi8 (lanes, _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *) (codes + i)), wanted));
+      total = _mm_add_epi64 (total, _mm_sad_epu8 (lanes, _mm_setzero_si128 ()));
+    }
+  count = (guint) (_mm_cvtsi128_si64 (total) + _mm_cvtsi128_si64 (_mm_srli_si128 (total, 8)));
+#endif
+  for (; i < n; i++)
+    count += codes[i] == code;
+  return count;
+}
+
+/**
+ * trellis_table_count_filled:
+ * @first_row: the first row counted
+ *
+ * Returns: how many of @column's cells from @first_row on hold text; rows too short to
+ * reach the column count as empty. The same as adding up trellis_table_count_values()
+ * for every value but the empty ones, without a count per value.
+ */
+guint
+trellis_table_count_filled (TrellisTable *table,
+                            guint         column,
+                            guint         first_row)
+{
+  const Column *found;
+  guint n_rows, n_empty = 0, empty_code = 0, filled = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  n_rows = table->sheet_rows->len;
+  if (column >= table->columns->len || first_row >= n_rows)
+    return 0;
+  found = g_ptr_array_index (table->columns, column);
+  for (guint v = 0; v < found->values->len; v++)
+    if (g_array_index (found->values, Value, v).length == 0)
+      {
+        n_empty++;
+        empty_code = v;
+      }
+  /* Most columns have one empty text, "" (code 0); a quoted "" may be another. */
+  if (found->width == 1 && n_empty <= 1)
+    return (n_rows - first_row) - (n_empty == 0 ? 0 : count_codes_equal (found->codes + first_row, n_rows - first_row,
+                                                                         (guint8) empty_code));
+  for (guint row = first_row; row < n_rows; row++)
+    filled += g_array_index (found->values, Value, get_code (found, row)).length != 0;
+  return filled;
+}
+
 /**
  * trellis_table_row_is_empty:
  *
@@ -1357,9 +1439,11 @@ trellis_table_row_is_empty (TrellisTable *table,
   g_return_val_if_fail (table != NULL, TRUE);
   g_return_val_if_fail (row < table->sheet_rows->len, TRUE);
 
-  length = trellis_table_get_row_length (table, row);
+  /* Asked of every row, twice per import: the cells looked up here, without the
+   * public getters' checks for each. */
+  length = g_array_index (table->row_lengths, guint32, row);
   for (guint i = 0; i < length; i++)
-    for (const char *p = trellis_table_get (table, row, i); *p != '\0'; p++)
+    for (const char *p = lookup_value (table, row, i)->text; *p != '\0'; p++)
       if (!g_ascii_isspace (*p))
         return FALSE;
   return TRUE;
