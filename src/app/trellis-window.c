@@ -42,6 +42,7 @@
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
 #include "trellis-status-page.h"
+#include "trellis-style.h"
 #include "trellis-view-slot.h"
 #include "trellis-window.h"
 
@@ -1737,6 +1738,14 @@ static void
 trellis_window_init (TrellisWindow *self)
 {
   g_autoptr(GtkExpression) round_name = NULL;
+
+  /* Every view's style sheet, in the order the views were once all built in, whether the
+   * view is built yet or not: one view's rules reach another's widgets (the designer's
+   * .statement-number is the Responses table's too), and a view built later must not
+   * change how the others look. */
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-designer.css");
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-plan-view.css");
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-comments-view.css");
 
   /* Before the template: the view buttons ask for the state of win.view as they appear. */
   self->view = g_strdup ("responses");
