@@ -192,6 +192,119 @@ test_unstorable_characters (void)
   g_assert_cmpstr (trellis_table_get (table, 2, 0), ==, "_[31m");
 }
 
+/* A column's recent texts are looked for by their first eight bytes and length: texts
+ * alike in both ("Partnership 01" … "Partnership 60", Aberdeen City and Aberdeenshire)
+ * share where they are looked for first, and each still reads as itself. */
+static void
+test_csv_texts_alike (void)
+{
+  g_autoptr(GString) text = g_string_new ("Partnership,Answer,Comment\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisTable) table = NULL;
+  guint n_rows = 600;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (row % 10 == 3)
+        g_string_append (text, row % 20 == 3 ? "Aberdeen City" : "Aberdeenshire");
+      else
+        g_string_append_printf (text, "Partnership %02u", row % 60);
+      g_string_append (text, ",Agree,a comment long enough to read words whole\n");
+    }
+  table = read_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *expected = row % 10 == 3 ? g_strdup (row % 20 == 3 ? "Aberdeen City" : "Aberdeenshire")
+                                                : g_strdup_printf ("Partnership %02u", row % 60);
+
+      g_assert_cmpstr (trellis_table_get (table, row + 1, 0), ==, expected);
+      g_assert_cmpstr (trellis_table_get (table, row + 1, 1), ==, "Agree");
+    }
+  /* 54 partnerships (those ending in 3 are never written) and the two Aberdeens, with "". */
+  g_assert_cmpuint (trellis_table_get_n_values (table, 0), ==, 1 + 1 + 54 + 2);
+}
+
+static guint
+filled_by_values (TrellisTable *table,
+                  guint         column,
+                  guint         first_row)
+{
+  guint n_values = trellis_table_get_n_values (table, column), filled = 0;
+  g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
+
+  trellis_table_count_values (table, column, first_row, counts);
+  for (guint v = 0; v < n_values; v++)
+    if (*trellis_table_get_value (table, column, v) != '\0')
+      filled += counts[v];
+  return filled;
+}
+
+/* Counting a column's filled cells sixteen codes at a time agrees with counting each
+ * value: empty and quoted-empty cells, rows too short to reach the column, a column of
+ * over 255 texts (four-byte codes), and more rows than a byte lane can count. */
+static void
+test_count_filled (void)
+{
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_CSV);
+  guint n_rows = 9000;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *distinct = g_strdup_printf ("text %u", row % 400);
+
+      trellis_table_add_cell (table, row % 3 == 0 ? "Agree" : "", -1, 0);
+      trellis_table_add_cell (table, row % 5 == 0 ? "" : "x", -1, row % 7 == 0 ? TRELLIS_CELL_QUOTED : 0);
+      trellis_table_add_cell (table, row % 11 == 0 ? "" : distinct, -1, 0);
+      /* Every thirteenth row stops short of the last column. */
+      if (row % 13 != 0)
+        trellis_table_add_cell (table, row < 5000 ? "" : "late", -1, 0);
+      trellis_table_end_row (table, row + 1);
+    }
+  for (guint column = 0; column < 5; column++)
+    for (guint first_row = 0; first_row < 40; first_row += 13)
+      g_assert_cmpuint (trellis_table_count_filled (table, column, first_row), ==,
+                        filled_by_values (table, column, first_row));
+  g_assert_cmpuint (trellis_table_count_filled (table, 0, 0), ==, 3000);
+  g_assert_cmpuint (trellis_table_count_filled (table, 1, 0), ==, n_rows - n_rows / 5);
+  g_assert_cmpuint (trellis_table_count_filled (table, 0, n_rows), ==, 0);
+}
+
+/* A column where most texts differ stops looking its texts up, and then checks them
+ * for what a project file cannot hold sixteen bytes at a time: a character anywhere in
+ * a block, across two blocks (U+FFFE's three bytes), or in the last bytes, is dropped as
+ * before; line breaks and tabs are kept. */
+static void
+test_unstorable_in_unique_column (void)
+{
+  static const struct { const char *text, *stored; } cases[] = {
+    { "\x01 at the very start of a comment", " at the very start of a comment" },
+    { "fifteen bytes..\x02 then more text", "fifteen bytes.. then more text" },
+    { "fourteen bytes\xef\xbf\xbe across two blocks", "fourteen bytes across two blocks" },
+    { "line\nbreaks\r\nand\ttabs are kept, even in a long text", "line\nbreaks\r\nand\ttabs are kept, even in a long text" },
+    { "a long text that ends in a control character\x1b", "a long text that ends in a control character" },
+    { "\xef\xbf\xbd is a replacement character, kept; \xef\xbf\xbf is not", "\xef\xbf\xbd is a replacement character, kept;  is not" },
+  };
+  g_autoptr(TrellisTable) table = trellis_table_new (TRELLIS_TABLE_FORMAT_CSV);
+  guint n_distinct = 5000;
+
+  for (guint row = 0; row < n_distinct; row++)
+    {
+      g_autofree char *text = g_strdup_printf ("comment number %u, unlike any other", row);
+
+      trellis_table_add_cell (table, text, -1, 0);
+      trellis_table_end_row (table, row + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      trellis_table_add_cell (table, cases[i].text, -1, 0);
+      trellis_table_end_row (table, n_distinct + i + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (trellis_table_get (table, n_distinct + i, 0), ==, cases[i].stored);
+  g_assert_cmpstr (trellis_table_get (table, 17, 0), ==, "comment number 17, unlike any other");
+}
+
 /* A file far larger than the old 64 MB cap is read, a piece at a time, from disk: one
  * comment of 65 MB runs across seventeen pieces. */
 static void
@@ -274,6 +387,59 @@ test_csv_read_in_pieces (void)
             assert_same_tables (expected, table);
           }
     }
+  _trellis_table_set_stream_piece_size (0);
+}
+
+/* Long rows of short answers, as most of an export is: the reader takes runs of them in
+ * one go (_trellis_table_add_plain_cells()), which must stop where the text at hand
+ * ends, at a quoted cell, at a line break, and read exactly what one cell at a time
+ * reads, wherever the text is cut. */
+static void
+test_csv_plain_runs_in_pieces (void)
+{
+  static const char * const answers[] = {
+    "Agree", "Strongly disagree", "", "Don't know", "Neither agree nor disagree", "3",
+    "Strongly agree", "An answer longer than thirty-two bytes",
+  };
+  g_autoptr(GString) text = g_string_new ("Timestamp");
+  g_autoptr(TrellisTable) expected = NULL;
+
+  for (guint column = 0; column < 24; column++)
+    g_string_append_printf (text, ",Q%u", column);
+  g_string_append (text, "\r\n");
+  for (guint row = 0; row < 8; row++)
+    {
+      g_string_append_printf (text, "2026-09-%02u", row + 1);
+      for (guint column = 0; column < 24; column++)
+        {
+          if ((row + column) % 11 == 5)
+            g_string_append (text, ",\"quoted, as some are\"");
+          else
+            g_string_append_printf (text, ",%s", answers[(row * 7 + column * 3) % G_N_ELEMENTS (answers)]);
+        }
+      /* Short rows and a row ending in a delimiter, then LF or CRLF. */
+      g_string_append (text, row % 3 == 2 ? ",\n" : "\r\n");
+    }
+  expected = read_text (text->str, text->len, NULL);
+  g_assert_nonnull (expected);
+  g_assert_cmpuint (trellis_table_get_n_rows (expected), ==, 9);
+  g_assert_cmpstr (trellis_table_get (expected, 1, 2), ==, answers[3]);
+  g_assert_cmpstr (trellis_table_get (expected, 1, 6), ==, "quoted, as some are");
+
+  for (gsize piece = 1; piece <= 64; piece = piece * 4 + 1)
+    for (gsize split = 0; split <= text->len; split += 3)
+      {
+        g_autoptr(GBytes) head = g_bytes_new (text->str, split);
+        g_autoptr(GInputStream) rest = g_memory_input_stream_new_from_data (text->str + split, text->len - split, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TrellisTable) table = NULL;
+        gboolean not_utf8;
+
+        _trellis_table_set_stream_piece_size (piece);
+        table = _trellis_table_read_csv_stream (rest, head, "runs.csv", 0, NULL, &not_utf8, &error);
+        g_assert_no_error (error);
+        assert_same_tables (expected, table);
+      }
   _trellis_table_set_stream_piece_size (0);
 }
 
@@ -779,6 +945,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/bad", test_csv_bad);
   g_test_add_func ("/table/csv/larger-than-old-cap", test_csv_larger_than_old_cap);
   g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
+  g_test_add_func ("/table/csv/plain-runs-in-pieces", test_csv_plain_runs_in_pieces);
   g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
   g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
   g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
@@ -787,7 +954,10 @@ main (int    argc,
   g_test_add_func ("/table/csv/in-two-not-utf8", test_csv_in_two_not_utf8);
   g_test_add_func ("/table/distinct-values", test_distinct_values);
   g_test_add_func ("/table/many-values", test_many_values);
+  g_test_add_func ("/table/count-filled", test_count_filled);
+  g_test_add_func ("/table/csv/texts-alike", test_csv_texts_alike);
   g_test_add_func ("/table/unstorable-characters", test_unstorable_characters);
+  g_test_add_func ("/table/unstorable-in-unique-column", test_unstorable_in_unique_column);
   g_test_add_func ("/table/csv/too-wide", test_csv_too_wide);
   g_test_add_func ("/table/column-names", test_column_names);
   g_test_add_func ("/table/xlsx/cells", test_xlsx_cells);

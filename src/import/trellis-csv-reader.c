@@ -260,6 +260,7 @@ typedef struct
   char          delimiter;
   guint         record;
   guint         n_fields;
+  gboolean      two_cores;   /* asked once per file: a second thread can help */
   /* What to do while the second thread finishes its part: read the next piece. */
   void        (*while_waiting) (gpointer data);
   gpointer      waiting_data;
@@ -271,50 +272,6 @@ typedef enum
   READ_OK,
   READ_NEED_MORE,            /* the record goes on past the text at hand */
 } ReadStatus;
-
-/* The end of an unquoted field: the delimiter or a line break, looked for sixteen bytes
- * at a time with SSE2, else eight, as most of an export is unquoted answers. */
-G_ALWAYS_INLINE static inline const char *
-find_field_end (const char *p,
-                const char *end,
-                char        delimiter)
-{
-#if defined (__SSE2__) && defined (__GNUC__)
-  /* Sixteen at a time where the processor can (every x86-64 one): a cell of an answer
-   * column is seldom longer. */
-  const __m128i delimiters = _mm_set1_epi8 (delimiter);
-  const __m128i line_feeds = _mm_set1_epi8 ('\n');
-  const __m128i returns = _mm_set1_epi8 ('\r');
-
-  while (end - p >= 16)
-    {
-      __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
-      int found = _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, delimiters),
-                                                                 _mm_cmpeq_epi8 (bytes, line_feeds)),
-                                                   _mm_cmpeq_epi8 (bytes, returns)));
-
-      if (found != 0)
-        return p + __builtin_ctz ((unsigned int) found);
-      p += 16;
-    }
-#endif
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
-  while (end - p >= 8)
-    {
-      guint64 word, found;
-
-      memcpy (&word, p, 8);
-      found = _trellis_any_byte_equal (word, (guchar) delimiter) | _trellis_any_byte_equal (word, '\n') |
-              _trellis_any_byte_equal (word, '\r');
-      if (found != 0)
-        return p + (__builtin_ctzll (found) >> 3);
-      p += 8;
-    }
-#endif
-  while (p < end && *p != delimiter && *p != '\n' && *p != '\r')
-    p++;
-  return p;
-}
 
 /* A quoted field, from its opening quote: doubled quotes are one, line breaks are kept,
  * and text after the closing quote ("abc"def) is kept too, as spreadsheets do. */
@@ -344,7 +301,7 @@ read_quoted_field (CsvReader  *csv,
       /* Most quoted fields hold no doubled quote and no CR: read in place. */
       if (!copied && (q + 1 == csv->end || q[1] != '"') && memchr (p, '\r', q - p) == NULL)
         {
-          after = find_field_end (q + 1, csv->end, csv->delimiter);
+          after = _trellis_find_field_end (q + 1, csv->end, csv->delimiter);
           if (after == csv->end && !csv->at_end)
             return READ_NEED_MORE;
           if (after == q + 1)
@@ -365,7 +322,7 @@ read_quoted_field (CsvReader  *csv,
         }
       break;
     }
-  after = find_field_end (p, csv->end, csv->delimiter);
+  after = _trellis_find_field_end (p, csv->end, csv->delimiter);
   if (after == csv->end && !csv->at_end)
     return READ_NEED_MORE;
   g_string_append_len (csv->field, p, after - p);
@@ -389,15 +346,25 @@ read_field (CsvReader  *csv,
   else
     {
       const char *start = csv->p;
+      /* This cell and the plain ones after it in the row, up to one past the limit, so
+       * that too many columns are refused at the same cell as one by one. */
+      guint added = _trellis_table_add_plain_cells (csv->table, start, csv->end, csv->delimiter,
+                                                    TRELLIS_TABLE_MAX_COLUMNS + 1 - csv->n_fields,
+                                                    &csv->p);
 
-      csv->p = find_field_end (csv->p, csv->end, csv->delimiter);
-      if (csv->p == csv->end && !csv->at_end)
-        return READ_NEED_MORE;
-      /* The rest of the text is there to read the cell's words whole. */
-      if (csv->end - start >= 32)
-        _trellis_table_add_padded_cell (csv->table, start, csv->p - start, 0);
-      else
-        trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+      if (added == 0)
+        {
+          csv->p = _trellis_find_field_end (csv->p, csv->end, csv->delimiter);
+          if (csv->p == csv->end && !csv->at_end)
+            return READ_NEED_MORE;
+          /* The rest of the text is there to read the cell's words whole. */
+          if (csv->end - start >= 32)
+            _trellis_table_add_padded_cell (csv->table, start, csv->p - start, 0);
+          else
+            trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+          added = 1;
+        }
+      csv->n_fields += added - 1;
     }
 
   if (++csv->n_fields > TRELLIS_TABLE_MAX_COLUMNS)
@@ -570,7 +537,7 @@ read_records_in_two (CsvReader  *csv,
   CsvPart part = { { 0, }, FALSE };
   GThread *thread;
 
-  if ((gsize) (csv->end - csv->p) >= two_threads_minimum && g_get_num_processors () > 1)
+  if ((gsize) (csv->end - csv->p) >= two_threads_minimum && csv->two_cores)
     second = find_second_start (csv->p, csv->end);
   if (second == NULL)
     return read_records (csv, error);
@@ -637,6 +604,7 @@ csv_reader_start (CsvReader    *csv,
   csv->p = skip_sep_line (text, end, &delimiter);
   csv->delimiter = delimiter != 0 ? delimiter : detect_delimiter (csv->p, end);
   csv->record = 1;
+  csv->two_cores = g_get_num_processors () > 1;
 }
 
 /**

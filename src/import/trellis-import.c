@@ -893,15 +893,7 @@ static guint
 count_filled (ImportFile *file,
               guint       column)
 {
-  TrellisTable *table = file->table;
-  guint n_values = trellis_table_get_n_values (table, column), filled = 0;
-  g_autofree guint *counts = g_new0 (guint, MAX (n_values, 1));
-
-  trellis_table_count_values (table, column, file->layout->first_data_row, counts);
-  for (guint v = 0; v < n_values; v++)
-    if (*trellis_table_get_value (table, column, v) != '\0')
-      filled += counts[v];
-  return filled;
+  return trellis_table_count_filled (file->table, column, file->layout->first_data_row);
 }
 
 static gboolean

@@ -20,11 +20,13 @@
 /* A column's recent short texts, looked up by length and end bytes and compared a word
  * at a time: an answer column's cells ("Agree", "Strongly disagree") are found without
  * hashing or walking to the text, where most of reading an export's time went. */
-#define FAST_ENTRIES  64
+#define FAST_ENTRIES  128
+#define FAST_SLOT_SHIFT 57   /* the top 7 bits of a key choose one of the 128 entries */
 #define FAST_WORDS    4
 #define FAST_BYTES    (FAST_WORDS * 8)
 /* Past this many distinct texts a column is not an answer column: no shortcut. Half the
- * entries, so that looking one up stops at an empty entry soon. */
+ * entries, so that looking one up stops at an empty entry soon; and room for a group
+ * column of Scotland's 32 community planning partnerships with the empty text. */
 #define FAST_MAX_VALUES (FAST_ENTRIES / 2)
 
 typedef struct
@@ -40,7 +42,7 @@ typedef struct
 {
   const char *text;    /* NUL-terminated, in the table's text blocks */
   guint32     length;
-  guint32     hash;
+  guint32     hash;    /* 0 in a column that does not look texts up (unique) */
   guint32     flags;
 } Value;
 
@@ -458,6 +460,16 @@ load_padded_words (const char *text,
     }
 }
 
+/* Where a text's entry is looked for first: its first eight bytes and its length, which
+ * tell most answers apart ("Agree", "Strongly agree", "Strongly disagree"); texts alike
+ * in both (Aberdeen City, Aberdeenshire) take the next entries. */
+static inline guint64
+fast_key (guint64 first_word,
+          gsize   length)
+{
+  return (first_word ^ length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+}
+
 /* The entry holding the text, or the empty one where it would go: open addressing on a
  * hash of the words already loaded. */
 static inline FastEntry *
@@ -466,9 +478,8 @@ fast_entry (Column        *column,
             gsize          length,
             guint32        flags)
 {
-  guint64 key = (words[0] ^ (words[1] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ length) *
-                G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  guint slot = (guint) (key >> 58);
+  guint64 key = fast_key (words[0], length);
+  guint slot = (guint) (key >> FAST_SLOT_SHIFT);
 
   for (;; slot = (slot + 1) % FAST_ENTRIES)
     {
@@ -482,7 +493,39 @@ fast_entry (Column        *column,
     }
 }
 
-/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. */
+/* Whether the text holds anything a project file cannot: hash_text()'s check alone,
+ * sixteen bytes at a time where SSE2 is there. */
+static gboolean
+has_unstorable (const char *text,
+                gsize       length)
+{
+  gsize i = 0;
+
+#ifdef HAVE_SSE2_CELLS
+  for (; i + 16 <= length; i += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (text + i));
+      /* Unsigned bytes below 0x20, or 0xEF. */
+      __m128i below = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1F)), bytes);
+      __m128i lead = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) 0xEF));
+
+      /* A line break in a comment flags its block: only that block is looked at byte
+       * by byte (with the two bytes after it, for U+FFFE). */
+      if (_mm_movemask_epi8 (_mm_or_si128 (below, lead)) != 0)
+        for (gsize j = i; j < i + 16; j++)
+          if (is_unstorable (text + j, text + length))
+            return TRUE;
+    }
+#endif
+  for (; i < length; i++)
+    if (is_unstorable (text + i, text + length))
+      return TRUE;
+  return FALSE;
+}
+
+/* The slow way: hashed, cleaned of what a project file cannot hold, looked up. A
+ * column where most texts differ is not looked up, so its texts are not hashed either
+ * (append_column() hashes those it has to look up). */
 static guint32
 add_value (TrellisTable *table,
            Column       *column,
@@ -492,7 +535,12 @@ add_value (TrellisTable *table,
            gboolean     *cleaned)
 {
   gboolean unstorable;
-  guint32 hash = hash_text (text, length, &unstorable);
+  guint32 hash = 0;
+
+  if (column->unique)
+    unstorable = has_unstorable (text, length);
+  else
+    hash = hash_text (text, length, &unstorable);
 
   *cleaned = unstorable;
   if (unstorable)
@@ -501,7 +549,8 @@ add_value (TrellisTable *table,
       append_storable (table->scratch, text, length);
       text = table->scratch->str;
       length = table->scratch->len;
-      hash = hash_text (text, length, &unstorable);
+      if (!column->unique)
+        hash = hash_text (text, length, &unstorable);
     }
   return intern (table, column, text, length, hash, flags, FALSE);
 }
@@ -534,54 +583,69 @@ trellis_table_add_cell (TrellisTable     *table,
 
 #ifdef HAVE_SSE2_CELLS
 /* Most of reading an export, kept short: a cell of an answer column found among the
- * column's recent texts by its 32 bytes (zero past its end), sixteen at a time, as
- * fast_entry() finds it. Anything else takes add_cell(). */
-static inline gboolean
-add_recent_cell (TrellisTable     *table,
-                 const char       *text,
-                 gsize             length,
-                 TrellisCellFlags  flags)
+ * column's recent texts by its 32 bytes (zero past its end; at least 32 bytes from
+ * @text may be read), sixteen at a time, as fast_entry() finds it. NULL when it is
+ * not there. */
+static inline const FastEntry *
+find_recent (const Column     *column,
+             const char       *text,
+             gsize             length,
+             TrellisCellFlags  flags)
 {
   static const gint8 positions[FAST_BYTES] = {
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
   };
-  guint row = table->sheet_rows->len;
   const FastEntry *entry;
-  Column *column;
   __m128i low, high, n;
   guint64 key;
 
-  if (G_UNLIKELY (row >= table->capacity || table->row_length >= table->columns->len ||
-                  length == 0 || length > FAST_BYTES))
-    return FALSE;
-  column = g_ptr_array_index (table->columns, table->row_length);
-  if (column->fast == NULL)
-    return FALSE;
   n = _mm_set1_epi8 ((char) length);
   low = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *) text),
                        _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) positions)));
   high = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *) (text + 16)),
                         _mm_cmpgt_epi8 (n, _mm_loadu_si128 ((const __m128i *) (positions + 16))));
-  key = ((guint64) _mm_cvtsi128_si64 (low) ^
-         ((guint64) _mm_cvtsi128_si64 (_mm_srli_si128 (low, 8)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
-         length) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  for (guint slot = (guint) (key >> 58);; slot = (slot + 1) % FAST_ENTRIES)
+  key = fast_key ((guint64) _mm_cvtsi128_si64 (low), length);
+  for (guint slot = (guint) (key >> FAST_SLOT_SHIFT);; slot = (slot + 1) % FAST_ENTRIES)
     {
       entry = &column->fast[slot];
       if (entry->length == 0)
-        return FALSE;
+        return NULL;
       if (entry->length == length && entry->flags == flags &&
           _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (low, _mm_loadu_si128 ((const __m128i *) entry->words)),
                                             _mm_cmpeq_epi8 (high, _mm_loadu_si128 ((const __m128i *) (entry->words + 2))))) == 0xffff)
-        break;
+        return entry;
     }
+}
+
+/* The column a cell of the row being built goes to, when its text can be looked for
+ * among the column's recent ones; NULL when it takes add_cell(). */
+static inline Column *
+recent_column (TrellisTable *table,
+               guint         row,
+               gsize         length)
+{
+  Column *column;
+
+  if (G_UNLIKELY (row >= table->capacity || table->row_length >= table->columns->len ||
+                  length == 0 || length > FAST_BYTES))
+    return NULL;
+  column = g_ptr_array_index (table->columns, table->row_length);
+  return column->fast != NULL ? column : NULL;
+}
+
+static inline void
+add_found_cell (TrellisTable    *table,
+                Column          *column,
+                guint            row,
+                gsize            length,
+                const FastEntry *entry)
+{
   table->row_length++;
   table->n_cells++;
   table->text_size += length;
   column->n_filled++;
   set_code (column, row, entry->code);
-  return TRUE;
 }
 #endif
 
@@ -594,10 +658,147 @@ _trellis_table_add_padded_cell (TrellisTable     *table,
                                 TrellisCellFlags  flags)
 {
 #ifdef HAVE_SSE2_CELLS
-  if (add_recent_cell (table, text, length, flags))
-    return;
+  guint row = table->sheet_rows->len;
+  Column *column = recent_column (table, row, length);
+  const FastEntry *entry = column != NULL ? find_recent (column, text, length, flags) : NULL;
+
+  if (entry != NULL)
+    {
+      add_found_cell (table, column, row, length, entry);
+      return;
+    }
 #endif
   add_cell (table, text, length, flags, TRUE);
+}
+
+/* A run of cells of the row being built, added without going through the table's
+ * fields for each one. */
+typedef struct
+{
+  TrellisTable  *table;
+  Column       **columns;
+  guint          n_columns;
+  guint          row;
+  guint          row_length;
+  guint          fast_columns; /* row_length below this: the column is there, and its
+                                * codes have room for the row */
+  guint64        n_cells;      /* added since the last flush */
+  guint64        text_size;
+} RowRun;
+
+static inline void
+row_run_start (RowRun       *run,
+               TrellisTable *table)
+{
+  run->table = table;
+  run->columns = (Column **) table->columns->pdata;
+  run->n_columns = table->columns->len;
+  run->row = table->sheet_rows->len;
+  run->row_length = table->row_length;
+  run->fast_columns = run->row < table->capacity ? run->n_columns : 0;
+  run->n_cells = 0;
+  run->text_size = 0;
+}
+
+static inline void
+row_run_flush (RowRun *run)
+{
+  run->table->row_length = run->row_length;
+  run->table->n_cells += run->n_cells;
+  run->table->text_size += run->text_size;
+  run->n_cells = 0;
+  run->text_size = 0;
+}
+
+/* An empty cell, or one found among its column's recent texts, as add_cell() would add
+ * it; FALSE when it must take add_cell(). */
+static inline gboolean
+row_run_add (RowRun     *run,
+             const char *text,
+             gsize       length)
+{
+  Column *column;
+
+  if (G_UNLIKELY (run->row_length >= run->fast_columns))
+    return FALSE;
+  column = run->columns[run->row_length];
+  if (length != 0)
+    {
+#ifdef HAVE_SSE2_CELLS
+      const FastEntry *entry;
+
+      if (column->fast == NULL || length > FAST_BYTES ||
+          (entry = find_recent (column, text, length, 0)) == NULL)
+        return FALSE;
+      set_code (column, run->row, entry->code);
+      column->n_filled++;
+#else
+      return FALSE;
+#endif
+    }
+  else
+    set_code (column, run->row, 0);
+  run->row_length++;
+  run->n_cells++;
+  run->text_size += length;
+  return TRUE;
+}
+
+/**
+ * _trellis_table_add_plain_cells:
+ * @p: the start of an unquoted cell of the row being built
+ * @end: the end of the text at hand
+ * @max_cells: how many cells may be added at most
+ * @stop: (out): where the last cell added ends: at a delimiter or a line break
+ *
+ * Most of an export is rows of short unquoted answers, so a run of them is read here in
+ * one go, from @p to the first quoted cell or line break. A cell is added only when the
+ * text goes on at least 32 bytes past its start and it ends before @end (else the
+ * reader may have to wait for more text): the reader reads the cells this leaves, one
+ * by one, as before.
+ *
+ * Returns: the number of cells added, 0 when not even the first could be.
+ */
+guint
+_trellis_table_add_plain_cells (TrellisTable  *table,
+                                const char    *p,
+                                const char    *end,
+                                char           delimiter,
+                                guint          max_cells,
+                                const char   **stop)
+{
+  /* The row's state in locals, written back before add_cell() and at the end: */
+  RowRun run;
+  guint added = 0;
+  const char *last_end = NULL, *last_start;
+
+  if (end - p < FAST_BYTES)
+    return 0;
+  /* A cell starting past here has fewer than FAST_BYTES bytes of text after it. */
+  last_start = end - FAST_BYTES;
+  row_run_start (&run, table);
+  while (added < max_cells && p <= last_start && *p != '"')
+    {
+      const char *cell_end = _trellis_find_field_end (p, end, delimiter);
+
+      if (cell_end == end)
+        break;
+      if (!row_run_add (&run, p, cell_end - p))
+        {
+          row_run_flush (&run);
+          add_cell (table, p, cell_end - p, 0, TRUE);
+          row_run_start (&run, table);
+        }
+      added++;
+      last_end = cell_end;
+      if (*cell_end != delimiter)
+        break;
+      p = cell_end + 1;
+    }
+  row_run_flush (&run);
+  if (added > 0)
+    *stop = last_end;
+  return added;
 }
 
 static void
@@ -737,8 +938,12 @@ append_column (TrellisTable *table,
   for (guint v = from->n_shared_values; v < from->values->len; v++)
     {
       const Value *value = &g_array_index (from->values, Value, v);
+      gboolean unstorable;
+      /* A part's column that stopped looking its texts up no longer hashes them. */
+      guint32 hash = from->unique && !to->unique ? hash_text (value->text, value->length, &unstorable)
+                                                 : value->hash;
 
-      codes[v] = intern (table, to, value->text, value->length, value->hash, value->flags, TRUE);
+      codes[v] = intern (table, to, value->text, value->length, hash, value->flags, TRUE);
     }
   if (to->fast != NULL && to->values->len > FAST_MAX_VALUES)
     g_clear_pointer (&to->fast, g_free);
@@ -1151,6 +1356,73 @@ trellis_table_count_values (TrellisTable *table,
   else
     for (guint row = first_row; row < n_rows; row++)
       counts[((const guint32 *) found->codes)[row]]++;
+}
+
+/* How many of @n codes equal @code: sixteen at a time, each byte lane counting up to
+ * 255 before the lanes are summed. */
+static guint
+count_codes_equal (const guint8 *codes,
+                   gsize         n,
+                   guint8        code)
+{
+  guint count = 0;
+  gsize i = 0;
+
+#ifdef HAVE_SSE2_CELLS
+  const __m128i wanted = _mm_set1_epi8 ((char) code);
+  __m128i total = _mm_setzero_si128 ();
+
+  while (n - i >= 16)
+    {
+      __m128i lanes = _mm_setzero_si128 ();
+      gsize stop = i + MIN (n - i, (gsize) 255 * 16);
+
+      for (; stop - i >= 16; i += 16)
+        lanes = _mm_sub_epi8 (lanes, _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *) (codes + i)), wanted));
+      total = _mm_add_epi64 (total, _mm_sad_epu8 (lanes, _mm_setzero_si128 ()));
+    }
+  count = (guint) (_mm_cvtsi128_si64 (total) + _mm_cvtsi128_si64 (_mm_srli_si128 (total, 8)));
+#endif
+  for (; i < n; i++)
+    count += codes[i] == code;
+  return count;
+}
+
+/**
+ * trellis_table_count_filled:
+ * @first_row: the first row counted
+ *
+ * Returns: how many of @column's cells from @first_row on hold text; rows too short to
+ * reach the column count as empty. The same as adding up trellis_table_count_values()
+ * for every value but the empty ones, without a count per value.
+ */
+guint
+trellis_table_count_filled (TrellisTable *table,
+                            guint         column,
+                            guint         first_row)
+{
+  const Column *found;
+  guint n_rows, n_empty = 0, empty_code = 0, filled = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  n_rows = table->sheet_rows->len;
+  if (column >= table->columns->len || first_row >= n_rows)
+    return 0;
+  found = g_ptr_array_index (table->columns, column);
+  for (guint v = 0; v < found->values->len; v++)
+    if (g_array_index (found->values, Value, v).length == 0)
+      {
+        n_empty++;
+        empty_code = v;
+      }
+  /* Most columns have one empty text, "" (code 0); a quoted "" may be another. */
+  if (found->width == 1 && n_empty <= 1)
+    return (n_rows - first_row) - (n_empty == 0 ? 0 : count_codes_equal (found->codes + first_row, n_rows - first_row,
+                                                                         (guint8) empty_code));
+  for (guint row = first_row; row < n_rows; row++)
+    filled += g_array_index (found->values, Value, get_code (found, row)).length != 0;
+  return filled;
 }
 
 /**

@@ -100,6 +100,9 @@ void                trellis_table_count_values (TrellisTable *table,
                                                 guint         column,
                                                 guint         first_row,
                                                 guint        *counts);
+guint               trellis_table_count_filled (TrellisTable *table,
+                                                guint         column,
+                                                guint         first_row);
 gboolean            trellis_table_row_is_empty (TrellisTable *table,
                                                 guint         row);
 

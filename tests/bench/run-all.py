@@ -12,8 +12,10 @@ national survey of community planning partnerships would produce it, about 940 b
 row. Cases:
 
   import      trellis-cli import PROJECT FILE (the whole process, save included) against
-              pandas read_csv of the same file, Python's csv module reading every row, and
-              cat; a zipped copy at the headline size
+              pandas read_csv of the same file, Python's csv module reading every row,
+              data.table's fread (when Rscript and r-cran-data.table are installed) and
+              cat; a zipped copy at the headline size; bench-read-table FILE, the import's
+              reading stage alone
   summary     trellis-cli summary PROJECT --json against xmllint --noout PROJECT
   pack        trellis-cli export PROJECT --pdf against matplotlib drawing the same charts
   app         exec to the first painted frame of the project against a bare GTK 4 window
@@ -336,6 +338,7 @@ class Bench:
         self.app = os.path.join(build, "src", "app", "trellis")
         self.bench_charts = os.path.join(build, "tests", "bench", "bench-charts")
         self.bench_window = os.path.join(build, "tests", "bench", "bench-window")
+        self.bench_read = os.path.join(build, "tests", "bench", "bench-read-table")
         spawn = os.path.join(build, "tests", "bench", "bench-spawn")
         SPAWN.update(path=spawn if os.access(spawn, os.X_OK) else None, tmp=tmp)
         self.schemas = os.path.join(build, "data")
@@ -360,7 +363,8 @@ class Bench:
             shutil.copyfile(self.pristine, project)
 
         cases = [Case("trellis import", [self.cli, "import", project, export], prepare=fresh,
-                      stdout=os.path.join(self.tmp, "import.out"))]
+                      stdout=os.path.join(self.tmp, "import.out")),
+                 Case("trellis reading alone", [self.bench_read, export])]
         if self.args.smoke:
             return cases
         cases.append(Case("pandas read_csv", [PYTHON, "-c", "import pandas, sys; pandas.read_csv(sys.argv[1])", export]))
@@ -369,6 +373,10 @@ class Bench:
             cases.append(Case("python csv", [PYTHON, "-c",
                                              "import csv, sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-8', newline='')): pass",
                                              export]))
+        if size == self.headline and have_fread():
+            # A fast parallel CSV reader in C as a second reference for what reading costs.
+            cases.append(Case("data.table fread", ["Rscript", "-e", FREAD, export]))
+            cases.append(Case("Rscript, library(data.table)", ["Rscript", "-e", FREAD]))
         cases.append(Case("cat", ["cat", export]))
         return cases
 
@@ -542,6 +550,17 @@ def have_module(name):
     return subprocess.run([PYTHON, "-c", f"import {name}"], capture_output=True).returncode == 0
 
 
+# data.table's fread on all the cores (the default), the whole Rscript process; without a
+# file argument only R's start-up and loading data.table, its fixed cost.
+FREAD = ("suppressMessages(library(data.table)); a <- commandArgs(TRUE); "
+         "if (length(a) > 0) invisible(fread(a[1], showProgress = FALSE))")
+
+
+def have_fread():
+    return shutil.which("Rscript") is not None and subprocess.run(
+        ["Rscript", "-e", "library(data.table)"], capture_output=True).returncode == 0
+
+
 def pdf_pages(path):
     try:
         out = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
@@ -584,6 +603,8 @@ def machine(args):
         ("Python", command([PYTHON, "--version"])),
         ("libxml2 (xmllint)", command(["xmllint", "--version"])),
         ("GTK", command(["pkg-config", "--modversion", "gtk4"])),
+        ("data.table (fread)", command(["Rscript", "-e", "cat(format(packageVersion('data.table')))"])
+         if have_fread() else "not installed"),
     ]
 
 
@@ -691,8 +712,9 @@ def report(bench, args, began, load_before, load_after):
     w("| Case | Program | Median (± half spread) | Peak MB |")
     w("|---|---|---|---|")
     csv_mb = rows.get("csv bytes", 0) / 1e6
-    groups = [("import", f"{csv_mb:.0f} MB CSV", ["trellis import", "pandas read_csv", "python3 -c 'import pandas'",
-                                                  "python csv", "cat"]),
+    groups = [("import", f"{csv_mb:.0f} MB CSV", ["trellis import", "trellis reading alone", "pandas read_csv",
+                                                  "python3 -c 'import pandas'", "python csv", "data.table fread",
+                                                  "Rscript, library(data.table)", "cat"]),
               ("import, zipped", f"{rows.get('zip bytes', 0) / 1e6:.1f} MB zip", ["trellis import (zip)", "pandas read_csv (zip)"]),
               ("load + summary", f"{rows.get('project bytes', 0) / 1e6:.0f} MB project", ["trellis summary", "xmllint"]),
               ("import, split", f"{rows.get('parts', 0)} files", ["trellis import (parts)"]),
@@ -741,6 +763,7 @@ def report(bench, args, began, load_before, load_after):
         bench.notes.append(f"pandas' figure is its whole process, as the target asks; {seconds(start_up.median)} of it "
                            f"is starting Python and importing pandas. `read_csv` alone, {seconds(alone)}, would make "
                            f"the ratio {alone / fig.median:.2f}×.")
+    reading_limits(bench, get, fig, cat)
     if bench.notes or bench.problems:
         w()
         w("## Notes")
@@ -750,6 +773,25 @@ def report(bench, args, began, load_before, load_after):
         for note in bench.notes:
             w(f"- {note}")
     return out.getvalue()
+
+
+def reading_limits(bench, get, fig, cat):
+    """What holds the import's ratio to cat: how much of it is reading the file alone, and
+    what a fast parallel CSV reader in C takes for the same file."""
+    read = get("trellis reading alone")
+    if fig is None or not fig.ok or cat is None or not cat.ok:
+        return
+    if read is not None and read.ok:
+        bench.notes.append(f"Reading the export alone (`bench-read-table`, the import's first stage, the whole "
+                           f"process): {seconds(read.median)}, {read.median / cat.median:.1f}× `cat`; analysing, "
+                           f"building the round and saving the project take the other "
+                           f"{seconds(fig.median - read.median)}.")
+    fread, r_start = get("data.table fread"), get("Rscript, library(data.table)")
+    if fread is not None and fread.ok and r_start is not None and r_start.ok:
+        alone = fread.median - r_start.median
+        bench.notes.append(f"data.table's `fread` (R, C, on all cores) reads the same file in {seconds(alone)} "
+                           f"beyond R's start-up ({seconds(r_start.median)}): {alone / cat.median:.0f}× `cat`, "
+                           f"{alone / fig.median:.1f}× Trellis's whole import.")
 
 
 def imported(rows):
