@@ -656,7 +656,7 @@ test_csv_stream_refuses (void)
 }
 
 /* Windows-1252 found part-way through a file read in pieces: the file is read again,
- * whole, and decoded as it always was. */
+ * converted as it is read (see encodings-streamed). */
 static void
 test_csv_stream_falls_back (void)
 {
@@ -671,6 +671,84 @@ test_csv_stream_falls_back (void)
   g_assert_no_error (error);
   g_assert_cmpstr (trellis_table_get (table, 1, 1), ==, "caf\xc3\xa9");
   g_file_delete (file, NULL, NULL);
+}
+
+/* A text file read from disk in pieces, converted as it is read when it is not UTF-8,
+ * reads as the same bytes read whole; an error is the same error. */
+static void
+assert_file_reads_as_bytes (const char *bytes,
+                            gsize       length)
+{
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("trellis-encoded-XXXXXX.csv", &io, NULL);
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(TrellisTable) expected = read_text (bytes, length, &expected_error);
+  static const gsize pieces[] = { 1, 3, 7, 0 };
+
+  g_assert_true (g_file_replace_contents (file, bytes, length, NULL, FALSE, 0, NULL, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisTable) table = NULL;
+
+      _trellis_table_set_stream_piece_size (pieces[i]);
+      table = trellis_table_read_file (file, "test.csv", TRELLIS_TABLE_FORMAT_AUTO, NULL, &error);
+      if (expected == NULL)
+        {
+          g_assert_null (table);
+          g_assert_error (error, TRELLIS_IMPORT_ERROR, expected_error->code);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          assert_same_tables (expected, table);
+        }
+    }
+  _trellis_table_set_stream_piece_size (0);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Windows-1252 and UTF-16 (with and without a byte-order mark, either byte order) are
+ * converted a piece at a time, never read whole: characters cut between pieces, a UTF-8
+ * mark before Windows-1252, and what is not text (a character Windows-1252 leaves
+ * undefined, a lone surrogate, an odd last byte, a NUL) as read whole. */
+#define ENCODED(text) { text, sizeof (text) - 1 }
+
+static void
+test_csv_encodings_streamed (void)
+{
+  g_autoptr(GString) long_1252 = g_string_new ("Statement;Comments\r\n");
+  g_autoptr(GString) long_utf16 = g_string_new_len ("\xff\xfe", 2);
+  const struct { const char *bytes; gsize length; } cases[] = {
+    ENCODED ("h1;h2\nDon\x92t;caf\xe9\n"),
+    ENCODED ("\xef\xbb\xbfh1,h2\nna\xefve,x\n"),
+    ENCODED ("\xff\xfeh\0001\0\t\000h\0002\0\n\0D\0o\0n\0\x19\x20t\0\t\0c\0a\0f\0\xe9\0\n\0"),
+    ENCODED ("\xfe\xff\0h\0001\0,\0h\0002\0\n\0D\0o\0n\x20\x19\0t\0,\0c\0a\0f\0\xe9\0\n"),
+    ENCODED ("h\0001\0,\0h\0002\0\n\0D\0o\0n\0\x19\x20t\0,\0c\0a\0f\0\xe9\0\n\0"),
+    /* Not text: */
+    ENCODED ("a,b\n\x81\x8d\xc3,\x90\n"),
+    ENCODED ("\xff\xfe" "a\0,\0\x00\xd8" "b\0\n\0"),
+    ENCODED ("\xff\xfe" "a\0,\0b\0\n\0c"),
+    ENCODED ("a,b\n\xe9,\0\n"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_file_reads_as_bytes (cases[i].bytes, cases[i].length);
+
+  /* Longer texts, so that characters fall across pieces of every size. */
+  for (guint row = 0; row < 40; row++)
+    g_string_append_printf (long_1252, "Agree;\"Caf\xe9 \x93%u\x94, \x80%u\"\r\n", row, row * 7);
+  assert_file_reads_as_bytes (long_1252->str, long_1252->len);
+  for (guint row = 0; row < 40; row++)
+    {
+      g_autofree char *utf8 = g_strdup_printf ("Agree,\"Caf\xc3\xa9 \xe2\x80\x9c%u\xe2\x80\x9d \xf0\x9f\x98\x80\"\n", row);
+      gsize n = 0;
+      g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &n, NULL);
+
+      g_string_append_len (long_utf16, utf16, n);
+    }
+  assert_file_reads_as_bytes (long_utf16->str, long_utf16->len);
 }
 
 /* Each column keeps its distinct cells once: the same text is the same pointer, and
@@ -947,6 +1025,7 @@ main (int    argc,
   g_test_add_func ("/table/csv/read-in-pieces", test_csv_read_in_pieces);
   g_test_add_func ("/table/csv/plain-runs-in-pieces", test_csv_plain_runs_in_pieces);
   g_test_add_func ("/table/csv/stream-falls-back", test_csv_stream_falls_back);
+  g_test_add_func ("/table/csv/encodings-streamed", test_csv_encodings_streamed);
   g_test_add_func ("/table/csv/stream-refuses", test_csv_stream_refuses);
   g_test_add_func ("/table/csv/read-in-two", test_csv_read_in_two);
   g_test_add_func ("/table/csv/in-two-refuses", test_csv_in_two_refuses);

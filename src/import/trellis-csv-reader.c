@@ -16,9 +16,9 @@
 #include "trellis-table-private.h"
 #include "trellis-table-reader.h"
 
-static void
-set_not_text (GError     **error,
-              const char  *display_name)
+void
+_trellis_csv_set_not_text (GError     **error,
+                           const char  *display_name)
 {
   _trellis_import_set_error (error, TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT, display_name,
                              TRELLIS_TABLE_NO_ROW, TRELLIS_TABLE_NO_COLUMN,
@@ -105,7 +105,7 @@ decode_text (GBytes      *bytes,
       text = g_convert ((const char *) data, size, "UTF-8", utf16, NULL, &text_length, NULL);
       if (text == NULL)
         {
-          set_not_text (error, display_name);
+          _trellis_csv_set_not_text (error, display_name);
           return NULL;
         }
     }
@@ -119,7 +119,7 @@ decode_text (GBytes      *bytes,
       text = g_convert ((const char *) data, size, "UTF-8", "WINDOWS-1252", NULL, &text_length, NULL);
       if (text == NULL)
         {
-          set_not_text (error, display_name);
+          _trellis_csv_set_not_text (error, display_name);
           return NULL;
         }
     }
@@ -132,23 +132,54 @@ decode_text (GBytes      *bytes,
     }
   if (looks_binary (text, text_length))
     {
-      set_not_text (error, display_name);
+      _trellis_csv_set_not_text (error, display_name);
       return NULL;
     }
   *length = text_length;
   return g_steal_pointer (&text);
 }
 
-/* UTF-16 text is converted whole; UTF-8 (or what may turn out to be Windows-1252) is
- * read a piece at a time. */
-gboolean
-_trellis_csv_is_utf16 (GBytes *head)
+/**
+ * _trellis_csv_text_charset:
+ * @head: the first bytes of the file (4 kB, as decode_text() guesses UTF-16 from)
+ * @not_utf8: whether the file turned out not to be UTF-8
+ * @skip: (out): how many bytes of @head to skip before converting: the byte-order mark
+ *
+ * What a text file is converted from, as decode_text() decides for a file read whole:
+ * UTF-16 by its byte-order mark or by its NULs, then Windows-1252 where it is not UTF-8
+ * (after a UTF-8 mark, which is dropped).
+ *
+ * Returns: (nullable): the character set, or %NULL for UTF-8
+ */
+const char *
+_trellis_csv_text_charset (GBytes   *head,
+                           gboolean  not_utf8,
+                           gsize    *skip)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (head, &size);
+  gboolean utf8_mark = size >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf;
+  const char *utf16;
 
-  return (size >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff))) ||
-         guess_utf16 (data, size) != NULL;
+  *skip = 0;
+  if (size >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff)))
+    {
+      *skip = 2;
+      return data[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+    }
+  utf16 = utf8_mark ? NULL : guess_utf16 (data, size);
+  if (utf16 != NULL || !not_utf8)
+    return utf16;
+  *skip = utf8_mark ? 3 : 0;
+  return "WINDOWS-1252";
+}
+
+gboolean
+_trellis_csv_is_utf16 (GBytes *head)
+{
+  gsize skip;
+
+  return _trellis_csv_text_charset (head, FALSE, &skip) != NULL;
 }
 
 /* Excel writes "sep=;" as a first line to name the delimiter. */
@@ -925,7 +956,7 @@ _trellis_table_read_csv_source (TrellisTextSource   read,
   /* As decode_text() judges a whole file: many control characters mean binary. */
   if (text.n_controls > 8 && text.n_controls > text.n_read / 100)
     {
-      set_not_text (error, display_name);
+      _trellis_csv_set_not_text (error, display_name);
       return NULL;
     }
   if (!check_not_empty (table, display_name, error))

@@ -174,6 +174,48 @@ read_zip_file (GFile         *file,
   return trellis_table_read_bytes (bytes, display_name, TRELLIS_TABLE_FORMAT_AUTO, error);
 }
 
+/* Text in UTF-16, or not UTF-8 (Windows-1252, as Excel saves "CSV"), is converted to
+ * UTF-8 as it is read, a piece at a time like UTF-8 itself, so memory never holds the
+ * whole file. It reads as decode_text() reads the same bytes whole: a character the
+ * character set leaves undefined, a cut-off one or a NUL makes it not text. */
+static TrellisTable *
+read_converted_file (GFile               *file,
+                     const char          *display_name,
+                     TrellisTableFormat   format,
+                     const char          *charset,
+                     gsize                skip,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(GFileInputStream) raw = g_file_read (file, cancellable, error);
+  g_autoptr(GCharsetConverter) converter = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) no_head = g_bytes_new_static ("", 0);
+  g_autoptr(GError) read_error = NULL;
+  TrellisTable *table;
+  gboolean not_utf8 = FALSE;
+
+  if (raw == NULL)
+    return NULL;
+  if (skip > 0 && g_input_stream_skip (G_INPUT_STREAM (raw), skip, cancellable, error) < 0)
+    return NULL;
+  converter = g_charset_converter_new ("UTF-8", charset, error);
+  if (converter == NULL)
+    return NULL;
+  stream = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (converter));
+  table = _trellis_table_read_csv_stream (stream, no_head, display_name,
+                                          format == TRELLIS_TABLE_FORMAT_TSV ? '\t' : 0,
+                                          cancellable, &not_utf8, &read_error);
+  if (table != NULL)
+    return table;
+  if (not_utf8 || g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+      g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    _trellis_csv_set_not_text (error, display_name);
+  else
+    g_propagate_error (error, g_steal_pointer (&read_error));
+  return NULL;
+}
+
 /**
  * trellis_table_read_file:
  * @display_name: the file's name for messages
@@ -199,6 +241,8 @@ trellis_table_read_file (GFile               *file,
   g_autoptr(GBytes) head = NULL;
   g_autoptr(TrellisTable) table = NULL;
   gboolean not_utf8 = FALSE;
+  const char *charset;
+  gsize skip;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -218,13 +262,17 @@ trellis_table_read_file (GFile               *file,
     return read_zip_file (file, display_name, cancellable, error);
   if (format == TRELLIS_TABLE_FORMAT_AUTO && has_prefix (head, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
     return read_whole_file (file, display_name, format, cancellable, error);
-  if (_trellis_csv_is_utf16 (head))
-    return read_whole_file (file, display_name, format, cancellable, error);
+  charset = _trellis_csv_text_charset (head, FALSE, &skip);
+  if (charset != NULL)
+    return read_converted_file (file, display_name, format, charset, skip, cancellable, error);
 
   table = _trellis_table_read_csv_stream (G_INPUT_STREAM (stream), head, display_name,
                                           format == TRELLIS_TABLE_FORMAT_TSV ? '\t' : 0,
                                           cancellable, &not_utf8, error);
   if (not_utf8)
-    return read_whole_file (file, display_name, format, cancellable, error);
+    {
+      charset = _trellis_csv_text_charset (head, TRUE, &skip);
+      return read_converted_file (file, display_name, format, charset, skip, cancellable, error);
+    }
   return g_steal_pointer (&table);
 }

@@ -62,6 +62,11 @@ TrellisTable   *_trellis_table_read_csv_source (TrellisTextSource   read,
                                                 gboolean           *not_utf8,
                                                 GError            **error);
 gboolean        _trellis_csv_is_utf16 (GBytes *head);
+void            _trellis_csv_set_not_text (GError     **error,
+                                           const char  *display_name);
+const char     *_trellis_csv_text_charset (GBytes   *head,
+                                           gboolean  not_utf8,
+                                           gsize    *skip);
 void            _trellis_table_set_stream_piece_size (gsize size);
 void            _trellis_table_set_two_threads_minimum (gsize size);
 TrellisTable   *_trellis_table_read_csv_stream (GInputStream  *stream,

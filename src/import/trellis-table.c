@@ -1439,9 +1439,11 @@ trellis_table_row_is_empty (TrellisTable *table,
   g_return_val_if_fail (table != NULL, TRUE);
   g_return_val_if_fail (row < table->sheet_rows->len, TRUE);
 
-  length = trellis_table_get_row_length (table, row);
+  /* Asked of every row, twice per import: the cells looked up here, without the
+   * public getters' checks for each. */
+  length = g_array_index (table->row_lengths, guint32, row);
   for (guint i = 0; i < length; i++)
-    for (const char *p = trellis_table_get (table, row, i); *p != '\0'; p++)
+    for (const char *p = lookup_value (table, row, i)->text; *p != '\0'; p++)
       if (!g_ascii_isspace (*p))
         return FALSE;
   return TRUE;
