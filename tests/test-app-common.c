@@ -11,6 +11,7 @@
 #endif
 #include "trellis-banner.h"
 #include "trellis-project-io.h"
+#include "trellis-view-slot.h"
 
 TrellisProject *
 test_load_sample (void)
@@ -198,7 +199,8 @@ test_window_get_round_dropdown (TrellisWindow *window)
   return GTK_DROP_DOWN (find_in_window (window, "round_dropdown"));
 }
 
-/* The view named @name in the window's stack: "responses", "statements", "charts". */
+/* The view named @name in the window's stack: "responses", "statements", "charts";
+ * built now if the window had not built it yet (see trellis-view-slot.c). */
 GtkWidget *
 test_window_get_view (TrellisWindow *window,
                       const char    *name)
@@ -206,6 +208,8 @@ test_window_get_view (TrellisWindow *window,
   GtkWidget *view = gtk_stack_get_child_by_name (GTK_STACK (find_in_window (window, "view_stack")), name);
 
   g_assert_nonnull (view);
+  if (TRELLIS_IS_VIEW_SLOT (view))
+    return GTK_WIDGET (trellis_view_slot_get_view (TRELLIS_VIEW_SLOT (view)));
   return view;
 }
 

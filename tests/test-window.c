@@ -12,11 +12,15 @@
 #include "test-app-common.h"
 #include "test-io-common.h"
 #include "trellis-charts-page.h"
+#include "trellis-comments-view.h"
+#include "trellis-designer-view.h"
+#include "trellis-plan-view.h"
 #include "trellis-print-preview.h"
 #include "trellis-project-io.h"
 #include "trellis-responses-view.h"
 #include "trellis-summary-table.h"
 #include "trellis-template.h"
+#include "trellis-view-slot.h"
 #include "trellis-window.h"
 
 static TrellisWindow *
@@ -281,6 +285,94 @@ test_window_views (void)
 
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+/* The views not shown at start are built the first time they are shown or an action
+ * needs them, and then hold what the window told them while they were not built. */
+static void
+test_window_lazy_views (void)
+{
+  const char *lazy[] = { "statements", "charts", "plan", "comments" };
+  TrellisWindow *window = new_window ();
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  g_autoptr(TrellisDocument) document = trellis_document_new (project, NULL);
+  TrellisUndoStack *undo = trellis_document_get_undo_stack (document);
+  TrellisPlan *plan = trellis_project_get_plan (project);
+  GtkStack *stack;
+  TrellisView *view;
+  guint n_actions = trellis_plan_get_n_actions (plan);
+
+  trellis_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  test_drain_main_context ();
+  stack = GTK_STACK (test_find_by_id (GTK_WIDGET (window), "view_stack"));
+  /* Every view's page is there from the start, each hidden one still a slot. */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (stack, lazy[i]);
+
+      g_assert_true (TRELLIS_IS_VIEW_SLOT (page));
+      g_assert_null (trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (page)));
+    }
+
+  /* Shown: built, with the document it edits. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "statements");
+  view = trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (gtk_stack_get_child_by_name (stack, "statements")));
+  g_assert_true (TRELLIS_IS_DESIGNER_VIEW (view));
+  g_assert_true (trellis_designer_view_get_document (TRELLIS_DESIGNER_VIEW (view)) == document);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (view)) == gtk_stack_get_visible_child (stack));
+  test_drain_main_context ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_null (trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (gtk_stack_get_child_by_name (stack, "plan"))));
+
+  /* An action aimed at a view not built yet: the plan is built, has the project, and
+   * records the new action in the document's undo stack. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-plan", "s", "s1");
+  view = trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (gtk_stack_get_child_by_name (stack, "plan")));
+  g_assert_true (TRELLIS_IS_PLAN_VIEW (view));
+  g_assert_cmpstr (trellis_window_get_view (window), ==, "plan");
+  g_assert_true (trellis_plan_view_get_project (TRELLIS_PLAN_VIEW (view)) == project);
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n_actions + 1);
+  g_assert_nonnull (trellis_plan_view_get_current_action (TRELLIS_PLAN_VIEW (view)));
+  g_assert_true (trellis_undo_stack_get_can_undo (undo));
+  g_assert_true (trellis_undo_stack_undo (undo));
+  g_assert_cmpuint (trellis_plan_get_n_actions (plan), ==, n_actions);
+
+  /* Built after the project changed: it shows the project as it is now. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "comments");
+  view = trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (gtk_stack_get_child_by_name (stack, "comments")));
+  g_assert_true (TRELLIS_IS_COMMENTS_VIEW (view));
+  g_assert_null (trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (gtk_stack_get_child_by_name (stack, "charts"))));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+/* A slot shown by other means than the window's switching is built before it is
+ * mapped, with the project it was given. */
+static void
+test_view_slot_map (void)
+{
+  g_autoptr(TrellisProject) project = test_build_full_project ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *slot = trellis_view_slot_new (TRELLIS_TYPE_PLAN_VIEW);
+  TrellisView *view;
+
+  g_object_ref (window);
+  trellis_view_show (TRELLIS_VIEW (slot), project, trellis_project_get_latest_round (project), NULL);
+  g_assert_null (trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (slot)));
+  gtk_window_set_child (GTK_WINDOW (window), slot);
+  gtk_window_present (GTK_WINDOW (window));
+  test_drain_main_context ();
+  view = trellis_view_slot_peek_view (TRELLIS_VIEW_SLOT (slot));
+  g_assert_true (TRELLIS_IS_PLAN_VIEW (view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (trellis_plan_view_get_project (TRELLIS_PLAN_VIEW (view)) == project);
+  /* Asked through the slot, as the window asks: the plan is not about one section. */
+  g_assert_false (trellis_view_get_needs_section (TRELLIS_VIEW (slot)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -678,6 +770,8 @@ main (int   argc,
   g_test_add_func ("/window/locked-elsewhere", test_window_locked_elsewhere);
   g_test_add_func ("/window/rounds", test_window_rounds);
   g_test_add_func ("/window/views", test_window_views);
+  g_test_add_func ("/window/lazy-views", test_window_lazy_views);
+  g_test_add_func ("/window/view-slot-map", test_view_slot_map);
   g_test_add_func ("/window/open", test_window_open);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/open-failure", test_window_open_failure);

@@ -11,7 +11,9 @@
  *    (src/app/trellis-NAME-view.c, ui/trellis-NAME-view.ui; list them in
  *    src/app/meson.build, ui/trellis.gresource.xml and po/POTFILES.in), its type
  *    ensured in trellis_window_class_init() below;
- * 2. a page named NAME in the "view_stack" of ui/trellis-window.ui;
+ * 2. a page named NAME in the "view_stack" of ui/trellis-window.ui: the view itself if
+ *    it is shown at start, otherwise a TrellisViewSlot that builds it when first shown
+ *    or needed (what the window hands the view once made goes in view_built_cb());
  * 3. a toggle button in the header's "view_switcher" there, with action-name win.view
  *    and action-target 'NAME';
  * 4. its accelerator, "win.view::NAME" in trellis-application.c (Ctrl+5 for a
@@ -40,6 +42,8 @@
 #include "trellis-responses-view.h"
 #include "trellis-section-row.h"
 #include "trellis-status-page.h"
+#include "trellis-style.h"
+#include "trellis-view-slot.h"
 #include "trellis-window.h"
 
 /* How many projects Open Recent offers. */
@@ -83,10 +87,11 @@ struct _TrellisWindow
   GtkLabel             *checklist_label;
   GtkListBox           *section_list;
   GtkStack             *view_stack;
-  TrellisChartsPage    *charts_page;       /* also what printing and exporting print */
-  TrellisDesignerView  *designer_view;
-  TrellisPlanView      *plan_view;
-  TrellisCommentsView  *comments_view;
+  /* The views not shown at start, built when first shown or needed. */
+  TrellisViewSlot      *charts_slot;       /* the charts also say what printing and exporting print */
+  TrellisViewSlot      *designer_slot;
+  TrellisViewSlot      *plan_slot;
+  TrellisViewSlot      *comments_slot;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   GMenu                *recent_menu;
@@ -266,6 +271,31 @@ showing_charts (TrellisWindow *self)
   return g_strcmp0 (self->view, "charts") == 0;
 }
 
+static gboolean
+showing_plan (TrellisWindow *self)
+{
+  return g_strcmp0 (self->view, "plan") == 0;
+}
+
+/* The charts page, built now if it was not yet: its choices are what is printed. */
+static TrellisChartsPage *
+get_charts_page (TrellisWindow *self)
+{
+  return TRELLIS_CHARTS_PAGE (trellis_view_slot_get_view (self->charts_slot));
+}
+
+static TrellisCommentsView *
+get_comments_view (TrellisWindow *self)
+{
+  return TRELLIS_COMMENTS_VIEW (trellis_view_slot_get_view (self->comments_slot));
+}
+
+static TrellisPlanView *
+get_plan_view (TrellisWindow *self)
+{
+  return TRELLIS_PLAN_VIEW (trellis_view_slot_get_view (self->plan_slot));
+}
+
 /* The current view, or in place of a view about one section, a page saying there is
  * none. */
 static void
@@ -275,10 +305,12 @@ show_current_view (TrellisWindow *self)
 
   if (self->document == NULL)
     return;
+  if (TRELLIS_IS_VIEW_SLOT (view))
+    trellis_view_slot_get_view (TRELLIS_VIEW_SLOT (view));
   /* The plan is the whole partnership's: its table takes the sidebar's room. */
-  gtk_widget_set_visible (self->sidebar, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
-  gtk_widget_set_visible (self->sidebar_separator, self->show_sidebar && !TRELLIS_IS_PLAN_VIEW (view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", !TRELLIS_IS_PLAN_VIEW (view));
+  gtk_widget_set_visible (self->sidebar, self->show_sidebar && !showing_plan (self));
+  gtk_widget_set_visible (self->sidebar_separator, self->show_sidebar && !showing_plan (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", !showing_plan (self));
   if (get_selected_section (self) == NULL && trellis_view_get_needs_section (view))
     gtk_stack_set_visible_child_name (self->view_stack, "no-sections");
   else
@@ -287,13 +319,14 @@ show_current_view (TrellisWindow *self)
   trellis_accessible_name_internals (GTK_WIDGET (self));
 }
 
-/* Printing and exporting need a round to chart. */
+/* Printing and exporting need a round to chart, as the charts page would say
+ * (trellis_charts_page_get_report_options()), built or not. */
 static void
 update_output_actions (TrellisWindow *self)
 {
-  TrellisReportOptions options;
-  gboolean can_output = self->document != NULL
-                        && trellis_charts_page_get_report_options (self->charts_page, &options);
+  TrellisProject *project = self->document != NULL ? trellis_document_get_project (self->document) : NULL;
+  gboolean can_output = project != NULL && get_selected_round (self) != NULL
+                        && trellis_checklist_get_n_scales (trellis_project_get_checklist (project)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", can_output);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", can_output);
@@ -1100,9 +1133,9 @@ print_action (GtkWidget  *widget,
   TrellisReportOptions options;
   g_autoptr(TrellisPrintOperation) operation = NULL;
 
-  if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
+  if (self->document == NULL || !trellis_charts_page_get_report_options (get_charts_page (self), &options))
     return;
-  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (get_comments_view (self));
   operation = trellis_print_operation_new (trellis_document_get_project (self->document), &options);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
@@ -1150,9 +1183,9 @@ export_action (GtkWidget  *widget,
   g_autofree char *base_name = NULL;
   g_autoptr(GFile) folder = NULL;
 
-  if (self->document == NULL || !trellis_charts_page_get_report_options (self->charts_page, &options))
+  if (self->document == NULL || !trellis_charts_page_get_report_options (get_charts_page (self), &options))
     return;
-  options.key_comments_only = trellis_comments_view_get_key_comments_only (self->comments_view);
+  options.key_comments_only = trellis_comments_view_get_key_comments_only (get_comments_view (self));
   project = trellis_document_get_project (self->document);
   base_name = dup_base_name (self);
   folder = dup_default_folder (self);
@@ -1182,7 +1215,7 @@ export_handoff_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  if (!trellis_charts_page_get_report_options (self->charts_page, &options))
+  if (!trellis_charts_page_get_report_options (get_charts_page (self), &options))
     trellis_report_options_init (&options);
   base_name = dup_base_name (self);
   folder = dup_default_folder (self);
@@ -1236,7 +1269,7 @@ export_plan_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  if (!trellis_charts_page_get_report_options (self->charts_page, &options))
+  if (!trellis_charts_page_get_report_options (get_charts_page (self), &options))
     trellis_report_options_init (&options);
   if (g_str_equal (action_name, "win.export-plan-csv"))
     format = TRELLIS_EXPORT_PLAN_CSV;
@@ -1292,18 +1325,41 @@ restore_window_state (TrellisWindow *self)
 
 /* The charts' order, style and comparison are the facilitator's, kept between projects. */
 static void
-bind_chart_settings (TrellisWindow *self)
+bind_chart_settings (TrellisWindow     *self,
+                     TrellisChartsPage *charts)
 {
   GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
-  g_settings_bind (settings, "chart-compare", self->charts_page, "compare", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "chart-order", self->charts_page, "order", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "chart-style", self->charts_page, "style", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "pack-guidance", self->charts_page, "guidance", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "pack-key-comments-only", self->comments_view, "key-comments-only", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "chart-compare", charts, "compare", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "chart-order", charts, "order", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "chart-style", charts, "style", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "pack-guidance", charts, "guidance", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* A view not shown at start was just made: it gets what the others got at start, before
+ * it is told the project. */
+static void
+view_built_cb (TrellisViewSlot *slot,
+               TrellisView     *view,
+               TrellisWindow   *self)
+{
+  TrellisUndoStack *undo = self->document != NULL ? trellis_document_get_undo_stack (self->document) : NULL;
+
+  if (TRELLIS_IS_CHARTS_PAGE (view))
+    bind_chart_settings (self, TRELLIS_CHARTS_PAGE (view));
+  else if (TRELLIS_IS_DESIGNER_VIEW (view))
+    trellis_designer_view_set_document (TRELLIS_DESIGNER_VIEW (view), self->document);
+  else if (TRELLIS_IS_PLAN_VIEW (view) && undo != NULL)
+    trellis_plan_view_set_undo_stack (TRELLIS_PLAN_VIEW (view), undo);
+  else if (TRELLIS_IS_COMMENTS_VIEW (view))
+    {
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "pack-key-comments-only", view, "key-comments-only", G_SETTINGS_BIND_DEFAULT);
+      if (undo != NULL)
+        trellis_comments_view_set_undo_stack (TRELLIS_COMMENTS_VIEW (view), undo);
+    }
 }
 
 static gboolean
@@ -1538,7 +1594,7 @@ add_to_plan_action (GtkWidget  *widget,
   if (statement == NULL)
     return;
   trellis_window_set_view (self, "plan");
-  trellis_plan_view_add_for_statement (self->plan_view, statement);
+  trellis_plan_view_add_for_statement (get_plan_view (self), statement);
 }
 
 static void
@@ -1589,6 +1645,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_CHARTS_PAGE);
   g_type_ensure (TRELLIS_TYPE_PLAN_VIEW);
   g_type_ensure (TRELLIS_TYPE_COMMENTS_VIEW);
+  g_type_ensure (TRELLIS_TYPE_VIEW_SLOT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisapp/Trellis/ui/trellis-window.ui");
@@ -1603,10 +1660,10 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, checklist_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_page);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_view);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_view);
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, charts_slot);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, designer_slot);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, plan_slot);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, comments_slot);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recent_menu);
@@ -1682,6 +1739,14 @@ trellis_window_init (TrellisWindow *self)
 {
   g_autoptr(GtkExpression) round_name = NULL;
 
+  /* Every view's style sheet, in the order the views were once all built in, whether the
+   * view is built yet or not: one view's rules reach another's widgets (the designer's
+   * .statement-number is the Responses table's too), and a view built later must not
+   * change how the others look. */
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-designer.css");
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-plan-view.css");
+  trellis_style_add_resource ("/org/trellisapp/Trellis/ui/trellis-comments-view.css");
+
   /* Before the template: the view buttons ask for the state of win.view as they appear. */
   self->view = g_strdup ("responses");
   self->show_sidebar = TRUE;
@@ -1708,6 +1773,11 @@ trellis_window_init (TrellisWindow *self)
        child = gtk_widget_get_next_sibling (child))
     if (TRELLIS_IS_VIEW (child))
       g_signal_connect (child, "section-reached", G_CALLBACK (view_section_reached_cb), self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_VIEW_SLOT (child))
+      g_signal_connect (child, "built", G_CALLBACK (view_built_cb), self);
   update_output_actions (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1747,7 +1817,9 @@ trellis_window_new (GtkApplication  *application,
   g_set_object (&self->settings, settings);
   g_set_object (&self->recovery, recovery);
   restore_window_state (self);
-  bind_chart_settings (self);
+  /* The charts' and the comments' settings are bound as those views are built. */
+  if (settings != NULL)
+    g_settings_bind (settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   return self;
 }
 
@@ -1784,9 +1856,14 @@ static void
 follow_document (TrellisWindow *self)
 {
   TrellisDocument *document = self->document;
+  TrellisView *plan = trellis_view_slot_peek_view (self->plan_slot);
+  TrellisView *comments = trellis_view_slot_peek_view (self->comments_slot);
 
-  trellis_plan_view_set_undo_stack (self->plan_view, trellis_document_get_undo_stack (document));
-  trellis_comments_view_set_undo_stack (self->comments_view, trellis_document_get_undo_stack (document));
+  /* Views not built yet get it when they are (view_built_cb()). */
+  if (plan != NULL)
+    trellis_plan_view_set_undo_stack (TRELLIS_PLAN_VIEW (plan), trellis_document_get_undo_stack (document));
+  if (comments != NULL)
+    trellis_comments_view_set_undo_stack (TRELLIS_COMMENTS_VIEW (comments), trellis_document_get_undo_stack (document));
   if (self->recovery != NULL)
     trellis_recovery_watch (self->recovery, document, NULL);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);
@@ -1872,7 +1949,8 @@ trellis_window_set_document (TrellisWindow   *self,
     gtk_window_destroy (GTK_WINDOW (self->import_assistant));
   g_set_object (&self->document, document);
   /* The designer edits through the document: its undo stack is the window's Undo. */
-  trellis_designer_view_set_document (self->designer_view, document);
+  if (trellis_view_slot_peek_view (self->designer_slot) != NULL)
+    trellis_designer_view_set_document (TRELLIS_DESIGNER_VIEW (trellis_view_slot_peek_view (self->designer_slot)), document);
   g_clear_pointer (&self->summary, trellis_summary_unref);
   g_clear_object (&self->section);
   forget_sections (self);
