@@ -19,6 +19,7 @@
 #include <unistd.h>
 #endif
 
+#include "trellis-huge-pages.h"
 #include "trellis-project-bulk-private.h"
 #include "trellis-project-io-private.h"
 
@@ -1844,23 +1845,17 @@ find_second_start (const Place *places,
   return (Point) { 0, 0 };
 }
 
-#define HUGE_PAGE ((guintptr) 2 * 1024 * 1024)
+#define HUGE_PAGE ((guintptr) TRELLIS_HUGE_PAGE_SIZE)
 
-/* A buffer of megabytes written once from the front: on a virtual machine a page fault
- * costs microseconds, and faulting in a 4 kB page at a time cost the save more than
- * writing it (28 MB, 7,000 faults). Where the system gives huge pages on request, the
- * buffer asks for them: a fault for every 2 MB. Only a hint; the bytes are the same. */
+/* A buffer of megabytes written once from the front: faulting it in a 4 kB page at a
+ * time cost the save more than writing it (28 MB, 7,000 faults); see
+ * trellis_advise_huge_pages(). */
 static GString *
 new_buffer (guint64 size)
 {
   GString *buffer = g_string_sized_new (MIN (size, G_MAXSIZE / 2));
-#ifdef MADV_HUGEPAGE
-  guintptr start = ((guintptr) buffer->str + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-  guintptr end = ((guintptr) buffer->str + buffer->allocated_len) & ~(HUGE_PAGE - 1);
 
-  if (end > start)
-    madvise ((void *) start, end - start, MADV_HUGEPAGE);
-#endif
+  trellis_advise_huge_pages (buffer->str, buffer->allocated_len);
   return buffer;
 }
 

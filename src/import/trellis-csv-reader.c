@@ -15,6 +15,7 @@
 
 #include "trellis-table-private.h"
 #include "trellis-table-reader.h"
+#include "trellis-huge-pages.h"
 
 void
 _trellis_csv_set_not_text (GError     **error,
@@ -832,6 +833,7 @@ read_piece (TextStream  *text,
     {
       text->capacity = kept + 2 * stream_piece_size;
       text->buffer = g_realloc (text->buffer, text->capacity);
+      trellis_advise_huge_pages (text->buffer, text->capacity);
     }
   return read_more (text, stream_piece_size, error);
 }
@@ -912,6 +914,7 @@ _trellis_table_read_csv_source (TrellisTextSource   read,
   *not_utf8 = FALSE;
   text.capacity = MAX (head_size, stream_piece_size);
   text.buffer = g_malloc (text.capacity);
+  trellis_advise_huge_pages (text.buffer, text.capacity);
   if (head_size > 0)
     memcpy (text.buffer, head_data, head_size);
   text.length = text.n_read = head_size;

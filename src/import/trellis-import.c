@@ -16,6 +16,7 @@
 #include "trellis-import-private.h"
 #include "trellis-import.h"
 #include "trellis-file-util.h"
+#include "trellis-huge-pages.h"
 #include "trellis-project.h"
 #include "trellis-scale.h"
 #include "trellis-section.h"
@@ -1887,6 +1888,7 @@ read_file_rows (TrellisImport  *self,
 
   rows = select_respondents (self, reading, file);
   g_byte_array_set_size (reading->rows, (guint) (start + (gsize) rows->len * n_items));
+  trellis_advise_huge_pages (reading->rows->data, reading->rows->len);
   job = (RowsJob) { reading, table, rows, n_items, (TrellisAnswer *) (gpointer) (reading->rows->data + start),
                     first_bad, 0 };
   if (rows->len >= ROWS_APART_MINIMUM && g_get_num_processors () > 1)
@@ -1927,6 +1929,7 @@ add_responses_shuffled (RoundReading *reading,
   /* The whole table at once, in the shuffled order: one copy, no call per response. */
   shuffle (reading->order, rand);
   g_byte_array_set_size (answers, (guint) ((gsize) n_responses * n_items));
+  trellis_advise_huge_pages (answers->data, answers->len);
   for (guint k = 0; k < n_responses; k++)
     {
       guint response = GPOINTER_TO_UINT (g_ptr_array_index (reading->order, k));

@@ -11,6 +11,7 @@
 #include "trellis-comment-edit.h"
 #include "trellis-enums.h"
 #include "trellis-file-util.h"
+#include "trellis-huge-pages.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-markup.h"
 #include "trellis-node.h"
