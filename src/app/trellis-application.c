@@ -13,6 +13,7 @@
 #include "trellis-debug.h"
 #include "trellis-document.h"
 #include "trellis-new-project-dialog.h"
+#include "trellis-project-io.h"
 #include "trellis-project-properties.h"
 #include "trellis-recovery.h"
 #include "trellis-template-chooser.h"
@@ -418,6 +419,9 @@ trellis_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  /* Again for applications made without main(), as the tests make them: before any
+   * document starts loading in a thread (see trellis_project_io_init()). */
+  trellis_project_io_init ();
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
   trellis_debug_mark ("gtk-started");
 

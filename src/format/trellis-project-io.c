@@ -1000,6 +1000,22 @@ ensure_libxml_initialized (void)
     }
 }
 
+/**
+ * trellis_project_io_init:
+ *
+ * Initialises libxml2 for the process. Call it from the main thread before any thread
+ * starts: a program that reads projects in a thread must, as libxml2's documentation
+ * asks of threaded programs. Before libxml2 2.11 its first use initialises it without a
+ * lock, and the application's loading thread and the main thread (where librsvg parses
+ * the SVG icons with libxml2) could both do it at once. Reading a project initialises
+ * it too, so a program that calls this late or never still works on one thread.
+ */
+void
+trellis_project_io_init (void)
+{
+  ensure_libxml_initialized ();
+}
+
 /* libxml2 refuses bytes that are not UTF-8 as it meets them; only then is the whole
  * file checked, to say that it is not text Trellis reads rather than damaged. */
 static gboolean

@@ -45,6 +45,7 @@ typedef enum
 } TrellisProjectError;
 
 GQuark          trellis_project_error_quark (void);
+void            trellis_project_io_init (void);
 guint64         trellis_project_get_max_size (void);
 
 TrellisProject *trellis_project_load_bytes (GBytes      *bytes,
