@@ -11,7 +11,6 @@
 
 #include "trellis-application.h"
 #include "trellis-debug.h"
-#include "trellis-project-io.h"
 
 int
 main (int   argc,
@@ -31,8 +30,6 @@ main (int   argc,
   /* Once per process, which may hold more than one application (the tests do). */
   g_set_application_name (_("Trellis"));
 
-  /* Before any thread: the document loads projects in one (see trellis_project_io_init()). */
-  trellis_project_io_init ();
   application = trellis_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

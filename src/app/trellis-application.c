@@ -419,8 +419,7 @@ trellis_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
-  /* Again for applications made without main(), as the tests make them: before any
-   * document starts loading in a thread (see trellis_project_io_init()). */
+  /* Before any document starts loading in a thread (see trellis_project_io_init()). */
   trellis_project_io_init ();
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
   trellis_debug_mark ("gtk-started");
