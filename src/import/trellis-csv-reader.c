@@ -389,11 +389,7 @@ read_field (CsvReader  *csv,
           csv->p = _trellis_find_field_end (csv->p, csv->end, csv->delimiter);
           if (csv->p == csv->end && !csv->at_end)
             return READ_NEED_MORE;
-          /* The rest of the text is there to read the cell's words whole. */
-          if (csv->end - start >= 32)
-            _trellis_table_add_padded_cell (csv->table, start, csv->p - start, 0);
-          else
-            trellis_table_add_cell (csv->table, start, csv->p - start, 0);
+          trellis_table_add_cell (csv->table, start, csv->p - start, 0);
           added = 1;
         }
       csv->n_fields += added - 1;

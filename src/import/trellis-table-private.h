@@ -43,10 +43,6 @@ TrellisTable *_trellis_table_new_part (TrellisTable *table);
 void        _trellis_table_append_part (TrellisTable *table,
                                         TrellisTable *part,
                                         guint         sheet_row_offset);
-void        _trellis_table_add_padded_cell (TrellisTable     *table,
-                                            const char       *text,
-                                            gsize             length,
-                                            TrellisCellFlags  flags);
 guint       _trellis_table_add_plain_cells (TrellisTable     *table,
                                             const char       *p,
                                             const char       *end,

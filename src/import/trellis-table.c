@@ -617,59 +617,7 @@ find_recent (const Column     *column,
         return entry;
     }
 }
-
-/* The column a cell of the row being built goes to, when its text can be looked for
- * among the column's recent ones; NULL when it takes add_cell(). */
-static inline Column *
-recent_column (TrellisTable *table,
-               guint         row,
-               gsize         length)
-{
-  Column *column;
-
-  if (G_UNLIKELY (row >= table->capacity || table->row_length >= table->columns->len ||
-                  length == 0 || length > FAST_BYTES))
-    return NULL;
-  column = g_ptr_array_index (table->columns, table->row_length);
-  return column->fast != NULL ? column : NULL;
-}
-
-static inline void
-add_found_cell (TrellisTable    *table,
-                Column          *column,
-                guint            row,
-                gsize            length,
-                const FastEntry *entry)
-{
-  table->row_length++;
-  table->n_cells++;
-  table->text_size += length;
-  column->n_filled++;
-  set_code (column, row, entry->code);
-}
 #endif
-
-/* For readers whose text goes on for at least 32 bytes past the cell (the rest of the
- * piece being read): the cell's words are read whole. */
-void
-_trellis_table_add_padded_cell (TrellisTable     *table,
-                                const char       *text,
-                                gsize             length,
-                                TrellisCellFlags  flags)
-{
-#ifdef HAVE_SSE2_CELLS
-  guint row = table->sheet_rows->len;
-  Column *column = recent_column (table, row, length);
-  const FastEntry *entry = column != NULL ? find_recent (column, text, length, flags) : NULL;
-
-  if (entry != NULL)
-    {
-      add_found_cell (table, column, row, length, entry);
-      return;
-    }
-#endif
-  add_cell (table, text, length, flags, TRUE);
-}
 
 /* A run of cells of the row being built, added without going through the table's
  * fields for each one. */
