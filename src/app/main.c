@@ -22,7 +22,7 @@ main (int   argc,
    * translations compiled in its build tree (_build/po). */
   const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
 
-  trellis_debug_mark ("main");
+  trellis_timing_mark ("main");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -104,9 +104,9 @@ open_file (TrellisApplication *self,
       return window;
     }
   window = window_for_another_project (self);
-  trellis_debug_mark ("window-built");
+  trellis_timing_mark ("window-built");
   gtk_window_present (GTK_WINDOW (window));
-  trellis_debug_mark ("window-presented");
+  trellis_timing_mark ("window-presented");
   trellis_window_open (window, file);
   return window;
 }
@@ -422,7 +422,7 @@ trellis_application_startup (GApplication *application)
   /* Before any document starts loading in a thread (see trellis_project_io_init()). */
   trellis_project_io_init ();
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
-  trellis_debug_mark ("gtk-started");
+  trellis_timing_mark ("gtk-started");
 
   load_settings (self);
   load_style ();

@@ -37,41 +37,13 @@ smoke_report_free (SmokeReport *report)
   g_free (report);
 }
 
-static gboolean
-timing (void)
-{
-  static gsize checked;
-  static gboolean wanted;
-
-  /* Read once: the loading thread marks its stages too. */
-  if (g_once_init_enter (&checked))
-    {
-      wanted = g_getenv ("TRELLIS_DEBUG_TIMING") != NULL;
-      g_once_init_leave (&checked, 1);
-    }
-  return wanted;
-}
-
-/**
- * trellis_debug_mark:
- * @what: the stage reached, one word
- *
- * With TRELLIS_DEBUG_TIMING set, prints when @what was reached. Safe from any thread.
- */
-void
-trellis_debug_mark (const char *what)
-{
-  if (timing ())
-    g_printerr ("trellis-timing: %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
-}
-
 static void
 painted_mark_cb (GdkFrameClock *frame_clock,
                  gpointer       user_data)
 {
   g_autofree char *what = user_data;
 
-  trellis_debug_mark (what);
+  trellis_timing_mark (what);
   g_signal_handlers_disconnect_by_func (frame_clock, painted_mark_cb, user_data);
 }
 
@@ -97,7 +69,7 @@ void
 trellis_debug_mark_when_painted (GtkWidget  *widget,
                                  const char *what)
 {
-  if (timing ())
+  if (trellis_timing_wanted ())
     gtk_widget_add_tick_callback (widget, mark_tick_cb, g_strdup (what), g_free);
 }
 
@@ -136,7 +108,7 @@ smoke_painted_cb (GdkFrameClock *frame_clock,
   TrellisProject *project = trellis_document_get_project (report->document);
   g_autofree char *name = NULL;
 
-  trellis_debug_mark ("content-painted");
+  trellis_timing_mark ("content-painted");
   g_clear_signal_handler (&report->after_paint_id, report->frame_clock);
   if (!trellis_debug_smoke_testing ())
     return;
@@ -182,7 +154,7 @@ trellis_debug_report_when_painted (GtkWidget       *window,
 {
   SmokeReport *report;
 
-  if (!trellis_debug_smoke_testing () && !timing ())
+  if (!trellis_debug_smoke_testing () && !trellis_timing_wanted ())
     return;
   report = g_new0 (SmokeReport, 1);
   report->document = g_object_ref (document);

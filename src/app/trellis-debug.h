@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "trellis-document.h"
+#include "trellis-timing.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,6 @@ void      trellis_debug_smoke_failed (const char *message);
 void      trellis_debug_report_when_painted (GtkWidget       *window,
                                              TrellisDocument *document);
 GFile    *trellis_debug_take_import_file (void);
-void      trellis_debug_mark (const char *what);
 void      trellis_debug_mark_when_painted (GtkWidget  *widget,
                                            const char *what);
 

@@ -285,9 +285,9 @@ load_thread (GTask        *task,
   TrellisProject *project;
 
   /* The project is built here and handed over whole; nothing else sees it until then. */
-  trellis_debug_mark ("load-started");
+  trellis_timing_mark ("load-started");
   project = trellis_project_load_file (data->file, cancellable, &error);
-  trellis_debug_mark ("loaded");
+  trellis_timing_mark ("loaded");
   if (project == NULL)
     {
       g_task_return_error (task, error);
@@ -298,7 +298,7 @@ load_thread (GTask        *task,
   if (trellis_project_get_latest_round (project) != NULL && !g_cancellable_is_cancelled (cancellable))
     {
       data->summary = trellis_summary_new (project, trellis_project_get_latest_round (project), NULL, NULL);
-      trellis_debug_mark ("summarised");
+      trellis_timing_mark ("summarised");
     }
   g_task_return_pointer (task, project, g_object_unref);
 }

@@ -686,7 +686,7 @@ load_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   document = trellis_document_load_finish (result, &error);
-  trellis_debug_mark ("load-finished");
+  trellis_timing_mark ("load-finished");
   /* Cancelled: a newer open replaced this one, or the window went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1901,11 +1901,11 @@ show_project (TrellisWindow  *self,
   /* The views have the new project before the first section is shown in them. */
   update_title (self);
   update_sidebar (self);
-  trellis_debug_mark ("sidebar-built");
+  trellis_timing_mark ("sidebar-built");
   update_summary (self);
-  trellis_debug_mark ("summary-computed");
+  trellis_timing_mark ("summary-computed");
   update_views (self);
-  trellis_debug_mark ("views-updated");
+  trellis_timing_mark ("views-updated");
   gtk_list_box_select_row (self->section_list,
                            gtk_list_box_get_row_at_index (self->section_list, 0));
   if (get_selected_section (self) == NULL)
@@ -1913,7 +1913,7 @@ show_project (TrellisWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   show_current_view (self);
   show_read_only (self);
-  trellis_debug_mark ("project-shown");
+  trellis_timing_mark ("project-shown");
 }
 
 /* For screenshots and trying the assistant by hand (see trellis-debug.c). */

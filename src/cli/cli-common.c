@@ -58,25 +58,6 @@ trellis_cli_keep_until_exit (gpointer object)
 }
 
 /**
- * trellis_cli_mark:
- * @what: the stage reached, one word
- *
- * With TRELLIS_DEBUG_TIMING set, prints "trellis-timing: WHAT MICROSECONDS" on stderr,
- * on GLib's monotonic clock, as the application does: where the time of a long command
- * (an import) goes, stage by stage, in wall time.
- */
-void
-trellis_cli_mark (const char *what)
-{
-  static int wanted = -1;
-
-  if (wanted < 0)
-    wanted = g_getenv ("TRELLIS_DEBUG_TIMING") != NULL;
-  if (wanted)
-    g_printerr ("trellis-timing: %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
-}
-
-/**
  * trellis_cli_usage_error:
  *
  * Reports a mistake in how the command was called, with a hint to --help.

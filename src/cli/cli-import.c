@@ -620,11 +620,11 @@ finish_import (TrellisImport **import,
    * and is read again converted): a third more memory at the save's peak. */
   malloc_trim (0);
 #endif
-  trellis_cli_mark ("export-freed");
+  trellis_timing_mark ("export-freed");
   trellis_project_append_round (project, round);
   if (!trellis_cli_save_project (project, project_file))
     return TRELLIS_CLI_BAD_INPUT;
-  trellis_cli_mark ("saved");
+  trellis_timing_mark ("saved");
   fputs (summary->str, stdout);
   return TRELLIS_CLI_OK;
 }
@@ -667,7 +667,7 @@ trellis_cli_import (int    argc,
   TrellisTableFormat format = TRELLIS_TABLE_FORMAT_AUTO;
   int status;
 
-  trellis_cli_mark ("import-started");
+  trellis_timing_mark ("import-started");
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Import survey exports (CSV, TSV, XLSX, ODS) as a new round. "
@@ -691,14 +691,14 @@ trellis_cli_import (int    argc,
     project = trellis_cli_load_project_for_writing (argv[1], &lock);
   if (project == NULL)
     return TRELLIS_CLI_BAD_INPUT;
-  trellis_cli_mark ("project-loaded");
+  trellis_timing_mark ("project-loaded");
 
   import = trellis_import_new (project);
   trellis_import_set_include_incomplete (import, include_incomplete);
   status = set_up_import (import, context, date, answer_rules, structure);
   if (status == TRELLIS_CLI_OK)
     status = add_exports (import, argc, argv, format);
-  trellis_cli_mark ("exports-read-and-analysed");
+  trellis_timing_mark ("exports-read-and-analysed");
   if (status == TRELLIS_CLI_OK)
     status = settle_columns (import, context, column_rules, dry_run, argv[2]);
   if (status != TRELLIS_CLI_OK)
@@ -707,7 +707,7 @@ trellis_cli_import (int    argc,
   if (round_label == NULL)
     round_label = trellis_import_dup_default_label (import);
   round = trellis_import_build_round (import, round_label, &error);
-  trellis_cli_mark ("round-built");
+  trellis_timing_mark ("round-built");
   if (round == NULL)
     return report_build_failure (import, error, dry_run, argv[1]);
 

@@ -36,7 +36,6 @@ int  trellis_cli_run_export (int argc, char **argv);
 /* Helpers shared by the commands (cli-common.c). */
 void trellis_cli_init (void);
 void trellis_cli_keep_until_exit (gpointer object);
-void trellis_cli_mark (const char *what);
 int  trellis_cli_usage_error (GOptionContext *context,
                               const char     *format,
                               ...) G_GNUC_PRINTF (2, 3);

@@ -12,6 +12,7 @@
 #include "trellis-enums.h"
 #include "trellis-file-util.h"
 #include "trellis-huge-pages.h"
+#include "trellis-timing.h"
 #include "trellis-group-breakdown.h"
 #include "trellis-markup.h"
 #include "trellis-node.h"
