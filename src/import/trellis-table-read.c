@@ -179,7 +179,7 @@ read_zip_file (GFile         *file,
  * whole file. It reads as decode_text() reads the same bytes whole: a character the
  * character set leaves undefined, a cut-off one or a NUL makes it not text. */
 static TrellisTable *
-read_converted_file (GFile               *file,
+read_converted_file (GFileInputStream    *raw,
                      const char          *display_name,
                      TrellisTableFormat   format,
                      const char          *charset,
@@ -187,7 +187,6 @@ read_converted_file (GFile               *file,
                      GCancellable        *cancellable,
                      GError             **error)
 {
-  g_autoptr(GFileInputStream) raw = g_file_read (file, cancellable, error);
   g_autoptr(GCharsetConverter) converter = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) no_head = g_bytes_new_static ("", 0);
@@ -195,9 +194,8 @@ read_converted_file (GFile               *file,
   TrellisTable *table;
   gboolean not_utf8 = FALSE;
 
-  if (raw == NULL)
-    return NULL;
-  if (skip > 0 && g_input_stream_skip (G_INPUT_STREAM (raw), skip, cancellable, error) < 0)
+  /* The file already open, read again from its start (past a byte-order mark). */
+  if (!g_seekable_seek (G_SEEKABLE (raw), (goffset) skip, G_SEEK_SET, cancellable, error))
     return NULL;
   converter = g_charset_converter_new ("UTF-8", charset, error);
   if (converter == NULL)
@@ -264,7 +262,7 @@ trellis_table_read_file (GFile               *file,
     return read_whole_file (file, display_name, format, cancellable, error);
   charset = _trellis_csv_text_charset (head, FALSE, &skip);
   if (charset != NULL)
-    return read_converted_file (file, display_name, format, charset, skip, cancellable, error);
+    return read_converted_file (stream, display_name, format, charset, skip, cancellable, error);
 
   table = _trellis_table_read_csv_stream (G_INPUT_STREAM (stream), head, display_name,
                                           format == TRELLIS_TABLE_FORMAT_TSV ? '\t' : 0,
@@ -272,7 +270,7 @@ trellis_table_read_file (GFile               *file,
   if (not_utf8)
     {
       charset = _trellis_csv_text_charset (head, TRUE, &skip);
-      return read_converted_file (file, display_name, format, charset, skip, cancellable, error);
+      return read_converted_file (stream, display_name, format, charset, skip, cancellable, error);
     }
   return g_steal_pointer (&table);
 }
