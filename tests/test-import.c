@@ -761,6 +761,44 @@ test_email_not_group (void)
   g_assert_null (strstr (saved, "example.org"));
 }
 
+/* The same export imported twice writes <groups> alike: the groups are numbered in the
+ * order of their names, not in the order the shuffled responses first show them. */
+static void
+test_groups_in_name_order (void)
+{
+  const char *names[] = { "Police", "Council", "NHS", "Fire", "Voluntary sector", "Ambulance" };
+  g_autoptr(GString) text = g_string_new ("Q1,Q2,Which organisation do you represent?\r\n");
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (text, "%u,%u,%s\r\n", 1 + i % 5, 1 + i % 3, names[(i * 7) % G_N_ELEMENTS (names)]);
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      g_autoptr(TrellisProject) project = test_import_new_project ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisImport) import = import_text (project, text->str, &error);
+      g_autofree char *saved = NULL;
+      TrellisRound *round;
+      const char *groups;
+
+      g_assert_no_error (error);
+      g_assert_true (trellis_import_set_column (import, 2, TRELLIS_COLUMN_GROUP, NULL, &error));
+      round = trellis_import_apply (import, "Round 1", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (trellis_round_get_n_groups (round), ==, G_N_ELEMENTS (names));
+      for (guint i = 1; i < trellis_round_get_n_groups (round); i++)
+        g_assert_cmpint (strcmp (trellis_round_get_group (round, i - 1), trellis_round_get_group (round, i)), <, 0);
+      g_assert_cmpuint (trellis_round_count_group (round, "Police"), ==, 20);
+      saved = saved_text (project);
+      groups = strstr (saved, "<groups");
+      g_assert_nonnull (groups);
+      if (first == NULL)
+        first = g_strndup (groups, strstr (groups, "</groups>") - groups);
+      else
+        g_assert_true (g_str_has_prefix (groups, first));
+    }
+}
+
 /* A project's last round says the e-mail column is the group (a facilitator's slip, or
  * a project file made to harvest addresses): the next import still drops it. */
 static void
@@ -1379,6 +1417,7 @@ main (int    argc,
   g_test_add_func ("/import/anonymity/per-person-column-not-group", test_per_person_column_not_group);
   g_test_add_func ("/import/anonymity/email-not-group", test_email_not_group);
   g_test_add_func ("/import/anonymity/responses-shuffled", test_responses_shuffled);
+  g_test_add_func ("/import/groups-in-name-order", test_groups_in_name_order);
   g_test_add_func ("/import/anonymity/stored-rule-keeps-identifying-dropped", test_stored_rule_keeps_identifying_dropped);
   g_test_add_func ("/import/mapping-reused", test_mapping_reused);
   g_test_add_func ("/import/first-bad-answer", test_first_bad_answer);

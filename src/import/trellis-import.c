@@ -1915,6 +1915,40 @@ read_file_rows (TrellisImport  *self,
   return TRUE;
 }
 
+static int
+compare_group_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* First-seen numbers depend on the shuffle, so the same export would write <groups> in
+ * another order at each import: the groups are numbered again in byte order of their
+ * names, and a project's file does not change where nothing did. */
+static void
+number_groups_by_name (GPtrArray *group_names,
+                       guint32   *groups,
+                       guint      n_responses)
+{
+  g_autofree guint32 *renumbered = NULL;
+  g_autoptr(GHashTable) new_numbers = NULL;
+  g_autoptr(GPtrArray) old_names = NULL;
+
+  if (group_names->len < 2)
+    return;
+  old_names = g_ptr_array_copy (group_names, NULL, NULL);
+  g_ptr_array_sort (group_names, compare_group_names);
+  new_numbers = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < group_names->len; i++)
+    g_hash_table_insert (new_numbers, g_ptr_array_index (group_names, i), GUINT_TO_POINTER (i + 1));
+  /* renumbered[n] is the new number of the group first seen n-th, from 1. */
+  renumbered = g_new0 (guint32, old_names->len + 1);
+  for (guint i = 0; i < old_names->len; i++)
+    renumbered[i + 1] = GPOINTER_TO_UINT (g_hash_table_lookup (new_numbers, g_ptr_array_index (old_names, i)));
+  for (guint k = 0; k < n_responses; k++)
+    groups[k] = renumbered[groups[k]];
+}
+
 static void
 add_responses_shuffled (RoundReading *reading,
                         TrellisRound *round,
@@ -1947,6 +1981,7 @@ add_responses_shuffled (RoundReading *reading,
           g_hash_table_insert (group_numbers, (gpointer) group, GUINT_TO_POINTER (groups[k]));
         }
     }
+  number_groups_by_name (group_names, groups, n_responses);
   trellis_round_take_responses (round, answers, n_responses, (const char * const *) group_names->pdata,
                                 group_names->len, groups);
 }

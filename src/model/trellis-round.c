@@ -33,7 +33,7 @@ struct _TrellisRound
   GHashTable  *item_index;       /* key -> index + 1 */
   GByteArray  *answers;          /* n_responses × items->len TrellisAnswer */
   GArray      *response_groups;  /* guint16 per response: 0 = none, else groups[i - 1] */
-  GPtrArray   *groups;           /* char*, first-seen order */
+  GPtrArray   *groups;           /* char*, in the order added (an import's: by name) */
   GHashTable  *group_index;      /* group -> index + 1, keys owned by groups */
 
   GPtrArray   *comment_sections; /* section ids, first-seen order */
@@ -622,7 +622,8 @@ trellis_round_get_n_groups (TrellisRound *self)
 /**
  * trellis_round_get_group:
  *
- * Returns: the label of the @group-th distinct group, in the order first seen
+ * Returns: the label of the @group-th distinct group, in the order they were added (a
+ *   loaded round's: the file's; an imported round's: by name)
  */
 const char *
 trellis_round_get_group (TrellisRound *self,
@@ -699,8 +700,8 @@ trellis_round_find_group (TrellisRound *self,
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->group_index, group)) - 1;
 }
 
-/* The groups of @n_responses rows just appended to the answers, kept in the order the
- * rows first use them; the round then says once that it changed. */
+/* The groups of @n_responses rows just appended to the answers; the round then says
+ * once that it changed. */
 static void
 append_groups (TrellisRound        *self,
                guint                n_responses,
@@ -708,23 +709,25 @@ append_groups (TrellisRound        *self,
                guint                n_group_names,
                const guint32       *response_groups)
 {
-  /* 0 = not interned yet */
+  /* 0 = not used by any row; else the group's index in the round */
   g_autofree guint16 *interned = g_new0 (guint16, n_group_names + 1);
   guint first = self->response_groups->len;
 
+  /* The names the rows use are added in the order given, not in the order rows first
+   * use them, so that the caller decides the order <groups> is written in. */
+  for (guint r = 0; response_groups != NULL && r < n_responses; r++)
+    if (response_groups[r] > 0 && response_groups[r] <= n_group_names)
+      interned[response_groups[r]] = 1;
+  for (guint name = 1; name <= n_group_names; name++)
+    if (interned[name] != 0)
+      interned[name] = intern_group (self, group_names[name - 1]);
   g_array_set_size (self->response_groups, first + n_responses);
   for (guint r = 0; r < n_responses; r++)
     {
       guint32 name = response_groups != NULL ? response_groups[r] : 0;
-      guint16 index = 0;
 
-      if (name > 0 && name <= n_group_names)
-        {
-          if (interned[name] == 0)
-            interned[name] = intern_group (self, group_names[name - 1]);
-          index = interned[name];
-        }
-      g_array_index (self->response_groups, guint16, first + r) = index;
+      g_array_index (self->response_groups, guint16, first + r) =
+        name > 0 && name <= n_group_names ? interned[name] : 0;
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESPONSES]);
   trellis_node_changed (TRELLIS_NODE (self));
@@ -739,8 +742,8 @@ append_groups (TrellisRound        *self,
  *
  * Adds many responses at once, as trellis_round_add_response() adds one, taking the
  * answers: a loader's or an importer's table becomes the round's without a copy when
- * the round has none yet. Groups are kept in the order the rows first use them, and the
- * round says it changed once.
+ * the round has none yet. The groups the rows use are kept in the order of @group_names
+ * (after any the round has already), and the round says it changed once.
  */
 void
 trellis_round_take_responses (TrellisRound        *self,
