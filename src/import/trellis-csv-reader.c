@@ -698,6 +698,7 @@ typedef struct
   GCancellable *cancellable;
   char         *buffer;
   gsize         capacity;
+  gsize         start;         /* where the text not read yet starts */
   gsize         length;        /* bytes in buffer */
   gsize         checked;       /* of them, checked to be text */
   guint64       n_read;
@@ -802,8 +803,8 @@ read_more (TextStream  *text,
   return TRUE;
 }
 
-/* Keeps the bytes from @keep on and reads the next piece after them, unless it was read
- * ahead already. */
+/* Keeps the bytes from @keep on, from text->start, and reads the next piece after them,
+ * unless it was read ahead already. */
 static gboolean
 read_piece (TextStream  *text,
             gsize        keep,
@@ -811,9 +812,16 @@ read_piece (TextStream  *text,
 {
   gsize kept = text->length - keep;
 
-  memmove (text->buffer, text->buffer + keep, kept);
-  text->length = kept;
-  text->checked -= keep;
+  /* A piece read ahead stays where it is while there is room after it for the next:
+   * moving it to the front at every piece cost about a tenth of reading it. */
+  if (!text->ahead || text->capacity - text->length < stream_piece_size)
+    {
+      memmove (text->buffer, text->buffer + keep, kept);
+      text->length = kept;
+      text->checked -= keep;
+      keep = 0;
+    }
+  text->start = keep;
   if (text->ahead_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&text->ahead_error));
@@ -824,10 +832,10 @@ read_piece (TextStream  *text,
       text->ahead = FALSE;
       return TRUE;
     }
-  /* Room for this piece and the next, read ahead while a second thread reads. */
+  /* Room for this piece and two more, read ahead while a second thread reads. */
   if (text->capacity - kept < stream_piece_size + MAX (stream_piece_size / 2, 1))
     {
-      text->capacity = kept + 2 * stream_piece_size;
+      text->capacity = kept + 3 * stream_piece_size;
       text->buffer = g_realloc (text->buffer, text->capacity);
       trellis_advise_huge_pages (text->buffer, text->capacity);
     }
@@ -902,7 +910,7 @@ _trellis_table_read_csv_source (TrellisTextSource   read,
 {
   g_autoptr(TrellisTable) table = trellis_table_new (delimiter == '\t' ? TRELLIS_TABLE_FORMAT_TSV : TRELLIS_TABLE_FORMAT_CSV);
   g_autoptr(GString) field = g_string_new (NULL);
-  g_auto(TextStream) text = { read, source, cancellable, NULL, 0, 0, 0, 0, 0, FALSE, FALSE, FALSE, NULL };
+  g_auto(TextStream) text = { read, source, cancellable, NULL, 0, 0, 0, 0, 0, 0, FALSE, FALSE, FALSE, NULL };
   CsvReader csv = { 0, };
   gsize head_size, start = 0;
   const char *head_data = g_bytes_get_data (head, &head_size);
@@ -949,7 +957,7 @@ _trellis_table_read_csv_source (TrellisTextSource   read,
           *not_utf8 = TRUE;
           return NULL;
         }
-      csv.p = text.buffer;
+      csv.p = text.buffer + text.start;
       csv.end = text.buffer + text.checked;
     }
   /* As decode_text() judges a whole file: many control characters mean binary. */
