@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -12,6 +14,7 @@
 #include "test-io-common.h"
 #include "trellis-application.h"
 #include "trellis-project-io.h"
+#include "trellis-renderer.h"
 
 /*****/
 
@@ -261,6 +264,38 @@ test_application (void)
   test_application_windows (application, bus);
 }
 
+/* Where OpenGL runs on the processor (as under Xvfb here), Cairo draws instead; a
+ * GSK_RENDERER the user set is left as it is. */
+static void
+test_renderer_choice (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("GSK_RENDERER"));
+  GdkDisplay *display = gdk_display_get_default ();
+  const char *turned_down;
+
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_assert_null (trellis_renderer_choose (display));
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+
+  g_unsetenv ("GSK_RENDERER");
+  turned_down = trellis_renderer_choose (display);
+  g_test_message ("OpenGL turned down: %s", turned_down != NULL ? turned_down : "(none)");
+  if (turned_down != NULL)
+    {
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_true (strstr (turned_down, "llvmpipe") != NULL || strstr (turned_down, "softpipe") != NULL ||
+                     strstr (turned_down, "Software Rasterizer") != NULL);
+    }
+  else
+    g_assert_null (g_getenv ("GSK_RENDERER"));
+
+  /* As the suite set it, before any window is drawn. */
+  if (saved != NULL)
+    g_setenv ("GSK_RENDERER", saved, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +304,7 @@ main (int   argc,
   if (gdk_display_get_default () == NULL)
     return 77;
 
+  g_test_add_func ("/application/renderer-choice", test_renderer_choice);
   g_test_add_func ("/application/windows-and-style", test_application);
   return g_test_run ();
 }

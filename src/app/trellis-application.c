@@ -16,6 +16,7 @@
 #include "trellis-project-io.h"
 #include "trellis-project-properties.h"
 #include "trellis-recovery.h"
+#include "trellis-renderer.h"
 #include "trellis-template-chooser.h"
 #include "trellis-window.h"
 
@@ -423,6 +424,9 @@ trellis_application_startup (GApplication *application)
   trellis_project_io_init ();
   G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
   trellis_timing_mark ("gtk-started");
+  /* Before the first window chooses how it is drawn. */
+  trellis_renderer_choose (gdk_display_get_default ());
+  trellis_timing_mark ("renderer-chosen");
 
   load_settings (self);
   load_style ();
