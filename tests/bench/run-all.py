@@ -428,6 +428,8 @@ class Bench:
                 self.split_case(size, project, rows)
             if rows["trellis import"].ok or (rows.get("trellis import (parts)") or Result("")).ok:
                 self.check_import(size)
+                if size == self.headline and not self.args.smoke:
+                    self.durable_write_case(project, rows)
                 if small_project is None:
                     small_project = (os.path.join(self.tmp, "small.trellis"), size)
                     shutil.copyfile(project, small_project[0])
@@ -450,6 +452,18 @@ class Bench:
             for path in (export, project, export + ".zip"):
                 if os.path.exists(path):
                     os.remove(path)
+
+    def durable_write_case(self, project, rows):
+        """What the import's atomic save cannot do without: writing the project it saved and
+        waiting for the disk (`dd conv=fsync`), with no serialising at all."""
+        copy = os.path.join(self.tmp, "durable-copy.trellis")
+        # A new file each time, as the atomic save writes one; 4 MB at a time, not dd's 512 bytes.
+        case = Case("durable write of the project", ["dd", f"if={project}", f"of={copy}", "bs=4M", "conv=fsync",
+                                                     "status=none"],
+                    prepare=lambda: os.path.exists(copy) and os.remove(copy))
+        for result in alternate([case], self.repeat_for(self.headline), self.log):
+            rows[result.name] = result
+        os.path.exists(copy) and os.remove(copy)
 
     def split_case(self, size, project, rows):
         """The export too large for the importer, split into files under 64 MB and imported
@@ -714,7 +728,8 @@ def report(bench, args, began, load_before, load_after):
     csv_mb = rows.get("csv bytes", 0) / 1e6
     groups = [("import", f"{csv_mb:.0f} MB CSV", ["trellis import", "trellis reading alone", "pandas read_csv",
                                                   "python3 -c 'import pandas'", "python csv", "data.table fread",
-                                                  "Rscript, library(data.table)", "cat"]),
+                                                  "Rscript, library(data.table)", "cat",
+                                                  "durable write of the project"]),
               ("import, zipped", f"{rows.get('zip bytes', 0) / 1e6:.1f} MB zip", ["trellis import (zip)", "pandas read_csv (zip)"]),
               ("load + summary", f"{rows.get('project bytes', 0) / 1e6:.0f} MB project", ["trellis summary", "xmllint"]),
               ("import, split", f"{rows.get('parts', 0)} files", ["trellis import (parts)"]),
@@ -786,6 +801,14 @@ def reading_limits(bench, get, fig, cat):
                            f"process): {seconds(read.median)}, {read.median / cat.median:.1f}× `cat`; analysing, "
                            f"building the round and saving the project take the other "
                            f"{seconds(fig.median - read.median)}.")
+    durable = get("durable write of the project")
+    if durable is not None and durable.ok:
+        floor = (read.median if read is not None and read.ok else 0) + durable.median
+        bench.notes.append(f"Writing the saved project and waiting for the disk (`dd conv=fsync`, what the atomic "
+                           f"save needs before any serialising) takes {seconds(durable.median)}, "
+                           f"{durable.median / cat.median:.1f}× `cat`"
+                           + (f"; with reading alone, {floor / cat.median:.1f}× `cat` before analysing, building "
+                              f"or serialising anything." if read is not None and read.ok else "."))
     fread, r_start = get("data.table fread"), get("Rscript, library(data.table)")
     if fread is not None and fread.ok and r_start is not None and r_start.ok:
         alone = fread.median - r_start.median
