@@ -33,6 +33,10 @@ typedef struct
   char              *name;
   TrellisTable      *table;
   TrellisLayoutInfo *layout;
+  /* Per column, once read: the last day among its dates (cleared when it has none).
+   * The table does not change, and reading 100,000 timestamps is not free. */
+  GDate             *latest_days;
+  guint8            *latest_day_read;
 } ImportFile;
 
 struct _TrellisImport
@@ -87,6 +91,8 @@ import_file_free (ImportFile *file)
   g_free (file->name);
   g_clear_pointer (&file->table, trellis_table_unref);
   g_clear_pointer (&file->layout, _trellis_layout_info_free);
+  g_free (file->latest_days);
+  g_free (file->latest_day_read);
   g_free (file);
 }
 
@@ -2217,6 +2223,34 @@ latest_day_in_column (ImportFile *file,
     }
 }
 
+/* The last day among column @c's dates in @file (cleared when it has none; NULL when
+ * the file has no such column), read once: the import asks for it to offer a label and
+ * again to date the round. */
+static const GDate *
+file_latest_day (ImportFile *file,
+                 guint       c)
+{
+  guint n_columns = trellis_table_get_n_columns (file->table);
+
+  if (file->latest_days == NULL)
+    {
+      file->latest_days = g_new (GDate, MAX (n_columns, 1));
+      file->latest_day_read = g_new0 (guint8, MAX (n_columns, 1));
+    }
+  if (c >= n_columns)
+    return NULL;
+  if (!file->latest_day_read[c])
+    {
+      TrellisValueShape shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
+
+      g_date_clear (&file->latest_days[c], 1);
+      if (shape == TRELLIS_VALUES_TIMESTAMP || shape == TRELLIS_VALUES_DATE)
+        latest_day_in_column (file, c, &file->latest_days[c]);
+      file->latest_day_read[c] = TRUE;
+    }
+  return &file->latest_days[c];
+}
+
 /**
  * trellis_import_dup_response_date:
  *
@@ -2245,11 +2279,10 @@ trellis_import_dup_response_date (TrellisImport *self)
         continue;
       for (guint f = 0; f < self->files->len; f++)
         {
-          ImportFile *file = g_ptr_array_index (self->files, f);
-          TrellisValueShape shape = _trellis_import_column_shape (file->table, file->layout->first_data_row, c);
+          const GDate *day = file_latest_day (g_ptr_array_index (self->files, f), c);
 
-          if (shape == TRELLIS_VALUES_TIMESTAMP || shape == TRELLIS_VALUES_DATE)
-            latest_day_in_column (file, c, &latest);
+          if (day != NULL && g_date_valid (day) && (!g_date_valid (&latest) || g_date_compare (day, &latest) > 0))
+            latest = *day;
         }
     }
   if (!g_date_valid (&latest))
