@@ -206,10 +206,13 @@ new_number_cell (TrellisItemSummary *item)
   return number;
 }
 
+/* A grid, not a horizontal box: GtkBox measures each child's width for the row's
+ * height, which GTK 4.8's wrapping GtkLabel answers by laying its whole text out again
+ * and again in a binary search; GtkGrid sizes its columns without a height. */
 static GtkWidget *
 new_text_cell (TrellisItemSummary *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cell = gtk_grid_new ();
   GtkWidget *text = gtk_label_new (NULL);
   const char *markup = trellis_statement_get_text_markup (item->statement);
   g_autofree char *pango = markup != NULL ? trellis_markup_to_pango (markup) : NULL;
@@ -225,7 +228,8 @@ new_text_cell (TrellisItemSummary *item)
   gtk_widget_set_hexpand (text, TRUE);
   /* The statement's number cell already says the whole statement. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_grid_set_column_spacing (GTK_GRID (cell), 12);
+  gtk_grid_attach (GTK_GRID (cell), text, 0, 0, 1, 1);
 
   if (!item->asked)
     {
@@ -235,9 +239,9 @@ new_text_cell (TrellisItemSummary *item)
       gtk_widget_add_css_class (tag, "tag");
       gtk_widget_add_css_class (tag, "cut-tag");
       gtk_widget_add_css_class (text, "dim-label");
-      gtk_box_append (GTK_BOX (box), tag);
+      gtk_grid_attach (GTK_GRID (cell), tag, 1, 0, 1, 1);
     }
-  return box;
+  return cell;
 }
 
 /* The lead-in of a statement with rated parts: its number and words, nothing to count. */
