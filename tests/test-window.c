@@ -633,6 +633,42 @@ test_window_no_rounds (void)
 }
 
 /* The sample, with its survey rounds, tables and charts. */
+/* A wrapping label beside something in a horizontal GtkBox: GtkBox measures each child's
+ * width for the row's height, and GTK 4.8's wrapping GtkLabel answers that by laying its
+ * whole text out again and again in a binary search (about 180 layouts for a long
+ * comment), so such rows froze the views as they were first shown. A GtkGrid row does
+ * not ask. Lists those found under @widget. */
+static GtkWidget *
+box_measuring_width_for_height (GtkWidget *label)
+{
+  for (GtkWidget *a = gtk_widget_get_parent (label); a != NULL; a = gtk_widget_get_parent (a))
+    {
+      if (GTK_IS_GRID (a) || GTK_IS_LIST_BOX (a) || GTK_IS_FLOW_BOX (a) || GTK_IS_VIEWPORT (a) ||
+          GTK_IS_SCROLLED_WINDOW (a) || GTK_IS_NATIVE (a))
+        return NULL;
+      if (GTK_IS_BOX (a) && gtk_orientable_get_orientation (GTK_ORIENTABLE (a)) == GTK_ORIENTATION_HORIZONTAL &&
+          gtk_widget_get_first_child (a) != gtk_widget_get_last_child (a))
+        return a;
+    }
+  return NULL;
+}
+
+static void
+find_wrapped_labels_in_boxes (GtkWidget *widget,
+                              GString   *found)
+{
+  GtkWidget *box;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_widget_get_mapped (widget) && (box = box_measuring_width_for_height (widget)) != NULL)
+    g_string_append_printf (found, "“%.40s” in %s < %s < %s; ", gtk_label_get_text (GTK_LABEL (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), G_OBJECT_TYPE_NAME (box),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (box)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_wrapped_labels_in_boxes (child, found);
+}
+
 static void
 test_window_sample_views (void)
 {
@@ -649,6 +685,19 @@ test_window_sample_views (void)
   window = open_and_show (file);
   g_assert_cmpuint (trellis_project_get_n_rounds (trellis_document_get_project (trellis_window_get_document (window))), >, 0);
   draw_every_view (window);
+  {
+    static const char * const views[] = { "responses", "statements", "charts", "plan", "comments" };
+
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autoptr(GString) found = g_string_new (NULL);
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[v]);
+        test_wait_for_paint (GTK_WIDGET (window));
+        find_wrapped_labels_in_boxes (GTK_WIDGET (window), found);
+        g_test_message ("%s: wrapped labels in horizontal boxes: %s", views[v], found->str);
+      }
+  }
   destroy_window (window);
 }
 
